@@ -1,0 +1,30 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Role } from '@caselink/domain';
+import { Actor, clientAddress, GqlContext } from '../common/actor';
+import { CurrentActor, GqlCtx, RequireRoles } from '../common/decorators';
+import { PageArgs } from '../common/pagination';
+import { uuidArg } from '../common/uuid-arg.pipe';
+import { AgencyConnection, AgencyModel } from './agency.model';
+import { AgenciesService } from './agencies.service';
+import { CreateAgencyInput } from './agencies.dto';
+
+@Resolver(() => AgencyModel)
+export class AgenciesResolver {
+  constructor(private readonly agencyService: AgenciesService) {}
+
+  @Query(() => AgencyConnection, { description: "The caller's agency; every agency for the national admin" })
+  agencies(@Args() page: PageArgs): Promise<AgencyConnection> {
+    return this.agencyService.list(page);
+  }
+
+  @Query(() => AgencyModel)
+  agency(@Args('id', { type: () => ID }, uuidArg('id')) id: string): Promise<AgencyModel> {
+    return this.agencyService.get(id);
+  }
+
+  @RequireRoles(Role.ADMIN)
+  @Mutation(() => AgencyModel, { description: 'National admin: create an agency with its first admin' })
+  createAgency(@CurrentActor() actor: Actor, @Args('input') input: CreateAgencyInput, @GqlCtx() ctx: GqlContext): Promise<AgencyModel> {
+    return this.agencyService.create(actor, input, clientAddress(ctx.req));
+  }
+}

@@ -1,0 +1,58 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AgenciesModule } from './agencies/agencies.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AuthGuard } from './auth/auth.guard';
+import { ActingTransactionInterceptor } from './common/acting-transaction.interceptor';
+import { hardeningRules, mercuriusErrorFormatter } from './common/graphql-hardening';
+import { InputValidationPipe } from './common/input-validation.pipe';
+import { API_CONFIG, ApiConfig } from './config/config';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  /** The whole api for one validated configuration (tests pass their own). */
+  static forConfig(config: ApiConfig): DynamicModule {
+    const production = config.NODE_ENV === 'production';
+    return {
+      module: AppModule,
+      imports: [
+        { module: class ConfigHolder {}, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] },
+        DatabaseModule,
+        JobsModule,
+        GraphQLModule.forRoot<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: !production,
+          path: '/graphql',
+          allowBatchedQueries: false,
+          validationRules: hardeningRules({
+            maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST, production,
+          }),
+          errorFormatter: mercuriusErrorFormatter(production) as MercuriusDriverConfig['errorFormatter'],
+          context: (req: FastifyRequest, reply: FastifyReply) => ({ req, reply }),
+        }),
+        HealthModule,
+        AuthModule,
+        UsersModule,
+        AgenciesModule,
+        AuditModule,
+        NotificationsModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: ActingTransactionInterceptor },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { from, lastValueFrom, Observable } from 'rxjs';
+import { RequestTransaction } from '../database/request-transaction';
+import type { GqlContext } from './actor';
+import { PUBLIC_KEY } from './decorators';
+import { unauthenticated } from './errors';
+
+/**
+ * Wraps each top-level query and mutation field in one transaction acting as the caller's agency,
+ * and checks there that the caller's account is still active (deactivation takes effect at once).
+ * Public resolvers manage their own transactions.
+ */
+@Injectable()
+export class ActingTransactionInterceptor implements NestInterceptor {
+  constructor(
+    private readonly tx: RequestTransaction,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType<GqlContextType>() !== 'graphql') return next.handle();
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()])) return next.handle();
+    const gql = GqlExecutionContext.create(context);
+    const info = gql.getInfo<GraphQLResolveInfo>();
+    const isRoot = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
+    const actor = gql.getContext<GqlContext>().actor;
+    if (!isRoot || !actor) return next.handle();
+    const acting = { agencyId: actor.agencyId, userId: actor.userId, nationalAdmin: actor.nationalAdmin };
+    return from(
+      this.tx.run(acting, async () => {
+        const [row]: Array<{ active: boolean }> = await this.tx.manager.query('SELECT active FROM users WHERE id = $1', [actor.userId]);
+        if (!row?.active) throw unauthenticated('This account has been deactivated', { reason: 'ACCOUNT_INACTIVE' });
+        return lastValueFrom(next.handle(), { defaultValue: undefined });
+      }),
+    );
+  }
+}

@@ -1,0 +1,23 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AgencyKind, Role } from '@caselink/domain';
+
+/** The signed-in user a request acts for, taken from a verified access token. */
+export interface Actor {
+  userId: string;
+  agencyId: string;
+  agencyKind: AgencyKind;
+  email: string;
+  roles: Role[];
+  /** An ADMIN of the national coordinating agency: may create agencies. */
+  nationalAdmin: boolean;
+}
+
+export interface GqlContext {
+  req: FastifyRequest;
+  reply: FastifyReply;
+  actor?: Actor;
+}
+
+export function clientAddress(req: FastifyRequest): string {
+  return req.ip;
+}

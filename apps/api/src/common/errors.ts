@@ -1,0 +1,33 @@
+import { GraphQLError } from 'graphql';
+
+/** Stable error codes clients can switch on (extensions.code). */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'QUERY_TOO_COMPLEX'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'INTERNAL_SERVER_ERROR';
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
+/** A bad value, naming the field (dotted path such as "input.email") and why. */
+export const badInput = (field: string, why: string): AppError =>
+  new AppError('BAD_USER_INPUT', `${field}: ${why}`, { field });
+
+export const unauthenticated = (message = 'You must be signed in', extensions: Record<string, unknown> = {}): AppError =>
+  new AppError('UNAUTHENTICATED', message, extensions);
+
+export const forbidden = (message = 'You may not do this'): AppError => new AppError('FORBIDDEN', message);
+
+export const notFound = (what: string, id: string): AppError =>
+  new AppError('NOT_FOUND', `${what} ${id} was not found`, { entity: what, id });
+
+export const conflict = (message: string, extensions: Record<string, unknown> = {}): AppError =>
+  new AppError('CONFLICT', message, extensions);

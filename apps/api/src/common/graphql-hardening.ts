@@ -1,0 +1,70 @@
+import { Logger } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { GraphQLError, GraphQLFormattedError, NoSchemaIntrospectionCustomRule, ValidationContext } from 'graphql';
+import type { ExecutionResult } from 'graphql';
+import type { ErrorCode } from './errors';
+
+const log = new Logger('GraphQL');
+
+export interface HardeningLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  production: boolean;
+}
+
+/** Marks a refusal by the armor rules so the client sees QUERY_TOO_COMPLEX rather than a generic failure. */
+const tooComplex = [(_: ValidationContext | null, error: GraphQLError) => {
+  (error.extensions as Record<string, unknown>)['code'] = 'QUERY_TOO_COMPLEX';
+}];
+
+/** Validation rules that refuse hostile documents before anything executes. */
+export function hardeningRules(limits: HardeningLimits) {
+  const rules = [
+    maxDepthRule({ n: limits.maxDepth, onReject: tooComplex, exposeLimits: true }),
+    maxAliasesRule({ n: limits.maxAliases, onReject: tooComplex, exposeLimits: true }),
+    costLimitRule({ maxCost: limits.maxCost, onReject: tooComplex, exposeLimits: true }),
+  ];
+  return limits.production ? [...rules, NoSchemaIntrospectionCustomRule] : rules;
+}
+
+const HTTP_CODES: Record<number, ErrorCode> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT' };
+
+/**
+ * One shape for every error: a stable extensions.code, a message meant for people, and never a
+ * stack trace or an internal message (those go to the log).
+ */
+export function formatError(error: GraphQLError, production: boolean): GraphQLFormattedError {
+  const original = error.originalError;
+  const base = { message: error.message, locations: error.locations, path: error.path };
+  const code = error.extensions?.['code'];
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    return { ...base, extensions: { ...error.extensions } };
+  }
+  if (original instanceof HttpException) {
+    return { ...base, extensions: { code: HTTP_CODES[original.getStatus()] ?? 'BAD_USER_INPUT' } };
+  }
+  if (!original) {
+    // Syntax and validation errors of the document itself. Suggestions leak the schema in production.
+    const message = production ? error.message.replace(/ ?Did you mean .*\?$/, '') : error.message;
+    return { ...base, message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
+  log.error(`${error.path?.join('.') ?? 'request'}: ${original.stack ?? original.message}`);
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Mercurius errorFormatter: flattens its wrapped validation errors, formats each. */
+export function mercuriusErrorFormatter(production: boolean) {
+  return (execution: ExecutionResult & { errors: readonly GraphQLError[] }) => {
+    const flat = execution.errors.flatMap((e) => {
+      const inner = (e.originalError as { errors?: unknown } | undefined)?.errors;
+      return Array.isArray(inner) ? (inner as GraphQLError[]) : [e];
+    });
+    const errors = flat.map((e) => formatError(e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)), production));
+    const documentRefused = !execution.data && errors.every((e) => e.extensions?.['code'] === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.['code'] === 'QUERY_TOO_COMPLEX');
+    return { statusCode: documentRefused ? 400 : 200, response: { data: execution.data ?? null, errors } };
+  };
+}

@@ -1,0 +1,25 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ActingContext, inAgencyTransaction } from '@caselink/db';
+
+/**
+ * One transaction per GraphQL operation field, acting as the caller's agency. Services reach the
+ * current transaction through `manager`, so a service can never read outside the caller's wall.
+ */
+@Injectable()
+export class RequestTransaction {
+  private readonly store = new AsyncLocalStorage<EntityManager>();
+
+  constructor(readonly dataSource: DataSource) {}
+
+  run<T>(ctx: ActingContext, work: () => Promise<T>): Promise<T> {
+    return inAgencyTransaction(this.dataSource, ctx, (manager) => this.store.run(manager, work));
+  }
+
+  get manager(): EntityManager {
+    const manager = this.store.getStore();
+    if (!manager) throw new Error('No request transaction: call this inside RequestTransaction.run');
+    return manager;
+  }
+}

@@ -1,0 +1,35 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { JobProducers, redisConnection } from '@caselink/jobs';
+import { API_CONFIG, ApiConfig } from '../config/config';
+
+export const REDIS = Symbol('REDIS');
+
+/** Queue producers and one plain Redis client (health checks). Redis holds queues only, never records. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: JobProducers,
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => new JobProducers(redisConnection(config.REDIS_URL), config.QUEUE_PREFIX),
+    },
+    {
+      provide: REDIS,
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }),
+    },
+  ],
+  exports: [JobProducers, REDIS],
+})
+export class JobsModule implements OnApplicationShutdown {
+  constructor(
+    private readonly producers: JobProducers,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producers.close();
+    this.redis.disconnect();
+  }
+}

@@ -1,0 +1,23 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { LOGIN_POLICY, Role } from '@caselink/domain';
+
+const PASSWORD_RULE = { message: `must be at least ${LOGIN_POLICY.minPasswordLength} characters` };
+
+@InputType()
+export class CreateUserInput {
+  @Field() @IsEmail({}, { message: 'must be an e-mail address' }) @MaxLength(254) email: string;
+  @Field() @IsString() @MinLength(1, { message: 'must not be empty' }) @MaxLength(120) displayName: string;
+  @Field(() => [Role])
+  @ArrayMinSize(1, { message: 'must hold at least one role' })
+  @ArrayMaxSize(6)
+  @IsEnum(Role, { each: true, message: 'must be one of ADMIN, INVESTIGATOR, SUPERVISOR, LIAISON, ANALYST, AUDITOR' })
+  roles: Role[];
+  @Field() @IsString() @MinLength(LOGIN_POLICY.minPasswordLength, PASSWORD_RULE) @MaxLength(256) password: string;
+}
+
+@ArgsType()
+export class ResetPasswordArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a user id' }) id: string;
+  @Field() @IsString() @MinLength(LOGIN_POLICY.minPasswordLength, PASSWORD_RULE) @MaxLength(256) newPassword: string;
+}

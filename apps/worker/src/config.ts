@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL for the app role (caselink_app)' }),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),
+  QUEUE_PREFIX: z.string().min(1).default('caselink'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  WORKER_HEALTH_HOST: z.string().default('127.0.0.1'),
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+});
+
+export type WorkerConfig = z.infer<typeof schema>;
+
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const WORKER_CONFIG = Symbol('WORKER_CONFIG');

@@ -1,0 +1,35 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** Who is acting: what row-level security sees through app.agency_id / app.user_id. */
+export interface ActingContext {
+  agencyId: string | null;
+  userId: string | null;
+  nationalAdmin?: boolean;
+}
+
+/**
+ * Sets the acting agency for the current transaction only (set_config(..., true) is SET LOCAL),
+ * so a pooled connection never carries one request's agency into the next.
+ */
+export async function setActingContext(manager: EntityManager, ctx: ActingContext): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error('setActingContext needs an open transaction: a session-wide setting would leak across requests');
+  }
+  await manager.query(
+    `SELECT set_config('app.agency_id', $1, true), set_config('app.user_id', $2, true),
+            set_config('app.national_admin', $3, true)`,
+    [ctx.agencyId ?? '', ctx.userId ?? '', ctx.nationalAdmin ? 'on' : 'off'],
+  );
+}
+
+/** Runs `work` in one transaction acting as `ctx`: everything commits together or nothing does. */
+export function inAgencyTransaction<T>(
+  dataSource: DataSource,
+  ctx: ActingContext,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    await setActingContext(manager, ctx);
+    return work(manager);
+  });
+}

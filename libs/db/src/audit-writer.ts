@@ -1,0 +1,39 @@
+import type { EntityManager } from 'typeorm';
+import { AuditAction, AuditOutcome } from '@caselink/domain';
+
+export interface AuditRecord {
+  action: AuditAction;
+  outcome: AuditOutcome;
+  entityType: string;
+  entityId?: string | null;
+  agencyId: string | null;
+  actorUserId?: string | null;
+  actorEmail?: string | null;
+  clientAddress?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/**
+ * Appends one audit row in the caller's transaction, so the record and the change it describes
+ * commit or roll back together. The trigger computes sequence, time and hashes.
+ */
+export async function recordAudit(manager: EntityManager, record: AuditRecord): Promise<string> {
+  const rows: Array<{ id: string }> = await manager.query(
+    `INSERT INTO audit_events (actor_user_id, actor_email, agency_id, action, entity_type, entity_id,
+       client_address, outcome, details, chain_key, sequence, occurred_at, prev_hash, hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '00000000-0000-0000-0000-000000000000', 0, now(), '', '')
+     RETURNING id`,
+    [
+      record.actorUserId ?? null,
+      record.actorEmail ?? null,
+      record.agencyId,
+      record.action,
+      record.entityType,
+      record.entityId ?? null,
+      record.clientAddress ?? null,
+      record.outcome,
+      record.details ? JSON.stringify(record.details) : null,
+    ],
+  );
+  return rows[0].id;
+}

@@ -1,0 +1,30 @@
+import { DataSource } from 'typeorm';
+import { Agency } from './entities/agency.entity';
+import { AuditEvent } from './entities/audit-event.entity';
+import { Notification } from './entities/notification.entity';
+import { RefreshSession } from './entities/refresh-session.entity';
+import { User } from './entities/user.entity';
+import { Foundation1763800000000 } from './migrations/1763800000000-foundation';
+
+export const ENTITIES = [Agency, User, RefreshSession, AuditEvent, Notification];
+export const MIGRATIONS = [Foundation1763800000000];
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** A data source with every entity and migration; never `synchronize` (schema changes are migrations). */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'caselink' },
+  });
+}

@@ -1,0 +1,34 @@
+import { Queue } from 'bullmq';
+import type { ConnectionOptions, JobsOptions } from 'bullmq';
+import { QUEUES } from './queues';
+import type { NotificationJob } from './payloads';
+
+/** Retry with back-off; keep finished jobs briefly so a re-delivery with the same id is ignored. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/** Producers for every queue, shared by the api and the worker. */
+export class JobProducers {
+  readonly notifications: Queue<NotificationJob>;
+
+  constructor(connection: ConnectionOptions, prefix: string) {
+    this.notifications = new Queue<NotificationJob>(QUEUES.notifications, {
+      connection,
+      prefix,
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    });
+  }
+
+  /** The job id is derived from the audit event, so enqueuing twice adds one job. */
+  async notify(job: NotificationJob): Promise<void> {
+    await this.notifications.add(job.kind, job, { jobId: `${job.kind}-${job.auditEventId}` });
+  }
+
+  async close(): Promise<void> {
+    await this.notifications.close();
+  }
+}

@@ -1,0 +1,4 @@
+export * from './queues';
+export * from './payloads';
+export * from './connection';
+export * from './enqueue';

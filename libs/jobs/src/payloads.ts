@@ -1,0 +1,16 @@
+/** Job payloads, keyed by queue. Ids inside are strings so payloads survive JSON round trips. */
+export interface AccountLockedNotice {
+  kind: 'ACCOUNT_LOCKED';
+  agencyId: string;
+  subjectUserId: string;
+  subjectEmail: string;
+  lockedUntil: string;
+  /** The audit event that recorded the lock; makes the job id deterministic. */
+  auditEventId: string;
+}
+
+export type NotificationJob = AccountLockedNotice;
+
+export interface JobPayloads {
+  notifications: NotificationJob;
+}

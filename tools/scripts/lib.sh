@@ -1,0 +1,125 @@
+# Shared by start.sh and test.sh: install what is missing, find or start PostgreSQL and Redis,
+# create roles and databases, build. Sourced, not run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+export NX_NO_CLOUD=true NX_DAEMON=false NEXT_TELEMETRY_DISABLED=1
+[ -f .env ] && set -a && . ./.env && set +a
+
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31mxx\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else return 1; fi
+}
+
+apt_install() {
+  command -v apt-get >/dev/null || die "Install $* with your package manager, then run again."
+  [ -n "${APT_UPDATED:-}" ] || { as_root apt-get update -qq || die "apt-get update failed (need root or sudo)"; APT_UPDATED=1; }
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null || die "Could not install $* (need root or sudo)."
+}
+
+ensure_node_modules() {
+  if [ ! -x node_modules/.bin/nx ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "Installing dependencies (npm install)"
+    # npm install rather than npm ci: the lock written here lacks other platforms' optional binaries.
+    npm install --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# url_part URL FIELD -> host | port | database | user
+url_part() { node -e 'const u=new URL(process.argv[1]);const f=process.argv[2];
+  const v={host:u.hostname,port:u.port||(u.protocol.startsWith("redis")?"6379":"5432"),database:u.pathname.slice(1),user:decodeURIComponent(u.username)}[f];process.stdout.write(v)' "$1" "$2"; }
+with_database() { node -e 'const u=new URL(process.argv[1]);u.pathname="/"+process.argv[2];process.stdout.write(u.toString())' "$1" "$2"; }
+reachable() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+is_local() { case "$1" in 127.*|localhost|::1) return 0;; *) return 1;; esac; }
+
+# DATABASE_URL is the app role's connection; the owner's and the test database derive from it.
+export DATABASE_URL="${DATABASE_URL:-postgres://caselink_app:caselink_app@127.0.0.1:5432/caselink}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+PG_HOST="$(url_part "$DATABASE_URL" host)"; PG_PORT="$(url_part "$DATABASE_URL" port)"
+OWNER_PASSWORD="${CASELINK_OWNER_PASSWORD:-caselink_owner}"
+APP_PASSWORD="$(node -e 'process.stdout.write(decodeURIComponent(new URL(process.argv[1]).password))' "$DATABASE_URL")"
+export DATABASE_OWNER_URL="${DATABASE_OWNER_URL:-postgres://caselink_owner:${OWNER_PASSWORD}@${PG_HOST}:${PG_PORT}/$(url_part "$DATABASE_URL" database)}"
+
+ensure_postgres() {
+  reachable "$PG_HOST" "$PG_PORT" && return 0
+  is_local "$PG_HOST" || die "PostgreSQL at $PG_HOST:$PG_PORT is not reachable (DATABASE_URL)."
+  say "PostgreSQL not reachable on $PG_HOST:$PG_PORT: installing/starting it from Debian packages"
+  command -v pg_ctlcluster >/dev/null || apt_install postgresql
+  local v; v="$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)"
+  [ -n "$v" ] || die "postgresql is installed but has no cluster; run: pg_createcluster <version> main"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$v" main start 2>/dev/null || as_root pg_ctlcluster "$v" main start
+  for _ in $(seq 1 30); do reachable "$PG_HOST" "$PG_PORT" && return 0; sleep 1; done
+  die "PostgreSQL did not come up on $PG_HOST:$PG_PORT"
+}
+
+ensure_redis() {
+  local host port; host="$(url_part "$REDIS_URL" host)"; port="$(url_part "$REDIS_URL" port)"
+  reachable "$host" "$port" && return 0
+  is_local "$host" || die "Redis at $host:$port is not reachable (REDIS_URL)."
+  say "Redis not reachable on $host:$port: installing/starting it from Debian packages"
+  command -v redis-server >/dev/null || apt_install redis-server
+  # Queues only: nothing of record lives in Redis, so no persistence; BullMQ needs noeviction.
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save '' --appendonly no --maxmemory-policy noeviction >/dev/null
+  for _ in $(seq 1 20); do reachable "$host" "$port" && return 0; sleep 0.5; done
+  die "Redis did not come up on $host:$port"
+}
+
+# Runs SQL as a PostgreSQL superuser: DATABASE_ADMIN_URL, else postgres over TCP (trust), else the
+# postgres OS user over the local socket (peer auth, as Debian sets it up).
+admin_psql() {
+  command -v psql >/dev/null || apt_install postgresql-client
+  local db="${1:-postgres}"; shift
+  if [ -n "${DATABASE_ADMIN_URL:-}" ]; then psql "$(with_database "$DATABASE_ADMIN_URL" "$db")" -v ON_ERROR_STOP=1 -qtA "$@"; return; fi
+  if psql "postgres://postgres@$PG_HOST:$PG_PORT/$db" -w -qtAc 'select 1' >/dev/null 2>&1; then
+    psql "postgres://postgres@$PG_HOST:$PG_PORT/$db" -w -v ON_ERROR_STOP=1 -qtA "$@"; return
+  fi
+  is_local "$PG_HOST" && [ "$(id -u)" = 0 ] || die "Cannot reach PostgreSQL as a superuser: set DATABASE_ADMIN_URL."
+  su postgres -c "psql -p $PG_PORT -d $db -v ON_ERROR_STOP=1 -qtA $(printf '%q ' "$@")"
+}
+
+# ensure_database NAME: the owner and app roles exist with their passwords; NAME exists, owned by the owner.
+ensure_database() {
+  local name="$1"
+  if PGCONNECT_TIMEOUT=3 psql "$(with_database "$DATABASE_OWNER_URL" "$name")" -w -qtAc 'select 1' >/dev/null 2>&1 \
+     && psql "$(with_database "$DATABASE_URL" "$name")" -w -qtAc 'select 1' >/dev/null 2>&1; then
+    return 0
+  fi
+  say "Creating roles and database $name"
+  admin_psql postgres -c "DO \$\$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'caselink_owner') THEN CREATE ROLE caselink_owner LOGIN; END IF;
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'caselink_app') THEN CREATE ROLE caselink_app LOGIN; END IF;
+    END \$\$;
+    ALTER ROLE caselink_owner LOGIN BYPASSRLS NOSUPERUSER PASSWORD '${OWNER_PASSWORD}';
+    ALTER ROLE caselink_app LOGIN NOBYPASSRLS NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${APP_PASSWORD}';"
+  if [ -z "$(admin_psql postgres -c "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
+    admin_psql postgres -c "CREATE DATABASE \"$name\" OWNER caselink_owner"
+  fi
+  admin_psql "$name" -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC; ALTER SCHEMA public OWNER TO caselink_owner;
+    REVOKE ALL ON DATABASE \"$name\" FROM PUBLIC; GRANT CONNECT ON DATABASE \"$name\" TO caselink_app;"
+}
+
+build_server() {
+  say "Building api, worker, libs and tools (swc)"
+  rm -rf dist/apps dist/libs dist/tools
+  npx swc apps/api/src apps/worker/src libs tools -d dist --config-file .swcrc --ignore '**/*.spec.ts' --ignore '**/*.int-spec.ts' -q >/dev/null
+}
+
+build_portal() {
+  say "Building the portal (next build)"
+  npx next build apps/portal >/tmp/caselink-next-build.log 2>&1 || { tail -40 /tmp/caselink-next-build.log; die "next build failed"; }
+}
+
+migrate() { DATABASE_OWNER_URL="$1" node dist/tools/db/migrate.js "${@:2}"; }
+
+wait_http() {
+  for _ in $(seq 1 "${3:-60}"); do
+    node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "$1" && return 0
+    sleep 1
+  done
+  die "$2 did not answer at $1"
+}
