@@ -3,14 +3,15 @@
  * both servers use, the TypeORM entity and configuration read from the environment.
  */
 import 'reflect-metadata';
-import { DynamicModule, Inject, Injectable, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { InjectRepository, TypeOrmModule } from '@nestjs/typeorm';
-import { Column, Entity, PrimaryColumn, Repository } from 'typeorm';
+import { Column, DataSource, Entity, PrimaryColumn, Repository } from 'typeorm';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/caselink_bench';
 export const TABLE_NAME = 'bench_agency';
 export const TABLE_ROWS = 1000;
+/** application_name of the servers' connections, so the driver can count them in pg_stat_activity. */
+export const BENCH_APPLICATION_NAME = 'caselink-graphql-bench';
 
 export type BenchMode = 'db' | 'nodb';
 
@@ -77,9 +78,36 @@ export interface AgencySource {
 }
 export const AGENCY_SOURCE = Symbol('AGENCY_SOURCE');
 
+export const DATA_SOURCE = Symbol('DATA_SOURCE');
+
+/** TypeORM DataSource over a pg pool of BENCH_POOL_SIZE connections (plain TypeORM, no @nestjs/typeorm). */
+const dataSourceProvider: Provider = {
+  provide: DATA_SOURCE,
+  useFactory: async (): Promise<DataSource> => {
+    const ds = new DataSource({
+      type: 'postgres',
+      url: databaseUrl(),
+      entities: [AgencyEntity],
+      synchronize: false,
+      logging: false,
+      poolSize: poolSize(),
+      applicationName: BENCH_APPLICATION_NAME,
+    });
+    return ds.initialize();
+  },
+};
+
 @Injectable()
-export class DbAgencySource implements AgencySource {
-  constructor(@InjectRepository(AgencyEntity) private readonly repo: Repository<AgencyEntity>) {}
+export class DbAgencySource implements AgencySource, OnApplicationShutdown {
+  private readonly repo: Repository<AgencyEntity>;
+
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
+    this.repo = dataSource.getRepository(AgencyEntity);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
 
   list(first: number): Promise<AgencyModel[]> {
     return this.repo.find({ order: { createdAt: 'ASC', id: 'ASC' }, take: first });
@@ -121,18 +149,7 @@ export class AgencyDataModule {
     }
     return {
       module: AgencyDataModule,
-      imports: [
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: databaseUrl(),
-          entities: [AgencyEntity],
-          synchronize: false,
-          logging: false,
-          extra: { max: poolSize() },
-        }),
-        TypeOrmModule.forFeature([AgencyEntity]),
-      ],
-      providers: [DbAgencySource, { provide: AGENCY_SOURCE, useExisting: DbAgencySource }, AgencyResolver],
+      providers: [dataSourceProvider, DbAgencySource, { provide: AGENCY_SOURCE, useExisting: DbAgencySource }, AgencyResolver],
     };
   }
 }

@@ -12,7 +12,6 @@ import { AgencyDataModule, benchMode, listenPort } from './common';
       driver: ApolloDriver,
       autoSchemaFile: true,
       playground: false,
-      introspection: false,
     }),
     AgencyDataModule.forMode(benchMode()),
   ],

@@ -33,3 +33,12 @@ export function inAgencyTransaction<T>(
     return work(manager);
   });
 }
+
+/**
+ * The rows of a raw `manager.query`: TypeORM answers UPDATE/DELETE ... RETURNING with
+ * [rows, affectedCount] but SELECT and INSERT with the rows alone.
+ */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
 
@@ -18,11 +19,13 @@ export interface AuditRecord {
  * commit or roll back together. The trigger computes sequence, time and hashes.
  */
 export async function recordAudit(manager: EntityManager, record: AuditRecord): Promise<string> {
-  const rows: Array<{ id: string }> = await manager.query(
-    `INSERT INTO audit_events (actor_user_id, actor_email, agency_id, action, entity_type, entity_id,
+  // The id is made here, not RETURNING'd: RETURNING would need the row to pass the SELECT policy,
+  // which an event with no agency (a login with an unknown e-mail) never does.
+  const id = randomUUID();
+  await manager.query(
+    `INSERT INTO audit_events (id, actor_user_id, actor_email, agency_id, action, entity_type, entity_id,
        client_address, outcome, details, chain_key, sequence, occurred_at, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, '00000000-0000-0000-0000-000000000000', 0, now(), '', '')
-     RETURNING id`,
+     VALUES ($10, $1, $2, $3, $4, $5, $6, $7, $8, $9, '00000000-0000-0000-0000-000000000000', 0, now(), '', '')`,
     [
       record.actorUserId ?? null,
       record.actorEmail ?? null,
@@ -33,7 +36,8 @@ export async function recordAudit(manager: EntityManager, record: AuditRecord): 
       record.clientAddress ?? null,
       record.outcome,
       record.details ? JSON.stringify(record.details) : null,
+      id,
     ],
   );
-  return rows[0].id;
+  return id;
 }

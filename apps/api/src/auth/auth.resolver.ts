@@ -17,7 +17,9 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Sign in; sets the httpOnly refresh cookie' })
+  // Nullable on purpose: with a non-null result the first failed alias would stop the rest of a
+  // request silently; this way each aliased attempt is answered, and counted towards the lock.
+  @Mutation(() => AuthPayload, { nullable: true, description: 'Sign in; sets the httpOnly refresh cookie' })
   async login(@Args('input') input: LoginInput, @GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
     return this.answer(ctx, await this.auth.login(input.email, input.password, clientAddress(ctx.req)));
   }

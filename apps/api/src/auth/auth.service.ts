@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyKind, AuditAction, AuditOutcome, isLocked, LOGIN_POLICY, Role } from '@caselink/domain';
-import { ActingContext, inAgencyTransaction, recordAudit, RefreshSession, User } from '@caselink/db';
+import { ActingContext, inAgencyTransaction, recordAudit, RefreshSession, rowsOf, User } from '@caselink/db';
 import { JobProducers } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
 import { AppError, unauthenticated } from '../common/errors';
@@ -95,14 +95,14 @@ export class AuthService {
   /** Counts one failure atomically (parallel guesses line up on the row lock); returns the lock time if this locked it. */
   private async recordFailure(ctx: ActingContext, userId: string, email: string, address: string): Promise<Date | null> {
     const locked = await inAgencyTransaction(this.ds, ctx, async (m) => {
-      const [row]: Array<{ locked_until: Date | null; just_locked: boolean }> = await m.query(
+      const [row] = rowsOf<{ locked_until: Date | null; just_locked: boolean }>(await m.query(
         `UPDATE users SET
            failed_attempts = CASE WHEN failed_attempts + 1 >= $2 THEN 0 ELSE failed_attempts + 1 END,
            locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
          WHERE id = $1
          RETURNING locked_until, (failed_attempts = 0) AS just_locked`,
         [userId, LOGIN_POLICY.maxFailedAttempts, LOGIN_POLICY.lockMinutes],
-      );
+      ));
       const base = { outcome: AuditOutcome.FAILURE, entityType: 'User', entityId: userId, agencyId: ctx.agencyId, actorUserId: userId, actorEmail: email, clientAddress: address };
       await recordAudit(m, { ...base, action: AuditAction.LOGIN_FAILED, details: { reason: 'INVALID_CREDENTIALS' } });
       if (!row.just_locked || !row.locked_until) return null;

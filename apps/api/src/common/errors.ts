@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'QUERY_TOO_COMPLEX'
   | 'GRAPHQL_VALIDATION_FAILED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
 export class AppError extends GraphQLError {

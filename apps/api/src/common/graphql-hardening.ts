@@ -24,7 +24,7 @@ const tooComplex = [(_: ValidationContext | null, error: GraphQLError) => {
 /** Validation rules that refuse hostile documents before anything executes. */
 export function hardeningRules(limits: HardeningLimits) {
   const rules = [
-    maxDepthRule({ n: limits.maxDepth, onReject: tooComplex, exposeLimits: true }),
+    maxDepthRule({ n: limits.maxDepth, onReject: tooComplex, exposeLimits: true, ignoreIntrospection: false }),
     maxAliasesRule({ n: limits.maxAliases, onReject: tooComplex, exposeLimits: true }),
     costLimitRule({ maxCost: limits.maxCost, onReject: tooComplex, exposeLimits: true }),
   ];
@@ -42,7 +42,13 @@ export function formatError(error: GraphQLError, production: boolean): GraphQLFo
   const base = { message: error.message, locations: error.locations, path: error.path };
   const code = error.extensions?.['code'];
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-    return { ...base, extensions: { ...error.extensions } };
+    // graphql-armor prefixes its refusals with "Syntax Error: ", which they are not.
+    return { ...base, message: error.message.replace(/^Syntax Error: /, ''), extensions: { ...error.extensions } };
+  }
+  const status = httpStatusOf(error);
+  if (status !== undefined) {
+    // Refused by Fastify before GraphQL ran (body too large, malformed JSON, ...).
+    return { ...base, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } };
   }
   if (original instanceof HttpException) {
     return { ...base, extensions: { code: HTTP_CODES[original.getStatus()] ?? 'BAD_USER_INPUT' } };
@@ -56,6 +62,12 @@ export function formatError(error: GraphQLError, production: boolean): GraphQLFo
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
+/** The 4xx status of an error Fastify raised while reading the request, if it is one. */
+function httpStatusOf(error: GraphQLError): number | undefined {
+  const status = (error.originalError as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
 /** Mercurius errorFormatter: flattens its wrapped validation errors, formats each. */
 export function mercuriusErrorFormatter(production: boolean) {
   return (execution: ExecutionResult & { errors: readonly GraphQLError[] }) => {
@@ -64,7 +76,8 @@ export function mercuriusErrorFormatter(production: boolean) {
       return Array.isArray(inner) ? (inner as GraphQLError[]) : [e];
     });
     const errors = flat.map((e) => formatError(e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)), production));
+    const requestStatus = flat.map((e) => (e instanceof GraphQLError ? httpStatusOf(e) : undefined)).find((s) => s !== undefined);
     const documentRefused = !execution.data && errors.every((e) => e.extensions?.['code'] === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.['code'] === 'QUERY_TOO_COMPLEX');
-    return { statusCode: documentRefused ? 400 : 200, response: { data: execution.data ?? null, errors } };
+    return { statusCode: requestStatus ?? (documentRefused ? 400 : 200), response: { data: execution.data ?? null, errors } };
   };
 }

@@ -23,5 +23,5 @@ export class NotificationConnection extends connectionType(NotificationModel, 'N
 
 @ArgsType()
 export class NotificationArgs extends PageArgs {
-  @Field({ defaultValue: false }) @IsBoolean() unreadOnly: boolean = false;
+  @Field(() => Boolean, { defaultValue: false }) @IsBoolean() unreadOnly = false;
 }

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { PageArgs } from '../common/pagination';
 import { LOGIN_POLICY, Role } from '@caselink/domain';
 
 const PASSWORD_RULE = { message: `must be at least ${LOGIN_POLICY.minPasswordLength} characters` };
@@ -20,4 +21,9 @@ export class CreateUserInput {
 export class ResetPasswordArgs {
   @Field(() => ID) @IsUUID('all', { message: 'must be a user id' }) id: string;
   @Field() @IsString() @MinLength(LOGIN_POLICY.minPasswordLength, PASSWORD_RULE) @MaxLength(256) newPassword: string;
+}
+
+@ArgsType()
+export class UserListArgs extends PageArgs {
+  @Field(() => Boolean, { defaultValue: true, description: 'Include deactivated users' }) @IsBoolean() includeInactive = true;
 }

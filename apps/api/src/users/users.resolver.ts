@@ -2,9 +2,8 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@caselink/domain';
 import { Actor, clientAddress, GqlContext } from '../common/actor';
 import { CurrentActor, GqlCtx, RequireRoles } from '../common/decorators';
-import { PageArgs } from '../common/pagination';
 import { UserConnection, UserModel } from './user.model';
-import { CreateUserInput, ResetPasswordArgs } from './users.dto';
+import { CreateUserInput, ResetPasswordArgs, UserListArgs } from './users.dto';
 import { UsersService } from './users.service';
 import { uuidArg } from '../common/uuid-arg.pipe';
 
@@ -16,10 +15,9 @@ export class UsersResolver {
   @Query(() => UserConnection, { description: "Users of the caller's agency" })
   users(
     @CurrentActor() actor: Actor,
-    @Args() page: PageArgs,
-    @Args('includeInactive', { defaultValue: true }) includeInactive: boolean,
+    @Args() args: UserListArgs,
   ): Promise<UserConnection> {
-    return this.userService.list(actor, page, includeInactive);
+    return this.userService.list(actor, args, args.includeInactive);
   }
 
   @RequireRoles(Role.ADMIN, Role.AUDITOR)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { inAgencyTransaction } from '@caselink/db';
+import { inAgencyTransaction, rowsOf } from '@caselink/db';
 import { NotificationJob, QUEUES } from '@caselink/jobs';
 import type { QueueProcessor } from '../queue-processor';
 
@@ -19,13 +19,13 @@ export class NotificationsProcessor implements QueueProcessor {
     const data = job.data;
     return inAgencyTransaction(this.ds, { agencyId: data.agencyId, userId: null }, async (m) => {
       // An account lock may be an attack in progress: every active admin of the agency hears of it.
-      const rows: Array<{ id: string }> = await m.query(
+      const rows = rowsOf<{ id: string }>(await m.query(
         `INSERT INTO notifications (agency_id, user_id, kind, payload, dedupe_key)
          SELECT $1, u.id, $2, $3::jsonb, $4 || ':' || u.id
          FROM users u WHERE u.agency_id = $1 AND u.active AND 'ADMIN' = ANY (u.roles)
          ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
         [data.agencyId, data.kind, JSON.stringify({ subjectUserId: data.subjectUserId, subjectEmail: data.subjectEmail, lockedUntil: data.lockedUntil }), `${data.kind}:${data.auditEventId}`],
-      );
+      ));
       return { delivered: rows.length };
     });
   }

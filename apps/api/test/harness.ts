@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import * as argon2 from 'argon2';
+import { Client, Pool } from 'pg';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AgencyKind, Role } from '@caselink/domain';
+import { createApi } from '../src/bootstrap';
+import { ApiConfig, loadApiConfig } from '../src/config/config';
+
+/**
+ * Integration-test harness: the real api (Fastify inject, no port) on the test database that
+ * `npm test` created and migrated, plus direct connections as the app role and the owner role.
+ */
+export const TEST_DB_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://caselink_app:caselink_app@127.0.0.1:5432/caselink_test';
+export const TEST_OWNER_URL = process.env['TEST_DATABASE_OWNER_URL'] ?? 'postgres://caselink_owner:caselink_owner@127.0.0.1:5432/caselink_test';
+export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+export const PASSWORD = 'integration-password-1';
+
+export function testConfig(overrides: Record<string, string> = {}): ApiConfig {
+  return loadApiConfig({
+    NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `caselink-test-${process.pid}`,
+    JWT_SECRET: 'integration-test-secret-0123456789abcdef', DB_POOL_SIZE: '4', ...overrides,
+  });
+}
+
+export async function startApi(overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
+  const app = await createApi(testConfig(overrides), false);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  data: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: string[] }>;
+  cookies: Record<string, string>;
+}
+
+export async function gql<T = Record<string, any>>(
+  app: NestFastifyApplication,
+  query: string,
+  variables: Record<string, unknown> = {},
+  opts: { token?: string; cookie?: string } = {},
+): Promise<GqlResult<T>> {
+  const res = await app.getHttpAdapter().getInstance().inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: {
+      'content-type': 'application/json',
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.cookie ? { cookie: opts.cookie } : {}),
+    },
+    payload: JSON.stringify({ query, variables }),
+  });
+  const body = res.json() as { data?: T | null; errors?: GqlResult['errors'] };
+  const cookies: Record<string, string> = {};
+  for (const c of res.cookies as Array<{ name: string; value: string }>) cookies[c.name] = c.value;
+  return { status: res.statusCode, data: body.data ?? null, errors: body.errors, cookies };
+}
+
+export const codeOf = (r: GqlResult): unknown => r.errors?.[0]?.extensions?.['code'];
+
+/** Owner-role connection for fixtures (seeding is an operator's act, like the demo seed). */
+export async function ownerClient(): Promise<Client> {
+  const c = new Client({ connectionString: TEST_OWNER_URL });
+  await c.connect();
+  return c;
+}
+
+export interface TestAgency {
+  id: string;
+  name: string;
+  users: Record<string, { id: string; email: string }>;
+}
+
+let hashed: Promise<string> | undefined;
+
+/** A fresh agency with one user per given role, named uniquely so test files never collide. */
+export async function createAgency(owner: Client, label: string, roles: Role[], kind = AgencyKind.POLICE, region = '440000', coordinating = false): Promise<TestAgency> {
+  const suffix = randomUUID().slice(0, 8);
+  const name = `${label}-${suffix}`;
+  const { rows } = await owner.query<{ id: string }>(
+    'INSERT INTO agencies (name, name_en, kind, region, coordinating) VALUES ($1, $1, $2, $3, $4) RETURNING id',
+    [name, kind, region, coordinating],
+  );
+  hashed ??= argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  const users: TestAgency['users'] = {};
+  for (const role of roles) {
+    const email = `${role.toLowerCase()}-${suffix}@${label.toLowerCase()}.test`;
+    const r = await owner.query<{ id: string }>(
+      'INSERT INTO users (agency_id, email, display_name, roles, password_hash) VALUES ($1, $2, $2, $3, $4) RETURNING id',
+      [rows[0].id, email, [role], await hashed],
+    );
+    users[role] = { id: r.rows[0].id, email };
+  }
+  return { id: rows[0].id, name, users };
+}
+
+export async function login(app: NestFastifyApplication, email: string, password = PASSWORD): Promise<{ token: string; cookie: string }> {
+  const r = await gql<{ login: { accessToken: string } }>(
+    app, 'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { accessToken } }', { e: email, p: password },
+  );
+  if (!r.data) throw new Error(`login failed for ${email}: ${JSON.stringify(r.errors)}`);
+  return { token: r.data.login.accessToken, cookie: `caselink_refresh=${r.cookies['caselink_refresh']}` };
+}
+
+/** A pool of app-role connections, for checks straight at PostgreSQL. */
+export const appPool = (max = 2): Pool => new Pool({ connectionString: TEST_DB_URL, max });
+
+/** Runs `sql` as the app role acting for `agencyId`, inside one transaction (as the api does). */
+export async function asAgency<T extends Record<string, unknown>>(pool: Pool, agencyId: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query("SELECT set_config('app.agency_id', $1, true)", [agencyId ?? '']);
+    const r = await c.query<T>(sql, params);
+    await c.query('COMMIT');
+    return r.rows;
+  } catch (e) {
+    await c.query('ROLLBACK');
+    throw e;
+  } finally {
+    c.release();
+  }
+}

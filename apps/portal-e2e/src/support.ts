@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_AGENCIES, DEMO_PASSWORD, type DemoAgency, type DemoUser } from '@caselink/demo-data';
+
+export const PORTAL_URL = (process.env.PORTAL_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = path.join(__dirname, '..', 'screenshots');
+
+export type UiLocale = 'zh-CN' | 'en';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A fresh context per scenario: no cookies, so no refresh session or language choice leaks between tests. */
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: PORTAL_URL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 860 },
+  });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export function agencyOf(user: DemoUser): DemoAgency {
+  const agency = DEMO_AGENCIES.find((a) => a.key === user.agencyKey);
+  if (!agency) throw new Error(`demo user ${user.email} has unknown agency ${user.agencyKey}`);
+  return agency;
+}
+
+/** Fills the login form and submits; does not wait for the outcome. */
+export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  if (!page.url().includes('/login')) await page.goto('/login');
+  await page.getByTestId('login-form').waitFor();
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Logs in and waits for the home page to show this user. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitLogin(page, email, password);
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByTestId('welcome').waitFor();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.waitForURL((url) => url.pathname === '/login');
+  await page.getByTestId('login-form').waitFor();
+}
+
+/** Switches the UI language and waits until the switch shows the new choice as active. */
+export async function switchLanguage(page: Page, locale: UiLocale): Promise<void> {
+  await page.getByTestId(`lang-${locale}`).click();
+  await page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
+  await page.locator(`[data-testid="lang-${locale}"][aria-pressed="true"]`).waitFor();
+}
+
+export async function text(page: Page, testId: string): Promise<string> {
+  return ((await page.getByTestId(testId).first().textContent()) ?? '').trim();
+}
+
+/** Unique enough for repeated runs against one seeded database. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+}

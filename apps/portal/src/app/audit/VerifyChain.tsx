@@ -1,0 +1,58 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { Alert } from '../../components/Alert';
+import { useAuth } from '../../lib/auth';
+import { VERIFY_AUDIT_CHAIN } from '../../lib/documents';
+import { useErrorMessage } from '../../lib/errors';
+import type { AuditChainVerification } from '../../lib/types';
+
+export function VerifyChain() {
+  const t = useTranslations('audit');
+  const { request } = useAuth();
+  const errorMessage = useErrorMessage();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<AuditChainVerification | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function verify() {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const data = await request<{ verifyAuditChain: AuditChainVerification }>(VERIFY_AUDIT_CHAIN);
+      setResult(data.verifyAuditChain);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page-head">
+      <div>
+        <h1>{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
+      </div>
+      <div className="verify">
+        <button type="button" className="btn btn-primary" onClick={() => void verify()} disabled={busy} data-testid="verify-chain">
+          {busy ? t('verifying') : t('verify')}
+        </button>
+        {result?.ok && (
+          <Alert tone="success" testId="verify-result">
+            {t('verifyOk', { count: result.checkedCount })}
+          </Alert>
+        )}
+        {result && !result.ok && (
+          <Alert tone="error" testId="verify-result">
+            {t('verifyBroken', { sequence: result.firstBrokenSequence ?? '?', id: result.firstBrokenEventId ?? '?' })}
+            {result.reason && <div>{t('verifyReason', { reason: result.reason })}</div>}
+          </Alert>
+        )}
+        {error && <Alert tone="error">{error}</Alert>}
+      </div>
+    </div>
+  );
+}

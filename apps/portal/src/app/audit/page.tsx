@@ -1,0 +1,19 @@
+'use client';
+
+import { RequireAuth } from '../../components/RequireAuth';
+import { canReadAudit } from '../../lib/access';
+import { AuditTrail } from './AuditTrail';
+import { VerifyChain } from './VerifyChain';
+
+export default function AuditPage() {
+  return (
+    <RequireAuth allow={canReadAudit}>
+      {() => (
+        <>
+          <VerifyChain />
+          <AuditTrail />
+        </>
+      )}
+    </RequireAuth>
+  );
+}

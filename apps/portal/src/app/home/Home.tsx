@@ -1,0 +1,55 @@
+'use client';
+
+import { Role } from '@caselink/domain';
+import { useTranslations } from 'next-intl';
+import { KindBadge } from '../../components/AgencyBadge';
+import { RoleChips } from '../../components/RoleChips';
+import { useAgencyName, useRegionLabel } from '../../lib/format';
+import type { User } from '../../lib/types';
+import { RolePanel } from './RolePanels';
+
+/** Panels appear in this order whatever order the roles were granted in. */
+const PANEL_ORDER: Role[] = [Role.INVESTIGATOR, Role.SUPERVISOR, Role.LIAISON, Role.ANALYST, Role.AUDITOR, Role.ADMIN];
+
+export function Home({ user }: { user: User }) {
+  const t = useTranslations('home');
+  const agencyName = useAgencyName();
+  const regionLabel = useRegionLabel();
+  const roles = PANEL_ORDER.filter((r) => user.roles.includes(r));
+
+  return (
+    <>
+      <section className="card profile" data-testid="profile">
+        <h1 data-testid="welcome">{t('welcome', { name: user.displayName })}</h1>
+        <dl className="facts">
+          <div>
+            <dt>{t('agency')}</dt>
+            <dd data-testid="agency-name">{agencyName(user.agency)}</dd>
+          </div>
+          <div>
+            <dt>{t('kind')}</dt>
+            <dd data-testid="agency-kind">
+              <KindBadge kind={user.agency.kind} />
+              {user.agency.coordinating && <span className="badge badge-neutral">{t('coordinating')}</span>}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('region')}</dt>
+            <dd data-testid="agency-region">{regionLabel(user.agency.region)}</dd>
+          </div>
+          <div>
+            <dt>{t('roles')}</dt>
+            <dd data-testid="user-roles">
+              <RoleChips roles={user.roles} />
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <div className="panels">
+        {roles.map((role) => (
+          <RolePanel key={role} role={role} user={user} />
+        ))}
+      </div>
+    </>
+  );
+}

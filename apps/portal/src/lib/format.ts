@@ -1,0 +1,54 @@
+'use client';
+
+import { NATIONAL_REGION_CODE, PROVINCES, provinceOf } from '@caselink/domain';
+import { useLocale, useTranslations } from 'next-intl';
+import { useCallback } from 'react';
+import type { Agency } from './types';
+
+/** Date and time in the browser's own time zone (times are stored in UTC). */
+export function useFormatDateTime(): (iso: string | null | undefined) => string {
+  const locale = useLocale();
+  return useCallback(
+    (iso) => {
+      if (!iso) return '—';
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    },
+    [locale],
+  );
+}
+
+/** Province name for domestic regions ("Nationwide" for the national code), country name for foreign partners. */
+export function useRegionName(): (region: string) => string {
+  const locale = useLocale();
+  const t = useTranslations('region');
+  return useCallback(
+    (region) => {
+      if (region === NATIONAL_REGION_CODE) return t('national');
+      const province = provinceOf(region);
+      if (province) return PROVINCES[province][locale === 'en' ? 'en' : 'zh'];
+      try {
+        return new Intl.DisplayNames([locale], { type: 'region' }).of(region) ?? region;
+      } catch {
+        return region;
+      }
+    },
+    [locale, t],
+  );
+}
+
+/** The region name, plus the code for city-level regions so two branches in one province stay distinguishable. */
+export function useRegionLabel(): (region: string) => string {
+  const regionName = useRegionName();
+  return useCallback(
+    (region) => {
+      const name = regionName(region);
+      return provinceOf(region) && !region.endsWith('0000') ? `${name} · ${region}` : name;
+    },
+    [regionName],
+  );
+}
+
+export function useAgencyName(): (agency: Pick<Agency, 'name' | 'nameEn'>) => string {
+  const locale = useLocale();
+  return useCallback((agency) => (locale === 'en' ? agency.nameEn : agency.name), [locale]);
+}

@@ -1,0 +1,72 @@
+/** A minimal GraphQL-over-HTTP client: same-origin /graphql (proxied to the api), cookies included. */
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'NETWORK';
+
+export interface GqlErrorItem {
+  message: string;
+  code: ErrorCode;
+  field?: string;
+  reason?: string;
+  lockedUntil?: string;
+}
+
+export class GqlError extends Error {
+  constructor(readonly items: GqlErrorItem[]) {
+    super(items.map((i) => i.message).join('; '));
+    this.name = 'GqlError';
+  }
+
+  get code(): ErrorCode {
+    return this.items[0]?.code ?? 'INTERNAL_SERVER_ERROR';
+  }
+
+  get first(): GqlErrorItem | undefined {
+    return this.items[0];
+  }
+}
+
+interface RawError {
+  message?: string;
+  extensions?: { code?: string; field?: string; reason?: string; lockedUntil?: string };
+}
+
+const KNOWN_CODES: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'];
+
+function toItem(raw: RawError): GqlErrorItem {
+  const ext = raw.extensions ?? {};
+  const code = (KNOWN_CODES.includes(ext.code ?? '') ? ext.code : 'INTERNAL_SERVER_ERROR') as ErrorCode;
+  return { message: raw.message ?? '', code, field: ext.field, reason: ext.reason, lockedUntil: ext.lockedUntil };
+}
+
+export async function gqlFetch<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      credentials: 'include',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new GqlError([{ message: 'network error', code: 'NETWORK' }]);
+  }
+  // Mercurius answers some errors with 4xx/5xx and a JSON body, so read the body whatever the status.
+  let body: { data?: T | null; errors?: RawError[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new GqlError([{ message: `HTTP ${response.status}`, code: response.status >= 500 ? 'NETWORK' : 'INTERNAL_SERVER_ERROR' }]);
+  }
+  if (body.errors?.length) throw new GqlError(body.errors.map(toItem));
+  if (body.data == null) throw new GqlError([{ message: 'empty response', code: 'INTERNAL_SERVER_ERROR' }]);
+  return body.data;
+}

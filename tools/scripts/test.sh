@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# npm test: lint (with module boundaries), type checks, unit tests, integration tests on real
+# PostgreSQL and Redis (a fresh test database), the pending-migration check, and browser tests.
+. "$(dirname "$0")/lib.sh"
+
+mkdir -p tmp/test-results
+rm -f tmp/test-results/*.json
+TEST_DB="${TEST_DATABASE_NAME:-caselink_test}"
+export TEST_DATABASE_URL="$(with_database "$DATABASE_URL" "$TEST_DB")"
+export TEST_DATABASE_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$TEST_DB")"
+export TEST_REDIS_URL="$REDIS_URL"
+# ESM-only dependencies (cookie, content-disposition) load through Jest's vm modules.
+JEST_NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning"
+jest() { NODE_OPTIONS="$JEST_NODE_OPTIONS" npx jest --ci --json --outputFile="tmp/test-results/$1.json" "${@:2}"; }
+
+ensure_node_modules
+ensure_postgres
+ensure_redis
+
+say "Lint (eslint with Nx module boundaries)"
+npx eslint . --max-warnings=0
+say "Type check (server, tools, tests, portal)"
+npx tsc -p tsconfig.check.json --noEmit
+npx tsc -p apps/portal/tsconfig.json --noEmit
+
+say "Unit tests"
+jest unit -c jest.config.cjs
+
+say "Fresh test database $TEST_DB"
+admin_psql postgres -c "DROP DATABASE IF EXISTS \"$TEST_DB\" WITH (FORCE)"
+ensure_database "$TEST_DB"
+build_server
+migrate "$TEST_DATABASE_OWNER_URL"
+say "Checking that no migration is pending and entities match the schema"
+migrate "$TEST_DATABASE_OWNER_URL" --check
+
+say "Integration tests (PostgreSQL + Redis)"
+jest integration -c jest.integration.config.cjs --runInBand
+
+say "Browser tests (playwright-core on Debian's Chromium)"
+command -v chromium >/dev/null || apt_install chromium
+fc-list 2>/dev/null | grep -qi 'CJK' || apt_install fonts-noto-cjk
+E2E_API_PORT="${E2E_API_PORT:-4100}"; E2E_PORTAL_PORT="${E2E_PORTAL_PORT:-3100}"; E2E_WORKER_PORT="${E2E_WORKER_PORT:-4101}"
+DATABASE_OWNER_URL="$TEST_DATABASE_OWNER_URL" node dist/tools/seed/seed.js
+CASELINK_API_URL="http://127.0.0.1:$E2E_API_PORT" build_portal
+pids=()
+stop_all() { kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }
+trap stop_all EXIT
+e2e_env=(DATABASE_URL="$TEST_DATABASE_URL" REDIS_URL="$REDIS_URL" QUEUE_PREFIX=caselink-e2e JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001)
+env "${e2e_env[@]}" API_PORT="$E2E_API_PORT" node dist/apps/api/src/main.js >tmp/e2e-api.log 2>&1 & pids+=($!)
+env "${e2e_env[@]}" WORKER_HEALTH_PORT="$E2E_WORKER_PORT" node dist/apps/worker/src/main.js >tmp/e2e-worker.log 2>&1 & pids+=($!)
+npx next start apps/portal -p "$E2E_PORTAL_PORT" -H 127.0.0.1 >tmp/e2e-portal.log 2>&1 & pids+=($!)
+wait_http "http://127.0.0.1:$E2E_API_PORT/health/ready" api
+wait_http "http://127.0.0.1:$E2E_WORKER_PORT/health/ready" worker
+wait_http "http://127.0.0.1:$E2E_PORTAL_PORT/login" portal
+PORTAL_URL="http://127.0.0.1:$E2E_PORTAL_PORT" jest portal-e2e -c apps/portal-e2e/jest.config.cjs
+stop_all
+trap - EXIT
+
+node -e '
+const fs = require("fs"); let passed = 0, failed = 0;
+for (const f of fs.readdirSync("tmp/test-results")) { const r = JSON.parse(fs.readFileSync("tmp/test-results/" + f)); passed += r.numPassedTests; failed += r.numFailedTests; }
+console.log("\nAll test phases done. Screenshots: apps/portal-e2e/screenshots/");
+console.log(`tests: ${passed} passed, ${failed} failed`);'
