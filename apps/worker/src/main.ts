@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   const ds = app.get(DataSource);
   const host = app.get(WorkerHost);
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }).on('error', () => undefined);
 
   // Health over plain HTTP: the worker serves no API, so no web framework for two routes.
   const health = createServer((req, res) => {

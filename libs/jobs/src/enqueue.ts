@@ -15,12 +15,14 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export class JobProducers {
   readonly notifications: Queue<NotificationJob>;
 
-  constructor(connection: ConnectionOptions, prefix: string) {
+  /** `onError` hears connection trouble (Redis down): queues reconnect by themselves meanwhile. */
+  constructor(connection: ConnectionOptions, prefix: string, onError: (e: Error) => void = () => undefined) {
     this.notifications = new Queue<NotificationJob>(QUEUES.notifications, {
       connection,
       prefix,
       defaultJobOptions: DEFAULT_JOB_OPTIONS,
     });
+    this.notifications.on('error', onError);
   }
 
   /** The job id is derived from the audit event, so enqueuing twice adds one job. */

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { JobProducers, redisConnection } from '@caselink/jobs';
 import { API_CONFIG, ApiConfig } from '../config/config';
@@ -12,12 +12,21 @@ export const REDIS = Symbol('REDIS');
     {
       provide: JobProducers,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => new JobProducers(redisConnection(config.REDIS_URL), config.QUEUE_PREFIX),
+      useFactory: (config: ApiConfig) => {
+        const log = new Logger('Queues');
+        let last = '';
+        // Log each distinct Redis failure once, not on every reconnect attempt.
+        return new JobProducers(redisConnection(config.REDIS_URL), config.QUEUE_PREFIX, (e) => {
+          if (e.message !== last) log.warn(`Redis: ${e.message}`);
+          last = e.message;
+        });
+      },
     },
     {
       provide: REDIS,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }),
+      // Failures surface through /health/ready; the 'error' listener only keeps them out of the log.
+      useFactory: (config: ApiConfig) => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }).on('error', () => undefined),
     },
   ],
   exports: [JobProducers, REDIS],

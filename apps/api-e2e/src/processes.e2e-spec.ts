@@ -1,0 +1,81 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The built api and worker as processes: start-up checks and health endpoints. */
+const ROOT = join(__dirname, '../../..');
+const API = join(ROOT, 'dist/apps/api/src/main.js');
+const WORKER = join(ROOT, 'dist/apps/worker/src/main.js');
+const DB = process.env['TEST_DATABASE_URL'] ?? 'postgres://caselink_app:caselink_app@127.0.0.1:5432/caselink_test';
+const OWNER = process.env['TEST_DATABASE_OWNER_URL'] ?? 'postgres://caselink_owner:caselink_owner@127.0.0.1:5432/caselink_test';
+const REDIS = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const BASE_ENV = { PATH: process.env['PATH'] ?? '', DATABASE_URL: DB, REDIS_URL: REDIS, JWT_SECRET: 'e2e-process-secret-0123456789abcdef', QUEUE_PREFIX: 'caselink-test-e2e' };
+
+function run(script: string, env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitForHttp(url: string, timeoutMs = 30_000): Promise<Response> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await fetch(url);
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+describe('api and worker processes', () => {
+  beforeAll(() => {
+    if (!existsSync(API) || !existsSync(WORKER)) throw new Error('Build first (npm test builds dist/ before these tests)');
+  });
+
+  it('the api refuses to start with invalid configuration, naming the variables', async () => {
+    const p = run(API, { ...BASE_ENV, JWT_SECRET: 'short', DATABASE_URL: 'not-a-url' });
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toMatch(/JWT_SECRET: must be at least 32 characters/);
+    expect(p.output()).toMatch(/DATABASE_URL/);
+  });
+
+  it('the api refuses to connect as a role that row-level security does not hold', async () => {
+    const p = run(API, { ...BASE_ENV, DATABASE_URL: OWNER, API_PORT: '4190' });
+    expect(await p.exited).toBe(1);
+    expect(p.output()).toMatch(/row-level security does not hold/);
+  });
+
+  it('the api answers live and ready, and says which dependency is down', async () => {
+    const up = run(API, { ...BASE_ENV, API_PORT: '4191' });
+    const down = run(API, { ...BASE_ENV, API_PORT: '4192', REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      expect((await waitForHttp('http://127.0.0.1:4191/health/live')).status).toBe(200);
+      const ready = await waitForHttp('http://127.0.0.1:4191/health/ready');
+      expect(await ready.json()).toEqual({ status: 'ok', postgres: 'ok', redis: 'ok' });
+      const notReady = await waitForHttp('http://127.0.0.1:4192/health/ready');
+      expect(notReady.status).toBe(503);
+      expect(await notReady.json()).toMatchObject({ status: 'unavailable', postgres: 'ok', redis: expect.stringMatching(/^down/) });
+    } finally {
+      up.child.kill('SIGTERM');
+      down.child.kill('SIGTERM');
+      await Promise.all([up.exited, down.exited]);
+    }
+  });
+
+  it('the worker starts its queues and answers ready', async () => {
+    const w = run(WORKER, { ...BASE_ENV, WORKER_HEALTH_PORT: '4193' });
+    try {
+      const ready = await waitForHttp('http://127.0.0.1:4193/health/ready');
+      expect(await ready.json()).toEqual({ status: 'ok', postgres: 'ok', redis: 'ok', workers: 'running' });
+      expect(w.output()).toMatch(/Processing queues: notifications/);
+    } finally {
+      w.child.kill('SIGTERM');
+      await w.exited;
+    }
+  });
+});
