@@ -5,9 +5,17 @@ import { Notification } from './entities/notification.entity';
 import { RefreshSession } from './entities/refresh-session.entity';
 import { User } from './entities/user.entity';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation';
+import { Cases1763900000000 } from './migrations/1763900000000-cases';
+import { Case } from './entities/case.entity';
+import { CaseShare } from './entities/case-share.entity';
+import { AccessRequest } from './entities/access-request.entity';
+import { Victim } from './entities/victim.entity';
+import { VictimStatement } from './entities/victim-statement.entity';
+import { Transfer } from './entities/transfer.entity';
+import { Identifier } from './entities/identifier.entity';
 
-export const ENTITIES = [Agency, User, RefreshSession, AuditEvent, Notification];
-export const MIGRATIONS = [Foundation1763800000000];
+export const ENTITIES = [Agency, User, RefreshSession, AuditEvent, Notification, Case, CaseShare, AccessRequest, Victim, VictimStatement, Transfer, Identifier];
+export const MIGRATIONS = [Foundation1763800000000, Cases1763900000000];
 
 export interface DataSourceOptions {
   url: string;

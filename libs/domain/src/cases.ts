@@ -1,0 +1,74 @@
+/** Fraud types (DESIGN.md taxonomy); investment fraud is about a quarter of all cases. */
+export enum FraudType {
+  INVESTMENT = 'INVESTMENT',
+  FAKE_CUSTOMER_SERVICE = 'FAKE_CUSTOMER_SERVICE',
+  IMPERSONATING_OFFICIALS = 'IMPERSONATING_OFFICIALS',
+  CLICK_FARMING = 'CLICK_FARMING',
+  ONLINE_LOAN = 'ONLINE_LOAN',
+  ROMANCE = 'ROMANCE',
+  ONLINE_SHOPPING = 'ONLINE_SHOPPING',
+  GAME_AND_LIVESTREAM = 'GAME_AND_LIVESTREAM',
+  ELDERLY_CARE_AND_PENSION = 'ELDERLY_CARE_AND_PENSION',
+  OTHER = 'OTHER',
+}
+
+export enum CaseStatus {
+  REPORTED = 'REPORTED',
+  INVESTIGATING = 'INVESTIGATING',
+  SOLVED = 'SOLVED',
+  CLOSED = 'CLOSED',
+}
+
+export enum Sensitivity {
+  NORMAL = 'NORMAL',
+  SENSITIVE = 'SENSITIVE',
+  SECRET = 'SECRET',
+}
+
+/** Allowed status changes; a solved or closed case may be reopened for investigation. */
+const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  [CaseStatus.REPORTED]: [CaseStatus.INVESTIGATING, CaseStatus.CLOSED],
+  [CaseStatus.INVESTIGATING]: [CaseStatus.SOLVED, CaseStatus.CLOSED],
+  [CaseStatus.SOLVED]: [CaseStatus.CLOSED, CaseStatus.INVESTIGATING],
+  [CaseStatus.CLOSED]: [CaseStatus.INVESTIGATING],
+};
+
+export function allowedCaseTransitions(from: CaseStatus): readonly CaseStatus[] {
+  return CASE_TRANSITIONS[from];
+}
+
+/** Why a status change is not allowed, or null when it is. */
+export function caseTransitionProblem(from: CaseStatus, to: CaseStatus): string | null {
+  if (CASE_TRANSITIONS[from].includes(to)) return null;
+  const allowed = CASE_TRANSITIONS[from];
+  return `a ${from} case cannot become ${to}; it can become ${allowed.join(' or ')}`;
+}
+
+/** Access another agency holds on a case. */
+export enum CaseAccess {
+  READ = 'READ',
+  CONTRIBUTE = 'CONTRIBUTE',
+}
+
+/** Handling code on shared material (after Europol SIENA's H-codes), as three explicit permissions. */
+export interface HandlingCode {
+  mayPassOn: boolean;
+  mayUseInCourt: boolean;
+  mustAskBeforeActing: boolean;
+}
+
+export enum PaymentChannel {
+  BANK_TRANSFER = 'BANK_TRANSFER',
+  THIRD_PARTY_PAYMENT = 'THIRD_PARTY_PAYMENT',
+  CRYPTO = 'CRYPTO',
+}
+
+/** Why `text` is not an amount of CNY (non-negative, at most 2 decimals), or null. Money stays a string: never a float. */
+export function moneyProblem(text: string): string | null {
+  if (!/^\d{1,16}(\.\d{1,2})?$/.test(text.trim())) {
+    if (/^-/.test(text.trim())) return 'must not be negative';
+    if (/^\d+\.\d{3,}$/.test(text.trim())) return 'must have at most 2 decimals';
+    return 'must be an amount in CNY such as 1234.56';
+  }
+  return null;
+}
