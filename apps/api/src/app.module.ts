@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,7 +7,9 @@ import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthGuard } from './auth/auth.guard';
+import { CasesModule } from './cases/cases.module';
 import { ActingTransactionInterceptor } from './common/acting-transaction.interceptor';
+import { GraphQLErrorPassThrough } from './common/graphql-error.filter';
 import { hardeningRules, mercuriusErrorFormatter } from './common/graphql-hardening';
 import { InputValidationPipe } from './common/input-validation.pipe';
 import { API_CONFIG, ApiConfig } from './config/config';
@@ -47,11 +49,13 @@ export class AppModule {
         AgenciesModule,
         AuditModule,
         NotificationsModule,
+        CasesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ActingTransactionInterceptor },
         { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLErrorPassThrough },
       ],
     };
   }

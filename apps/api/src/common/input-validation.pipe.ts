@@ -1,6 +1,6 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate, ValidationError } from 'class-validator';
+import { getMetadataStorage, validate, ValidationError } from 'class-validator';
 import { badInput } from './errors';
 
 const PRIMITIVES: unknown[] = [String, Boolean, Number, Array, Object];
@@ -10,6 +10,8 @@ const PRIMITIVES: unknown[] = [String, Boolean, Number, Array, Object];
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, { metatype, data }: ArgumentMetadata): Promise<unknown> {
     if (!metatype || PRIMITIVES.includes(metatype) || value === null || typeof value !== 'object') return value;
+    // Only inputs carry validation rules; parents and context objects of field resolvers pass through.
+    if (getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false).length === 0) return value;
     const instance = plainToInstance(metatype as new () => object, value);
     const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {

@@ -8,6 +8,8 @@ export class VictimStatement {
   @Column({ name: 'victim_id', type: 'uuid' }) victimId: string;
   @Column({ name: 'agency_id', type: 'uuid' }) agencyId: string;
   @Column({ name: 'taken_by', type: 'uuid' }) takenBy: string;
+  /** The taker's name as it was, readable by every agency that sees the case. */
+  @Column({ name: 'taken_by_name', type: 'text' }) takenByName: string;
   @Column({ name: 'taken_at', type: 'timestamptz' }) takenAt: Date;
   @Column({ type: 'text' }) place: string;
   @Column({ type: 'text', nullable: true }) province: string | null;

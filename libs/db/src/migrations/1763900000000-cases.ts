@@ -103,6 +103,7 @@ export class Cases1763900000000 implements MigrationInterface {
         victim_id uuid NOT NULL REFERENCES victims(id) ON DELETE CASCADE,
         agency_id uuid NOT NULL REFERENCES agencies(id),
         taken_by uuid NOT NULL REFERENCES users(id),
+        taken_by_name text NOT NULL,
         taken_at timestamptz NOT NULL,
         place text NOT NULL,
         province text,

@@ -1,0 +1,68 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { ActingContext, CaseShare, Identifier, inAgencyTransaction, Transfer, Victim, VictimStatement } from '@caselink/db';
+import type { Actor, GqlContext } from '../common/actor';
+import { CaseShareModel, IdentifierModel, TransferModel, VictimModel, VictimStatementModel } from './case.model';
+import { toIdentifierModel, toShareModel, toStatementModel, toTransferModel, toVictimModel } from './case-mappers';
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
+  return map;
+}
+
+/**
+ * Per-request batch loaders for what hangs off cases (no N+1: one query per level for a whole page).
+ * Nested fields resolve after the root field's transaction has committed, so each batch runs in a
+ * short transaction of its own, acting as the same caller: row-level security holds here too.
+ */
+export class CaseLoaders {
+  private readonly acting: ActingContext;
+
+  constructor(
+    private readonly ds: DataSource,
+    actor: Actor,
+  ) {
+    this.acting = { agencyId: actor.agencyId, userId: actor.userId };
+  }
+
+  private batch<T>(load: (ids: readonly string[], m: import('typeorm').EntityManager) => Promise<Map<string, T>>, empty: T) {
+    return new DataLoader<string, T>(async (ids) => {
+      const byId = await inAgencyTransaction(this.ds, this.acting, (m) => load(ids, m));
+      return ids.map((id) => byId.get(id) ?? empty);
+    });
+  }
+
+  readonly statements = this.batch<VictimStatementModel[]>(async (ids, m) => {
+    const rows = await m.getRepository(VictimStatement).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return new Map([...groupBy(rows, (r) => r.caseId)].map(([k, v]) => [k, v.map(toStatementModel)]));
+  }, []);
+
+  readonly identifiers = this.batch<IdentifierModel[]>(async (ids, m) => {
+    const rows = await m.getRepository(Identifier).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return new Map([...groupBy(rows, (r) => r.caseId)].map(([k, v]) => [k, v.map(toIdentifierModel)]));
+  }, []);
+
+  /** Shares of cases the caller owns (row-level security shows a grantee only its own share). */
+  readonly shares = this.batch<CaseShareModel[]>(async (ids, m) => {
+    const rows = await m.getRepository(CaseShare).find({ where: { caseId: In([...ids]), ownerAgencyId: this.acting.agencyId as string }, order: { grantedAt: 'DESC' } });
+    return new Map([...groupBy(rows, (r) => r.caseId)].map(([k, v]) => [k, v.map(toShareModel)]));
+  }, []);
+
+  readonly victims = this.batch<VictimModel | null>(async (ids, m) => {
+    const rows = await m.getRepository(Victim).findBy({ id: In([...ids]) });
+    return new Map(rows.map((r) => [r.id, toVictimModel(r)]));
+  }, null);
+
+  readonly transfers = this.batch<TransferModel[]>(async (ids, m) => {
+    const rows = await m.getRepository(Transfer).find({ where: { statementId: In([...ids]) }, order: { occurredAt: 'ASC' } });
+    return new Map([...groupBy(rows, (r) => r.statementId)].map(([k, v]) => [k, v.map(toTransferModel)]));
+  }, []);
+}
+
+/** The request's loaders, made on first use. */
+export function loadersOf(ctx: GqlContext & { caseLoaders?: CaseLoaders }, ds: DataSource): CaseLoaders {
+  if (!ctx.actor) throw new Error('loaders need a signed-in caller');
+  ctx.caseLoaders ??= new CaseLoaders(ds, ctx.actor);
+  return ctx.caseLoaders;
+}

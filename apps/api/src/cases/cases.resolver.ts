@@ -1,0 +1,162 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { CaseStatus } from '@caselink/domain';
+import { Actor, clientAddress, GqlContext } from '../common/actor';
+import { CurrentActor, GqlCtx } from '../common/decorators';
+import { uuidArg } from '../common/uuid-arg.pipe';
+import { AgencyDirectory } from './agency-directory';
+import {
+  AccessRequestConnection, AccessRequestModel, AgencyRef, CaseConnection, CaseModel, CaseShareModel, IdentifierModel, TransferModel, VictimModel,
+  VictimPersonalData, VictimStatementModel, ViewerAccess,
+} from './case.model';
+import { loadersOf } from './case-loaders';
+import { AccessRequestArgs, AddIdentifierInput, AddStatementInput, CaseListArgs, CreateCaseInput, DecideAccessRequestInput, RequestAccessInput, ShareCaseInput } from './cases.dto';
+import { CasesService } from './cases.service';
+import { SharingService } from './sharing.service';
+import { StatementsService } from './statements.service';
+
+@Resolver(() => CaseModel)
+export class CasesResolver {
+  constructor(
+    private readonly caseService: CasesService,
+    private readonly statementService: StatementsService,
+    private readonly sharingService: SharingService,
+    private readonly directory: AgencyDirectory,
+    private readonly ds: DataSource,
+  ) {}
+
+  @Query(() => CaseConnection, { description: 'Cases the caller may see (police only), newest first' })
+  cases(@CurrentActor() actor: Actor, @Args() args: CaseListArgs): Promise<CaseConnection> {
+    return this.caseService.list(actor, args);
+  }
+
+  @Query(() => CaseModel, { description: 'NOT_FOUND when the caller may not see it' })
+  case(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string): Promise<CaseModel> {
+    return this.caseService.get(actor, id);
+  }
+
+  @Query(() => [AgencyRef], { description: 'Police agencies, for the sharing dialog' })
+  policeAgencies(): Promise<AgencyRef[]> {
+    return this.directory.police();
+  }
+
+  @Query(() => AccessRequestConnection)
+  accessRequests(@CurrentActor() actor: Actor, @Args() args: AccessRequestArgs): Promise<AccessRequestConnection> {
+    return this.sharingService.listRequests(actor, args);
+  }
+
+  @Query(() => VictimPersonalData, { description: 'Full ID number and phone (OWNER or CONTRIBUTE only); every call is audited' })
+  victimPersonalData(@CurrentActor() actor: Actor, @Args('victimId', { type: () => ID }, uuidArg('victimId')) victimId: string): Promise<VictimPersonalData> {
+    return this.sharingService.personalData(actor, victimId);
+  }
+
+  @Mutation(() => CaseModel)
+  createCase(@CurrentActor() actor: Actor, @Args('input') input: CreateCaseInput, @GqlCtx() ctx: GqlContext): Promise<CaseModel> {
+    return this.caseService.create(actor, input, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => CaseModel, { description: 'CONFLICT naming the current state when the change is not allowed' })
+  changeCaseStatus(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, uuidArg('id')) id: string,
+    @Args('status', { type: () => CaseStatus }) status: CaseStatus,
+    @GqlCtx() ctx: GqlContext,
+  ): Promise<CaseModel> {
+    return this.caseService.changeStatus(actor, id, status, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => VictimStatementModel, { description: 'Needs OWNER or CONTRIBUTE; every transfer yields identifiers' })
+  addStatement(@CurrentActor() actor: Actor, @Args('input') input: AddStatementInput, @GqlCtx() ctx: GqlContext): Promise<VictimStatementModel> {
+    return this.statementService.add(actor, input, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => IdentifierModel)
+  addIdentifier(@CurrentActor() actor: Actor, @Args('input') input: AddIdentifierInput, @GqlCtx() ctx: GqlContext): Promise<IdentifierModel> {
+    return this.sharingService.addIdentifier(actor, input, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => CaseShareModel)
+  shareCase(@CurrentActor() actor: Actor, @Args('input') input: ShareCaseInput, @GqlCtx() ctx: GqlContext): Promise<CaseShareModel> {
+    return this.sharingService.share(actor, input, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => CaseShareModel)
+  revokeShare(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<CaseShareModel> {
+    return this.sharingService.revoke(actor, id, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => AccessRequestModel)
+  requestAccess(@CurrentActor() actor: Actor, @Args('input') input: RequestAccessInput, @GqlCtx() ctx: GqlContext): Promise<AccessRequestModel> {
+    return this.sharingService.requestAccess(actor, input, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => AccessRequestModel)
+  decideAccessRequest(@CurrentActor() actor: Actor, @Args('input') input: DecideAccessRequestInput, @GqlCtx() ctx: GqlContext): Promise<AccessRequestModel> {
+    return this.sharingService.decide(actor, input, clientAddress(ctx.req));
+  }
+
+  @ResolveField(() => [VictimStatementModel])
+  statements(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<VictimStatementModel[]> {
+    return loadersOf(ctx, this.ds).statements.load(c.id);
+  }
+
+  @ResolveField(() => [IdentifierModel])
+  identifiers(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<IdentifierModel[]> {
+    return loadersOf(ctx, this.ds).identifiers.load(c.id);
+  }
+
+  @ResolveField(() => [CaseShareModel], { description: 'Owner only; [] for others' })
+  async shares(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<CaseShareModel[]> {
+    return c.viewerAccess === ViewerAccess.OWNER ? loadersOf(ctx, this.ds).shares.load(c.id) : [];
+  }
+}
+
+@Resolver(() => VictimStatementModel)
+export class VictimStatementResolver {
+  constructor(
+    private readonly directory: AgencyDirectory,
+    private readonly ds: DataSource,
+  ) {}
+
+  @ResolveField(() => VictimModel)
+  async victim(@Parent() s: VictimStatementModel, @Context() ctx: GqlContext): Promise<VictimModel> {
+    const v = await loadersOf(ctx, this.ds).victims.load(s.victimId);
+    if (!v) throw new Error(`victim ${s.victimId} of statement ${s.id} not visible`);
+    return v;
+  }
+
+  @ResolveField(() => [TransferModel])
+  transfers(@Parent() s: VictimStatementModel, @Context() ctx: GqlContext): Promise<TransferModel[]> {
+    return loadersOf(ctx, this.ds).transfers.load(s.id);
+  }
+
+  @ResolveField(() => AgencyRef)
+  agency(@Parent() s: VictimStatementModel): Promise<AgencyRef> {
+    return this.directory.get(s.agencyId);
+  }
+}
+
+@Resolver(() => CaseShareModel)
+export class CaseShareResolver {
+  constructor(private readonly directory: AgencyDirectory) {}
+
+  @ResolveField(() => AgencyRef)
+  agency(@Parent() s: CaseShareModel): Promise<AgencyRef> {
+    return this.directory.get(s.agencyId);
+  }
+}
+
+@Resolver(() => AccessRequestModel)
+export class AccessRequestResolver {
+  constructor(private readonly directory: AgencyDirectory) {}
+
+  @ResolveField(() => AgencyRef)
+  requestingAgency(@Parent() r: AccessRequestModel): Promise<AgencyRef> {
+    return this.directory.get(r.requestingAgencyId);
+  }
+
+  @ResolveField(() => AgencyRef)
+  ownerAgency(@Parent() r: AccessRequestModel): Promise<AgencyRef> {
+    return this.directory.get(r.ownerAgencyId);
+  }
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { AgencyKind, AuditAction, AuditOutcome, caseTransitionProblem, CaseStatus, moneyProblem, provinceOf } from '@caselink/domain';
+import { Case, CaseShare, recordAudit } from '@caselink/db';
+import { In, IsNull } from 'typeorm';
+import type { Actor } from '../common/actor';
+import { badInput, conflict, forbidden, notFound } from '../common/errors';
+import { Connection, paginate } from '../common/pagination';
+import { RequestTransaction } from '../database/request-transaction';
+import { AgencyDirectory } from './agency-directory';
+import { CaseModel } from './case.model';
+import { toCaseModel } from './case-mappers';
+import { CaseFilter, CaseListArgs, CreateCaseInput } from './cases.dto';
+
+/** Banks, telecoms and foreign partners never see cases (DESIGN.md rules 3 and 4). */
+export function assertPolice(actor: Actor): void {
+  if (actor.agencyKind !== AgencyKind.POLICE) {
+    throw forbidden('Cases are for police agencies; your agency sees the requests addressed to it');
+  }
+}
+
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly tx: RequestTransaction,
+    private readonly directory: AgencyDirectory,
+  ) {}
+
+  async list(actor: Actor, args: CaseListArgs): Promise<Connection<CaseModel>> {
+    assertPolice(actor);
+    const q = this.tx.manager.getRepository(Case).createQueryBuilder('c');
+    applyFilter(q, args.filter);
+    const page = await paginate(q, args, (c) => c);
+    const cases = page.edges.map((e) => e.node);
+    const shares = await this.viewerShares(actor, cases.map((c) => c.id));
+    const dir = await this.directory.all();
+    return {
+      ...page,
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: toCaseModel(e.node, dir.get(e.node.agencyId) as never, actor.agencyId, shares.get(e.node.id)) })),
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<CaseModel> {
+    const c = await this.visibleCase(actor, id);
+    const shares = await this.viewerShares(actor, [id]);
+    return toCaseModel(c, await this.directory.get(c.agencyId), actor.agencyId, shares.get(id));
+  }
+
+  async create(actor: Actor, input: CreateCaseInput, address: string): Promise<CaseModel> {
+    assertPolice(actor);
+    if (Number.isNaN(Date.parse(input.reportedOn)) || input.reportedOn > new Date().toISOString().slice(0, 10)) {
+      throw badInput('input.reportedOn', 'must be a real date, not in the future');
+    }
+    const own = await this.directory.get(actor.agencyId);
+    const provinces = new Set(input.provinces ?? []);
+    const ownProvince = provinceOf(own.region);
+    if (ownProvince) provinces.add(ownProvince);
+    const year = Number(input.reportedOn.slice(0, 4));
+    const [{ last_value }] = await this.tx.manager.query(
+      `INSERT INTO case_number_counters (agency_id, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (agency_id, year) DO UPDATE SET last_value = case_number_counters.last_value + 1 RETURNING last_value`,
+      [actor.agencyId, year],
+    );
+    const repo = this.tx.manager.getRepository(Case);
+    const saved = await repo.save(repo.create({
+      agencyId: actor.agencyId, caseNumber: `${own.region}-${year}-${String(last_value).padStart(6, '0')}`, title: input.title.trim(),
+      description: input.description?.trim() || null, fraudType: input.fraudType, reportedOn: input.reportedOn, sensitivity: input.sensitivity,
+      provinces: [...provinces].sort(), createdBy: actor.userId,
+    }));
+    await this.audit(actor, AuditAction.CASE_CREATED, saved.id, address, { caseNumber: saved.caseNumber });
+    return this.get(actor, saved.id);
+  }
+
+  async changeStatus(actor: Actor, id: string, status: CaseStatus, address: string): Promise<CaseModel> {
+    const c = await this.visibleCase(actor, id);
+    if (c.agencyId !== actor.agencyId) throw forbidden('Only the owning agency changes the status of a case');
+    const problem = caseTransitionProblem(c.status, status);
+    if (problem) throw conflict(`The case is ${c.status}: ${problem}`, { currentState: c.status });
+    await this.tx.manager.getRepository(Case).update({ id }, { status });
+    await this.audit(actor, AuditAction.CASE_STATUS_CHANGED, id, address, { from: c.status, to: status });
+    return this.get(actor, id);
+  }
+
+  /** The case if the viewer may see it (row-level security decides); NOT_FOUND otherwise, never a hint. */
+  async visibleCase(actor: Actor, id: string): Promise<Case> {
+    assertPolice(actor);
+    const c = await this.tx.manager.getRepository(Case).findOneBy({ id });
+    if (!c) throw notFound('Case', id);
+    return c;
+  }
+
+  private async viewerShares(actor: Actor, caseIds: string[]): Promise<Map<string, CaseShare>> {
+    if (caseIds.length === 0) return new Map();
+    const shares = await this.tx.manager.getRepository(CaseShare).findBy({ caseId: In(caseIds), agencyId: actor.agencyId, revokedAt: IsNull() });
+    return new Map(shares.map((s) => [s.caseId, s]));
+  }
+
+  private audit(actor: Actor, action: AuditAction, caseId: string, address: string, details: Record<string, unknown>) {
+    return recordAudit(this.tx.manager, {
+      action, outcome: AuditOutcome.SUCCESS, entityType: 'Case', entityId: caseId, agencyId: actor.agencyId,
+      actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address, details,
+    });
+  }
+}
+
+type CaseQuery = ReturnType<ReturnType<RequestTransaction['manager']['getRepository']>['createQueryBuilder']>;
+
+function applyFilter(q: CaseQuery, f: CaseFilter | undefined): void {
+  if (!f) return;
+  if (f.fraudTypes?.length) q.andWhere('c.fraud_type IN (:...fraudTypes)', { fraudTypes: f.fraudTypes });
+  if (f.statuses?.length) q.andWhere('c.status IN (:...statuses)', { statuses: f.statuses });
+  if (f.province) q.andWhere(':province = ANY (c.provinces)', { province: f.province });
+  if (f.reportedFrom) q.andWhere('c.reported_on >= :from', { from: f.reportedFrom });
+  if (f.reportedTo) q.andWhere('c.reported_on <= :to', { to: f.reportedTo });
+  for (const [field, op] of [['minLoss', '>='], ['maxLoss', '<=']] as const) {
+    const value = f[field];
+    if (value === undefined) continue;
+    const problem = moneyProblem(value);
+    if (problem) throw badInput(`filter.${field}`, problem);
+    q.andWhere(`c.total_loss ${op} :${field}`, { [field]: value });
+  }
+  if (f.owningAgencyId) q.andWhere('c.agency_id = :owner', { owner: f.owningAgencyId });
+  const search = f.search?.trim();
+  if (search) {
+    // ILIKE on trigram-indexed columns; the sub-selects run under the same row-level security.
+    const pattern = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q.andWhere(
+      `(c.title ILIKE :pattern OR c.case_number ILIKE :pattern
+        OR EXISTS (SELECT 1 FROM victim_statements st WHERE st.case_id = c.id AND st.narrative ILIKE :pattern)
+        OR EXISTS (SELECT 1 FROM identifiers i WHERE i.case_id = c.id AND (i.canonical ILIKE :pattern OR i.raw_value ILIKE :pattern)))`,
+      { pattern },
+    );
+  }
+}
