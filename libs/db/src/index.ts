@@ -16,3 +16,4 @@ export { VictimStatement } from './entities/victim-statement.entity';
 export { Transfer } from './entities/transfer.entity';
 export { Identifier } from './entities/identifier.entity';
 export type { IdentifierSource } from './entities/identifier.entity';
+export * from './statements/record-statement';
