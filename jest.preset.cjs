@@ -15,6 +15,7 @@ module.exports = {
     '^@caselink/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
     '^@caselink/db$': path.join(__dirname, 'libs/db/src/index.ts'),
     '^@caselink/jobs$': path.join(__dirname, 'libs/jobs/src/index.ts'),
+    '^@caselink/storage$': path.join(__dirname, 'libs/storage/src/index.ts'),
     '^@caselink/demo-data$': path.join(__dirname, 'tools/seed/demo-data.ts'),
   },
 };

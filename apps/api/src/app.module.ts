@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthGuard } from './auth/auth.guard';
 import { CasesModule } from './cases/cases.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { ActingTransactionInterceptor } from './common/acting-transaction.interceptor';
 import { GraphQLErrorPassThrough } from './common/graphql-error.filter';
 import { hardeningRules, mercuriusErrorFormatter } from './common/graphql-hardening';
@@ -50,6 +51,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         CasesModule,
+        EvidenceModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,4 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
@@ -11,6 +12,8 @@ export async function createApi(config: ApiConfig, logger = true): Promise<NestF
     logger: logger ? ['log', 'warn', 'error'] : ['error'],
   });
   await app.register(fastifyCookie);
+  // One file per upload; each route sets its own size limit (attachments, imports).
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, fileSize: Math.max(config.MAX_ATTACHMENT_BYTES, config.MAX_IMPORT_BYTES) } });
   app.enableShutdownHooks();
   return app;
 }

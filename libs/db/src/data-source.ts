@@ -13,9 +13,12 @@ import { Victim } from './entities/victim.entity';
 import { VictimStatement } from './entities/victim-statement.entity';
 import { Transfer } from './entities/transfer.entity';
 import { Identifier } from './entities/identifier.entity';
+import { Attachment } from './entities/attachment.entity';
+import { StatementImport } from './entities/import.entity';
+import { AttachmentsImports1764000000000 } from './migrations/1764000000000-attachments-imports';
 
-export const ENTITIES = [Agency, User, RefreshSession, AuditEvent, Notification, Case, CaseShare, AccessRequest, Victim, VictimStatement, Transfer, Identifier];
-export const MIGRATIONS = [Foundation1763800000000, Cases1763900000000];
+export const ENTITIES = [Agency, User, RefreshSession, AuditEvent, Notification, Case, CaseShare, AccessRequest, Victim, VictimStatement, Transfer, Identifier, Attachment, StatementImport];
+export const MIGRATIONS = [Foundation1763800000000, Cases1763900000000, AttachmentsImports1764000000000];
 
 export interface DataSourceOptions {
   url: string;

@@ -17,3 +17,6 @@ export { Transfer } from './entities/transfer.entity';
 export { Identifier } from './entities/identifier.entity';
 export type { IdentifierSource } from './entities/identifier.entity';
 export * from './statements/record-statement';
+export { Attachment } from './entities/attachment.entity';
+export { StatementImport } from './entities/import.entity';
+export type { ImportStatus, ImportRowError } from './entities/import.entity';

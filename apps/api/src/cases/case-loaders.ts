@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { ActingContext, CaseShare, Identifier, inAgencyTransaction, Transfer, Victim, VictimStatement } from '@caselink/db';
+import { ActingContext, Attachment, CaseShare, Identifier, inAgencyTransaction, Transfer, Victim, VictimStatement } from '@caselink/db';
 import type { Actor, GqlContext } from '../common/actor';
 import { CaseShareModel, IdentifierModel, TransferModel, VictimModel, VictimStatementModel } from './case.model';
+import { AttachmentModel } from '../evidence/attachment.model';
 import { toIdentifierModel, toShareModel, toStatementModel, toTransferModel, toVictimModel } from './case-mappers';
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
@@ -47,6 +48,11 @@ export class CaseLoaders {
   readonly shares = this.batch<CaseShareModel[]>(async (ids, m) => {
     const rows = await m.getRepository(CaseShare).find({ where: { caseId: In([...ids]), ownerAgencyId: this.acting.agencyId as string }, order: { grantedAt: 'DESC' } });
     return new Map([...groupBy(rows, (r) => r.caseId)].map(([k, v]) => [k, v.map(toShareModel)]));
+  }, []);
+
+  readonly attachments = this.batch<AttachmentModel[]>(async (ids, m) => {
+    const rows = await m.getRepository(Attachment).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC' } });
+    return new Map([...groupBy(rows, (r) => r.caseId)].map(([k, v]) => [k, v.map(AttachmentModel.from)]));
   }, []);
 
   readonly victims = this.batch<VictimModel | null>(async (ids, m) => {

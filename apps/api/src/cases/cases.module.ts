@@ -8,5 +8,6 @@ import { StatementsService } from './statements.service';
 /** Cases, victim statements, identifiers (clues), sharing and access requests. */
 @Module({
   providers: [AgencyDirectory, CasesService, StatementsService, SharingService, CasesResolver, VictimStatementResolver, CaseShareResolver, AccessRequestResolver],
+  exports: [CasesService, AgencyDirectory],
 })
 export class CasesModule {}

@@ -4,6 +4,7 @@ import { CaseStatus } from '@caselink/domain';
 import { Actor, clientAddress, GqlContext } from '../common/actor';
 import { CurrentActor, GqlCtx } from '../common/decorators';
 import { uuidArg } from '../common/uuid-arg.pipe';
+import { AttachmentModel } from '../evidence/attachment.model';
 import { AgencyDirectory } from './agency-directory';
 import {
   AccessRequestConnection, AccessRequestModel, AgencyRef, CaseConnection, CaseModel, CaseShareModel, IdentifierModel, TransferModel, VictimModel,
@@ -103,6 +104,11 @@ export class CasesResolver {
   @ResolveField(() => [IdentifierModel])
   identifiers(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<IdentifierModel[]> {
     return loadersOf(ctx, this.ds).identifiers.load(c.id);
+  }
+
+  @ResolveField(() => [AttachmentModel])
+  attachments(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<AttachmentModel[]> {
+    return loadersOf(ctx, this.ds).attachments.load(c.id);
   }
 
   @ResolveField(() => [CaseShareModel], { description: 'Owner only; [] for others' })

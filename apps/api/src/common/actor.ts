@@ -18,6 +18,11 @@ export interface GqlContext {
   actor?: Actor;
 }
 
+/** A Fastify request on a REST route, carrying the caller once the guard has verified the token. */
+export type HttpRequestWithActor = FastifyRequest & { actor?: Actor };
+
+export type ActorHolder = { actor?: Actor };
+
 export function clientAddress(req: FastifyRequest): string {
   return req.ip;
 }

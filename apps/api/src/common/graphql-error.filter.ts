@@ -1,11 +1,22 @@
-import { Catch } from '@nestjs/common';
+import { ArgumentsHost, Catch } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
+import type { FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 
-/** Expected errors (bad input, forbidden, not found) go to the client as they are, without an error log. */
+const HTTP_STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413,
+};
+
+/**
+ * Expected errors (bad input, forbidden, not found) reach the client as they are, without an error
+ * log: as GraphQL errors, or on REST routes as JSON with the matching HTTP status.
+ */
 @Catch(GraphQLError)
 export class GraphQLErrorPassThrough implements GqlExceptionFilter {
-  catch(error: GraphQLError): GraphQLError {
-    return error;
+  catch(error: GraphQLError, host: ArgumentsHost): GraphQLError | void {
+    if (host.getType() !== 'http') return error;
+    const code = String(error.extensions['code'] ?? 'INTERNAL_SERVER_ERROR');
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    void reply.status(HTTP_STATUS[code] ?? 500).send({ errors: [{ message: error.message, extensions: error.extensions }] });
   }
 }

@@ -16,6 +16,9 @@ const schema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(5000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  EVIDENCE_DIR: z.string().min(1).default('var/evidence'),
+  MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
+  MAX_IMPORT_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
 });
 
 export type ApiConfig = z.infer<typeof schema>;

@@ -1,0 +1,21 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { Attachment } from '@caselink/db';
+
+@ObjectType('Attachment')
+export class AttachmentModel {
+  @Field(() => ID) id: string;
+  @Field(() => ID, { nullable: true }) statementId: string | null;
+  @Field() fileName: string;
+  @Field() contentType: string;
+  @Field({ description: 'Bytes' }) sizeBytes: string;
+  @Field({ description: 'Hex sha256 of the content, computed while it streamed in' }) sha256: string;
+  @Field({ description: 'GET this path with the bearer token to download' }) downloadPath: string;
+  @Field() createdAt: Date;
+
+  static from(a: Attachment): AttachmentModel {
+    return Object.assign(new AttachmentModel(), {
+      id: a.id, statementId: a.statementId, fileName: a.fileName, contentType: a.contentType, sizeBytes: String(a.sizeBytes), sha256: a.sha256,
+      downloadPath: `/attachments/${a.id}`, createdAt: a.createdAt,
+    });
+  }
+}
