@@ -9,10 +9,8 @@ ensure_database "$(url_part "$DATABASE_URL" database)"
 build_server
 say "Migrating"
 migrate "$DATABASE_OWNER_URL"
-if [ "$(psql "$DATABASE_OWNER_URL" -qtAc 'SELECT count(*) FROM agencies')" = 0 ]; then
-  say "Empty database: seeding the demo"
-  DATABASE_OWNER_URL="$DATABASE_OWNER_URL" node dist/tools/seed/seed.js
-fi
+say "Seeding the demo (idempotent: adds only what is missing)"
+DATABASE_OWNER_URL="$DATABASE_OWNER_URL" node dist/tools/seed/seed.js
 [ -d apps/portal/.next ] && [ -z "${REBUILD_PORTAL:-}" ] && [ -z "$(find apps/portal libs/domain -newer apps/portal/.next/BUILD_ID -type f -not -path '*/.next/*' 2>/dev/null | head -1)" ] || build_portal
 
 export JWT_SECRET="${JWT_SECRET:-$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')}"

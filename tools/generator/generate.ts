@@ -1,0 +1,840 @@
+// Synthetic CaseLink data: cases of the six provincial police agencies of the demo, their victims, statements,
+// payment trails, clues and shares, with fraud rings that really reuse mule cards, phones, sites and wallets across
+// provinces. Pure and deterministic: the same config gives byte-identical rows, in any batch size or order, because
+// the plan (who owns which case, when, in which ring, with which number) is drawn first from one stream and each
+// case then from its own stream (seed, CASE, index); each ring's shared values from (seed, RING, ring).
+import {
+  AgencyKind,
+  CaseAccess,
+  CaseStatus,
+  FraudType,
+  IdentifierKind,
+  maskIdentifier,
+  PaymentChannel,
+  Role,
+  Sensitivity,
+} from '@caselink/domain';
+import { DEMO_AGENCIES, DEMO_USERS, type DemoAgency, type DemoUser } from '../seed/demo-data';
+import { Rng, weightedTable } from './random';
+import { chineseDate, FRAUD_LABEL, narrative } from './text';
+import {
+  anonymised,
+  bankCard,
+  type Card,
+  cardSpelling,
+  cnMobile,
+  type District,
+  ethWallet,
+  fakeApp,
+  fakeDomain,
+  fakeUrl,
+  foreignMobile,
+  hostingIp,
+  idNumber,
+  NATIONWIDE,
+  normalized,
+  type NormalizedValue,
+  personName,
+  phoneSpelling,
+  policeStation,
+  PROVINCE_BY_CODE,
+  type ProvinceInfo,
+  socialAccount,
+  tronWallet,
+} from './values';
+
+/**
+ * Generated cases are marked by this prefix of `description` (followed by the seed, e.g. "[SYN s42] ..."), which
+ * `load.ts --truncate` deletes by. Case numbers keep the app's own format (GD-2024-000123), so benchmarks see
+ * realistic numbers, and continue after whatever the agency's counter already holds.
+ */
+export const SYNTHETIC_MARKER = '[SYN ';
+
+/** Fraud type shares of all cases (DESIGN.md; investment is 26% per the procuratorate figures). */
+export const FRAUD_SHARES: ReadonlyArray<readonly [FraudType, number]> = [
+  [FraudType.INVESTMENT, 26],
+  [FraudType.FAKE_CUSTOMER_SERVICE, 14],
+  [FraudType.CLICK_FARMING, 13],
+  [FraudType.IMPERSONATING_OFFICIALS, 11],
+  [FraudType.ONLINE_LOAN, 10],
+  [FraudType.ROMANCE, 8],
+  [FraudType.ONLINE_SHOPPING, 6],
+  [FraudType.GAME_AND_LIVESTREAM, 5],
+  [FraudType.OTHER, 4],
+  [FraudType.ELDERLY_CARE_AND_PENSION, 3],
+];
+const FRAUD_TYPES = FRAUD_SHARES.map(([t]) => t);
+const FRAUD_TABLE = weightedTable(FRAUD_SHARES.map(([, w], i) => [i, w] as const));
+
+/** Cases reported 2019-01-01 .. 2025-12-31, peaking in 2021 as the judgment data does. */
+const EPOCH_MS = Date.UTC(2019, 0, 1);
+const DAY_MS = 86_400_000;
+const YEAR_WEIGHTS = weightedTable([
+  [2019, 10],
+  [2020, 14],
+  [2021, 20],
+  [2022, 17],
+  [2023, 15],
+  [2024, 13],
+  [2025, 11],
+] as const);
+const LAST_DAY = (Date.UTC(2025, 11, 31) - EPOCH_MS) / DAY_MS;
+
+/** Share of cases that belong to a ring (5-40 cases reusing the ring's accounts, phones, sites). */
+export const RING_SHARE = 0.6;
+const MAX_STATEMENTS = 20;
+/** Victims' phones are made unique per (case, statement), scammers' per case and ring: see `cnMobile`. */
+export const MAX_CASES = 4_000_000;
+
+const STREAM = { PLAN: 1, CASE: 2, RING: 3 } as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Configuration: the agencies (ids from the database, or made up in tests).
+
+export interface PoliceAgencyRef {
+  /** Demo key (gd, bj, ...); upper-cased it is the case-number prefix. */
+  key: string;
+  id: string;
+  name: string;
+  /** 2-digit province code. */
+  province: string;
+  /** The user who records cases, takes statements and grants shares for this agency. */
+  investigatorId: string;
+  /** Relative share of cases owned. */
+  weight: number;
+}
+
+const AGENCY_WEIGHTS: Readonly<Record<string, number>> = { gd: 30, zj: 18, fj: 12, sh: 13, bj: 12, sn: 10 };
+
+/** The provincial police agencies of the demo seed (not the national centre), with their investigators. */
+export function demoPoliceAgencies(agencyId: (a: DemoAgency) => string, userId: (u: DemoUser) => string): PoliceAgencyRef[] {
+  return DEMO_AGENCIES.filter((a) => a.kind === AgencyKind.POLICE && !a.coordinating).map((a) => {
+    const investigator = DEMO_USERS.find((u) => u.agencyKey === a.key && u.roles.includes(Role.INVESTIGATOR));
+    if (!investigator) throw new Error(`demo agency ${a.key} has no investigator`);
+    return { key: a.key, id: agencyId(a), name: a.name, province: a.region.slice(0, 2), investigatorId: userId(investigator), weight: AGENCY_WEIGHTS[a.key] ?? 10 };
+  });
+}
+
+export interface GeneratorConfig {
+  seed: number;
+  cases: number;
+  agencies: readonly PoliceAgencyRef[];
+  /** Last case number already used per `${agencyId}:${year}`; generated numbers continue after it. */
+  numberOffsets?: ReadonlyMap<string, number>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rows, named after the columns (camelCase). Money is a string with exactly 2 decimals; times are ISO-8601 UTC.
+
+export interface CaseRow {
+  id: string;
+  agencyId: string;
+  caseNumber: string;
+  title: string;
+  description: string;
+  fraudType: FraudType;
+  status: CaseStatus;
+  provinces: string[];
+  totalLoss: string;
+  victimCount: number;
+  reportedOn: string;
+  sensitivity: Sensitivity;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface VictimRow {
+  id: string;
+  caseId: string;
+  agencyId: string;
+  name: string;
+  idNumber: string;
+  idNumberMasked: string;
+  phone: string | null;
+  phoneMasked: string | null;
+  age: number;
+  gender: 'M' | 'F';
+  province: string;
+  createdAt: string;
+}
+
+export interface StatementRow {
+  id: string;
+  caseId: string;
+  victimId: string;
+  agencyId: string;
+  takenBy: string;
+  takenAt: string;
+  place: string;
+  province: string;
+  narrative: string;
+  reportedLoss: string;
+  createdAt: string;
+}
+
+export interface TransferRow {
+  id: string;
+  caseId: string;
+  statementId: string;
+  agencyId: string;
+  fromAccount: string;
+  toAccount: string;
+  bank: string;
+  amount: string;
+  occurredAt: string;
+  channel: PaymentChannel;
+}
+
+export type IdentifierSource = 'STATEMENT' | 'TRANSFER' | 'MANUAL';
+
+export interface IdentifierRow {
+  id: string;
+  caseId: string;
+  agencyId: string;
+  kind: IdentifierKind;
+  rawValue: string;
+  canonical: string;
+  source: IdentifierSource;
+  statementId: string | null;
+  transferId: string | null;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface ShareRow {
+  id: string;
+  caseId: string;
+  ownerAgencyId: string;
+  agencyId: string;
+  access: CaseAccess;
+  mayPassOn: boolean;
+  mayUseInCourt: boolean;
+  mustAskBeforeActing: boolean;
+  grantedBy: string;
+  grantedAt: string;
+}
+
+export interface Batch {
+  cases: CaseRow[];
+  victims: VictimRow[];
+  statements: StatementRow[];
+  transfers: TransferRow[];
+  identifiers: IdentifierRow[];
+  shares: ShareRow[];
+}
+
+export interface CounterRow {
+  agencyId: string;
+  year: number;
+  lastValue: number;
+}
+
+export const emptyBatch = (): Batch => ({ cases: [], victims: [], statements: [], transfers: [], identifiers: [], shares: [] });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Money in integer cents.
+
+export function formatCents(cents: number): string {
+  if (!Number.isSafeInteger(cents) || cents < 0) throw new Error(`bad amount ${cents}`);
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+export function parseCents(text: string): number {
+  const m = /^(\d+)\.(\d{2})$/.exec(text);
+  if (!m) throw new Error(`not a 2-decimal amount: ${text}`);
+  return Number(m[1]) * 100 + Number(m[2]);
+}
+
+/** Median loss per statement (CNY) and spread of its log; overall typical losses run 5k-200k. */
+const LOSS_MEDIAN: Readonly<Record<FraudType, number>> = {
+  [FraudType.INVESTMENT]: 60_000,
+  [FraudType.FAKE_CUSTOMER_SERVICE]: 25_000,
+  [FraudType.IMPERSONATING_OFFICIALS]: 50_000,
+  [FraudType.CLICK_FARMING]: 12_000,
+  [FraudType.ONLINE_LOAN]: 6_000,
+  [FraudType.ROMANCE]: 80_000,
+  [FraudType.ONLINE_SHOPPING]: 2_500,
+  [FraudType.GAME_AND_LIVESTREAM]: 4_000,
+  [FraudType.ELDERLY_CARE_AND_PENSION]: 35_000,
+  [FraudType.OTHER]: 10_000,
+};
+const LOSS_SIGMA = 1.0;
+
+/** Victim ages at the time of the report (inclusive range, triangular) and the share who are women. */
+const VICTIMS: Readonly<Record<FraudType, { age: readonly [number, number]; female: number }>> = {
+  [FraudType.INVESTMENT]: { age: [25, 65], female: 0.45 },
+  [FraudType.FAKE_CUSTOMER_SERVICE]: { age: [20, 45], female: 0.55 },
+  [FraudType.IMPERSONATING_OFFICIALS]: { age: [22, 70], female: 0.55 },
+  [FraudType.CLICK_FARMING]: { age: [18, 40], female: 0.6 },
+  [FraudType.ONLINE_LOAN]: { age: [20, 45], female: 0.4 },
+  [FraudType.ROMANCE]: { age: [25, 55], female: 0.55 },
+  [FraudType.ONLINE_SHOPPING]: { age: [18, 45], female: 0.55 },
+  [FraudType.GAME_AND_LIVESTREAM]: { age: [12, 30], female: 0.25 },
+  [FraudType.ELDERLY_CARE_AND_PENSION]: { age: [60, 88], female: 0.6 },
+  [FraudType.OTHER]: { age: [18, 70], female: 0.5 },
+};
+
+/** Days over which a victim kept paying before reporting: slow "nurturing" scams run for weeks. */
+const PAYING_DAYS: Readonly<Record<FraudType, number>> = {
+  [FraudType.INVESTMENT]: 60,
+  [FraudType.ROMANCE]: 75,
+  [FraudType.ELDERLY_CARE_AND_PENSION]: 120,
+  [FraudType.CLICK_FARMING]: 3,
+  [FraudType.ONLINE_LOAN]: 2,
+  [FraudType.FAKE_CUSTOMER_SERVICE]: 1,
+  [FraudType.IMPERSONATING_OFFICIALS]: 3,
+  [FraudType.ONLINE_SHOPPING]: 2,
+  [FraudType.GAME_AND_LIVESTREAM]: 3,
+  [FraudType.OTHER]: 2,
+};
+
+/** Transfers per statement: mostly one (1.4 on average). */
+const TRANSFER_COUNT = weightedTable([
+  [1, 70],
+  [2, 21],
+  [3, 6],
+  [4, 3],
+] as const);
+
+/** How the scammer was reached, per type: the share of statements naming a contact and how often it is a phone. */
+const CONTACT: Readonly<Record<FraudType, { p: number; phone: number }>> = {
+  [FraudType.INVESTMENT]: { p: 0.45, phone: 0.2 },
+  [FraudType.FAKE_CUSTOMER_SERVICE]: { p: 0.8, phone: 0.9 },
+  [FraudType.IMPERSONATING_OFFICIALS]: { p: 0.8, phone: 0.9 },
+  [FraudType.CLICK_FARMING]: { p: 0.5, phone: 0.1 },
+  [FraudType.ONLINE_LOAN]: { p: 0.4, phone: 0.6 },
+  [FraudType.ROMANCE]: { p: 0.55, phone: 0.1 },
+  [FraudType.ONLINE_SHOPPING]: { p: 0.5, phone: 0.3 },
+  [FraudType.GAME_AND_LIVESTREAM]: { p: 0.4, phone: 0.05 },
+  [FraudType.ELDERLY_CARE_AND_PENSION]: { p: 0.6, phone: 0.95 },
+  [FraudType.OTHER]: { p: 0.5, phone: 0.6 },
+};
+
+type ManualKind = IdentifierKind.URL | IdentifierKind.DOMAIN | IdentifierKind.APP | IdentifierKind.IP | IdentifierKind.CRYPTO_WALLET | IdentifierKind.SOCIAL_ACCOUNT;
+
+/** Clues an investigator adds by hand, per type: kind and the chance a case has one. */
+const MANUAL: Readonly<Record<FraudType, ReadonlyArray<readonly [ManualKind, number]>>> = {
+  [FraudType.INVESTMENT]: [[IdentifierKind.URL, 0.55], [IdentifierKind.DOMAIN, 0.45], [IdentifierKind.APP, 0.45], [IdentifierKind.IP, 0.2], [IdentifierKind.CRYPTO_WALLET, 0.2]],
+  [FraudType.ROMANCE]: [[IdentifierKind.URL, 0.5], [IdentifierKind.DOMAIN, 0.35], [IdentifierKind.CRYPTO_WALLET, 0.3], [IdentifierKind.IP, 0.15]],
+  [FraudType.FAKE_CUSTOMER_SERVICE]: [[IdentifierKind.APP, 0.2], [IdentifierKind.URL, 0.1]],
+  [FraudType.IMPERSONATING_OFFICIALS]: [[IdentifierKind.URL, 0.35], [IdentifierKind.DOMAIN, 0.25], [IdentifierKind.IP, 0.1]],
+  [FraudType.CLICK_FARMING]: [[IdentifierKind.APP, 0.45], [IdentifierKind.URL, 0.25], [IdentifierKind.CRYPTO_WALLET, 0.05]],
+  [FraudType.ONLINE_LOAN]: [[IdentifierKind.APP, 0.55], [IdentifierKind.URL, 0.25]],
+  [FraudType.ONLINE_SHOPPING]: [[IdentifierKind.URL, 0.15]],
+  [FraudType.GAME_AND_LIVESTREAM]: [[IdentifierKind.URL, 0.4], [IdentifierKind.DOMAIN, 0.2]],
+  [FraudType.ELDERLY_CARE_AND_PENSION]: [[IdentifierKind.APP, 0.1]],
+  [FraudType.OTHER]: [[IdentifierKind.URL, 0.1], [IdentifierKind.SOCIAL_ACCOUNT, 0.1]],
+};
+
+const MANUAL_NOTE: Readonly<Record<ManualKind, string>> = {
+  [IdentifierKind.URL]: '受害人提供的平台网址',
+  [IdentifierKind.DOMAIN]: '涉案平台域名',
+  [IdentifierKind.APP]: '受害人手机中安装的涉案APP',
+  [IdentifierKind.IP]: '涉案平台服务器IP（调证所得）',
+  [IdentifierKind.CRYPTO_WALLET]: '资金转换USDT后的收款钱包地址',
+  [IdentifierKind.SOCIAL_ACCOUNT]: '嫌疑人社交账号',
+};
+
+/**
+ * Benign values that really show up in case files (spoofed bank hotlines, carrier numbers, the screen-sharing app
+ * of fake customer service, public DNS): in a few percent of cases, so linking has hubs to put on a warning list.
+ */
+const BENIGN = weightedTable<readonly [IdentifierKind, string, string]>([
+  [[IdentifierKind.PHONE, '95588', '来电显示为银行客服号码（改号）'], 30],
+  [[IdentifierKind.PHONE, '95555', '来电显示为银行客服号码（改号）'], 15],
+  [[IdentifierKind.PHONE, '10086', '来电显示为运营商客服号码（改号）'], 10],
+  [[IdentifierKind.APP, '腾讯会议', '对方要求下载进行屏幕共享'], 20],
+  [[IdentifierKind.APP, 'ZOOM', '对方要求下载进行屏幕共享'], 10],
+  [[IdentifierKind.IP, '114.114.114.114', '受害人手机DNS设置'], 8],
+  [[IdentifierKind.IP, '8.8.8.8', '受害人手机DNS设置'], 7],
+]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The plan: every case's owner, type, day, ring and number, drawn up front (a few bytes per case).
+
+export interface RingPlan {
+  id: number;
+  type: FraudType;
+  firstDay: number;
+  lastDay: number;
+  size: number;
+}
+
+export interface Plan {
+  /** Per case, in case order (chronological): days since 2019-01-01, owner index, fraud type index, ring or -1. */
+  day: Int32Array;
+  agency: Uint8Array;
+  type: Uint8Array;
+  ring: Int32Array;
+  /** Case number sequence within (agency, year). */
+  seq: Int32Array;
+  rings: RingPlan[];
+  counters: CounterRow[];
+}
+
+function dayInYear(rng: Rng, year: number): number {
+  const first = (Date.UTC(year, 0, 1) - EPOCH_MS) / DAY_MS;
+  const last = (Date.UTC(year, 11, 31) - EPOCH_MS) / DAY_MS;
+  return rng.int(first, last);
+}
+
+export function yearOfDay(day: number): number {
+  return new Date(EPOCH_MS + day * DAY_MS).getUTCFullYear();
+}
+
+function makePlan(config: GeneratorConfig): Plan {
+  const n = config.cases;
+  const rng = new Rng(config.seed, STREAM.PLAN, 0);
+  const agencyTable = weightedTable(config.agencies.map((a, i) => [i, a.weight] as const));
+  const dayRaw = new Int32Array(n);
+  const agencyRaw = new Uint8Array(n);
+  const typeRaw = new Uint8Array(n);
+  const ringRaw = new Int32Array(n).fill(-1);
+  const rings: RingPlan[] = [];
+
+  // Rings first: sizes 5-40, skewed towards small; each active for 1-10 months; owners in at least 2 provinces.
+  const ringTarget = Math.round(n * RING_SHARE);
+  let k = 0;
+  while (k < ringTarget) {
+    let size = 5 + Math.floor(35 * rng.float() ** 2);
+    if (ringTarget - k - size < 5) size = ringTarget - k; // the last ring takes the remainder
+    const type = FRAUD_TYPES[rng.weighted(FRAUD_TABLE)];
+    const firstDay = Math.min(dayInYear(rng, rng.weighted(YEAR_WEIGHTS)), LAST_DAY - 30);
+    const lastDay = Math.min(firstDay + rng.int(30, 300), LAST_DAY);
+    const ring: RingPlan = { id: rings.length, type, firstDay, lastDay, size };
+    rings.push(ring);
+    const home = rng.weighted(agencyTable);
+    for (let j = 0; j < size; j++, k++) {
+      dayRaw[k] = rng.int(firstDay, lastDay);
+      typeRaw[k] = FRAUD_TYPES.indexOf(type);
+      ringRaw[k] = ring.id;
+      agencyRaw[k] = rng.chance(0.4) ? home : rng.weighted(agencyTable);
+    }
+    // A ring is a cross-province affair: make sure its cases are held by at least two agencies.
+    const start = k - size;
+    if (size >= 2 && config.agencies.length >= 2 && agencyRaw.subarray(start, k).every((a) => a === agencyRaw[start])) {
+      agencyRaw[start + 1] = (agencyRaw[start] + 1) % config.agencies.length;
+    }
+  }
+  for (; k < n; k++) {
+    dayRaw[k] = dayInYear(rng, rng.weighted(YEAR_WEIGHTS));
+    typeRaw[k] = rng.weighted(FRAUD_TABLE);
+    agencyRaw[k] = rng.weighted(agencyTable);
+  }
+
+  // Case order is chronological (ties broken by a random key), so created_at and case numbers grow together.
+  const tie = new Uint32Array(n);
+  for (let i = 0; i < n; i++) tie[i] = rng.next();
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => dayRaw[a] - dayRaw[b] || tie[a] - tie[b] || a - b);
+
+  const plan: Plan = {
+    day: new Int32Array(n),
+    agency: new Uint8Array(n),
+    type: new Uint8Array(n),
+    ring: new Int32Array(n),
+    seq: new Int32Array(n),
+    rings,
+    counters: [],
+  };
+  const last = new Map<string, number>();
+  order.forEach((src, i) => {
+    plan.day[i] = dayRaw[src];
+    plan.agency[i] = agencyRaw[src];
+    plan.type[i] = typeRaw[src];
+    plan.ring[i] = ringRaw[src];
+    const key = `${config.agencies[agencyRaw[src]].id}:${yearOfDay(dayRaw[src])}`;
+    const next = (last.get(key) ?? config.numberOffsets?.get(key) ?? 0) + 1;
+    last.set(key, next);
+    plan.seq[i] = next;
+  });
+  plan.counters = [...last.entries()]
+    .map(([key, lastValue]) => {
+      const [agencyId, year] = key.split(':');
+      return { agencyId, year: Number(year), lastValue };
+    })
+    .sort((a, b) => a.agencyId.localeCompare(b.agencyId) || a.year - b.year);
+  return plan;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rings: the values a ring reuses across its cases.
+
+interface RingPool {
+  mules: Card[];
+  contacts: { kind: IdentifierKind; raw: string }[];
+  domains: string[];
+  urls: string[];
+  apps: string[];
+  ips: string[];
+  wallets: string[];
+}
+
+function makeRingPool(seed: number, ring: RingPlan, phoneBase: number): RingPool {
+  const rng = new Rng(seed, STREAM.RING, ring.id);
+  const mules = Array.from({ length: rng.int(3, 12) }, () => bankCard(rng));
+  const contacts = Array.from({ length: rng.int(1, 4) }, (_, j) => {
+    const { phone } = CONTACT[ring.type];
+    if (!rng.chance(phone)) return { kind: IdentifierKind.SOCIAL_ACCOUNT, raw: socialAccount(rng) };
+    return { kind: IdentifierKind.PHONE, raw: rng.chance(0.6) ? cnMobile(rng, phoneBase + ring.id * 4 + j) : validForeignMobile(rng) };
+  });
+  const domains = Array.from({ length: rng.int(1, 3) }, () => fakeDomain(rng));
+  return {
+    mules,
+    contacts,
+    domains,
+    urls: domains.map((dom) => fakeUrl(rng, dom)),
+    apps: Array.from({ length: rng.int(1, 2) }, () => fakeApp(rng, ring.type)),
+    ips: Array.from({ length: rng.int(1, 3) }, () => hostingIp(rng)),
+    wallets: Array.from({ length: rng.int(1, 2) }, () => (rng.chance(0.75) ? tronWallet(rng) : ethWallet(rng))),
+  };
+}
+
+function validForeignMobile(rng: Rng): string {
+  for (let i = 0; i < 50; i++) {
+    const raw = foreignMobile(rng);
+    if (normalizedOk(IdentifierKind.PHONE, raw)) return raw;
+  }
+  throw new Error('could not draw a valid foreign mobile number');
+}
+
+function normalizedOk(kind: IdentifierKind, raw: string): boolean {
+  try {
+    normalized(kind, raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A URL written the way another victim would copy it: same canonical URL, different spelling. */
+function respellUrl(rng: Rng, url: string): string {
+  const x = rng.float();
+  if (x < 0.15) return url.replace(/^(https?:\/\/)([^/]+)/, (_m, scheme: string, host: string) => scheme + host.toUpperCase());
+  if (x < 0.3 && !url.includes('#')) return `${url}#/`;
+  return url;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+
+/** Cases owned per agency, in order; victims' provinces follow the owner, with some from elsewhere. */
+export class SyntheticGenerator {
+  readonly plan: Plan;
+  private readonly rings = new Map<number, RingPool>();
+  private readonly agencyByProvince: Map<string, number>;
+
+  constructor(readonly config: GeneratorConfig) {
+    if (!Number.isInteger(config.cases) || config.cases < 0 || config.cases > MAX_CASES) throw new Error(`cases must be 0..${MAX_CASES}`);
+    if (config.agencies.length === 0 || config.agencies.length > 255) throw new Error('need 1..255 police agencies');
+    this.plan = makePlan(config);
+    this.agencyByProvince = new Map(config.agencies.map((a, i) => [a.province, i]));
+  }
+
+  /** Ground truth for linking tests and benchmarks: the ring of case `index`, or -1. */
+  ringOf(index: number): number {
+    return this.plan.ring[index];
+  }
+
+  /** case_number_counters rows after the load: the last number used per agency and year. */
+  counters(): CounterRow[] {
+    return this.plan.counters;
+  }
+
+  /** Rows of cases [from, to), independent of how the range is cut. */
+  batch(from: number, to: number): Batch {
+    const out = emptyBatch();
+    for (let i = from; i < Math.min(to, this.config.cases); i++) this.generateCase(i, out);
+    return out;
+  }
+
+  private ringPool(ringId: number): RingPool {
+    let pool = this.rings.get(ringId);
+    if (!pool) {
+      pool = makeRingPool(this.config.seed, this.plan.rings[ringId], this.config.cases * 21);
+      this.rings.set(ringId, pool);
+    }
+    return pool;
+  }
+
+  private generateCase(index: number, out: Batch): void {
+    const { config, plan } = this;
+    const rng = new Rng(config.seed, STREAM.CASE, index);
+    const owner = config.agencies[plan.agency[index]];
+    const type = FRAUD_TYPES[plan.type[index]];
+    const ringId = plan.ring[index];
+    const ring = ringId >= 0 ? this.ringPool(ringId) : undefined;
+    const ringPlan = ringId >= 0 ? plan.rings[ringId] : undefined;
+    const day = plan.day[index];
+    const year = yearOfDay(day);
+    const reportedMs = EPOCH_MS + day * DAY_MS;
+    // Reported between 08:00 and 22:00 Beijing time (00:00-14:00 UTC).
+    const createdMs = reportedMs + rng.int(0, 14 * 60) * MINUTE;
+    const caseId = rng.uuid();
+    const caseNumber = `${owner.key.toUpperCase()}-${year}-${String(plan.seq[index]).padStart(6, '0')}`;
+    const statementCount = Math.min(MAX_STATEMENTS, 1 + Math.floor(-Math.log(1 - rng.float()) * 2.5));
+
+    const identifiers: IdentifierRow[] = [];
+    const addIdentifier = (v: NormalizedValue, source: IdentifierSource, agencyId: string, createdBy: string, atMs: number, extra: Partial<IdentifierRow> = {}): void => {
+      identifiers.push({
+        id: rng.uuid(),
+        caseId,
+        agencyId,
+        kind: v.kind,
+        rawValue: v.raw,
+        canonical: v.canonical,
+        source,
+        statementId: null,
+        transferId: null,
+        note: null,
+        createdBy,
+        createdAt: iso(atMs),
+        ...extra,
+      });
+    };
+
+    // The scammer's contact in a case outside any ring: one number or account for all its victims.
+    let caseContact: { kind: IdentifierKind; raw: string } | undefined;
+    const contactFor = (): { kind: IdentifierKind; raw: string } => {
+      if (ring && rng.chance(0.85)) return rng.pick(ring.contacts);
+      if (!caseContact) {
+        caseContact = rng.chance(CONTACT[type].phone)
+          ? { kind: IdentifierKind.PHONE, raw: rng.chance(0.75) ? cnMobile(rng, config.cases * 20 + index) : validForeignMobile(rng) }
+          : { kind: IdentifierKind.SOCIAL_ACCOUNT, raw: socialAccount(rng) };
+      }
+      return caseContact;
+    };
+    // Platform URL and app named in the narratives (the ring's, or this case's own).
+    const caseDomain = ring && rng.chance(0.9) ? rng.pick(ring.domains) : fakeDomain(rng);
+    const caseUrl = ring && rng.chance(0.9) ? rng.pick(ring.urls) : fakeUrl(rng, caseDomain);
+    const caseApp = ring && rng.chance(0.9) ? rng.pick(ring.apps) : fakeApp(rng, type);
+
+    let totalCents = 0;
+    let lastActivityMs = createdMs;
+    const provinces = new Set<string>([owner.province]);
+    const contributors = new Map<number, number>(); // agency index -> first statement time
+    let firstVictimName = '';
+
+    for (let s = 0; s < statementCount; s++) {
+      // Where the victim lives, and who takes the statement: the police of that province when it is on CaseLink.
+      const province: ProvinceInfo =
+        s === 0 || rng.chance(0.6) ? (PROVINCE_BY_CODE.get(owner.province) ?? rng.weighted(NATIONWIDE)) : rng.weighted(NATIONWIDE);
+      provinces.add(province.code);
+      const local = this.agencyByProvince.get(province.code);
+      const takerIndex = s > 0 && local !== undefined && local !== plan.agency[index] && rng.chance(0.85) ? local : plan.agency[index];
+      const taker = config.agencies[takerIndex];
+      const district: District = rng.pick(province.districts);
+      const takenMs = s === 0 ? createdMs + rng.int(20, 180) * MINUTE : createdMs + rng.int(60, 45 * 24 * 60) * MINUTE;
+      if (takerIndex !== plan.agency[index]) contributors.set(takerIndex, Math.min(contributors.get(takerIndex) ?? Infinity, takenMs));
+      lastActivityMs = Math.max(lastActivityMs, takenMs);
+
+      // The victim.
+      const profile = VICTIMS[type];
+      const gender: 'M' | 'F' = rng.chance(profile.female) ? 'F' : 'M';
+      const age = Math.round((rng.int(profile.age[0], profile.age[1]) + rng.int(profile.age[0], profile.age[1])) / 2);
+      const birthMs = reportedMs - Math.round(age * 365.25 + rng.int(1, 364)) * DAY_MS;
+      const name = personName(rng, gender);
+      if (s === 0) firstVictimName = name;
+      const id = normalized(IdentifierKind.ID_NUMBER, idNumber(rng, district, birthMs, gender));
+      const phone = rng.chance(0.85) ? normalized(IdentifierKind.PHONE, phoneSpelling(rng, cnMobile(rng, index * MAX_STATEMENTS + s))) : undefined;
+      const victimId = rng.uuid();
+      const statementId = rng.uuid();
+      out.victims.push({
+        id: victimId,
+        caseId,
+        agencyId: taker.id,
+        name,
+        idNumber: id.canonical,
+        idNumberMasked: maskIdentifier(IdentifierKind.ID_NUMBER, id.canonical),
+        phone: phone?.canonical ?? null,
+        phoneMasked: phone ? maskIdentifier(IdentifierKind.PHONE, phone.canonical) : null,
+        age,
+        gender,
+        province: province.code,
+        createdAt: iso(takenMs),
+      });
+      // One clue per statement and value: a card paid twice is one clue (on its first transfer).
+      const seen = new Set<string>();
+      const addOnce = (v: NormalizedValue, source: IdentifierSource, atMs: number, extra: Partial<IdentifierRow>): void => {
+        if (seen.has(`${v.kind}:${v.canonical}`)) return;
+        seen.add(`${v.kind}:${v.canonical}`);
+        addIdentifier(v, source, taker.id, taker.investigatorId, atMs, { statementId, ...extra });
+      };
+      if (phone) addOnce(phone, 'STATEMENT', takenMs + MINUTE, { note: '受害人手机号' });
+
+      // The payment trail: escalating payments from the victim's own card to mule cards.
+      const transferCount = rng.weighted(TRANSFER_COUNT);
+      const own = bankCard(rng);
+      const ownValue = normalized(IdentifierKind.BANK_CARD, cardSpelling(rng, own.number));
+      const perTransfer = LOSS_MEDIAN[type] / Math.sqrt(transferCount);
+      const payingMs = Math.max(1, PAYING_DAYS[type] * rng.float()) * DAY_MS;
+      let statementCents = 0;
+      let previous: Card | undefined;
+      let firstCard = '';
+      for (let t = 0; t < transferCount; t++) {
+        const yuan = Math.min(2_000_000, Math.max(1, perTransfer * Math.exp(LOSS_SIGMA * rng.normal()) * (1 + 0.5 * t)));
+        const cents = yuan >= 1000 && rng.chance(0.6) ? Math.round(yuan / 100) * 10_000 : Math.round(yuan * 100);
+        statementCents += cents;
+        let to: Card;
+        if (ring && ringPlan && rng.chance(0.75)) {
+          // Rings rotate their mule cards as they get frozen: cases late in the ring's life use later cards.
+          const span = Math.max(1, ringPlan.lastDay - ringPlan.firstDay);
+          const pos = ((day - ringPlan.firstDay) / span) * (ring.mules.length - 1) + rng.normal();
+          to = ring.mules[Math.max(0, Math.min(ring.mules.length - 1, Math.round(pos)))];
+        } else {
+          to = previous && rng.chance(0.35) ? previous : bankCard(rng);
+        }
+        previous = to;
+        if (t === 0) firstCard = to.number;
+        const occurredMs = takenMs - payingMs + (payingMs * (t + rng.float() * 0.9)) / transferCount - 10 * MINUTE;
+        const transferId = rng.uuid();
+        const channel =
+          (type === FraudType.INVESTMENT || type === FraudType.ROMANCE) && rng.chance(0.05)
+            ? PaymentChannel.CRYPTO // bought USDT from an OTC dealer, paid to the dealer's card
+            : rng.chance(0.28)
+              ? PaymentChannel.THIRD_PARTY_PAYMENT
+              : PaymentChannel.BANK_TRANSFER;
+        out.transfers.push({
+          id: transferId,
+          caseId,
+          statementId,
+          agencyId: taker.id,
+          fromAccount: own.number,
+          toAccount: to.number,
+          bank: to.bank,
+          amount: formatCents(cents),
+          occurredAt: iso(Math.round(occurredMs / 1000) * 1000),
+          channel,
+        });
+        addOnce(ownValue, 'TRANSFER', takenMs + 2 * MINUTE, { transferId, note: '受害人转出账户' });
+        addOnce(normalized(IdentifierKind.BANK_CARD, cardSpelling(rng, to.number)), 'TRANSFER', takenMs + 2 * MINUTE, { transferId, note: '收款账户' });
+      }
+      totalCents += statementCents;
+
+      // The scammer's phone or account, as the victim gave it.
+      const contact = rng.chance(CONTACT[type].p) ? contactFor() : undefined;
+      const contactRaw = contact ? (contact.kind === IdentifierKind.PHONE && /^\d{11}$/.test(contact.raw) ? phoneSpelling(rng, contact.raw) : contact.raw) : '';
+      if (contact) addOnce(normalized(contact.kind, contactRaw), 'STATEMENT', takenMs + 3 * MINUTE, { note: '嫌疑人联系方式' });
+
+      out.statements.push({
+        id: statementId,
+        caseId,
+        victimId,
+        agencyId: taker.id,
+        takenBy: taker.investigatorId,
+        takenAt: iso(takenMs),
+        place: takerIndex === plan.agency[index] && province.code !== owner.province ? `${owner.name}反诈中心（远程视频询问）` : policeStation(rng, district),
+        province: province.code,
+        narrative: narrative(rng, type, {
+          date: chineseDate(takenMs - payingMs),
+          contact: contactRaw,
+          app: caseApp,
+          url: respellUrl(rng, caseUrl),
+          amount: formatCents(statementCents),
+          transfers: transferCount,
+          cardTail: firstCard.slice(-4),
+          city: district.city,
+        }),
+        reportedLoss: formatCents(statementCents),
+        createdAt: iso(takenMs + rng.int(5, 120) * MINUTE),
+      });
+    }
+
+    // Clues the owner's investigator adds by hand: one per kind and value (identifiers_manual_key).
+    const manual = new Set<string>();
+    const addManual = (v: NormalizedValue, note: string): void => {
+      const key = `${v.kind}:${v.canonical}`;
+      if (manual.has(key)) return;
+      manual.add(key);
+      addIdentifier(v, 'MANUAL', owner.id, owner.investigatorId, createdMs + rng.int(60, 10 * 24 * 60) * MINUTE, { note });
+    };
+    for (const [kind, p] of MANUAL[type]) {
+      if (!rng.chance(p)) continue;
+      const fromRing = ring !== undefined && rng.chance(0.85);
+      let raw: string;
+      switch (kind) {
+        case IdentifierKind.URL:
+          raw = respellUrl(rng, fromRing && ring ? rng.pick(ring.urls) : caseUrl);
+          break;
+        case IdentifierKind.DOMAIN:
+          raw = fromRing && ring ? rng.pick(ring.domains) : caseDomain;
+          break;
+        case IdentifierKind.APP:
+          raw = fromRing && ring ? rng.pick(ring.apps) : caseApp;
+          break;
+        case IdentifierKind.IP:
+          raw = fromRing && ring ? rng.pick(ring.ips) : hostingIp(rng);
+          break;
+        case IdentifierKind.CRYPTO_WALLET:
+          raw = fromRing && ring ? rng.pick(ring.wallets) : rng.chance(0.75) ? tronWallet(rng) : ethWallet(rng);
+          break;
+        case IdentifierKind.SOCIAL_ACCOUNT:
+          raw = socialAccount(rng);
+          break;
+      }
+      addManual(normalized(kind, raw), MANUAL_NOTE[kind]);
+    }
+    if (rng.chance(type === FraudType.FAKE_CUSTOMER_SERVICE ? 0.15 : 0.03)) {
+      const [kind, raw, note] = rng.weighted(BENIGN);
+      addManual(normalized(kind, raw), note);
+    }
+
+    // Agencies that took statements for this case contribute to it through a share granted just before.
+    for (const [agencyIndex, firstMs] of [...contributors.entries()].sort((a, b) => a[0] - b[0])) {
+      const grantedMs = Math.max(createdMs + MINUTE, firstMs - rng.int(10, 120) * MINUTE);
+      out.shares.push({
+        id: rng.uuid(),
+        caseId,
+        ownerAgencyId: owner.id,
+        agencyId: config.agencies[agencyIndex].id,
+        access: CaseAccess.CONTRIBUTE,
+        mayPassOn: false,
+        mayUseInCourt: true,
+        mustAskBeforeActing: false,
+        grantedBy: owner.investigatorId,
+        grantedAt: iso(grantedMs),
+      });
+    }
+
+    const sortedProvinces = [...provinces].sort();
+    const label = FRAUD_LABEL[type];
+    const ageDays = LAST_DAY - day;
+    const x = rng.float();
+    const status =
+      ageDays < 60
+        ? x < 0.4 ? CaseStatus.REPORTED : x < 0.95 ? CaseStatus.INVESTIGATING : CaseStatus.SOLVED
+        : x < 0.05 ? CaseStatus.REPORTED : x < 0.45 ? CaseStatus.INVESTIGATING : x < 0.8 ? CaseStatus.SOLVED : CaseStatus.CLOSED;
+    const y = rng.float();
+    out.cases.push({
+      id: caseId,
+      agencyId: owner.id,
+      caseNumber,
+      title: `${anonymised(firstVictimName)}${statementCount > 1 ? `等${statementCount}人` : ''}被${label}诈骗案`,
+      description: `${SYNTHETIC_MARKER}s${config.seed}] ${label}诈骗，受害人${statementCount}名，涉及${sortedProvinces.map((p) => PROVINCE_BY_CODE.get(p)?.name ?? p).join('、')}，损失合计人民币${formatCents(totalCents)}元。`,
+      fraudType: type,
+      status,
+      provinces: sortedProvinces,
+      totalLoss: formatCents(totalCents),
+      victimCount: statementCount,
+      reportedOn: iso(reportedMs).slice(0, 10),
+      sensitivity: y < 0.92 ? Sensitivity.NORMAL : y < 0.99 ? Sensitivity.SENSITIVE : Sensitivity.SECRET,
+      createdBy: owner.investigatorId,
+      createdAt: iso(createdMs),
+      updatedAt: iso(lastActivityMs),
+    });
+    for (const row of identifiers) out.identifiers.push(row);
+  }
+}
+
+/** Made-up agency and user ids for tests and dry runs (the loader looks the real ones up by name and e-mail). */
+export function fakePoliceAgencies(seed = 0): PoliceAgencyRef[] {
+  const rng = new Rng(seed, 99, 0);
+  return demoPoliceAgencies(
+    () => rng.uuid(),
+    () => rng.uuid(),
+  );
+}
