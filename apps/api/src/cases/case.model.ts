@@ -47,7 +47,7 @@ export class AgencyRef {
   @Field() region: string;
 }
 
-@ObjectType()
+@ObjectType('HandlingCode')
 export class HandlingCodeModel {
   @Field() mayPassOn: boolean;
   @Field() mayUseInCourt: boolean;

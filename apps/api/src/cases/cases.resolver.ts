@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { CaseStatus } from '@caselink/domain';
+import { CaseStatus, isPersonalData, maskIdentifier } from '@caselink/domain';
 import { Actor, clientAddress, GqlContext } from '../common/actor';
 import { CurrentActor, GqlCtx } from '../common/decorators';
 import { uuidArg } from '../common/uuid-arg.pipe';
@@ -101,9 +101,12 @@ export class CasesResolver {
     return loadersOf(ctx, this.ds).statements.load(c.id);
   }
 
+  /** Personal-data clues (ID numbers, phones) are masked for READ grantees, as victims' data is. */
   @ResolveField(() => [IdentifierModel])
-  identifiers(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<IdentifierModel[]> {
-    return loadersOf(ctx, this.ds).identifiers.load(c.id);
+  async identifiers(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<IdentifierModel[]> {
+    const all = await loadersOf(ctx, this.ds).identifiers.load(c.id);
+    if (c.viewerAccess !== ViewerAccess.READ) return all;
+    return all.map((i) => (isPersonalData(i.kind) ? { ...i, rawValue: maskIdentifier(i.kind, i.canonical), canonical: maskIdentifier(i.kind, i.canonical) } : i));
   }
 
   @ResolveField(() => [AttachmentModel])

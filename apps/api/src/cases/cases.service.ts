@@ -47,7 +47,9 @@ export class CasesService {
 
   async create(actor: Actor, input: CreateCaseInput, address: string): Promise<CaseModel> {
     assertPolice(actor);
-    if (Number.isNaN(Date.parse(input.reportedOn)) || input.reportedOn > new Date().toISOString().slice(0, 10)) {
+    // "Today" anywhere on earth: a Beijing morning is still yesterday in UTC.
+    const latest = new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, 10);
+    if (Number.isNaN(Date.parse(input.reportedOn)) || input.reportedOn > latest) {
       throw badInput('input.reportedOn', 'must be a real date, not in the future');
     }
     const own = await this.directory.get(actor.agencyId);

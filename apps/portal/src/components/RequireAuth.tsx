@@ -10,10 +10,12 @@ import type { User } from '../lib/types';
 interface Props {
   /** Who may see the page; others get a plain "no access" notice (the api enforces the same rule). */
   allow?: (user: User) => boolean;
+  /** What to show instead of the generic notice when `allow` refuses (e.g. "not for your kind of agency"). */
+  denied?: (user: User) => ReactNode;
   children: (session: Session) => ReactNode;
 }
 
-export function RequireAuth({ allow, children }: Props) {
+export function RequireAuth({ allow, denied, children }: Props) {
   const { status, session, loggedOut } = useAuth();
   const router = useRouter();
   const pathname = usePathname();
@@ -29,6 +31,7 @@ export function RequireAuth({ allow, children }: Props) {
   if (status === 'loading') return <p className="muted page-status">{t('restoring')}</p>;
   if (!session) return <p className="muted page-status">{t('redirecting')}</p>;
   if (allow && !allow(session.user)) {
+    if (denied) return <>{denied(session.user)}</>;
     return (
       <section className="card" data-testid="forbidden">
         <h1>{t('forbiddenTitle')}</h1>

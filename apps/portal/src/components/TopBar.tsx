@@ -3,11 +3,36 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
 import { useAuth } from '../lib/auth';
+import { PENDING_INCOMING_COUNT } from '../lib/documents';
 import { useAgencyName } from '../lib/format';
-import { canAdminAgencies, canAdminUsers, canReadAudit } from '../lib/access';
+import { canAdminAgencies, canAdminUsers, canReadAudit, canWorkOnCases } from '../lib/access';
+import { PENDING_CHANGED_EVENT } from '../lib/pending';
 import { AgencyBadge } from './AgencyBadge';
 import { LanguageSwitch } from './LanguageSwitch';
+
+/** Pending incoming access requests: one query when the user signs in, again after each decision. */
+function usePendingIncoming(enabled: boolean, userId: string | undefined): number {
+  const { request } = useAuth();
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!enabled || !userId) return;
+    let live = true;
+    const load = () =>
+      request<{ accessRequests: { totalCount: number } }>(PENDING_INCOMING_COUNT)
+        .then((data) => live && setCount(data.accessRequests.totalCount))
+        // A badge is a convenience: the inbox itself reports failures.
+        .catch(() => undefined);
+    void load();
+    window.addEventListener(PENDING_CHANGED_EVENT, load);
+    return () => {
+      live = false;
+      window.removeEventListener(PENDING_CHANGED_EVENT, load);
+    };
+  }, [enabled, userId, request]);
+  return enabled ? count : 0;
+}
 
 export function TopBar() {
   const t = useTranslations();
@@ -16,6 +41,8 @@ export function TopBar() {
   const router = useRouter();
   const pathname = usePathname();
   const user = session?.user;
+  const casesAllowed = user ? canWorkOnCases(user) : false;
+  const pending = usePendingIncoming(casesAllowed, user?.id);
 
   async function onLogout() {
     await logout();
@@ -25,6 +52,8 @@ export function TopBar() {
   const links = user
     ? [
         { href: '/', label: t('nav.home'), show: true },
+        { href: '/cases', label: t('nav.cases'), show: casesAllowed },
+        { href: '/access-requests', label: t('nav.accessRequests'), show: casesAllowed, badge: pending },
         { href: '/admin/users', label: t('nav.users'), show: canAdminUsers(user) },
         { href: '/audit', label: t('nav.audit'), show: canReadAudit(user) },
         { href: '/admin/agencies', label: t('nav.agencies'), show: canAdminAgencies(user) },
@@ -41,11 +70,19 @@ export function TopBar() {
       </Link>
       {links.length > 0 && (
         <nav className="topnav" aria-label={t('nav.home')}>
-          {links.map((l) => (
-            <Link key={l.href} href={l.href} className={pathname === l.href ? 'active' : undefined}>
-              {l.label}
-            </Link>
-          ))}
+          {links.map((l) => {
+            const active = l.href === '/' ? pathname === '/' : pathname === l.href || pathname.startsWith(`${l.href}/`);
+            return (
+              <Link key={l.href} href={l.href} className={active ? 'active' : undefined} data-testid={`nav-${l.href.slice(1) || 'home'}`}>
+                {l.label}
+                {'badge' in l && l.badge ? (
+                  <span className="nav-count" data-testid="pending-requests-count" title={t('nav.pendingRequests', { count: l.badge })}>
+                    {l.badge}
+                  </span>
+                ) : null}
+              </Link>
+            );
+          })}
         </nav>
       )}
       <div className="topbar-right">

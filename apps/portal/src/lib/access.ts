@@ -1,7 +1,12 @@
-import { Role } from '@caselink/domain';
+import { AgencyKind, Role } from '@caselink/domain';
 import type { User } from './types';
 
 /** Page-level access, mirroring the api's rules so users are not shown links that would only fail. */
 export const canAdminUsers = (u: User) => u.roles.includes(Role.ADMIN);
 export const canReadAudit = (u: User) => u.roles.includes(Role.ADMIN) || u.roles.includes(Role.AUDITOR);
 export const canAdminAgencies = (u: User) => u.roles.includes(Role.ADMIN) && u.agency.coordinating;
+
+/** Cases are police records: banks, telecoms and foreign partners only ever see requests addressed to them. */
+export const isPoliceAgency = (u: User) => u.agency.kind === AgencyKind.POLICE;
+const CASE_ROLES: readonly Role[] = [Role.INVESTIGATOR, Role.SUPERVISOR, Role.ANALYST];
+export const canWorkOnCases = (u: User) => isPoliceAgency(u) && u.roles.some((r) => CASE_ROLES.includes(r));

@@ -31,3 +31,46 @@ export const AUDIT_EVENTS = `query AuditEvents($first: Int, $after: String, $act
   }
 }`;
 export const VERIFY_AUDIT_CHAIN = `query VerifyAuditChain { verifyAuditChain { ok checkedCount firstBrokenEventId firstBrokenSequence reason } }`;
+
+/* Cases capability (docs/api-cases.graphql). */
+const AGENCY_REF = 'id name nameEn kind region';
+const HANDLING = 'mayPassOn mayUseInCourt mustAskBeforeActing';
+const CASE_SUMMARY = `id caseNumber title fraudType status provinces totalLoss victimCount reportedOn sensitivity
+  owner { ${AGENCY_REF} } viewerAccess`;
+const STATEMENT_FIELDS = `id takenAt place province narrative reportedLoss createdAt takenByName agency { ${AGENCY_REF} }
+  victim { id name age gender province idNumber phone personalDataMasked }
+  transfers { id fromAccount toAccount bank amount occurredAt channel }`;
+const IDENTIFIER_FIELDS = 'id kind rawValue canonical source statementId note createdAt';
+const SHARE_FIELDS = `id agency { ${AGENCY_REF} } access handling { ${HANDLING} } grantedAt revokedAt`;
+const CASE_DETAIL = `${CASE_SUMMARY} description createdAt updatedAt handling { ${HANDLING} } allowedTransitions
+  statements { ${STATEMENT_FIELDS} } identifiers { ${IDENTIFIER_FIELDS} } shares { ${SHARE_FIELDS} }`;
+const ACCESS_REQUEST_FIELDS = `id caseId caseNumber requestingAgency { ${AGENCY_REF} } ownerAgency { ${AGENCY_REF} }
+  reason status decisionNote createdAt decidedAt`;
+
+export const CASES = `query Cases($first: Int, $after: String, $filter: CaseFilter) {
+  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ${CASE_SUMMARY} } } ${PAGE_INFO} }
+}`;
+export const CASE = `query Case($id: ID!) { case(id: $id) { ${CASE_DETAIL} } }`;
+/** Just enough of a case to head the statement form. */
+export const CASE_HEAD = `query CaseHead($id: ID!) { case(id: $id) { ${CASE_SUMMARY} } }`;
+export const CREATE_CASE = `mutation CreateCase($input: CreateCaseInput!) { createCase(input: $input) { ${CASE_SUMMARY} } }`;
+export const CHANGE_CASE_STATUS = `mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) {
+  changeCaseStatus(id: $id, status: $status) { ${CASE_DETAIL} }
+}`;
+export const ADD_STATEMENT = `mutation AddStatement($input: AddStatementInput!) { addStatement(input: $input) { ${STATEMENT_FIELDS} } }`;
+export const ADD_IDENTIFIER = `mutation AddIdentifier($input: AddIdentifierInput!) { addIdentifier(input: $input) { ${IDENTIFIER_FIELDS} } }`;
+export const VICTIM_PERSONAL_DATA = `query VictimPersonalData($victimId: ID!) { victimPersonalData(victimId: $victimId) { idNumber phone } }`;
+export const POLICE_AGENCIES = `query PoliceAgencies { policeAgencies { ${AGENCY_REF} } }`;
+export const SHARE_CASE = `mutation ShareCase($input: ShareCaseInput!) { shareCase(input: $input) { ${SHARE_FIELDS} } }`;
+export const REVOKE_SHARE = `mutation RevokeShare($id: ID!) { revokeShare(id: $id) { ${SHARE_FIELDS} } }`;
+export const ACCESS_REQUESTS = `query AccessRequests($direction: RequestDirection!, $status: AccessRequestStatus, $first: Int, $after: String) {
+  accessRequests(direction: $direction, status: $status, first: $first, after: $after) {
+    edges { cursor node { ${ACCESS_REQUEST_FIELDS} } } ${PAGE_INFO}
+  }
+}`;
+export const PENDING_INCOMING_COUNT = `query PendingIncoming {
+  accessRequests(direction: INCOMING, status: PENDING, first: 1) { totalCount }
+}`;
+export const DECIDE_ACCESS_REQUEST = `mutation DecideAccessRequest($input: DecideAccessRequestInput!) {
+  decideAccessRequest(input: $input) { ${ACCESS_REQUEST_FIELDS} }
+}`;

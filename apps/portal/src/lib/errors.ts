@@ -50,3 +50,15 @@ export function conflictFieldsOf(error: unknown): string[] {
   if (!(error instanceof GqlError)) return [];
   return error.items.flatMap((i) => (i.code === 'CONFLICT' && i.field ? [i.field.replace(/^input\./, '')] : []));
 }
+
+/** For a failed load of one record: BAD_USER_INPUT would wrongly ask the user to fix a form. */
+export function useLoadReason(): (error: unknown) => string {
+  const t = useTranslations('errors');
+  return useCallback(
+    (error) => {
+      const code = error instanceof GqlError && error.code !== 'BAD_USER_INPUT' ? error.code : 'INTERNAL_SERVER_ERROR';
+      return t(code);
+    },
+    [t],
+  );
+}

@@ -52,3 +52,44 @@ export function useAgencyName(): (agency: Pick<Agency, 'name' | 'nameEn'>) => st
   const locale = useLocale();
   return useCallback((agency) => (locale === 'en' ? agency.nameEn : agency.name), [locale]);
 }
+
+/** Province name from a 2-digit GB/T 2260 prefix (cases and victims carry those). */
+export function useProvinceName(): (code: string | null | undefined) => string {
+  const locale = useLocale();
+  return useCallback(
+    (code) => {
+      if (!code) return '—';
+      const province = PROVINCES[code.slice(0, 2)];
+      return province ? province[locale === 'en' ? 'en' : 'zh'] : code;
+    },
+    [locale],
+  );
+}
+
+/** A calendar date (YYYY-MM-DD) as written in the user's language; no time zone shift. */
+export function useFormatDate(): (date: string | null | undefined) => string {
+  const locale = useLocale();
+  return useCallback(
+    (date) => {
+      if (!date) return '—';
+      const parsed = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+      if (Number.isNaN(parsed.getTime())) return date;
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(parsed);
+    },
+    [locale],
+  );
+}
+
+/** Provinces sorted by code, for selects. */
+export function useProvinceOptions(): { code: string; name: string }[] {
+  const locale = useLocale();
+  return Object.entries(PROVINCES)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, names]) => ({ code, name: locale === 'en' ? names.en : names.zh }));
+}
+
+/** Short lists (provinces, fraud types): "、" in Chinese, ", " in English. */
+export function useJoinList(): (items: readonly string[]) => string {
+  const locale = useLocale();
+  return useCallback((items) => items.join(locale === 'en' ? ', ' : '、'), [locale]);
+}

@@ -1,4 +1,4 @@
-import type { AgencyKind, Role } from '@caselink/domain';
+import type { AgencyKind, CaseStatus, FraudType, IdentifierKind, Role } from '@caselink/domain';
 
 /** Shapes returned by the CaseLink GraphQL API (apps/api contract). */
 export interface Agency {
@@ -61,4 +61,129 @@ export interface AuditChainVerification {
   firstBrokenEventId: string | null;
   firstBrokenSequence: number | null;
   reason: string | null;
+}
+
+/* Cases capability (docs/api-cases.graphql). Money is a decimal string, never a float. */
+export type FraudTypeName = FraudType;
+export type CaseStatusName = CaseStatus;
+export type ViewerAccess = 'OWNER' | 'CONTRIBUTE' | 'READ';
+export type CaseAccessName = 'READ' | 'CONTRIBUTE';
+export type SensitivityName = 'NORMAL' | 'SENSITIVE' | 'SECRET';
+export type IdentifierSource = 'STATEMENT' | 'TRANSFER' | 'MANUAL' | 'IMPORT';
+export type PaymentChannelName = 'BANK_TRANSFER' | 'THIRD_PARTY_PAYMENT' | 'CRYPTO';
+export type AccessRequestStatus = 'PENDING' | 'APPROVED' | 'DENIED';
+export type RequestDirection = 'INCOMING' | 'OUTGOING';
+
+export interface AgencyRef {
+  id: string;
+  name: string;
+  nameEn: string;
+  kind: AgencyKind;
+  region: string;
+}
+
+export interface HandlingCode {
+  mayPassOn: boolean;
+  mayUseInCourt: boolean;
+  mustAskBeforeActing: boolean;
+}
+
+/** A case as listed: everything but the nested records. */
+export interface CaseSummary {
+  id: string;
+  caseNumber: string;
+  title: string;
+  fraudType: FraudTypeName;
+  status: CaseStatusName;
+  provinces: string[];
+  totalLoss: string;
+  victimCount: number;
+  reportedOn: string;
+  sensitivity: SensitivityName;
+  owner: AgencyRef;
+  viewerAccess: ViewerAccess;
+}
+
+export interface Victim {
+  id: string;
+  name: string;
+  age: number | null;
+  gender: string | null;
+  province: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  personalDataMasked: boolean;
+}
+
+export interface Transfer {
+  id: string;
+  fromAccount: string;
+  toAccount: string;
+  bank: string | null;
+  amount: string;
+  occurredAt: string;
+  channel: PaymentChannelName;
+}
+
+export interface VictimStatement {
+  id: string;
+  takenAt: string;
+  place: string;
+  province: string | null;
+  narrative: string;
+  reportedLoss: string;
+  agency: AgencyRef;
+  takenByName: string;
+  victim: Victim;
+  transfers: Transfer[];
+  createdAt: string;
+}
+
+export interface Identifier {
+  id: string;
+  kind: IdentifierKind;
+  rawValue: string;
+  canonical: string;
+  source: IdentifierSource;
+  statementId: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface CaseShare {
+  id: string;
+  agency: AgencyRef;
+  access: CaseAccessName;
+  handling: HandlingCode;
+  grantedAt: string;
+  revokedAt: string | null;
+}
+
+export interface CaseDetail extends CaseSummary {
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+  handling: HandlingCode | null;
+  allowedTransitions: CaseStatusName[];
+  statements: VictimStatement[];
+  identifiers: Identifier[];
+  shares: CaseShare[];
+}
+
+export interface AccessRequest {
+  id: string;
+  caseId: string;
+  caseNumber: string | null;
+  requestingAgency: AgencyRef;
+  ownerAgency: AgencyRef;
+  reason: string;
+  status: AccessRequestStatus;
+  decisionNote: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface VictimPersonalData {
+  idNumber: string | null;
+  phone: string | null;
 }

@@ -110,8 +110,9 @@ export async function recordStatement(m: EntityManager, d: StatementDraft, autho
       place: d.place.trim(), province: d.province ?? d.victim.province ?? null, narrative: d.narrative.trim(), reportedLoss: d.reportedLoss.trim(),
     }),
   );
+  // The victim's own phone and ID number are personal data, not clues about the ring: they stay on the
+  // victim (masked) and never become identifiers. The trail's accounts do.
   const clues: Array<Partial<Identifier>> = [];
-  if (checked.phone) clues.push({ kind: IdentifierKind.PHONE, rawValue: (d.victim.phone as string).trim(), canonical: checked.phone, source: source === 'IMPORT' ? 'IMPORT' : 'STATEMENT', statementId: statement.id });
   for (const [i, t] of d.transfers.entries()) {
     const saved = await m.getRepository(Transfer).save(
       m.getRepository(Transfer).create({

@@ -4,7 +4,7 @@ import { Role } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { canAdminAgencies } from '../../lib/access';
+import { canAdminAgencies, canWorkOnCases } from '../../lib/access';
 import { useAgencyName, useRegionLabel } from '../../lib/format';
 import type { User } from '../../lib/types';
 
@@ -22,6 +22,29 @@ function Later({ text }: { text: string }) {
   return <p className="later">{text}</p>;
 }
 
+/** The way into the case list, for police users whose work is cases. */
+function CaseLinks({ user, create }: { user: User; create: boolean }) {
+  const t = useTranslations('panels');
+  if (!canWorkOnCases(user)) return null;
+  // One set of case links on the page: on the first panel (panel order) of a user with several roles.
+  if (!create && user.roles.includes(Role.INVESTIGATOR)) return null;
+  return (
+    <div className="actions panel-actions">
+      <Link className="btn btn-primary" href="/cases" data-testid="link-cases">
+        {t('casesLink')}
+      </Link>
+      {create && (
+        <Link className="btn" href="/cases/new" data-testid="link-new-case">
+          {t('newCaseLink')}
+        </Link>
+      )}
+      <Link className="btn" href="/access-requests" data-testid="link-access-requests">
+        {t('accessRequestsLink')}
+      </Link>
+    </div>
+  );
+}
+
 export function RolePanel({ role, user }: { role: Role; user: User }) {
   const t = useTranslations('panels');
   const agencyName = useAgencyName();
@@ -33,6 +56,9 @@ export function RolePanel({ role, user }: { role: Role; user: User }) {
       return (
         <Panel role={role} title={t(`${role}.title`)}>
           <p>{t(`${role}.text`)}</p>
+          {(role === Role.INVESTIGATOR || !user.roles.includes(Role.SUPERVISOR)) && (
+            <CaseLinks user={user} create={role === Role.INVESTIGATOR} />
+          )}
           <Later text={t(`${role}.later`)} />
         </Panel>
       );
@@ -41,6 +67,7 @@ export function RolePanel({ role, user }: { role: Role; user: User }) {
       return (
         <Panel role={role} title={t('SUPERVISOR.title', { region })}>
           <p>{t('SUPERVISOR.text', { region })}</p>
+          <CaseLinks user={user} create={false} />
           <Later text={t('SUPERVISOR.later')} />
         </Panel>
       );

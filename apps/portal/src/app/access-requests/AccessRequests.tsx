@@ -1,0 +1,220 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useCallback, useEffect, useState } from 'react';
+import { Alert } from '../../components/Alert';
+import { RequestStatusBadge } from '../../components/CaseBadges';
+import { useAuth } from '../../lib/auth';
+import { ACCESS_REQUESTS, DECIDE_ACCESS_REQUEST } from '../../lib/documents';
+import { useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
+import { useAgencyName, useFormatDateTime } from '../../lib/format';
+import { announcePendingChanged } from '../../lib/pending';
+import type { AccessRequest, AccessRequestStatus, CaseAccessName, Connection, RequestDirection } from '../../lib/types';
+
+const PAGE_SIZE = 20;
+
+function DecideForm({ item, onDecided }: { item: AccessRequest; onDecided(next: AccessRequest): void }) {
+  const t = useTranslations('accessRequests');
+  const tAccess = useTranslations('access');
+  const { request } = useAuth();
+  const errorMessage = useErrorMessage();
+  const [access, setAccess] = useState<CaseAccessName>('READ');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function decide(approve: boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      const data = await request<{ decideAccessRequest: AccessRequest }>(DECIDE_ACCESS_REQUEST, {
+        input: { id: item.id, approve, access, note: note.trim() || null },
+      });
+      onDecided(data.decideAccessRequest);
+      announcePendingChanged();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="decide" data-testid="decide-form">
+      <div className="decide-row">
+        <select aria-label={t('grant')} value={access} onChange={(e) => setAccess(e.target.value as CaseAccessName)}
+          data-testid="decide-access">
+          <option value="READ">{tAccess('READ')}</option>
+          <option value="CONTRIBUTE">{tAccess('CONTRIBUTE')}</option>
+        </select>
+        <input aria-label={t('note')} placeholder={t('notePlaceholder')} value={note} onChange={(e) => setNote(e.target.value)}
+          data-testid="decide-note" />
+      </div>
+      <div className="decide-row">
+        <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={() => void decide(true)}
+          data-testid="approve">
+          {t('approve', { access: tAccess(access) })}
+        </button>
+        <button type="button" className="btn btn-small btn-danger" disabled={busy} onClick={() => void decide(false)}
+          data-testid="deny">
+          {t('deny')}
+        </button>
+      </div>
+      {error && <div className="field-error" role="alert">{error}</div>}
+    </div>
+  );
+}
+
+export function AccessRequests() {
+  const t = useTranslations('accessRequests');
+  const tc = useTranslations('common');
+  const { request } = useAuth();
+  const loadErrorMessage = useLoadErrorMessage();
+  const agencyName = useAgencyName();
+  const formatDateTime = useFormatDateTime();
+  const [direction, setDirection] = useState<RequestDirection>('INCOMING');
+  const [status, setStatus] = useState<AccessRequestStatus | ''>('PENDING');
+  const [items, setItems] = useState<AccessRequest[]>([]);
+  const [total, setTotal] = useState(0);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [hasMore, setHasMore] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const load = useCallback(
+    async (after: string | null) => {
+      setLoading(true);
+      setLoadError(null);
+      try {
+        const data = await request<{ accessRequests: Connection<AccessRequest> }>(ACCESS_REQUESTS, {
+          direction,
+          status: status || null,
+          first: PAGE_SIZE,
+          after,
+        });
+        const page = data.accessRequests.edges.map((e) => e.node);
+        setItems((prev) => (after ? [...prev, ...page] : page));
+        setTotal(data.accessRequests.totalCount);
+        setCursor(data.accessRequests.pageInfo.endCursor);
+        setHasMore(data.accessRequests.pageInfo.hasNextPage);
+      } catch (e) {
+        setLoadError(loadErrorMessage(e));
+        if (!after) setItems([]);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [request, direction, status, loadErrorMessage],
+  );
+
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+
+  function decided(next: AccessRequest) {
+    setItems((prev) => prev.map((i) => (i.id === next.id ? next : i)));
+  }
+
+  const incoming = direction === 'INCOMING';
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('intro')}</p>
+        </div>
+      </div>
+      <div className="tabs" role="tablist">
+        {(['INCOMING', 'OUTGOING'] as const).map((d) => (
+          <button key={d} type="button" role="tab" aria-selected={direction === d} className={direction === d ? 'tab active' : 'tab'}
+            onClick={() => setDirection(d)} data-testid={`tab-${d}`}>
+            {t(`directions.${d}`)}
+          </button>
+        ))}
+        <select className="tabs-filter" aria-label={t('statusFilter')} value={status}
+          onChange={(e) => setStatus(e.target.value as AccessRequestStatus | '')} data-testid="request-status-filter">
+          <option value="">{t('allStatuses')}</option>
+          {(['PENDING', 'APPROVED', 'DENIED'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`statuses.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {loadError && (
+        <Alert tone="error">
+          {loadError}{' '}
+          <button type="button" className="btn btn-small" onClick={() => void load(null)}>
+            {tc('retry')}
+          </button>
+        </Alert>
+      )}
+      <section className="card table-card">
+        <div className="table-toolbar">
+          <span className="muted small">{incoming ? t('incomingHelp') : t('outgoingHelp')}</span>
+          <span className="muted" data-testid="requests-total">
+            {t('total', { total })}
+          </span>
+        </div>
+        <div className="table-scroll">
+          <table className="table" data-testid="requests-table">
+            <thead>
+              <tr>
+                <th>{t('case')}</th>
+                <th>{incoming ? t('requestingAgency') : t('ownerAgency')}</th>
+                <th>{t('reason')}</th>
+                <th>{t('requestedAt')}</th>
+                <th>{t('status')}</th>
+                <th>{incoming ? t('decision') : t('answer')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.id} data-testid="request-row">
+                  <td className="mono nowrap">
+                    {r.caseNumber ? (
+                      <Link href={`/cases/${r.caseId}`}>{r.caseNumber}</Link>
+                    ) : r.status === 'APPROVED' ? (
+                      <Link href={`/cases/${r.caseId}`}>{t('openCase')}</Link>
+                    ) : (
+                      <span className="muted">{t('hiddenCase')}</span>
+                    )}
+                  </td>
+                  <td>{agencyName(incoming ? r.requestingAgency : r.ownerAgency)}</td>
+                  <td className="details">{r.reason}</td>
+                  <td className="nowrap">{formatDateTime(r.createdAt)}</td>
+                  <td>
+                    <RequestStatusBadge status={r.status} />
+                  </td>
+                  <td>
+                    {incoming && r.status === 'PENDING' ? (
+                      <DecideForm item={r} onDecided={decided} />
+                    ) : r.decidedAt ? (
+                      <span className="small">
+                        {formatDateTime(r.decidedAt)}
+                        {r.decisionNote && <span className="muted"> · {r.decisionNote}</span>}
+                      </span>
+                    ) : (
+                      <span className="muted small">{t('awaiting')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {loading && <p className="muted table-status">{tc('loading')}</p>}
+        {!loading && items.length === 0 && !loadError && <p className="muted table-status">{t('empty')}</p>}
+        {hasMore && !loading && (
+          <div className="table-foot">
+            <button type="button" className="btn" onClick={() => void load(cursor)}>
+              {tc('loadMore')}
+            </button>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

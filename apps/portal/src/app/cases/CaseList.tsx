@@ -1,0 +1,182 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert } from '../../components/Alert';
+import { CaseStatusBadge, SensitivityBadge, ViewerAccessBadge } from '../../components/CaseBadges';
+import { useAuth } from '../../lib/auth';
+import { CASES } from '../../lib/documents';
+import { fieldErrorsOf, useLoadErrorMessage } from '../../lib/errors';
+import { useAgencyName, useFormatDate, useJoinList, useProvinceName } from '../../lib/format';
+import { useFormatMoney } from '../../lib/money';
+import type { CaseSummary, Connection } from '../../lib/types';
+import { FilterBar } from './FilterBar';
+import { activeFilterCount, filtersFromQuery, filtersToQuery, toApiFilter, type CaseFilters } from './filters';
+
+const PAGE_SIZE = 20;
+
+export function CaseList({ ownAgencyId }: { ownAgencyId: string }) {
+  const t = useTranslations('cases');
+  const tc = useTranslations('common');
+  const tType = useTranslations('fraudTypes');
+  const { request } = useAuth();
+  const router = useRouter();
+  const pathname = usePathname();
+  const query = useSearchParams();
+  const queryKey = query.toString();
+  // Parsed once per address so effects below do not loop on a new object each render.
+  const applied = useMemo(() => filtersFromQuery(new URLSearchParams(queryKey)), [queryKey]);
+  const loadErrorMessage = useLoadErrorMessage();
+  const agencyName = useAgencyName();
+  const provinceName = useProvinceName();
+  const joinList = useJoinList();
+  const formatDate = useFormatDate();
+  const formatMoney = useFormatMoney();
+
+  const [cases, setCases] = useState<CaseSummary[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [hasMore, setHasMore] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [apiErrors, setApiErrors] = useState<Record<string, string>>({});
+
+  const load = useCallback(
+    async (filters: CaseFilters, after: string | null) => {
+      setLoading(true);
+      setLoadError(null);
+      setApiErrors({});
+      try {
+        const data = await request<{ cases: Connection<CaseSummary> }>(CASES, {
+          first: PAGE_SIZE,
+          after,
+          filter: toApiFilter(filters),
+        });
+        const page = data.cases.edges.map((e) => e.node);
+        setCases((prev) => (after ? [...prev, ...page] : page));
+        setTotal(data.cases.totalCount);
+        setCursor(data.cases.pageInfo.endCursor);
+        setHasMore(data.cases.pageInfo.hasNextPage);
+      } catch (e) {
+        const fields = fieldErrorsOf(e);
+        if (Object.keys(fields).length) setApiErrors(fields);
+        else setLoadError(loadErrorMessage(e));
+        if (!after) setCases([]);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [request, loadErrorMessage],
+  );
+
+  useEffect(() => {
+    void load(applied, null);
+  }, [applied, load]);
+
+  function apply(filters: CaseFilters) {
+    const qs = filtersToQuery(filters);
+    if (qs === queryKey) void load(filters, null);
+    else router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+  }
+
+  const filtered = activeFilterCount(applied) > 0;
+
+  return (
+    <div className="wide-page">
+      <div className="page-head">
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('intro')}</p>
+        </div>
+        <Link href="/cases/new" className="btn btn-primary" data-testid="new-case">
+          + {t('newCase')}
+        </Link>
+      </div>
+      <FilterBar applied={applied} apiErrors={apiErrors} onApply={apply} />
+      {loadError && (
+        <Alert tone="error" testId="cases-error">
+          {loadError}{' '}
+          <button type="button" className="btn btn-small" onClick={() => void load(applied, null)}>
+            {tc('retry')}
+          </button>
+        </Alert>
+      )}
+      <section className="card table-card">
+        <div className="table-toolbar">
+          <span className="muted" data-testid="cases-total">
+            {total === null ? tc('loading') : filtered ? t('totalFiltered', { total }) : t('total', { total })}
+          </span>
+        </div>
+        <div className="table-scroll">
+          <table className="table cases-table" data-testid="cases-table">
+            <thead>
+              <tr>
+                <th>{t('columns.caseNumber')}</th>
+                <th>{t('columns.title')}</th>
+                <th>{t('columns.fraudType')}</th>
+                <th>{t('columns.status')}</th>
+                <th>{t('columns.owner')}</th>
+                <th>{t('columns.provinces')}</th>
+                <th className="num">{t('columns.totalLoss')}</th>
+                <th className="num">{t('columns.victims')}</th>
+                <th>{t('columns.reportedOn')}</th>
+                <th>{t('columns.access')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cases.map((c) => (
+                <tr key={c.id} data-testid="case-row" data-case-id={c.id}>
+                  <td className="mono nowrap">
+                    <Link href={`/cases/${c.id}`}>{c.caseNumber}</Link>
+                  </td>
+                  <td className="case-title-cell">
+                    <Link href={`/cases/${c.id}`} className="case-title-link" data-testid="case-link">
+                      {c.title}
+                    </Link>
+                    {c.sensitivity !== 'NORMAL' && <SensitivityBadge sensitivity={c.sensitivity} />}
+                  </td>
+                  <td className="nowrap">{tType(c.fraudType)}</td>
+                  <td>
+                    <CaseStatusBadge status={c.status} />
+                  </td>
+                  <td className="owner-cell" title={agencyName(c.owner)}>
+                    {c.owner.id === ownAgencyId ? (
+                      <span className="own-agency">{t('ownAgency')}</span>
+                    ) : (
+                      <span className="clamp-2">{agencyName(c.owner)}</span>
+                    )}
+                  </td>
+                  <td>{joinList(c.provinces.map((p) => provinceName(p))) || '—'}</td>
+                  <td className="num nowrap" data-testid="case-total-loss">
+                    {formatMoney(c.totalLoss)}
+                  </td>
+                  <td className="num">{c.victimCount}</td>
+                  <td className="nowrap">{formatDate(c.reportedOn)}</td>
+                  <td>
+                    <ViewerAccessBadge access={c.viewerAccess} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {loading && <p className="muted table-status">{tc('loading')}</p>}
+        {!loading && cases.length === 0 && !loadError && (
+          <p className="muted table-status" data-testid="cases-empty">
+            {filtered ? t('emptyFiltered') : t('empty')}
+          </p>
+        )}
+        {hasMore && !loading && (
+          <div className="table-foot">
+            <button type="button" className="btn" onClick={() => void load(applied, cursor)} data-testid="load-more">
+              {tc('loadMore')}
+            </button>
+            <span className="muted small">{t('shown', { shown: cases.length, total: total ?? 0 })}</span>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

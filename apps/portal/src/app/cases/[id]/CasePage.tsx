@@ -1,0 +1,103 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useState } from 'react';
+import { Alert } from '../../../components/Alert';
+import { useAuth } from '../../../lib/auth';
+import { CASE } from '../../../lib/documents';
+import { useLoadReason } from '../../../lib/errors';
+import { GqlError } from '../../../lib/graphql';
+import type { CaseDetail, Identifier, User, VictimStatement } from '../../../lib/types';
+import { CaseSummaryCard } from './CaseSummaryCard';
+import { HandlingBanner } from './HandlingBanner';
+import { Identifiers } from './Identifiers';
+import { Shares } from './Shares';
+import { Statements } from './Statements';
+
+export function CasePage({ id, user }: { id: string; user: User }) {
+  const t = useTranslations('case');
+  const tc = useTranslations('common');
+  const { request } = useAuth();
+  const errorMessage = useLoadReason();
+  const query = useSearchParams();
+  const [data, setData] = useState<CaseDetail | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  // One-shot notices ("created", "statement added") are read once, then dropped from the address so they do
+  // not come back on reload or linger after later actions.
+  const [notice] = useState(() => (query.get('created') ? 'created' : query.get('statement') ? 'statementAdded' : null));
+  useEffect(() => {
+    if (notice) window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, [notice]);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const result = await request<{ case: CaseDetail }>(CASE, { id });
+      setData(result.case);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  }, [id, request]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (loading && !data) return <p className="muted page-status">{tc('loading')}</p>;
+  if (error && !data) {
+    const notFound = error instanceof GqlError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN');
+    return (
+      <section className="card" data-testid="case-unavailable">
+        <h1>{notFound ? t('notFoundTitle') : t('loadFailedTitle')}</h1>
+        <p>{notFound ? t('notFoundText') : errorMessage(error)}</p>
+        <div className="actions">
+          <Link href="/cases" className="btn">
+            {t('backToList')}
+          </Link>
+          {!notFound && (
+            <button type="button" className="btn" onClick={() => void load()}>
+              {tc('retry')}
+            </button>
+          )}
+        </div>
+      </section>
+    );
+  }
+  if (!data) return null;
+
+  const canContribute = data.viewerAccess === 'OWNER' || data.viewerAccess === 'CONTRIBUTE';
+
+  function addIdentifier(identifier: Identifier) {
+    setData((d) => (d ? { ...d, identifiers: [...d.identifiers, identifier] } : d));
+  }
+
+  return (
+    <div className="case-page" data-testid="case-page" data-case-id={data.id}>
+      <Link href="/cases" className="back-link">
+        ← {t('backToList')}
+      </Link>
+      {notice && <Alert tone="success" testId="case-notice">{t(notice)}</Alert>}
+      {data.handling && data.viewerAccess !== 'OWNER' && <HandlingBanner handling={data.handling} owner={data.owner} />}
+      <CaseSummaryCard data={data} onChanged={setData} />
+      <Statements
+        caseId={data.id}
+        statements={data.statements}
+        canContribute={canContribute}
+        viewerAccess={data.viewerAccess}
+        totalLoss={data.totalLoss}
+      />
+      <Identifiers caseId={data.id} identifiers={data.identifiers} statements={data.statements as VictimStatement[]}
+        canContribute={canContribute} onAdded={addIdentifier} />
+      {data.viewerAccess === 'OWNER' && (
+        <Shares caseId={data.id} ownAgencyId={user.agency.id} shares={data.shares}
+          onChanged={(shares) => setData((d) => (d ? { ...d, shares } : d))} />
+      )}
+    </div>
+  );
+}

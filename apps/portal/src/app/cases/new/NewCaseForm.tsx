@@ -1,0 +1,153 @@
+'use client';
+
+import { FraudType, Sensitivity, provinceOf } from '@caselink/domain';
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Alert } from '../../../components/Alert';
+import { Field } from '../../../components/Field';
+import { SelectField, TextAreaField } from '../../../components/Fields';
+import { useAuth } from '../../../lib/auth';
+import { CREATE_CASE } from '../../../lib/documents';
+import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useProvinceOptions } from '../../../lib/format';
+import type { CaseSummary, User } from '../../../lib/types';
+
+/** Today as YYYY-MM-DD in the browser's zone. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function NewCaseForm({ user }: { user: User }) {
+  const t = useTranslations('cases.form');
+  const tType = useTranslations('fraudTypes');
+  const tSens = useTranslations('sensitivity');
+  const { request } = useAuth();
+  const router = useRouter();
+  const errorMessage = useErrorMessage();
+  const provinceOptions = useProvinceOptions();
+  const own = provinceOf(user.agency.region);
+
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [fraudType, setFraudType] = useState<FraudType | ''>('');
+  const [reportedOn, setReportedOn] = useState(today);
+  const [sensitivity, setSensitivity] = useState<Sensitivity>(Sensitivity.NORMAL);
+  const [provinces, setProvinces] = useState<string[]>(own ? [own] : []);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function validate(): Record<string, string> {
+    const out: Record<string, string> = {};
+    if (!title.trim()) out.title = t('required');
+    if (!fraudType) out.fraudType = t('required');
+    if (!reportedOn) out.reportedOn = t('required');
+    else if (reportedOn > today()) out.reportedOn = t('futureDate');
+    return out;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFormError(null);
+    const problems = validate();
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
+    setBusy(true);
+    try {
+      const input = {
+        title: title.trim(),
+        description: description.trim() || null,
+        fraudType,
+        reportedOn,
+        sensitivity,
+        provinces,
+      };
+      const data = await request<{ createCase: CaseSummary }>(CREATE_CASE, { input });
+      router.push(`/cases/${data.createCase.id}?created=1`);
+    } catch (e) {
+      const fields = fieldErrorsOf(e);
+      setErrors(fields);
+      setFormError(Object.keys(fields).length ? t('fixFields') : errorMessage(e));
+      setBusy(false);
+    }
+  }
+
+  // The api may name one element of the list ("input.provinces.1").
+  const provincesError = errors.provinces ?? Object.entries(errors).find(([k]) => k.startsWith('provinces.'))?.[1];
+
+  function toggleProvince(code: string) {
+    setProvinces((ps) => (ps.includes(code) ? ps.filter((p) => p !== code) : [...ps, code].sort()));
+  }
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <Link href="/cases" className="back-link">
+            ← {t('backToList')}
+          </Link>
+          <h1>{t('title')}</h1>
+          <p className="muted">{t('intro')}</p>
+        </div>
+      </div>
+      <section className="card">
+        <form onSubmit={submit} noValidate className="form-grid" data-testid="new-case-form">
+          {formError && <Alert tone="error" testId="form-error">{formError}</Alert>}
+          <div className="span-all">
+            <Field label={t('caseTitle')} name="title" value={title} onChange={(e) => setTitle(e.target.value)}
+              error={errors.title} hint={t('caseTitleHint')} autoFocus />
+          </div>
+          <SelectField label={t('fraudType')} name="fraudType" value={fraudType}
+            onChange={(e) => setFraudType(e.target.value as FraudType)} error={errors.fraudType}>
+            <option value="">{t('choose')}</option>
+            {Object.values(FraudType).map((f) => (
+              <option key={f} value={f}>
+                {tType(f)}
+              </option>
+            ))}
+          </SelectField>
+          <Field label={t('reportedOn')} name="reportedOn" type="date" max={today()} value={reportedOn}
+            onChange={(e) => setReportedOn(e.target.value)} error={errors.reportedOn} />
+          <SelectField label={t('sensitivity')} name="sensitivity" value={sensitivity}
+            onChange={(e) => setSensitivity(e.target.value as Sensitivity)} error={errors.sensitivity}
+            hint={t('sensitivityHint')}>
+            {Object.values(Sensitivity).map((s) => (
+              <option key={s} value={s}>
+                {tSens(s)}
+              </option>
+            ))}
+          </SelectField>
+          <div className="span-all">
+            <TextAreaField label={t('description')} name="description" value={description}
+              onChange={(e) => setDescription(e.target.value)} error={errors.description} hint={t('descriptionHint')} />
+          </div>
+          <fieldset className={`field span-all${provincesError ? ' has-error' : ''}`} data-testid="provinces-field">
+            <legend>{t('provinces')}</legend>
+            <div className="field-hint">{t('provincesHint')}</div>
+            <div className="checks province-checks">
+              {provinceOptions.map((p) => (
+                <label key={p.code} className="check">
+                  <input type="checkbox" name="provinces" value={p.code} checked={provinces.includes(p.code)}
+                    onChange={() => toggleProvince(p.code)} />
+                  {p.name}
+                </label>
+              ))}
+            </div>
+            {provincesError && <div className="field-error" data-testid="error-provinces">{provincesError}</div>}
+          </fieldset>
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="create-case-submit">
+              {busy ? t('creating') : t('create')}
+            </button>
+            <Link href="/cases" className="btn">
+              {t('cancel')}
+            </Link>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}
