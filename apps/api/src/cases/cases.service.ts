@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyKind, AuditAction, AuditOutcome, caseTransitionProblem, CaseStatus, moneyProblem, provinceOf } from '@caselink/domain';
 import { Case, CaseShare, recordAudit } from '@caselink/db';
-import { In, IsNull } from 'typeorm';
+import { In, IsNull, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { Connection, paginate } from '../common/pagination';
@@ -32,11 +32,10 @@ export class CasesService {
     const page = await paginate(q, args, (c) => c);
     const cases = page.edges.map((e) => e.node);
     const shares = await this.viewerShares(actor, cases.map((c) => c.id));
-    const dir = await this.directory.all();
-    return {
-      ...page,
-      edges: page.edges.map((e) => ({ cursor: e.cursor, node: toCaseModel(e.node, dir.get(e.node.agencyId) as never, actor.agencyId, shares.get(e.node.id)) })),
-    };
+    const edges = await Promise.all(
+      page.edges.map(async (e) => ({ cursor: e.cursor, node: toCaseModel(e.node, await this.directory.get(e.node.agencyId), actor.agencyId, shares.get(e.node.id)) })),
+    );
+    return { ...page, edges };
   }
 
   async get(actor: Actor, id: string): Promise<CaseModel> {
@@ -104,9 +103,7 @@ export class CasesService {
   }
 }
 
-type CaseQuery = ReturnType<ReturnType<RequestTransaction['manager']['getRepository']>['createQueryBuilder']>;
-
-function applyFilter(q: CaseQuery, f: CaseFilter | undefined): void {
+function applyFilter(q: SelectQueryBuilder<Case>, f: CaseFilter | undefined): void {
   if (!f) return;
   if (f.fraudTypes?.length) q.andWhere('c.fraud_type IN (:...fraudTypes)', { fraudTypes: f.fraudTypes });
   if (f.statuses?.length) q.andWhere('c.status IN (:...statuses)', { statuses: f.statuses });
