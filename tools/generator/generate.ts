@@ -83,7 +83,7 @@ const LAST_DAY = (Date.UTC(2025, 11, 31) - EPOCH_MS) / DAY_MS;
 /** Share of cases that belong to a ring (5-40 cases reusing the ring's accounts, phones, sites). */
 export const RING_SHARE = 0.6;
 const MAX_STATEMENTS = 20;
-/** Victims' phones are made unique per (case, statement), scammers' per case and ring: see `cnMobile`. */
+/** Victims' phones are unique per (case, statement), scammers' per case and ring (see `cnMobile`): 21.5 per case < 10^8. */
 export const MAX_CASES = 4_000_000;
 
 const STREAM = { PLAN: 1, CASE: 2, RING: 3 } as const;
@@ -92,14 +92,17 @@ const STREAM = { PLAN: 1, CASE: 2, RING: 3 } as const;
 // Configuration: the agencies (ids from the database, or made up in tests).
 
 export interface PoliceAgencyRef {
-  /** Demo key (gd, bj, ...); upper-cased it is the case-number prefix. */
+  /** Demo key (gd, bj, ...). */
   key: string;
   id: string;
   name: string;
+  /** 6-digit GB/T 2260 code: the case-number prefix, as the api numbers cases (440000-2024-000123). */
+  region: string;
   /** 2-digit province code. */
   province: string;
   /** The user who records cases, takes statements and grants shares for this agency. */
   investigatorId: string;
+  investigatorName: string;
   /** Relative share of cases owned. */
   weight: number;
 }
@@ -111,7 +114,16 @@ export function demoPoliceAgencies(agencyId: (a: DemoAgency) => string, userId: 
   return DEMO_AGENCIES.filter((a) => a.kind === AgencyKind.POLICE && !a.coordinating).map((a) => {
     const investigator = DEMO_USERS.find((u) => u.agencyKey === a.key && u.roles.includes(Role.INVESTIGATOR));
     if (!investigator) throw new Error(`demo agency ${a.key} has no investigator`);
-    return { key: a.key, id: agencyId(a), name: a.name, province: a.region.slice(0, 2), investigatorId: userId(investigator), weight: AGENCY_WEIGHTS[a.key] ?? 10 };
+    return {
+      key: a.key,
+      id: agencyId(a),
+      name: a.name,
+      region: a.region,
+      province: a.region.slice(0, 2),
+      investigatorId: userId(investigator),
+      investigatorName: investigator.displayName,
+      weight: AGENCY_WEIGHTS[a.key] ?? 10,
+    };
   });
 }
 
@@ -165,6 +177,7 @@ export interface StatementRow {
   victimId: string;
   agencyId: string;
   takenBy: string;
+  takenByName: string;
   takenAt: string;
   place: string;
   province: string;
@@ -180,7 +193,7 @@ export interface TransferRow {
   agencyId: string;
   fromAccount: string;
   toAccount: string;
-  bank: string;
+  bank: string | null;
   amount: string;
   occurredAt: string;
   channel: PaymentChannel;
@@ -290,15 +303,15 @@ const PAYING_DAYS: Readonly<Record<FraudType, number>> = {
   [FraudType.OTHER]: 2,
 };
 
-/** Transfers per statement: mostly one (1.4 on average). */
+/** Transfers per statement: mostly one (1.26 on average). */
 const TRANSFER_COUNT = weightedTable([
-  [1, 70],
-  [2, 21],
-  [3, 6],
-  [4, 3],
+  [1, 60],
+  [2, 30],
+  [3, 8],
+  [4, 2],
 ] as const);
 
-/** How the scammer was reached, per type: the share of statements naming a contact and how often it is a phone. */
+/** How the scammer was reached, per type: the share of cases with a known contact and how often it is a phone. */
 const CONTACT: Readonly<Record<FraudType, { p: number; phone: number }>> = {
   [FraudType.INVESTMENT]: { p: 0.45, phone: 0.2 },
   [FraudType.FAKE_CUSTOMER_SERVICE]: { p: 0.8, phone: 0.9 },
@@ -520,7 +533,6 @@ function respellUrl(rng: Rng, url: string): string {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const MINUTE = 60_000;
-const HOUR = 3_600_000;
 
 /** Cases owned per agency, in order; victims' provinces follow the owner, with some from elsewhere. */
 export class SyntheticGenerator {
@@ -555,7 +567,7 @@ export class SyntheticGenerator {
   private ringPool(ringId: number): RingPool {
     let pool = this.rings.get(ringId);
     if (!pool) {
-      pool = makeRingPool(this.config.seed, this.plan.rings[ringId], this.config.cases * 21);
+      pool = makeRingPool(this.config.seed, this.plan.rings[ringId], this.config.cases * (MAX_STATEMENTS + 1));
       this.rings.set(ringId, pool);
     }
     return pool;
@@ -564,7 +576,8 @@ export class SyntheticGenerator {
   private generateCase(index: number, out: Batch): void {
     const { config, plan } = this;
     const rng = new Rng(config.seed, STREAM.CASE, index);
-    const owner = config.agencies[plan.agency[index]];
+    const ownerIndex = plan.agency[index];
+    const owner = config.agencies[ownerIndex];
     const type = FRAUD_TYPES[plan.type[index]];
     const ringId = plan.ring[index];
     const ring = ringId >= 0 ? this.ringPool(ringId) : undefined;
@@ -575,11 +588,10 @@ export class SyntheticGenerator {
     // Reported between 08:00 and 22:00 Beijing time (00:00-14:00 UTC).
     const createdMs = reportedMs + rng.int(0, 14 * 60) * MINUTE;
     const caseId = rng.uuid();
-    const caseNumber = `${owner.key.toUpperCase()}-${year}-${String(plan.seq[index]).padStart(6, '0')}`;
     const statementCount = Math.min(MAX_STATEMENTS, 1 + Math.floor(-Math.log(1 - rng.float()) * 2.5));
 
     const identifiers: IdentifierRow[] = [];
-    const addIdentifier = (v: NormalizedValue, source: IdentifierSource, agencyId: string, createdBy: string, atMs: number, extra: Partial<IdentifierRow> = {}): void => {
+    const addIdentifier = (v: NormalizedValue, source: IdentifierSource, agencyId: string, createdBy: string, atMs: number, extra: Partial<IdentifierRow>): void => {
       identifiers.push({
         id: rng.uuid(),
         caseId,
@@ -597,18 +609,17 @@ export class SyntheticGenerator {
       });
     };
 
-    // The scammer's contact in a case outside any ring: one number or account for all its victims.
-    let caseContact: { kind: IdentifierKind; raw: string } | undefined;
-    const contactFor = (): { kind: IdentifierKind; raw: string } => {
-      if (ring && rng.chance(0.85)) return rng.pick(ring.contacts);
-      if (!caseContact) {
-        caseContact = rng.chance(CONTACT[type].phone)
-          ? { kind: IdentifierKind.PHONE, raw: rng.chance(0.75) ? cnMobile(rng, config.cases * 20 + index) : validForeignMobile(rng) }
-          : { kind: IdentifierKind.SOCIAL_ACCOUNT, raw: socialAccount(rng) };
+    // What the victims saw of the scammers: contacts (a ring's phones and accounts recur), platform, app, site.
+    const contacts: { kind: IdentifierKind; raw: string }[] = [];
+    if (rng.chance(CONTACT[type].p)) {
+      const count = ring && rng.chance(0.25) ? 2 : 1;
+      for (let c = 0; c < count; c++) {
+        if (ring && rng.chance(0.85)) contacts.push(rng.pick(ring.contacts));
+        else if (rng.chance(CONTACT[type].phone)) {
+          contacts.push({ kind: IdentifierKind.PHONE, raw: rng.chance(0.75) ? cnMobile(rng, config.cases * MAX_STATEMENTS + index) : validForeignMobile(rng) });
+        } else contacts.push({ kind: IdentifierKind.SOCIAL_ACCOUNT, raw: socialAccount(rng) });
       }
-      return caseContact;
-    };
-    // Platform URL and app named in the narratives (the ring's, or this case's own).
+    }
     const caseDomain = ring && rng.chance(0.9) ? rng.pick(ring.domains) : fakeDomain(rng);
     const caseUrl = ring && rng.chance(0.9) ? rng.pick(ring.urls) : fakeUrl(rng, caseDomain);
     const caseApp = ring && rng.chance(0.9) ? rng.pick(ring.apps) : fakeApp(rng, type);
@@ -616,7 +627,7 @@ export class SyntheticGenerator {
     let totalCents = 0;
     let lastActivityMs = createdMs;
     const provinces = new Set<string>([owner.province]);
-    const contributors = new Map<number, number>(); // agency index -> first statement time
+    const contributors = new Map<number, number>(); // agency index -> its first statement's time
     let firstVictimName = '';
 
     for (let s = 0; s < statementCount; s++) {
@@ -625,14 +636,19 @@ export class SyntheticGenerator {
         s === 0 || rng.chance(0.6) ? (PROVINCE_BY_CODE.get(owner.province) ?? rng.weighted(NATIONWIDE)) : rng.weighted(NATIONWIDE);
       provinces.add(province.code);
       const local = this.agencyByProvince.get(province.code);
-      const takerIndex = s > 0 && local !== undefined && local !== plan.agency[index] && rng.chance(0.85) ? local : plan.agency[index];
+      const takerIndex = s > 0 && local !== undefined && local !== ownerIndex && rng.chance(0.85) ? local : ownerIndex;
       const taker = config.agencies[takerIndex];
       const district: District = rng.pick(province.districts);
       const takenMs = s === 0 ? createdMs + rng.int(20, 180) * MINUTE : createdMs + rng.int(60, 45 * 24 * 60) * MINUTE;
-      if (takerIndex !== plan.agency[index]) contributors.set(takerIndex, Math.min(contributors.get(takerIndex) ?? Infinity, takenMs));
-      lastActivityMs = Math.max(lastActivityMs, takenMs);
+      const recordedMs = takenMs + rng.int(5, 120) * MINUTE;
+      if (takerIndex !== ownerIndex) contributors.set(takerIndex, Math.min(contributors.get(takerIndex) ?? Infinity, takenMs));
+      lastActivityMs = Math.max(lastActivityMs, recordedMs);
+      const statementId = rng.uuid();
+      // As the app's recordStatement stores them: no note, created with the statement, by its author.
+      const clue = (v: NormalizedValue, source: IdentifierSource, transferId: string | null): void =>
+        addIdentifier(v, source, taker.id, taker.investigatorId, recordedMs, { statementId, transferId });
 
-      // The victim.
+      // The victim: ID number and phone stored canonical, with masked copies.
       const profile = VICTIMS[type];
       const gender: 'M' | 'F' = rng.chance(profile.female) ? 'F' : 'M';
       const age = Math.round((rng.int(profile.age[0], profile.age[1]) + rng.int(profile.age[0], profile.age[1])) / 2);
@@ -640,9 +656,8 @@ export class SyntheticGenerator {
       const name = personName(rng, gender);
       if (s === 0) firstVictimName = name;
       const id = normalized(IdentifierKind.ID_NUMBER, idNumber(rng, district, birthMs, gender));
-      const phone = rng.chance(0.85) ? normalized(IdentifierKind.PHONE, phoneSpelling(rng, cnMobile(rng, index * MAX_STATEMENTS + s))) : undefined;
+      const phone = rng.chance(0.8) ? normalized(IdentifierKind.PHONE, phoneSpelling(rng, cnMobile(rng, index * MAX_STATEMENTS + s))) : undefined;
       const victimId = rng.uuid();
-      const statementId = rng.uuid();
       out.victims.push({
         id: victimId,
         caseId,
@@ -655,96 +670,97 @@ export class SyntheticGenerator {
         age,
         gender,
         province: province.code,
-        createdAt: iso(takenMs),
+        createdAt: iso(recordedMs),
       });
-      // One clue per statement and value: a card paid twice is one clue (on its first transfer).
-      const seen = new Set<string>();
-      const addOnce = (v: NormalizedValue, source: IdentifierSource, atMs: number, extra: Partial<IdentifierRow>): void => {
-        if (seen.has(`${v.kind}:${v.canonical}`)) return;
-        seen.add(`${v.kind}:${v.canonical}`);
-        addIdentifier(v, source, taker.id, taker.investigatorId, atMs, { statementId, ...extra });
-      };
-      if (phone) addOnce(phone, 'STATEMENT', takenMs + MINUTE, { note: '受害人手机号' });
+      // Like the app (recordStatement), the victim's own phone stays on the victim and is no clue.
 
-      // The payment trail: escalating payments from the victim's own card to mule cards.
+      // The payment trail: escalating payments from the victim's own card to mule cards (or, rarely, USDT bought
+      // from an OTC dealer and sent from the victim's wallet to the ring's), each account a clue, as the app does.
       const transferCount = rng.weighted(TRANSFER_COUNT);
       const own = bankCard(rng);
-      const ownValue = normalized(IdentifierKind.BANK_CARD, cardSpelling(rng, own.number));
+      const ownWallet = tronWallet(rng);
       const perTransfer = LOSS_MEDIAN[type] / Math.sqrt(transferCount);
       const payingMs = Math.max(1, PAYING_DAYS[type] * rng.float()) * DAY_MS;
       let statementCents = 0;
       let previous: Card | undefined;
-      let firstCard = '';
+      let firstTail = '';
       for (let t = 0; t < transferCount; t++) {
         const yuan = Math.min(2_000_000, Math.max(1, perTransfer * Math.exp(LOSS_SIGMA * rng.normal()) * (1 + 0.5 * t)));
         const cents = yuan >= 1000 && rng.chance(0.6) ? Math.round(yuan / 100) * 10_000 : Math.round(yuan * 100);
         statementCents += cents;
-        let to: Card;
-        if (ring && ringPlan && rng.chance(0.75)) {
-          // Rings rotate their mule cards as they get frozen: cases late in the ring's life use later cards.
-          const span = Math.max(1, ringPlan.lastDay - ringPlan.firstDay);
-          const pos = ((day - ringPlan.firstDay) / span) * (ring.mules.length - 1) + rng.normal();
-          to = ring.mules[Math.max(0, Math.min(ring.mules.length - 1, Math.round(pos)))];
-        } else {
-          to = previous && rng.chance(0.35) ? previous : bankCard(rng);
-        }
-        previous = to;
-        if (t === 0) firstCard = to.number;
         const occurredMs = takenMs - payingMs + (payingMs * (t + rng.float() * 0.9)) / transferCount - 10 * MINUTE;
         const transferId = rng.uuid();
-        const channel =
-          (type === FraudType.INVESTMENT || type === FraudType.ROMANCE) && rng.chance(0.05)
-            ? PaymentChannel.CRYPTO // bought USDT from an OTC dealer, paid to the dealer's card
-            : rng.chance(0.28)
-              ? PaymentChannel.THIRD_PARTY_PAYMENT
-              : PaymentChannel.BANK_TRANSFER;
+        const crypto = (type === FraudType.INVESTMENT || type === FraudType.ROMANCE) && rng.chance(0.04);
+        let from: NormalizedValue;
+        let to: NormalizedValue;
+        let bank: string | null;
+        let channel: PaymentChannel;
+        if (crypto) {
+          from = normalized(IdentifierKind.CRYPTO_WALLET, ownWallet);
+          to = normalized(IdentifierKind.CRYPTO_WALLET, ring && rng.chance(0.8) ? rng.pick(ring.wallets) : tronWallet(rng));
+          bank = null;
+          channel = PaymentChannel.CRYPTO;
+        } else {
+          let card: Card;
+          if (ring && ringPlan && rng.chance(0.75)) {
+            // Rings rotate their mule cards as they get frozen: cases late in the ring's life use later cards.
+            const span = Math.max(1, ringPlan.lastDay - ringPlan.firstDay);
+            const pos = ((day - ringPlan.firstDay) / span) * (ring.mules.length - 1) + rng.normal();
+            card = ring.mules[Math.max(0, Math.min(ring.mules.length - 1, Math.round(pos)))];
+          } else {
+            card = previous && rng.chance(0.35) ? previous : bankCard(rng);
+          }
+          previous = card;
+          from = normalized(IdentifierKind.BANK_CARD, cardSpelling(rng, own.number));
+          to = normalized(IdentifierKind.BANK_CARD, cardSpelling(rng, card.number));
+          bank = card.bank;
+          channel = rng.chance(0.28) ? PaymentChannel.THIRD_PARTY_PAYMENT : PaymentChannel.BANK_TRANSFER;
+        }
+        if (t === 0) firstTail = to.canonical.slice(-4);
         out.transfers.push({
           id: transferId,
           caseId,
           statementId,
           agencyId: taker.id,
-          fromAccount: own.number,
-          toAccount: to.number,
-          bank: to.bank,
+          fromAccount: from.raw,
+          toAccount: to.raw,
+          bank,
           amount: formatCents(cents),
           occurredAt: iso(Math.round(occurredMs / 1000) * 1000),
           channel,
         });
-        addOnce(ownValue, 'TRANSFER', takenMs + 2 * MINUTE, { transferId, note: '受害人转出账户' });
-        addOnce(normalized(IdentifierKind.BANK_CARD, cardSpelling(rng, to.number)), 'TRANSFER', takenMs + 2 * MINUTE, { transferId, note: '收款账户' });
+        clue(from, 'TRANSFER', transferId);
+        clue(to, 'TRANSFER', transferId);
       }
       totalCents += statementCents;
 
-      // The scammer's phone or account, as the victim gave it.
-      const contact = rng.chance(CONTACT[type].p) ? contactFor() : undefined;
-      const contactRaw = contact ? (contact.kind === IdentifierKind.PHONE && /^\d{11}$/.test(contact.raw) ? phoneSpelling(rng, contact.raw) : contact.raw) : '';
-      if (contact) addOnce(normalized(contact.kind, contactRaw), 'STATEMENT', takenMs + 3 * MINUTE, { note: '嫌疑人联系方式' });
-
+      const contact = contacts.length > 0 && rng.chance(0.8) ? rng.pick(contacts) : undefined;
       out.statements.push({
         id: statementId,
         caseId,
         victimId,
         agencyId: taker.id,
         takenBy: taker.investigatorId,
+        takenByName: taker.investigatorName,
         takenAt: iso(takenMs),
-        place: takerIndex === plan.agency[index] && province.code !== owner.province ? `${owner.name}反诈中心（远程视频询问）` : policeStation(rng, district),
+        place: takerIndex === ownerIndex && province.code !== owner.province ? `${owner.name}反诈中心（远程视频询问）` : policeStation(rng, district),
         province: province.code,
         narrative: narrative(rng, type, {
           date: chineseDate(takenMs - payingMs),
-          contact: contactRaw,
+          contact: contact ? (contact.kind === IdentifierKind.PHONE && /^\d{11}$/.test(contact.raw) ? phoneSpelling(rng, contact.raw) : contact.raw) : '',
           app: caseApp,
           url: respellUrl(rng, caseUrl),
           amount: formatCents(statementCents),
           transfers: transferCount,
-          cardTail: firstCard.slice(-4),
+          cardTail: firstTail,
           city: district.city,
         }),
         reportedLoss: formatCents(statementCents),
-        createdAt: iso(takenMs + rng.int(5, 120) * MINUTE),
+        createdAt: iso(recordedMs),
       });
     }
 
-    // Clues the owner's investigator adds by hand: one per kind and value (identifiers_manual_key).
+    // Clues the owner's investigator adds by hand: at most one per kind and value (identifiers_manual_key).
     const manual = new Set<string>();
     const addManual = (v: NormalizedValue, note: string): void => {
       const key = `${v.kind}:${v.canonical}`;
@@ -752,6 +768,10 @@ export class SyntheticGenerator {
       manual.add(key);
       addIdentifier(v, 'MANUAL', owner.id, owner.investigatorId, createdMs + rng.int(60, 10 * 24 * 60) * MINUTE, { note });
     };
+    for (const contact of contacts) {
+      const raw = contact.kind === IdentifierKind.PHONE && /^\d{11}$/.test(contact.raw) ? phoneSpelling(rng, contact.raw) : contact.raw;
+      addManual(normalized(contact.kind, raw), '嫌疑人联系方式');
+    }
     for (const [kind, p] of MANUAL[type]) {
       if (!rng.chance(p)) continue;
       const fromRing = ring !== undefined && rng.chance(0.85);
@@ -785,7 +805,6 @@ export class SyntheticGenerator {
 
     // Agencies that took statements for this case contribute to it through a share granted just before.
     for (const [agencyIndex, firstMs] of [...contributors.entries()].sort((a, b) => a[0] - b[0])) {
-      const grantedMs = Math.max(createdMs + MINUTE, firstMs - rng.int(10, 120) * MINUTE);
       out.shares.push({
         id: rng.uuid(),
         caseId,
@@ -796,23 +815,22 @@ export class SyntheticGenerator {
         mayUseInCourt: true,
         mustAskBeforeActing: false,
         grantedBy: owner.investigatorId,
-        grantedAt: iso(grantedMs),
+        grantedAt: iso(Math.max(createdMs + MINUTE, firstMs - rng.int(10, 120) * MINUTE)),
       });
     }
 
     const sortedProvinces = [...provinces].sort();
     const label = FRAUD_LABEL[type];
-    const ageDays = LAST_DAY - day;
     const x = rng.float();
     const status =
-      ageDays < 60
+      LAST_DAY - day < 60
         ? x < 0.4 ? CaseStatus.REPORTED : x < 0.95 ? CaseStatus.INVESTIGATING : CaseStatus.SOLVED
         : x < 0.05 ? CaseStatus.REPORTED : x < 0.45 ? CaseStatus.INVESTIGATING : x < 0.8 ? CaseStatus.SOLVED : CaseStatus.CLOSED;
     const y = rng.float();
     out.cases.push({
       id: caseId,
       agencyId: owner.id,
-      caseNumber,
+      caseNumber: `${owner.region}-${year}-${String(plan.seq[index]).padStart(6, '0')}`,
       title: `${anonymised(firstVictimName)}${statementCount > 1 ? `等${statementCount}人` : ''}被${label}诈骗案`,
       description: `${SYNTHETIC_MARKER}s${config.seed}] ${label}诈骗，受害人${statementCount}名，涉及${sortedProvinces.map((p) => PROVINCE_BY_CODE.get(p)?.name ?? p).join('、')}，损失合计人民币${formatCents(totalCents)}元。`,
       fraudType: type,

@@ -1,0 +1,347 @@
+// Bulk-loads synthetic cases into PostgreSQL as the owner role (an operator's act, like a migration: no RLS).
+//
+//   DATABASE_OWNER_URL=... node dist/tools/generator/load.js --cases 100000 --seed 42 [--truncate] [--batch 1000] [--jobs 3]
+//
+// Rows are generated per batch of cases and written in one transaction per batch with multi-row
+// `INSERT ... SELECT * FROM unnest($1::uuid[], ...)` (one statement per table and chunk, parameters as arrays),
+// so memory stays bounded by the batch size. --truncate first deletes earlier synthetic cases (those whose
+// description starts with "[SYN ") with everything attached to them, and puts the case-number counters back.
+import { Pool, type PoolClient } from 'pg';
+import { DEMO_AGENCIES, DEMO_USERS } from '../seed/demo-data';
+import { type Batch, demoPoliceAgencies, type PoliceAgencyRef, SYNTHETIC_MARKER, SyntheticGenerator } from './generate';
+
+interface Options {
+  cases: number;
+  seed: number;
+  batch: number;
+  jobs: number;
+  truncate: boolean;
+}
+
+const USAGE = 'usage: node dist/tools/generator/load.js [--cases 100000] [--seed 42] [--truncate] [--batch 1000] [--jobs 3]';
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { cases: 100_000, seed: 42, batch: 1000, jobs: 3, truncate: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--truncate') {
+      o.truncate = true;
+      continue;
+    }
+    if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    const [flag, inline] = arg.split('=', 2);
+    const key = flag.replace(/^--/, '') as keyof Options;
+    if (!['cases', 'seed', 'batch', 'jobs'].includes(key)) throw new Error(`unknown option ${arg}\n${USAGE}`);
+    const value = Number(inline ?? argv[++i]);
+    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`--${key} needs a whole number\n${USAGE}`);
+    (o as unknown as Record<string, number>)[key] = value;
+  }
+  if (o.batch < 1 || o.jobs < 1) throw new Error('--batch and --jobs must be at least 1');
+  return o;
+}
+
+const SYNTHETIC_CASES = `SELECT id FROM cases WHERE description LIKE '${SYNTHETIC_MARKER.replace(/'/g, "''")}%'`;
+
+/** Rows per INSERT statement; each is one round trip whatever the row count, since the columns go as arrays. */
+const CHUNK = 2000;
+
+interface Column<R> {
+  name: string;
+  type: string;
+  value: (r: R) => unknown;
+  /** SQL applied to the unnested value, e.g. string_to_array for array columns. */
+  expr?: string;
+}
+
+async function insertRows<R>(client: PoolClient, table: string, columns: Column<R>[], rows: R[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    const names = columns.map((c) => c.name).join(', ');
+    const params = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+    const select = columns.map((c) => (c.expr ? c.expr.replace('$', `t.${c.name}`) : `t.${c.name}`)).join(', ');
+    await client.query(
+      `INSERT INTO ${table} (${names}) SELECT ${select} FROM unnest(${params}) AS t(${names})`,
+      columns.map((c) => chunk.map(c.value)),
+    );
+  }
+}
+
+async function insertBatch(client: PoolClient, b: Batch): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await insertRows(client, 'cases', [
+      { name: 'id', type: 'uuid', value: (r) => r.id },
+      { name: 'agency_id', type: 'uuid', value: (r) => r.agencyId },
+      { name: 'case_number', type: 'text', value: (r) => r.caseNumber },
+      { name: 'title', type: 'text', value: (r) => r.title },
+      { name: 'description', type: 'text', value: (r) => r.description },
+      { name: 'fraud_type', type: 'text', value: (r) => r.fraudType },
+      { name: 'status', type: 'text', value: (r) => r.status },
+      { name: 'provinces', type: 'text', value: (r) => r.provinces.join(','), expr: "string_to_array($, ',')" },
+      { name: 'total_loss', type: 'numeric', value: (r) => r.totalLoss },
+      { name: 'victim_count', type: 'int', value: (r) => r.victimCount },
+      { name: 'reported_on', type: 'date', value: (r) => r.reportedOn },
+      { name: 'sensitivity', type: 'text', value: (r) => r.sensitivity },
+      { name: 'created_by', type: 'uuid', value: (r) => r.createdBy },
+      { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+      { name: 'updated_at', type: 'timestamptz', value: (r) => r.updatedAt },
+    ], b.cases);
+    await insertRows(client, 'case_shares', [
+      { name: 'id', type: 'uuid', value: (r) => r.id },
+      { name: 'case_id', type: 'uuid', value: (r) => r.caseId },
+      { name: 'owner_agency_id', type: 'uuid', value: (r) => r.ownerAgencyId },
+      { name: 'agency_id', type: 'uuid', value: (r) => r.agencyId },
+      { name: 'access', type: 'text', value: (r) => r.access },
+      { name: 'may_pass_on', type: 'bool', value: (r) => r.mayPassOn },
+      { name: 'may_use_in_court', type: 'bool', value: (r) => r.mayUseInCourt },
+      { name: 'must_ask_before_acting', type: 'bool', value: (r) => r.mustAskBeforeActing },
+      { name: 'granted_by', type: 'uuid', value: (r) => r.grantedBy },
+      { name: 'granted_at', type: 'timestamptz', value: (r) => r.grantedAt },
+    ], b.shares);
+    await insertRows(client, 'victims', [
+      { name: 'id', type: 'uuid', value: (r) => r.id },
+      { name: 'case_id', type: 'uuid', value: (r) => r.caseId },
+      { name: 'agency_id', type: 'uuid', value: (r) => r.agencyId },
+      { name: 'name', type: 'text', value: (r) => r.name },
+      { name: 'id_number', type: 'text', value: (r) => r.idNumber },
+      { name: 'id_number_masked', type: 'text', value: (r) => r.idNumberMasked },
+      { name: 'phone', type: 'text', value: (r) => r.phone },
+      { name: 'phone_masked', type: 'text', value: (r) => r.phoneMasked },
+      { name: 'age', type: 'int', value: (r) => r.age },
+      { name: 'gender', type: 'text', value: (r) => r.gender },
+      { name: 'province', type: 'text', value: (r) => r.province },
+      { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+    ], b.victims);
+    await insertRows(client, 'victim_statements', [
+      { name: 'id', type: 'uuid', value: (r) => r.id },
+      { name: 'case_id', type: 'uuid', value: (r) => r.caseId },
+      { name: 'victim_id', type: 'uuid', value: (r) => r.victimId },
+      { name: 'agency_id', type: 'uuid', value: (r) => r.agencyId },
+      { name: 'taken_by', type: 'uuid', value: (r) => r.takenBy },
+      { name: 'taken_by_name', type: 'text', value: (r) => r.takenByName },
+      { name: 'taken_at', type: 'timestamptz', value: (r) => r.takenAt },
+      { name: 'place', type: 'text', value: (r) => r.place },
+      { name: 'province', type: 'text', value: (r) => r.province },
+      { name: 'narrative', type: 'text', value: (r) => r.narrative },
+      { name: 'reported_loss', type: 'numeric', value: (r) => r.reportedLoss },
+      { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+    ], b.statements);
+    await insertRows(client, 'transfers', [
+      { name: 'id', type: 'uuid', value: (r) => r.id },
+      { name: 'case_id', type: 'uuid', value: (r) => r.caseId },
+      { name: 'statement_id', type: 'uuid', value: (r) => r.statementId },
+      { name: 'agency_id', type: 'uuid', value: (r) => r.agencyId },
+      { name: 'from_account', type: 'text', value: (r) => r.fromAccount },
+      { name: 'to_account', type: 'text', value: (r) => r.toAccount },
+      { name: 'bank', type: 'text', value: (r) => r.bank },
+      { name: 'amount', type: 'numeric', value: (r) => r.amount },
+      { name: 'occurred_at', type: 'timestamptz', value: (r) => r.occurredAt },
+      { name: 'channel', type: 'text', value: (r) => r.channel },
+    ], b.transfers);
+    await insertRows(client, 'identifiers', [
+      { name: 'id', type: 'uuid', value: (r) => r.id },
+      { name: 'case_id', type: 'uuid', value: (r) => r.caseId },
+      { name: 'agency_id', type: 'uuid', value: (r) => r.agencyId },
+      { name: 'kind', type: 'text', value: (r) => r.kind },
+      { name: 'raw_value', type: 'text', value: (r) => r.rawValue },
+      { name: 'canonical', type: 'text', value: (r) => r.canonical },
+      { name: 'source', type: 'text', value: (r) => r.source },
+      { name: 'statement_id', type: 'uuid', value: (r) => r.statementId },
+      { name: 'transfer_id', type: 'uuid', value: (r) => r.transferId },
+      { name: 'note', type: 'text', value: (r) => r.note },
+      { name: 'created_by', type: 'uuid', value: (r) => r.createdBy },
+      { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+    ], b.identifiers);
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  }
+}
+
+/** The demo's provincial police agencies and investigators, looked up by name and e-mail (the seed must have run). */
+async function lookUpAgencies(pool: Pool): Promise<PoliceAgencyRef[]> {
+  const agencies = await pool.query<{ id: string; name: string }>('SELECT id, name FROM agencies WHERE name = ANY($1)', [DEMO_AGENCIES.map((a) => a.name)]);
+  const users = await pool.query<{ id: string; email: string }>('SELECT id, email FROM users WHERE email = ANY($1)', [DEMO_USERS.map((u) => u.email)]);
+  const agencyIds = new Map(agencies.rows.map((r) => [r.name, r.id]));
+  const userIds = new Map(users.rows.map((r) => [r.email, r.id]));
+  const missing = (what: string): never => {
+    throw new Error(`${what} is not in the database: run the demo seed first (npm run seed)`);
+  };
+  return demoPoliceAgencies(
+    (a) => agencyIds.get(a.name) ?? missing(`agency ${a.name}`),
+    (u) => userIds.get(u.email) ?? missing(`user ${u.email}`),
+  );
+}
+
+/**
+ * Foreign keys into the case tables whose column no index leads with. Deleting a parent row makes PostgreSQL look
+ * for children with a per-row query, which without an index is a sequential scan per deleted row.
+ */
+async function unindexedForeignKeys(client: PoolClient): Promise<Array<{ table: string; column: string }>> {
+  const { rows } = await client.query<{ table: string; column: string }>(`
+    SELECT c.conrelid::regclass::text AS table, a.attname AS column
+    FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+    WHERE c.contype = 'f' AND cardinality(c.conkey) = 1
+      AND c.confrelid IN ('cases'::regclass, 'victims'::regclass, 'victim_statements'::regclass, 'transfers'::regclass)
+      AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.conrelid AND i.indkey[0] = c.conkey[1] AND i.indpred IS NULL)
+    ORDER BY 1, 2`);
+  return rows;
+}
+
+/** Deletes earlier synthetic cases and what hangs off them; the demo's and users' own cases stay. */
+async function truncate(pool: Pool): Promise<number> {
+  const client = await pool.connect();
+  const temporary: string[] = [];
+  try {
+    const started = Date.now();
+    const [{ n }] = (await client.query<{ n: string }>(`SELECT count(*) AS n FROM (${SYNTHETIC_CASES}) s`)).rows;
+    if (Number(n) === 0) return 0;
+    // Temporary indexes make the cascades' per-row look-ups cheap; dropped again below.
+    for (const fk of await unindexedForeignKeys(client)) {
+      const name = `syn_tmp_${fk.table}_${fk.column}`.slice(0, 63);
+      await client.query(`CREATE INDEX IF NOT EXISTS ${name} ON ${fk.table} (${fk.column})`);
+      temporary.push(name);
+    }
+    await client.query('BEGIN');
+    // Children first, set by set, so the cascades below find nothing left to do.
+    for (const table of ['identifiers', 'transfers', 'victim_statements', 'victims', 'case_shares', 'access_requests']) {
+      await client.query(`DELETE FROM ${table} WHERE case_id IN (${SYNTHETIC_CASES})`);
+    }
+    await client.query(`DELETE FROM cases WHERE id IN (${SYNTHETIC_CASES})`);
+    // Counters go back to the highest number still in use (the app's format: region-year-sequence).
+    await client.query(`
+      WITH used AS (
+        SELECT agency_id, split_part(case_number, '-', 2)::int AS year, max(split_part(case_number, '-', 3)::int) AS last_value
+        FROM cases WHERE case_number ~ '^[0-9A-Z]+-[0-9]{4}-[0-9]{6}$' GROUP BY 1, 2
+      ), fixed AS (
+        UPDATE case_number_counters c SET last_value = u.last_value FROM used u
+        WHERE c.agency_id = u.agency_id AND c.year = u.year AND c.last_value > u.last_value
+      )
+      DELETE FROM case_number_counters c
+      WHERE NOT EXISTS (SELECT 1 FROM used u WHERE u.agency_id = c.agency_id AND u.year = c.year)
+        AND c.year BETWEEN 2019 AND 2025`);
+    await client.query('COMMIT');
+    // Make the freed space reusable now, so a reload does not grow the tables and indexes by another copy.
+    await client.query('VACUUM (ANALYZE) identifiers, transfers, victim_statements, victims, case_shares, access_requests, cases');
+    console.log(`Deleted ${n} synthetic cases and their rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return Number(n);
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    for (const name of temporary) await client.query(`DROP INDEX IF EXISTS ${name}`).catch(() => undefined);
+    client.release();
+  }
+}
+
+/** Last case number used per agency and year: the counter, or a higher number already in use. */
+async function numberOffsets(pool: Pool, agencies: PoliceAgencyRef[]): Promise<Map<string, number>> {
+  const { rows } = await pool.query<{ agency_id: string; year: number; last_value: number }>(
+    `SELECT agency_id, year, max(last_value)::int AS last_value FROM (
+       SELECT agency_id, year, last_value FROM case_number_counters WHERE agency_id = ANY($1)
+       UNION ALL
+       SELECT agency_id, split_part(case_number, '-', 2)::int, split_part(case_number, '-', 3)::int
+       FROM cases WHERE agency_id = ANY($1) AND case_number ~ '^[0-9A-Z]+-[0-9]{4}-[0-9]{6}$'
+     ) x GROUP BY 1, 2`,
+    [agencies.map((a) => a.id)],
+  );
+  return new Map(rows.map((r) => [`${r.agency_id}:${r.year}`, r.last_value]));
+}
+
+const TABLES = ['cases', 'case_shares', 'victims', 'victim_statements', 'transfers', 'identifiers'] as const;
+type TableName = (typeof TABLES)[number];
+const BATCH_KEY: Record<TableName, keyof Batch> = {
+  cases: 'cases',
+  case_shares: 'shares',
+  victims: 'victims',
+  victim_statements: 'statements',
+  transfers: 'transfers',
+  identifiers: 'identifiers',
+};
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const url = process.env['DATABASE_OWNER_URL'];
+  if (!url) throw new Error('DATABASE_OWNER_URL is not set (the owner role: a bulk load bypasses row-level security)');
+  const pool = new Pool({ connectionString: url, max: opts.jobs + 1, application_name: 'caselink-generator' });
+  try {
+    const agencies = await lookUpAgencies(pool);
+    if (opts.truncate) {
+      const deleted = await truncate(pool);
+      if (deleted === 0) console.log('No synthetic cases to delete');
+    }
+    if (opts.cases === 0) return;
+    const existing = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM (${SYNTHETIC_CASES}) s`)).rows[0].n);
+    if (existing > 0) throw new Error(`${existing} synthetic cases are already loaded; add --truncate to replace them`);
+
+    const started = Date.now();
+    const gen = new SyntheticGenerator({ seed: opts.seed, cases: opts.cases, agencies, numberOffsets: await numberOffsets(pool, agencies) });
+    console.log(
+      `Generating ${opts.cases} cases (seed ${opts.seed}, ${gen.plan.rings.length} rings) for ${agencies.map((a) => a.key).join(', ')}; ` +
+        `batches of ${opts.batch} cases on ${opts.jobs} connections`,
+    );
+    const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
+    let generateMs = 0;
+    let nextBatch = 0;
+    let done = 0;
+    let lastReport = 0;
+    const batches = Math.ceil(opts.cases / opts.batch);
+    const worker = async (): Promise<void> => {
+      const client = await pool.connect();
+      try {
+        while (nextBatch < batches) {
+          const k = nextBatch++;
+          const t0 = Date.now();
+          const batch = gen.batch(k * opts.batch, (k + 1) * opts.batch);
+          generateMs += Date.now() - t0;
+          await insertBatch(client, batch);
+          for (const t of TABLES) counts[t] += batch[BATCH_KEY[t]].length;
+          done += batch.cases.length;
+          if (done - lastReport >= opts.cases / 20 || done === opts.cases) {
+            lastReport = done;
+            const s = (Date.now() - started) / 1000;
+            const rows = TABLES.reduce((sum, t) => sum + counts[t], 0);
+            console.log(`  ${done}/${opts.cases} cases, ${rows} rows, ${s.toFixed(1)} s, ${Math.round(rows / s)} rows/s`);
+          }
+        }
+      } finally {
+        client.release();
+      }
+    };
+    await Promise.all(Array.from({ length: opts.jobs }, worker));
+
+    await pool.query(
+      `INSERT INTO case_number_counters (agency_id, year, last_value) SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[])
+       ON CONFLICT (agency_id, year) DO UPDATE SET last_value = GREATEST(case_number_counters.last_value, EXCLUDED.last_value)`,
+      [gen.counters().map((c) => c.agencyId), gen.counters().map((c) => c.year), gen.counters().map((c) => c.lastValue)],
+    );
+    const loadSeconds = (Date.now() - started) / 1000;
+    await pool.query(`ANALYZE ${TABLES.join(', ')}`);
+    const totalRows = TABLES.reduce((sum, t) => sum + counts[t], 0);
+    console.log(`\nLoaded ${totalRows} rows in ${loadSeconds.toFixed(1)} s (${Math.round(totalRows / loadSeconds)} rows/s; generating took ${(generateMs / 1000).toFixed(1)} s of it)`);
+    const sizes = await pool.query<{ table: string; rows: string; size: string }>(
+      `SELECT t AS table, (SELECT reltuples::bigint FROM pg_class WHERE oid = t::regclass)::text AS rows,
+              pg_size_pretty(pg_total_relation_size(t::regclass)) AS size
+       FROM unnest($1::text[]) AS t`,
+      [[...TABLES]],
+    );
+    console.log('table               loaded      in table  total size');
+    for (const r of sizes.rows) {
+      console.log(`${r.table.padEnd(18)} ${String(counts[r.table as TableName]).padStart(8)} ${r.rows.padStart(12)}  ${r.size}`);
+    }
+    console.log(`case_number_counters: ${gen.counters().length} agency-years set`);
+  } finally {
+    await pool.end();
+  }
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}
