@@ -16,6 +16,7 @@ import { InputValidationPipe } from './common/input-validation.pipe';
 import { API_CONFIG, ApiConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { UsersModule } from './users/users.module';
@@ -52,6 +53,7 @@ export class AppModule {
         NotificationsModule,
         CasesModule,
         EvidenceModule,
+        ImportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

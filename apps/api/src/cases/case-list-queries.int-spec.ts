@@ -50,6 +50,12 @@ describe('case list query count', () => {
     }
   }
 
+  it('accepts the full page query written with a literal first: 50 (within the cost limit)', async () => {
+    const r = await gql(app, PAGE.replace('query($n: Int!) { cases(first: $n)', '{ cases(first: 50)'), {}, { token });
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.cases.edges).toHaveLength(50);
+  });
+
   it('reads a page of 50 cases with statements, victims, transfers, identifiers and attachments in a bounded number of statements', async () => {
     const small = await countQueries(5);
     const large = await countQueries(50);
