@@ -9,6 +9,8 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   WORKER_HEALTH_HOST: z.string().default('127.0.0.1'),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+  /** Where uploaded files live: the same directory as the api's EVIDENCE_DIR (imports read them from there). */
+  EVIDENCE_DIR: z.string().min(1).default('var/evidence'),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

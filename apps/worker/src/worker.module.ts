@@ -2,12 +2,13 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { DataSource } from 'typeorm';
 import { createDataSource } from '@caselink/db';
 import { WORKER_CONFIG, WorkerConfig } from './config';
+import { ImportsProcessor } from './imports/imports.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { QUEUE_PROCESSORS } from './queue-processor';
 import { WorkerHost } from './worker-host';
 
 /** Every processor class; WorkerHost checks them against the queue list at start-up. */
-const PROCESSORS = [NotificationsProcessor];
+const PROCESSORS = [NotificationsProcessor, ImportsProcessor];
 
 @Module({})
 export class WorkerModule implements OnApplicationShutdown {

@@ -2,3 +2,4 @@ export * from './queues';
 export * from './payloads';
 export * from './connection';
 export * from './enqueue';
+export * from './import-columns';

@@ -11,6 +11,13 @@ export interface AccountLockedNotice {
 
 export type NotificationJob = AccountLockedNotice;
 
+/** A spreadsheet of victim statements to import; the worker acts as `agencyId`, the importing agency. */
+export interface ImportJob {
+  importId: string;
+  agencyId: string;
+}
+
 export interface JobPayloads {
   notifications: NotificationJob;
+  imports: ImportJob;
 }

@@ -1,4 +1,6 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selects } from '../common/pagination';
 import { DataSource } from 'typeorm';
 import { CaseStatus, isPersonalData, maskIdentifier } from '@caselink/domain';
 import { Actor, clientAddress, GqlContext } from '../common/actor';
@@ -27,8 +29,8 @@ export class CasesResolver {
   ) {}
 
   @Query(() => CaseConnection, { description: 'Cases the caller may see (police only), newest first' })
-  cases(@CurrentActor() actor: Actor, @Args() args: CaseListArgs): Promise<CaseConnection> {
-    return this.caseService.list(actor, args);
+  cases(@CurrentActor() actor: Actor, @Args() args: CaseListArgs, @Info() info: GraphQLResolveInfo): Promise<CaseConnection> {
+    return this.caseService.list(actor, args, selects(info, 'totalCount'));
   }
 
   @Query(() => CaseModel, { description: 'NOT_FOUND when the caller may not see it' })

@@ -25,11 +25,11 @@ export class CasesService {
     private readonly directory: AgencyDirectory,
   ) {}
 
-  async list(actor: Actor, args: CaseListArgs): Promise<Connection<CaseModel>> {
+  async list(actor: Actor, args: CaseListArgs, withCount = true): Promise<Connection<CaseModel>> {
     assertPolice(actor);
     const q = this.tx.manager.getRepository(Case).createQueryBuilder('c');
     applyFilter(q, args.filter);
-    const page = await paginate(q, args, (c) => c);
+    const page = await paginate(q, args, (c) => c, undefined, withCount);
     const cases = page.edges.map((e) => e.node);
     const shares = await this.viewerShares(actor, cases.map((c) => c.id));
     const edges = await Promise.all(

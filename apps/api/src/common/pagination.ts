@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { GraphQLResolveInfo, Kind } from 'graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 
@@ -39,6 +40,11 @@ export interface Connection<T> {
   totalCount: number;
 }
 
+/** Whether the GraphQL selection of this field asks for `name` directly (e.g. a connection's totalCount). */
+export function selects(info: GraphQLResolveInfo, name: string): boolean {
+  return info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === name) ?? false);
+}
+
 /** A Relay connection type for `node` (UserConnection, AgencyConnection, ...). */
 export function connectionType<T>(node: Type<T>, name: string): Type<Connection<T>> {
   @ObjectType(`${name}Edge`)
@@ -51,7 +57,7 @@ export function connectionType<T>(node: Type<T>, name: string): Type<Connection<
   class ConnectionType {
     @Field(() => [EdgeType]) edges: EdgeType[];
     @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int) totalCount: number;
+    @Field(() => Int, { description: 'All matching rows; computed only when selected' }) totalCount: number;
   }
   return ConnectionType as Type<Connection<T>>;
 }
@@ -67,10 +73,12 @@ export async function paginate<E extends ObjectLiteral, T>(
   page: PageArgs,
   toNode: (row: E) => T,
   sort: { property: string; column: string } = { property: 'createdAt', column: 'created_at' },
+  withCount = true,
 ): Promise<Connection<T>> {
   const a = query.alias;
   const table = query.expressionMap.mainAlias?.metadata.tableName;
-  const totalCount = await query.clone().getCount();
+  // Counting every visible row costs far more than a page on big tables: only when asked for.
+  const totalCount = withCount ? await query.clone().getCount() : -1;
   const q = query.clone().orderBy(`${a}.${sort.property}`, 'DESC').addOrderBy(`${a}.id`, 'DESC').take(page.first + 1);
   if (page.after) {
     const id = decodeCursor(page.after);

@@ -127,15 +127,17 @@ export async function recordStatement(m: EntityManager, d: StatementDraft, autho
   if (clues.length > 0) {
     await m.getRepository(Identifier).insert(clues.map((c) => ({ ...c, caseId: d.caseId, agencyId: author.agencyId, createdBy: author.userId })));
   }
+  // Totals grow by this statement under the row lock taken above: constant work however large the
+  // case (re-summing every statement made big imports quadratic). Statements are never deleted.
   await m.query(
     `UPDATE cases SET
-       total_loss = (SELECT coalesce(sum(reported_loss), 0) FROM victim_statements WHERE case_id = $1),
-       victim_count = (SELECT count(DISTINCT victim_id) FROM victim_statements WHERE case_id = $1),
-       provinces = (SELECT array_agg(DISTINCT p ORDER BY p) FROM (SELECT unnest(provinces) AS p FROM cases WHERE id = $1
-                      UNION SELECT province FROM victim_statements WHERE case_id = $1 AND province IS NOT NULL) x),
+       total_loss = total_loss + $2::numeric,
+       victim_count = victim_count + 1,
+       provinces = CASE WHEN $3::text IS NULL OR $3 = ANY (provinces) THEN provinces
+                        ELSE (SELECT array_agg(p ORDER BY p) FROM unnest(provinces || $3::text) p) END,
        updated_at = now()
      WHERE id = $1`,
-    [d.caseId],
+    [d.caseId, statement.reportedLoss, statement.province],
   );
   return statement;
 }
