@@ -2,9 +2,10 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { ActingContext, Attachment, CaseShare, Identifier, inAgencyTransaction, Transfer, Victim, VictimStatement } from '@caselink/db';
 import type { Actor, GqlContext } from '../common/actor';
-import { CaseShareModel, IdentifierModel, TransferModel, VictimModel, VictimStatementModel } from './case.model';
+import { AgencyDirectory } from './agency-directory';
+import { CaseShareModel, IdentifierModel, VictimStatementModel } from './case.model';
 import { AttachmentModel } from '../evidence/attachment.model';
-import { toIdentifierModel, toShareModel, toStatementModel, toTransferModel, toVictimModel } from './case-mappers';
+import { toIdentifierModel, toShareModel, toStatementModel } from './case-mappers';
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   const map = new Map<K, T[]>();
@@ -22,6 +23,7 @@ export class CaseLoaders {
 
   constructor(
     private readonly ds: DataSource,
+    private readonly directory: AgencyDirectory,
     actor: Actor,
   ) {
     this.acting = { agencyId: actor.agencyId, userId: actor.userId };
@@ -34,9 +36,19 @@ export class CaseLoaders {
     });
   }
 
+  /** Statements with their victims, transfers and agencies: three queries for a whole page of cases. */
   readonly statements = this.batch<VictimStatementModel[]>(async (ids, m) => {
     const rows = await m.getRepository(VictimStatement).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return new Map([...groupBy(rows, (r) => r.caseId)].map(([k, v]) => [k, v.map(toStatementModel)]));
+    const [victims, transfers] = await Promise.all([
+      m.getRepository(Victim).findBy({ id: In(rows.map((r) => r.victimId)) }),
+      m.getRepository(Transfer).find({ where: { statementId: In(rows.map((r) => r.id)) }, order: { occurredAt: 'ASC' } }),
+    ]);
+    const victimById = new Map(victims.map((v) => [v.id, v]));
+    const trails = groupBy(transfers, (t) => t.statementId);
+    const models = await Promise.all(
+      rows.map(async (r) => toStatementModel(r, await this.directory.get(r.agencyId), victimById.get(r.victimId) as Victim, trails.get(r.id) ?? [])),
+    );
+    return groupBy(models, (s) => s.caseId);
   }, []);
 
   readonly identifiers = this.batch<IdentifierModel[]>(async (ids, m) => {
@@ -54,21 +66,11 @@ export class CaseLoaders {
     const rows = await m.getRepository(Attachment).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC' } });
     return new Map([...groupBy(rows, (r) => r.caseId)].map(([k, v]) => [k, v.map(AttachmentModel.from)]));
   }, []);
-
-  readonly victims = this.batch<VictimModel | null>(async (ids, m) => {
-    const rows = await m.getRepository(Victim).findBy({ id: In([...ids]) });
-    return new Map(rows.map((r) => [r.id, toVictimModel(r)]));
-  }, null);
-
-  readonly transfers = this.batch<TransferModel[]>(async (ids, m) => {
-    const rows = await m.getRepository(Transfer).find({ where: { statementId: In([...ids]) }, order: { occurredAt: 'ASC' } });
-    return new Map([...groupBy(rows, (r) => r.statementId)].map(([k, v]) => [k, v.map(toTransferModel)]));
-  }, []);
 }
 
 /** The request's loaders, made on first use. */
-export function loadersOf(ctx: GqlContext & { caseLoaders?: CaseLoaders }, ds: DataSource): CaseLoaders {
+export function loadersOf(ctx: GqlContext & { caseLoaders?: CaseLoaders }, ds: DataSource, directory: AgencyDirectory): CaseLoaders {
   if (!ctx.actor) throw new Error('loaders need a signed-in caller');
-  ctx.caseLoaders ??= new CaseLoaders(ds, ctx.actor);
+  ctx.caseLoaders ??= new CaseLoaders(ds, directory, ctx.actor);
   return ctx.caseLoaders;
 }

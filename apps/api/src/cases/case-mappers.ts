@@ -22,10 +22,11 @@ export const handlingOf = (s: CaseShare) => ({ mayPassOn: s.mayPassOn, mayUseInC
 export const toShareModel = (s: CaseShare): CaseShareModel =>
   Object.assign(new CaseShareModel(), { id: s.id, agencyId: s.agencyId, access: s.access, handling: handlingOf(s), grantedAt: s.grantedAt, revokedAt: s.revokedAt });
 
-export const toStatementModel = (s: VictimStatement): VictimStatementModel =>
+export const toStatementModel = (s: VictimStatement, agency: AgencyRef, victim: Victim, transfers: Transfer[]): VictimStatementModel =>
   Object.assign(new VictimStatementModel(), {
     id: s.id, caseId: s.caseId, victimId: s.victimId, agencyId: s.agencyId, takenAt: s.takenAt, place: s.place, province: s.province,
     narrative: s.narrative, reportedLoss: s.reportedLoss, takenByName: s.takenByName, createdAt: s.createdAt,
+    agency, victim: toVictimModel(victim), transfers: transfers.map(toTransferModel),
   });
 
 /** Always the masked copies: full values only through victimPersonalData, which audits the read. */

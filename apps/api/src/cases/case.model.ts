@@ -115,6 +115,10 @@ export class VictimStatementModel {
   @Field() reportedLoss: string;
   @Field() takenByName: string;
   @Field() createdAt: Date;
+  // Filled when the statement is loaded (plain fields: per-field resolvers cost more than the whole query).
+  @Field(() => AgencyRef) agency: AgencyRef;
+  @Field(() => VictimModel) victim: VictimModel;
+  @Field(() => [TransferModel]) transfers: TransferModel[];
 }
 
 @ObjectType('Identifier')

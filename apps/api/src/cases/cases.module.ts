@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AgencyDirectory } from './agency-directory';
-import { AccessRequestResolver, CaseShareResolver, CasesResolver, VictimStatementResolver } from './cases.resolver';
+import { AccessRequestResolver, CaseShareResolver, CasesResolver } from './cases.resolver';
 import { CasesService } from './cases.service';
 import { SharingService } from './sharing.service';
 import { StatementsService } from './statements.service';
 
 /** Cases, victim statements, identifiers (clues), sharing and access requests. */
 @Module({
-  providers: [AgencyDirectory, CasesService, StatementsService, SharingService, CasesResolver, VictimStatementResolver, CaseShareResolver, AccessRequestResolver],
+  providers: [AgencyDirectory, CasesService, StatementsService, SharingService, CasesResolver, CaseShareResolver, AccessRequestResolver],
   exports: [CasesService, AgencyDirectory],
 })
 export class CasesModule {}

@@ -9,8 +9,8 @@ import { uuidArg } from '../common/uuid-arg.pipe';
 import { AttachmentModel } from '../evidence/attachment.model';
 import { AgencyDirectory } from './agency-directory';
 import {
-  AccessRequestConnection, AccessRequestModel, AgencyRef, CaseConnection, CaseModel, CaseShareModel, IdentifierModel, TransferModel, VictimModel,
-  VictimPersonalData, VictimStatementModel, ViewerAccess,
+  AccessRequestConnection, AccessRequestModel, AgencyRef, CaseConnection, CaseModel, CaseShareModel, IdentifierModel, VictimPersonalData, VictimStatementModel,
+  ViewerAccess,
 } from './case.model';
 import { loadersOf } from './case-loaders';
 import { AccessRequestArgs, AddIdentifierInput, AddStatementInput, CaseListArgs, CreateCaseInput, DecideAccessRequestInput, RequestAccessInput, ShareCaseInput } from './cases.dto';
@@ -100,50 +100,25 @@ export class CasesResolver {
 
   @ResolveField(() => [VictimStatementModel])
   statements(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<VictimStatementModel[]> {
-    return loadersOf(ctx, this.ds).statements.load(c.id);
+    return loadersOf(ctx, this.ds, this.directory).statements.load(c.id);
   }
 
   /** Personal-data clues (ID numbers, phones) are masked for READ grantees, as victims' data is. */
   @ResolveField(() => [IdentifierModel])
   async identifiers(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<IdentifierModel[]> {
-    const all = await loadersOf(ctx, this.ds).identifiers.load(c.id);
+    const all = await loadersOf(ctx, this.ds, this.directory).identifiers.load(c.id);
     if (c.viewerAccess !== ViewerAccess.READ) return all;
     return all.map((i) => (isPersonalData(i.kind) ? { ...i, rawValue: maskIdentifier(i.kind, i.canonical), canonical: maskIdentifier(i.kind, i.canonical) } : i));
   }
 
   @ResolveField(() => [AttachmentModel])
   attachments(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<AttachmentModel[]> {
-    return loadersOf(ctx, this.ds).attachments.load(c.id);
+    return loadersOf(ctx, this.ds, this.directory).attachments.load(c.id);
   }
 
   @ResolveField(() => [CaseShareModel], { description: 'Owner only; [] for others' })
   async shares(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<CaseShareModel[]> {
-    return c.viewerAccess === ViewerAccess.OWNER ? loadersOf(ctx, this.ds).shares.load(c.id) : [];
-  }
-}
-
-@Resolver(() => VictimStatementModel)
-export class VictimStatementResolver {
-  constructor(
-    private readonly directory: AgencyDirectory,
-    private readonly ds: DataSource,
-  ) {}
-
-  @ResolveField(() => VictimModel)
-  async victim(@Parent() s: VictimStatementModel, @Context() ctx: GqlContext): Promise<VictimModel> {
-    const v = await loadersOf(ctx, this.ds).victims.load(s.victimId);
-    if (!v) throw new Error(`victim ${s.victimId} of statement ${s.id} not visible`);
-    return v;
-  }
-
-  @ResolveField(() => [TransferModel])
-  transfers(@Parent() s: VictimStatementModel, @Context() ctx: GqlContext): Promise<TransferModel[]> {
-    return loadersOf(ctx, this.ds).transfers.load(s.id);
-  }
-
-  @ResolveField(() => AgencyRef)
-  agency(@Parent() s: VictimStatementModel): Promise<AgencyRef> {
-    return this.directory.get(s.agencyId);
+    return c.viewerAccess === ViewerAccess.OWNER ? loadersOf(ctx, this.ds, this.directory).shares.load(c.id) : [];
   }
 }
 

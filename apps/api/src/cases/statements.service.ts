@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
-import { FieldProblem, recordAudit, recordStatement, User } from '@caselink/db';
+import { FieldProblem, recordAudit, recordStatement, Transfer, User, Victim } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput, forbidden } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
 import { VictimStatementModel, ViewerAccess } from './case.model';
 import { toStatementModel } from './case-mappers';
 import { AddStatementInput } from './cases.dto';
+import { AgencyDirectory } from './agency-directory';
 import { CasesService } from './cases.service';
 
 /**
@@ -18,6 +19,7 @@ export class StatementsService {
   constructor(
     private readonly tx: RequestTransaction,
     private readonly cases: CasesService,
+    private readonly directory: AgencyDirectory,
   ) {}
 
   async add(actor: Actor, input: AddStatementInput, address: string): Promise<VictimStatementModel> {
@@ -37,6 +39,10 @@ export class StatementsService {
       actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address,
       details: { caseId: input.caseId, caseOwner: model.owner.id, transfers: input.transfers.length, reportedLoss: statement.reportedLoss },
     });
-    return toStatementModel(statement);
+    const [victim, transfers] = await Promise.all([
+      m.getRepository(Victim).findOneByOrFail({ id: statement.victimId }),
+      m.getRepository(Transfer).find({ where: { statementId: statement.id }, order: { occurredAt: 'ASC' } }),
+    ]);
+    return toStatementModel(statement, await this.directory.get(actor.agencyId), victim, transfers);
   }
 }
