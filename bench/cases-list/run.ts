@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const { agency_id: agencyId, cases, statements, identifiers } = rows[0];
 
   const api = start('dist/apps/api/src/main.js', {
-    DATABASE_URL: DB, API_PORT: '4300', QUEUE_PREFIX: 'caselink-bench', JWT_SECRET: 'bench-secret-bench-secret-bench-secret', NODE_ENV: 'production', DB_POOL_SIZE: '10',
+    DATABASE_URL: DB, REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', API_PORT: '4300', QUEUE_PREFIX: 'caselink-bench', JWT_SECRET: 'bench-secret-bench-secret-bench-secret', NODE_ENV: 'production', DB_POOL_SIZE: '10',
   });
   let graphql: autocannon.Result;
   try {
@@ -61,6 +61,11 @@ async function main(): Promise<void> {
       body: JSON.stringify({ query: `mutation { login(input: { email: "investigator@gd.demo", password: "${DEMO_PASSWORD}" }) { accessToken } }` }),
     });
     const token = ((await login.json()) as { data: { login: { accessToken: string } } }).data.login.accessToken;
+    const probe = await fetch('http://127.0.0.1:4300/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: GRAPHQL_PAGE }),
+    });
+    const sample = (await probe.json()) as { data?: { cases: { edges: unknown[] } }; errors?: unknown };
+    if (!sample.data || sample.data.cases.edges.length === 0) throw new Error(`the api answered ${JSON.stringify(sample).slice(0, 300)}`);
     graphql = await load({
       url: 'http://127.0.0.1:4300/graphql', connections: CONNECTIONS, method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: GRAPHQL_PAGE }),

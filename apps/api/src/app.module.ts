@@ -39,6 +39,8 @@ export class AppModule {
           graphiql: !production,
           path: '/graphql',
           allowBatchedQueries: false,
+          // Compile a query with graphql-jit once it has been seen twice: list pages repeat the same documents.
+          jit: 2,
           validationRules: hardeningRules({
             maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST, production,
           }),

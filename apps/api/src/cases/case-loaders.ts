@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { ActingContext, Attachment, CaseShare, Identifier, inAgencyTransaction, Transfer, Victim, VictimStatement } from '@caselink/db';
 import type { Actor, GqlContext } from '../common/actor';
 import { AgencyDirectory } from './agency-directory';
@@ -29,15 +29,24 @@ export class CaseLoaders {
     this.acting = { agencyId: actor.agencyId, userId: actor.userId };
   }
 
-  private batch<T>(load: (ids: readonly string[], m: import('typeorm').EntityManager) => Promise<Map<string, T>>, empty: T) {
+  private batch<T>(load: (ids: readonly string[], m: EntityManager) => Promise<Map<string, T>>, empty: T) {
     return new DataLoader<string, T>(async (ids) => {
       const byId = await inAgencyTransaction(this.ds, this.acting, (m) => load(ids, m));
       return ids.map((id) => byId.get(id) ?? empty);
     });
   }
 
+  /**
+   * Loads the statements of a page inside the caller's open transaction (the root resolver's), so the
+   * nested field finds them ready and no second transaction is opened.
+   */
+  async primeStatements(m: EntityManager, caseIds: string[]): Promise<void> {
+    const byCase = await this.loadStatements(caseIds, m);
+    for (const id of caseIds) this.statements.prime(id, byCase.get(id) ?? []);
+  }
+
   /** Statements with their victims, transfers and agencies: three queries for a whole page of cases. */
-  readonly statements = this.batch<VictimStatementModel[]>(async (ids, m) => {
+  private readonly loadStatements = async (ids: readonly string[], m: EntityManager): Promise<Map<string, VictimStatementModel[]>> => {
     const rows = await m.getRepository(VictimStatement).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
     const [victims, transfers] = await Promise.all([
       m.getRepository(Victim).findBy({ id: In(rows.map((r) => r.victimId)) }),
@@ -49,7 +58,9 @@ export class CaseLoaders {
       rows.map(async (r) => toStatementModel(r, await this.directory.get(r.agencyId), victimById.get(r.victimId) as Victim, trails.get(r.id) ?? [])),
     );
     return groupBy(models, (s) => s.caseId);
-  }, []);
+  };
+
+  readonly statements = this.batch<VictimStatementModel[]>(this.loadStatements, []);
 
   readonly identifiers = this.batch<IdentifierModel[]>(async (ids, m) => {
     const rows = await m.getRepository(Identifier).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });

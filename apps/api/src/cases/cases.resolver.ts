@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CaseStatus, isPersonalData, maskIdentifier } from '@caselink/domain';
 import { Actor, clientAddress, GqlContext } from '../common/actor';
 import { CurrentActor, GqlCtx } from '../common/decorators';
+import { RequestTransaction } from '../database/request-transaction';
 import { uuidArg } from '../common/uuid-arg.pipe';
 import { AttachmentModel } from '../evidence/attachment.model';
 import { AgencyDirectory } from './agency-directory';
@@ -26,11 +27,16 @@ export class CasesResolver {
     private readonly sharingService: SharingService,
     private readonly directory: AgencyDirectory,
     private readonly ds: DataSource,
+    private readonly tx: RequestTransaction,
   ) {}
 
   @Query(() => CaseConnection, { description: 'Cases the caller may see (police only), newest first' })
-  cases(@CurrentActor() actor: Actor, @Args() args: CaseListArgs, @Info() info: GraphQLResolveInfo): Promise<CaseConnection> {
-    return this.caseService.list(actor, args, selects(info, 'totalCount'));
+  async cases(@CurrentActor() actor: Actor, @Args() args: CaseListArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GqlContext): Promise<CaseConnection> {
+    const page = await this.caseService.list(actor, args, selects(info, 'totalCount'));
+    if (selects(info, 'edges.node.statements')) {
+      await loadersOf(ctx, this.ds, this.directory).primeStatements(this.tx.manager, page.edges.map((e) => e.node.id));
+    }
+    return page;
   }
 
   @Query(() => CaseModel, { description: 'NOT_FOUND when the caller may not see it' })

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { GraphQLResolveInfo, Kind } from 'graphql';
+import { FieldNode, GraphQLResolveInfo, Kind, SelectionNode } from 'graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 
@@ -40,9 +40,15 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** Whether the GraphQL selection of this field asks for `name` directly (e.g. a connection's totalCount). */
-export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  return info.fieldNodes.some((node) => node.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === name) ?? false);
+/** Whether the GraphQL selection of this field asks for the field at `path` (e.g. 'totalCount', 'edges.node.statements'). */
+export function selects(info: GraphQLResolveInfo, path: string): boolean {
+  let level: readonly SelectionNode[] = info.fieldNodes.flatMap((n) => n.selectionSet?.selections ?? []);
+  for (const name of path.split('.')) {
+    const fields = level.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === name);
+    if (fields.length === 0) return false;
+    level = fields.flatMap((f) => f.selectionSet?.selections ?? []);
+  }
+  return true;
 }
 
 /** A Relay connection type for `node` (UserConnection, AgencyConnection, ...). */
