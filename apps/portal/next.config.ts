@@ -2,6 +2,12 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 
 const apiUrl = process.env.CASELINK_API_URL ?? 'http://127.0.0.1:4000';
+/**
+ * The largest file the portal sends on (the browser refuses bigger ones before uploading). Above the api's
+ * MAX_ATTACHMENT_BYTES (25 MiB) and MAX_IMPORT_BYTES (20 MiB), so a file over those limits still reaches the api
+ * and comes back with its 413 naming the limit.
+ */
+const maxUploadBytes = Number(process.env.CASELINK_MAX_UPLOAD_BYTES ?? 32 * 1024 * 1024);
 
 const config: NextConfig = {
   // The monorepo root holds node_modules and libs/domain.
@@ -17,11 +23,25 @@ const config: NextConfig = {
     return webpackConfig;
   },
   poweredByHeader: false,
+  env: { CASELINK_MAX_UPLOAD_BYTES: String(maxUploadBytes) },
+  // Rewrites pass at most this much of a request body on (Next's default is 10 MB); a longer body is cut, the
+  // api waits for the rest, the proxy times out with a 500, and the next proxied request can fail the same
+  // way. Hence the margin for multipart framing over maxUploadBytes, and the check in the browser.
+  experimental: { proxyClientMaxBodySize: maxUploadBytes + 1024 * 1024 },
   // Tests and scripts use 127.0.0.1; without this `next dev` refuses its dev resources to that origin.
   allowedDevOrigins: ['127.0.0.1'],
   // Same-origin /graphql so the httpOnly refresh cookie (path /graphql) travels with browser requests.
+  // The api's REST routes (evidence files, spreadsheet imports) go under /api: /cases/:id is a portal page.
+  // The body streams on to the api as it arrives (Next keeps a copy in memory while proxying, up to the limit
+  // above); the api enforces its own size limits.
   async rewrites() {
-    return [{ source: '/graphql', destination: `${apiUrl}/graphql` }];
+    return [
+      { source: '/graphql', destination: `${apiUrl}/graphql` },
+      { source: '/api/cases/:caseId/attachments', destination: `${apiUrl}/cases/:caseId/attachments` },
+      { source: '/api/cases/:caseId/imports', destination: `${apiUrl}/cases/:caseId/imports` },
+      { source: '/api/attachments/:id', destination: `${apiUrl}/attachments/:id` },
+      { source: '/api/imports/template.csv', destination: `${apiUrl}/imports/template.csv` },
+    ];
   },
 };
 

@@ -22,7 +22,7 @@ cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 node dist/apps/api/src/main.js & pids+=($!)
 node dist/apps/worker/src/main.js & pids+=($!)
-npx next start apps/portal -p "$PORTAL_PORT" -H 127.0.0.1 & pids+=($!)
+node node_modules/next/dist/bin/next start apps/portal -p "$PORTAL_PORT" -H 127.0.0.1 & pids+=($!)
 wait_http "http://127.0.0.1:${API_PORT}/health/ready" api
 wait_http "http://127.0.0.1:${WORKER_HEALTH_PORT:-4001}/health/ready" worker
 wait_http "http://127.0.0.1:${PORTAL_PORT}/login" portal

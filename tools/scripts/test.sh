@@ -49,7 +49,7 @@ trap stop_all EXIT
 e2e_env=(DATABASE_URL="$TEST_DATABASE_URL" REDIS_URL="$REDIS_URL" QUEUE_PREFIX=caselink-e2e JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001)
 env "${e2e_env[@]}" API_PORT="$E2E_API_PORT" node dist/apps/api/src/main.js >tmp/e2e-api.log 2>&1 & pids+=($!)
 env "${e2e_env[@]}" WORKER_HEALTH_PORT="$E2E_WORKER_PORT" node dist/apps/worker/src/main.js >tmp/e2e-worker.log 2>&1 & pids+=($!)
-npx next start apps/portal -p "$E2E_PORTAL_PORT" -H 127.0.0.1 >tmp/e2e-portal.log 2>&1 & pids+=($!)
+node node_modules/next/dist/bin/next start apps/portal -p "$E2E_PORTAL_PORT" -H 127.0.0.1 >tmp/e2e-portal.log 2>&1 & pids+=($!)
 wait_http "http://127.0.0.1:$E2E_API_PORT/health/ready" api
 wait_http "http://127.0.0.1:$E2E_WORKER_PORT/health/ready" worker
 wait_http "http://127.0.0.1:$E2E_PORTAL_PORT/login" portal

@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@caselink/demo-data';
-import { PORTAL_URL, launchBrowser, login, newPage, screenshot, switchLanguage, text, uniqueSuffix } from './support';
+import { gqlAs, launchBrowser, login, newPage, screenshot, switchLanguage, text, uniqueSuffix } from './support';
 
 /**
  * The cases capability end to end: Guangdong records a case with a statement and its payment trail, shares it
@@ -35,22 +34,6 @@ const isCasePage = (url: URL) => /^\/cases\/[^/]+$/.test(url.pathname) && url.pa
 function datetimeLocal(date: Date): string {
   const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 16);
-}
-
-/** GraphQL straight through the portal's /graphql proxy, as a demo user: for set-up that is not under test. */
-async function gqlAs<T>(email: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const call = async (q: string, v: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${PORTAL_URL}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: q, variables: v }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    if (body.errors?.length) throw new Error(`${q.slice(0, 60)}: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  };
-  const auth = await call('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password: DEMO_PASSWORD } });
-  return call(query, variables, auth.login.accessToken) as Promise<T>;
 }
 
 async function openCaseFromList(page: Page, title: string): Promise<void> {

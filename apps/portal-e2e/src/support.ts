@@ -83,3 +83,19 @@ export async function text(page: Page, testId: string): Promise<string> {
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 }
+
+/** GraphQL straight through the portal's /graphql proxy, as a demo user: for set-up that is not under test. */
+export async function gqlAs<T>(email: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const call = async (q: string, v: Record<string, unknown>, token?: string) => {
+    const response = await fetch(`${PORTAL_URL}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: q, variables: v }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: unknown[] };
+    if (body.errors?.length) throw new Error(`${q.slice(0, 60)}: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  const auth = await call('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password: DEMO_PASSWORD } });
+  return call(query, variables, auth.login.accessToken) as Promise<T>;
+}

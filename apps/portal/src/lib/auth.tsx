@@ -22,6 +22,11 @@ interface AuthContextValue {
   logout(): Promise<void>;
   /** Runs a GraphQL operation as the signed-in user; on UNAUTHENTICATED it refreshes once and retries. */
   request<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /**
+   * Runs a call that needs the bearer token (uploads, downloads); when it fails with UNAUTHENTICATED
+   * it refreshes once and runs again with the new token.
+   */
+  withToken<T>(call: (token: string | undefined) => Promise<T>): Promise<T>;
 }
 
 const AuthContext = createContext<AuthContextValue | null>(null);
@@ -100,24 +105,30 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     apply(null);
   }, [apply]);
 
-  const request = useCallback(
-    async <T,>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+  const withToken = useCallback(
+    async <T,>(call: (token: string | undefined) => Promise<T>): Promise<T> => {
       try {
-        return await gqlFetch<T>(query, variables, sessionRef.current?.token);
+        return await call(sessionRef.current?.token);
       } catch (error) {
         if (!(error instanceof GqlError) || error.code !== 'UNAUTHENTICATED') throw error;
         const payload = await refreshOnce().catch(() => null);
         apply(payload);
         if (!payload) throw error;
-        return gqlFetch<T>(query, variables, payload.accessToken);
+        return call(payload.accessToken);
       }
     },
     [apply],
   );
 
+  const request = useCallback(
+    <T,>(query: string, variables: Record<string, unknown> = {}): Promise<T> =>
+      withToken((token) => gqlFetch<T>(query, variables, token)),
+    [withToken],
+  );
+
   const value = useMemo(
-    () => ({ status, session, loggedOut, login, logout, request }),
-    [status, session, loggedOut, login, logout, request],
+    () => ({ status, session, loggedOut, login, logout, request, withToken }),
+    [status, session, loggedOut, login, logout, request, withToken],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

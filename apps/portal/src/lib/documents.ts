@@ -42,8 +42,10 @@ const STATEMENT_FIELDS = `id takenAt place province narrative reportedLoss creat
   transfers { id fromAccount toAccount bank amount occurredAt channel }`;
 const IDENTIFIER_FIELDS = 'id kind rawValue canonical source statementId note createdAt';
 const SHARE_FIELDS = `id agency { ${AGENCY_REF} } access handling { ${HANDLING} } grantedAt revokedAt`;
+const ATTACHMENT_FIELDS = 'id statementId fileName contentType sizeBytes sha256 downloadPath createdAt';
 const CASE_DETAIL = `${CASE_SUMMARY} description createdAt updatedAt handling { ${HANDLING} } allowedTransitions
-  statements { ${STATEMENT_FIELDS} } identifiers { ${IDENTIFIER_FIELDS} } shares { ${SHARE_FIELDS} }`;
+  statements { ${STATEMENT_FIELDS} } identifiers { ${IDENTIFIER_FIELDS} } shares { ${SHARE_FIELDS} }
+  attachments { ${ATTACHMENT_FIELDS} }`;
 const ACCESS_REQUEST_FIELDS = `id caseId caseNumber requestingAgency { ${AGENCY_REF} } ownerAgency { ${AGENCY_REF} }
   reason status decisionNote createdAt decidedAt`;
 
@@ -73,4 +75,13 @@ export const PENDING_INCOMING_COUNT = `query PendingIncoming {
 }`;
 export const DECIDE_ACCESS_REQUEST = `mutation DecideAccessRequest($input: DecideAccessRequestInput!) {
   decideAccessRequest(input: $input) { ${ACCESS_REQUEST_FIELDS} }
+}`;
+
+/* Spreadsheet imports: uploaded over REST (lib/rest.ts), followed here. */
+const IMPORT_FIELDS = `id caseId fileName format status totalRows processedRows importedRows errorRows
+  errors { row field reason } failure createdAt finishedAt`;
+export const STATEMENT_IMPORT = `query StatementImport($id: ID!) { statementImport(id: $id) { ${IMPORT_FIELDS} } }`;
+/** The list leaves out the per-row errors: they are read for the one import shown in full. */
+export const STATEMENT_IMPORTS = `query StatementImports($caseId: ID!) {
+  statementImports(caseId: $caseId) { id caseId fileName format status totalRows processedRows importedRows errorRows failure createdAt finishedAt }
 }`;

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback } from 'react';
+import { useFormatBytes } from './files';
 import { GqlError } from './graphql';
 
 /** A translated, human sentence for any failed call. */
@@ -60,5 +61,29 @@ export function useLoadReason(): (error: unknown) => string {
       return t(code);
     },
     [t],
+  );
+}
+
+/**
+ * Why an upload was refused, in words: the size limit for a file too large, "empty" for an empty file, the
+ * api's reason for other refusals of the file (wrong format), else the general message for the code.
+ */
+export function useUploadErrorMessage(): (error: unknown) => string {
+  const t = useTranslations('upload');
+  const errorMessage = useErrorMessage();
+  const formatBytes = useFormatBytes();
+  return useCallback(
+    (error) => {
+      const item = error instanceof GqlError ? error.first : undefined;
+      if (item?.code === 'PAYLOAD_TOO_LARGE') {
+        return item.maxBytes ? t('tooLarge', { limit: formatBytes(item.maxBytes) }) : t('tooLargeUnknown');
+      }
+      if (item?.code === 'BAD_USER_INPUT' && item.field === 'file') {
+        const reason = item.message.replace(/^file: /, '');
+        return reason === 'is empty' ? t('empty') : t('refused', { reason });
+      }
+      return errorMessage(error);
+    },
+    [t, errorMessage, formatBytes],
   );
 }

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK';
 
@@ -15,6 +16,8 @@ export interface GqlErrorItem {
   field?: string;
   reason?: string;
   lockedUntil?: string;
+  /** PAYLOAD_TOO_LARGE: the upload limit in bytes. */
+  maxBytes?: number;
 }
 
 export class GqlError extends Error {
@@ -32,17 +35,18 @@ export class GqlError extends Error {
   }
 }
 
-interface RawError {
+/** An error as the api writes it, in GraphQL answers and in the JSON of its REST routes alike. */
+export interface RawError {
   message?: string;
-  extensions?: { code?: string; field?: string; reason?: string; lockedUntil?: string };
+  extensions?: { code?: string; field?: string; reason?: string; lockedUntil?: string; maxBytes?: number };
 }
 
-const KNOWN_CODES: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'];
+const KNOWN_CODES: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE'];
 
-function toItem(raw: RawError): GqlErrorItem {
+export function toItem(raw: RawError): GqlErrorItem {
   const ext = raw.extensions ?? {};
   const code = (KNOWN_CODES.includes(ext.code ?? '') ? ext.code : 'INTERNAL_SERVER_ERROR') as ErrorCode;
-  return { message: raw.message ?? '', code, field: ext.field, reason: ext.reason, lockedUntil: ext.lockedUntil };
+  return { message: raw.message ?? '', code, field: ext.field, reason: ext.reason, lockedUntil: ext.lockedUntil, maxBytes: ext.maxBytes };
 }
 
 export async function gqlFetch<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {

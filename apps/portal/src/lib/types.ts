@@ -168,6 +168,7 @@ export interface CaseDetail extends CaseSummary {
   statements: VictimStatement[];
   identifiers: Identifier[];
   shares: CaseShare[];
+  attachments: Attachment[];
 }
 
 export interface AccessRequest {
@@ -187,3 +188,46 @@ export interface VictimPersonalData {
   idNumber: string | null;
   phone: string | null;
 }
+
+/* Evidence and spreadsheet imports (REST uploads, read through GraphQL). */
+export interface Attachment {
+  id: string;
+  statementId: string | null;
+  fileName: string;
+  contentType: string;
+  /** Bytes, as a decimal string. */
+  sizeBytes: string;
+  sha256: string;
+  /** The api's REST path; the portal reaches it under /api (lib/rest.ts). */
+  downloadPath: string;
+  createdAt: string;
+}
+
+export type ImportStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+
+export interface ImportRowError {
+  /** Spreadsheet row, the header being row 1. */
+  row: number;
+  /** Canonical column name (transfer1_amount); empty when the whole row was refused. */
+  field: string;
+  reason: string;
+}
+
+export interface StatementImport {
+  id: string;
+  caseId: string;
+  fileName: string;
+  format: 'CSV' | 'XLSX';
+  status: ImportStatus;
+  totalRows: number | null;
+  processedRows: number;
+  importedRows: number;
+  errorRows: number;
+  errors: ImportRowError[];
+  failure: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** An import as listed: the per-row errors are read for one import at a time. */
+export type StatementImportSummary = Omit<StatementImport, 'errors'>;

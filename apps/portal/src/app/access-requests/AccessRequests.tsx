@@ -2,13 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useCallback, useEffect, useState } from 'react';
-import { Alert } from '../../components/Alert';
+import { useCallback, useState } from 'react';
 import { RequestStatusBadge } from '../../components/CaseBadges';
+import { ListFoot, RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
 import { ACCESS_REQUESTS, DECIDE_ACCESS_REQUEST } from '../../lib/documents';
 import { useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDateTime } from '../../lib/format';
+import { usePagedList } from '../../lib/paged-list';
 import { announcePendingChanged } from '../../lib/pending';
 import type { AccessRequest, AccessRequestStatus, CaseAccessName, Connection, RequestDirection } from '../../lib/types';
 
@@ -68,49 +69,26 @@ function DecideForm({ item, onDecided }: { item: AccessRequest; onDecided(next: 
 
 export function AccessRequests() {
   const t = useTranslations('accessRequests');
-  const tc = useTranslations('common');
   const { request } = useAuth();
   const loadErrorMessage = useLoadErrorMessage();
   const agencyName = useAgencyName();
   const formatDateTime = useFormatDateTime();
   const [direction, setDirection] = useState<RequestDirection>('INCOMING');
   const [status, setStatus] = useState<AccessRequestStatus | ''>('PENDING');
-  const [items, setItems] = useState<AccessRequest[]>([]);
-  const [total, setTotal] = useState(0);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [hasMore, setHasMore] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      setLoadError(null);
-      try {
-        const data = await request<{ accessRequests: Connection<AccessRequest> }>(ACCESS_REQUESTS, {
+  const fetchPage = useCallback(
+    async (after: string | null) =>
+      (
+        await request<{ accessRequests: Connection<AccessRequest> }>(ACCESS_REQUESTS, {
           direction,
           status: status || null,
           first: PAGE_SIZE,
           after,
-        });
-        const page = data.accessRequests.edges.map((e) => e.node);
-        setItems((prev) => (after ? [...prev, ...page] : page));
-        setTotal(data.accessRequests.totalCount);
-        setCursor(data.accessRequests.pageInfo.endCursor);
-        setHasMore(data.accessRequests.pageInfo.hasNextPage);
-      } catch (e) {
-        setLoadError(loadErrorMessage(e));
-        if (!after) setItems([]);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [request, direction, status, loadErrorMessage],
+        })
+      ).accessRequests,
+    [request, direction, status],
   );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items, setItems, total, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage, { clearOnError: true });
+  const loadError = error !== null ? loadErrorMessage(error) : null;
 
   function decided(next: AccessRequest) {
     setItems((prev) => prev.map((i) => (i.id === next.id ? next : i)));
@@ -143,19 +121,12 @@ export function AccessRequests() {
           ))}
         </select>
       </div>
-      {loadError && (
-        <Alert tone="error">
-          {loadError}{' '}
-          <button type="button" className="btn btn-small" onClick={() => void load(null)}>
-            {tc('retry')}
-          </button>
-        </Alert>
-      )}
+      {loadError && <RetryAlert message={loadError} onRetry={reload} />}
       <section className="card table-card">
         <div className="table-toolbar">
           <span className="muted small">{incoming ? t('incomingHelp') : t('outgoingHelp')}</span>
           <span className="muted" data-testid="requests-total">
-            {t('total', { total })}
+            {t('total', { total: total ?? 0 })}
           </span>
         </div>
         <div className="table-scroll">
@@ -205,15 +176,8 @@ export function AccessRequests() {
             </tbody>
           </table>
         </div>
-        {loading && <p className="muted table-status">{tc('loading')}</p>}
-        {!loading && items.length === 0 && !loadError && <p className="muted table-status">{t('empty')}</p>}
-        {hasMore && !loading && (
-          <div className="table-foot">
-            <button type="button" className="btn" onClick={() => void load(cursor)}>
-              {tc('loadMore')}
-            </button>
-          </div>
-        )}
+        <ListFoot loading={loading} hasMore={hasMore} onMore={loadMore}
+          empty={items.length === 0 && !loadError && <p className="muted table-status">{t('empty')}</p>} />
       </section>
     </>
   );

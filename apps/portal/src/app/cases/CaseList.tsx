@@ -3,14 +3,15 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert } from '../../components/Alert';
+import { useCallback, useMemo } from 'react';
 import { CaseStatusBadge, SensitivityBadge, ViewerAccessBadge } from '../../components/CaseBadges';
+import { ListFoot, RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
 import { CASES } from '../../lib/documents';
 import { fieldErrorsOf, useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDate, useJoinList, useProvinceName } from '../../lib/format';
 import { useFormatMoney } from '../../lib/money';
+import { usePagedList } from '../../lib/paged-list';
 import type { CaseSummary, Connection } from '../../lib/types';
 import { FilterBar } from './FilterBar';
 import { activeFilterCount, filtersFromQuery, filtersToQuery, toApiFilter, type CaseFilters } from './filters';
@@ -35,49 +36,20 @@ export function CaseList({ ownAgencyId }: { ownAgencyId: string }) {
   const formatDate = useFormatDate();
   const formatMoney = useFormatMoney();
 
-  const [cases, setCases] = useState<CaseSummary[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [hasMore, setHasMore] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [apiErrors, setApiErrors] = useState<Record<string, string>>({});
-
-  const load = useCallback(
-    async (filters: CaseFilters, after: string | null) => {
-      setLoading(true);
-      setLoadError(null);
-      setApiErrors({});
-      try {
-        const data = await request<{ cases: Connection<CaseSummary> }>(CASES, {
-          first: PAGE_SIZE,
-          after,
-          filter: toApiFilter(filters),
-        });
-        const page = data.cases.edges.map((e) => e.node);
-        setCases((prev) => (after ? [...prev, ...page] : page));
-        setTotal(data.cases.totalCount);
-        setCursor(data.cases.pageInfo.endCursor);
-        setHasMore(data.cases.pageInfo.hasNextPage);
-      } catch (e) {
-        const fields = fieldErrorsOf(e);
-        if (Object.keys(fields).length) setApiErrors(fields);
-        else setLoadError(loadErrorMessage(e));
-        if (!after) setCases([]);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [request, loadErrorMessage],
+  const fetchPage = useCallback(
+    async (after: string | null) =>
+      (await request<{ cases: Connection<CaseSummary> }>(CASES, { first: PAGE_SIZE, after, filter: toApiFilter(applied) })).cases,
+    [request, applied],
   );
-
-  useEffect(() => {
-    void load(applied, null);
-  }, [applied, load]);
+  const { items: cases, total, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage, { clearOnError: true });
+  // A filter the api refuses is shown at its field; any other failure above the table.
+  const apiErrors = useMemo(() => fieldErrorsOf(error), [error]);
+  const loadError = error !== null && Object.keys(apiErrors).length === 0 ? loadErrorMessage(error) : null;
 
   function apply(filters: CaseFilters) {
     const qs = filtersToQuery(filters);
-    if (qs === queryKey) void load(filters, null);
+    // The same filters again: the address does not change, so load anew here.
+    if (qs === queryKey) reload();
     else router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   }
 
@@ -95,14 +67,7 @@ export function CaseList({ ownAgencyId }: { ownAgencyId: string }) {
         </Link>
       </div>
       <FilterBar applied={applied} apiErrors={apiErrors} onApply={apply} />
-      {loadError && (
-        <Alert tone="error" testId="cases-error">
-          {loadError}{' '}
-          <button type="button" className="btn btn-small" onClick={() => void load(applied, null)}>
-            {tc('retry')}
-          </button>
-        </Alert>
-      )}
+      {loadError && <RetryAlert message={loadError} onRetry={reload} testId="cases-error" />}
       <section className="card table-card">
         <div className="table-toolbar">
           <span className="muted" data-testid="cases-total">
@@ -162,20 +127,16 @@ export function CaseList({ ownAgencyId }: { ownAgencyId: string }) {
             </tbody>
           </table>
         </div>
-        {loading && <p className="muted table-status">{tc('loading')}</p>}
-        {!loading && cases.length === 0 && !loadError && (
-          <p className="muted table-status" data-testid="cases-empty">
-            {filtered ? t('emptyFiltered') : t('empty')}
-          </p>
-        )}
-        {hasMore && !loading && (
-          <div className="table-foot">
-            <button type="button" className="btn" onClick={() => void load(applied, cursor)} data-testid="load-more">
-              {tc('loadMore')}
-            </button>
-            <span className="muted small">{t('shown', { shown: cases.length, total: total ?? 0 })}</span>
-          </div>
-        )}
+        <ListFoot loading={loading} hasMore={hasMore} onMore={loadMore} moreTestId="load-more"
+          moreNote={<span className="muted small">{t('shown', { shown: cases.length, total: total ?? 0 })}</span>}
+          empty={
+            cases.length === 0 &&
+            !loadError && (
+              <p className="muted table-status" data-testid="cases-empty">
+                {filtered ? t('emptyFiltered') : t('empty')}
+              </p>
+            )
+          } />
       </section>
     </div>
   );

@@ -1,13 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { KindBadge } from '../../../components/AgencyBadge';
+import { ListFoot } from '../../../components/ListParts';
 import { useAuth } from '../../../lib/auth';
 import { AGENCIES } from '../../../lib/documents';
 import { useLoadErrorMessage } from '../../../lib/errors';
 import { useFormatDateTime, useRegionName } from '../../../lib/format';
+import { usePagedList } from '../../../lib/paged-list';
 import type { Agency, Connection } from '../../../lib/types';
 import { CreateAgencyForm } from './CreateAgencyForm';
 
@@ -20,41 +22,16 @@ export function AgenciesAdmin() {
   const errorMessage = useLoadErrorMessage();
   const regionName = useRegionName();
   const formatDateTime = useFormatDateTime();
-  const [agencies, setAgencies] = useState<Agency[]>([]);
-  const [total, setTotal] = useState(0);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [hasMore, setHasMore] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const data = await request<{ agencies: Connection<Agency> }>(AGENCIES, { first: PAGE_SIZE, after });
-        const rows = data.agencies.edges.map((e) => e.node);
-        setAgencies((prev) => (after ? [...prev, ...rows] : rows));
-        setTotal(data.agencies.totalCount);
-        setCursor(data.agencies.pageInfo.endCursor);
-        setHasMore(data.agencies.pageInfo.hasNextPage);
-      } catch (e) {
-        setError(errorMessage(e));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [request, errorMessage],
+  const fetchPage = useCallback(
+    async (after: string | null) => (await request<{ agencies: Connection<Agency> }>(AGENCIES, { first: PAGE_SIZE, after })).agencies,
+    [request],
   );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items: agencies, setItems: setAgencies, total, setTotal, hasMore, loading, error, loadMore } = usePagedList(fetchPage);
+  const [notice, setNotice] = useState<string | null>(null);
 
   function created(agency: Agency, adminEmail: string) {
     setAgencies((prev) => [...prev, agency]);
-    setTotal((n) => n + 1);
+    setTotal((n) => (n ?? 0) + 1);
     setNotice(t('createdOk', { name: agency.name, email: adminEmail }));
   }
 
@@ -62,10 +39,10 @@ export function AgenciesAdmin() {
     <>
       <div className="page-head">
         <h1>{t('title')}</h1>
-        <span className="muted">{t('count', { total })}</span>
+        <span className="muted">{t('count', { total: total ?? 0 })}</span>
       </div>
       {notice && <Alert tone="success" testId="agencies-notice">{notice}</Alert>}
-      {error && <Alert tone="error">{error}</Alert>}
+      {error !== null && <Alert tone="error">{errorMessage(error)}</Alert>}
       <section className="card table-card">
         <table className="table" data-testid="agencies-table">
           <thead>
@@ -91,12 +68,7 @@ export function AgenciesAdmin() {
             ))}
           </tbody>
         </table>
-        {loading && <p className="muted table-status">{tc('loading')}</p>}
-        {hasMore && !loading && (
-          <div className="table-foot">
-            <button type="button" className="btn" onClick={() => void load(cursor)}>{tc('loadMore')}</button>
-          </div>
-        )}
+        <ListFoot loading={loading} hasMore={hasMore} onMore={loadMore} />
       </section>
       <CreateAgencyForm onCreated={created} />
     </>

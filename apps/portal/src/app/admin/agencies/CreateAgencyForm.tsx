@@ -8,6 +8,7 @@ import { Field } from '../../../components/Field';
 import { useAuth } from '../../../lib/auth';
 import { CREATE_AGENCY } from '../../../lib/documents';
 import { conflictFieldsOf, fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useFormSubmit, useFormValues } from '../../../lib/forms';
 import { GqlError } from '../../../lib/graphql';
 import type { Agency } from '../../../lib/types';
 
@@ -21,21 +22,11 @@ export function CreateAgencyForm({ onCreated }: { onCreated(agency: Agency, admi
   const locale = useLocale();
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
-  const [values, setValues] = useState<Values>(EMPTY);
+  const { errors, formError, busy, submit } = useFormSubmit();
+  const { values, reset, bind } = useFormValues<Values>(EMPTY, errors);
   const [kind, setKind] = useState<AgencyKind>(AgencyKind.POLICE);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const min = LOGIN_POLICY.minPasswordLength;
   const foreign = kind === AgencyKind.FOREIGN_PARTNER;
-
-  const bind = (name: keyof Values) => ({
-    name,
-    value: values[name],
-    error: errors[name],
-    autoComplete: 'off',
-    onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
-  });
 
   function validate(): Record<string, string> {
     const out: Record<string, string> = {};
@@ -45,35 +36,29 @@ export function CreateAgencyForm({ onCreated }: { onCreated(agency: Agency, admi
     return out;
   }
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const problems = validate();
-    setErrors(problems);
-    if (Object.keys(problems).length) return;
-    setBusy(true);
-    try {
-      const input = {
-        name: values.name.trim(),
-        nameEn: values.nameEn.trim(),
-        kind,
-        region: foreign ? values.region.trim().toUpperCase() : values.region.trim(),
-        adminEmail: values.adminEmail.trim(),
-        adminDisplayName: values.adminDisplayName.trim(),
-        adminPassword: values.adminPassword,
-      };
-      const data = await request<{ createAgency: Agency }>(CREATE_AGENCY, { input });
-      onCreated(data.createAgency, input.adminEmail);
-      setValues(EMPTY);
-    } catch (e) {
-      const fields = fieldErrorsOf(e);
-      for (const field of conflictFieldsOf(e)) fields[field] = t('conflict');
-      setErrors(fields);
-      if (!Object.keys(fields).length) setFormError(e instanceof GqlError && e.code === 'CONFLICT' ? t('conflict') : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  async function send() {
+    const input = {
+      name: values.name.trim(),
+      nameEn: values.nameEn.trim(),
+      kind,
+      region: foreign ? values.region.trim().toUpperCase() : values.region.trim(),
+      adminEmail: values.adminEmail.trim(),
+      adminDisplayName: values.adminDisplayName.trim(),
+      adminPassword: values.adminPassword,
+    };
+    const data = await request<{ createAgency: Agency }>(CREATE_AGENCY, { input });
+    onCreated(data.createAgency, input.adminEmail);
+    reset();
   }
+
+  function failed(e: unknown) {
+    const fields = fieldErrorsOf(e);
+    for (const field of conflictFieldsOf(e)) fields[field] = t('conflict');
+    const message = Object.keys(fields).length ? null : e instanceof GqlError && e.code === 'CONFLICT' ? t('conflict') : errorMessage(e);
+    return { fields, message };
+  }
+
+  const onSubmit = (event: FormEvent) => submit(event, { validate, send, failed });
 
   return (
     <section className="card">

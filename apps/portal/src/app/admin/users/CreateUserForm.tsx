@@ -4,10 +4,12 @@ import { LOGIN_POLICY, rolesAllowedFor, type AgencyKind, type Role } from '@case
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
+import { CheckGroup } from '../../../components/CheckGroup';
 import { Field } from '../../../components/Field';
 import { useAuth } from '../../../lib/auth';
 import { CREATE_USER } from '../../../lib/documents';
 import { conflictFieldsOf, fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useFormSubmit, useFormValues } from '../../../lib/forms';
 import { GqlError } from '../../../lib/graphql';
 import type { User } from '../../../lib/types';
 
@@ -19,16 +21,10 @@ export function CreateUserForm({ agencyKind, onCreated }: { agencyKind: AgencyKi
   const tRoles = useTranslations('roles');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
-  const [values, setValues] = useState(EMPTY);
+  const { errors, formError, busy, submit } = useFormSubmit();
+  const { values, reset, bind } = useFormValues(EMPTY, errors);
   const [roles, setRoles] = useState<Role[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const min = LOGIN_POLICY.minPasswordLength;
-
-  function set(name: keyof typeof EMPTY, value: string) {
-    setValues((v) => ({ ...v, [name]: value }));
-  }
 
   function toggleRole(role: Role) {
     setRoles((rs) => (rs.includes(role) ? rs.filter((r) => r !== role) : [...rs, role]));
@@ -45,53 +41,33 @@ export function CreateUserForm({ agencyKind, onCreated }: { agencyKind: AgencyKi
     return out;
   }
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const problems = validate();
-    setErrors(problems);
-    if (Object.keys(problems).length) return;
-    setBusy(true);
-    try {
-      const input = { email: values.email.trim(), displayName: values.displayName.trim(), password: values.password, roles };
-      const data = await request<{ createUser: User }>(CREATE_USER, { input });
-      onCreated(data.createUser);
-      setValues(EMPTY);
-      setRoles([]);
-    } catch (e) {
-      const fields = fieldErrorsOf(e);
-      if (e instanceof GqlError && e.code === 'CONFLICT') fields.email = t('emailTaken');
-      for (const field of conflictFieldsOf(e)) if (field !== 'email') fields[field] = errorMessage(e);
-      setErrors(fields);
-      if (!Object.keys(fields).length) setFormError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  async function send() {
+    const input = { email: values.email.trim(), displayName: values.displayName.trim(), password: values.password, roles };
+    const data = await request<{ createUser: User }>(CREATE_USER, { input });
+    onCreated(data.createUser);
+    reset();
+    setRoles([]);
   }
+
+  function failed(e: unknown) {
+    const fields = fieldErrorsOf(e);
+    if (e instanceof GqlError && e.code === 'CONFLICT') fields.email = t('emailTaken');
+    for (const field of conflictFieldsOf(e)) if (field !== 'email') fields[field] = errorMessage(e);
+    return { fields, message: Object.keys(fields).length ? null : errorMessage(e) };
+  }
+
+  const onSubmit = (event: FormEvent) => submit(event, { validate, send, failed });
 
   return (
     <section className="card">
       <h2>{t('createTitle')}</h2>
       <form onSubmit={onSubmit} noValidate className="form-grid" data-testid="create-user-form">
-        <Field label={t('email')} name="email" type="email" autoComplete="off" value={values.email}
-          onChange={(e) => set('email', e.target.value)} error={errors.email} />
-        <Field label={t('displayName')} name="displayName" autoComplete="off" value={values.displayName}
-          onChange={(e) => set('displayName', e.target.value)} error={errors.displayName} />
-        <Field label={t('password')} name="password" type="password" autoComplete="new-password" value={values.password}
-          onChange={(e) => set('password', e.target.value)} error={errors.password} hint={t('passwordHint', { min })} />
-        <fieldset className={`field roles-field${errors.roles ? ' has-error' : ''}`}>
-          <legend>{t('roles')}</legend>
-          <div className="checks">
-            {rolesAllowedFor(agencyKind).map((role) => (
-              <label key={role} className="check">
-                <input type="checkbox" name="roles" value={role} checked={roles.includes(role)}
-                  onChange={() => toggleRole(role)} />
-                {tRoles(role)}
-              </label>
-            ))}
-          </div>
-          {errors.roles && <div className="field-error" data-testid="error-roles">{errors.roles}</div>}
-        </fieldset>
+        <Field label={t('email')} type="email" {...bind('email')} />
+        <Field label={t('displayName')} {...bind('displayName')} />
+        <Field label={t('password')} type="password" {...bind('password')} autoComplete="new-password" hint={t('passwordHint', { min })} />
+        <CheckGroup legend={t('roles')} name="roles" className="roles-field" error={errors.roles} selected={roles}
+          onToggle={(role) => toggleRole(role as Role)}
+          options={rolesAllowedFor(agencyKind).map((role) => ({ value: role, label: tRoles(role) }))} />
         {formError && <Alert tone="error">{formError}</Alert>}
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy} data-testid="create-user-submit">

@@ -1,12 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Alert } from '../../../components/Alert';
+import { ListFoot, RetryAlert } from '../../../components/ListParts';
 import { useAuth } from '../../../lib/auth';
 import { USERS } from '../../../lib/documents';
 import { useLoadErrorMessage } from '../../../lib/errors';
 import { useAgencyName } from '../../../lib/format';
+import { usePagedList } from '../../../lib/paged-list';
 import type { Connection, User } from '../../../lib/types';
 import { CreateUserForm } from './CreateUserForm';
 import { UserRow } from './UserRow';
@@ -19,37 +21,13 @@ export function UsersAdmin({ me }: { me: User }) {
   const { request } = useAuth();
   const errorMessage = useLoadErrorMessage();
   const agencyName = useAgencyName();
-  const [users, setUsers] = useState<User[]>([]);
-  const [total, setTotal] = useState(0);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [hasMore, setHasMore] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (after: string | null) => {
-      setLoading(true);
-      setLoadError(null);
-      try {
-        const data = await request<{ users: Connection<User> }>(USERS, { first: PAGE_SIZE, after });
-        const page = data.users.edges.map((e) => e.node);
-        setUsers((prev) => (after ? [...prev, ...page] : page));
-        setTotal(data.users.totalCount);
-        setCursor(data.users.pageInfo.endCursor);
-        setHasMore(data.users.pageInfo.hasNextPage);
-      } catch (e) {
-        setLoadError(errorMessage(e));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [request, errorMessage],
+  const fetchPage = useCallback(
+    async (after: string | null) => (await request<{ users: Connection<User> }>(USERS, { first: PAGE_SIZE, after })).users,
+    [request],
   );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  const { items: users, setItems: setUsers, total, setTotal, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage);
+  const loadError = error !== null ? errorMessage(error) : null;
+  const [notice, setNotice] = useState<string | null>(null);
 
   function replace(user: User) {
     setUsers((prev) => prev.map((u) => (u.id === user.id ? user : u)));
@@ -57,7 +35,7 @@ export function UsersAdmin({ me }: { me: User }) {
 
   function created(user: User) {
     setUsers((prev) => [...prev, user]);
-    setTotal((n) => n + 1);
+    setTotal((n) => (n ?? 0) + 1);
     setNotice(t('created', { email: user.email }));
   }
 
@@ -66,7 +44,7 @@ export function UsersAdmin({ me }: { me: User }) {
       <div className="page-head">
         <h1>{t('title', { agency: agencyName(me.agency) })}</h1>
         <span className="muted" data-testid="users-count">
-          {t('count', { total })}
+          {t('count', { total: total ?? 0 })}
         </span>
       </div>
       {notice && (
@@ -74,14 +52,7 @@ export function UsersAdmin({ me }: { me: User }) {
           {notice}
         </Alert>
       )}
-      {loadError && (
-        <Alert tone="error" testId="users-error">
-          {loadError}{' '}
-          <button type="button" className="btn btn-small" onClick={() => void load(null)}>
-            {tc('retry')}
-          </button>
-        </Alert>
-      )}
+      {loadError && <RetryAlert message={loadError} onRetry={reload} testId="users-error" />}
       <section className="card table-card">
         <table className="table" data-testid="users-table">
           <thead>
@@ -100,15 +71,8 @@ export function UsersAdmin({ me }: { me: User }) {
             ))}
           </tbody>
         </table>
-        {loading && <p className="muted table-status">{tc('loading')}</p>}
-        {!loading && users.length === 0 && !loadError && <p className="muted table-status">{tc('empty')}</p>}
-        {hasMore && !loading && (
-          <div className="table-foot">
-            <button type="button" className="btn" onClick={() => void load(cursor)}>
-              {tc('loadMore')}
-            </button>
-          </div>
-        )}
+        <ListFoot loading={loading} hasMore={hasMore} onMore={loadMore}
+          empty={users.length === 0 && !loadError && <p className="muted table-status">{tc('empty')}</p>} />
       </section>
       <CreateUserForm agencyKind={me.agency.kind} onCreated={created} />
     </>

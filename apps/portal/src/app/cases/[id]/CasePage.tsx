@@ -9,8 +9,9 @@ import { useAuth } from '../../../lib/auth';
 import { CASE } from '../../../lib/documents';
 import { useLoadReason } from '../../../lib/errors';
 import { GqlError } from '../../../lib/graphql';
-import type { CaseDetail, Identifier, User, VictimStatement } from '../../../lib/types';
+import type { Attachment, CaseDetail, Identifier, User, VictimStatement } from '../../../lib/types';
 import { CaseSummaryCard } from './CaseSummaryCard';
+import { Evidence } from './Evidence';
 import { HandlingBanner } from './HandlingBanner';
 import { Identifiers } from './Identifiers';
 import { Shares } from './Shares';
@@ -77,6 +78,10 @@ export function CasePage({ id, user }: { id: string; user: User }) {
     setData((d) => (d ? { ...d, identifiers: [...d.identifiers, identifier] } : d));
   }
 
+  function addAttachment(attachment: Attachment) {
+    setData((d) => (d ? { ...d, attachments: [...d.attachments, attachment] } : d));
+  }
+
   return (
     <div className="case-page" data-testid="case-page" data-case-id={data.id}>
       <Link href="/cases" className="back-link">
@@ -94,6 +99,8 @@ export function CasePage({ id, user }: { id: string; user: User }) {
       />
       <Identifiers caseId={data.id} identifiers={data.identifiers} statements={data.statements as VictimStatement[]}
         canContribute={canContribute} onAdded={addIdentifier} />
+      <Evidence caseId={data.id} attachments={data.attachments} statements={data.statements} canContribute={canContribute}
+        onAdded={addAttachment} />
       {data.viewerAccess === 'OWNER' && (
         <Shares caseId={data.id} ownAgencyId={user.agency.id} shares={data.shares}
           onChanged={(shares) => setData((d) => (d ? { ...d, shares } : d))} />

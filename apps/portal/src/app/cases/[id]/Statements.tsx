@@ -153,9 +153,14 @@ export function Statements({ caseId, statements, canContribute, viewerAccess, to
         </h2>
         <span className="muted">{t('sum', { total: formatMoney(totalLoss) })}</span>
         {canContribute && (
-          <Link href={`/cases/${caseId}/statements/new`} className="btn btn-primary" data-testid="add-statement">
-            + {t('add')}
-          </Link>
+          <div className="section-actions">
+            <Link href={`/cases/${caseId}/import`} className="btn" data-testid="import-statements">
+              {t('import')}
+            </Link>
+            <Link href={`/cases/${caseId}/statements/new`} className="btn btn-primary" data-testid="add-statement">
+              + {t('add')}
+            </Link>
+          </div>
         )}
       </div>
       {statements.length === 0 && <p className="muted">{t('empty')}</p>}

@@ -6,11 +6,13 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
+import { CheckGroup } from '../../../components/CheckGroup';
 import { Field } from '../../../components/Field';
 import { SelectField, TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
 import { CREATE_CASE } from '../../../lib/documents';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useFormSubmit } from '../../../lib/forms';
 import { useProvinceOptions } from '../../../lib/format';
 import type { CaseSummary, User } from '../../../lib/types';
 
@@ -36,9 +38,7 @@ export function NewCaseForm({ user }: { user: User }) {
   const [reportedOn, setReportedOn] = useState(today);
   const [sensitivity, setSensitivity] = useState<Sensitivity>(Sensitivity.NORMAL);
   const [provinces, setProvinces] = useState<string[]>(own ? [own] : []);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, submit } = useFormSubmit();
 
   function validate(): Record<string, string> {
     const out: Record<string, string> = {};
@@ -49,31 +49,26 @@ export function NewCaseForm({ user }: { user: User }) {
     return out;
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const problems = validate();
-    setErrors(problems);
-    if (Object.keys(problems).length) return;
-    setBusy(true);
-    try {
-      const input = {
-        title: title.trim(),
-        description: description.trim() || null,
-        fraudType,
-        reportedOn,
-        sensitivity,
-        provinces,
-      };
-      const data = await request<{ createCase: CaseSummary }>(CREATE_CASE, { input });
-      router.push(`/cases/${data.createCase.id}?created=1`);
-    } catch (e) {
-      const fields = fieldErrorsOf(e);
-      setErrors(fields);
-      setFormError(Object.keys(fields).length ? t('fixFields') : errorMessage(e));
-      setBusy(false);
-    }
+  async function send(): Promise<'leaving'> {
+    const input = {
+      title: title.trim(),
+      description: description.trim() || null,
+      fraudType,
+      reportedOn,
+      sensitivity,
+      provinces,
+    };
+    const data = await request<{ createCase: CaseSummary }>(CREATE_CASE, { input });
+    router.push(`/cases/${data.createCase.id}?created=1`);
+    return 'leaving';
   }
+
+  function failed(e: unknown) {
+    const fields = fieldErrorsOf(e);
+    return { fields, message: Object.keys(fields).length ? t('fixFields') : errorMessage(e) };
+  }
+
+  const onSubmit = (event: FormEvent) => submit(event, { validate, send, failed });
 
   // The api may name one element of the list ("input.provinces.1").
   const provincesError = errors.provinces ?? Object.entries(errors).find(([k]) => k.startsWith('provinces.'))?.[1];
@@ -94,7 +89,7 @@ export function NewCaseForm({ user }: { user: User }) {
         </div>
       </div>
       <section className="card">
-        <form onSubmit={submit} noValidate className="form-grid" data-testid="new-case-form">
+        <form onSubmit={onSubmit} noValidate className="form-grid" data-testid="new-case-form">
           {formError && <Alert tone="error" testId="form-error">{formError}</Alert>}
           <div className="span-all">
             <Field label={t('caseTitle')} name="title" value={title} onChange={(e) => setTitle(e.target.value)}
@@ -124,20 +119,9 @@ export function NewCaseForm({ user }: { user: User }) {
             <TextAreaField label={t('description')} name="description" value={description}
               onChange={(e) => setDescription(e.target.value)} error={errors.description} hint={t('descriptionHint')} />
           </div>
-          <fieldset className={`field span-all${provincesError ? ' has-error' : ''}`} data-testid="provinces-field">
-            <legend>{t('provinces')}</legend>
-            <div className="field-hint">{t('provincesHint')}</div>
-            <div className="checks province-checks">
-              {provinceOptions.map((p) => (
-                <label key={p.code} className="check">
-                  <input type="checkbox" name="provinces" value={p.code} checked={provinces.includes(p.code)}
-                    onChange={() => toggleProvince(p.code)} />
-                  {p.name}
-                </label>
-              ))}
-            </div>
-            {provincesError && <div className="field-error" data-testid="error-provinces">{provincesError}</div>}
-          </fieldset>
+          <CheckGroup legend={t('provinces')} name="provinces" className="span-all" checksClassName="province-checks"
+            testId="provinces-field" hint={t('provincesHint')} error={provincesError} selected={provinces} onToggle={toggleProvince}
+            options={provinceOptions.map((p) => ({ value: p.code, label: p.name }))} />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy} data-testid="create-case-submit">
               {busy ? t('creating') : t('create')}

@@ -4,17 +4,18 @@ import { PaymentChannel, moneyProblem, provinceOf } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../../../components/Alert';
 import { Field } from '../../../../../components/Field';
 import { SelectField, TextAreaField } from '../../../../../components/Fields';
 import { useAuth } from '../../../../../lib/auth';
-import { ADD_STATEMENT, CASE_HEAD } from '../../../../../lib/documents';
-import { fieldErrorsOf, useErrorMessage, useLoadReason } from '../../../../../lib/errors';
-import { GqlError } from '../../../../../lib/graphql';
+import { ADD_STATEMENT } from '../../../../../lib/documents';
+import { fieldErrorsOf, useErrorMessage } from '../../../../../lib/errors';
+import { useFormSubmit } from '../../../../../lib/forms';
 import { useProvinceOptions } from '../../../../../lib/format';
 import { sumAmounts, toFen, useFormatMoney } from '../../../../../lib/money';
-import type { CaseSummary, User, VictimStatement } from '../../../../../lib/types';
+import type { User, VictimStatement } from '../../../../../lib/types';
+import { useContributorCase } from '../../useContributorCase';
 
 interface TransferRow {
   key: number;
@@ -45,14 +46,16 @@ export function NewStatementForm({ caseId, user }: { caseId: string; user: User 
   const { request } = useAuth();
   const router = useRouter();
   const errorMessage = useErrorMessage();
-  const loadReason = useLoadReason();
   const formatMoney = useFormatMoney();
   const provinces = useProvinceOptions();
   const ownProvince = provinceOf(user.agency.region) ?? '';
   const nextKey = useRef(1);
+  const { head, gate } = useContributorCase(
+    caseId,
+    { caseNotFound: t('caseNotFound'), backToList: t('backToList'), readOnlyTitle: t('readOnlyTitle'), readOnlyText: t('readOnlyText'), backToCase: t('backToCase') },
+    'statement-read-only',
+  );
 
-  const [head, setHead] = useState<CaseSummary | null>(null);
-  const [headError, setHeadError] = useState<unknown>(null);
   const [victim, setVictim] = useState({ ...EMPTY_VICTIM, province: ownProvince });
   const [takenAt, setTakenAt] = useState(nowLocal);
   const [place, setPlace] = useState('');
@@ -60,19 +63,7 @@ export function NewStatementForm({ caseId, user }: { caseId: string; user: User 
   const [narrative, setNarrative] = useState('');
   const [reportedLoss, setReportedLoss] = useState('');
   const [transfers, setTransfers] = useState<TransferRow[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    request<{ case: CaseSummary }>(CASE_HEAD, { id: caseId })
-      .then((data) => live && setHead(data.case))
-      .catch((e: unknown) => live && setHeadError(e));
-    return () => {
-      live = false;
-    };
-  }, [caseId, request]);
+  const { errors, setErrors, formError, busy, submit } = useFormSubmit();
 
   function setV(name: keyof typeof EMPTY_VICTIM, value: string) {
     setVictim((v) => ({ ...v, [name]: value }));
@@ -116,71 +107,45 @@ export function NewStatementForm({ caseId, user }: { caseId: string; user: User 
     return out;
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const problems = validate();
-    setErrors(problems);
-    if (Object.keys(problems).length) {
-      setFormError(t('fixFields'));
-      return;
-    }
-    setBusy(true);
+  async function send(): Promise<'leaving'> {
     const opt = (s: string) => s.trim() || null;
-    try {
-      const input = {
-        caseId,
-        victim: {
-          name: victim.name.trim(),
-          idNumber: opt(victim.idNumber),
-          phone: opt(victim.phone),
-          age: victim.age.trim() ? Number(victim.age.trim()) : null,
-          gender: opt(victim.gender),
-          province: opt(victim.province),
-        },
-        takenAt: toIso(takenAt),
-        place: place.trim(),
-        province: opt(province),
-        narrative: narrative.trim(),
-        reportedLoss: reportedLoss.trim(),
-        transfers: transfers.map((r) => ({
-          fromAccount: r.fromAccount.trim(),
-          toAccount: r.toAccount.trim(),
-          bank: opt(r.bank),
-          amount: r.amount.trim(),
-          occurredAt: toIso(r.occurredAt),
-          channel: r.channel,
-        })),
-      };
-      await request<{ addStatement: VictimStatement }>(ADD_STATEMENT, { input });
-      router.push(`/cases/${caseId}?statement=1`);
-    } catch (e) {
-      const fields = fieldErrorsOf(e);
-      setErrors(fields);
-      setFormError(Object.keys(fields).length ? t('fixFields') : errorMessage(e));
-      setBusy(false);
-    }
+    const input = {
+      caseId,
+      victim: {
+        name: victim.name.trim(),
+        idNumber: opt(victim.idNumber),
+        phone: opt(victim.phone),
+        age: victim.age.trim() ? Number(victim.age.trim()) : null,
+        gender: opt(victim.gender),
+        province: opt(victim.province),
+      },
+      takenAt: toIso(takenAt),
+      place: place.trim(),
+      province: opt(province),
+      narrative: narrative.trim(),
+      reportedLoss: reportedLoss.trim(),
+      transfers: transfers.map((r) => ({
+        fromAccount: r.fromAccount.trim(),
+        toAccount: r.toAccount.trim(),
+        bank: opt(r.bank),
+        amount: r.amount.trim(),
+        occurredAt: toIso(r.occurredAt),
+        channel: r.channel,
+      })),
+    };
+    await request<{ addStatement: VictimStatement }>(ADD_STATEMENT, { input });
+    router.push(`/cases/${caseId}?statement=1`);
+    return 'leaving';
   }
 
-  if (headError) {
-    const notFound = headError instanceof GqlError && (headError.code === 'NOT_FOUND' || headError.code === 'FORBIDDEN');
-    return (
-      <section className="card" data-testid="case-unavailable">
-        <h1>{notFound ? t('caseNotFound') : loadReason(headError)}</h1>
-        <Link href="/cases">{t('backToList')}</Link>
-      </section>
-    );
+  function failed(e: unknown) {
+    const fields = fieldErrorsOf(e);
+    return { fields, message: Object.keys(fields).length ? t('fixFields') : errorMessage(e) };
   }
-  if (!head) return <p className="muted page-status">{tc('loading')}</p>;
-  if (head.viewerAccess === 'READ') {
-    return (
-      <section className="card" data-testid="statement-read-only">
-        <h1>{t('readOnlyTitle')}</h1>
-        <p>{t('readOnlyText')}</p>
-        <Link href={`/cases/${caseId}`}>{t('backToCase')}</Link>
-      </section>
-    );
-  }
+
+  const onSubmit = (event: FormEvent) => submit(event, { validate, invalidMessage: t('fixFields'), send, failed });
+
+  if (gate || !head) return gate;
 
   const transfersTotal = sumAmounts(transfers.map((r) => r.amount));
   const lossFen = toFen(reportedLoss);
@@ -198,7 +163,7 @@ export function NewStatementForm({ caseId, user }: { caseId: string; user: User 
           <p className="muted">{t('intro')}</p>
         </div>
       </div>
-      <form onSubmit={submit} noValidate data-testid="statement-form">
+      <form onSubmit={onSubmit} noValidate data-testid="statement-form">
         {formError && <Alert tone="error" testId="form-error">{formError}</Alert>}
         <section className="card">
           <h2>{t('victim')}</h2>

@@ -1,0 +1,60 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import type { Connection } from './types';
+
+interface Options {
+  /** Empty the list when its first page fails to load (filtered lists: old rows would not match the filter). */
+  clearOnError?: boolean;
+}
+
+/**
+ * A cursor-paged list: loads the first page whenever `fetchPage` changes (memoise it on what it depends on),
+ * appends further pages on `loadMore`. `error` is the raw failure of the last load, for the caller to word.
+ */
+export function usePagedList<T>(fetchPage: (after: string | null) => Promise<Connection<T>>, { clearOnError = false }: Options = {}) {
+  const [items, setItems] = useState<T[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [hasMore, setHasMore] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(
+    async (after: string | null) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const page = await fetchPage(after);
+        const rows = page.edges.map((e) => e.node);
+        setItems((prev) => (after ? [...prev, ...rows] : rows));
+        setTotal(page.totalCount);
+        setCursor(page.pageInfo.endCursor);
+        setHasMore(page.pageInfo.hasNextPage);
+      } catch (e) {
+        setError(e);
+        if (clearOnError && !after) setItems([]);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [fetchPage, clearOnError],
+  );
+
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+
+  return {
+    items,
+    setItems,
+    total,
+    setTotal,
+    hasMore,
+    loading,
+    error,
+    /** Loads the first page again. */
+    reload: useCallback(() => void load(null), [load]),
+    loadMore: useCallback(() => void load(cursor), [load, cursor]),
+  };
+}
