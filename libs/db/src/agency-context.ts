@@ -11,26 +11,28 @@ export interface ActingContext {
  * Sets the acting agency for the current transaction only (set_config(..., true) is SET LOCAL),
  * so a pooled connection never carries one request's agency into the next.
  */
-export async function setActingContext(manager: EntityManager, ctx: ActingContext): Promise<void> {
+export async function setActingContext(manager: EntityManager, ctx: ActingContext): Promise<{ userActive: boolean }> {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('setActingContext needs an open transaction: a session-wide setting would leak across requests');
   }
-  await manager.query(
+  // The acting user's active flag comes back in the same round trip (deactivation takes effect at once).
+  const [row]: Array<{ active: boolean | null }> = await manager.query(
     `SELECT set_config('app.agency_id', $1, true), set_config('app.user_id', $2, true),
-            set_config('app.national_admin', $3, true)`,
+            set_config('app.national_admin', $3, true), CASE WHEN $2 = '' THEN NULL ELSE auth_user_active(nullif($2, '')::uuid) END AS active`,
     [ctx.agencyId ?? '', ctx.userId ?? '', ctx.nationalAdmin ? 'on' : 'off'],
   );
+  return { userActive: row.active === true };
 }
 
 /** Runs `work` in one transaction acting as `ctx`: everything commits together or nothing does. */
 export function inAgencyTransaction<T>(
   dataSource: DataSource,
   ctx: ActingContext,
-  work: (manager: EntityManager) => Promise<T>,
+  work: (manager: EntityManager, acting: { userActive: boolean }) => Promise<T>,
 ): Promise<T> {
   return dataSource.transaction(async (manager) => {
-    await setActingContext(manager, ctx);
-    return work(manager);
+    const acting = await setActingContext(manager, ctx);
+    return work(manager, acting);
   });
 }
 

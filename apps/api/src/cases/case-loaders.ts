@@ -55,7 +55,7 @@ export class CaseLoaders {
     const victimById = new Map(victims.map((v) => [v.id, v]));
     const trails = groupBy(transfers, (t) => t.statementId);
     const models = await Promise.all(
-      rows.map(async (r) => toStatementModel(r, await this.directory.get(r.agencyId), victimById.get(r.victimId) as Victim, trails.get(r.id) ?? [])),
+      rows.map(async (r) => toStatementModel(r, await this.directory.get(r.agencyId, m), victimById.get(r.victimId) as Victim, trails.get(r.id) ?? [])),
     );
     return groupBy(models, (s) => s.caseId);
   };

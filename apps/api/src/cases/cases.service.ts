@@ -31,7 +31,7 @@ export class CasesService {
     applyFilter(q, args.filter);
     const page = await paginate(q, args, (c) => c, undefined, withCount);
     const cases = page.edges.map((e) => e.node);
-    const shares = await this.viewerShares(actor, cases.map((c) => c.id));
+    const shares = await this.viewerShares(actor, cases.map((c) => c.id), cases.map((c) => c.agencyId));
     const edges = await Promise.all(
       page.edges.map(async (e) => ({ cursor: e.cursor, node: toCaseModel(e.node, await this.directory.get(e.node.agencyId), actor.agencyId, shares.get(e.node.id)) })),
     );
@@ -89,8 +89,9 @@ export class CasesService {
     return c;
   }
 
-  private async viewerShares(actor: Actor, caseIds: string[]): Promise<Map<string, CaseShare>> {
-    if (caseIds.length === 0) return new Map();
+  private async viewerShares(actor: Actor, caseIds: string[], ownerIds: string[] = []): Promise<Map<string, CaseShare>> {
+    // A page of one's own cases needs no share look-up (the usual case for an investigator).
+    if (caseIds.length === 0 || (ownerIds.length === caseIds.length && ownerIds.every((o) => o === actor.agencyId))) return new Map();
     const shares = await this.tx.manager.getRepository(CaseShare).findBy({ caseId: In(caseIds), agencyId: actor.agencyId, revokedAt: IsNull() });
     return new Map(shares.map((s) => [s.caseId, s]));
   }

@@ -30,9 +30,8 @@ export class ActingTransactionInterceptor implements NestInterceptor {
     if (!isRoot || !actor) return next.handle();
     const acting = { agencyId: actor.agencyId, userId: actor.userId, nationalAdmin: actor.nationalAdmin };
     return from(
-      this.tx.run(acting, async () => {
-        const [row]: Array<{ active: boolean }> = await this.tx.manager.query('SELECT active FROM users WHERE id = $1', [actor.userId]);
-        if (!row?.active) throw unauthenticated('This account has been deactivated', { reason: 'ACCOUNT_INACTIVE' });
+      this.tx.run(acting, async ({ userActive }) => {
+        if (!userActive) throw unauthenticated('This account has been deactivated', { reason: 'ACCOUNT_INACTIVE' });
         return lastValueFrom(next.handle(), { defaultValue: undefined });
       }),
     );

@@ -13,8 +13,13 @@ export class RequestTransaction {
 
   constructor(readonly dataSource: DataSource) {}
 
-  run<T>(ctx: ActingContext, work: () => Promise<T>): Promise<T> {
-    return inAgencyTransaction(this.dataSource, ctx, (manager) => this.store.run(manager, work));
+  run<T>(ctx: ActingContext, work: (acting: { userActive: boolean }) => Promise<T>): Promise<T> {
+    return inAgencyTransaction(this.dataSource, ctx, (manager, acting) => this.store.run(manager, () => work(acting)));
+  }
+
+  /** The current request's transaction, if there is one. */
+  get current(): EntityManager | undefined {
+    return this.store.getStore();
   }
 
   get manager(): EntityManager {
