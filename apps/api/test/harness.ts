@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import * as argon2 from 'argon2';
 import { Client, Pool } from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -123,3 +125,18 @@ export async function asAgency<T extends Record<string, unknown>>(pool: Pool, ag
     c.release();
   }
 }
+
+/** A multipart/form-data body with one file in the field "file", as browsers send uploads. */
+export function multipart(content: Buffer, fileName = 'evidence.txt', type = 'text/plain'): { body: Buffer; contentType: string } {
+  const boundary = '----caselink-test-boundary';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Every file below `dir` (to check that refused uploads leave nothing behind). */
+export const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [e.name]));

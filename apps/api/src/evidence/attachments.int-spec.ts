@@ -1,24 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
 import { AgencyKind, Role } from '@caselink/domain';
-import { createAgency, gql, login, ownerClient, startApi, TestAgency } from '../../test/harness';
+import { createAgency, gql, login, ownerClient, startApi, TestAgency, filesUnder, multipart } from '../../test/harness';
 
-function multipart(content: Buffer, fileName = 'evidence.txt', type = 'text/plain') {
-  const boundary = '----caselink-test-boundary';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [e.name]));
 
 describe('evidence attachments', () => {
   let app: NestFastifyApplication;

@@ -1,29 +1,18 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
 import { AgencyKind, Role } from '@caselink/domain';
 import { JobProducers } from '@caselink/jobs';
-import { codeOf, createAgency, gql, login, ownerClient, startApi, TEST_DB_URL, TEST_REDIS_URL, TestAgency } from '../../test/harness';
+import { codeOf, createAgency, gql, login, ownerClient, startApi, TEST_DB_URL, TEST_REDIS_URL, TestAgency, filesUnder, multipart } from '../../test/harness';
 
 /** The worker as built (npm test builds dist/ before the integration tests; so does `build_server`). */
 const WORKER = resolve(__dirname, '../../../../dist/apps/worker/src/main.js');
 
-function multipart(content: Buffer, fileName: string, type: string) {
-  const boundary = '----caselink-import-boundary';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [e.name]));
 
 const CARD = '6222021001123456789';
 const ACCOUNT = '6217000012345678907';
