@@ -6,7 +6,6 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import { RequestTransaction } from '../database/request-transaction';
 import type { GqlContext } from './actor';
 import { PUBLIC_KEY } from './decorators';
-import { unauthenticated } from './errors';
 
 /**
  * Wraps each top-level query and mutation field in one transaction acting as the caller's agency,
@@ -28,12 +27,6 @@ export class ActingTransactionInterceptor implements NestInterceptor {
     const isRoot = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
     const actor = gql.getContext<GqlContext>().actor;
     if (!isRoot || !actor) return next.handle();
-    const acting = { agencyId: actor.agencyId, userId: actor.userId, nationalAdmin: actor.nationalAdmin };
-    return from(
-      this.tx.run(acting, async ({ userActive }) => {
-        if (!userActive) throw unauthenticated('This account has been deactivated', { reason: 'ACCOUNT_INACTIVE' });
-        return lastValueFrom(next.handle(), { defaultValue: undefined });
-      }),
-    );
+    return from(this.tx.runAs(actor, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
   }
 }

@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActingContext, inAgencyTransaction } from '@caselink/db';
+import type { Actor } from '../common/actor';
+import { unauthenticated } from '../common/errors';
 
 /**
  * One transaction per GraphQL operation field, acting as the caller's agency. Services reach the
@@ -15,6 +17,17 @@ export class RequestTransaction {
 
   run<T>(ctx: ActingContext, work: (acting: { userActive: boolean }) => Promise<T>): Promise<T> {
     return inAgencyTransaction(this.dataSource, ctx, (manager, acting) => this.store.run(manager, () => work(acting)));
+  }
+
+  /**
+   * Runs `work` acting as a signed-in caller, refusing a deactivated account in the same round trip
+   * that sets the agency: every GraphQL operation and REST route goes through here.
+   */
+  runAs<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+    return this.run({ agencyId: actor.agencyId, userId: actor.userId, nationalAdmin: actor.nationalAdmin }, async ({ userActive }) => {
+      if (!userActive) throw unauthenticated('This account has been deactivated', { reason: 'ACCOUNT_INACTIVE' });
+      return work();
+    });
   }
 
   /** The current request's transaction, if there is one. */

@@ -73,6 +73,16 @@ describe('evidence attachments', () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it('refuses a deactivated account on the REST route too, even with a live access token', async () => {
+    const other = await createAgency(owner, 'EvDeact', [Role.INVESTIGATOR]);
+    const token = (await login(app, other.users[Role.INVESTIGATOR].email)).token;
+    const c = await gql(app, 'mutation { createCase(input: { title: "停用测试", fraudType: OTHER, reportedOn: "2026-11-01" }) { id } }', {}, { token });
+    await owner.query('UPDATE users SET active = false WHERE id = $1', [other.users[Role.INVESTIGATOR].id]);
+    const res = await upload(token, Buffer.from('x'), c.data?.createCase.id);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ACCOUNT_INACTIVE' });
+  });
+
   it('refuses callers without CONTRIBUTE: no token, another province, a READ grantee, a bank', async () => {
     expect((await upload(undefined, Buffer.from('x'))).statusCode).toBe(401);
     expect((await upload(t['bj'], Buffer.from('x'))).statusCode).toBe(404);

@@ -28,12 +28,8 @@ export class AttachmentsService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  private acting(actor: Actor) {
-    return { agencyId: actor.agencyId, userId: actor.userId };
-  }
-
   async upload(actor: Actor, caseId: string, statementId: string | undefined, req: HttpRequestWithActor): Promise<AttachmentModel> {
-    await this.tx.run(this.acting(actor), async () => {
+    await this.tx.runAs(actor, async () => {
       const c = await this.cases.get(actor, caseId);
       if (c.viewerAccess === ViewerAccess.READ) throw forbidden('A READ grant does not allow adding evidence');
       if (statementId && !(await this.tx.manager.getRepository(VictimStatement).existsBy({ id: statementId, caseId }))) {
@@ -42,7 +38,7 @@ export class AttachmentsService {
     });
     const file = await receiveFile(req, this.store, this.config.MAX_ATTACHMENT_BYTES);
     try {
-      return await this.tx.run(this.acting(actor), async () => {
+      return await this.tx.runAs(actor, async () => {
         const repo = this.tx.manager.getRepository(Attachment);
         const saved = await repo.save(repo.create({
           caseId, statementId: statementId ?? null, agencyId: actor.agencyId, fileName: file.fileName, contentType: file.contentType,
@@ -62,7 +58,7 @@ export class AttachmentsService {
 
   /** The file and its record, if the caller may see its case; the download itself is audited. */
   async open(actor: Actor, id: string, address: string): Promise<{ attachment: Attachment; body: Readable }> {
-    const attachment = await this.tx.run(this.acting(actor), async () => {
+    const attachment = await this.tx.runAs(actor, async () => {
       const a = await this.tx.manager.getRepository(Attachment).findOneBy({ id });
       if (!a) throw notFound('Attachment', id);
       await recordAudit(this.tx.manager, {

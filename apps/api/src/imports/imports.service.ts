@@ -7,7 +7,7 @@ import { JobProducers } from '@caselink/jobs';
 import type { EvidenceStore } from '@caselink/storage';
 import type { Actor, HttpRequestWithActor } from '../common/actor';
 import { clientAddress } from '../common/actor';
-import { AppError, badInput, forbidden, notFound, unauthenticated } from '../common/errors';
+import { AppError, badInput, forbidden, notFound } from '../common/errors';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { RequestTransaction } from '../database/request-transaction';
 import { ViewerAccess } from '../cases/case.model';
@@ -43,10 +43,7 @@ export class ImportsService {
   }
 
   async start(actor: Actor, caseId: string, req: HttpRequestWithActor): Promise<StatementImportModel> {
-    await this.tx.run(this.acting(actor), async () => {
-      // REST routes skip the GraphQL interceptor's check, so a deactivated account is refused here.
-      const [user]: Array<{ active: boolean }> = await this.tx.manager.query('SELECT active FROM users WHERE id = $1', [actor.userId]);
-      if (!user?.active) throw unauthenticated('This account has been deactivated', { reason: 'ACCOUNT_INACTIVE' });
+    await this.tx.runAs(actor, async () => {
       const c = await this.cases.get(actor, caseId);
       if (c.viewerAccess === ViewerAccess.READ) throw forbidden('A READ grant does not allow adding statements; ask the owner for CONTRIBUTE');
     });
@@ -55,7 +52,7 @@ export class ImportsService {
     try {
       const format = formatOf(file.fileName, file.contentType);
       await this.checkContent(file.key, format);
-      saved = await this.tx.run(this.acting(actor), async () => {
+      saved = await this.tx.runAs(actor, async () => {
         const repo = this.tx.manager.getRepository(StatementImport);
         const row = await repo.save(repo.create({
           caseId, agencyId: actor.agencyId, createdBy: actor.userId, fileName: file.fileName, format, storageKey: file.key,
