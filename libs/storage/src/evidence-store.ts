@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
@@ -59,10 +59,6 @@ export class LocalDiskStore implements EvidenceStore {
 
   async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
-  }
-
-  async exists(key: string): Promise<boolean> {
-    return stat(this.pathOf(key)).then(() => true, () => false);
   }
 
   private pathOf(key: string): string {

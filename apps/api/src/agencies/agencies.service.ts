@@ -5,6 +5,7 @@ import type { Actor } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { Connection, PageArgs, paginate } from '../common/pagination';
 import { RequestTransaction } from '../database/request-transaction';
+import { isUniqueViolation } from '../common/db-errors';
 import { UsersService } from '../users/users.service';
 import { AgencyModel } from './agency.model';
 import { CreateAgencyInput } from './agencies.dto';
@@ -37,7 +38,13 @@ export class AgenciesService {
     if (await repo.exists({ where: { name: input.name.trim() } })) {
       throw conflict(`input.name: an agency named ${input.name.trim()} already exists`, { field: 'input.name' });
     }
-    const agency = await repo.save(repo.create({ name: input.name.trim(), nameEn: input.nameEn.trim(), kind: input.kind, region }));
+    let agency: Agency;
+    try {
+      agency = await repo.save(repo.create({ name: input.name.trim(), nameEn: input.nameEn.trim(), kind: input.kind, region }));
+    } catch (e) {
+      if (isUniqueViolation(e)) throw conflict(`input.name: an agency named ${input.name.trim()} already exists`, { field: 'input.name' });
+      throw e;
+    }
     await recordAudit(this.tx.manager, {
       action: AuditAction.AGENCY_CREATED, outcome: AuditOutcome.SUCCESS, entityType: 'Agency', entityId: agency.id,
       agencyId: actor.agencyId, actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyKind, AuditAction, AuditOutcome, normalizeIdentifier } from '@caselink/domain';
 import { AccessRequest, CaseShare, Identifier, recordAudit } from '@caselink/db';
-import { IsNull, QueryFailedError } from 'typeorm';
+import { IsNull } from 'typeorm';
+import { isUniqueViolation } from '../common/db-errors';
 import type { Actor } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { Connection, paginate } from '../common/pagination';
@@ -11,8 +12,6 @@ import { AccessRequestModel, CaseShareModel, IdentifierModel, RequestDirection, 
 import { toAccessRequestModel, toIdentifierModel, toShareModel } from './case-mappers';
 import { AccessRequestArgs, AddIdentifierInput, DecideAccessRequestInput, RequestAccessInput, ShareCaseInput } from './cases.dto';
 import { assertPolice, CasesService } from './cases.service';
-
-const isUniqueViolation = (e: unknown) => e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505';
 
 /** Shares, access requests, manual clues and audited reads of personal data. */
 @Injectable()

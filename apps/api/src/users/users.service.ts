@@ -6,6 +6,7 @@ import type { Actor } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { Connection, PageArgs, paginate } from '../common/pagination';
 import { RequestTransaction } from '../database/request-transaction';
+import { isUniqueViolation } from '../common/db-errors';
 import { hashPassword } from '../auth/passwords';
 import { UserModel } from './user.model';
 import { CreateUserInput } from './users.dto';
@@ -44,11 +45,17 @@ export class UsersService {
     const email = input.email.trim().toLowerCase();
     const [taken]: unknown[] = await this.m.query('SELECT 1 FROM auth_find_user_by_email($1)', [email]);
     if (taken) throw conflict(`${field}.email: ${email} is already registered`, { field: `${field}.email` });
-    const user = await this.m.getRepository(User).save(
-      this.m.getRepository(User).create({
-        agencyId, email, displayName: input.displayName.trim(), roles: [...new Set(input.roles)], passwordHash: await hashPassword(input.password),
-      }),
-    );
+    let user: User;
+    try {
+      user = await this.m.getRepository(User).save(
+        this.m.getRepository(User).create({
+          agencyId, email, displayName: input.displayName.trim(), roles: [...new Set(input.roles)], passwordHash: await hashPassword(input.password),
+        }),
+      );
+    } catch (e) {
+      if (isUniqueViolation(e)) throw conflict(`${field}.email: ${email} is already registered`, { field: `${field}.email` });
+      throw e;
+    }
     await this.audit(actor, AuditAction.USER_CREATED, user.id, address, { email, roles: user.roles, agencyId });
     return this.get(user.id);
   }
