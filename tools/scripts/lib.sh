@@ -44,6 +44,9 @@ PG_HOST="$(url_part "$DATABASE_URL" host)"; PG_PORT="$(url_part "$DATABASE_URL" 
 OWNER_PASSWORD="${CASELINK_OWNER_PASSWORD:-caselink_owner}"
 APP_PASSWORD="$(node -e 'process.stdout.write(decodeURIComponent(new URL(process.argv[1]).password))' "$DATABASE_URL")"
 export DATABASE_OWNER_URL="${DATABASE_OWNER_URL:-postgres://caselink_owner:${OWNER_PASSWORD}@${PG_HOST}:${PG_PORT}/$(url_part "$DATABASE_URL" database)}"
+# The worker's linking role (reads identifier values across agencies, writes postings and series).
+export LINKER_DATABASE_URL="${LINKER_DATABASE_URL:-postgres://caselink_linker:caselink_linker@${PG_HOST}:${PG_PORT}/$(url_part "$DATABASE_URL" database)}"
+LINKER_PASSWORD="$(node -e 'process.stdout.write(decodeURIComponent(new URL(process.argv[1]).password))' "$LINKER_DATABASE_URL")"
 
 ensure_postgres() {
   reachable "$PG_HOST" "$PG_PORT" && return 0
@@ -86,21 +89,24 @@ admin_psql() {
 ensure_database() {
   local name="$1"
   if PGCONNECT_TIMEOUT=3 psql "$(with_database "$DATABASE_OWNER_URL" "$name")" -w -qtAc 'select 1' >/dev/null 2>&1 \
-     && psql "$(with_database "$DATABASE_URL" "$name")" -w -qtAc 'select 1' >/dev/null 2>&1; then
+     && psql "$(with_database "$DATABASE_URL" "$name")" -w -qtAc 'select 1' >/dev/null 2>&1 \
+     && psql "$(with_database "$LINKER_DATABASE_URL" "$name")" -w -qtAc 'select 1' >/dev/null 2>&1; then
     return 0
   fi
   say "Creating roles and database $name"
   admin_psql postgres -c "DO \$\$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'caselink_owner') THEN CREATE ROLE caselink_owner LOGIN; END IF;
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'caselink_app') THEN CREATE ROLE caselink_app LOGIN; END IF;
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'caselink_linker') THEN CREATE ROLE caselink_linker LOGIN; END IF;
     END \$\$;
     ALTER ROLE caselink_owner LOGIN BYPASSRLS NOSUPERUSER PASSWORD '${OWNER_PASSWORD}';
-    ALTER ROLE caselink_app LOGIN NOBYPASSRLS NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${APP_PASSWORD}';"
+    ALTER ROLE caselink_app LOGIN NOBYPASSRLS NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${APP_PASSWORD}';
+    ALTER ROLE caselink_linker LOGIN NOBYPASSRLS NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${LINKER_PASSWORD}';"
   if [ -z "$(admin_psql postgres -c "SELECT 1 FROM pg_database WHERE datname = '$name'")" ]; then
     admin_psql postgres -c "CREATE DATABASE \"$name\" OWNER caselink_owner"
   fi
   admin_psql "$name" -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC; ALTER SCHEMA public OWNER TO caselink_owner;
-    REVOKE ALL ON DATABASE \"$name\" FROM PUBLIC; GRANT CONNECT ON DATABASE \"$name\" TO caselink_app;"
+    REVOKE ALL ON DATABASE \"$name\" FROM PUBLIC; GRANT CONNECT ON DATABASE \"$name\" TO caselink_app, caselink_linker;"
 }
 
 build_server() {

@@ -5,3 +5,8 @@
  */
 export const OWNER_ROLE = 'caselink_owner';
 export const APP_ROLE = 'caselink_app';
+/**
+ * The worker's linking role: reads every case's identifier values (and nothing else of a case), writes
+ * postings, series and hub flags. No BYPASSRLS either: its reach is spelt out in policies TO this role.
+ */
+export const LINKER_ROLE = 'caselink_linker';

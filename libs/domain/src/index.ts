@@ -4,3 +4,4 @@ export * from './login-policy';
 export * from './audit';
 export * from './identifiers';
 export * from './cases';
+export * from './linking';

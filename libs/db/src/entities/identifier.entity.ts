@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { IdentifierKind } from '@caselink/domain';
 
-export type IdentifierSource = 'STATEMENT' | 'TRANSFER' | 'MANUAL' | 'IMPORT';
+export type IdentifierSource = 'STATEMENT' | 'TRANSFER' | 'MANUAL' | 'IMPORT' | 'BANK_RESPONSE';
 
 /** A clue on a case: the raw value as given and its canonical form, which linking matches on. */
 @Entity({ name: 'identifiers' })

@@ -118,6 +118,8 @@ export async function recordStatement(m: EntityManager, d: StatementDraft, autho
       m.getRepository(Transfer).create({
         caseId: d.caseId, statementId: statement.id, agencyId: author.agencyId, fromAccount: t.fromAccount.trim(), toAccount: t.toAccount.trim(),
         bank: t.bank?.trim() || null, amount: t.amount.trim(), occurredAt: t.occurredAt, channel: t.channel,
+        fromKind: checked.trail[i].from.kind, fromCanonical: checked.trail[i].from.canonical,
+        toKind: checked.trail[i].to.kind, toCanonical: checked.trail[i].to.canonical,
       }),
     );
     for (const [raw, clue] of [[t.fromAccount, checked.trail[i].from], [t.toAccount, checked.trail[i].to]] as const) {

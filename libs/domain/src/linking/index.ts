@@ -1,0 +1,3 @@
+export * from './warninglist';
+export * from './series';
+export * from './fund-trace';
