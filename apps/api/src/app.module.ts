@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthGuard } from './auth/auth.guard';
 import { CasesModule } from './cases/cases.module';
+import { LinkingModule } from './linking/linking.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ActingTransactionInterceptor } from './common/acting-transaction.interceptor';
 import { GraphQLErrorPassThrough } from './common/graphql-error.filter';
@@ -54,6 +55,7 @@ export class AppModule {
         AuditModule,
         NotificationsModule,
         CasesModule,
+        LinkingModule,
         EvidenceModule,
         ImportsModule,
       ],

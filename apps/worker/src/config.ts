@@ -3,6 +3,13 @@ import { z } from 'zod';
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL for the app role (caselink_app)' }),
+  LINKER_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL for the linking role (caselink_linker)' }),
+  /** A value held by more cases than this is flagged for review instead of linking them all. */
+  LINK_HUB_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(25),
+  /** How often the linking outbox is swept for changes whose job went missing (Redis lost it). */
+  OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** BullMQ stalled-job check: a job whose worker died is taken up again after about this long. */
+  STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),
   QUEUE_PREFIX: z.string().min(1).default('caselink'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),

@@ -4,6 +4,8 @@ import { ALL_QUEUES, QueueName } from '@caselink/jobs';
 /** One processor per queue; jobs must be idempotent (at-least-once delivery). */
 export interface QueueProcessor {
   readonly queue: QueueName;
+  /** Jobs at once per worker process; WORKER_CONCURRENCY when absent. */
+  readonly concurrency?: number;
   process(job: Job): Promise<unknown>;
 }
 

@@ -20,7 +20,9 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     const connection = redisConnection(this.config.REDIS_URL);
     this.workers = this.processors.map((p) => {
       const worker = new Worker(p.queue, (job) => p.process(job), {
-        connection, prefix: this.config.QUEUE_PREFIX, concurrency: this.config.WORKER_CONCURRENCY,
+        connection, prefix: this.config.QUEUE_PREFIX, concurrency: p.concurrency ?? this.config.WORKER_CONCURRENCY,
+        // A job whose worker died (SIGKILL, lost machine) is taken up again after about this long.
+        stalledInterval: this.config.STALLED_INTERVAL_MS, lockDuration: this.config.STALLED_INTERVAL_MS,
       });
       worker.on('failed', (job, err) => this.log.warn(`${p.queue} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`));
       worker.on('error', (err) => this.log.error(`${p.queue}: ${err.message}`));

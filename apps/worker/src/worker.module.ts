@@ -4,15 +4,23 @@ import { createDataSource } from '@caselink/db';
 import { WORKER_CONFIG, WorkerConfig } from './config';
 import { ImportsProcessor } from './imports/imports.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
+import { EvidenceLinkProcessor } from './linking/evidence-link.processor';
+import { EvidenceOutbox } from './linking/evidence-outbox';
+import { EvidenceRelinkProcessor } from './linking/evidence-relink.processor';
+import { FundsTraceProcessor } from './linking/funds-trace.processor';
+import { LINKER_DATA_SOURCE, linkerProviders } from './linking/linker.provider';
 import { QUEUE_PROCESSORS } from './queue-processor';
 import { WorkerHost } from './worker-host';
 
 /** Every processor class; WorkerHost checks them against the queue list at start-up. */
-const PROCESSORS = [NotificationsProcessor, ImportsProcessor];
+const PROCESSORS = [NotificationsProcessor, ImportsProcessor, EvidenceLinkProcessor, EvidenceRelinkProcessor, FundsTraceProcessor];
 
 @Module({})
 export class WorkerModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(LINKER_DATA_SOURCE) private readonly linkerDs: DataSource,
+  ) {}
 
   static forConfig(config: WorkerConfig): DynamicModule {
     return {
@@ -26,6 +34,8 @@ export class WorkerModule implements OnApplicationShutdown {
             return ds.initialize();
           },
         },
+        ...linkerProviders(config),
+        EvidenceOutbox,
         ...PROCESSORS,
         { provide: QUEUE_PROCESSORS, inject: PROCESSORS, useFactory: (...processors: unknown[]) => processors },
         WorkerHost,
@@ -36,5 +46,6 @@ export class WorkerModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.ds.isInitialized) await this.ds.destroy();
+    if (this.linkerDs.isInitialized) await this.linkerDs.destroy();
   }
 }

@@ -20,3 +20,4 @@ export * from './statements/record-statement';
 export { Attachment } from './entities/attachment.entity';
 export { StatementImport } from './entities/import.entity';
 export type { ImportStatus, ImportRowError } from './entities/import.entity';
+export * from './linking/trace-funds';

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
 import { QUEUES } from './queues';
-import type { ImportJob, NotificationJob } from './payloads';
+import type { EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob } from './payloads';
 
 /** Retry with back-off; keep finished jobs briefly so a re-delivery with the same id is ignored. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -15,6 +15,9 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export class JobProducers {
   readonly notifications: Queue<NotificationJob>;
   readonly imports: Queue<ImportJob>;
+  readonly evidenceLink: Queue<EvidenceLinkJob>;
+  readonly evidenceRelink: Queue<EvidenceRelinkJob>;
+  readonly fundsTrace: Queue<FundsTraceJob>;
 
   /** `onError` hears connection trouble (Redis down): queues reconnect by themselves meanwhile. */
   constructor(connection: ConnectionOptions, prefix: string, onError: (e: Error) => void = () => undefined) {
@@ -26,6 +29,26 @@ export class JobProducers {
     this.notifications.on('error', onError);
     this.imports = new Queue<ImportJob>(QUEUES.imports, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     this.imports.on('error', onError);
+    this.evidenceLink = new Queue<EvidenceLinkJob>(QUEUES.evidenceLink, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    this.evidenceLink.on('error', onError);
+    // A rebuild is long: retried a few times, never in parallel (the linker takes one lock for it).
+    this.evidenceRelink = new Queue<EvidenceRelinkJob>(QUEUES.evidenceRelink, { connection, prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, attempts: 3 } });
+    this.evidenceRelink.on('error', onError);
+    this.fundsTrace = new Queue<FundsTraceJob>(QUEUES.fundsTrace, { connection, prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, attempts: 2 } });
+    this.fundsTrace.on('error', onError);
+  }
+
+  /** The job id is the outbox row's: a change announced twice (several workers listen) is linked once. */
+  async enqueueLink(job: EvidenceLinkJob): Promise<void> {
+    await this.evidenceLink.add('link', job, { jobId: linkJobId(job.changeId) });
+  }
+
+  async enqueueRelink(job: EvidenceRelinkJob): Promise<void> {
+    await this.evidenceRelink.add('relink', job, { jobId: `relink-${job.runId}` });
+  }
+
+  async enqueueFundsTrace(job: FundsTraceJob): Promise<void> {
+    await this.fundsTrace.add('trace', job, { jobId: `trace-${job.traceId}` });
   }
 
   /** The job id is derived from the audit event, so enqueuing twice adds one job. */
@@ -39,6 +62,10 @@ export class JobProducers {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.notifications.close(), this.imports.close()]);
+    await Promise.all([this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace].map((q) => q.close()));
   }
+}
+
+export function linkJobId(changeId: string): string {
+  return `evidence-link-${changeId}`;
 }

@@ -17,7 +17,27 @@ export interface ImportJob {
   agencyId: string;
 }
 
+/** One row of the linking outbox (evidence_changes): a case whose identifiers changed, or a value whose standing did. */
+export interface EvidenceLinkJob {
+  changeId: string;
+}
+
+/** A full rebuild of postings, hubs and series, reported in relink_runs. */
+export interface EvidenceRelinkJob {
+  runId: string;
+}
+
+/** A fund trace too deep to answer at once, run as `agencyId` (the requester's access applies). */
+export interface FundsTraceJob {
+  traceId: string;
+  agencyId: string;
+  userId: string;
+}
+
 export interface JobPayloads {
   notifications: NotificationJob;
   imports: ImportJob;
+  'evidence-link': EvidenceLinkJob;
+  'evidence-relink': EvidenceRelinkJob;
+  'funds-trace': FundsTraceJob;
 }

@@ -1,11 +1,14 @@
 /**
  * Every BullMQ queue of CaseLink. The worker refuses to start unless each has exactly one processor,
  * so a queue is added here together with its processor (DESIGN.md lists those still to come:
- * evidence-link, evidence-relink, funds-trace, deadlines, risk-rules).
+ * deadlines, risk-rules).
  */
 export const QUEUES = {
   notifications: 'notifications',
   imports: 'imports',
+  evidenceLink: 'evidence-link',
+  evidenceRelink: 'evidence-relink',
+  fundsTrace: 'funds-trace',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

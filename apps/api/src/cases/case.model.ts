@@ -21,6 +21,7 @@ export enum IdentifierSourceEnum {
   TRANSFER = 'TRANSFER',
   MANUAL = 'MANUAL',
   IMPORT = 'IMPORT',
+  BANK_RESPONSE = 'BANK_RESPONSE',
 }
 registerEnumType(IdentifierSourceEnum, { name: 'IdentifierSource' });
 

@@ -84,6 +84,21 @@ export class CasesResolver {
     return this.sharingService.addIdentifier(actor, input, clientAddress(ctx.req));
   }
 
+  @Mutation(() => IdentifierModel, { description: 'Manual clues of your agency; the case is re-linked' })
+  correctIdentifier(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }, uuidArg('id')) id: string,
+    @Args('value') value: string,
+    @GqlCtx() ctx: GqlContext,
+  ): Promise<IdentifierModel> {
+    return this.sharingService.correctIdentifier(actor, id, value, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => Boolean, { description: 'Manual clues of your agency; the case is re-linked' })
+  removeIdentifier(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<boolean> {
+    return this.sharingService.removeIdentifier(actor, id, clientAddress(ctx.req));
+  }
+
   @Mutation(() => CaseShareModel)
   shareCase(@CurrentActor() actor: Actor, @Args('input') input: ShareCaseInput, @GqlCtx() ctx: GqlContext): Promise<CaseShareModel> {
     return this.sharingService.share(actor, input, clientAddress(ctx.req));

@@ -124,6 +124,43 @@ export class SharingService {
     return toIdentifierModel(await repo.findOneByOrFail({ id: saved.id }));
   }
 
+  /**
+   * Corrects a manual clue (a typo in a phone number, say). The linking outbox trigger re-links the
+   * case, so a link that rested on the wrong value disappears and one on the right value appears.
+   */
+  async correctIdentifier(actor: Actor, id: string, value: string, address: string): Promise<IdentifierModel> {
+    const clue = await this.manualClue(actor, id);
+    const r = normalizeIdentifier(clue.kind, value);
+    if (!r.ok) throw badInput('value', r.reason);
+    try {
+      await this.tx.manager.getRepository(Identifier).update({ id }, { rawValue: value.trim(), canonical: r.canonical });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw conflict(`value: ${r.canonical} is already a clue of this case`, { field: 'value' });
+      throw e;
+    }
+    await this.audit(actor, AuditAction.IDENTIFIER_CORRECTED, 'Identifier', id, address, { caseId: clue.caseId, kind: clue.kind });
+    return toIdentifierModel(await this.tx.manager.getRepository(Identifier).findOneByOrFail({ id }));
+  }
+
+  async removeIdentifier(actor: Actor, id: string, address: string): Promise<boolean> {
+    const clue = await this.manualClue(actor, id);
+    await this.tx.manager.getRepository(Identifier).delete({ id });
+    await this.audit(actor, AuditAction.IDENTIFIER_REMOVED, 'Identifier', id, address, { caseId: clue.caseId, kind: clue.kind });
+    return true;
+  }
+
+  /** Clues from statements follow their statement; only manual clues are corrected or removed by hand. */
+  private async manualClue(actor: Actor, id: string): Promise<Identifier> {
+    assertPolice(actor);
+    const clue = await this.tx.manager.getRepository(Identifier).findOneBy({ id });
+    if (!clue) throw notFound('Identifier', id);
+    const model = await this.cases.get(actor, clue.caseId);
+    if (model.viewerAccess === ViewerAccess.READ) throw forbidden('A READ grant does not allow changing clues; ask the owner for CONTRIBUTE');
+    if (clue.source !== 'MANUAL') throw conflict(`The clue comes from a ${clue.source.toLowerCase()} and changes with it`, { currentState: clue.source });
+    if (clue.agencyId !== actor.agencyId) throw forbidden('Only the agency that added a clue changes it');
+    return clue;
+  }
+
   /** Full ID number and phone: only with OWNER or CONTRIBUTE access; the database function audits the read. */
   async personalData(actor: Actor, victimId: string): Promise<VictimPersonalData> {
     assertPolice(actor);

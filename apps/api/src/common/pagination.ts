@@ -100,7 +100,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const encodeCursor = (id: string): string => Buffer.from(`c:${id}`).toString('base64url');
 
-function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString();
   const id = text.startsWith('c:') ? text.slice(2) : '';
   if (!UUID.test(id)) throw badInput('after', 'is not a cursor of this list');

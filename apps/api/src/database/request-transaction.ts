@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActingContext, inAgencyTransaction } from '@caselink/db';
 import type { Actor } from '../common/actor';
@@ -11,12 +11,28 @@ import { unauthenticated } from '../common/errors';
  */
 @Injectable()
 export class RequestTransaction {
-  private readonly store = new AsyncLocalStorage<EntityManager>();
+  private readonly store = new AsyncLocalStorage<{ manager: EntityManager; afterCommit: Array<() => Promise<unknown>> }>();
+  private readonly log = new Logger(RequestTransaction.name);
 
   constructor(readonly dataSource: DataSource) {}
 
-  run<T>(ctx: ActingContext, work: (acting: { userActive: boolean }) => Promise<T>): Promise<T> {
-    return inAgencyTransaction(this.dataSource, ctx, (manager, acting) => this.store.run(manager, () => work(acting)));
+  async run<T>(ctx: ActingContext, work: (acting: { userActive: boolean }) => Promise<T>): Promise<T> {
+    const afterCommit: Array<() => Promise<unknown>> = [];
+    const result = await inAgencyTransaction(this.dataSource, ctx, (manager, acting) => this.store.run({ manager, afterCommit }, () => work(acting)));
+    for (const task of afterCommit) {
+      await task().catch((e: Error) => this.log.error(`after commit: ${e.message}`));
+    }
+    return result;
+  }
+
+  /**
+   * Runs `task` once the current transaction has committed (queueing a job for rows the worker must
+   * see); never if it rolls back. A failing task is logged: the work it starts must be recoverable.
+   */
+  afterCommit(task: () => Promise<unknown>): void {
+    const current = this.store.getStore();
+    if (!current) throw new Error('No request transaction: call this inside RequestTransaction.run');
+    current.afterCommit.push(task);
   }
 
   /**
@@ -32,11 +48,11 @@ export class RequestTransaction {
 
   /** The current request's transaction, if there is one. */
   get current(): EntityManager | undefined {
-    return this.store.getStore();
+    return this.store.getStore()?.manager;
   }
 
   get manager(): EntityManager {
-    const manager = this.store.getStore();
+    const manager = this.store.getStore()?.manager;
     if (!manager) throw new Error('No request transaction: call this inside RequestTransaction.run');
     return manager;
   }

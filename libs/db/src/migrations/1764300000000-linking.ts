@@ -92,13 +92,17 @@ export class Linking1764300000000 implements MigrationInterface {
       );
       CREATE INDEX series_members_series_idx ON series_members (series_id);
 
-      -- The outbox of linking: one row per case and transaction that changed its identifiers.
+      -- The outbox of linking: one row per case and transaction that changed its identifiers, or per
+      -- value whose standing changed (warninglisted, unlisted, hub confirmed or dismissed).
       CREATE TABLE evidence_changes (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        case_id uuid NOT NULL,
+        case_id uuid,
+        term_kind text,
+        term_canonical text,
         tx bigint NOT NULL DEFAULT txid_current(),
         created_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT evidence_changes_case_tx_key UNIQUE (case_id, tx)
+        CONSTRAINT evidence_changes_case_tx_key UNIQUE (case_id, tx),
+        CHECK ((case_id IS NULL) <> (term_kind IS NULL AND term_canonical IS NULL))
       );
 
       CREATE TABLE relink_runs (
@@ -149,10 +153,10 @@ export class Linking1764300000000 implements MigrationInterface {
       BEGIN
         IF TG_OP = 'DELETE' THEN
           WITH ins AS (INSERT INTO evidence_changes (case_id) SELECT DISTINCT case_id FROM old_rows ON CONFLICT DO NOTHING RETURNING id, case_id)
-          SELECT string_agg(id || ':' || case_id, ',') INTO ids FROM ins;
+          SELECT string_agg(id::text, ',') INTO ids FROM ins;
         ELSE
           WITH ins AS (INSERT INTO evidence_changes (case_id) SELECT DISTINCT case_id FROM new_rows ON CONFLICT DO NOTHING RETURNING id, case_id)
-          SELECT string_agg(id || ':' || case_id, ',') INTO ids FROM ins;
+          SELECT string_agg(id::text, ',') INTO ids FROM ins;
         END IF;
         -- Delivered at commit only; a payload too big for NOTIFY asks listeners to sweep the table.
         IF ids IS NOT NULL THEN
@@ -166,6 +170,21 @@ export class Linking1764300000000 implements MigrationInterface {
         FOR EACH STATEMENT EXECUTE FUNCTION evidence_changed();
       CREATE TRIGGER identifiers_deleted AFTER DELETE ON identifiers REFERENCING OLD TABLE AS old_rows
         FOR EACH STATEMENT EXECUTE FUNCTION evidence_changed();
+
+      CREATE FUNCTION evidence_term_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+      SET search_path = public AS $$
+      DECLARE r record; change_id bigint;
+      BEGIN
+        IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
+        INSERT INTO evidence_changes (term_kind, term_canonical) VALUES (r.kind, r.canonical) RETURNING id INTO change_id;
+        PERFORM pg_notify('evidence_changed', change_id::text);
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER warninglist_changed AFTER INSERT OR DELETE ON warninglist_entries
+        FOR EACH ROW EXECUTE FUNCTION evidence_term_changed();
+      -- Reviews by people; the linker's own flagging is handled where it happens.
+      CREATE TRIGGER hub_reviewed AFTER UPDATE OF state OR DELETE ON evidence_hubs
+        FOR EACH ROW WHEN (current_user <> '${LINKER_ROLE}') EXECUTE FUNCTION evidence_term_changed();
 
       -- Blind hits: for a case the caller may read, the other agencies holding a case with one of its
       -- linkable values which the caller may not read. The agency and an opaque case reference (to ask
@@ -205,7 +224,7 @@ export class Linking1764300000000 implements MigrationInterface {
         IF me IS NULL OR visible = 0 THEN RETURN NULL; END IF;
         RETURN total - visible;
       END $$;
-      REVOKE ALL ON FUNCTION evidence_changed(), case_blind_hits(uuid), series_hidden_count(uuid) FROM PUBLIC;
+      REVOKE ALL ON FUNCTION evidence_changed(), evidence_term_changed(), case_blind_hits(uuid), series_hidden_count(uuid) FROM PUBLIC;
     `);
 
     const readable = (table: string, using: string) => `
@@ -253,6 +272,8 @@ export class Linking1764300000000 implements MigrationInterface {
       CREATE POLICY identifiers_linker ON identifiers FOR SELECT TO ${LINKER_ROLE} USING (true);
       CREATE POLICY cases_linker ON cases FOR SELECT TO ${LINKER_ROLE} USING (true);
       CREATE POLICY notifications_linker ON notifications FOR INSERT TO ${LINKER_ROLE} WITH CHECK (kind = 'LINK_HIT');
+      -- ON CONFLICT (dedupe_key) needs to see the key it conflicts with; nothing else of a notification.
+      CREATE POLICY notifications_linker_keys ON notifications FOR SELECT TO ${LINKER_ROLE} USING (kind = 'LINK_HIT');
     `);
 
     await q.query(`
@@ -267,7 +288,7 @@ export class Linking1764300000000 implements MigrationInterface {
       GRANT SELECT ON warninglist_entries TO ${LINKER_ROLE};
       GRANT SELECT (id, case_id, agency_id, kind, canonical) ON identifiers TO ${LINKER_ROLE};
       GRANT SELECT (id, agency_id, case_number, created_by) ON cases TO ${LINKER_ROLE};
-      GRANT INSERT ON notifications TO ${LINKER_ROLE};
+      GRANT INSERT, SELECT (dedupe_key, kind) ON notifications TO ${LINKER_ROLE};
     `);
 
     // The built-in warninglist, normalised by the same code as every clue.
@@ -289,8 +310,9 @@ export class Linking1764300000000 implements MigrationInterface {
       DROP POLICY identifiers_linker ON identifiers;
       DROP POLICY cases_linker ON cases;
       DROP POLICY notifications_linker ON notifications;
+      DROP POLICY notifications_linker_keys ON notifications;
       DROP TABLE fund_traces, relink_runs, evidence_changes, series_members, evidence_series, evidence_hubs, warninglist_entries, evidence_postings;
-      DROP FUNCTION evidence_changed(), case_blind_hits(uuid), series_hidden_count(uuid), evidence_linkable(text, text);
+      DROP FUNCTION evidence_changed(), evidence_term_changed(), case_blind_hits(uuid), series_hidden_count(uuid), evidence_linkable(text, text);
       DROP INDEX transfers_from_idx, transfers_to_idx;
       ALTER TABLE identifiers DROP CONSTRAINT identifiers_source_check,
         ADD CONSTRAINT identifiers_source_check CHECK (source IN ('STATEMENT','TRANSFER','MANUAL','IMPORT'));

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditOutcome, FundEdge, FundNode, FundTraceResult, IdentifierKind } from '@caselink/domain';
+import { recordAudit, traceFundsFrom } from '@caselink/db';
+import { JobProducers } from '@caselink/jobs';
+import type { Actor } from '../common/actor';
+import { notFound } from '../common/errors';
+import { RequestTransaction } from '../database/request-transaction';
+import { assertPolice } from '../cases/cases.service';
+import { FundTraceEdgeModel, FundTraceModel, FundTraceNodeModel, FundTraceRunModel, JobState } from './linking.model';
+
+const money = (cents: number) => `${Math.trunc(cents / 100)}.${String(Math.abs(cents % 100)).padStart(2, '0')}`;
+
+const toNode = (n: FundNode): FundTraceNodeModel => ({
+  id: n.key, kind: n.kind as IdentifierKind, label: n.label, bank: n.bank, depth: n.depth, amountIn: money(n.inCents), amountHeld: money(n.heldCents),
+  cycle: n.cycle, atDepthLimit: n.atDepthLimit,
+});
+const toEdge = (e: FundEdge): FundTraceEdgeModel => ({
+  id: e.transferId, source: e.from, target: e.to, amount: money(e.amountCents), traced: money(e.tracedCents), occurredAt: new Date(e.occurredAt),
+  depth: e.depth, caseId: e.caseId, cycle: e.cycle,
+});
+
+export const toFundTraceModel = (r: FundTraceResult): FundTraceModel => ({
+  nodes: r.nodes.map(toNode), edges: r.edges.map(toEdge), lastSeen: r.lastSeen.map(toNode), hops: r.hops, truncated: r.truncated,
+});
+
+/**
+ * Fund-flow traces over the transactions the caller may see (row-level security applies to every hop):
+ * up to 6 hops answered at once, deeper ones in the funds-trace queue.
+ */
+@Injectable()
+export class FundTraceService {
+  constructor(
+    private readonly tx: RequestTransaction,
+    private readonly jobs: JobProducers,
+  ) {}
+
+  async trace(actor: Actor, transferId: string, maxHops: number): Promise<FundTraceModel> {
+    assertPolice(actor);
+    const result = await traceFundsFrom(this.tx.manager, transferId, { maxHops, maxEdges: 2_000 });
+    if (!result) throw notFound('Transfer', transferId);
+    return toFundTraceModel(result);
+  }
+
+  async start(actor: Actor, transferId: string, maxHops: number, address: string): Promise<FundTraceRunModel> {
+    assertPolice(actor);
+    const [transfer] = (await this.tx.manager.query('SELECT case_id FROM transfers WHERE id = $1', [transferId])) as Array<{ case_id: string }>;
+    if (!transfer) throw notFound('Transfer', transferId);
+    const [row] = (await this.tx.manager.query(
+      'INSERT INTO fund_traces (agency_id, requested_by, case_id, transfer_id, max_hops) VALUES ($1, $2, $3, $4, $5) RETURNING *',
+      [actor.agencyId, actor.userId, transfer.case_id, transferId, maxHops],
+    )) as TraceRow[];
+    await recordAudit(this.tx.manager, {
+      action: AuditAction.FUND_TRACE_STARTED, outcome: AuditOutcome.SUCCESS, entityType: 'FundTrace', entityId: row.id, agencyId: actor.agencyId,
+      actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address, details: { transferId, maxHops },
+    });
+    this.tx.afterCommit(() => this.jobs.enqueueFundsTrace({ traceId: row.id, agencyId: actor.agencyId, userId: actor.userId }));
+    return toRunModel(row);
+  }
+
+  async run(actor: Actor, id: string): Promise<FundTraceRunModel> {
+    assertPolice(actor);
+    const [row] = (await this.tx.manager.query('SELECT * FROM fund_traces WHERE id = $1', [id])) as TraceRow[];
+    if (!row) throw notFound('FundTraceRun', id);
+    return toRunModel(row);
+  }
+}
+
+interface TraceRow {
+  id: string;
+  transfer_id: string;
+  case_id: string;
+  max_hops: number;
+  state: JobState;
+  done: number;
+  result: (Omit<FundTraceResult, 'edges'> & { edges: Array<FundEdge & { occurredAt: string }> }) | null;
+  error: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+}
+
+const toRunModel = (r: TraceRow): FundTraceRunModel => ({
+  id: r.id, transferId: r.transfer_id, caseId: r.case_id, maxHops: r.max_hops, state: r.state, done: r.done,
+  result: r.result ? toFundTraceModel(r.result as unknown as FundTraceResult) : null, error: r.error, createdAt: r.created_at, finishedAt: r.finished_at,
+});

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { FundTraceService } from './fund-trace.service';
+import { LinkingResolver } from './linking.resolver';
+import { LinkingService } from './linking.service';
+import { RelinkService } from './relink.service';
+import { WarninglistService } from './warninglist.service';
+
+/** Case links, series, blind hits, the warninglist and hub reviews, full relinks and fund traces. */
+@Module({
+  imports: [CasesModule],
+  providers: [LinkingService, WarninglistService, RelinkService, FundTraceService, LinkingResolver],
+})
+export class LinkingModule {}

@@ -1,0 +1,253 @@
+import { Injectable } from '@nestjs/common';
+import { IdentifierKind, isPersonalData, LinkTermState, maskIdentifier } from '@caselink/domain';
+import type { Actor } from '../common/actor';
+import { badInput, notFound } from '../common/errors';
+import { Connection, decodeCursor, encodeCursor, PageArgs } from '../common/pagination';
+import { RequestTransaction } from '../database/request-transaction';
+import { AgencyDirectory } from '../cases/agency-directory';
+import { CaseModel, ViewerAccess } from '../cases/case.model';
+import { assertPolice, CasesService } from '../cases/cases.service';
+import {
+  BlindHitModel, CaseLinksModel, LinkEdgeType, LinkedCaseModel, LinkGraphEdgeModel, LinkGraphModel, LinkGraphNodeModel, LinkNodeType, LinkValueModel,
+  SeriesModel,
+} from './linking.model';
+
+interface ValueRow {
+  kind: IdentifierKind;
+  canonical: string;
+  state: LinkTermState;
+  visible: number;
+}
+
+/** The standing of a posting's value, in SQL (alias p). */
+const STATE_SQL = `CASE WHEN EXISTS (SELECT 1 FROM warninglist_entries w WHERE w.kind = p.kind AND w.canonical = p.canonical) THEN 'WARNINGLISTED'
+  ELSE coalesce((SELECT CASE h.state WHEN 'REVIEW' THEN 'HUB_REVIEW' ELSE 'HUB_CONFIRMED' END FROM evidence_hubs h
+                 WHERE h.kind = p.kind AND h.canonical = p.canonical), 'LINKING') END`;
+
+const MAX_GRAPH_NODES = 300;
+const MAX_LINKED_CASES = 200;
+
+/** Phones and ID numbers stay masked for a viewer holding only READ on the case they came through. */
+export function shownValue(kind: IdentifierKind, canonical: string, access: ViewerAccess): string {
+  return access === ViewerAccess.READ && isPersonalData(kind) ? maskIdentifier(kind, canonical) : canonical;
+}
+
+const linking = (state: LinkTermState) => state === LinkTermState.LINKING || state === LinkTermState.HUB_CONFIRMED;
+
+/**
+ * Links, series and graphs as the caller may see them. Every query runs under the caller's row-level
+ * security, so postings of cases the caller cannot read are simply absent; the only view across the
+ * wall is case_blind_hits(), which names the other agency and nothing of its case.
+ */
+@Injectable()
+export class LinkingService {
+  constructor(
+    private readonly tx: RequestTransaction,
+    private readonly cases: CasesService,
+    private readonly directory: AgencyDirectory,
+  ) {}
+
+  async caseLinks(actor: Actor, caseId: string): Promise<CaseLinksModel> {
+    const root = await this.cases.get(actor, caseId);
+    const values = await this.values(caseId);
+    const shown = (v: ValueRow): LinkValueModel => ({ kind: v.kind, value: shownValue(v.kind, v.canonical, root.viewerAccess), state: v.state, visibleCaseCount: v.visible });
+    const rows = (await this.tx.manager.query(
+      `SELECT o.case_id, array_agg(p.kind) AS kinds, array_agg(p.canonical) AS canonicals
+       FROM evidence_postings p
+       JOIN evidence_postings o ON o.kind = p.kind AND o.canonical = p.canonical AND o.case_id <> p.case_id
+       WHERE p.case_id = $1 AND evidence_linkable(p.kind, p.canonical)
+       GROUP BY o.case_id ORDER BY count(*) DESC, o.case_id LIMIT ${MAX_LINKED_CASES}`,
+      [caseId],
+    )) as Array<{ case_id: string; kinds: IdentifierKind[]; canonicals: string[] }>;
+    const linked = await this.cases.byIds(actor, rows.map((r) => r.case_id));
+    const byValue = new Map(values.map((v) => [`${v.kind}:${v.canonical}`, v]));
+    const linkedCases: LinkedCaseModel[] = linked.map((c) => {
+      const r = rows.find((x) => x.case_id === c.id) as (typeof rows)[number];
+      return { case: c, shared: r.kinds.map((k, i) => shown(byValue.get(`${k}:${r.canonicals[i]}`) ?? { kind: k, canonical: r.canonicals[i], state: LinkTermState.LINKING, visible: 0 })) };
+    });
+    const [membership] = (await this.tx.manager.query('SELECT series_id FROM series_members WHERE case_id = $1', [caseId])) as Array<{ series_id: string }>;
+    return {
+      series: membership ? await this.seriesModel(actor, membership.series_id) : null,
+      linkedCases,
+      blindHits: await this.blindHits(caseId, root.viewerAccess),
+      hubs: values.filter((v) => v.state === LinkTermState.HUB_REVIEW).map(shown),
+      warninglisted: values.filter((v) => v.state === LinkTermState.WARNINGLISTED).map(shown),
+    };
+  }
+
+  async series(actor: Actor, id: string): Promise<SeriesModel> {
+    assertPolice(actor);
+    return this.seriesModel(actor, id);
+  }
+
+  /** Series with at least one case the caller may read, most recently changed first. */
+  async seriesList(actor: Actor, page: PageArgs): Promise<Connection<SeriesModel>> {
+    assertPolice(actor);
+    const params: unknown[] = [page.first + 1];
+    let after = '';
+    if (page.after) {
+      params.push(decodeCursor(page.after));
+      after = 'AND (e.updated_at, e.id) < (SELECT x.updated_at, x.id FROM evidence_series x WHERE x.id = $2)';
+    }
+    const rows = (await this.tx.manager.query(`SELECT e.id FROM evidence_series e WHERE true ${after} ORDER BY e.updated_at DESC, e.id DESC LIMIT $1`, params)) as Array<{ id: string }>;
+    const nodes = await Promise.all(rows.slice(0, page.first).map((r) => this.seriesModel(actor, r.id)));
+    const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+    return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: -1 };
+  }
+
+  private async seriesModel(actor: Actor, id: string): Promise<SeriesModel> {
+    const [row] = (await this.tx.manager.query(
+      'SELECT id, case_count, created_at, updated_at, series_hidden_count(id) AS hidden FROM evidence_series WHERE id = $1',
+      [id],
+    )) as Array<{ id: string; case_count: number; created_at: Date; updated_at: Date; hidden: number | null }>;
+    if (!row) throw notFound('Series', id);
+    const members = (await this.tx.manager.query('SELECT case_id FROM series_members WHERE series_id = $1', [id])) as Array<{ case_id: string }>;
+    const cases = (await this.cases.byIds(actor, members.map((m) => m.case_id))).sort((a, b) => compareMoney(b.totalLoss, a.totalLoss) || a.caseNumber.localeCompare(b.caseNumber));
+    const agencies = [...new Map(cases.map((c) => [c.owner.id, c.owner])).values()];
+    return {
+      id: row.id, caseCount: row.case_count, hiddenCaseCount: row.hidden ?? 0, cases,
+      totalLoss: sumMoney(cases.map((c) => c.totalLoss)), victimCount: cases.reduce((s, c) => s + c.victimCount, 0),
+      provinces: [...new Set(cases.flatMap((c) => c.provinces))].sort(), agencies, createdAt: row.created_at, updatedAt: row.updated_at,
+    };
+  }
+
+  /**
+   * The graph around a case: its values, the cases holding them that the caller may read, agencies
+   * holding ones it may not (one node per agency), and the series. `expand` adds the neighbours of
+   * value and case nodes already reachable.
+   */
+  async linkGraph(actor: Actor, caseId: string, expand: readonly string[] = []): Promise<LinkGraphModel> {
+    const root = await this.cases.get(actor, caseId);
+    const nodes = new Map<string, LinkGraphNodeModel>();
+    const edges = new Map<string, LinkGraphEdgeModel>();
+    let truncated = false;
+    const addNode = (n: LinkGraphNodeModel): boolean => {
+      if (nodes.has(n.id)) return true;
+      if (nodes.size >= MAX_GRAPH_NODES) return (truncated = true) && false;
+      nodes.set(n.id, n);
+      return true;
+    };
+    const addEdge = (source: string, target: string, type: LinkEdgeType) => {
+      if (nodes.has(source) && nodes.has(target)) edges.set(`${source}->${target}`, { id: `${source}->${target}`, source, target, type });
+    };
+    const caseNode = (c: CaseModel, isRoot: boolean): LinkGraphNodeModel => ({
+      id: `case:${c.id}`, type: LinkNodeType.CASE, label: c.caseNumber, caseId: c.id, caseNumber: c.caseNumber, agency: c.owner, root: isRoot,
+    });
+    const expanded = new Set(expand);
+    const seen = new Map<string, CaseModel>([[root.id, root]]);
+    addNode(caseNode(root, true));
+
+    // Which cases to open up: the root, and expanded case nodes the caller may read.
+    const openCases = [root.id];
+    const askedCases = expand.filter((e) => e.startsWith('case:')).map((e) => e.slice(5));
+    for (const c of await this.cases.byIds(actor, askedCases.filter(isUuid))) {
+      seen.set(c.id, c);
+      openCases.push(c.id);
+    }
+    const openValues: Array<{ kind: string; canonical: string; access: ViewerAccess }> = [];
+    for (const id of openCases) {
+      const c = seen.get(id) as CaseModel;
+      addNode(caseNode(c, id === root.id || expanded.has(`case:${id}`)));
+      for (const v of await this.values(id)) {
+        const nodeId = valueNodeId(v.kind, v.canonical, c.viewerAccess);
+        if (!addNode({ id: nodeId, type: LinkNodeType.IDENTIFIER, label: shownValue(v.kind, v.canonical, c.viewerAccess), kind: v.kind, state: v.state, count: v.visible, root: expanded.has(nodeId) })) break;
+        addEdge(`case:${id}`, nodeId, LinkEdgeType.HOLDS);
+        if (linking(v.state) && (id === root.id || expanded.has(`case:${id}`))) openValues.push({ kind: v.kind, canonical: v.canonical, access: c.viewerAccess });
+      }
+      for (const hit of await this.blindHits(id, c.viewerAccess)) {
+        const hidden = `hidden:${hit.agency.id}`;
+        const existing = nodes.get(hidden);
+        if (existing) existing.count = (existing.count ?? 0) + 1;
+        else addNode({ id: hidden, type: LinkNodeType.HIDDEN_CASES, label: hit.agency.name, agency: hit.agency, count: 1, root: false });
+        addEdge(hidden, valueNodeId(hit.kind, hit.canonical, c.viewerAccess), LinkEdgeType.HOLDS);
+      }
+    }
+    // Expanded value nodes (unmasked ids only: a masked value's id names no value).
+    for (const e of expand) {
+      const m = /^value:([A-Z_]+):(.+)$/.exec(e);
+      if (m && !m[2].startsWith('masked:')) openValues.push({ kind: m[1], canonical: m[2], access: ViewerAccess.OWNER });
+    }
+    if (openValues.length > 0) {
+      const holders = (await this.tx.manager.query(
+        `SELECT p.kind, p.canonical, p.case_id FROM evidence_postings p
+         JOIN unnest($1::text[], $2::text[]) AS v(kind, canonical) ON p.kind = v.kind AND p.canonical = v.canonical
+         WHERE evidence_linkable(p.kind, p.canonical) LIMIT ${MAX_GRAPH_NODES * 2}`,
+        [openValues.map((v) => v.kind), openValues.map((v) => v.canonical)],
+      )) as Array<{ kind: IdentifierKind; canonical: string; case_id: string }>;
+      const fresh = [...new Set(holders.map((h) => h.case_id))].filter((id) => !seen.has(id));
+      for (const c of await this.cases.byIds(actor, fresh)) seen.set(c.id, c);
+      for (const h of holders) {
+        const c = seen.get(h.case_id);
+        if (!c) continue;
+        const access = openValues.find((v) => v.kind === h.kind && v.canonical === h.canonical)?.access ?? ViewerAccess.READ;
+        const valueId = valueNodeId(h.kind, h.canonical, access);
+        if (!nodes.has(valueId)) {
+          if (!addNode({ id: valueId, type: LinkNodeType.IDENTIFIER, label: shownValue(h.kind, h.canonical, access), kind: h.kind, state: LinkTermState.LINKING, root: expanded.has(valueId) })) break;
+        }
+        if (!addNode(caseNode(c, false))) break;
+        addEdge(`case:${c.id}`, valueId, LinkEdgeType.HOLDS);
+      }
+    }
+    // Series of every case on the graph.
+    const caseIds = [...nodes.values()].filter((n) => n.type === LinkNodeType.CASE).map((n) => n.caseId as string);
+    const memberships = (await this.tx.manager.query('SELECT case_id, series_id FROM series_members WHERE case_id = ANY($1::uuid[])', [caseIds])) as Array<{ case_id: string; series_id: string }>;
+    for (const m of memberships) {
+      const sid = `series:${m.series_id}`;
+      if (!nodes.has(sid) && !addNode({ id: sid, type: LinkNodeType.SERIES, label: `#${m.series_id.slice(0, 8)}`, seriesId: m.series_id, root: false })) break;
+      addEdge(`case:${m.case_id}`, sid, LinkEdgeType.MEMBER_OF);
+    }
+    return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
+  }
+
+  private async values(caseId: string): Promise<ValueRow[]> {
+    return (await this.tx.manager.query(
+      `SELECT p.kind, p.canonical, ${STATE_SQL} AS state,
+              (SELECT count(*) FROM evidence_postings o WHERE o.kind = p.kind AND o.canonical = p.canonical)::int AS visible
+       FROM evidence_postings p WHERE p.case_id = $1 ORDER BY p.kind, p.canonical`,
+      [caseId],
+    )) as ValueRow[];
+  }
+
+  private async blindHits(caseId: string, access: ViewerAccess): Promise<Array<BlindHitModel & { canonical: string }>> {
+    const rows = (await this.tx.manager.query('SELECT kind, canonical, agency_id, case_id, pending_request FROM case_blind_hits($1)', [caseId])) as Array<{
+      kind: IdentifierKind; canonical: string; agency_id: string; case_id: string; pending_request: boolean;
+    }>;
+    return Promise.all(
+      rows.map(async (r) => ({
+        kind: r.kind, canonical: r.canonical, value: shownValue(r.kind, r.canonical, access), agency: await this.directory.get(r.agency_id),
+        caseRef: r.case_id, requested: r.pending_request,
+      })),
+    );
+  }
+}
+
+function valueNodeId(kind: string, canonical: string, access: ViewerAccess): string {
+  return access === ViewerAccess.READ && isPersonalData(kind as IdentifierKind)
+    ? `value:${kind}:masked:${maskIdentifier(kind as IdentifierKind, canonical)}`
+    : `value:${kind}:${canonical}`;
+}
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s);
+
+/** Exact decimal sums of CNY amounts (numeric(18,2) strings) in integer cents. */
+export function sumMoney(amounts: readonly string[]): string {
+  const cents = amounts.reduce((s, a) => s + toCents(a), 0n);
+  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+}
+
+export function toCents(a: string): bigint {
+  const [whole, frac = ''] = a.split('.');
+  return BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2));
+}
+
+const compareMoney = (a: string, b: string) => {
+  const d = toCents(a) - toCents(b);
+  return d > 0n ? 1 : d < 0n ? -1 : 0;
+};
+
+export function assertExpandIds(expand: readonly string[]): void {
+  if (expand.length > 50) throw badInput('expand', 'at most 50 node ids at once');
+  for (const [i, e] of expand.entries()) {
+    if (e.length > 300 || !/^(case:[0-9a-f-]{36}|value:[A-Z_]+:.+)$/.test(e)) throw badInput(`expand.${i}`, 'is not a case:… or value:… node id of this graph');
+  }
+}

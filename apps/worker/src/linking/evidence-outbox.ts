@@ -1,0 +1,100 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { JobProducers, linkJobId, redisConnection } from '@caselink/jobs';
+import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { LINKER_DATA_SOURCE } from './linker.provider';
+
+/**
+ * Turns the linking outbox (evidence_changes, filled by triggers in the writer's transaction) into
+ * `evidence-link` jobs. It LISTENs for the commit-time NOTIFY, so a statement is linked within
+ * milliseconds; and it sweeps the table every few seconds for rows whose job never arrived or was lost
+ * (worker down at commit, Redis restarted without its data). Every worker runs one; the job id is the
+ * row id, so the same change announced to several workers is one job.
+ */
+@Injectable()
+export class EvidenceOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger(EvidenceOutbox.name);
+  private readonly producers: JobProducers;
+  private listener: Client | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private sweeping: Promise<void> | null = null;
+
+  constructor(
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    @Inject(LINKER_DATA_SOURCE) private readonly ds: DataSource,
+  ) {
+    this.producers = new JobProducers(redisConnection(config.REDIS_URL), config.QUEUE_PREFIX, (e) => this.log.warn(`queue: ${e.message}`));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.timer = setInterval(() => void this.sweep(), this.config.OUTBOX_SWEEP_MS);
+    void this.sweep(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping;
+    await this.listener?.end().catch(() => undefined);
+    await this.producers.close();
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.config.LINKER_DATABASE_URL, application_name: 'caselink-outbox' });
+    client.on('notification', (n) => {
+      if (!n.payload || n.payload === 'sweep') return void this.sweep(0);
+      for (const id of n.payload.split(',')) void this.enqueue(id);
+    });
+    client.on('error', (e) => this.log.warn(`outbox listener: ${e.message}`));
+    client.on('end', () => {
+      if (this.stopped) return;
+      // Reconnect; the sweep catches whatever was announced meanwhile.
+      this.listener = null;
+      setTimeout(() => void this.listen().catch((e: Error) => this.log.warn(`outbox listener: ${e.message}`)), 1000);
+    });
+    await client.connect();
+    await client.query('LISTEN evidence_changed');
+    this.listener = client;
+  }
+
+  private async enqueue(changeId: string): Promise<void> {
+    try {
+      await this.producers.enqueueLink({ changeId });
+    } catch (e) {
+      this.log.warn(`could not queue change ${changeId}: ${(e as Error).message} (the sweep retries)`);
+    }
+  }
+
+  /**
+   * Queues rows older than `minAgeMs` that have no live job: missing (lost with Redis) or finished
+   * although the row is still there (its job raced a relink, say) get a fresh job.
+   */
+  sweep(minAgeMs = 2000): Promise<void> {
+    if (this.sweeping || this.stopped) return this.sweeping ?? Promise.resolve();
+    this.sweeping = (async () => {
+      try {
+        const rows = (await this.ds.query(
+          `SELECT id::text FROM evidence_changes WHERE created_at < now() - $1 * interval '1 millisecond' ORDER BY id LIMIT 2000`,
+          [minAgeMs],
+        )) as Array<{ id: string }>;
+        for (const { id } of rows) {
+          const job = await this.producers.evidenceLink.getJob(linkJobId(id));
+          if (job) {
+            const state = await job.getState();
+            if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
+            await job.remove().catch(() => undefined);
+          }
+          await this.producers.enqueueLink({ changeId: id });
+        }
+      } catch (e) {
+        this.log.warn(`outbox sweep: ${(e as Error).message}`);
+      } finally {
+        this.sweeping = null;
+      }
+    })();
+    return this.sweeping;
+  }
+}
