@@ -8,6 +8,7 @@ rm -f tmp/test-results/*.json
 TEST_DB="${TEST_DATABASE_NAME:-caselink_test}"
 export TEST_DATABASE_URL="$(with_database "$DATABASE_URL" "$TEST_DB")"
 export TEST_DATABASE_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$TEST_DB")"
+export TEST_LINKER_DATABASE_URL="$(with_database "$LINKER_DATABASE_URL" "$TEST_DB")"
 export TEST_REDIS_URL="$REDIS_URL"
 # ESM-only dependencies (cookie, content-disposition) load through Jest's vm modules.
 JEST_NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning"
@@ -46,7 +47,7 @@ CASELINK_API_URL="http://127.0.0.1:$E2E_API_PORT" build_portal
 pids=()
 stop_all() { kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }
 trap stop_all EXIT
-e2e_env=(DATABASE_URL="$TEST_DATABASE_URL" REDIS_URL="$REDIS_URL" QUEUE_PREFIX=caselink-e2e JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001)
+e2e_env=(DATABASE_URL="$TEST_DATABASE_URL" LINKER_DATABASE_URL="$TEST_LINKER_DATABASE_URL" REDIS_URL="$REDIS_URL" QUEUE_PREFIX=caselink-e2e JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001)
 env "${e2e_env[@]}" API_PORT="$E2E_API_PORT" node dist/apps/api/src/main.js >tmp/e2e-api.log 2>&1 & pids+=($!)
 env "${e2e_env[@]}" WORKER_HEALTH_PORT="$E2E_WORKER_PORT" node dist/apps/worker/src/main.js >tmp/e2e-worker.log 2>&1 & pids+=($!)
 node node_modules/next/dist/bin/next start apps/portal -p "$E2E_PORTAL_PORT" -H 127.0.0.1 >tmp/e2e-portal.log 2>&1 & pids+=($!)

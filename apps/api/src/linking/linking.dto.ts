@@ -1,5 +1,5 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsUUID, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IdentifierKind, MAX_TRACE_HOPS } from '@caselink/domain';
 import { PageArgs } from '../common/pagination';
 import { HubDecision } from './linking.model';
@@ -26,6 +26,8 @@ export class WarninglistArgs extends PageArgs {
 
 @ArgsType()
 export class FundTraceArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a UUID' }) transferId: string;
+
   @Field(() => Int, { defaultValue: 6, description: 'Hops to follow, 1 to 6 (use startFundTrace for up to 12)' })
   @IsInt() @Min(1) @Max(6, { message: 'must not exceed 6 here; startFundTrace follows up to 12 hops' })
   maxHops = 6;
@@ -33,5 +35,7 @@ export class FundTraceArgs {
 
 @ArgsType()
 export class StartFundTraceArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a UUID' }) transferId: string;
+
   @Field(() => Int) @IsInt() @Min(1) @Max(MAX_TRACE_HOPS, { message: `must not exceed ${MAX_TRACE_HOPS}` }) maxHops: number;
 }

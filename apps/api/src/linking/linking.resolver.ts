@@ -70,8 +70,8 @@ export class LinkingResolver {
   }
 
   @Query(() => FundTraceModel, { description: 'Follows money forward from a transfer, over transactions the caller may see; up to 6 hops' })
-  fundTrace(@CurrentActor() actor: Actor, @Args(...id('transferId')) transferId: string, @Args() args: FundTraceArgs): Promise<FundTraceModel> {
-    return this.traces.trace(actor, transferId, args.maxHops);
+  fundTrace(@CurrentActor() actor: Actor, @Args() args: FundTraceArgs): Promise<FundTraceModel> {
+    return this.traces.trace(actor, args.transferId, args.maxHops);
   }
 
   @Query(() => FundTraceRunModel)
@@ -102,10 +102,9 @@ export class LinkingResolver {
   @Mutation(() => FundTraceRunModel, { description: 'A trace of up to 12 hops, run in the background; poll fundTraceRun' })
   startFundTrace(
     @CurrentActor() actor: Actor,
-    @Args(...id('transferId')) transferId: string,
     @Args() args: StartFundTraceArgs,
     @GqlCtx() ctx: GqlContext,
   ): Promise<FundTraceRunModel> {
-    return this.traces.start(actor, transferId, args.maxHops, clientAddress(ctx.req));
+    return this.traces.start(actor, args.transferId, args.maxHops, clientAddress(ctx.req));
   }
 }

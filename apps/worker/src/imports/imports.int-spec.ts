@@ -16,6 +16,7 @@ import { ImportsProcessor, MAX_STORED_ERRORS, PROGRESS_EVERY } from './imports.p
 
 const DB = process.env['TEST_DATABASE_URL'] ?? 'postgres://caselink_app:caselink_app@127.0.0.1:5432/caselink_test';
 const OWNER = process.env['TEST_DATABASE_OWNER_URL'] ?? 'postgres://caselink_owner:caselink_owner@127.0.0.1:5432/caselink_test';
+const LINKER = process.env['TEST_LINKER_DATABASE_URL'] ?? 'postgres://caselink_linker:caselink_linker@127.0.0.1:5432/caselink_test';
 const REDIS = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 // Good rows and broken rows at known spreadsheet row numbers (header = row 1, row 8 blank, row 5 with a two-line narrative).
@@ -117,7 +118,7 @@ describe('imports worker', () => {
     )).rows[0].id;
     producers = new JobProducers(redisConnection(REDIS), prefix);
     worker = await NestFactory.createApplicationContext(
-      WorkerModule.forConfig(loadWorkerConfig({ DATABASE_URL: DB, REDIS_URL: REDIS, QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: '0', EVIDENCE_DIR: dir })),
+      WorkerModule.forConfig(loadWorkerConfig({ DATABASE_URL: DB, LINKER_DATABASE_URL: LINKER, REDIS_URL: REDIS, QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: '0', EVIDENCE_DIR: dir })),
       { logger: ['error'] },
     );
     await worker.init();

@@ -89,6 +89,16 @@ export class EvidenceOutbox implements OnApplicationBootstrap, OnApplicationShut
           }
           await this.producers.enqueueLink({ changeId: id });
         }
+        // Relinks whose job went missing the same way (their job id is the run's).
+        const runs = (await this.ds.query(`SELECT id FROM relink_runs WHERE state IN ('QUEUED','RUNNING') AND created_at < now() - $1 * interval '1 millisecond'`, [
+          minAgeMs,
+        ])) as Array<{ id: string }>;
+        for (const { id } of runs) {
+          const job = await this.producers.evidenceRelink.getJob(`relink-${id}`);
+          if (job && !['completed', 'failed', 'unknown'].includes(await job.getState())) continue;
+          await job?.remove().catch(() => undefined);
+          await this.producers.enqueueRelink({ runId: id });
+        }
       } catch (e) {
         this.log.warn(`outbox sweep: ${(e as Error).message}`);
       } finally {

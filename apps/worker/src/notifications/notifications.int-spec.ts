@@ -10,6 +10,7 @@ import { NotificationsProcessor } from './notifications.processor';
 
 const DB = process.env['TEST_DATABASE_URL'] ?? 'postgres://caselink_app:caselink_app@127.0.0.1:5432/caselink_test';
 const OWNER = process.env['TEST_DATABASE_OWNER_URL'] ?? 'postgres://caselink_owner:caselink_owner@127.0.0.1:5432/caselink_test';
+const LINKER = process.env['TEST_LINKER_DATABASE_URL'] ?? 'postgres://caselink_linker:caselink_linker@127.0.0.1:5432/caselink_test';
 const REDIS = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /** The notifications worker on real Redis and PostgreSQL: at-least-once delivery, exactly-once effect. */
@@ -39,7 +40,7 @@ describe('notifications worker', () => {
     await owner.query("INSERT INTO users (agency_id, email, display_name, roles, password_hash) VALUES ($1, $2, 'o', '{ADMIN}', 'x')", [otherAgencyId, `o-${prefix}@n.test`]);
     producers = new JobProducers(redisConnection(REDIS), prefix);
     worker = await NestFactory.createApplicationContext(
-      WorkerModule.forConfig(loadWorkerConfig({ DATABASE_URL: DB, REDIS_URL: REDIS, QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: '0' })),
+      WorkerModule.forConfig(loadWorkerConfig({ DATABASE_URL: DB, LINKER_DATABASE_URL: LINKER, REDIS_URL: REDIS, QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: '0' })),
       { logger: ['error'] },
     );
     await worker.init();

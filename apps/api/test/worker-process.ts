@@ -1,0 +1,94 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { TEST_DB_URL, TEST_REDIS_URL } from './harness';
+
+export const TEST_LINKER_URL = process.env['TEST_LINKER_DATABASE_URL'] ?? 'postgres://caselink_linker:caselink_linker@127.0.0.1:5432/caselink_test';
+const WORKER_MAIN = join(__dirname, '../../../dist/apps/worker/src/main.js');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export interface WorkerProcess {
+  child: ChildProcess;
+  log: () => string;
+  /** SIGTERM (graceful) or SIGKILL (a crash: no cleanup at all). */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+/**
+ * The real worker as a separate process (built by `npm test` before the integration tests), so tests
+ * can kill it the way a machine dies. Resolves once its health check answers ready.
+ */
+export async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, [WORKER_MAIN], {
+    env: {
+      PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, LINKER_DATABASE_URL: TEST_LINKER_URL, REDIS_URL: TEST_REDIS_URL,
+      WORKER_HEALTH_PORT: String(port), OUTBOX_SWEEP_MS: '500', STALLED_INTERVAL_MS: '1500', ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`worker exited: ${output}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`worker not ready: ${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    child,
+    log: () => output,
+    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** Polls `check` until it returns a value (not undefined) or the time is up. */
+export async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A valid card number (Luhn) with a random body: values no other test shares. */
+export function randomCard(prefix = '621700'): string {
+  let body = prefix;
+  while (body.length < 18) body += Math.floor(Math.random() * 10);
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return body + ((10 - (sum % 10)) % 10);
+}
+
+/** A valid mainland mobile number nobody else uses in the test run. */
+export const randomMobile = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
