@@ -36,6 +36,8 @@ say "Checking that no migration is pending and entities match the schema"
 migrate "$TEST_DATABASE_OWNER_URL" --check
 
 say "Integration tests (PostgreSQL + Redis)"
+# The fault tests start and kill a private redis-server of their own.
+command -v redis-server >/dev/null || apt_install redis-server
 jest integration -c jest.integration.config.cjs --runInBand
 
 say "Browser tests (playwright-core on Debian's Chromium)"
