@@ -123,7 +123,10 @@ export class LinkingService {
     let truncated = false;
     const addNode = (n: LinkGraphNodeModel): boolean => {
       if (nodes.has(n.id)) return true;
-      if (nodes.size >= MAX_GRAPH_NODES) return (truncated = true) && false;
+      if (nodes.size >= MAX_GRAPH_NODES) {
+        truncated = true;
+        return false;
+      }
       nodes.set(n.id, n);
       return true;
     };

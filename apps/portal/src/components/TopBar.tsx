@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useAuth } from '../lib/auth';
 import { PENDING_INCOMING_COUNT } from '../lib/documents';
 import { useAgencyName } from '../lib/format';
-import { canAdminAgencies, canAdminUsers, canReadAudit, canWorkOnCases } from '../lib/access';
+import { canAddToWarninglist, canAdminAgencies, canAdminUsers, canReadAudit, canRelink, canReviewHubs, canWorkOnCases } from '../lib/access';
 import { PENDING_CHANGED_EVENT } from '../lib/pending';
 import { AgencyBadge } from './AgencyBadge';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -53,7 +53,10 @@ export function TopBar() {
     ? [
         { href: '/', label: t('nav.home'), show: true },
         { href: '/cases', label: t('nav.cases'), show: casesAllowed },
+        { href: '/series', label: t('nav.series'), show: casesAllowed },
         { href: '/access-requests', label: t('nav.accessRequests'), show: casesAllowed, badge: pending },
+        // Linking administration: warninglist (admins), hub reviews (police supervisors), relink (national admin).
+        { href: '/linking', label: t('nav.linking'), show: canAddToWarninglist(user) || canReviewHubs(user) || canRelink(user) },
         { href: '/admin/users', label: t('nav.users'), show: canAdminUsers(user) },
         { href: '/audit', label: t('nav.audit'), show: canReadAudit(user) },
         { href: '/admin/agencies', label: t('nav.agencies'), show: canAdminAgencies(user) },

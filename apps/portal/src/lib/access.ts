@@ -10,3 +10,14 @@ export const canAdminAgencies = (u: User) => u.roles.includes(Role.ADMIN) && u.a
 export const isPoliceAgency = (u: User) => u.agency.kind === AgencyKind.POLICE;
 const CASE_ROLES: readonly Role[] = [Role.INVESTIGATOR, Role.SUPERVISOR, Role.ANALYST];
 export const canWorkOnCases = (u: User) => isPoliceAgency(u) && u.roles.some((r) => CASE_ROLES.includes(r));
+
+/* Evidence linking (docs/api-linking.graphql). */
+/** The warninglist is shared knowledge: case workers read it, admins of any agency add to it. */
+export const canAddToWarninglist = (u: User) => u.roles.includes(Role.ADMIN);
+export const canReadWarninglist = (u: User) => canWorkOnCases(u) || canAddToWarninglist(u);
+/** Hubs (values held by unusually many cases) are reviewed by police supervisors and admins. */
+export const canReviewHubs = (u: User) => isPoliceAgency(u) && (u.roles.includes(Role.SUPERVISOR) || u.roles.includes(Role.ADMIN));
+/** A full rebuild of postings and series: the national coordinating centre's admin only. */
+export const canRelink = (u: User) => u.roles.includes(Role.ADMIN) && u.agency.coordinating;
+/** Any of the linking administration pages. */
+export const canAdminLinking = (u: User) => canReadWarninglist(u) || canReviewHubs(u) || canRelink(u);

@@ -85,3 +85,57 @@ export const STATEMENT_IMPORT = `query StatementImport($id: ID!) { statementImpo
 export const STATEMENT_IMPORTS = `query StatementImports($caseId: ID!) {
   statementImports(caseId: $caseId) { id caseId fileName format status totalRows processedRows importedRows errorRows failure createdAt finishedAt }
 }`;
+
+export const REQUEST_ACCESS = `mutation RequestAccess($input: RequestAccessInput!) { requestAccess(input: $input) { ${ACCESS_REQUEST_FIELDS} } }`;
+
+/* Evidence linking, series and fund tracing (docs/api-linking.graphql). */
+const LINK_VALUE = 'kind value state visibleCaseCount';
+const SERIES_SUMMARY = `id caseCount hiddenCaseCount totalLoss victimCount provinces agencies { ${AGENCY_REF} } createdAt updatedAt`;
+export const CASE_LINKS = `query CaseLinks($caseId: ID!) {
+  caseLinks(caseId: $caseId) {
+    series { ${SERIES_SUMMARY} }
+    linkedCases { case { ${CASE_SUMMARY} } shared { ${LINK_VALUE} } }
+    blindHits { kind value agency { ${AGENCY_REF} } caseRef requested }
+    hubs { ${LINK_VALUE} }
+    warninglisted { ${LINK_VALUE} }
+  }
+}`;
+export const LINK_GRAPH = `query LinkGraph($caseId: ID!, $expand: [ID!]) {
+  linkGraph(caseId: $caseId, expand: $expand) {
+    nodes { id type label caseId caseNumber seriesId agency { ${AGENCY_REF} } kind state count root }
+    edges { id source target type }
+    truncated
+  }
+}`;
+export const SERIES = `query Series($id: ID!) { series(id: $id) { ${SERIES_SUMMARY} cases { ${CASE_SUMMARY} } } }`;
+export const SERIES_LIST = `query SeriesList($first: Int, $after: String) {
+  seriesList(first: $first, after: $after) { edges { cursor node { ${SERIES_SUMMARY} } } pageInfo { hasNextPage endCursor } }
+}`;
+
+const WARNINGLIST_FIELDS = `id kind value reason builtIn agency { ${AGENCY_REF} } createdAt removable`;
+export const WARNINGLIST = `query Warninglist($first: Int, $after: String, $search: String) {
+  warninglist(first: $first, after: $after, search: $search) { edges { cursor node { ${WARNINGLIST_FIELDS} } } pageInfo { hasNextPage endCursor } }
+}`;
+export const ADD_WARNINGLIST_ENTRY = `mutation AddWarninglistEntry($input: AddWarninglistEntryInput!) {
+  addWarninglistEntry(input: $input) { ${WARNINGLIST_FIELDS} }
+}`;
+export const REMOVE_WARNINGLIST_ENTRY = `mutation RemoveWarninglistEntry($id: ID!) { removeWarninglistEntry(id: $id) }`;
+
+const HUB_FIELDS = 'kind value caseCount state flaggedAt reviewedAt';
+export const HUB_REVIEWS = `query HubReviews { hubReviews { ${HUB_FIELDS} } }`;
+export const REVIEW_HUB = `mutation ReviewHub($input: ReviewHubInput!) { reviewHub(input: $input) { ${HUB_FIELDS} } }`;
+
+const RELINK_FIELDS = 'id state phase done total progress stats error createdAt startedAt finishedAt';
+export const RELINK_RUNS = `query RelinkRuns { relinkRuns { ${RELINK_FIELDS} } }`;
+export const RELINK_RUN = `query RelinkRun($id: ID!) { relinkRun(id: $id) { ${RELINK_FIELDS} } }`;
+export const START_RELINK = `mutation StartRelink { startRelink { ${RELINK_FIELDS} } }`;
+
+const FUND_NODE = 'id kind label bank depth amountIn amountHeld cycle atDepthLimit';
+const FUND_TRACE_FIELDS = `nodes { ${FUND_NODE} } edges { id source target amount traced occurredAt depth caseId cycle }
+  lastSeen { ${FUND_NODE} } hops truncated`;
+export const FUND_TRACE = `query FundTrace($transferId: ID!, $maxHops: Int) { fundTrace(transferId: $transferId, maxHops: $maxHops) { ${FUND_TRACE_FIELDS} } }`;
+const FUND_RUN_FIELDS = `id transferId caseId maxHops state result { ${FUND_TRACE_FIELDS} } error createdAt finishedAt`;
+export const START_FUND_TRACE = `mutation StartFundTrace($transferId: ID!, $maxHops: Int!) {
+  startFundTrace(transferId: $transferId, maxHops: $maxHops) { ${FUND_RUN_FIELDS} }
+}`;
+export const FUND_TRACE_RUN = `query FundTraceRun($id: ID!) { fundTraceRun(id: $id) { ${FUND_RUN_FIELDS} } }`;

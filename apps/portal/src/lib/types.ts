@@ -231,3 +231,171 @@ export interface StatementImport {
 
 /** An import as listed: the per-row errors are read for one import at a time. */
 export type StatementImportSummary = Omit<StatementImport, 'errors'>;
+
+/* Evidence linking, series and fund tracing (docs/api-linking.graphql). */
+export type LinkTermState = 'LINKING' | 'WARNINGLISTED' | 'HUB_REVIEW' | 'HUB_CONFIRMED';
+export type LinkNodeType = 'CASE' | 'IDENTIFIER' | 'SERIES' | 'HIDDEN_CASES';
+export type LinkEdgeType = 'HOLDS' | 'MEMBER_OF';
+export type HubDecision = 'CONFIRM' | 'WARNINGLIST';
+export type JobState = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+
+export interface LinkValue {
+  kind: IdentifierKind;
+  /** Masked (phones, ID numbers) unless the caller owns or contributes to the case. */
+  value: string;
+  state: LinkTermState;
+  visibleCaseCount: number;
+}
+
+export interface LinkedCase {
+  case: CaseSummary;
+  shared: LinkValue[];
+}
+
+export interface BlindHit {
+  kind: IdentifierKind;
+  value: string;
+  agency: AgencyRef;
+  /** Opaque: only for requestAccess(input: { caseId }). */
+  caseRef: string;
+  requested: boolean;
+}
+
+/** A series as summed up (the case page, the list): without its cases. */
+export interface SeriesSummary {
+  id: string;
+  caseCount: number;
+  hiddenCaseCount: number;
+  totalLoss: string;
+  victimCount: number;
+  provinces: string[];
+  agencies: AgencyRef[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Series extends SeriesSummary {
+  cases: CaseSummary[];
+}
+
+export interface CaseLinks {
+  series: SeriesSummary | null;
+  linkedCases: LinkedCase[];
+  blindHits: BlindHit[];
+  hubs: LinkValue[];
+  warninglisted: LinkValue[];
+}
+
+export interface LinkGraphNode {
+  /** case:<uuid> | value:<KIND>:<canonical> | series:<uuid> | hidden:<agencyId> */
+  id: string;
+  type: LinkNodeType;
+  label: string;
+  caseId: string | null;
+  caseNumber: string | null;
+  seriesId: string | null;
+  agency: AgencyRef | null;
+  kind: IdentifierKind | null;
+  state: LinkTermState | null;
+  count: number | null;
+  root: boolean;
+}
+
+export interface LinkGraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: LinkEdgeType;
+}
+
+export interface LinkGraph {
+  nodes: LinkGraphNode[];
+  edges: LinkGraphEdge[];
+  truncated: boolean;
+}
+
+export interface WarninglistEntry {
+  id: string;
+  kind: IdentifierKind;
+  value: string;
+  reason: string;
+  builtIn: boolean;
+  agency: AgencyRef | null;
+  createdAt: string;
+  removable: boolean;
+}
+
+export interface HubReview {
+  kind: IdentifierKind;
+  value: string;
+  caseCount: number;
+  state: LinkTermState;
+  flaggedAt: string;
+  reviewedAt: string | null;
+}
+
+export interface RelinkRun {
+  id: string;
+  state: JobState;
+  phase: string | null;
+  done: number;
+  total: number;
+  /** 0..1 */
+  progress: number;
+  stats: Record<string, unknown> | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface FundTraceNode {
+  id: string;
+  kind: IdentifierKind;
+  label: string;
+  bank: string | null;
+  depth: number;
+  amountIn: string;
+  amountHeld: string;
+  cycle: boolean;
+  atDepthLimit: boolean;
+}
+
+export interface FundTraceEdge {
+  /** The transfer's id. */
+  id: string;
+  source: string;
+  target: string;
+  amount: string;
+  traced: string;
+  occurredAt: string;
+  depth: number;
+  caseId: string;
+  cycle: boolean;
+}
+
+export interface FundTrace {
+  nodes: FundTraceNode[];
+  edges: FundTraceEdge[];
+  lastSeen: FundTraceNode[];
+  hops: number;
+  truncated: boolean;
+}
+
+export interface FundTraceRun {
+  id: string;
+  transferId: string;
+  caseId: string;
+  maxHops: number;
+  state: JobState;
+  result: FundTrace | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** Cursor pages without a total (seriesList, warninglist). */
+export interface UncountedConnection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+}

@@ -4,7 +4,7 @@ import { Role } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { canAdminAgencies, canWorkOnCases } from '../../lib/access';
+import { canAdminAgencies, canRelink, canReviewHubs, canWorkOnCases } from '../../lib/access';
 import { useAgencyName, useRegionLabel } from '../../lib/format';
 import type { User } from '../../lib/types';
 
@@ -41,6 +41,9 @@ function CaseLinks({ user, create }: { user: User; create: boolean }) {
       <Link className="btn" href="/access-requests" data-testid="link-access-requests">
         {t('accessRequestsLink')}
       </Link>
+      <Link className="btn" href="/series" data-testid="link-series">
+        {t('seriesLink')}
+      </Link>
     </div>
   );
 }
@@ -68,6 +71,13 @@ export function RolePanel({ role, user }: { role: Role; user: User }) {
         <Panel role={role} title={t('SUPERVISOR.title', { region })}>
           <p>{t('SUPERVISOR.text', { region })}</p>
           <CaseLinks user={user} create={false} />
+          {canReviewHubs(user) && (
+            <div className="actions panel-actions">
+              <Link className="btn" href="/linking/hubs" data-testid="link-hubs">
+                {t('hubsLink')}
+              </Link>
+            </div>
+          )}
           <Later text={t('SUPERVISOR.later')} />
         </Panel>
       );
@@ -102,6 +112,19 @@ export function RolePanel({ role, user }: { role: Role; user: User }) {
             {canAdminAgencies(user) && (
               <Link className="btn" href="/admin/agencies" data-testid="link-agencies">
                 {t('ADMIN.agenciesLink')}
+              </Link>
+            )}
+            <Link className="btn" href="/linking/warninglist" data-testid="link-warninglist">
+              {t('warninglistLink')}
+            </Link>
+            {canReviewHubs(user) && (
+              <Link className="btn" href="/linking/hubs" data-testid="link-hubs">
+                {t('hubsLink')}
+              </Link>
+            )}
+            {canRelink(user) && (
+              <Link className="btn" href="/linking/relink" data-testid="link-relink">
+                {t('relinkLink')}
               </Link>
             )}
           </div>

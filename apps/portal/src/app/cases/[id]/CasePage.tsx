@@ -14,6 +14,7 @@ import { CaseSummaryCard } from './CaseSummaryCard';
 import { Evidence } from './Evidence';
 import { HandlingBanner } from './HandlingBanner';
 import { Identifiers } from './Identifiers';
+import { Links } from './Links';
 import { Shares } from './Shares';
 import { Statements } from './Statements';
 
@@ -90,6 +91,7 @@ export function CasePage({ id, user }: { id: string; user: User }) {
       {notice && <Alert tone="success" testId="case-notice">{t(notice)}</Alert>}
       {data.handling && data.viewerAccess !== 'OWNER' && <HandlingBanner handling={data.handling} owner={data.owner} />}
       <CaseSummaryCard data={data} onChanged={setData} />
+      <Links caseId={data.id} caseNumber={data.caseNumber} user={user} />
       <Statements
         caseId={data.id}
         statements={data.statements}

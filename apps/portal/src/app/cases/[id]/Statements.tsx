@@ -70,7 +70,7 @@ function VictimFacts({ victim, mayReveal }: { victim: Victim; mayReveal: boolean
   );
 }
 
-function StatementCard({ statement, index, mayReveal }: { statement: VictimStatement; index: number; mayReveal: boolean }) {
+function StatementCard({ caseId, statement, index, mayReveal }: { caseId: string; statement: VictimStatement; index: number; mayReveal: boolean }) {
   const t = useTranslations('case.statements');
   const tChannel = useTranslations('channels');
   const agencyName = useAgencyName();
@@ -110,6 +110,7 @@ function StatementCard({ statement, index, mayReveal }: { statement: VictimState
                 <th>{t('bank')}</th>
                 <th>{t('channel')}</th>
                 <th className="num">{t('amount')}</th>
+                <th />
               </tr>
             </thead>
             <tbody>
@@ -121,6 +122,12 @@ function StatementCard({ statement, index, mayReveal }: { statement: VictimState
                   <td>{tr.bank ?? '—'}</td>
                   <td className="nowrap">{tChannel(tr.channel)}</td>
                   <td className="num nowrap">{formatMoney(tr.amount)}</td>
+                  <td className="actions-cell">
+                    <Link href={`/cases/${caseId}/trace/${tr.id}`} className="btn btn-small" data-testid="trace-funds"
+                      title={t('traceHint')}>
+                      {t('trace')}
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -165,7 +172,7 @@ export function Statements({ caseId, statements, canContribute, viewerAccess, to
       </div>
       {statements.length === 0 && <p className="muted">{t('empty')}</p>}
       {statements.map((s, i) => (
-        <StatementCard key={s.id} statement={s} index={i} mayReveal={mayReveal} />
+        <StatementCard key={s.id} caseId={caseId} statement={s} index={i} mayReveal={mayReveal} />
       ))}
     </section>
   );

@@ -1,0 +1,333 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert } from '../../../../../components/Alert';
+import type { CytoEdge, CytoHandle, CytoNode } from '../../../../../components/graph/CytoCanvas';
+import { GraphLoading } from '../../../../../components/graph/GraphLoading';
+import { KIND_LOOK } from '../../../../../components/graph/link-style';
+import { ShapeIcon } from '../../../../../components/graph/ShapeIcon';
+import { JobStateBadge, Spinner } from '../../../../../components/LinkBadges';
+import { ProgressBar } from '../../../../../components/ProgressBar';
+import { useAuth } from '../../../../../lib/auth';
+import { CASE_HEAD } from '../../../../../lib/documents';
+import { useLoadReason } from '../../../../../lib/errors';
+import { GqlError } from '../../../../../lib/graphql';
+import { useFormatDateTime } from '../../../../../lib/format';
+import { sumAmounts, useFormatMoney } from '../../../../../lib/money';
+import type { CaseSummary, FundTraceNode } from '../../../../../lib/types';
+import { MAX_DIRECT_HOPS, MAX_HOPS, useFundTrace } from './useFundTrace';
+
+const CytoCanvas = dynamic(() => import('../../../../../components/graph/CytoCanvas').then((m) => m.CytoCanvas), {
+  ssr: false,
+  loading: () => <GraphLoading height={520} />,
+});
+
+const VICTIM_COLOUR = '#1f5fbf';
+const HELD_BORDER = '#b42318';
+const CYCLE_COLOUR = '#7c3aed';
+const DEFAULT_HOPS = 4;
+const isPositive = (amount: string) => /[1-9]/.test(amount);
+
+/** "6217 0024 3000 1234 567" style labels stay readable on the canvas; the bank goes on a second line. */
+function nodeLabel(n: FundTraceNode): string {
+  return n.bank ? `${n.label}\n${n.bank}` : n.label;
+}
+
+export function TracePage({ caseId, transferId }: { caseId: string; transferId: string }) {
+  const t = useTranslations('fundTrace');
+  const tKind = useTranslations('identifierKinds');
+  const { request } = useAuth();
+  const loadReason = useLoadReason();
+  const formatMoney = useFormatMoney();
+  const formatDateTime = useFormatDateTime();
+  const [head, setHead] = useState<CaseSummary | null>(null);
+  const [hops, setHops] = useState(DEFAULT_HOPS);
+  const [attempt, setAttempt] = useState(0);
+  const { shown, run, busy, error } = useFundTrace(transferId, hops, attempt);
+  const handle = useRef<CytoHandle | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    request<{ case: CaseSummary }>(CASE_HEAD, { id: caseId })
+      .then((d) => live && setHead(d.case))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [caseId, request]);
+
+  const trace = shown?.trace ?? null;
+  const victim = trace?.nodes.find((n) => n.depth === 0) ?? null;
+  const origin = trace?.edges.find((e) => e.id === transferId) ?? null;
+  const labels = useMemo(() => new Map(trace?.nodes.map((n) => [n.id, n.label]) ?? []), [trace]);
+
+  const cyNodes = useMemo<CytoNode[]>(
+    () =>
+      (trace?.nodes ?? []).map((n) => {
+        const held = isPositive(n.amountHeld);
+        const look = KIND_LOOK[n.kind] ?? KIND_LOOK.BANK_ACCOUNT;
+        return {
+          id: n.id, label: held ? `${nodeLabel(n)}\n${t('heldShort', { amount: formatMoney(n.amountHeld) })}` : nodeLabel(n),
+          color: n.depth === 0 ? VICTIM_COLOUR : look.color, shape: n.depth === 0 ? 'round-rectangle' : look.shape,
+          width: n.depth === 0 ? 46 : 34, height: n.depth === 0 ? 30 : 34, opacity: 1,
+          borderColor: held ? HELD_BORDER : n.cycle ? CYCLE_COLOUR : '#ffffff', borderWidth: held || n.cycle ? 4 : 1.5,
+          borderStyle: n.atDepthLimit ? ('dashed' as const) : ('solid' as const), depth: n.depth,
+        };
+      }),
+    [trace, t, formatMoney],
+  );
+  const cyEdges = useMemo<CytoEdge[]>(
+    () =>
+      (trace?.edges ?? []).map((e) => ({
+        id: e.id, source: e.source, target: e.target, arrow: 'triangle' as const,
+        label: e.traced === e.amount ? formatMoney(e.traced) : t('edgePartial', { traced: formatMoney(e.traced), amount: formatMoney(e.amount) }),
+        color: e.cycle ? CYCLE_COLOUR : e.id === transferId ? VICTIM_COLOUR : '#64748b', width: e.id === transferId ? 3 : 2,
+        lineStyle: e.cycle ? ('dashed' as const) : ('solid' as const),
+      })),
+    [trace, transferId, t, formatMoney],
+  );
+  // As tall as the widest hop needs: a thin chain should not float in an empty canvas.
+  const { widest, deepest } = useMemo(() => {
+    const perDepth = new Map<number, number>();
+    for (const n of trace?.nodes ?? []) perDepth.set(n.depth, (perDepth.get(n.depth) ?? 0) + 1);
+    return { widest: Math.max(1, ...perDepth.values()), deepest: Math.max(0, ...perDepth.keys()) };
+  }, [trace]);
+  const canvasHeight = Math.min(680, Math.max(300, 140 + widest * 110));
+  // Left to right, one column per hop. The bounding box keeps the columns a readable distance apart
+  // (breadthfirst would otherwise spread them over a width several times the canvas).
+  const layout = useMemo(
+    () => ({ name: 'breadthfirst', directed: true, direction: 'rightward', roots: victim ? [victim.id] : undefined,
+      boundingBox: { x1: 0, y1: 0, w: Math.max(1, widest - 1) * 120 + 1, h: (deepest + 1) * 260 }, padding: 40, fit: true,
+      animate: false, nodeDimensionsIncludeLabels: true }),
+    [victim, widest, deepest],
+  );
+  const heldTotal = trace ? sumAmounts(trace.lastSeen.map((n) => n.amountHeld)) : '0.00';
+  const failed = run?.state === 'FAILED';
+  const notFound = error instanceof GqlError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN');
+
+  return (
+    <div className="wide-page trace-page" data-testid="trace-page">
+      <Link href={`/cases/${caseId}`} className="back-link">
+        ← {t('backToCase')}
+      </Link>
+      <div className="page-head">
+        <div>
+          <h1>{t('title')}</h1>
+          <p className="muted">
+            {head && <span className="mono">{head.caseNumber} · </span>}
+            {t('intro')}
+          </p>
+        </div>
+        <div className="trace-controls">
+          <label htmlFor="trace-hops" className="small">
+            {t('hops')}
+          </label>
+          <select id="trace-hops" value={hops} onChange={(e) => setHops(Number(e.target.value))} data-testid="trace-hops">
+            {Array.from({ length: MAX_HOPS }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n > MAX_DIRECT_HOPS ? t('hopOptionBackground', { n }) : t('hopOption', { n })}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="btn btn-small" onClick={() => handle.current?.fit()} data-testid="trace-fit">
+            {t('fit')}
+          </button>
+        </div>
+      </div>
+
+      {origin && (
+        <section className="card trace-origin" data-testid="trace-origin">
+          <span className="muted small">{t('origin')}</span>
+          <span className="mono">{labels.get(origin.source) ?? origin.source}</span>
+          <span aria-hidden="true">→</span>
+          <span className="mono">{labels.get(origin.target) ?? origin.target}</span>
+          <strong>{formatMoney(origin.amount)}</strong>
+          <span className="muted small">{formatDateTime(origin.occurredAt)}</span>
+        </section>
+      )}
+
+      {busy && (
+        <div className="trace-busy" data-testid="trace-busy">
+          <Spinner label={t('tracing')} />
+          <span>
+            {hops > MAX_DIRECT_HOPS ? t('tracingBackground', { hops }) : t('tracing')}
+            {run && (
+              <>
+                {' '}
+                <JobStateBadge state={run.state} testId="trace-run-state" />
+              </>
+            )}
+          </span>
+          {hops > MAX_DIRECT_HOPS && <ProgressBar value={0} max={null} testId="trace-progress" />}
+        </div>
+      )}
+      {error !== null && !busy && (
+        <Alert tone="error" testId="trace-error">
+          {notFound ? t('notFound') : t('failed', { reason: loadReason(error) })}{' '}
+          {!notFound && (
+            <button type="button" className="btn btn-small" onClick={() => setAttempt((a) => a + 1)}>
+              {t('retry')}
+            </button>
+          )}
+        </Alert>
+      )}
+      {failed && (
+        <Alert tone="error" testId="trace-run-failed">
+          {t('runFailed', { reason: run?.error ?? '' })}{' '}
+          <button type="button" className="btn btn-small" onClick={() => setAttempt((a) => a + 1)}>
+            {t('retry')}
+          </button>
+        </Alert>
+      )}
+      {trace?.truncated && <Alert tone="warning" testId="trace-truncated">{t('truncated')}</Alert>}
+
+      {trace && (
+        <>
+          <div className="trace-summary" data-testid="trace-summary">
+            <div className="import-count">
+              <strong>{shown?.trace.hops}</strong>
+              <span>{t('hopsReached', { max: shown?.hops ?? hops })}</span>
+            </div>
+            <div className="import-count">
+              <strong>{trace.nodes.length}</strong>
+              <span>{t('accounts')}</span>
+            </div>
+            <div className="import-count">
+              <strong>{trace.edges.length}</strong>
+              <span>{t('transfers')}</span>
+            </div>
+            <div className="import-count import-count-bad">
+              <strong>{formatMoney(heldTotal)}</strong>
+              <span>{t('heldTotal')}</span>
+            </div>
+          </div>
+          <section className="card graph-card">
+            <CytoCanvas nodes={cyNodes} edges={cyEdges} layout={layout as never} resetKey={`${shown?.hops}:${attempt}`}
+              onReady={(h) => (handle.current = h)} label={t('canvasLabel', { accounts: trace.nodes.length, transfers: trace.edges.length })}
+              testId="fund-graph" height={canvasHeight} />
+            <ul className="trace-legend small" data-testid="trace-legend">
+              <li>
+                <ShapeIcon shape="round-rectangle" fill={VICTIM_COLOUR} /> {t('legendVictim')}
+              </li>
+              <li>
+                <ShapeIcon shape={KIND_LOOK.BANK_CARD.shape} fill={KIND_LOOK.BANK_CARD.color} /> {tKind('BANK_CARD')}
+              </li>
+              <li>
+                <ShapeIcon shape={KIND_LOOK.BANK_ACCOUNT.shape} fill={KIND_LOOK.BANK_ACCOUNT.color} /> {tKind('BANK_ACCOUNT')}
+              </li>
+              <li>
+                <ShapeIcon shape={KIND_LOOK.CRYPTO_WALLET.shape} fill={KIND_LOOK.CRYPTO_WALLET.color} /> {tKind('CRYPTO_WALLET')}
+              </li>
+              <li>
+                <ShapeIcon shape="ellipse" fill="#ffffff" stroke={HELD_BORDER} /> {t('legendHeld')}
+              </li>
+              <li>
+                <ShapeIcon shape="ellipse" fill="#ffffff" stroke="#64748b" dashed /> {t('legendDepthLimit')}
+              </li>
+              <li>
+                <ShapeIcon shape="ellipse" fill="#ffffff" stroke={CYCLE_COLOUR} /> {t('legendCycle')}
+              </li>
+            </ul>
+          </section>
+
+          <section className="card" data-testid="last-seen">
+            <div className="section-head">
+              <h2>
+                {t('lastSeenTitle')} <span className="count">{trace.lastSeen.length}</span>
+              </h2>
+              <span className="muted small">{t('lastSeenIntro')}</span>
+            </div>
+            {trace.lastSeen.length === 0 ? (
+              <p className="muted">{t('lastSeenEmpty')}</p>
+            ) : (
+              <div className="table-scroll">
+                <table className="table table-compact" data-testid="last-seen-table">
+                  <thead>
+                    <tr>
+                      <th>{t('account')}</th>
+                      <th>{t('kind')}</th>
+                      <th>{t('bank')}</th>
+                      <th className="num">{t('amountHeld')}</th>
+                      <th className="num">{t('depth')}</th>
+                      <th>{t('note')}</th>
+                      <th />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {trace.lastSeen.map((n) => (
+                      <tr key={n.id} data-testid="last-seen-row" data-account={n.id}>
+                        <td className="mono">{n.label}</td>
+                        <td className="nowrap">{tKind(n.kind)}</td>
+                        <td>{n.bank ?? '—'}</td>
+                        <td className="num nowrap" data-testid="amount-held">{formatMoney(n.amountHeld)}</td>
+                        <td className="num">{n.depth}</td>
+                        <td className="small">
+                          {n.atDepthLimit && <span className="status status-warn">{t('atDepthLimit')}</span>}
+                          {n.cycle && <span className="status status-off">{t('cycle')}</span>}
+                        </td>
+                        <td className="actions-cell">
+                          <span className="tooltip-wrap" title={t('freezeComing')} tabIndex={0} data-testid="freeze-wrap">
+                            <button type="button" className="btn btn-small" disabled aria-describedby={`freeze-${n.id}`} data-testid="freeze-request">
+                              {t('freeze')}
+                            </button>
+                            <span id={`freeze-${n.id}`} className="visually-hidden">
+                              {t('freezeComing')}
+                            </span>
+                          </span>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <details className="card">
+            <summary>{t('trailTitle', { count: trace.edges.length })}</summary>
+            <div className="table-scroll">
+              <table className="table table-compact" data-testid="trail-table">
+                <thead>
+                  <tr>
+                    <th className="num">{t('hop')}</th>
+                    <th>{t('time')}</th>
+                    <th>{t('from')}</th>
+                    <th>{t('to')}</th>
+                    <th className="num">{t('amount')}</th>
+                    <th className="num">{t('traced')}</th>
+                    <th>{t('case')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...trace.edges]
+                    .sort((a, b) => a.depth - b.depth || a.occurredAt.localeCompare(b.occurredAt))
+                    .map((e) => (
+                      <tr key={e.id}>
+                        <td className="num">{e.depth}</td>
+                        <td className="nowrap">{formatDateTime(e.occurredAt)}</td>
+                        <td className="mono">{labels.get(e.source) ?? e.source}</td>
+                        <td className="mono">
+                          {labels.get(e.target) ?? e.target}
+                          {e.cycle && <span className="status status-off badge-after">{t('cycle')}</span>}
+                        </td>
+                        <td className="num nowrap">{formatMoney(e.amount)}</td>
+                        <td className="num nowrap">{formatMoney(e.traced)}</td>
+                        <td>
+                          <Link href={`/cases/${e.caseId}`} className="small">
+                            {t('openCase')}
+                          </Link>
+                        </td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </div>
+  );
+}
