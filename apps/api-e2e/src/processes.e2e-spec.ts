@@ -9,7 +9,8 @@ const WORKER = join(ROOT, 'dist/apps/worker/src/main.js');
 const DB = process.env['TEST_DATABASE_URL'] ?? 'postgres://caselink_app:caselink_app@127.0.0.1:5432/caselink_test';
 const OWNER = process.env['TEST_DATABASE_OWNER_URL'] ?? 'postgres://caselink_owner:caselink_owner@127.0.0.1:5432/caselink_test';
 const REDIS = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-const BASE_ENV = { PATH: process.env['PATH'] ?? '', DATABASE_URL: DB, REDIS_URL: REDIS, JWT_SECRET: 'e2e-process-secret-0123456789abcdef', QUEUE_PREFIX: 'caselink-test-e2e' };
+const LINKER = process.env['TEST_LINKER_DATABASE_URL'] ?? 'postgres://caselink_linker:caselink_linker@127.0.0.1:5432/caselink_test';
+const BASE_ENV = { PATH: process.env['PATH'] ?? '', DATABASE_URL: DB, LINKER_DATABASE_URL: LINKER, REDIS_URL: REDIS, JWT_SECRET: 'e2e-process-secret-0123456789abcdef', QUEUE_PREFIX: 'caselink-test-e2e' };
 
 function run(script: string, env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -67,12 +68,19 @@ describe('api and worker processes', () => {
     }
   });
 
+  it('the worker refuses to start without its linking connection, naming the variable', async () => {
+    const w = run(WORKER, { ...BASE_ENV, LINKER_DATABASE_URL: '', WORKER_HEALTH_PORT: '4194' });
+    await w.exited;
+    expect(w.child.exitCode).not.toBe(0);
+    expect(w.output()).toMatch(/LINKER_DATABASE_URL/);
+  });
+
   it('the worker starts its queues and answers ready', async () => {
     const w = run(WORKER, { ...BASE_ENV, WORKER_HEALTH_PORT: '4193' });
     try {
       const ready = await waitForHttp('http://127.0.0.1:4193/health/ready');
-      expect(await ready.json()).toEqual({ status: 'ok', postgres: 'ok', redis: 'ok', workers: 'running' });
-      expect(w.output()).toMatch(/Processing queues: notifications/);
+      expect(await ready.json()).toEqual({ status: 'ok', postgres: 'ok', linker: 'ok', redis: 'ok', workers: 'running' });
+      expect(w.output()).toMatch(/Processing queues: notifications, imports, evidence-link, evidence-relink, funds-trace/);
     } finally {
       w.child.kill('SIGTERM');
       await w.exited;

@@ -6,12 +6,14 @@ import { DataSource } from 'typeorm';
 import { loadWorkerConfig } from './config';
 import { WorkerHost } from './worker-host';
 import { WorkerModule } from './worker.module';
+import { LINKER_DATA_SOURCE } from './linking/linker.provider';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forConfig(config), { logger: ['log', 'warn', 'error'] });
   app.enableShutdownHooks();
   const ds = app.get(DataSource);
+  const linkerDs = app.get<DataSource>(LINKER_DATA_SOURCE);
   const host = app.get(WorkerHost);
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }).on('error', () => undefined);
 
@@ -22,11 +24,12 @@ async function main(): Promise<void> {
     if (req.url !== '/health/ready') return reply(404, { status: 'not found' });
     void Promise.all([
       ds.query('SELECT 1').then(() => 'ok', (e: Error) => `down: ${e.message}`),
+      linkerDs.query('SELECT 1').then(() => 'ok', (e: Error) => `down: ${e.message}`),
       (redis.status === 'wait' ? redis.connect() : Promise.resolve()).then(() => redis.ping()).then(() => 'ok', (e: Error) => `down: ${e.message}`),
       host.isRunning(),
-    ]).then(([postgres, redisState, running]) => {
-      const ok = postgres === 'ok' && redisState === 'ok' && running;
-      reply(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', postgres, redis: redisState, workers: running ? 'running' : 'stopped' });
+    ]).then(([postgres, linker, redisState, running]) => {
+      const ok = postgres === 'ok' && linker === 'ok' && redisState === 'ok' && running;
+      reply(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', postgres, linker, redis: redisState, workers: running ? 'running' : 'stopped' });
     });
   });
   health.listen(config.WORKER_HEALTH_PORT, config.WORKER_HEALTH_HOST);

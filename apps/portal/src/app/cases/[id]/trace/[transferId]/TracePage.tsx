@@ -96,12 +96,15 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
     return { widest: Math.max(1, ...perDepth.values()), deepest: Math.max(0, ...perDepth.keys()) };
   }, [trace]);
   const canvasHeight = Math.min(680, Math.max(300, 140 + widest * 110));
-  // Left to right, one column per hop. The bounding box keeps the columns a readable distance apart
-  // (breadthfirst would otherwise spread them over a width several times the canvas).
+  // Left to right, one column per hop: breadthfirst lays the hops out top-down in a box sized for readable
+  // distances (about 250 px between hops, 110 px between accounts of one hop), then x and y are swapped.
+  // (Its own direction: 'rightward' stretches the drawing by the canvas's aspect ratio.)
   const layout = useMemo(
-    () => ({ name: 'breadthfirst', directed: true, direction: 'rightward', roots: victim ? [victim.id] : undefined,
-      boundingBox: { x1: 0, y1: 0, w: Math.max(1, widest - 1) * 120 + 1, h: (deepest + 1) * 260 }, padding: 40, fit: true,
-      animate: false, nodeDimensionsIncludeLabels: true }),
+    () => ({
+      name: 'breadthfirst', directed: true, roots: victim ? [victim.id] : undefined, padding: 40, fit: true, animate: false, spacingFactor: 1,
+      boundingBox: { x1: 0, y1: 0, w: Math.max(1, widest - 1) * 110 + 120, h: deepest * 250 + 120 },
+      transform: (_node: unknown, p: { x: number; y: number }) => ({ x: p.y, y: p.x }),
+    }),
     [victim, widest, deepest],
   );
   const heldTotal = trace ? sumAmounts(trace.lastSeen.map((n) => n.amountHeld)) : '0.00';
