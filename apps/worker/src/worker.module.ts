@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '@caselink/db';
+import { assertRoleIsWalled, createDataSource } from '@caselink/db';
 import { WORKER_CONFIG, WorkerConfig } from './config';
 import { ImportsProcessor } from './imports/imports.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
@@ -30,8 +30,9 @@ export class WorkerModule implements OnApplicationShutdown {
         {
           provide: DataSource,
           useFactory: async () => {
-            const ds = createDataSource({ url: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'caselink-worker' });
-            return ds.initialize();
+            const ds = await createDataSource({ url: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'caselink-worker' }).initialize();
+            await assertRoleIsWalled(ds);
+            return ds;
           },
         },
         ...linkerProviders(config),

@@ -21,3 +21,4 @@ export { Attachment } from './entities/attachment.entity';
 export { StatementImport } from './entities/import.entity';
 export type { ImportStatus, ImportRowError } from './entities/import.entity';
 export * from './linking/trace-funds';
+export * from './role-check';

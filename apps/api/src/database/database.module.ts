@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from '@caselink/db';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { RequestTransaction } from './request-transaction';
-import { assertAppRoleIsWalled } from './role-check';
+import { assertRoleIsWalled } from '@caselink/db';
 
 @Global()
 @Module({
@@ -14,7 +14,7 @@ import { assertAppRoleIsWalled } from './role-check';
       useFactory: async (config: ApiConfig) => {
         const ds = createDataSource({ url: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'caselink-api' });
         await ds.initialize();
-        await assertAppRoleIsWalled(ds);
+        await assertRoleIsWalled(ds);
         return ds;
       },
     },

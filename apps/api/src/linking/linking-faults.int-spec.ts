@@ -121,7 +121,7 @@ describe('linking under faults', () => {
       await waitFor(async () => {
         const c = new JobProducers(redisConnection(redisUrl), 'probe');
         try {
-          return (await Promise.race([c.evidenceLink.getJobCounts().then(() => true), new Promise<undefined>((r) => setTimeout(r, 500))])) ?? undefined;
+          return (await Promise.race([c.evidenceLink.getJobCounts().then(() => true as const), new Promise<undefined>((r) => setTimeout(() => r(undefined), 500))])) ?? undefined;
         } finally {
           await c.close().catch(() => undefined);
         }

@@ -134,7 +134,7 @@ const FUND_NODE = 'id kind label bank depth amountIn amountHeld cycle atDepthLim
 const FUND_TRACE_FIELDS = `nodes { ${FUND_NODE} } edges { id source target amount traced occurredAt depth caseId cycle }
   lastSeen { ${FUND_NODE} } hops truncated`;
 export const FUND_TRACE = `query FundTrace($transferId: ID!, $maxHops: Int) { fundTrace(transferId: $transferId, maxHops: $maxHops) { ${FUND_TRACE_FIELDS} } }`;
-const FUND_RUN_FIELDS = `id transferId caseId maxHops state result { ${FUND_TRACE_FIELDS} } error createdAt finishedAt`;
+const FUND_RUN_FIELDS = `id transferId caseId maxHops state done result { ${FUND_TRACE_FIELDS} } error createdAt finishedAt`;
 export const START_FUND_TRACE = `mutation StartFundTrace($transferId: ID!, $maxHops: Int!) {
   startFundTrace(transferId: $transferId, maxHops: $maxHops) { ${FUND_RUN_FIELDS} }
 }`;

@@ -388,6 +388,8 @@ export interface FundTraceRun {
   caseId: string;
   maxHops: number;
   state: JobState;
+  /** Hops done so far. */
+  done: number;
   result: FundTrace | null;
   error: string | null;
   createdAt: string;

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { createDataSource } from '@caselink/db';
+import { assertRoleIsWalled, createDataSource, LINKER_ROLE } from '@caselink/db';
 import type { WorkerConfig } from '../config';
 import { Linker } from './linker';
 
@@ -9,7 +9,14 @@ export const LINKER_DATA_SOURCE = Symbol('LINKER_DATA_SOURCE');
 export const linkerProviders = (config: WorkerConfig) => [
   {
     provide: LINKER_DATA_SOURCE,
-    useFactory: async () => createDataSource({ url: config.LINKER_DATABASE_URL, poolSize: 4, applicationName: 'caselink-linker' }).initialize(),
+    useFactory: async () => {
+      const ds = await createDataSource({ url: config.LINKER_DATABASE_URL, poolSize: 4, applicationName: 'caselink-linker' }).initialize();
+      await assertRoleIsWalled(ds, 'LINKER_DATABASE_URL', LINKER_ROLE).catch(async (e: unknown) => {
+        await ds.destroy();
+        throw e;
+      });
+      return ds;
+    },
   },
   {
     provide: Linker,

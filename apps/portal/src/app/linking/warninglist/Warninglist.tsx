@@ -20,6 +20,7 @@ import type { Connection, UncountedConnection, User, WarninglistEntry } from '..
 import { LinkingTabs } from '../LinkingTabs';
 
 const PAGE_SIZE = 50;
+const MIN_REASON = 3;
 const MAX_REASON = 500;
 const EMPTY = { kind: IdentifierKind.PHONE as string, value: '', reason: '' };
 
@@ -40,6 +41,7 @@ function AddEntryForm({ onAdded }: { onAdded(entry: WarninglistEntry): void }) {
         const problems: Record<string, string> = {};
         if (!values.value.trim()) problems.value = t('required');
         if (!values.reason.trim()) problems.reason = t('required');
+        else if (values.reason.trim().length < MIN_REASON) problems.reason = t('reasonTooShort', { min: MIN_REASON });
         else if (values.reason.trim().length > MAX_REASON) problems.reason = t('reasonTooLong', { max: MAX_REASON });
         return problems;
       },

@@ -35,8 +35,13 @@ const LAYOUTS = {
   },
 } as const;
 
-/** Nodes that a click expands: values and cases (series and hidden groups have nothing more to show). */
-const expandable = (n: LinkGraphNode) => n.type === 'IDENTIFIER' || n.type === 'CASE';
+/**
+ * Nodes that a click expands: values and cases (series and hidden groups have nothing more to show). A masked
+ * value (a phone or ID number seen through a read-only share) names no value, so it cannot be expanded.
+ */
+const expandable = (n: LinkGraphNode) => n.type === 'CASE' || (n.type === 'IDENTIFIER' && !n.id.includes(':masked:'));
+/** The api takes at most this many node ids to expand at once; older expansions stay merged on the graph. */
+const MAX_EXPAND = 50;
 
 function mergeById<T extends { id: string }>(into: Map<string, T>, items: T[]): Map<string, T> {
   const next = new Map(into);
@@ -99,7 +104,7 @@ export function GraphPage({ caseId }: { caseId: string }) {
       if (expanded.includes(id) || pending) return;
       setPending(id);
       setExpandError(null);
-      const ids = [...expanded.filter((x) => x !== rootId), id];
+      const ids = [...expanded.filter((x) => x !== rootId).slice(-(MAX_EXPAND - 1)), id];
       try {
         const d = await request<{ linkGraph: LinkGraph }>(LINK_GRAPH, { caseId, expand: ids });
         setAnchor(id);
@@ -136,7 +141,7 @@ export function GraphPage({ caseId }: { caseId: string }) {
         case 'CASE':
           return n.caseNumber ?? n.label;
         case 'SERIES':
-          return n.count != null ? t('seriesNode', { count: n.count }) : t('seriesNodeNoCount');
+          return n.count != null ? t('seriesNode', { count: n.count }) : t('seriesNodeLabel', { label: n.label });
         case 'HIDDEN_CASES':
           return t('hiddenNode', { agency: n.agency ? agencyName(n.agency) : n.label, count: n.count ?? 0 });
         default:
@@ -397,7 +402,7 @@ function NodeDetails({ node, label, expanded, pending, onExpand }: { node: LinkG
       {node.state === 'WARNINGLISTED' && <p className="small muted">{t('warninglistedHelp')}</p>}
       {node.state === 'HUB_REVIEW' && <p className="small muted">{t('hubHelp')}</p>}
       <div className="actions">
-        {(node.type === 'IDENTIFIER' || node.type === 'CASE') &&
+        {expandable(node) &&
           (expanded ? (
             <span className="muted small" data-testid="node-expanded">{t('expanded')}</span>
           ) : (

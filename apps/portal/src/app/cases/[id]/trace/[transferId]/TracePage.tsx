@@ -164,7 +164,10 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
               </>
             )}
           </span>
-          {hops > MAX_DIRECT_HOPS && <ProgressBar value={0} max={null} testId="trace-progress" />}
+          {hops > MAX_DIRECT_HOPS && (
+            <ProgressBar value={run?.state === 'RUNNING' ? run.done : 0} max={run?.state === 'RUNNING' ? run.maxHops : null} testId="trace-progress"
+              label={run?.state === 'RUNNING' ? t('hopsDone', { done: run.done, max: run.maxHops }) : undefined} />
+          )}
         </div>
       )}
       {error !== null && !busy && (
@@ -207,7 +210,7 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
               <span>{t('heldTotal')}</span>
             </div>
           </div>
-          <section className="card graph-card">
+          <section className={`card graph-card${busy ? ' stale' : ''}`} aria-busy={busy}>
             <CytoCanvas nodes={cyNodes} edges={cyEdges} layout={layout as never} resetKey={`${shown?.hops}:${attempt}`}
               onReady={(h) => (handle.current = h)} label={t('canvasLabel', { accounts: trace.nodes.length, transfers: trace.edges.length })}
               testId="fund-graph" height={canvasHeight} />
