@@ -8,6 +8,7 @@ import type { Client } from 'pg';
 import { AgencyKind, Role } from '@caselink/domain';
 import { JobProducers } from '@caselink/jobs';
 import { codeOf, createAgency, gql, login, ownerClient, startApi, TEST_DB_URL, TEST_REDIS_URL, TestAgency, filesUnder, multipart } from '../../test/harness';
+import { TEST_LINKER_URL } from '../../test/worker-process';
 
 /** The worker as built (npm test builds dist/ before the integration tests; so does `build_server`). */
 const WORKER = resolve(__dirname, '../../../../dist/apps/worker/src/main.js');
@@ -70,7 +71,7 @@ describe('statement imports (api + worker)', () => {
   const startWorker = () => {
     if (!existsSync(WORKER)) throw new Error('Build first: the test runs the built worker (npm test builds dist/)');
     worker = spawn(process.execPath, [WORKER], {
-      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, EVIDENCE_DIR: dir, WORKER_HEALTH_PORT: '0', DB_POOL_SIZE: '2' },
+      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, LINKER_DATABASE_URL: TEST_LINKER_URL, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, EVIDENCE_DIR: dir, WORKER_HEALTH_PORT: '0', DB_POOL_SIZE: '2' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     worker.stdout?.on('data', (d: Buffer) => (workerLog += d.toString()));

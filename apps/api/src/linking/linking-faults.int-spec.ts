@@ -166,6 +166,36 @@ describe('linking under faults', () => {
     }
   });
 
+  it('statements saved while a relink runs are linked right after it, none lost', async () => {
+    const worker = await startWorker({ QUEUE_PREFIX: prefix });
+    const blocker = await ownerClient();
+    try {
+      const cases = await ring(3);
+      await settled();
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE series_members IN EXCLUSIVE MODE');
+      const started = await gql(app, 'mutation { startRelink { id } }', {}, { token: t['centre'] });
+      const runId = started.data?.startRelink.id as string;
+      await waitFor(async () => ((await owner.query('SELECT phase FROM relink_runs WHERE id = $1', [runId])).rows[0].phase === 'writing' ? true : undefined), 'the relink to reach its last phase');
+      // The rebuild has read every identifier; these arrive after its snapshot.
+      const late = [await createCase(t['gd']), await createCase(t['fj'])];
+      const card = (await owner.query<{ canonical: string }>(`SELECT canonical FROM identifiers WHERE case_id = $1 AND source = 'TRANSFER' LIMIT 1`, [cases[2]])).rows[0].canonical;
+      await pay(t['gd'], late[0], card);
+      await pay(t['fj'], late[1], card);
+      await blocker.query('COMMIT');
+      await waitFor(async () => ((await owner.query('SELECT state FROM relink_runs WHERE id = $1', [runId])).rows[0].state === 'DONE' ? true : undefined), 'the relink', 60_000);
+      await settled();
+      const after = await snapshot();
+      expect(after.series).toContainEqual([...cases, ...late].sort());
+      await relink();
+      expect(await snapshot()).toEqual(after);
+    } finally {
+      await blocker.query('ROLLBACK').catch(() => undefined);
+      await blocker.end();
+      await worker.stop();
+    }
+  });
+
   it('a worker killed (SIGKILL) in the middle of a relink: the rebuild is redone by another worker, nothing lost', async () => {
     let first: WorkerProcess | undefined = await startWorker({ QUEUE_PREFIX: prefix });
     let second: WorkerProcess | undefined;

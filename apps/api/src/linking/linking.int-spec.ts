@@ -67,8 +67,9 @@ describe('evidence linking, series, blind hits and fund tracing', () => {
     ] as const) {
       t[k] = (await login(app, a.users[r].email)).token;
     }
-    // The api's queue prefix (harness testConfig), so the worker takes the jobs this api queues.
-    worker = await startWorker({ QUEUE_PREFIX: `caselink-test-${process.pid}`, LINK_HUB_THRESHOLD: '3' });
+    // The api's queue prefix (harness testConfig), so the worker takes the jobs this api queues. The hub
+    // threshold stays the default: every worker linking one database must agree on it.
+    worker = await startWorker({ QUEUE_PREFIX: `caselink-test-${process.pid}` });
   });
 
   afterAll(async () => {
@@ -194,13 +195,19 @@ describe('evidence linking, series, blind hits and fund tracing', () => {
 
   it('a value held by too many cases waits for review instead of gluing them; confirming links them', async () => {
     const phone = randomMobile();
-    const cases = [await createCase(t['gd']), await createCase(t['gd']), await createCase(t['zj']), await createCase(t['zj'])];
-    for (const [i, c] of cases.entries()) await gql(app, CLUE, { i: { caseId: c, kind: 'PHONE', value: phone } }, { token: i < 2 ? t['gd'] : t['zj'] });
+    // One more holder than the default threshold (25).
+    const cases: string[] = [];
+    for (let i = 0; i < 26; i++) {
+      const token = i % 2 === 0 ? t['gd'] : t['zj'];
+      const c = await createCase(token);
+      await gql(app, CLUE, { i: { caseId: c, kind: 'PHONE', value: phone } }, { token });
+      cases.push(c);
+    }
     const canonical = `+86${phone}`;
     await waitFor(async () => ((await owner.query('SELECT 1 FROM evidence_hubs WHERE canonical = $1', [canonical])).rowCount ? true : undefined), 'the hub flag');
     await waitFor(async () => (await Promise.all(cases.map(seriesOf))).every((s) => s === null) ? true : undefined, 'the hub to unglue');
     const reviews = await gql(app, '{ hubReviews { kind value caseCount state } }', {}, { token: t['gdSup'] });
-    expect(reviews.data?.hubReviews).toEqual(expect.arrayContaining([{ kind: 'PHONE', value: canonical, caseCount: 4, state: 'HUB_REVIEW' }]));
+    expect(reviews.data?.hubReviews).toEqual(expect.arrayContaining([{ kind: 'PHONE', value: canonical, caseCount: 26, state: 'HUB_REVIEW' }]));
     expect((await gql(app, '{ hubReviews { value } }', {}, { token: t['fj'] })).data?.hubReviews.map((h: any) => h.value)).not.toContain(canonical);
     const REVIEW = 'mutation($i: ReviewHubInput!) { reviewHub(input: $i) { state } }';
     expect(codeOf(await gql(app, REVIEW, { i: { kind: 'PHONE', value: canonical, decision: 'CONFIRM' } }, { token: t['gd'] }))).toBe('FORBIDDEN');
@@ -252,6 +259,7 @@ describe('evidence linking, series, blind hits and fund tracing', () => {
   });
 
   it('a full relink, started by the national admin, reports progress and keeps every series', async () => {
+    await waitFor(async () => ((await owner.query('SELECT count(*)::int AS n FROM evidence_changes')).rows[0].n === 0 ? true : undefined), 'the outbox to drain');
     const before = (await owner.query('SELECT case_id, series_id FROM series_members ORDER BY case_id')).rows;
     expect(codeOf(await gql(app, 'mutation { startRelink { id } }', {}, { token: t['gdAdmin'] }))).toBe('FORBIDDEN');
     const started = await gql(app, 'mutation { startRelink { id state } }', {}, { token: t['centre'] });

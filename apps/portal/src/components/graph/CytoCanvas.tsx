@@ -117,7 +117,7 @@ const STYLE: cytoscape.StylesheetJson = [
   },
 ];
 
-const MAX_FIT_ZOOM = 1.4;
+const MAX_FIT_ZOOM = 1.25;
 
 function toElements(nodes: CytoNode[], edges: CytoEdge[]): ElementDefinition[] {
   return [...nodes.map((data) => ({ group: 'nodes' as const, data })), ...edges.map((data) => ({ group: 'edges' as const, data }))];

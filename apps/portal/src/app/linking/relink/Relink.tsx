@@ -16,11 +16,15 @@ import { LinkingTabs } from '../LinkingTabs';
 
 const POLL_MS = 1000;
 const active = (r: RelinkRun | null | undefined) => r?.state === 'QUEUED' || r?.state === 'RUNNING';
-const KNOWN_STATS = ['identifiers', 'postings', 'series', 'hubs', 'seconds', 'identifiersPerSecond'];
+const KNOWN_STATS = ['identifiers', 'postings', 'linkingValues', 'hubs', 'series', 'casesInSeries', 'seconds', 'identifiersPerSecond'];
 
+/** Counts as integers; rates and seconds with the decimals that matter at their size (0.04 s, 12.5 s, 26,178/s). */
 function useNumber() {
   const locale = useLocale();
-  return useCallback((n: number) => new Intl.NumberFormat(locale).format(n), [locale]);
+  return useCallback(
+    (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: Number.isInteger(n) ? 0 : Math.abs(n) < 10 ? 2 : Math.abs(n) < 100 ? 1 : 0 }).format(n),
+    [locale],
+  );
 }
 
 function Stats({ stats }: { stats: Record<string, unknown> }) {
@@ -36,7 +40,7 @@ function Stats({ stats }: { stats: Record<string, unknown> }) {
       {entries.map(([key, value]) => (
         <div key={key}>
           <dt>{KNOWN_STATS.includes(key) ? t(key) : key}</dt>
-          <dd>{typeof value === 'number' ? formatNumber(Math.round(value * 10) / 10) : String(value)}</dd>
+          <dd>{typeof value === 'number' ? formatNumber(value) : String(value)}</dd>
         </div>
       ))}
     </dl>
@@ -153,7 +157,9 @@ export function Relink({ user }: { user: User }) {
           <div className="section-head">
             <h2>{t('currentTitle')}</h2>
             <JobStateBadge state={current.state} testId="relink-state" />
-            <span className="muted small">{t('startedAt', { time: formatDateTime(current.startedAt ?? current.createdAt) })}</span>
+            <span className="muted small">
+              {current.startedAt ? t('startedAt', { time: formatDateTime(current.startedAt) }) : t('queuedAt', { time: formatDateTime(current.createdAt) })}
+            </span>
           </div>
           <ProgressBar value={known ? percent : 0} max={known ? 100 : null} testId="relink-progress"
             label={

@@ -163,7 +163,7 @@ export function SeriesPage({ id }: { id: string }) {
                       <ViewerAccessBadge access={c.viewerAccess} />
                     </td>
                     <td className="owner-cell">{agencyName(c.owner)}</td>
-                    <td>{joinList(c.provinces.map((p) => provinceName(p))) || '—'}</td>
+                    <td className="prov-cell">{joinList(c.provinces.map((p) => provinceName(p))) || '—'}</td>
                     <td className="nowrap">{tType(c.fraudType)}</td>
                     <td>
                       <CaseStatusBadge status={c.status} />

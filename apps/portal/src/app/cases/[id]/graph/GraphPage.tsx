@@ -1,6 +1,6 @@
 'use client';
 
-import type { IdentifierKind } from '@caselink/domain';
+import { IdentifierKind } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
@@ -224,7 +224,8 @@ export function GraphPage({ caseId }: { caseId: string }) {
 
   const sel = selected ? nodes.get(selected) : undefined;
   const agenciesShown = [...new Map(nodeList.flatMap((n) => (n.type === 'CASE' && n.agency ? [[n.agency.id, n.agency] as const] : []))).values()];
-  const kindsShown = [...new Set(nodeList.filter((n) => n.type === 'IDENTIFIER' && n.kind).map((n) => n.kind as IdentifierKind))];
+  const kindsPresent = new Set(nodeList.flatMap((n) => (n.type === 'IDENTIFIER' && n.kind ? [n.kind] : [])));
+  const kindsShown = Object.values(IdentifierKind).filter((k) => kindsPresent.has(k));
   const hasHidden = nodeList.some((n) => n.type === 'HIDDEN_CASES');
   const hasSeries = nodeList.some((n) => n.type === 'SERIES');
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { IdentifierKind } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
@@ -107,6 +108,7 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
     }),
     [victim, widest, deepest],
   );
+  const legendKinds = Object.values(IdentifierKind).filter((k) => trace?.nodes.some((n) => n.depth > 0 && n.kind === k));
   const heldTotal = trace ? sumAmounts(trace.lastSeen.map((n) => n.amountHeld)) : '0.00';
   const failed = run?.state === 'FAILED';
   const notFound = error instanceof GqlError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN');
@@ -218,24 +220,26 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
               <li>
                 <ShapeIcon shape="round-rectangle" fill={VICTIM_COLOUR} /> {t('legendVictim')}
               </li>
-              <li>
-                <ShapeIcon shape={KIND_LOOK.BANK_CARD.shape} fill={KIND_LOOK.BANK_CARD.color} /> {tKind('BANK_CARD')}
-              </li>
-              <li>
-                <ShapeIcon shape={KIND_LOOK.BANK_ACCOUNT.shape} fill={KIND_LOOK.BANK_ACCOUNT.color} /> {tKind('BANK_ACCOUNT')}
-              </li>
-              <li>
-                <ShapeIcon shape={KIND_LOOK.CRYPTO_WALLET.shape} fill={KIND_LOOK.CRYPTO_WALLET.color} /> {tKind('CRYPTO_WALLET')}
-              </li>
-              <li>
-                <ShapeIcon shape="ellipse" fill="#ffffff" stroke={HELD_BORDER} /> {t('legendHeld')}
-              </li>
-              <li>
-                <ShapeIcon shape="ellipse" fill="#ffffff" stroke="#64748b" dashed /> {t('legendDepthLimit')}
-              </li>
-              <li>
-                <ShapeIcon shape="ellipse" fill="#ffffff" stroke={CYCLE_COLOUR} /> {t('legendCycle')}
-              </li>
+              {legendKinds.map((k) => (
+                <li key={k}>
+                  <ShapeIcon shape={KIND_LOOK[k].shape} fill={KIND_LOOK[k].color} /> {tKind(k)}
+                </li>
+              ))}
+              {trace.lastSeen.length > 0 && (
+                <li>
+                  <ShapeIcon shape="ellipse" fill="#ffffff" stroke={HELD_BORDER} /> {t('legendHeld')}
+                </li>
+              )}
+              {trace.nodes.some((n) => n.atDepthLimit) && (
+                <li>
+                  <ShapeIcon shape="ellipse" fill="#ffffff" stroke="#64748b" dashed /> {t('legendDepthLimit')}
+                </li>
+              )}
+              {trace.edges.some((e) => e.cycle) && (
+                <li>
+                  <ShapeIcon shape="ellipse" fill="#ffffff" stroke={CYCLE_COLOUR} /> {t('legendCycle')}
+                </li>
+              )}
             </ul>
           </section>
 
