@@ -5,3 +5,4 @@ export * from './audit';
 export * from './identifiers';
 export * from './cases';
 export * from './linking';
+export * from './requests';

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { CaseAccess, CaseStatus, FraudType, IdentifierKind, PaymentChannel, Sensitivity } from '@caselink/domain';
 import { PageArgs } from '../common/pagination';
@@ -35,7 +35,9 @@ export class CreateCaseInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(10_000) description?: string;
   @Field(() => FraudType) @IsEnum(FraudType, { message: 'must be one of the fraud types' }) fraudType: FraudType;
   @Field({ description: 'YYYY-MM-DD' }) @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) reportedOn: string;
-  @Field(() => Sensitivity, { defaultValue: Sensitivity.NORMAL }) @IsEnum(Sensitivity) sensitivity: Sensitivity = Sensitivity.NORMAL;
+  // Defaults of input fields live in the class, not the schema: graphql-jit (jit: 2) drops schema defaults
+  // of input object fields once a document is compiled.
+  @Field(() => Sensitivity, { nullable: true, description: 'NORMAL when left out' }) @IsEnum(Sensitivity) sensitivity: Sensitivity = Sensitivity.NORMAL;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(34) @Matches(PROVINCE, { each: true, message: 'must hold 2-digit province codes such as 44' }) provinces?: string[];
 }
 
@@ -68,7 +70,7 @@ export class AddStatementInput {
   @Field({ nullable: true }) @IsOptional() @Matches(PROVINCE, { message: 'must be a 2-digit province code such as 11' }) province?: string;
   @Field() @IsString() @MinLength(1, notEmpty) @MaxLength(50_000) narrative: string;
   @Field() @IsString() reportedLoss: string;
-  @Field(() => [TransferInput], { defaultValue: [] }) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => TransferInput) transfers: TransferInput[] = [];
+  @Field(() => [TransferInput], { nullable: true, description: 'None when left out' }) @IsArray({ message: 'must be a list (or left out)' }) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => TransferInput) transfers: TransferInput[] = [];
 }
 
 @InputType()
@@ -99,7 +101,7 @@ export class RequestAccessInput {
 export class DecideAccessRequestInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be a request id' }) id: string;
   @Field() @IsBoolean() approve: boolean;
-  @Field(() => CaseAccess, { defaultValue: CaseAccess.READ }) @IsEnum(CaseAccess) access: CaseAccess = CaseAccess.READ;
+  @Field(() => CaseAccess, { nullable: true, description: 'READ when left out' }) @IsEnum(CaseAccess) access: CaseAccess = CaseAccess.READ;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 

@@ -132,6 +132,16 @@ describe('cases, statements and sharing', () => {
     expect((await gql(app, CASE, { id: caseId }, { token: t['fj'] })).data?.case.viewerAccess).toBe('READ');
   });
 
+  it('leaves out optional inputs the same way every time, also once the document is compiled (graphql-jit)', async () => {
+    // The third run of one document goes through graphql-jit; defaults must still apply.
+    for (let i = 0; i < 4; i++) {
+      const r = await gql(app, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { sensitivity } }', { i: { title: `省略敏感级别 ${i}`, fraudType: 'OTHER', reportedOn: '2026-11-20' } }, { token: t['gd'] });
+      expect({ i, errors: r.errors, sensitivity: r.data?.createCase.sensitivity }).toEqual({ i, errors: undefined, sensitivity: 'NORMAL' });
+      const s = await gql(app, 'mutation($i: AddStatementInput!) { addStatement(input: $i) { transfers { id } } }', { i: { ...statement(caseId, '1.00'), transfers: undefined } }, { token: t['gd'] });
+      expect({ i, errors: s.errors, transfers: s.data?.addStatement.transfers }).toEqual({ i, errors: undefined, transfers: [] });
+    }
+  });
+
   it('refuses bad input naming the field, and writes nothing', async () => {
     const before = (await owner.query('SELECT count(*)::int AS n FROM victim_statements WHERE case_id = $1', [caseId])).rows[0].n;
     const cases: Array<[Record<string, unknown>, string]> = [

@@ -148,6 +148,8 @@ export class LinkingService {
       openCases.push(c.id);
     }
     const openValues: Array<{ kind: string; canonical: string; access: ViewerAccess }> = [];
+    // Distinct hidden cases per agency (one case may share several values).
+    const hiddenCases = new Map<string, Set<string>>();
     for (const id of openCases) {
       const c = seen.get(id) as CaseModel;
       addNode(caseNode(c, id === root.id || expanded.has(`case:${id}`)));
@@ -159,9 +161,12 @@ export class LinkingService {
       }
       for (const hit of await this.blindHits(id, c.viewerAccess)) {
         const hidden = `hidden:${hit.agency.id}`;
-        const existing = nodes.get(hidden);
-        if (existing) existing.count = (existing.count ?? 0) + 1;
-        else addNode({ id: hidden, type: LinkNodeType.HIDDEN_CASES, label: hit.agency.name, agency: hit.agency, count: 1, root: false });
+        const refs = hiddenCases.get(hidden) ?? new Set<string>();
+        refs.add(hit.caseRef);
+        hiddenCases.set(hidden, refs);
+        if (!nodes.has(hidden)) addNode({ id: hidden, type: LinkNodeType.HIDDEN_CASES, label: hit.agency.name, agency: hit.agency, count: 0, root: false });
+        const node = nodes.get(hidden);
+        if (node) node.count = refs.size;
         addEdge(hidden, valueNodeId(hit.kind, hit.canonical, c.viewerAccess), LinkEdgeType.HOLDS);
       }
     }
@@ -193,10 +198,13 @@ export class LinkingService {
     }
     // Series of every case on the graph.
     const caseIds = [...nodes.values()].filter((n) => n.type === LinkNodeType.CASE).map((n) => n.caseId as string);
-    const memberships = (await this.tx.manager.query('SELECT case_id, series_id FROM series_members WHERE case_id = ANY($1::uuid[])', [caseIds])) as Array<{ case_id: string; series_id: string }>;
+    const memberships = (await this.tx.manager.query(
+      'SELECT m.case_id, m.series_id, e.case_count FROM series_members m JOIN evidence_series e ON e.id = m.series_id WHERE m.case_id = ANY($1::uuid[])',
+      [caseIds],
+    )) as Array<{ case_id: string; series_id: string; case_count: number }>;
     for (const m of memberships) {
       const sid = `series:${m.series_id}`;
-      if (!nodes.has(sid) && !addNode({ id: sid, type: LinkNodeType.SERIES, label: `#${m.series_id.slice(0, 8)}`, seriesId: m.series_id, root: false })) break;
+      if (!nodes.has(sid) && !addNode({ id: sid, type: LinkNodeType.SERIES, label: `#${m.series_id.slice(0, 8)}`, seriesId: m.series_id, count: m.case_count, root: false })) break;
       addEdge(`case:${m.case_id}`, sid, LinkEdgeType.MEMBER_OF);
     }
     return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };

@@ -180,5 +180,7 @@ export async function traceFunds(
   }
 
   const lastSeen = [...nodes.values()].filter((n) => n.heldCents > 0).sort((a, b) => b.heldCents - a.heldCents || (a.key < b.key ? -1 : 1));
-  return { nodes: [...nodes.values()], edges: [...edges.values()], lastSeen, hops, truncated };
+  // Hops actually followed: the deepest transfer on the graph.
+  const followed = Math.max(...[...edges.values()].map((e) => e.depth));
+  return { nodes: [...nodes.values()], edges: [...edges.values()], lastSeen, hops: followed, truncated };
 }
