@@ -40,6 +40,7 @@ const config: NextConfig = {
       { source: '/api/cases/:caseId/attachments', destination: `${apiUrl}/cases/:caseId/attachments` },
       { source: '/api/cases/:caseId/imports', destination: `${apiUrl}/cases/:caseId/imports` },
       { source: '/api/attachments/:id', destination: `${apiUrl}/attachments/:id` },
+      { source: '/api/requests/:id/attachments/:attachmentId', destination: `${apiUrl}/requests/:id/attachments/:attachmentId` },
       { source: '/api/imports/template.csv', destination: `${apiUrl}/imports/template.csv` },
     ];
   },

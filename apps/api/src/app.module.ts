@@ -7,8 +7,12 @@ import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthGuard } from './auth/auth.guard';
+import { Tokens } from './auth/tokens';
+import { LIVE_BUS, LiveModule } from './live/live.module';
+import type { LiveBus } from '@caselink/jobs';
 import { CasesModule } from './cases/cases.module';
 import { LinkingModule } from './linking/linking.module';
+import { RequestsModule } from './requests/requests.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ActingTransactionInterceptor } from './common/acting-transaction.interceptor';
 import { GraphQLErrorPassThrough } from './common/graphql-error.filter';
@@ -33,20 +37,40 @@ export class AppModule {
         { module: class ConfigHolder {}, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] },
         DatabaseModule,
         JobsModule,
-        GraphQLModule.forRoot<MercuriusDriverConfig>({
+        LiveModule,
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          autoSchemaFile: true,
-          sortSchema: true,
-          graphiql: !production,
-          path: '/graphql',
-          allowBatchedQueries: false,
-          // Compile a query with graphql-jit once it has been seen twice: list pages repeat the same documents.
-          jit: 2,
-          validationRules: hardeningRules({
-            maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST, production,
+          imports: [AuthModule],
+          inject: [Tokens, LIVE_BUS],
+          useFactory: (tokens: Tokens, bus: LiveBus) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            graphiql: !production,
+            path: '/graphql',
+            allowBatchedQueries: false,
+            // Compile a query with graphql-jit once it has been seen twice: list pages repeat the same documents.
+            // (graphql-jit drops schema defaults of input object fields: DTO classes hold those defaults.)
+            jit: 2,
+            validationRules: hardeningRules({
+              maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST, production,
+            }),
+            errorFormatter: mercuriusErrorFormatter(production) as MercuriusDriverConfig['errorFormatter'],
+            context: (req: FastifyRequest, reply: FastifyReply) => ({ req, reply }),
+            // graphql-ws at /graphql; the access token comes in connection_init ({ authorization: 'Bearer …' }).
+            subscription: {
+              emitter: bus,
+              onConnect: ({ payload }: { payload?: Record<string, unknown> }) => {
+                const header = typeof payload?.['authorization'] === 'string' ? payload['authorization'] : '';
+                if (!header.startsWith('Bearer ')) return false;
+                try {
+                  return { actor: tokens.verifyAccess(header.slice(7).trim()) };
+                } catch {
+                  return false;
+                }
+              },
+              keepAlive: 30_000,
+            },
           }),
-          errorFormatter: mercuriusErrorFormatter(production) as MercuriusDriverConfig['errorFormatter'],
-          context: (req: FastifyRequest, reply: FastifyReply) => ({ req, reply }),
         }),
         HealthModule,
         AuthModule,
@@ -56,6 +80,7 @@ export class AppModule {
         NotificationsModule,
         CasesModule,
         LinkingModule,
+        RequestsModule,
         EvidenceModule,
         ImportsModule,
       ],

@@ -8,6 +8,8 @@ const schema = z.object({
   LINK_HUB_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(25),
   /** How often the linking outbox is swept for changes whose job went missing (Redis lost it). */
   OUTBOX_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** How often the worker looks for deadlines whose delayed job went missing. */
+  DEADLINE_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   /** BullMQ stalled-job check: a job whose worker died is taken up again after about this long. */
   STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),

@@ -8,12 +8,13 @@ import { EvidenceLinkProcessor } from './linking/evidence-link.processor';
 import { EvidenceOutbox } from './linking/evidence-outbox';
 import { EvidenceRelinkProcessor } from './linking/evidence-relink.processor';
 import { FundsTraceProcessor } from './linking/funds-trace.processor';
+import { DeadlinesProcessor } from './deadlines/deadlines.processor';
 import { LINKER_DATA_SOURCE, linkerProviders } from './linking/linker.provider';
 import { QUEUE_PROCESSORS } from './queue-processor';
 import { WorkerHost } from './worker-host';
 
 /** Every processor class; WorkerHost checks them against the queue list at start-up. */
-const PROCESSORS = [NotificationsProcessor, ImportsProcessor, EvidenceLinkProcessor, EvidenceRelinkProcessor, FundsTraceProcessor];
+const PROCESSORS = [NotificationsProcessor, ImportsProcessor, EvidenceLinkProcessor, EvidenceRelinkProcessor, FundsTraceProcessor, DeadlinesProcessor];
 
 @Module({})
 export class WorkerModule implements OnApplicationShutdown {

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
 import { QUEUES } from './queues';
-import type { EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob } from './payloads';
+import type { DeadlineJob, EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob } from './payloads';
 
 /** Retry with back-off; keep finished jobs briefly so a re-delivery with the same id is ignored. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -18,6 +18,7 @@ export class JobProducers {
   readonly evidenceLink: Queue<EvidenceLinkJob>;
   readonly evidenceRelink: Queue<EvidenceRelinkJob>;
   readonly fundsTrace: Queue<FundsTraceJob>;
+  readonly deadlines: Queue<DeadlineJob>;
 
   /** `onError` hears connection trouble (Redis down): queues reconnect by themselves meanwhile. */
   constructor(connection: ConnectionOptions, prefix: string, onError: (e: Error) => void = () => undefined) {
@@ -36,6 +37,22 @@ export class JobProducers {
     this.evidenceRelink.on('error', onError);
     this.fundsTrace = new Queue<FundsTraceJob>(QUEUES.fundsTrace, { connection, prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, attempts: 2 } });
     this.fundsTrace.on('error', onError);
+    this.deadlines = new Queue<DeadlineJob>(QUEUES.deadlines, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    this.deadlines.on('error', onError);
+  }
+
+  /**
+   * A delayed job at `job.at`. The id names the request, what is due and when, so scheduling the same
+   * deadline twice adds one job, and a moved deadline gets a new one (the old one finds nothing to do).
+   */
+  async scheduleDeadline(job: DeadlineJob): Promise<void> {
+    const delay = Math.max(0, new Date(job.at).getTime() - Date.now());
+    await this.deadlines.add(job.due, job, { jobId: deadlineJobId(job), delay });
+  }
+
+  /** Best effort: a job left behind re-checks the request and does nothing. */
+  async cancelDeadline(job: DeadlineJob): Promise<void> {
+    await this.deadlines.remove(deadlineJobId(job)).catch(() => 0);
   }
 
   /** The job id is the outbox row's: a change announced twice (several workers listen) is linked once. */
@@ -62,10 +79,14 @@ export class JobProducers {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace].map((q) => q.close()));
+    await Promise.all([this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace, this.deadlines].map((q) => q.close()));
   }
 }
 
 export function linkJobId(changeId: string): string {
   return `evidence-link-${changeId}`;
+}
+
+export function deadlineJobId(job: Pick<DeadlineJob, 'requestId' | 'due' | 'at'>): string {
+  return `${job.due}-${job.requestId}-${new Date(job.at).getTime()}`;
 }

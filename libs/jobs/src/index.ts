@@ -3,3 +3,4 @@ export * from './payloads';
 export * from './connection';
 export * from './enqueue';
 export * from './import-columns';
+export * from './live';

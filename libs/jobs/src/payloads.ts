@@ -34,10 +34,23 @@ export interface FundsTraceJob {
   userId: string;
 }
 
+/** What the clock owes a request: escalate an unanswered one, warn before a hold lapses, let it lapse. */
+export type DeadlineDue = 'ANSWER' | 'EXPIRY_WARNING' | 'EXPIRY';
+
+/** Run as the sending agency; the processor re-checks the request, so early, late or repeated jobs are harmless. */
+export interface DeadlineJob {
+  requestId: string;
+  fromAgencyId: string;
+  due: DeadlineDue;
+  /** When it was due (ISO), to measure lateness. */
+  at: string;
+}
+
 export interface JobPayloads {
   notifications: NotificationJob;
   imports: ImportJob;
   'evidence-link': EvidenceLinkJob;
   'evidence-relink': EvidenceRelinkJob;
   'funds-trace': FundsTraceJob;
+  deadlines: DeadlineJob;
 }

@@ -1,7 +1,7 @@
 /**
  * Every BullMQ queue of CaseLink. The worker refuses to start unless each has exactly one processor,
  * so a queue is added here together with its processor (DESIGN.md lists those still to come:
- * deadlines, risk-rules).
+ * risk-rules).
  */
 export const QUEUES = {
   notifications: 'notifications',
@@ -9,6 +9,7 @@ export const QUEUES = {
   evidenceLink: 'evidence-link',
   evidenceRelink: 'evidence-relink',
   fundsTrace: 'funds-trace',
+  deadlines: 'deadlines',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

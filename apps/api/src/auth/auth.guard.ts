@@ -24,8 +24,9 @@ export class AuthGuard implements CanActivate {
         ? GqlExecutionContext.create(context).getContext<GqlContext>()
         : context.switchToHttp().getRequest<HttpRequestWithActor>();
     const req = 'req' in holder ? (holder as GqlContext).req : (holder as HttpRequestWithActor);
+    // Subscriptions carry the caller from connection_init (no HTTP request behind each event).
     if (!holder.actor) {
-      const header = req.headers.authorization;
+      const header = req?.headers?.authorization;
       if (header?.startsWith('Bearer ')) holder.actor = this.tokens.verifyAccess(header.slice(7).trim());
     }
     if (isPublic) return true;

@@ -1,0 +1,53 @@
+import { Inject } from '@nestjs/common';
+import { Context, Field, ID, ObjectType, Resolver, Subscription } from '@nestjs/graphql';
+import type { PubSub } from 'mercurius';
+import { liveTopic, NotificationEvent, RequestUpdateEvent } from '@caselink/jobs';
+import type { Actor } from '../common/actor';
+import { API_CONFIG, ApiConfig } from '../config/config';
+import { NotificationModel } from '../notifications/notification.model';
+
+@ObjectType('RequestUpdate', { description: 'Pushed to both agencies of a request whenever it changes' })
+export class RequestUpdateModel {
+  @Field(() => ID) requestId: string;
+  @Field() reference: string;
+  @Field() type: string;
+  @Field() state: string;
+  @Field() eventKind: string;
+  @Field() overdue: boolean;
+  @Field(() => ID) fromAgencyId: string;
+  @Field(() => ID) toAgencyId: string;
+  @Field() at: Date;
+}
+
+type SubscriptionContext = { actor?: Actor; pubsub: PubSub };
+
+/** Whether this subscriber's agency is a party to the request (the addressed agency once it is sent). */
+export function seesUpdate(u: RequestUpdateEvent, actor: Actor | undefined): boolean {
+  if (!actor) return false;
+  return u.fromAgencyId === actor.agencyId || (u.toAgencyId === actor.agencyId && u.state !== 'DRAFT');
+}
+
+@Resolver()
+export class LiveResolver {
+  constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
+
+  @Subscription(() => RequestUpdateModel, {
+    description: 'Changes to requests your agency sent or receives',
+    filter: (payload: { requestUpdates: RequestUpdateEvent }, _: unknown, ctx: SubscriptionContext) => seesUpdate(payload.requestUpdates, ctx.actor),
+    resolve: (payload: { requestUpdates: RequestUpdateEvent }) => ({ ...payload.requestUpdates, at: new Date(payload.requestUpdates.at) }),
+  })
+  requestUpdates(@Context('pubsub') pubsub: PubSub) {
+    return pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'request-updates'));
+  }
+
+  @Subscription(() => NotificationModel, {
+    description: 'Your new notifications',
+    filter: (payload: { notificationAdded: NotificationEvent }, _: unknown, ctx: SubscriptionContext) => payload.notificationAdded.userId === ctx.actor?.userId,
+    resolve: (payload: { notificationAdded: NotificationEvent }) => ({
+      ...payload.notificationAdded, payload: JSON.stringify(payload.notificationAdded.payload), createdAt: new Date(payload.notificationAdded.createdAt), readAt: null,
+    }),
+  })
+  notificationAdded(@Context('pubsub') pubsub: PubSub) {
+    return pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'notifications'));
+  }
+}

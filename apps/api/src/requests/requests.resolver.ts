@@ -1,0 +1,134 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AgencyKind, RequestState, RequestType } from '@caselink/domain';
+import { Actor, clientAddress, GqlContext } from '../common/actor';
+import { CurrentActor, GqlCtx } from '../common/decorators';
+import { badInput } from '../common/errors';
+import { uuidArg } from '../common/uuid-arg.pipe';
+import { AgencyDirectory } from '../cases/agency-directory';
+import { AgencyRef } from '../cases/case.model';
+import { CooperationService } from './cooperation.service';
+import { FreezesService } from './freezes.service';
+import {
+  AgencyRequestConnection, AgencyRequestModel, DeadlineRuleModel, DownstreamTransferModel, InboxCountsModel, RequestAttachmentModel, RequestEventModel,
+} from './request.model';
+import { AnswerFreezeInput, AnswerTelecomInput, ChangeRequestStateInput, RequestListArgs, SendCooperationRequestInput, SendFreezeRequestInput, SendTelecomRequestInput } from './requests.dto';
+import { RequestsService } from './requests.service';
+import { TelecomService } from './telecom.service';
+
+const id = (name: string) => [name, { type: () => ID }, uuidArg(name)] as const;
+const TARGET_KIND: Record<RequestType, AgencyKind> = {
+  [RequestType.FREEZE]: AgencyKind.BANK, [RequestType.TELECOM]: AgencyKind.TELECOM, [RequestType.COOPERATION]: AgencyKind.FOREIGN_PARTNER,
+};
+
+@Resolver(() => AgencyRequestModel)
+export class RequestsResolver {
+  constructor(
+    private readonly core: RequestsService,
+    private readonly freezes: FreezesService,
+    private readonly telecom: TelecomService,
+    private readonly cooperation: CooperationService,
+    private readonly directory: AgencyDirectory,
+  ) {}
+
+  @Query(() => AgencyRequestConnection, { description: 'INCOMING: addressed to your agency; OUTGOING: sent by it. Most recently changed first' })
+  requests(@CurrentActor() actor: Actor, @Args() args: RequestListArgs) {
+    return this.core.list(actor, args);
+  }
+
+  @Query(() => AgencyRequestModel, { description: 'NOT_FOUND unless your agency sent it or it is addressed to it (and sent)' })
+  request(@CurrentActor() actor: Actor, @Args(...id('id')) requestId: string): Promise<AgencyRequestModel> {
+    return this.core.get(actor, requestId);
+  }
+
+  @Query(() => [AgencyRequestModel], { description: 'Police: the requests your agency sent for a case' })
+  caseRequests(@CurrentActor() actor: Actor, @Args(...id('caseId')) caseId: string): Promise<AgencyRequestModel[]> {
+    return this.core.forCase(actor, caseId);
+  }
+
+  @Query(() => InboxCountsModel)
+  inboxCounts(@CurrentActor() actor: Actor): Promise<InboxCountsModel> {
+    return this.core.counts(actor);
+  }
+
+  @Query(() => [DeadlineRuleModel], { description: 'Answer deadlines per request type, kind and urgency' })
+  deadlineRules(): Promise<DeadlineRuleModel[]> {
+    return this.core.rules();
+  }
+
+  @Query(() => [AgencyRef], { description: 'Banks, telecoms or foreign partners a request of this type can go to' })
+  async requestTargets(@Args('type', { type: () => RequestType }) type: RequestType): Promise<AgencyRef[]> {
+    return [...(await this.directory.all()).values()].filter((a) => a.kind === TARGET_KIND[type]);
+  }
+
+  @Mutation(() => AgencyRequestModel, { description: 'Police → bank. The same case, account and kind again returns the live request' })
+  sendFreezeRequest(@CurrentActor() actor: Actor, @Args('input') input: SendFreezeRequestInput, @GqlCtx() ctx: GqlContext): Promise<AgencyRequestModel> {
+    return this.freezes.send(actor, input, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => AgencyRequestModel, { description: 'Police → telecom operator or platform' })
+  sendTelecomRequest(@CurrentActor() actor: Actor, @Args('input') input: SendTelecomRequestInput, @GqlCtx() ctx: GqlContext): Promise<AgencyRequestModel> {
+    return this.telecom.send(actor, input, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => AgencyRequestModel, { description: 'Police → foreign partner agency' })
+  sendCooperationRequest(@CurrentActor() actor: Actor, @Args('input') input: SendCooperationRequestInput, @GqlCtx() ctx: GqlContext): Promise<AgencyRequestModel> {
+    return this.cooperation.send(actor, input, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => AgencyRequestModel)
+  sendDraft(@CurrentActor() actor: Actor, @Args(...id('id')) requestId: string, @GqlCtx() ctx: GqlContext): Promise<AgencyRequestModel> {
+    return this.core.move(actor, requestId, RequestState.SENT, { address: clientAddress(ctx.req) });
+  }
+
+  @Mutation(() => AgencyRequestModel, { description: 'The addressed agency confirms it is working on the request' })
+  acknowledgeRequest(@CurrentActor() actor: Actor, @Args(...id('id')) requestId: string, @GqlCtx() ctx: GqlContext): Promise<AgencyRequestModel> {
+    return this.core.move(actor, requestId, RequestState.ACKNOWLEDGED, { address: clientAddress(ctx.req) });
+  }
+
+  @Mutation(() => AgencyRequestModel, { description: 'The bank answers a freeze; downstream transfers join the case (linking, fund tracing)' })
+  answerFreeze(@CurrentActor() actor: Actor, @Args('input') input: AnswerFreezeInput, @GqlCtx() ctx: GqlContext): Promise<AgencyRequestModel> {
+    return this.freezes.answer(actor, input, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => AgencyRequestModel, { description: 'The telecom answers: COMPLETED (with subscriber details for look-ups), NOT_FOUND or REFUSED' })
+  answerTelecom(@CurrentActor() actor: Actor, @Args('input') input: AnswerTelecomInput, @GqlCtx() ctx: GqlContext): Promise<AgencyRequestModel> {
+    return this.telecom.answer(actor, input, clientAddress(ctx.req));
+  }
+
+  @Mutation(() => AgencyRequestModel, { description: 'Other moves: cooperation progress and outcome, EXTENDED/RELEASED freezes, WITHDRAWN' })
+  async changeRequestState(@CurrentActor() actor: Actor, @Args('input') input: ChangeRequestStateInput, @GqlCtx() ctx: GqlContext): Promise<AgencyRequestModel> {
+    const address = clientAddress(ctx.req);
+    if (input.to === RequestState.EXTENDED || input.to === RequestState.RELEASED) return this.freezes.change(actor, input, address);
+    const answers = [RequestState.SENT, RequestState.ACKNOWLEDGED, RequestState.FROZEN, RequestState.PARTIALLY_FROZEN, RequestState.NO_FUNDS, RequestState.ACCOUNT_NOT_FOUND, RequestState.REJECTED, RequestState.COMPLETED, RequestState.NOT_FOUND, RequestState.REFUSED];
+    if (answers.includes(input.to)) throw badInput('input.to', `use the mutation for ${input.to} (sendDraft, acknowledgeRequest, answerFreeze, answerTelecom)`);
+    return this.core.move(actor, input.id, input.to, { note: input.note?.trim() || null, address });
+  }
+
+  @Mutation(() => RequestEventModel, { description: 'A message in the request thread, from either side' })
+  postRequestMessage(@CurrentActor() actor: Actor, @Args(...id('id')) requestId: string, @Args('body') body: string): Promise<RequestEventModel> {
+    if (body.length > 8000) throw badInput('body', 'must be at most 8000 characters');
+    return this.core.message(actor, requestId, body);
+  }
+
+  @Mutation(() => AgencyRequestModel)
+  markRequestRead(@CurrentActor() actor: Actor, @Args(...id('id')) requestId: string): Promise<AgencyRequestModel> {
+    return this.core.markRead(actor, requestId);
+  }
+
+  // Child fields resolve after the root field's transaction has committed: each reads in its own,
+  // acting as the caller (row-level security again decides).
+  @ResolveField(() => [RequestEventModel])
+  events(@Parent() r: AgencyRequestModel, @CurrentActor() actor: Actor): Promise<RequestEventModel[]> {
+    return this.core.tx.runAs(actor, () => this.core.events(r.id));
+  }
+
+  @ResolveField(() => [DownstreamTransferModel])
+  downstream(@Parent() r: AgencyRequestModel, @CurrentActor() actor: Actor): Promise<DownstreamTransferModel[]> {
+    return r.type === RequestType.FREEZE ? this.core.tx.runAs(actor, () => this.core.downstream(r.id)) : Promise.resolve([]);
+  }
+
+  @ResolveField(() => [RequestAttachmentModel])
+  attachments(@Parent() r: AgencyRequestModel, @CurrentActor() actor: Actor): Promise<RequestAttachmentModel[]> {
+    return r.type === RequestType.COOPERATION ? this.core.tx.runAs(actor, () => this.core.attachments(r.id)) : Promise.resolve([]);
+  }
+}

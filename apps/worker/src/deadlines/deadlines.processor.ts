@@ -1,0 +1,144 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { inAgencyTransaction, rowsOf } from '@caselink/db';
+import { closeLiveBus, createLiveBus, DeadlineDue, DeadlineJob, LiveBus, publishNotification, publishRequestUpdate, QUEUES } from '@caselink/jobs';
+import { WORKER_CONFIG, WorkerConfig } from '../config';
+import type { QueueProcessor } from '../queue-processor';
+
+interface DueRow {
+  id: string;
+  reference: string;
+  type: string;
+  kind: string;
+  state: string;
+  case_id: string;
+  case_number: string;
+  from_agency_id: string;
+  to_agency_id: string;
+  created_by: string;
+  deadline_at: Date | null;
+  expires_at: Date | null;
+  overdue_at: Date | null;
+}
+
+export interface DeadlineOutcome {
+  acted: boolean;
+  /** Milliseconds between when it was due and when it was acted on. */
+  latenessMs?: number;
+}
+
+const OPEN = `('SENT','ACKNOWLEDGED','IN_PROGRESS')`;
+const HOLDING = `('FROZEN','PARTIALLY_FROZEN','EXTENDED')`;
+const WARN_BEFORE = `CASE kind WHEN 'EMERGENCY_STOP' THEN interval '6 hours' ELSE interval '7 days' END`;
+
+/**
+ * Deadlines that act: an unanswered request turns OVERDUE at its deadline and its sender's supervisors
+ * (and author) are told; a freeze about to lapse warns its sender, and lapses (EXPIRED) at its end.
+ * Each action is one conditional UPDATE acting as the sending agency, so an early, late, repeated or
+ * stale job does nothing twice. Delayed BullMQ jobs give punctuality; a sweep of `requests_due()` every
+ * DEADLINE_SWEEP_MS catches whatever Redis lost.
+ */
+@Injectable()
+export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstrap, OnApplicationShutdown {
+  readonly queue = QUEUES.deadlines;
+  private readonly log = new Logger(DeadlinesProcessor.name);
+  private readonly bus: LiveBus;
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+  ) {
+    this.bus = createLiveBus(config.REDIS_URL, (e) => this.log.warn(`live events: ${e.message}`));
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), this.config.DEADLINE_SWEEP_MS);
+    void this.sweep();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping;
+    await closeLiveBus(this.bus);
+  }
+
+  process(job: Job<DeadlineJob>): Promise<DeadlineOutcome> {
+    return this.act(job.data.requestId, job.data.fromAgencyId, job.data.due);
+  }
+
+  /** Whatever is due now, for requests whose job went missing. */
+  sweep(): Promise<void> {
+    if (this.sweeping) return this.sweeping;
+    this.sweeping = (async () => {
+      try {
+        const due = (await this.ds.query('SELECT id, from_agency_id, due FROM requests_due()')) as Array<{ id: string; from_agency_id: string; due: DeadlineDue }>;
+        for (const d of due) await this.act(d.id, d.from_agency_id, d.due);
+      } catch (e) {
+        this.log.warn(`deadline sweep: ${(e as Error).message}`);
+      } finally {
+        this.sweeping = null;
+      }
+    })();
+    return this.sweeping;
+  }
+
+  async act(requestId: string, fromAgencyId: string, due: DeadlineDue): Promise<DeadlineOutcome> {
+    const published: Array<() => Promise<void>> = [];
+    const outcome = await inAgencyTransaction(this.ds, { agencyId: fromAgencyId, userId: null }, async (m) => {
+      const row = await this.claim(m, requestId, due);
+      if (!row) return { acted: false };
+      const dueAt = due === 'ANSWER' ? row.deadline_at : due === 'EXPIRY' ? row.expires_at : null;
+      const latenessMs = dueAt ? Date.now() - new Date(dueAt).getTime() : undefined;
+      const kind = due === 'ANSWER' ? 'OVERDUE' : due === 'EXPIRY_WARNING' ? 'EXPIRY_WARNING' : 'STATE';
+      await m.query(
+        `INSERT INTO request_events (request_id, agency_id, kind, from_state, to_state, data, dedupe_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
+        [row.id, fromAgencyId, kind, due === 'EXPIRY' ? row.state : null, due === 'EXPIRY' ? 'EXPIRED' : null,
+          JSON.stringify({ dueAt, firedAt: new Date().toISOString(), latenessMs }), `${due}:${row.id}:${dueAt ? new Date(dueAt).getTime() : 'warn'}`],
+      );
+      // The author and the agency's supervisors hear of it.
+      const notice = due === 'ANSWER' ? 'REQUEST_OVERDUE' : due === 'EXPIRY_WARNING' ? 'HOLD_EXPIRING' : 'HOLD_EXPIRED';
+      const payload = { requestId: row.id, reference: row.reference, caseId: row.case_id, caseNumber: row.case_number, type: row.type, kind: row.kind, dueAt };
+      const notified = rowsOf<{ id: string; user_id: string; created_at: Date }>(await m.query(
+        `INSERT INTO notifications (agency_id, user_id, kind, payload, dedupe_key)
+         SELECT $1, u.id, $2, $3::jsonb, $4 || ':' || u.id FROM users u
+         WHERE u.agency_id = $1 AND u.active AND (u.id = $5 OR 'SUPERVISOR' = ANY (u.roles))
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, user_id, created_at`,
+        [fromAgencyId, notice, JSON.stringify(payload), `${notice}:${row.id}:${dueAt ? new Date(dueAt).getTime() : 'warn'}`, row.created_by],
+      ));
+      published.push(() => publishRequestUpdate(this.bus, this.config.QUEUE_PREFIX, {
+        requestId: row.id, reference: row.reference, type: row.type, state: due === 'EXPIRY' ? 'EXPIRED' : row.state, eventKind: kind,
+        overdue: due === 'ANSWER', fromAgencyId: row.from_agency_id, toAgencyId: row.to_agency_id, at: new Date().toISOString(),
+      }));
+      for (const n of notified) {
+        published.push(() => publishNotification(this.bus, this.config.QUEUE_PREFIX, {
+          id: n.id, userId: n.user_id, agencyId: fromAgencyId, kind: notice, payload, createdAt: new Date(n.created_at).toISOString(),
+        }));
+      }
+      return { acted: true, latenessMs };
+    });
+    for (const p of published) await p().catch((e: Error) => this.log.warn(`live event lost: ${e.message}`));
+    if (outcome.acted) this.log.log(`${due} ${requestId} acted on ${outcome.latenessMs ?? 0} ms after it was due`);
+    return outcome;
+  }
+
+  /** The one conditional UPDATE that makes each action happen once. */
+  private async claim(m: EntityManager, id: string, due: DeadlineDue): Promise<DueRow | undefined> {
+    const sql =
+      due === 'ANSWER'
+        ? `UPDATE agency_requests SET overdue_at = now(), version = version + 1, updated_at = now()
+           WHERE id = $1 AND overdue_at IS NULL AND state IN ${OPEN} AND deadline_at <= now() RETURNING *`
+        : due === 'EXPIRY_WARNING'
+          ? `UPDATE agency_requests SET expiry_warned_at = now(), version = version + 1, updated_at = now()
+             WHERE id = $1 AND state IN ${HOLDING} AND expiry_warned_at IS NULL AND expires_at - ${WARN_BEFORE} <= now() RETURNING *`
+          : `UPDATE agency_requests SET state = 'EXPIRED', version = version + 1, updated_at = now()
+             WHERE id = $1 AND state IN ${HOLDING} AND expires_at <= now() RETURNING *, (SELECT state FROM agency_requests WHERE id = $1) AS previous`;
+    const rows = rowsOf<DueRow & { previous?: string }>(await m.query(sql, [id]));
+    const row = rows[0];
+    if (row && due === 'EXPIRY') row.state = row.previous ?? row.state;
+    return row;
+  }
+}

@@ -1,0 +1,57 @@
+import type { EventEmitter } from 'node:events';
+import mqemitterRedis = require('mqemitter-redis');
+
+/**
+ * Live events (GraphQL subscriptions) fanned out through Redis pub/sub, so an event raised by any api
+ * process or by the worker reaches subscribers on every api process. Payloads carry ids and states only:
+ * clients fetch details over HTTP, under their own row-level security.
+ */
+export type LiveBus = mqemitterRedis.MQEmitterRedis;
+
+export function createLiveBus(redisUrl: string, onError: (e: Error) => void = () => undefined): LiveBus {
+  const bus = mqemitterRedis({ connectionString: redisUrl, maxRetriesPerRequest: null });
+  // Connection trouble surfaces here; the connections reconnect by themselves.
+  (bus as unknown as { state: EventEmitter }).state.on('error', onError);
+  return bus;
+}
+
+/** Topic names carry the queue prefix, so test runs and deployments sharing a Redis never cross. */
+export const liveTopic = (prefix: string, name: 'request-updates' | 'notifications') => `${prefix}:live:${name}`;
+
+export interface RequestUpdateEvent {
+  requestId: string;
+  reference: string;
+  type: string;
+  state: string;
+  eventKind: string;
+  overdue: boolean;
+  fromAgencyId: string;
+  toAgencyId: string;
+  at: string;
+}
+
+export interface NotificationEvent {
+  id: string;
+  userId: string;
+  agencyId: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** Publishes under the field name of the subscription, as mercurius hands payloads to resolvers. */
+export function publishRequestUpdate(bus: LiveBus, prefix: string, update: RequestUpdateEvent): Promise<void> {
+  return new Promise((resolve, reject) =>
+    bus.emit({ topic: liveTopic(prefix, 'request-updates'), payload: { requestUpdates: update } }, (e?: Error) => (e ? reject(e) : resolve())),
+  );
+}
+
+export function publishNotification(bus: LiveBus, prefix: string, n: NotificationEvent): Promise<void> {
+  return new Promise((resolve, reject) =>
+    bus.emit({ topic: liveTopic(prefix, 'notifications'), payload: { notificationAdded: n } }, (e?: Error) => (e ? reject(e) : resolve())),
+  );
+}
+
+export function closeLiveBus(bus: LiveBus): Promise<void> {
+  return new Promise((resolve) => bus.close(() => resolve()));
+}
