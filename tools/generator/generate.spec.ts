@@ -1,5 +1,5 @@
-import { FraudType, IdentifierKind, maskIdentifier, normalizeIdentifier } from '@caselink/domain';
-import { type Batch, fakePoliceAgencies, parseCents, SYNTHETIC_MARKER, SyntheticGenerator } from './generate';
+import { type FundMovement, FraudType, IdentifierKind, maskIdentifier, normalizeIdentifier, PaymentChannel, traceFunds } from '@caselink/domain';
+import { type Batch, fakePoliceAgencies, parseCents, SYNTHETIC_MARKER, SyntheticGenerator, type TransferRow } from './generate';
 
 // Checks written from the standards' definitions, independently of the generator's own checksum code.
 function luhnOk(digits: string): boolean {
@@ -37,11 +37,17 @@ describe('synthetic data generator', () => {
     expect(other.identifiers.map((r) => r.canonical)).not.toEqual(again.identifiers.map((r) => r.canonical));
   });
 
-  it('has about 3 statements and 10-12 identifiers per case, and unique ids', () => {
+  it('has about 3 statements, 10 transactions and 22 identifiers per case (half from bank responses), and unique ids', () => {
     expect(all.statements.length / N).toBeGreaterThan(2.7);
     expect(all.statements.length / N).toBeLessThan(3.3);
-    expect(all.identifiers.length / N).toBeGreaterThan(9);
-    expect(all.identifiers.length / N).toBeLessThan(12.5);
+    const told = all.identifiers.filter((r) => r.source !== 'BANK_RESPONSE');
+    expect(told.length / N).toBeGreaterThan(9);
+    expect(told.length / N).toBeLessThan(12.5);
+    // About 1,000,000 transactions for 100,000 cases: 4.6 told in statements and 5.5 reported by banks per case.
+    expect(all.transfers.length / N).toBeGreaterThan(8.5);
+    expect(all.transfers.length / N).toBeLessThan(11.5);
+    expect(all.identifiers.length / N).toBeGreaterThan(18);
+    expect(all.identifiers.length / N).toBeLessThan(26);
     const ids = [all.cases, all.victims, all.statements, all.transfers, all.identifiers, all.shares].flatMap((rows) => rows.map((r) => r.id));
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids.slice(0, 1000)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -114,9 +120,14 @@ describe('synthetic data generator', () => {
       if (r.kind === IdentifierKind.CRYPTO_WALLET && !/^(T[1-9A-HJ-NP-Za-km-z]{33}|0x[0-9a-f]{40})$/.test(r.canonical)) bad.push(['wallet', r.canonical]);
     }
     for (const t of all.transfers) {
-      const kind = t.channel === 'CRYPTO' ? IdentifierKind.CRYPTO_WALLET : IdentifierKind.BANK_CARD;
-      for (const account of [t.fromAccount, t.toAccount]) if (!normalizeIdentifier(kind, account).ok) bad.push(['account', t.channel, account]);
-      if (kind === IdentifierKind.BANK_CARD && !luhnOk(t.toAccount.replace(/ /g, ''))) bad.push(['luhn', t.toAccount]);
+      const kinds = t.channel === 'CRYPTO' ? [IdentifierKind.CRYPTO_WALLET] : [IdentifierKind.BANK_CARD, IdentifierKind.BANK_ACCOUNT];
+      for (const [account, kind, canonical] of [[t.fromAccount, t.fromKind, t.fromCanonical], [t.toAccount, t.toKind, t.toCanonical]] as const) {
+        // The kind the app's recordStatement gives an account: the first of the channel's kinds that accepts it.
+        const first = kinds.find((k) => normalizeIdentifier(k, account).ok);
+        const n = normalizeIdentifier(kind, account);
+        if (first !== kind || !n.ok || n.canonical !== canonical) bad.push(['account', t.channel, account, kind, canonical]);
+      }
+      if (t.toKind === IdentifierKind.BANK_CARD && !luhnOk(t.toAccount.replace(/ /g, ''))) bad.push(['luhn', t.toAccount]);
     }
     expect(bad).toEqual([]);
     expect(all.victims.filter((v) => v.phone !== null).length / all.victims.length).toBeGreaterThan(0.7);
@@ -133,7 +144,7 @@ describe('synthetic data generator', () => {
     const byStatement = new Map<string, number>();
     for (const t of all.transfers) {
       if (!money.test(t.amount) || parseCents(t.amount) <= 0) bad.push(['amount', t.amount]);
-      byStatement.set(t.statementId, (byStatement.get(t.statementId) ?? 0) + parseCents(t.amount));
+      if (t.statementId !== null) byStatement.set(t.statementId, (byStatement.get(t.statementId) ?? 0) + parseCents(t.amount));
     }
     const byCase = new Map<string, number>();
     const victims = new Map<string, number>();
@@ -179,5 +190,112 @@ describe('synthetic data generator', () => {
         expect(share.grantedAt <= firstStatement).toBe(true);
       }
     }
+  });
+  it('records every transfer with the kind and canonical value of the two identifiers it yields', () => {
+    const byTransfer = new Map<string, typeof all.identifiers>();
+    for (const r of all.identifiers) if (r.transferId) byTransfer.set(r.transferId, [...(byTransfer.get(r.transferId) ?? []), r]);
+    const bad: unknown[] = [];
+    for (const t of all.transfers) {
+      if ((t.source === 'PAYMENT_TRAIL') !== (t.statementId !== null)) bad.push(['statement', t.source, t.statementId]);
+      const clues = byTransfer.get(t.id) ?? [];
+      const got = clues.map((r) => `${r.kind}:${r.canonical}:${r.rawValue}`).sort();
+      const want = [`${t.fromKind}:${t.fromCanonical}:${t.fromAccount}`, `${t.toKind}:${t.toCanonical}:${t.toAccount}`].sort();
+      if (JSON.stringify(got) !== JSON.stringify(want)) bad.push(['clues', t.id, got, want]);
+      for (const r of clues) {
+        const source = t.source === 'BANK_RESPONSE' ? 'BANK_RESPONSE' : 'TRANSFER';
+        if (r.source !== source || r.statementId !== t.statementId || r.caseId !== t.caseId || r.agencyId !== t.agencyId) bad.push(['clue', r]);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('reports where ring money went next as bank responses of the ring case: forward in time, never more than arrived', () => {
+    const caseIndex = new Map(all.cases.map((c, i) => [c.id, i]));
+    const caseById = new Map(all.cases.map((c) => [c.id, c]));
+    const investigator = new Map(agencies.map((a) => [a.id, a.investigatorId]));
+    const responses = all.transfers.filter((t) => t.source === 'BANK_RESPONSE');
+    const bad: unknown[] = [];
+    for (const t of responses) {
+      const c = caseById.get(t.caseId);
+      if (!c || generator.ringOf(caseIndex.get(t.caseId) as number) < 0) bad.push(['not a ring case', t.caseId]);
+      if (c && t.agencyId !== c.agencyId) bad.push(['agency', t.id]);
+      if (t.channel !== PaymentChannel.BANK_TRANSFER || t.fromCanonical === t.toCanonical) bad.push(['movement', t.id]);
+    }
+    for (const r of all.identifiers.filter((i) => i.source === 'BANK_RESPONSE')) {
+      const c = caseById.get(r.caseId);
+      if (!c || r.createdBy !== investigator.get(c.agencyId) || r.createdAt < c.createdAt) bad.push(['answered', r.id]);
+    }
+    // Per case and account: money sent on never exceeds money that arrived, and leaves only after some arrived.
+    const flows = new Map<string, { inCents: number; outCents: number; firstIn: string; firstOut: string }>();
+    const flow = (caseId: string, account: string) => {
+      const key = `${caseId}|${account}`;
+      let f = flows.get(key);
+      if (!f) flows.set(key, (f = { inCents: 0, outCents: 0, firstIn: '9999', firstOut: '9999' }));
+      return f;
+    };
+    for (const t of all.transfers) {
+      const to = flow(t.caseId, t.toCanonical);
+      to.inCents += parseCents(t.amount);
+      if (t.occurredAt < to.firstIn) to.firstIn = t.occurredAt;
+      if (t.source === 'BANK_RESPONSE') {
+        const from = flow(t.caseId, t.fromCanonical);
+        from.outCents += parseCents(t.amount);
+        if (t.occurredAt < from.firstOut) from.firstOut = t.occurredAt;
+      }
+    }
+    for (const [key, f] of flows) if (f.outCents > f.inCents || (f.outCents > 0 && f.firstOut <= f.firstIn)) bad.push(['flow', key, f]);
+    expect(bad).toEqual([]);
+
+    // Most ring cases have bank responses; money goes 6-8 hops deep, fans out, fans in and sometimes comes back.
+    const ringCases = all.cases.filter((_, i) => generator.ringOf(i) >= 0);
+    const answered = new Set(responses.map((t) => t.caseId));
+    expect(answered.size / ringCases.length).toBeGreaterThan(0.8);
+    const hop = new Map<string, number>();
+    const depths: number[] = [];
+    for (const t of all.transfers) {
+      const from = t.source === 'PAYMENT_TRAIL' ? 0 : (hop.get(`${t.caseId}|${t.fromCanonical}`) as number);
+      if (from === undefined) bad.push(['from nowhere', t.id]);
+      const key = `${t.caseId}|${t.toCanonical}`;
+      hop.set(key, Math.min(hop.get(key) ?? Infinity, from + 1));
+      if (t.source === 'BANK_RESPONSE') depths.push(from + 1);
+    }
+    expect(bad).toEqual([]);
+    expect(Math.max(...depths)).toBeGreaterThanOrEqual(7);
+    expect(Math.max(...depths)).toBeLessThanOrEqual(8);
+    expect(depths.filter((d) => d >= 6).length).toBeGreaterThan(100);
+    const targets = new Map<string, Set<string>>();
+    const sources = new Map<string, Set<string>>();
+    for (const t of responses) {
+      targets.set(`${t.caseId}|${t.fromCanonical}`, (targets.get(`${t.caseId}|${t.fromCanonical}`) ?? new Set()).add(t.toCanonical));
+      sources.set(t.toCanonical, (sources.get(t.toCanonical) ?? new Set()).add(t.fromCanonical));
+    }
+    expect([...targets.values()].filter((s) => s.size >= 3).length).toBeGreaterThan(50);
+    expect([...sources.values()].filter((s) => s.size >= 3).length).toBeGreaterThan(200);
+    const mules = new Set(all.transfers.filter((t) => t.source === 'PAYMENT_TRAIL').map((t) => t.toCanonical));
+    expect(responses.filter((t) => mules.has(t.toCanonical)).length).toBeGreaterThan(20);
+  });
+
+  it('lets a fund trace follow a victim transfer through the laundering layers', async () => {
+    const outgoing = new Map<string, TransferRow[]>();
+    for (const t of all.transfers) outgoing.set(t.fromCanonical, [...(outgoing.get(t.fromCanonical) ?? []), t]);
+    const movement = (t: TransferRow): FundMovement => ({
+      id: t.id, fromKey: t.fromCanonical, toKey: t.toCanonical, toKind: t.toKind, toLabel: t.toAccount, bank: t.bank,
+      amountCents: parseCents(t.amount), occurredAt: new Date(t.occurredAt), caseId: t.caseId, source: t.source,
+    });
+    const starts = all.transfers.filter((t) => t.source === 'PAYMENT_TRAIL' && outgoing.get(t.toCanonical)?.some((o) => o.source === 'BANK_RESPONSE')).slice(0, 200);
+    expect(starts.length).toBe(200);
+    const hops: number[] = [];
+    for (const t of starts) {
+      const result = await traceFunds(
+        { ...movement(t), fromKind: t.fromKind, fromLabel: t.fromAccount },
+        async (accounts, notBefore) => accounts.flatMap((a) => outgoing.get(a) ?? []).filter((m) => new Date(m.occurredAt) >= notBefore).map(movement),
+        { maxHops: 6 },
+      );
+      hops.push(Math.max(...result.edges.map((e) => e.depth)));
+    }
+    // Nearly every start moves on (a mule that did not forward this victim's money may have forwarded others' before
+    // it arrived); the ring's money mixes in shared layers, so most traces reach the 6-hop limit (seed 42: 66%).
+    expect(hops.filter((h) => h >= 2).length / hops.length).toBeGreaterThan(0.95);
+    expect(hops.filter((h) => h === 6).length / hops.length).toBeGreaterThan(0.4);
   });
 });

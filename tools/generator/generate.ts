@@ -23,6 +23,7 @@ import {
   type Card,
   cardSpelling,
   cnMobile,
+  corporateAccount,
   type District,
   ethWallet,
   fakeApp,
@@ -86,7 +87,8 @@ const MAX_STATEMENTS = 20;
 /** Victims' phones are unique per (case, statement), scammers' per case and ring (see `cnMobile`): 21.5 per case < 10^8. */
 export const MAX_CASES = 4_000_000;
 
-const STREAM = { PLAN: 1, CASE: 2, RING: 3 } as const;
+/** Independent streams; LAYERS and FLOW were added later, so the rows drawn from the others did not change. */
+const STREAM = { PLAN: 1, CASE: 2, RING: 3, LAYERS: 4, FLOW: 5 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Configuration: the agencies (ids from the database, or made up in tests).
@@ -186,10 +188,14 @@ export interface StatementRow {
   createdAt: string;
 }
 
+/** PAYMENT_TRAIL: told in a victim's statement; BANK_RESPONSE: onward movements a bank reported (no statement). */
+export type TransferSource = 'PAYMENT_TRAIL' | 'BANK_RESPONSE';
+
 export interface TransferRow {
   id: string;
   caseId: string;
-  statementId: string;
+  /** Null exactly for BANK_RESPONSE. */
+  statementId: string | null;
   agencyId: string;
   fromAccount: string;
   toAccount: string;
@@ -197,9 +203,15 @@ export interface TransferRow {
   amount: string;
   occurredAt: string;
   channel: PaymentChannel;
+  source: TransferSource;
+  /** Kind and canonical value of each account: exactly those of the identifiers the transfer yields. */
+  fromKind: IdentifierKind;
+  fromCanonical: string;
+  toKind: IdentifierKind;
+  toCanonical: string;
 }
 
-export type IdentifierSource = 'STATEMENT' | 'TRANSFER' | 'MANUAL';
+export type IdentifierSource = 'STATEMENT' | 'TRANSFER' | 'MANUAL' | 'BANK_RESPONSE';
 
 export interface IdentifierRow {
   id: string;
@@ -482,6 +494,34 @@ interface RingPool {
   apps: string[];
   ips: string[];
   wallets: string[];
+  /** Accounts per hop from the victim: hops[0] the mule cards themselves, hops[1] the first laundering layer, ... */
+  hops: LayerAccount[][];
+}
+
+/** An account of a laundering layer: a personal card, or deeper down a company settlement account. */
+export interface LayerAccount {
+  kind: IdentifierKind.BANK_CARD | IdentifierKind.BANK_ACCOUNT;
+  /** As banks report it: plain digits, so also the canonical value (checked by `normalized`). */
+  number: string;
+  bank: string;
+}
+
+function layerAccount(kind: LayerAccount['kind'], account: Card): LayerAccount {
+  return { kind, number: normalized(kind, account.number).canonical, bank: account.bank };
+}
+
+/** Accounts per laundering layer (hop 2, 3, ...): widest right behind the mules, narrowing towards the cash-out. */
+const LAYER_SIZES: ReadonlyArray<readonly [number, number]> = [[4, 10], [3, 8], [2, 6], [2, 5], [1, 4], [1, 4], [1, 3]];
+
+/** A ring's laundering network, drawn from its own stream (seed, LAYERS, ring): 6-8 hops from victim to cash-out. */
+function makeLayers(seed: number, ring: RingPlan): LayerAccount[][] {
+  const rng = new Rng(seed, STREAM.LAYERS, ring.id);
+  const hops = rng.int(6, 8);
+  return LAYER_SIZES.slice(0, hops - 1).map(([min, max], i) =>
+    Array.from({ length: rng.int(min, max) }, () =>
+      i >= 2 && rng.chance(0.35) ? layerAccount(IdentifierKind.BANK_ACCOUNT, corporateAccount(rng)) : layerAccount(IdentifierKind.BANK_CARD, bankCard(rng)),
+    ),
+  );
 }
 
 function makeRingPool(seed: number, ring: RingPlan, phoneBase: number): RingPool {
@@ -501,7 +541,45 @@ function makeRingPool(seed: number, ring: RingPlan, phoneBase: number): RingPool
     apps: Array.from({ length: rng.int(1, 2) }, () => fakeApp(rng, ring.type)),
     ips: Array.from({ length: rng.int(1, 3) }, () => hostingIp(rng)),
     wallets: Array.from({ length: rng.int(1, 2) }, () => (rng.chance(0.75) ? tronWallet(rng) : ethWallet(rng))),
+    hops: [mules.map((m) => layerAccount(IdentifierKind.BANK_CARD, m)), ...makeLayers(seed, ring)],
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bank responses: where a ring's money went after the mule cards, as banks report it to the police of the case.
+
+/** Chance that money arriving at an account moves on: mules forward almost at once, deeper layers less reliably. */
+const MOVE_ON_FIRST = 0.85;
+const MOVE_ON = 0.42;
+/** Pieces an onward movement is split into. */
+const PIECES = weightedTable([
+  [1, 70],
+  [2, 22],
+  [3, 8],
+] as const);
+/** Chance that a piece from hop 3 on goes back to an account of an earlier layer (the trace sees a cycle). */
+const CYCLE_BACK = 0.04;
+/** Bound on the movements drawn for one arrival at a mule card (breadth first, so the deepest are cut). */
+const MAX_MOVES_PER_ARRIVAL = 60;
+
+/** Money of one case arriving at one of its ring's mule cards (a victim's transfer). */
+interface Arrival {
+  account: LayerAccount;
+  cents: number;
+  atMs: number;
+}
+
+interface Holding {
+  account: LayerAccount;
+  /** Hops from the victim: 1 at the mule card. */
+  hop: number;
+  cents: number;
+  atMs: number;
+}
+
+/** Minutes, log-uniform between lo and hi. */
+function delayMinutes(rng: Rng, lo: number, hi: number): number {
+  return Math.exp(Math.log(lo) + rng.float() * (Math.log(hi) - Math.log(lo)));
 }
 
 function validForeignMobile(rng: Rng): string {
@@ -626,6 +704,7 @@ export class SyntheticGenerator {
 
     let totalCents = 0;
     let lastActivityMs = createdMs;
+    const arrivals: Arrival[] = []; // victims' money paid into the ring's mule cards
     const provinces = new Set<string>([owner.province]);
     const contributors = new Map<number, number>(); // agency index -> its first statement's time
     let firstVictimName = '';
@@ -695,6 +774,7 @@ export class SyntheticGenerator {
         let to: NormalizedValue;
         let bank: string | null;
         let channel: PaymentChannel;
+        let mule: Card | undefined;
         if (crypto) {
           from = normalized(IdentifierKind.CRYPTO_WALLET, ownWallet);
           to = normalized(IdentifierKind.CRYPTO_WALLET, ring && rng.chance(0.8) ? rng.pick(ring.wallets) : tronWallet(rng));
@@ -711,12 +791,14 @@ export class SyntheticGenerator {
             card = previous && rng.chance(0.35) ? previous : bankCard(rng);
           }
           previous = card;
+          if (ring?.mules.includes(card)) mule = card;
           from = normalized(IdentifierKind.BANK_CARD, cardSpelling(rng, own.number));
           to = normalized(IdentifierKind.BANK_CARD, cardSpelling(rng, card.number));
           bank = card.bank;
           channel = rng.chance(0.28) ? PaymentChannel.THIRD_PARTY_PAYMENT : PaymentChannel.BANK_TRANSFER;
         }
         if (t === 0) firstTail = to.canonical.slice(-4);
+        const atMs = Math.round(occurredMs / 1000) * 1000;
         out.transfers.push({
           id: transferId,
           caseId,
@@ -726,9 +808,15 @@ export class SyntheticGenerator {
           toAccount: to.raw,
           bank,
           amount: formatCents(cents),
-          occurredAt: iso(Math.round(occurredMs / 1000) * 1000),
+          occurredAt: iso(atMs),
           channel,
+          source: 'PAYMENT_TRAIL',
+          fromKind: from.kind,
+          fromCanonical: from.canonical,
+          toKind: to.kind,
+          toCanonical: to.canonical,
         });
+        if (mule) arrivals.push({ account: layerAccount(IdentifierKind.BANK_CARD, mule), cents, atMs });
         clue(from, 'TRANSFER', transferId);
         clue(to, 'TRANSFER', transferId);
       }
@@ -845,6 +933,92 @@ export class SyntheticGenerator {
       updatedAt: iso(lastActivityMs),
     });
     for (const row of identifiers) out.identifiers.push(row);
+    if (ring && ringPlan && arrivals.length > 0) {
+      const pos = (day - ringPlan.firstDay) / Math.max(1, ringPlan.lastDay - ringPlan.firstDay);
+      this.bankResponses(new Rng(config.seed, STREAM.FLOW, index), ring, pos, arrivals, caseId, owner, createdMs, out);
+    }
+  }
+
+  /**
+   * Where the money a case's victims paid into the ring's mule cards went next, as the banks answered the case's
+   * owner: breadth first from each arrival, an account moves money on (minutes to days later) with some chance,
+   * sending 60-100% of what arrived in 1-3 pieces to accounts of the ring's next layer (sometimes back to an
+   * earlier one); the rest stays. Accounts are picked near the case's place in the ring's life, so cases of the
+   * same months share them (fan-in). Each movement is a BANK_RESPONSE transfer of the case (no statement), both
+   * accounts clues of the case, recorded when the bank answered.
+   */
+  private bankResponses(rng: Rng, ring: RingPool, pos: number, arrivals: Arrival[], caseId: string, owner: PoliceAgencyRef, createdMs: number, out: Batch): void {
+    const pick = (pool: LayerAccount[]): LayerAccount => {
+      const i = Math.round(pos * (pool.length - 1) + rng.normal() * Math.max(1, pool.length / 4));
+      return pool[Math.max(0, Math.min(pool.length - 1, i))];
+    };
+    for (const arrival of arrivals) {
+      const moves: TransferRow[] = [];
+      const queue: Holding[] = [{ account: arrival.account, hop: 1, cents: arrival.cents, atMs: arrival.atMs }];
+      let lastMs = arrival.atMs;
+      for (let q = 0; q < queue.length && moves.length < MAX_MOVES_PER_ARRIVAL; q++) {
+        const h = queue[q];
+        if (h.hop >= ring.hops.length || !rng.chance(h.hop === 1 ? MOVE_ON_FIRST : MOVE_ON)) continue; // last seen here
+        const onward = Math.floor(h.cents * (0.6 + 0.4 * rng.float()));
+        const pieces = Math.min(rng.weighted(PIECES), Math.floor(onward / 10_000)); // at least 100 CNY a piece
+        const weights = Array.from({ length: pieces }, () => 0.5 + rng.float());
+        const weightSum = weights.reduce((a, b) => a + b, 0);
+        let left = onward;
+        for (let p = 0; p < pieces && moves.length < MAX_MOVES_PER_ARRIVAL; p++) {
+          let cents = p === pieces - 1 ? left : Math.floor((onward * weights[p]) / weightSum);
+          if (cents >= 100_000 && rng.chance(0.5)) cents = Math.floor(cents / 10_000) * 10_000; // round hundreds; the rest stays
+          left -= cents;
+          const pool = h.hop >= 3 && rng.chance(CYCLE_BACK) ? ring.hops[rng.int(0, 1)] : ring.hops[h.hop];
+          let target = pick(pool);
+          if (target.number === h.account.number) {
+            if (pool.length === 1) continue;
+            target = pool[(pool.indexOf(target) + 1) % pool.length];
+          }
+          const delay = h.hop === 1 ? delayMinutes(rng, 2, 12 * 60) : delayMinutes(rng, 10, 3 * 24 * 60);
+          const atMs = h.atMs + Math.round(delay * 60) * 1000;
+          lastMs = Math.max(lastMs, atMs);
+          moves.push({
+            id: rng.uuid(),
+            caseId,
+            statementId: null,
+            agencyId: owner.id,
+            fromAccount: h.account.number,
+            toAccount: target.number,
+            bank: target.bank,
+            amount: formatCents(cents),
+            occurredAt: iso(atMs),
+            channel: PaymentChannel.BANK_TRANSFER,
+            source: 'BANK_RESPONSE',
+            fromKind: h.account.kind,
+            fromCanonical: h.account.number,
+            toKind: target.kind,
+            toCanonical: target.number,
+          });
+          queue.push({ account: target, hop: h.hop + 1, cents, atMs });
+        }
+      }
+      // The banks answer the owner's request some days after the case was reported and the money moved.
+      const answeredAt = iso(Math.max(createdMs, lastMs) + rng.int(1, 20) * DAY_MS + rng.int(0, 600) * MINUTE);
+      for (const m of moves) {
+        out.transfers.push(m);
+        for (const [raw, kind, canonical] of [[m.fromAccount, m.fromKind, m.fromCanonical], [m.toAccount, m.toKind, m.toCanonical]] as const) {
+          out.identifiers.push({
+            id: rng.uuid(),
+            caseId,
+            agencyId: owner.id,
+            kind,
+            rawValue: raw,
+            canonical,
+            source: 'BANK_RESPONSE',
+            statementId: null,
+            transferId: m.id,
+            note: null,
+            createdBy: owner.investigatorId,
+            createdAt: answeredAt,
+          });
+        }
+      }
+    }
   }
 }
 

@@ -140,6 +140,11 @@ async function insertBatch(client: PoolClient, b: Batch): Promise<void> {
       { name: 'amount', type: 'numeric', value: (r) => r.amount },
       { name: 'occurred_at', type: 'timestamptz', value: (r) => r.occurredAt },
       { name: 'channel', type: 'text', value: (r) => r.channel },
+      { name: 'source', type: 'text', value: (r) => r.source },
+      { name: 'from_kind', type: 'text', value: (r) => r.fromKind },
+      { name: 'from_canonical', type: 'text', value: (r) => r.fromCanonical },
+      { name: 'to_kind', type: 'text', value: (r) => r.toKind },
+      { name: 'to_canonical', type: 'text', value: (r) => r.toCanonical },
     ], b.transfers);
     await insertRows(client, 'identifiers', [
       { name: 'id', type: 'uuid', value: (r) => r.id },
@@ -207,11 +212,21 @@ async function truncate(pool: Pool): Promise<number> {
       temporary.push(name);
     }
     await client.query('BEGIN');
-    // Children first, set by set, so the cascades below find nothing left to do.
-    for (const table of ['identifiers', 'transfers', 'victim_statements', 'victims', 'case_shares', 'access_requests']) {
+    // Series that lose members: the linker must look at the cases left in them (below).
+    await client.query(`CREATE TEMPORARY TABLE syn_touched_series ON COMMIT DROP AS
+      SELECT DISTINCT series_id FROM series_members WHERE case_id IN (${SYNTHETIC_CASES})`);
+    // Children first, set by set, so the cascades below find nothing left to do. Deleting identifiers fires the
+    // linking outbox trigger (one evidence_changes row per case), as any deletion does.
+    for (const table of ['identifiers', 'fund_traces', 'transfers', 'victim_statements', 'victims', 'case_shares', 'access_requests', 'evidence_postings', 'series_members']) {
       await client.query(`DELETE FROM ${table} WHERE case_id IN (${SYNTHETIC_CASES})`);
     }
     await client.query(`DELETE FROM cases WHERE id IN (${SYNTHETIC_CASES})`);
+    // Linking's derived rows: outbox rows of the deleted cases go, emptied series go, and the cases left in a series
+    // that lost members are queued for the worker to relink. Hub counts are refreshed by the next relink.
+    await client.query('DELETE FROM evidence_changes e WHERE e.case_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = e.case_id)');
+    await client.query(`INSERT INTO evidence_changes (case_id)
+      SELECT m.case_id FROM series_members m JOIN syn_touched_series t USING (series_id) ON CONFLICT DO NOTHING`);
+    await client.query('DELETE FROM evidence_series s WHERE NOT EXISTS (SELECT 1 FROM series_members m WHERE m.series_id = s.id)');
     // Counters go back to the highest number still in use (the app's format: region-year-sequence).
     await client.query(`
       WITH used AS (
@@ -226,7 +241,9 @@ async function truncate(pool: Pool): Promise<number> {
         AND c.year BETWEEN 2019 AND 2025`);
     await client.query('COMMIT');
     // Make the freed space reusable now, so a reload does not grow the tables and indexes by another copy.
-    await client.query('VACUUM (ANALYZE) identifiers, transfers, victim_statements, victims, case_shares, access_requests, cases');
+    await client.query(
+      'VACUUM (ANALYZE) identifiers, transfers, victim_statements, victims, case_shares, access_requests, cases, evidence_postings, series_members, evidence_series, evidence_changes',
+    );
     console.log(`Deleted ${n} synthetic cases and their rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return Number(n);
   } catch (e) {
@@ -286,6 +303,8 @@ async function main(): Promise<void> {
     );
     const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
     let generateMs = 0;
+    let bankResponses = 0;
+    let bankResponseIdentifiers = 0;
     let nextBatch = 0;
     let done = 0;
     let lastReport = 0;
@@ -300,6 +319,8 @@ async function main(): Promise<void> {
           generateMs += Date.now() - t0;
           await insertBatch(client, batch);
           for (const t of TABLES) counts[t] += batch[BATCH_KEY[t]].length;
+          bankResponses += batch.transfers.filter((r) => r.source === 'BANK_RESPONSE').length;
+          bankResponseIdentifiers += batch.identifiers.filter((r) => r.source === 'BANK_RESPONSE').length;
           done += batch.cases.length;
           if (done - lastReport >= opts.cases / 20 || done === opts.cases) {
             lastReport = done;
@@ -333,6 +354,7 @@ async function main(): Promise<void> {
     for (const r of sizes.rows) {
       console.log(`${r.table.padEnd(18)} ${String(counts[r.table as TableName]).padStart(8)} ${r.rows.padStart(12)}  ${r.size}`);
     }
+    console.log(`of which BANK_RESPONSE: ${bankResponses} transfers, ${bankResponseIdentifiers} identifiers`);
     console.log(`case_number_counters: ${gen.counters().length} agency-years set`);
   } finally {
     await pool.end();

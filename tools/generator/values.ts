@@ -217,6 +217,15 @@ export function bankCard(rng: Rng): Card {
   return { number: payload + luhnDigit(payload), bank: bin.bank };
 }
 
+/**
+ * A company settlement account of the kind laundering layers use (20-22 digits, as CCB and several city banks number
+ * them): too long for a card, so the app records it as BANK_ACCOUNT on a BANK_TRANSFER, whatever its digits.
+ */
+export function corporateAccount(rng: Rng): Card {
+  const bank = rng.weighted(CARD_BINS).bank;
+  return { number: `${rng.int(1, 9)}${rng.digits(rng.int(19, 21))}`, bank };
+}
+
 /** How card numbers are written in statements: plain digits or groups of four. */
 export function cardSpelling(rng: Rng, digits: string): string {
   return rng.chance(0.7) ? digits : digits.replace(/(\d{4})(?=\d)/g, '$1 ');

@@ -1,0 +1,162 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { Pool } from 'pg';
+import { DEMO_PASSWORD } from '../../tools/seed/demo-data';
+
+/** Shared by the linking benchmarks: environment, processes, GraphQL, percentiles, the machine. */
+export const ROOT = join(__dirname, '../../..');
+
+export function required(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set (run the bench through npm run bench:..., which sources bench/linking/prepare.sh)`);
+  return v;
+}
+
+export const APP_URL = (): string => required('BENCH_DATABASE_URL');
+export const OWNER_URL = (): string => required('BENCH_OWNER_URL');
+export const LINKER_URL = (): string => required('BENCH_LINKER_URL');
+export const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+export const QUEUE_PREFIX = 'caselink-bench-linking';
+export const API_PORT = Number(process.env['BENCH_API_PORT'] ?? 4310);
+export const WORKER_HEALTH_PORT = Number(process.env['BENCH_WORKER_HEALTH_PORT'] ?? 4311);
+export const JWT_SECRET = 'bench-linking-secret-bench-linking-secret';
+
+export const ownerPool = (max = 4): Pool => new Pool({ connectionString: OWNER_URL(), max, application_name: 'caselink-bench-linking' });
+
+/** Starts a built entry point (dist/...) as its own process; its stderr shows on ours. */
+export function start(script: string, env: Record<string, string>, quiet = true): ChildProcess {
+  const child = spawn(process.execPath, [join(ROOT, script)], {
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
+  });
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && code !== null && !stopping.has(child)) console.error(`${script} exited with ${code ?? signal}`);
+  });
+  return child;
+}
+
+const stopping = new Set<ChildProcess>();
+
+export async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  stopping.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export function startApi(): ChildProcess {
+  return start('dist/apps/api/src/main.js', {
+    DATABASE_URL: APP_URL(), REDIS_URL, API_PORT: String(API_PORT), QUEUE_PREFIX, JWT_SECRET, DB_POOL_SIZE: process.env['BENCH_API_POOL'] ?? '10',
+  });
+}
+
+export function startWorker(): ChildProcess {
+  return start('dist/apps/worker/src/main.js', {
+    DATABASE_URL: APP_URL(), LINKER_DATABASE_URL: LINKER_URL(), REDIS_URL, QUEUE_PREFIX, WORKER_HEALTH_PORT: String(WORKER_HEALTH_PORT),
+  });
+}
+
+export async function waitFor(url: string, seconds = 60): Promise<void> {
+  for (let i = 0; i < seconds * 4; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export const graphqlUrl = () => `http://127.0.0.1:${API_PORT}/graphql`;
+
+/** One GraphQL request; throws on errors, so a benchmark never times failures. */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const r = await fetch(graphqlUrl(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await r.json()) as { data?: T; errors?: unknown };
+  if (body.errors || !body.data) throw new Error(`GraphQL: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return body.data;
+}
+
+export async function login(email: string): Promise<string> {
+  const data = await gql<{ login: { accessToken: string } }>(
+    'mutation($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { accessToken } }',
+    { email, password: DEMO_PASSWORD },
+  );
+  return data.login.accessToken;
+}
+
+export interface Percentiles {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+/** Nearest-rank percentiles of milliseconds. */
+export function percentiles(values: readonly number[]): Percentiles {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+  return { n: s.length, p50: at(50), p95: at(95), p99: at(99), max: s[s.length - 1] ?? NaN, mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length) };
+}
+
+export const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 1 : 0) : '-');
+export const thousands = (x: number) => Math.round(x).toLocaleString('en-US');
+export const mib = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} kB` : `${(bytes / 1024 / 1024).toFixed(0)} MiB`);
+
+/** What the figures were measured on. */
+export async function machine(pool: Pool): Promise<string> {
+  const [{ version }] = (await pool.query<{ version: string }>("SELECT current_setting('server_version') AS version")).rows;
+  let cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  try {
+    cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).trim() || cpu;
+  } catch {
+    /* not Linux */
+  }
+  return `${os.cpus().length} CPUs (nproc), ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, PostgreSQL ${version}`;
+}
+
+export function writeResults(name: string, results: unknown): void {
+  mkdirSync(join(ROOT, 'dist/bench'), { recursive: true });
+  writeFileSync(join(ROOT, `dist/bench/${name}-results.json`), JSON.stringify(results, null, 2));
+}
+
+/** Redis keys of the bench's own queue prefix (completed jobs of an earlier database would swallow new job ids). */
+export async function clearQueues(): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export function main(run: () => Promise<void>): void {
+  run().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { createDataSource } from '@caselink/db';
+import { Linker, type RelinkProgress } from '../../apps/worker/src/linking/linker';
+import { LINKER_URL, machine, main, mib, ownerPool, thousands, writeResults } from './common';
+
+/**
+ * Full relink (postings, hubs, series rebuilt from every identifier) on caselink_bench_linking, in-process
+ * as the linker role, BENCH_RUNS (3) times. Per run: wall time, identifiers/s, time per phase; then the
+ * storage of the linking tables against identifiers, and how many case pairs a pairwise link table would
+ * have needed instead of postings. Goals: < 60 s and >= 5,000 identifiers/s.
+ */
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const HUB_THRESHOLD = process.env['LINK_HUB_THRESHOLD'] ? Number(process.env['LINK_HUB_THRESHOLD']) : undefined;
+const LINK_TABLES = ['evidence_postings', 'evidence_series', 'series_members', 'evidence_hubs'];
+
+main(async () => {
+  const owner = ownerPool();
+  const ds = await createDataSource({ url: LINKER_URL(), poolSize: 2, applicationName: 'caselink-bench-relink' }).initialize();
+  const linker = new Linker(ds, HUB_THRESHOLD ? { hubThreshold: HUB_THRESHOLD } : {});
+  try {
+    const described = await machine(owner);
+    const counts = (await owner.query<{ cases: number; transfers: number; identifiers: number; bank: number; outbox: number }>(`
+      SELECT (SELECT count(*) FROM cases)::int AS cases, (SELECT count(*) FROM transfers)::int AS transfers,
+             (SELECT count(*) FROM transfers WHERE source = 'BANK_RESPONSE')::int AS bank,
+             (SELECT count(*) FROM identifiers)::int AS identifiers, (SELECT count(*) FROM evidence_changes)::int AS outbox`)).rows[0];
+    console.log(`${described}`);
+    console.log(`${thousands(counts.cases)} cases, ${thousands(counts.transfers)} transactions (${thousands(counts.bank)} bank responses), ` +
+      `${thousands(counts.identifiers)} identifiers, ${thousands(counts.outbox)} outbox rows before the first run\n`);
+
+    const runs = [];
+    for (let run = 1; run <= RUNS; run++) {
+      const phases = new Map<string, number>();
+      let phase = '';
+      let phaseStarted = Date.now();
+      const started = Date.now();
+      const stats = await linker.relink((p: RelinkProgress) => {
+        if (p.phase !== phase) {
+          const now = Date.now();
+          if (phase) phases.set(phase, (phases.get(phase) ?? 0) + (now - phaseStarted) / 1000);
+          phase = p.phase;
+          phaseStarted = now;
+        }
+      });
+      const wall = (Date.now() - started) / 1000;
+      // What autovacuum would do between rebuilds: the deleted postings' space is reused by the next run.
+      await owner.query(`VACUUM (ANALYZE) ${LINK_TABLES.join(', ')}, evidence_changes`);
+      const sizes = await storage(owner);
+      runs.push({ run, wall, stats, phases: Object.fromEntries(phases), sizes });
+      console.log(
+        `run ${run}: ${wall.toFixed(1)} s, ${thousands(stats.identifiers / wall)} identifiers/s ` +
+          `(linker says ${stats.seconds.toFixed(1)} s, ${thousands(stats.identifiersPerSecond)}/s); ` +
+          `phases ${[...phases].map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}; ` +
+          `${thousands(stats.postings)} postings, ${thousands(stats.linkingValues)} shared values, ${thousands(stats.hubs)} hubs in review, ` +
+          `${thousands(stats.series)} series holding ${thousands(stats.casesInSeries)} cases`,
+      );
+    }
+
+    const last = runs[runs.length - 1];
+    const pairs = (await owner.query<{ pairs: string; values: number; biggest: number }>(`
+      SELECT coalesce(sum(n::bigint * (n - 1) / 2), 0)::text AS pairs, count(*)::int AS values, coalesce(max(n), 0)::int AS biggest
+      FROM (SELECT count(*) AS n FROM evidence_postings GROUP BY kind, canonical HAVING count(*) > 1) g`)).rows[0];
+    const series = (await owner.query<{ biggest: number; median: number }>(
+      'SELECT coalesce(max(case_count), 0)::int AS biggest, coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY case_count), 0)::int AS median FROM evidence_series',
+    )).rows[0];
+    console.log('\nStorage after the last run (VACUUMed, so the next rebuild reuses the space):');
+    console.log('| table | rows | table + indexes | bytes per row |');
+    console.log('|---|---:|---:|---:|');
+    for (const s of last.sizes) console.log(`| ${s.table} | ${thousands(s.rows)} | ${mib(s.bytes)} | ${s.rows ? Math.round(s.bytes / s.rows) : '-'} |`);
+    const ident = last.sizes.find((s) => s.table === 'identifiers');
+    const linkBytes = last.sizes.filter((s) => LINK_TABLES.includes(s.table)).reduce((a, s) => a + s.bytes, 0);
+    const postings = last.sizes.find((s) => s.table === 'evidence_postings');
+    console.log(
+      `\npostings / identifiers: ${(Number(postings?.rows) / Number(ident?.rows)).toFixed(3)} rows, ` +
+        `linking tables / identifiers: ${(linkBytes / Number(ident?.bytes)).toFixed(2)} bytes`,
+    );
+    console.log(
+      `a case-pair table would need ${thousands(Number(pairs.pairs))} rows for the same ${thousands(pairs.values)} shared values ` +
+        `(largest held by ${pairs.biggest} cases); series: largest ${series.biggest} cases, median ${series.median}`,
+    );
+    const best = Math.min(...runs.map((r) => r.wall));
+    console.log(`\nbest ${best.toFixed(1)} s (goal < 60 s), ${thousands(last.stats.identifiers / best)} identifiers/s (goal >= 5,000/s)`);
+    writeResults('relink', { machine: described, counts, runs, pairs, series });
+  } finally {
+    await ds.destroy();
+    await owner.end();
+  }
+});
+
+async function storage(owner: ReturnType<typeof ownerPool>): Promise<Array<{ table: string; rows: number; bytes: number }>> {
+  const tables = ['identifiers', ...LINK_TABLES];
+  const rows = [];
+  for (const table of tables) {
+    const [r] = (await owner.query<{ rows: number; bytes: string }>(
+      `SELECT (SELECT count(*) FROM ${table})::int AS rows, pg_total_relation_size('${table}')::text AS bytes`,
+    )).rows;
+    rows.push({ table, rows: r.rows, bytes: Number(r.bytes) });
+  }
+  return rows;
+}
