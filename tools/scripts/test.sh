@@ -44,12 +44,18 @@ say "Browser tests (playwright-core on Debian's Chromium)"
 command -v chromium >/dev/null || apt_install chromium
 fc-list 2>/dev/null | grep -qi 'CJK' || apt_install fonts-noto-cjk
 E2E_API_PORT="${E2E_API_PORT:-4100}"; E2E_PORTAL_PORT="${E2E_PORTAL_PORT:-3100}"; E2E_WORKER_PORT="${E2E_WORKER_PORT:-4101}"
-DATABASE_OWNER_URL="$TEST_DATABASE_OWNER_URL" node dist/tools/seed/seed.js
+# The browser tests get a database of their own holding just the demo seed, as `npm start` shows it
+# (integration-test data would, e.g., turn the demo's mule card into a hub shared by dozens of cases).
+E2E_DB="${TEST_DB}_e2e"
+admin_psql postgres -c "DROP DATABASE IF EXISTS \"$E2E_DB\" WITH (FORCE)"
+ensure_database "$E2E_DB"
+migrate "$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")"
+DATABASE_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")" node dist/tools/seed/seed.js
 CASELINK_API_URL="http://127.0.0.1:$E2E_API_PORT" build_portal
 pids=()
 stop_all() { kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }
 trap stop_all EXIT
-e2e_env=(DATABASE_URL="$TEST_DATABASE_URL" LINKER_DATABASE_URL="$TEST_LINKER_DATABASE_URL" REDIS_URL="$REDIS_URL" QUEUE_PREFIX=caselink-e2e JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001)
+e2e_env=(DATABASE_URL="$(with_database "$DATABASE_URL" "$E2E_DB")" LINKER_DATABASE_URL="$(with_database "$LINKER_DATABASE_URL" "$E2E_DB")" REDIS_URL="$REDIS_URL" QUEUE_PREFIX="caselink-e2e-$$" JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001)
 env "${e2e_env[@]}" API_PORT="$E2E_API_PORT" node dist/apps/api/src/main.js >tmp/e2e-api.log 2>&1 & pids+=($!)
 env "${e2e_env[@]}" WORKER_HEALTH_PORT="$E2E_WORKER_PORT" node dist/apps/worker/src/main.js >tmp/e2e-worker.log 2>&1 & pids+=($!)
 node node_modules/next/dist/bin/next start apps/portal -p "$E2E_PORTAL_PORT" -H 127.0.0.1 >tmp/e2e-portal.log 2>&1 & pids+=($!)

@@ -25,7 +25,7 @@ describe('case list query count', () => {
           i: {
             caseId: c.data?.createCase.id, takenAt: '2026-10-02T08:00:00Z', place: '派出所', narrative: '投资理财诈骗', reportedLoss: '1000.00',
             victim: { name: `受害人${i}-${s}`, phone: '13912345678' },
-            transfers: [{ fromAccount: '6222021234567890128', toAccount: '6217002430001234567', amount: '1000.00', occurredAt: '2026-10-01T08:00:00Z', channel: 'BANK_TRANSFER' }],
+            transfers: [{ fromAccount: '6222021001123456789', toAccount: '6217000012345678907', amount: '1000.00', occurredAt: '2026-10-01T08:00:00Z', channel: 'BANK_TRANSFER' }],
           },
         }, { token });
         expect(r.errors).toBeUndefined();

@@ -12,7 +12,7 @@ const CASE = `query($id: ID!) { case(id: $id) { id title totalLoss victimCount v
 const statement = (caseId: string, loss: string, extra: Record<string, unknown> = {}) => ({
   caseId, takenAt: '2026-11-20T08:00:00Z', place: '天河区派出所', province: '44', narrative: '受害人称接到自称客服的电话，被诱导转账。', reportedLoss: loss,
   victim: { name: '张三', idNumber: '11010519491231002X', phone: '13812345678', age: 45, gender: 'M', province: '44' },
-  transfers: [{ fromAccount: '6222021234567890128', toAccount: '6217002430001234567', bank: '建设银行', amount: loss, occurredAt: '2026-11-19T10:00:00Z', channel: 'BANK_TRANSFER' }],
+  transfers: [{ fromAccount: '6222021001123456789', toAccount: '6217000012345678907', bank: '建设银行', amount: loss, occurredAt: '2026-11-19T10:00:00Z', channel: 'BANK_TRANSFER' }],
   ...extra,
 });
 
@@ -148,8 +148,8 @@ describe('cases, statements and sharing', () => {
       [{ reportedLoss: '-5.00' }, 'input.reportedLoss'],
       [{ reportedLoss: '12.345' }, 'input.reportedLoss'],
       [{ victim: { name: 'X', idNumber: '110105194912310021' } }, 'input.victim.idNumber'],
-      [{ transfers: [{ fromAccount: '6222021234567890128', toAccount: 'not-an-account!', amount: '5.00', occurredAt: '2026-11-19T10:00:00Z', channel: 'BANK_TRANSFER' }] }, 'input.transfers.0.toAccount'],
-      [{ transfers: [{ fromAccount: '6222021234567890128', toAccount: '6217002430001234567', amount: 'lots', occurredAt: '2026-11-19T10:00:00Z', channel: 'BANK_TRANSFER' }] }, 'input.transfers.0.amount'],
+      [{ transfers: [{ fromAccount: '6222021001123456789', toAccount: 'not-an-account!', amount: '5.00', occurredAt: '2026-11-19T10:00:00Z', channel: 'BANK_TRANSFER' }] }, 'input.transfers.0.toAccount'],
+      [{ transfers: [{ fromAccount: '6222021001123456789', toAccount: '6217000012345678907', amount: 'lots', occurredAt: '2026-11-19T10:00:00Z', channel: 'BANK_TRANSFER' }] }, 'input.transfers.0.amount'],
     ];
     for (const [patch, field] of cases) {
       const r = await gql(app, ADD, { i: statement(caseId, '10.00', patch) }, { token: t['gd'] });
@@ -170,7 +170,7 @@ describe('cases, statements and sharing', () => {
 
   it('searches titles, narratives and identifiers, and filters', async () => {
     const search = (s: string) => gql(app, 'query($f: CaseFilter) { cases(first: 20, filter: $f) { totalCount edges { node { id } } } }', { f: { search: s } }, { token: t['gd'] });
-    for (const term of ['冒充客服', '诱导转账', '6217002430001234567']) {
+    for (const term of ['冒充客服', '诱导转账', '6217000012345678907']) {
       expect((await search(term)).data?.cases.edges.map((e: any) => e.node.id)).toContain(caseId);
     }
     const filtered = await gql(app, 'query($f: CaseFilter) { cases(filter: $f) { totalCount } }', { f: { fraudTypes: ['INVESTMENT'], minLoss: '1.00' } }, { token: t['gd'] });

@@ -132,7 +132,7 @@ export class Linker {
       await this.notifyNewLinks(m, caseId, linkableAdded);
     }
     // Cleared hubs glue their holders among themselves, not necessarily to this case.
-    for (const t of cleared) await this.merge(m, await this.holders(m, t));
+    for (const t of await this.linkable(m, cleared)) await this.merge(m, await this.holders(m, t));
     if (joining.size > 1) await this.merge(m, [...joining]);
     return { applied: true, added: added.length, removed: removed.length, seriesId: await this.seriesOf(m, caseId) };
   }
@@ -180,16 +180,16 @@ export class Linker {
     const unique = [...new Map(terms.map((t) => [termKey(t), t])).values()];
     const rows = (await m.query(
       `SELECT t.kind, t.canonical, (SELECT count(*)::int FROM evidence_postings p WHERE p.kind = t.kind AND p.canonical = t.canonical) AS n,
-              h.state
+              h.state, EXISTS (SELECT 1 FROM warninglist_entries w WHERE w.kind = t.kind AND w.canonical = t.canonical) AS warninglisted
        FROM unnest($1::text[], $2::text[]) AS t(kind, canonical)
        LEFT JOIN evidence_hubs h ON h.kind = t.kind AND h.canonical = t.canonical`,
       [unique.map((t) => t.kind), unique.map((t) => t.canonical)],
-    )) as Array<Term & { n: number; state: string | null }>;
+    )) as Array<Term & { n: number; state: string | null; warninglisted: boolean }>;
     const flagged: Term[] = [];
     const cleared: Term[] = [];
     for (const r of rows) {
       const t = { kind: r.kind, canonical: r.canonical };
-      if (r.n > this.hubThreshold) {
+      if (r.n > this.hubThreshold && !r.warninglisted) {
         if (r.state === null) {
           await m.query('INSERT INTO evidence_hubs (kind, canonical, case_count) VALUES ($1, $2, $3)', [r.kind, r.canonical, r.n]);
           flagged.push(t);
@@ -354,12 +354,14 @@ export class Linker {
       await m.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
       const [{ n: identifierCount }] = (await m.query(`SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'identifiers'`)) as Array<{ n: string }>;
       await onProgress({ phase: 'postings', done: 0, total: Math.max(0, Number(identifierCount)) });
-      await m.query('DELETE FROM evidence_postings');
-      // Same statement, same snapshot: exactly the outbox rows whose changes these postings include go.
+      // Postings from scratch into a temporary table, then only the difference is written: readers keep
+      // the old rows until commit, and a rebuild of an up-to-date state writes (and bloats) nothing.
+      // The outbox rows go in the same statement, so exactly the changes this snapshot includes.
+      await m.query(`CREATE TEMP TABLE fresh_postings (kind text, canonical text, case_id uuid, agency_id uuid, records int) ON COMMIT DROP`);
       const [built] = (await m.query(
         `WITH gone AS (DELETE FROM evidence_changes RETURNING 1),
          put AS (
-           INSERT INTO evidence_postings (kind, canonical, case_id, agency_id, records)
+           INSERT INTO fresh_postings (kind, canonical, case_id, agency_id, records)
            SELECT i.kind, i.canonical, i.case_id, c.agency_id, count(*)::int
            FROM identifiers i JOIN cases c ON c.id = i.case_id
            GROUP BY i.kind, i.canonical, i.case_id, c.agency_id
@@ -367,33 +369,46 @@ export class Linker {
          SELECT (SELECT count(*) FROM put)::int AS postings, (SELECT coalesce(sum(records), 0) FROM put)::bigint AS identifiers,
                 (SELECT count(*) FROM gone)::int AS changes`,
       )) as Array<{ postings: number; identifiers: string; changes: number }>;
+      await m.query('CREATE INDEX ON fresh_postings (kind, canonical, case_id)');
+      await m.query('ANALYZE fresh_postings');
+      await m.query(
+        `DELETE FROM evidence_postings p WHERE NOT EXISTS (
+           SELECT 1 FROM fresh_postings f WHERE f.kind = p.kind AND f.canonical = p.canonical AND f.case_id = p.case_id)`,
+      );
+      await m.query(
+        `INSERT INTO evidence_postings (kind, canonical, case_id, agency_id, records)
+         SELECT f.kind, f.canonical, f.case_id, f.agency_id, f.records FROM fresh_postings f
+         ON CONFLICT (kind, canonical, case_id) DO UPDATE SET records = EXCLUDED.records, agency_id = EXCLUDED.agency_id
+           WHERE (evidence_postings.records, evidence_postings.agency_id) IS DISTINCT FROM (EXCLUDED.records, EXCLUDED.agency_id)`,
+      );
       const identifiers = Number(built.identifiers);
       await onProgress({ phase: 'hubs', done: identifiers, total: identifiers });
 
+      // Values shared by more cases than the threshold, except warninglisted ones (they never link anyway).
+      await m.query(
+        `CREATE TEMP TABLE value_counts ON COMMIT DROP AS
+         SELECT kind, canonical, count(*)::int AS n, array_agg(case_id::text) AS cases FROM fresh_postings GROUP BY kind, canonical HAVING count(*) > 1`,
+      );
       await m.query(
         `INSERT INTO evidence_hubs (kind, canonical, case_count)
-         SELECT kind, canonical, count(*) FROM evidence_postings GROUP BY kind, canonical HAVING count(*) > $1
-         ON CONFLICT (kind, canonical) DO UPDATE SET case_count = EXCLUDED.case_count`,
+         SELECT v.kind, v.canonical, v.n FROM value_counts v
+         WHERE v.n > $1 AND NOT EXISTS (SELECT 1 FROM warninglist_entries w WHERE w.kind = v.kind AND w.canonical = v.canonical)
+         ON CONFLICT (kind, canonical) DO UPDATE SET case_count = EXCLUDED.case_count WHERE evidence_hubs.case_count <> EXCLUDED.case_count`,
         [this.hubThreshold],
       );
       await m.query(
-        `DELETE FROM evidence_hubs h WHERE h.state = 'REVIEW'
-           AND (SELECT count(*) FROM evidence_postings p WHERE p.kind = h.kind AND p.canonical = h.canonical) <= $1`,
+        `DELETE FROM evidence_hubs h WHERE h.state = 'REVIEW' AND (
+           EXISTS (SELECT 1 FROM warninglist_entries w WHERE w.kind = h.kind AND w.canonical = h.canonical)
+           OR coalesce((SELECT v.n FROM value_counts v WHERE v.kind = h.kind AND v.canonical = h.canonical), 1) <= $1)`,
         [this.hubThreshold],
       );
       const [{ hubs }] = (await m.query(`SELECT count(*)::int AS hubs FROM evidence_hubs WHERE state = 'REVIEW'`)) as Array<{ hubs: number }>;
 
-      // Union-find over every value two or more cases share, read in batches through a cursor.
-      const [{ n: groupCount }] = (await m.query(
-        `SELECT count(*)::int AS n FROM (SELECT 1 FROM evidence_postings p WHERE ${LINKABLE('p')} GROUP BY p.kind, p.canonical HAVING count(*) > 1) g`,
-      )) as Array<{ n: number }>;
+      // Union-find over every value two or more cases share and that may link, read through a cursor.
+      const [{ n: groupCount }] = (await m.query(`SELECT count(*)::int AS n FROM value_counts v WHERE ${LINKABLE('v')}`)) as Array<{ n: number }>;
       await onProgress({ phase: 'series', done: 0, total: groupCount });
       const uf = new CaseUnionFind();
-      await m.query(
-        `DECLARE shared_values NO SCROLL CURSOR FOR
-         SELECT array_agg(p.case_id::text) AS cases FROM evidence_postings p WHERE ${LINKABLE('p')}
-         GROUP BY p.kind, p.canonical HAVING count(*) > 1`,
-      );
+      await m.query(`DECLARE shared_values NO SCROLL CURSOR FOR SELECT v.cases FROM value_counts v WHERE ${LINKABLE('v')}`);
       let read = 0;
       for (;;) {
         const batch = (await m.query('FETCH 20000 FROM shared_values')) as Array<{ cases: string[] }>;

@@ -41,10 +41,12 @@ export class Linking1764300000000 implements MigrationInterface {
     `);
 
     await q.query(`
+      -- Derived data, rebuilt by a relink: no foreign key (checking one per row doubled the rebuild);
+      -- a case's postings go when its identifiers do.
       CREATE TABLE evidence_postings (
         kind text NOT NULL,
         canonical text NOT NULL,
-        case_id uuid NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        case_id uuid NOT NULL,
         agency_id uuid NOT NULL,
         records int NOT NULL CHECK (records > 0),
         PRIMARY KEY (kind, canonical, case_id)
@@ -290,6 +292,9 @@ export class Linking1764300000000 implements MigrationInterface {
       GRANT SELECT (id, agency_id, case_number, created_by) ON cases TO ${LINKER_ROLE};
       GRANT INSERT, SELECT (dedupe_key, kind) ON notifications TO ${LINKER_ROLE};
     `);
+
+    // The relink builds postings in a temporary table first.
+    await q.query(`DO $$ BEGIN EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO ${LINKER_ROLE}', current_database()); END $$`);
 
     // The built-in warninglist, normalised by the same code as every clue.
     for (const w of DEFAULT_WARNINGLIST) {
