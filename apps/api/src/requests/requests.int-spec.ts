@@ -1,0 +1,269 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Client, Pool } from 'pg';
+import { createClient, Client as WsClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { AgencyKind, Role } from '@caselink/domain';
+import { appPool, asAgency, codeOf, createAgency, gql, login, multipart, ownerClient, startApi, TestAgency } from '../../test/harness';
+import { randomCard, randomMobile, startWorker, waitFor, WorkerProcess } from '../../test/worker-process';
+
+const SEND_FREEZE = `mutation($i: SendFreezeRequestInput!) { sendFreezeRequest(input: $i) { id reference state deadlineAt deadlineColour caseId allowedTransitions } }`;
+const REQUEST = `query($id: ID!) { request(id: $id) { id reference state caseId caseNumber account amount amountHeld overdue unread extensions expiresAt
+  subscriber { name idNumber } downstream { toAccount amount } events { kind fromState toState body agency { id } }
+  attachments { attachmentId fileName downloadPath handling { mayPassOn } } allowedTransitions } }`;
+const ANSWER = `mutation($i: AnswerFreezeInput!) { answerFreeze(input: $i) { state amountHeld expiresAt } }`;
+const CHANGE = `mutation($i: ChangeRequestStateInput!) { changeRequestState(input: $i) { state extensions } }`;
+
+/**
+ * Requests between agencies end to end: the api (two instances for live events), the real worker for
+ * deadlines, and need-to-know checked through GraphQL and straight at PostgreSQL.
+ */
+describe('requests: freezes, telecom, cooperation, deadlines and live inboxes', () => {
+  let app: NestFastifyApplication;
+  let second: NestFastifyApplication;
+  let owner: Client;
+  let pool: Pool;
+  let worker: WorkerProcess;
+  let gd: TestAgency;
+  let zj: TestAgency;
+  let bank: TestAgency;
+  let otherBank: TestAgency;
+  let telecom: TestAgency;
+  let partner: TestAgency;
+  let otherPartner: TestAgency;
+  const t: Record<string, string> = {};
+  let caseId: string;
+  let trailTransfer: string;
+  const mule = randomCard();
+
+  const freeze = (extra: Record<string, unknown> = {}) => ({
+    caseId, bankAgencyId: bank.id, kind: 'EMERGENCY_STOP', account: mule, amount: '30000', legalBasisDoc: '粤公(反诈)冻字[2026]017号', ...extra,
+  });
+  const count = async () => (await owner.query('SELECT count(*)::int AS n FROM agency_requests WHERE case_id = $1', [caseId])).rows[0].n as number;
+
+  beforeAll(async () => {
+    owner = await ownerClient();
+    pool = appPool();
+    gd = await createAgency(owner, 'ReqGD', [Role.INVESTIGATOR, Role.SUPERVISOR], AgencyKind.POLICE, '440000');
+    zj = await createAgency(owner, 'ReqZJ', [Role.INVESTIGATOR], AgencyKind.POLICE, '330000');
+    bank = await createAgency(owner, 'ReqBank', [Role.LIAISON], AgencyKind.BANK, '110000');
+    otherBank = await createAgency(owner, 'ReqBank2', [Role.LIAISON], AgencyKind.BANK, '310000');
+    telecom = await createAgency(owner, 'ReqTel', [Role.LIAISON], AgencyKind.TELECOM, '110000');
+    partner = await createAgency(owner, 'ReqKH', [Role.LIAISON], AgencyKind.FOREIGN_PARTNER, 'KH');
+    otherPartner = await createAgency(owner, 'ReqPH', [Role.LIAISON], AgencyKind.FOREIGN_PARTNER, 'PH');
+    app = await startApi();
+    second = await startApi();
+    await app.listen(0, '127.0.0.1');
+    await second.listen(0, '127.0.0.1');
+    for (const [k, a, r] of [
+      ['gd', gd, Role.INVESTIGATOR], ['gdSup', gd, Role.SUPERVISOR], ['zj', zj, Role.INVESTIGATOR], ['bank', bank, Role.LIAISON], ['otherBank', otherBank, Role.LIAISON],
+      ['telecom', telecom, Role.LIAISON], ['partner', partner, Role.LIAISON], ['otherPartner', otherPartner, Role.LIAISON],
+    ] as const) {
+      t[k] = (await login(app, a.users[r].email)).token;
+    }
+    worker = await startWorker({ QUEUE_PREFIX: `caselink-test-${process.pid}`, DEADLINE_SWEEP_MS: '500' });
+    const created = await gql(app, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', { i: { title: '冒充客服诈骗案', fraudType: 'FAKE_CUSTOMER_SERVICE', reportedOn: '2026-11-20' } }, { token: t['gd'] });
+    caseId = created.data?.createCase.id;
+    const st = await gql(app, 'mutation($i: AddStatementInput!) { addStatement(input: $i) { transfers { id } } }', {
+      i: {
+        caseId, takenAt: '2026-11-20T08:00:00Z', place: '派出所', narrative: '被冒充客服诱导转账', reportedLoss: '30000', victim: { name: '周八' },
+        transfers: [{ fromAccount: randomCard('622848'), toAccount: mule, amount: '30000', occurredAt: '2026-11-19T10:00:00Z', channel: 'BANK_TRANSFER' }],
+      },
+    }, { token: t['gd'] });
+    trailTransfer = st.data?.addStatement.transfers[0].id;
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await app?.close();
+    await second?.close();
+    await owner.end();
+    await pool.end();
+  });
+
+  it('refuses bad freeze requests naming the field, and writes nothing', async () => {
+    const before = await count();
+    for (const [extra, field] of [
+      [{ account: '1234' }, 'input.account'],
+      [{ amount: '-5' }, 'input.amount'],
+      [{ amount: '0' }, 'input.amount'],
+      [{ bankAgencyId: telecom.id }, 'input.bankAgencyId'],
+      [{ legalBasisDoc: '' }, 'input.legalBasisDoc'],
+      [{ sourceTransferId: '00000000-0000-4000-8000-000000000000' }, 'input.sourceTransferId'],
+    ] as const) {
+      const r = await gql(app, SEND_FREEZE, { i: freeze(extra) }, { token: t['gd'] });
+      expect({ field, ext: r.errors?.[0].extensions }).toEqual({ field, ext: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) });
+    }
+    expect(await count()).toBe(before);
+    // Banks and other provinces cannot send on this case at all.
+    expect(codeOf(await gql(app, SEND_FREEZE, { i: freeze() }, { token: t['bank'] }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(app, SEND_FREEZE, { i: freeze() }, { token: t['zj'] }))).toBe('NOT_FOUND');
+  });
+
+  it('an emergency stop reaches the bank live (on another api process), answered with downstream transfers that join the fund trace', async () => {
+    // The bank listens on the second api process; another bank listens too and must hear nothing.
+    const heard: Record<string, Array<{ requestId: string; state: string }>> = { bank: [], otherBank: [], gd: [] };
+    const clients: WsClient[] = [];
+    const listen = async (who: string, server: NestFastifyApplication) => {
+      const address = server.getHttpServer().address() as { port: number };
+      const client = createClient({ url: `ws://127.0.0.1:${address.port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t[who]}` }, lazy: false });
+      clients.push(client);
+      await new Promise<void>((resolve, reject) => {
+        client.on('connected', () => resolve());
+        client.on('error', reject);
+      });
+      client.subscribe<{ requestUpdates: { requestId: string; state: string } }>({ query: 'subscription { requestUpdates { requestId state eventKind fromAgencyId toAgencyId } }' }, {
+        next: (v) => v.data && heard[who].push(v.data.requestUpdates), error: () => undefined, complete: () => undefined,
+      });
+    };
+    try {
+      await listen('bank', second);
+      await listen('otherBank', second);
+      await listen('gd', app);
+      await new Promise((r) => setTimeout(r, 300)); // subscriptions registered
+      const sent = await gql(app, SEND_FREEZE, { i: freeze({ sourceTransferId: trailTransfer }) }, { token: t['gd'] });
+      expect(sent.errors).toBeUndefined();
+      const id = sent.data?.sendFreezeRequest.id as string;
+      expect(sent.data?.sendFreezeRequest).toMatchObject({ state: 'SENT', deadlineColour: 'GREEN', caseId });
+      // Sent twice: the same request.
+      expect((await gql(app, SEND_FREEZE, { i: freeze({ account: mule.replace(/(\d{4})/g, '$1 ') }) }, { token: t['gd'] })).data?.sendFreezeRequest.id).toBe(id);
+      await waitFor(async () => (heard['bank'].some((u) => u.requestId === id) ? true : undefined), 'the bank to hear of it live');
+
+      // The bank sees what it needs and nothing of the case.
+      const inbox = await gql(app, `{ requests(direction: INCOMING) { totalCount edges { node { id caseId caseNumber account amount fraudType unread } } } inboxCounts { unread open } }`, {}, { token: t['bank'] });
+      expect(inbox.data?.requests.edges).toEqual([{ node: { id, caseId: null, caseNumber: expect.stringMatching(/^440000-/), account: mule, amount: '30000.00', fraudType: 'FAKE_CUSTOMER_SERVICE', unread: true } }]);
+      expect(inbox.data?.inboxCounts).toEqual({ unread: 1, open: 1 });
+      expect(codeOf(await gql(app, 'query($id: ID!) { case(id: $id) { id } }', { id: caseId }, { token: t['bank'] }))).toBe('FORBIDDEN');
+      for (const table of ['victim_statements', 'victims', 'transfers', 'identifiers']) {
+        expect(await asAgency(pool, bank.id, `SELECT count(*)::int AS n FROM ${table} WHERE case_id = $1`, [caseId])).toEqual([{ n: 0 }]);
+      }
+      // Another bank, another province: nothing, through GraphQL and at PostgreSQL.
+      expect(codeOf(await gql(app, REQUEST, { id }, { token: t['otherBank'] }))).toBe('NOT_FOUND');
+      expect(codeOf(await gql(app, REQUEST, { id }, { token: t['zj'] }))).toBe('NOT_FOUND');
+      expect((await gql(app, '{ requests(direction: INCOMING) { totalCount } }', {}, { token: t['otherBank'] })).data?.requests.totalCount).toBe(0);
+      for (const agency of [otherBank.id, zj.id, telecom.id]) {
+        expect(await asAgency(pool, agency, 'SELECT count(*)::int AS n FROM agency_requests WHERE id = $1', [id])).toEqual([{ n: 0 }]);
+        expect(await asAgency(pool, agency, 'SELECT count(*)::int AS n FROM request_events WHERE request_id = $1', [id])).toEqual([{ n: 0 }]);
+      }
+      await expect(asAgency(pool, otherBank.id, 'UPDATE agency_requests SET state = $2 WHERE id = $1', [id, 'FROZEN']).then(() =>
+        owner.query('SELECT state FROM agency_requests WHERE id = $1', [id]).then((r) => r.rows[0].state))).resolves.toBe('SENT');
+
+      // The sender cannot answer for the bank; the bank answers once.
+      expect((await gql(app, ANSWER, { i: { id, outcome: 'FROZEN', amountHeld: '1' } }, { token: t['gd'] })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'SENT' });
+      const badRow = await gql(app, ANSWER, { i: { id, outcome: 'PARTIALLY_FROZEN', amountHeld: '18000', downstream: [{ toAccount: 'x1', amount: '1', occurredAt: '2026-11-19T11:00:00Z' }] } }, { token: t['bank'] });
+      expect(badRow.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.downstream.0.toAccount' });
+      const [next1, next2] = [randomCard('621483'), randomCard('623058')];
+      const answered = await gql(app, ANSWER, {
+        i: {
+          id, outcome: 'PARTIALLY_FROZEN', amountHeld: '18000', balance: '18000.55',
+          downstream: [{ toAccount: next1, bank: '招商银行', amount: '5000', occurredAt: '2026-11-19T11:00:00Z' }, { toAccount: next2, amount: '7000', occurredAt: '2026-11-19T11:30:00Z' }],
+        },
+      }, { token: t['bank'] });
+      expect(answered.errors).toBeUndefined();
+      expect(answered.data?.answerFreeze).toMatchObject({ state: 'PARTIALLY_FROZEN', amountHeld: '18000.00', expiresAt: expect.any(String) });
+      expect((await gql(app, ANSWER, { i: { id, outcome: 'FROZEN', amountHeld: '1' } }, { token: t['bank'] })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'PARTIALLY_FROZEN' });
+      await waitFor(async () => (heard['gd'].some((u) => u.requestId === id && u.state === 'PARTIALLY_FROZEN') ? true : undefined), 'the sender to see the answer live');
+      expect(heard['otherBank']).toEqual([]);
+
+      // The new accounts are where the money went: the trace follows them, the graph links them.
+      const trace = await gql(app, 'query($id: ID!) { fundTrace(transferId: $id) { lastSeen { id amountHeld } } }', { id: trailTransfer }, { token: t['gd'] });
+      expect(Object.fromEntries(trace.data?.fundTrace.lastSeen.map((n: any) => [n.id, n.amountHeld]))).toEqual({ [mule]: '18000.00', [next1]: '5000.00', [next2]: '7000.00' });
+      const seen = await gql(app, REQUEST, { id }, { token: t['gd'] });
+      expect(seen.data?.request.downstream).toEqual([{ toAccount: next1, amount: '5000.00' }, { toAccount: next2, amount: '7000.00' }]);
+      expect(seen.data?.request.events.map((e: any) => `${e.fromState}>${e.toState}`)).toEqual(['DRAFT>SENT', 'SENT>PARTIALLY_FROZEN']);
+      // A follow-up freeze from the trace, then extensions: an emergency stop extends once.
+      const follow = await gql(app, SEND_FREEZE, { i: freeze({ account: next2, amount: '7000', sourceTransferId: trailTransfer }) }, { token: t['gd'] });
+      expect(follow.data?.sendFreezeRequest.state).toBe('SENT');
+      expect(codeOf(await gql(app, CHANGE, { i: { id, to: 'EXTENDED' } }, { token: t['gd'] }))).toBe('BAD_USER_INPUT');
+      expect((await gql(app, CHANGE, { i: { id, to: 'EXTENDED', legalBasisDoc: '延期[2026]3号' } }, { token: t['gd'] })).data?.changeRequestState).toEqual({ state: 'EXTENDED', extensions: 1 });
+      const twice = await gql(app, CHANGE, { i: { id, to: 'EXTENDED', legalBasisDoc: '延期[2026]4号' } }, { token: t['gd'] });
+      expect(twice.errors?.[0]).toMatchObject({ message: expect.stringMatching(/extended once/), extensions: { code: 'CONFLICT', currentState: 'EXTENDED' } });
+    } finally {
+      await Promise.all(clients.map((c) => c.dispose()));
+    }
+  });
+
+  it('a telecom request is answered with subscriber details only the sender sees', async () => {
+    const phone = randomMobile();
+    const SEND = `mutation($i: SendTelecomRequestInput!) { sendTelecomRequest(input: $i) { id state } }`;
+    const wrong = await gql(app, SEND, { i: { caseId, telecomAgencyId: telecom.id, kind: 'SUSPEND_NUMBER', targetKind: 'URL', targetValue: 'https://x.example', legalBasisDoc: '调证[2026]1号' } }, { token: t['gd'] });
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.targetKind' });
+    const sent = await gql(app, SEND, { i: { caseId, telecomAgencyId: telecom.id, kind: 'SUBSCRIBER_INFO', targetKind: 'PHONE', targetValue: phone, legalBasisDoc: '调证[2026]1号', urgency: 'URGENT' } }, { token: t['gd'] });
+    const id = sent.data?.sendTelecomRequest.id as string;
+    const ANSWER_T = `mutation($i: AnswerTelecomInput!) { answerTelecom(input: $i) { state } }`;
+    expect((await gql(app, ANSWER_T, { i: { id, outcome: 'REFUSED' } }, { token: t['telecom'] })).errors?.[0].extensions).toMatchObject({ field: 'input.reason' });
+    const done = await gql(app, ANSWER_T, { i: { id, outcome: 'COMPLETED', subscriber: { name: '陈某', idNumber: '11010519491231002X', address: '广东省深圳市' } } }, { token: t['telecom'] });
+    expect(done.data?.answerTelecom.state).toBe('COMPLETED');
+    expect((await gql(app, REQUEST, { id }, { token: t['gd'] })).data?.request.subscriber).toEqual({ name: '陈某', idNumber: '11010519491231002X' });
+    expect(codeOf(await gql(app, REQUEST, { id }, { token: t['bank'] }))).toBe('NOT_FOUND');
+  });
+
+  it('a cooperation request shows the partner the attachments chosen for it, no other; "may not pass on" material stays home', async () => {
+    const upload = async (token: string, body: string) => {
+      const { body: payload, contentType } = multipart(Buffer.from(body), 'ledger.txt');
+      const res = await app.getHttpAdapter().getInstance().inject({ method: 'POST', url: `/cases/${caseId}/attachments`, payload, headers: { 'content-type': contentType, authorization: `Bearer ${token}` } });
+      expect(res.statusCode).toBe(201);
+      return res.json().id as string;
+    };
+    const chosen = await upload(t['gd'], 'chosen for the partner');
+    await upload(t['gd'], 'not chosen');
+    const SEND = `mutation($i: SendCooperationRequestInput!) { sendCooperationRequest(input: $i) { id state } }`;
+    const input = {
+      caseId, partnerAgencyId: partner.id, kind: 'INVESTIGATIVE_ASSISTANCE', legalBasis: 'MUTUAL_LEGAL_ASSISTANCE', summary: '请协查西港诈骗园区人员',
+      subjects: [{ name: 'WANG Wei', identifiers: [{ kind: 'PHONE', value: '+855 12 345 678' }] }],
+      attachments: [{ attachmentId: chosen, mayPassOn: false, mayUseInCourt: true, mustAskBeforeActing: true }],
+    };
+    const bad = await gql(app, SEND, { i: { ...input, subjects: [{ name: 'X', identifiers: [{ kind: 'PHONE', value: 'abc' }] }] } }, { token: t['gd'] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.subjects.0.identifiers.0.value' });
+    const sent = await gql(app, SEND, { i: input }, { token: t['gd'] });
+    const id = sent.data?.sendCooperationRequest.id as string;
+    const seen = await gql(app, REQUEST, { id }, { token: t['partner'] });
+    expect(seen.data?.request.attachments).toEqual([{ attachmentId: chosen, fileName: 'ledger.txt', downloadPath: `/api/requests/${id}/attachments/${chosen}`, handling: { mayPassOn: false } }]);
+    const fetch = (token: string, attachment: string) =>
+      app.getHttpAdapter().getInstance().inject({ method: 'GET', url: `/requests/${id}/attachments/${attachment}`, headers: { authorization: `Bearer ${token}` } });
+    const got = await fetch(t['partner'], chosen);
+    expect([got.statusCode, got.body]).toEqual([200, 'chosen for the partner']);
+    const notChosen = (await owner.query<{ id: string }>(`SELECT id FROM attachments WHERE case_id = $1 AND id <> $2`, [caseId, chosen])).rows[0].id;
+    expect((await fetch(t['partner'], notChosen)).statusCode).toBe(404);
+    expect((await fetch(t['otherPartner'], chosen)).statusCode).toBe(404);
+    expect((await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: `/attachments/${chosen}`, headers: { authorization: `Bearer ${t['partner']}` } })).statusCode).toBe(403);
+    // The thread and the partner's progress.
+    await gql(app, 'mutation($id: ID!, $b: String!) { postRequestMessage(id: $id, body: $b) { id } }', { id, b: 'Received; assigning an officer.' }, { token: t['partner'] });
+    expect((await gql(app, CHANGE, { i: { id, to: 'FULFILLED' } }, { token: t['partner'] })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'SENT' });
+    for (const to of ['IN_PROGRESS', 'FULFILLED']) {
+      if (to === 'IN_PROGRESS') await gql(app, 'mutation($id: ID!) { acknowledgeRequest(id: $id) { state } }', { id }, { token: t['partner'] });
+      expect((await gql(app, CHANGE, { i: { id, to, note: 'done' } }, { token: t['partner'] })).data?.changeRequestState.state).toBe(to);
+    }
+    const events = (await gql(app, REQUEST, { id }, { token: t['gd'] })).data?.request.events.map((e: any) => e.kind);
+    expect(events).toEqual(['STATE', 'MESSAGE', 'STATE', 'STATE', 'STATE']);
+
+    // Zhejiang holds the case with CONTRIBUTE but may not pass it on: it cannot attach its evidence.
+    await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', { i: { caseId, agencyId: zj.id, access: 'CONTRIBUTE', mayPassOn: false, mayUseInCourt: true, mustAskBeforeActing: false } }, { token: t['gd'] });
+    const forwarded = await gql(app, SEND, { i: input }, { token: t['zj'] });
+    expect(forwarded.errors?.[0]).toMatchObject({ message: expect.stringMatching(/not passed on/), extensions: { code: 'FORBIDDEN' } });
+  });
+
+  it('an unanswered request turns OVERDUE at its deadline and reaches the supervisor once, however often the clock fires', async () => {
+    await owner.query(`UPDATE request_deadline_rules SET answer_within = interval '1 second' WHERE type = 'FREEZE' AND kind = 'FREEZE' AND urgency = 'NORMAL'`);
+    try {
+      const sent = await gql(app, SEND_FREEZE, { i: freeze({ kind: 'FREEZE', urgency: 'NORMAL', account: randomCard(), bankAgencyId: otherBank.id }) }, { token: t['gd'] });
+      const id = sent.data?.sendFreezeRequest.id as string;
+      await waitFor(async () => ((await gql(app, REQUEST, { id }, { token: t['gd'] })).data?.request.overdue ? true : undefined), 'OVERDUE', 15_000);
+      // Fire again (a duplicate job, the sweep): still one OVERDUE event, one notification per person.
+      const { JobProducers, redisConnection } = await import('@caselink/jobs');
+      const producers = new JobProducers(redisConnection(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379'), `caselink-test-${process.pid}`);
+      await producers.deadlines.add('ANSWER', { requestId: id, fromAgencyId: gd.id, due: 'ANSWER', at: new Date().toISOString() }, { jobId: `replay-${id}` });
+      await producers.close();
+      await new Promise((r) => setTimeout(r, 1500));
+      const events = (await owner.query(`SELECT kind FROM request_events WHERE request_id = $1 AND kind = 'OVERDUE'`, [id])).rows;
+      expect(events).toHaveLength(1);
+      const notices = (await owner.query(`SELECT user_id FROM notifications WHERE kind = 'REQUEST_OVERDUE' AND payload->>'requestId' = $1`, [id])).rows.map((r) => r.user_id).sort();
+      expect(notices).toEqual([gd.users[Role.INVESTIGATOR].id, gd.users[Role.SUPERVISOR].id].sort());
+      const listed = await gql(app, '{ notifications(first: 20) { edges { node { kind payload } } } }', {}, { token: t['gdSup'] });
+      expect(listed.data?.notifications.edges.map((e: any) => e.node.kind)).toContain('REQUEST_OVERDUE');
+      const overdue = await gql(app, '{ requests(direction: OUTGOING, overdueOnly: true) { edges { node { id overdue deadlineColour } } } }', {}, { token: t['gd'] });
+      expect(overdue.data?.requests.edges).toContainEqual({ node: { id, overdue: true, deadlineColour: 'RED' } });
+    } finally {
+      await owner.query(`UPDATE request_deadline_rules SET answer_within = interval '1 day' WHERE type = 'FREEZE' AND kind = 'FREEZE' AND urgency = 'NORMAL'`);
+    }
+  });
+});
