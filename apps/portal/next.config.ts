@@ -30,7 +30,9 @@ const config: NextConfig = {
   experimental: { proxyClientMaxBodySize: maxUploadBytes + 1024 * 1024 },
   // Tests and scripts use 127.0.0.1; without this `next dev` refuses its dev resources to that origin.
   allowedDevOrigins: ['127.0.0.1'],
-  // Same-origin /graphql so the httpOnly refresh cookie (path /graphql) travels with browser requests.
+  // Same-origin /graphql so the httpOnly refresh cookie (path /graphql) travels with browser requests. The rewrite
+  // also carries graphql-ws upgrades (subscriptions, lib/live.ts): Next proxies an upgrade whose rewrite points
+  // to another origin, in `next dev` and `next start` alike.
   // The api's REST routes (evidence files, spreadsheet imports) go under /api: /cases/:id is a portal page.
   // The body streams on to the api as it arrives (Next keeps a copy in memory while proxying, up to the limit
   // above); the api enforces its own size limits.
@@ -40,6 +42,8 @@ const config: NextConfig = {
       { source: '/api/cases/:caseId/attachments', destination: `${apiUrl}/cases/:caseId/attachments` },
       { source: '/api/cases/:caseId/imports', destination: `${apiUrl}/cases/:caseId/imports` },
       { source: '/api/attachments/:id', destination: `${apiUrl}/attachments/:id` },
+      // Files attached to a cooperation request, for both agencies of the request.
+      { source: '/api/requests/:requestId/attachments/:attachmentId', destination: `${apiUrl}/requests/:requestId/attachments/:attachmentId` },
       { source: '/api/requests/:id/attachments/:attachmentId', destination: `${apiUrl}/requests/:id/attachments/:attachmentId` },
       { source: '/api/imports/template.csv', destination: `${apiUrl}/imports/template.csv` },
     ];

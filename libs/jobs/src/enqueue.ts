@@ -68,9 +68,10 @@ export class JobProducers {
     await this.fundsTrace.add('trace', job, { jobId: `trace-${job.traceId}` });
   }
 
-  /** The job id is derived from the audit event, so enqueuing twice adds one job. */
+  /** The job id is derived from the audit or timeline event, so enqueuing twice adds one job. */
   async notify(job: NotificationJob): Promise<void> {
-    await this.notifications.add(job.kind, job, { jobId: `${job.kind}-${job.auditEventId}` });
+    const key = job.kind === 'ACCOUNT_LOCKED' ? job.auditEventId : job.eventId;
+    await this.notifications.add(job.kind, job, { jobId: `${job.kind}-${key}` });
   }
 
   /** One job per import: enqueuing the same import again (a retried request) adds nothing. */

@@ -9,7 +9,22 @@ export interface AccountLockedNotice {
   auditEventId: string;
 }
 
-export type NotificationJob = AccountLockedNotice;
+/** The addressed agency moved a request (answered, acknowledged, declined ...): its author hears of it. */
+export interface RequestChangedNotice {
+  kind: 'REQUEST_ANSWERED';
+  /** The sending agency, as which the worker writes the notification. */
+  agencyId: string;
+  userId: string;
+  requestId: string;
+  reference: string;
+  caseId: string;
+  caseNumber: string;
+  state: string;
+  /** The timeline event of the change; makes the job id deterministic. */
+  eventId: string;
+}
+
+export type NotificationJob = AccountLockedNotice | RequestChangedNotice;
 
 /** A spreadsheet of victim statements to import; the worker acts as `agencyId`, the importing agency. */
 export interface ImportJob {

@@ -163,6 +163,11 @@ describe('requests: freezes, telecom, cooperation, deadlines and live inboxes', 
       expect((await gql(app, ANSWER, { i: { id, outcome: 'FROZEN', amountHeld: '1' } }, { token: t['bank'] })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'PARTIALLY_FROZEN' });
       await waitFor(async () => (heard['gd'].some((u) => u.requestId === id && u.state === 'PARTIALLY_FROZEN') ? true : undefined), 'the sender to see the answer live');
       expect(heard['otherBank']).toEqual([]);
+      // The author's notification centre has it too (written by the worker as Guangdong).
+      await waitFor(async () => ((await owner.query(
+        `SELECT 1 FROM notifications WHERE kind = 'REQUEST_ANSWERED' AND user_id = $1 AND payload->>'requestId' = $2 AND payload->>'state' = 'PARTIALLY_FROZEN'`,
+        [gd.users[Role.INVESTIGATOR].id, id],
+      )).rowCount ? true : undefined), 'the REQUEST_ANSWERED notification');
 
       // The new accounts are where the money went: the trace follows them, the graph links them.
       const trace = await gql(app, 'query($id: ID!) { fundTrace(transferId: $id) { lastSeen { id amountHeld } } }', { id: trailTransfer }, { token: t['gd'] });

@@ -223,7 +223,14 @@ export class RequestsService {
        WHERE id = $1 RETURNING *`,
       [id, to, ...columns.map((c) => set[c])],
     ))[0];
-    await this.event(actor, updated, RequestEventKind.STATE, { from: r.state, to, body: opts.note ?? null, data: opts.data });
+    const event = await this.event(actor, updated, RequestEventKind.STATE, { from: r.state, to, body: opts.note ?? null, data: opts.data });
+    if (party === 'RECIPIENT') {
+      // The author hears of the answer (the worker writes it as the sending agency).
+      this.tx.afterCommit(() => this.jobs.notify({
+        kind: 'REQUEST_ANSWERED', agencyId: r.from_agency_id, userId: r.created_by, requestId: r.id, reference: r.reference, caseId: r.case_id,
+        caseNumber: r.case_number, state: to, eventId: event.id,
+      }));
+    }
     await recordAudit(this.tx.manager, {
       action: AuditAction.REQUEST_STATE_CHANGED, outcome: AuditOutcome.SUCCESS, entityType: 'AgencyRequest', entityId: id, agencyId: actor.agencyId,
       actorUserId: actor.userId, actorEmail: actor.email, clientAddress: opts.address, details: { reference: r.reference, from: r.state, to },

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { LiveUpdates } from '../components/LiveUpdates';
 import { TopBar } from '../components/TopBar';
 import { AuthProvider } from '../lib/auth';
 import './globals.css';
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <NextIntlClientProvider>
           <AuthProvider>
+            <LiveUpdates />
             <TopBar />
             <main className="page">{children}</main>
           </AuthProvider>

@@ -7,10 +7,14 @@ import { useEffect, useState } from 'react';
 import { useAuth } from '../lib/auth';
 import { PENDING_INCOMING_COUNT } from '../lib/documents';
 import { useAgencyName } from '../lib/format';
-import { canAddToWarninglist, canAdminAgencies, canAdminUsers, canReadAudit, canRelink, canReviewHubs, canWorkOnCases } from '../lib/access';
+import {
+  canAddToWarninglist, canAdminAgencies, canAdminUsers, canReadAudit, canRelink, canReviewHubs, canUseRequests, canWorkOnCases,
+} from '../lib/access';
+import { useInboxCounts } from '../lib/inbox-counts';
 import { PENDING_CHANGED_EVENT } from '../lib/pending';
 import { AgencyBadge } from './AgencyBadge';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 /** Pending incoming access requests: one query when the user signs in, again after each decision. */
 function usePendingIncoming(enabled: boolean, userId: string | undefined): number {
@@ -43,18 +47,27 @@ export function TopBar() {
   const user = session?.user;
   const casesAllowed = user ? canWorkOnCases(user) : false;
   const pending = usePendingIncoming(casesAllowed, user?.id);
+  const requestsAllowed = user ? canUseRequests(user) : false;
+  const inbox = useInboxCounts(requestsAllowed, user?.id);
 
   async function onLogout() {
     await logout();
     router.replace('/login');
   }
 
-  const links = user
+  const links: { href: string; label: string; show: boolean; badge?: number; badgeTestId?: string; badgeTitle?: string; badgeBad?: boolean }[] = user
     ? [
         { href: '/', label: t('nav.home'), show: true },
         { href: '/cases', label: t('nav.cases'), show: casesAllowed },
         { href: '/series', label: t('nav.series'), show: casesAllowed },
-        { href: '/access-requests', label: t('nav.accessRequests'), show: casesAllowed, badge: pending },
+        {
+          href: '/requests', label: t('nav.requests'), show: requestsAllowed, badge: inbox?.unread ?? 0, badgeTestId: 'requests-unread-count',
+          badgeTitle: t('nav.requestsCount', { unread: inbox?.unread ?? 0, overdue: inbox?.overdue ?? 0 }), badgeBad: (inbox?.overdue ?? 0) > 0,
+        },
+        {
+          href: '/access-requests', label: t('nav.accessRequests'), show: casesAllowed, badge: pending, badgeTestId: 'pending-requests-count',
+          badgeTitle: t('nav.pendingRequests', { count: pending }),
+        },
         // Linking administration: warninglist (admins), hub reviews (police supervisors), relink (national admin).
         { href: '/linking', label: t('nav.linking'), show: canAddToWarninglist(user) || canReviewHubs(user) || canRelink(user) },
         { href: '/admin/users', label: t('nav.users'), show: canAdminUsers(user) },
@@ -78,8 +91,8 @@ export function TopBar() {
             return (
               <Link key={l.href} href={l.href} className={active ? 'active' : undefined} data-testid={`nav-${l.href.slice(1) || 'home'}`}>
                 {l.label}
-                {'badge' in l && l.badge ? (
-                  <span className="nav-count" data-testid="pending-requests-count" title={t('nav.pendingRequests', { count: l.badge })}>
+                {l.badge ? (
+                  <span className={`nav-count${l.badgeBad ? ' nav-count-bad' : ''}`} data-testid={l.badgeTestId} data-count={l.badge} title={l.badgeTitle}>
                     {l.badge}
                   </span>
                 ) : null}
@@ -95,6 +108,7 @@ export function TopBar() {
             {user.displayName}
           </span>
         )}
+        {user && <NotificationBell userId={user.id} />}
         <LanguageSwitch />
         {user && (
           <button type="button" className="btn btn-ghost" onClick={onLogout} data-testid="logout">

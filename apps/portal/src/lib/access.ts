@@ -21,3 +21,11 @@ export const canReviewHubs = (u: User) => isPoliceAgency(u) && (u.roles.includes
 export const canRelink = (u: User) => u.roles.includes(Role.ADMIN) && u.agency.coordinating;
 /** Any of the linking administration pages. */
 export const canAdminLinking = (u: User) => canReadWarninglist(u) || canReviewHubs(u) || canRelink(u);
+
+/* Requests between agencies (docs/api-requests.graphql). */
+/** Police investigators and supervisors send requests from their cases and act on them (the api's rule). */
+export const canSendRequests = (u: User) => isPoliceAgency(u) && (u.roles.includes(Role.INVESTIGATOR) || u.roles.includes(Role.SUPERVISOR));
+/** Banks, telecoms and foreign partners answer what is addressed to them: liaisons and admins work the incoming inbox. */
+export const answersRequests = (u: User) => !isPoliceAgency(u) && (u.roles.includes(Role.LIAISON) || u.roles.includes(Role.ADMIN));
+/** Any of the request pages (inboxes, a request): police case workers follow their agency's requests. */
+export const canUseRequests = (u: User) => canWorkOnCases(u) || answersRequests(u);

@@ -139,3 +139,50 @@ export const START_FUND_TRACE = `mutation StartFundTrace($transferId: ID!, $maxH
   startFundTrace(transferId: $transferId, maxHops: $maxHops) { ${FUND_RUN_FIELDS} }
 }`;
 export const FUND_TRACE_RUN = `query FundTraceRun($id: ID!) { fundTraceRun(id: $id) { ${FUND_RUN_FIELDS} } }`;
+
+/* Requests between agencies (docs/api-requests.graphql). */
+const REQUEST_SUMMARY = `id type kind reference state urgency caseNumber fraudType caseId
+  fromAgency { ${AGENCY_REF} } toAgency { ${AGENCY_REF} } account bankName amount amountHeld targetKind targetValue
+  deadlineAt sentAt answeredAt overdue deadlineColour unread createdAt updatedAt`;
+const REQUEST_EVENT = `id kind fromState toState body agency { ${AGENCY_REF} } authorName createdAt`;
+const REQUEST_DETAIL = `${REQUEST_SUMMARY} legalBasisDoc legalBasis balance extensions heldAt expiresAt
+  downstream { toAccount bank amount occurredAt }
+  subscriber { name idNumber address registeredOn note }
+  summary subjects { name note identifiers { kind value } }
+  attachments { attachmentId fileName sizeBytes sha256 handling { ${HANDLING} } downloadPath }
+  answerNote acknowledgedAt overdueAt allowedTransitions events { ${REQUEST_EVENT} }`;
+
+export const REQUESTS = `query Requests($direction: RequestDirection!, $type: RequestType, $states: [RequestState!], $overdueOnly: Boolean, $first: Int, $after: String) {
+  requests(direction: $direction, type: $type, states: $states, overdueOnly: $overdueOnly, first: $first, after: $after) {
+    edges { cursor node { ${REQUEST_SUMMARY} } } ${PAGE_INFO}
+  }
+}`;
+export const REQUEST = `query Request($id: ID!) { request(id: $id) { ${REQUEST_DETAIL} } }`;
+export const CASE_REQUESTS = `query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ${REQUEST_SUMMARY} } }`;
+export const INBOX_COUNTS = 'query InboxCounts { inboxCounts { unread open overdue } }';
+export const REQUEST_TARGETS = `query RequestTargets($type: RequestType!) { requestTargets(type: $type) { ${AGENCY_REF} } }`;
+export const DEADLINE_RULES = 'query DeadlineRules { deadlineRules { type kind urgency minutes } }';
+export const SEND_FREEZE_REQUEST = `mutation SendFreezeRequest($input: SendFreezeRequestInput!) { sendFreezeRequest(input: $input) { ${REQUEST_SUMMARY} } }`;
+export const SEND_TELECOM_REQUEST = `mutation SendTelecomRequest($input: SendTelecomRequestInput!) { sendTelecomRequest(input: $input) { ${REQUEST_SUMMARY} } }`;
+export const SEND_COOPERATION_REQUEST = `mutation SendCooperationRequest($input: SendCooperationRequestInput!) {
+  sendCooperationRequest(input: $input) { ${REQUEST_SUMMARY} }
+}`;
+export const SEND_DRAFT = `mutation SendDraft($id: ID!) { sendDraft(id: $id) { ${REQUEST_DETAIL} } }`;
+export const ACKNOWLEDGE_REQUEST = `mutation AcknowledgeRequest($id: ID!) { acknowledgeRequest(id: $id) { ${REQUEST_DETAIL} } }`;
+export const ANSWER_FREEZE = `mutation AnswerFreeze($input: AnswerFreezeInput!) { answerFreeze(input: $input) { ${REQUEST_DETAIL} } }`;
+export const ANSWER_TELECOM = `mutation AnswerTelecom($input: AnswerTelecomInput!) { answerTelecom(input: $input) { ${REQUEST_DETAIL} } }`;
+export const CHANGE_REQUEST_STATE = `mutation ChangeRequestState($input: ChangeRequestStateInput!) { changeRequestState(input: $input) { ${REQUEST_DETAIL} } }`;
+export const POST_REQUEST_MESSAGE = `mutation PostRequestMessage($id: ID!, $body: String!) { postRequestMessage(id: $id, body: $body) { ${REQUEST_EVENT} } }`;
+export const MARK_REQUEST_READ = 'mutation MarkRequestRead($id: ID!) { markRequestRead(id: $id) { id unread } }';
+
+/** Subscriptions, over graphql-ws (lib/live.ts). */
+export const REQUEST_UPDATES = 'subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }';
+export const NOTIFICATION_ADDED = 'subscription NotificationAdded { notificationAdded { id kind payload createdAt } }';
+
+/* Notifications (apps/api/src/notifications). */
+const NOTIFICATION_FIELDS = 'id kind payload createdAt readAt';
+export const NOTIFICATIONS = `query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
+  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) { edges { cursor node { ${NOTIFICATION_FIELDS} } } ${PAGE_INFO} }
+}`;
+export const UNREAD_NOTIFICATION_COUNT = 'query UnreadNotificationCount { unreadNotificationCount }';
+export const MARK_NOTIFICATION_READ = `mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { ${NOTIFICATION_FIELDS} } }`;

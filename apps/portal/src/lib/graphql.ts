@@ -18,6 +18,8 @@ export interface GqlErrorItem {
   lockedUntil?: string;
   /** PAYLOAD_TOO_LARGE: the upload limit in bytes. */
   maxBytes?: number;
+  /** CONFLICT on a request: the state it is in now (someone moved it first). */
+  currentState?: string;
 }
 
 export class GqlError extends Error {
@@ -38,7 +40,7 @@ export class GqlError extends Error {
 /** An error as the api writes it, in GraphQL answers and in the JSON of its REST routes alike. */
 export interface RawError {
   message?: string;
-  extensions?: { code?: string; field?: string; reason?: string; lockedUntil?: string; maxBytes?: number };
+  extensions?: { code?: string; field?: string; reason?: string; lockedUntil?: string; maxBytes?: number; currentState?: string };
 }
 
 const KNOWN_CODES: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE'];
@@ -46,7 +48,10 @@ const KNOWN_CODES: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USE
 export function toItem(raw: RawError): GqlErrorItem {
   const ext = raw.extensions ?? {};
   const code = (KNOWN_CODES.includes(ext.code ?? '') ? ext.code : 'INTERNAL_SERVER_ERROR') as ErrorCode;
-  return { message: raw.message ?? '', code, field: ext.field, reason: ext.reason, lockedUntil: ext.lockedUntil, maxBytes: ext.maxBytes };
+  return {
+    message: raw.message ?? '', code, field: ext.field, reason: ext.reason, lockedUntil: ext.lockedUntil, maxBytes: ext.maxBytes,
+    currentState: ext.currentState,
+  };
 }
 
 export async function gqlFetch<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {

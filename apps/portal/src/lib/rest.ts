@@ -5,8 +5,11 @@
  */
 import { GqlError, toItem, type RawError } from './graphql';
 
-/** The portal path of an api REST path: "/attachments/1" -> "/api/attachments/1". */
-export const apiPath = (path: string) => `/api${path.startsWith('/') ? path : `/${path}`}`;
+/**
+ * The portal path of an api REST path: "/attachments/1" -> "/api/attachments/1". A path the api already gives
+ * as a portal path (request attachments: "/api/requests/…") stays as it is.
+ */
+export const apiPath = (path: string) => (path.startsWith('/api/') ? path : `/api${path.startsWith('/') ? path : `/${path}`}`);
 
 function errorOf(status: number, text: string): GqlError {
   try {

@@ -401,3 +401,148 @@ export interface UncountedConnection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
 }
+
+/* Requests between agencies (docs/api-requests.graphql). */
+export type RequestTypeName = 'FREEZE' | 'TELECOM' | 'COOPERATION';
+export type UrgencyName = 'URGENT' | 'NORMAL';
+export type FreezeKindName = 'EMERGENCY_STOP' | 'FREEZE';
+export type TelecomKindName = 'SUBSCRIBER_INFO' | 'SUSPEND_NUMBER' | 'BLOCK_URL_OR_DOMAIN';
+export type CooperationKindName = 'INFORMATION_SHARING' | 'INVESTIGATIVE_ASSISTANCE' | 'JOINT_OPERATION' | 'EXTRADITION' | 'ASSET_RECOVERY';
+export type LegalBasisName = 'TREATY' | 'MUTUAL_LEGAL_ASSISTANCE' | 'RECIPROCITY';
+export type RequestStateName =
+  | 'DRAFT' | 'SENT' | 'ACKNOWLEDGED'
+  | 'FROZEN' | 'PARTIALLY_FROZEN' | 'NO_FUNDS' | 'ACCOUNT_NOT_FOUND' | 'REJECTED' | 'EXTENDED' | 'RELEASED' | 'EXPIRED'
+  | 'COMPLETED' | 'NOT_FOUND' | 'REFUSED'
+  | 'IN_PROGRESS' | 'FULFILLED' | 'PARTIALLY_FULFILLED' | 'DECLINED' | 'WITHDRAWN';
+export type RequestEventKindName = 'STATE' | 'MESSAGE' | 'OVERDUE' | 'EXPIRY_WARNING';
+export type DeadlineColourName = 'GREEN' | 'AMBER' | 'RED';
+
+export interface SubjectIdentifier {
+  kind: IdentifierKind;
+  value: string;
+}
+
+export interface Subject {
+  name: string;
+  note: string | null;
+  identifiers: SubjectIdentifier[];
+}
+
+export interface SubscriberInfo {
+  name: string | null;
+  idNumber: string | null;
+  address: string | null;
+  registeredOn: string | null;
+  note: string | null;
+}
+
+export interface DownstreamTransfer {
+  toAccount: string;
+  bank: string | null;
+  amount: string;
+  occurredAt: string;
+}
+
+export interface RequestEvent {
+  id: string;
+  kind: RequestEventKindName;
+  fromState: RequestStateName | null;
+  toState: RequestStateName | null;
+  body: string | null;
+  agency: AgencyRef;
+  authorName: string | null;
+  createdAt: string;
+}
+
+export interface RequestAttachment {
+  attachmentId: string;
+  fileName: string;
+  sizeBytes: string;
+  sha256: string;
+  handling: HandlingCode;
+  /** The api's REST path; the portal reaches it under /api (lib/rest.ts). */
+  downloadPath: string;
+}
+
+/** A request as listed in an inbox or on a case: no timeline, subjects or attachments. */
+export interface AgencyRequestSummary {
+  id: string;
+  type: RequestTypeName;
+  /** FreezeKind, TelecomKind or CooperationKind. */
+  kind: string;
+  reference: string;
+  state: RequestStateName;
+  urgency: UrgencyName;
+  caseNumber: string;
+  fraudType: FraudTypeName;
+  /** The sender's case; null for the addressed agency. */
+  caseId: string | null;
+  fromAgency: AgencyRef;
+  toAgency: AgencyRef;
+  account: string | null;
+  bankName: string | null;
+  amount: string | null;
+  amountHeld: string | null;
+  targetKind: IdentifierKind | null;
+  targetValue: string | null;
+  deadlineAt: string | null;
+  sentAt: string | null;
+  answeredAt: string | null;
+  overdue: boolean;
+  /** Null once answered. */
+  deadlineColour: DeadlineColourName | null;
+  unread: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AgencyRequest extends AgencyRequestSummary {
+  legalBasisDoc: string | null;
+  legalBasis: LegalBasisName | null;
+  balance: string | null;
+  extensions: number;
+  heldAt: string | null;
+  expiresAt: string | null;
+  downstream: DownstreamTransfer[];
+  subscriber: SubscriberInfo | null;
+  summary: string | null;
+  subjects: Subject[];
+  attachments: RequestAttachment[];
+  answerNote: string | null;
+  acknowledgedAt: string | null;
+  overdueAt: string | null;
+  allowedTransitions: RequestStateName[];
+  events: RequestEvent[];
+}
+
+export interface InboxCounts {
+  unread: number;
+  open: number;
+  overdue: number;
+}
+
+/** Pushed over graphql-ws to both agencies of a request whenever it changes. */
+export interface RequestUpdate {
+  requestId: string;
+  reference: string;
+  type: RequestTypeName;
+  state: RequestStateName;
+  eventKind: RequestEventKindName;
+  overdue: boolean;
+  fromAgencyId: string;
+  toAgencyId: string;
+  at: string;
+}
+
+/* Notifications (apps/api/src/notifications). */
+export type NotificationKind = 'ACCOUNT_LOCKED' | 'LINK_HIT' | 'REQUEST_OVERDUE' | 'REQUEST_ANSWERED' | 'HOLD_EXPIRING' | 'HOLD_EXPIRED';
+
+export interface AppNotification {
+  id: string;
+  /** One of NotificationKind, or a kind this portal does not know yet. */
+  kind: string;
+  /** JSON text with the facts to show (caseId, caseNumber, requestId, reference …). */
+  payload: string;
+  createdAt: string;
+  readAt: string | null;
+}

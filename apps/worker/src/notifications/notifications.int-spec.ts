@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { Client } from 'pg';
-import { JobProducers, NotificationJob, redisConnection } from '@caselink/jobs';
+import { AccountLockedNotice, JobProducers, NotificationJob, redisConnection } from '@caselink/jobs';
 import { loadWorkerConfig } from '../config';
 import { WorkerModule } from '../worker.module';
 import { NotificationsProcessor } from './notifications.processor';
@@ -53,7 +53,7 @@ describe('notifications worker', () => {
     await owner.end();
   });
 
-  const notice = (): NotificationJob => ({
+  const notice = (): AccountLockedNotice => ({
     kind: 'ACCOUNT_LOCKED', agencyId, subjectUserId: admins[0], subjectEmail: 'locked@n.test', lockedUntil: new Date().toISOString(), auditEventId: randomUUID(),
   });
 

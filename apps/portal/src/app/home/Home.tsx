@@ -2,10 +2,13 @@
 
 import { Role } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
+import { Suspense } from 'react';
 import { KindBadge } from '../../components/AgencyBadge';
 import { RoleChips } from '../../components/RoleChips';
+import { answersRequests } from '../../lib/access';
 import { useAgencyName, useRegionLabel } from '../../lib/format';
 import type { User } from '../../lib/types';
+import { Inbox } from '../requests/Inbox';
 import { RolePanel } from './RolePanels';
 
 /** Panels appear in this order whatever order the roles were granted in. */
@@ -50,6 +53,15 @@ export function Home({ user }: { user: User }) {
           <RolePanel key={role} role={role} user={user} />
         ))}
       </div>
+      {/* Banks, telecoms and foreign partners work from their incoming requests: the inbox is their home. */}
+      {answersRequests(user) && (
+        <section className="home-inbox" data-testid="home-inbox">
+          <h2>{t('inboxTitle')}</h2>
+          <Suspense>
+            <Inbox user={user} embedded />
+          </Suspense>
+        </section>
+      )}
     </>
   );
 }

@@ -4,9 +4,10 @@ import { Role } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { canAdminAgencies, canRelink, canReviewHubs, canWorkOnCases } from '../../lib/access';
+import { canAdminAgencies, canRelink, canReviewHubs, canSendRequests, canWorkOnCases, isPoliceAgency } from '../../lib/access';
 import { useAgencyName, useRegionLabel } from '../../lib/format';
 import type { User } from '../../lib/types';
+import { InboxCountsStrip } from '../requests/InboxCountsStrip';
 
 function Panel({ role, title, children }: { role: Role; title: string; children: ReactNode }) {
   return (
@@ -44,6 +45,11 @@ function CaseLinks({ user, create }: { user: User; create: boolean }) {
       <Link className="btn" href="/series" data-testid="link-series">
         {t('seriesLink')}
       </Link>
+      {canSendRequests(user) && (
+        <Link className="btn" href="/requests" data-testid="link-requests">
+          {t('requestsLink')}
+        </Link>
+      )}
     </div>
   );
 }
@@ -62,7 +68,7 @@ export function RolePanel({ role, user }: { role: Role; user: User }) {
           {(role === Role.INVESTIGATOR || !user.roles.includes(Role.SUPERVISOR)) && (
             <CaseLinks user={user} create={role === Role.INVESTIGATOR} />
           )}
-          <Later text={t(`${role}.later`)} />
+          {role === Role.ANALYST && <Later text={t('ANALYST.later')} />}
         </Panel>
       );
     case Role.SUPERVISOR: {
@@ -85,8 +91,17 @@ export function RolePanel({ role, user }: { role: Role; user: User }) {
     case Role.LIAISON:
       return (
         <Panel role={role} title={t('LIAISON.title', { agency: agencyName(user.agency) })}>
-          <p>{t('LIAISON.text')}</p>
-          <Later text={t('LIAISON.later')} />
+          <p>{t(isPoliceAgency(user) ? 'LIAISON.textPolice' : 'LIAISON.text')}</p>
+          {!isPoliceAgency(user) && (
+            <>
+              <InboxCountsStrip />
+              <div className="actions panel-actions">
+                <Link className="btn btn-primary" href="/requests" data-testid="link-requests">
+                  {t('LIAISON.link')}
+                </Link>
+              </div>
+            </>
+          )}
         </Panel>
       );
     case Role.AUDITOR:

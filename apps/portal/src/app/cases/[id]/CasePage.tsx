@@ -5,11 +5,13 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { Alert } from '../../../components/Alert';
+import { canSendRequests } from '../../../lib/access';
 import { useAuth } from '../../../lib/auth';
 import { CASE } from '../../../lib/documents';
 import { useLoadReason } from '../../../lib/errors';
 import { GqlError } from '../../../lib/graphql';
 import type { Attachment, CaseDetail, Identifier, User, VictimStatement } from '../../../lib/types';
+import { CaseRequests } from './CaseRequests';
 import { CaseSummaryCard } from './CaseSummaryCard';
 import { Evidence } from './Evidence';
 import { HandlingBanner } from './HandlingBanner';
@@ -74,6 +76,9 @@ export function CasePage({ id, user }: { id: string; user: User }) {
   if (!data) return null;
 
   const canContribute = data.viewerAccess === 'OWNER' || data.viewerAccess === 'CONTRIBUTE';
+  // The api sends requests for investigators and supervisors holding more than READ, unless the owner asked to be consulted first.
+  const requestBlock = data.viewerAccess === 'READ' ? 'read' : data.handling?.mustAskBeforeActing && data.viewerAccess !== 'OWNER' ? 'ask' : null;
+  const mayRequest = canSendRequests(user) && requestBlock === null;
 
   function addIdentifier(identifier: Identifier) {
     setData((d) => (d ? { ...d, identifiers: [...d.identifiers, identifier] } : d));
@@ -92,6 +97,7 @@ export function CasePage({ id, user }: { id: string; user: User }) {
       {data.handling && data.viewerAccess !== 'OWNER' && <HandlingBanner handling={data.handling} owner={data.owner} />}
       <CaseSummaryCard data={data} onChanged={setData} />
       <Links caseId={data.id} caseNumber={data.caseNumber} user={user} />
+      <CaseRequests caseId={data.id} ownAgencyId={user.agency.id} mayRequest={mayRequest} blockedBy={requestBlock} />
       <Statements
         caseId={data.id}
         statements={data.statements}
@@ -100,7 +106,7 @@ export function CasePage({ id, user }: { id: string; user: User }) {
         totalLoss={data.totalLoss}
       />
       <Identifiers caseId={data.id} identifiers={data.identifiers} statements={data.statements as VictimStatement[]}
-        canContribute={canContribute} onAdded={addIdentifier} />
+        canContribute={canContribute} canRequest={mayRequest} onAdded={addIdentifier} />
       <Evidence caseId={data.id} attachments={data.attachments} statements={data.statements} canContribute={canContribute}
         onAdded={addAttachment} />
       {data.viewerAccess === 'OWNER' && (

@@ -2,20 +2,49 @@
 
 import { IdentifierKind } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { useAuth } from '../../../lib/auth';
 import { ADD_IDENTIFIER } from '../../../lib/documents';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useFormatDateTime } from '../../../lib/format';
+import { sumAmounts } from '../../../lib/money';
+import { accountDigits, FREEZABLE_KINDS, TELECOM_CLUE_KINDS } from '../../../lib/requests';
 import type { Identifier, VictimStatement } from '../../../lib/types';
+import { newRequestHref } from './CaseRequests';
 
 interface Props {
   caseId: string;
   identifiers: Identifier[];
   statements: VictimStatement[];
   canContribute: boolean;
+  /** Whether the viewer may send freeze and telecom requests from a clue. */
+  canRequest?: boolean;
   onAdded(identifier: Identifier): void;
+}
+
+/**
+ * The request form a clue leads to, prefilled: a card or account to a freeze (with the bank, the sum paid into it
+ * and the latest transfer that paid it, from the payment trails), a phone, URL or domain to a telecom request.
+ */
+function requestLink(caseId: string, i: Identifier, statements: VictimStatement[]): { href: string; type: 'FREEZE' | 'TELECOM' } | null {
+  if (FREEZABLE_KINDS.includes(i.kind)) {
+    const digits = accountDigits(i.canonical);
+    const into = statements.flatMap((s) => s.transfers).filter((tr) => accountDigits(tr.toAccount) === digits);
+    const latest = [...into].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))[0];
+    return {
+      type: 'FREEZE',
+      href: newRequestHref(caseId, {
+        type: 'FREEZE', account: i.canonical, bank: into.find((tr) => tr.bank)?.bank,
+        amount: into.length ? sumAmounts(into.map((tr) => tr.amount)) : null, sourceTransferId: latest?.id,
+      }),
+    };
+  }
+  if (TELECOM_CLUE_KINDS.includes(i.kind)) {
+    return { type: 'TELECOM', href: newRequestHref(caseId, { type: 'TELECOM', targetKind: i.kind, targetValue: i.canonical }) };
+  }
+  return null;
 }
 
 function AddIdentifierForm({ caseId, onAdded }: { caseId: string; onAdded(identifier: Identifier): void }) {
@@ -94,7 +123,7 @@ function AddIdentifierForm({ caseId, onAdded }: { caseId: string; onAdded(identi
   );
 }
 
-export function Identifiers({ caseId, identifiers, statements, canContribute, onAdded }: Props) {
+export function Identifiers({ caseId, identifiers, statements, canContribute, canRequest = false, onAdded }: Props) {
   const t = useTranslations('case.identifiers');
   const tKind = useTranslations('identifierKinds');
   const tSource = useTranslations('identifierSources');
@@ -119,6 +148,7 @@ export function Identifiers({ caseId, identifiers, statements, canContribute, on
                 <th>{t('source')}</th>
                 <th>{t('note')}</th>
                 <th>{t('added')}</th>
+                {canRequest && <th />}
               </tr>
             </thead>
             <tbody>
@@ -137,6 +167,19 @@ export function Identifiers({ caseId, identifiers, statements, canContribute, on
                   </td>
                   <td>{i.note ?? ''}</td>
                   <td className="nowrap muted">{formatDateTime(i.createdAt)}</td>
+                  {canRequest && (
+                    <td className="actions-cell">
+                      {(() => {
+                        const link = requestLink(caseId, i, statements);
+                        if (!link) return null;
+                        return (
+                          <Link href={link.href} className="btn btn-small" data-testid={link.type === 'FREEZE' ? 'identifier-freeze' : 'identifier-telecom'}>
+                            {link.type === 'FREEZE' ? t('freeze') : t('telecom')}
+                          </Link>
+                        );
+                      })()}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { IdentifierKind } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert } from '../../../../../components/Alert';
 import type { CytoEdge, CytoHandle, CytoNode } from '../../../../../components/graph/CytoCanvas';
 import { GraphLoading } from '../../../../../components/graph/GraphLoading';
@@ -12,13 +12,18 @@ import { KIND_LOOK } from '../../../../../components/graph/link-style';
 import { ShapeIcon } from '../../../../../components/graph/ShapeIcon';
 import { JobStateBadge, Spinner } from '../../../../../components/LinkBadges';
 import { ProgressBar } from '../../../../../components/ProgressBar';
+import { RequestStateBadge } from '../../../../../components/RequestBadges';
+import { canSendRequests } from '../../../../../lib/access';
 import { useAuth } from '../../../../../lib/auth';
-import { CASE_HEAD } from '../../../../../lib/documents';
+import { CASE_HEAD, CASE_REQUESTS } from '../../../../../lib/documents';
 import { useLoadReason } from '../../../../../lib/errors';
 import { GqlError } from '../../../../../lib/graphql';
 import { useFormatDateTime } from '../../../../../lib/format';
 import { sumAmounts, useFormatMoney } from '../../../../../lib/money';
-import type { CaseSummary, FundTraceNode } from '../../../../../lib/types';
+import { useLiveRefresh } from '../../../../../lib/live';
+import { accountDigits, FREEZABLE_KINDS, HOLDING_STATES, OPEN_STATES } from '../../../../../lib/requests';
+import type { AgencyRequestSummary, CaseSummary, FundTrace, FundTraceNode } from '../../../../../lib/types';
+import { newRequestHref } from '../../CaseRequests';
 import { MAX_DIRECT_HOPS, MAX_HOPS, useFundTrace } from './useFundTrace';
 
 const CytoCanvas = dynamic(() => import('../../../../../components/graph/CytoCanvas').then((m) => m.CytoCanvas), {
@@ -32,6 +37,68 @@ const CYCLE_COLOUR = '#7c3aed';
 const DEFAULT_HOPS = 4;
 const isPositive = (amount: string) => /[1-9]/.test(amount);
 
+/**
+ * The transfer that brought the money to a last-seen account: the one into it that carried the most traced
+ * money (the latest of equals).
+ */
+function sourceTransferOf(trace: FundTrace, accountId: string): string | null {
+  const into = trace.edges.filter((e) => e.target === accountId);
+  const fen = (a: string) => Math.round(Number(a) * 100);
+  into.sort((a, b) => fen(b.traced) - fen(a.traced) || b.occurredAt.localeCompare(a.occurredAt));
+  return into[0]?.id ?? null;
+}
+
+/** A live freeze of this case for the account (waiting or holding), if one was sent already. */
+function liveFreeze(requests: AgencyRequestSummary[] | null, account: string): AgencyRequestSummary | undefined {
+  const digits = accountDigits(account);
+  return requests?.find(
+    (r) => r.type === 'FREEZE' && r.account && accountDigits(r.account) === digits && (OPEN_STATES.includes(r.state) || HOLDING_STATES.includes(r.state) || r.state === 'DRAFT'),
+  );
+}
+
+/**
+ * Ask the bank to stop the money where it was last seen: an emergency stop, urgent, prefilled with the account,
+ * bank, amount held and the transfer that brought it. Once sent, the request's state and a link instead.
+ */
+function FreezeCell({ node, caseId, trace, sent, mayRequest }: {
+  node: FundTraceNode;
+  caseId: string;
+  trace: FundTrace;
+  sent?: AgencyRequestSummary;
+  mayRequest: boolean;
+}) {
+  const t = useTranslations('fundTrace');
+  if (sent) {
+    return (
+      <Link href={`/requests/${sent.id}`} className="freeze-sent" data-testid="freeze-sent" data-request-id={sent.id}>
+        <RequestStateBadge state={sent.state} /> <span className="mono small">{sent.reference}</span>
+      </Link>
+    );
+  }
+  if (!FREEZABLE_KINDS.includes(node.kind) || !mayRequest) {
+    const why = mayRequest ? t('freezeNotBank') : t('freezeNotAllowed');
+    return (
+      <span className="tooltip-wrap" title={why} tabIndex={0} data-testid="freeze-wrap">
+        <button type="button" className="btn btn-small" disabled aria-describedby={`freeze-${node.id}`} data-testid="freeze-request">
+          {t('freeze')}
+        </button>
+        <span id={`freeze-${node.id}`} className="visually-hidden">
+          {why}
+        </span>
+      </span>
+    );
+  }
+  const href = newRequestHref(caseId, {
+    type: 'FREEZE', from: 'trace', kind: 'EMERGENCY_STOP', urgency: 'URGENT', account: node.id, bank: node.bank,
+    amount: /[1-9]/.test(node.amountHeld) ? node.amountHeld : null, sourceTransferId: sourceTransferOf(trace, node.id),
+  });
+  return (
+    <Link href={href} className="btn btn-small btn-freeze" title={t('freezeHint')} data-testid="freeze-request">
+      {t('freeze')}
+    </Link>
+  );
+}
+
 /** "6217 0024 3000 1234 567" style labels stay readable on the canvas; the bank goes on a second line. */
 function nodeLabel(n: FundTraceNode): string {
   return n.bank ? `${n.label}\n${n.bank}` : n.label;
@@ -40,7 +107,7 @@ function nodeLabel(n: FundTraceNode): string {
 export function TracePage({ caseId, transferId }: { caseId: string; transferId: string }) {
   const t = useTranslations('fundTrace');
   const tKind = useTranslations('identifierKinds');
-  const { request } = useAuth();
+  const { request, session } = useAuth();
   const loadReason = useLoadReason();
   const formatMoney = useFormatMoney();
   const formatDateTime = useFormatDateTime();
@@ -49,6 +116,26 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
   const [attempt, setAttempt] = useState(0);
   const { shown, run, busy, error } = useFundTrace(transferId, hops, attempt);
   const handle = useRef<CytoHandle | null>(null);
+
+  const [requests, setRequests] = useState<AgencyRequestSummary[] | null>(null);
+  const loadRequests = useCallback(() => {
+    request<{ caseRequests: AgencyRequestSummary[] }>(CASE_REQUESTS, { caseId })
+      .then((d) => setRequests(d.caseRequests))
+      // The freeze buttons work without it; only the "already sent" marks are missing.
+      .catch(() => undefined);
+  }, [caseId, request]);
+  useEffect(() => loadRequests(), [loadRequests]);
+  useLiveRefresh(loadRequests);
+  // A bank's answer may add transfers out of a frozen account: trace again to show where the money went.
+  const ownAgencyId = session?.user.agency.id;
+  useLiveRefresh(
+    () => setAttempt((a) => a + 1),
+    (u) => u.type === 'FREEZE' && u.fromAgencyId === ownAgencyId && (u.state === 'FROZEN' || u.state === 'PARTIALLY_FROZEN'),
+    1500,
+  );
+  const sentFor = (account: string) => liveFreeze(requests, account);
+  // Investigators and supervisors with more than READ on the case (the api refuses others).
+  const mayRequest = !!session && canSendRequests(session.user) && !!head && head.viewerAccess !== 'READ';
 
   useEffect(() => {
     let live = true;
@@ -279,14 +366,7 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
                           {n.cycle && <span className="status status-off">{t('cycle')}</span>}
                         </td>
                         <td className="actions-cell">
-                          <span className="tooltip-wrap" title={t('freezeComing')} tabIndex={0} data-testid="freeze-wrap">
-                            <button type="button" className="btn btn-small" disabled aria-describedby={`freeze-${n.id}`} data-testid="freeze-request">
-                              {t('freeze')}
-                            </button>
-                            <span id={`freeze-${n.id}`} className="visually-hidden">
-                              {t('freezeComing')}
-                            </span>
-                          </span>
+                          <FreezeCell node={n} caseId={caseId} trace={trace} sent={sentFor(n.id)} mayRequest={mayRequest} />
                         </td>
                       </tr>
                     ))}

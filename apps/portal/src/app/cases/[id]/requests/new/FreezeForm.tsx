@@ -1,0 +1,128 @@
+'use client';
+
+import { moneyProblem } from '@caselink/domain';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, type FormEvent, type MouseEvent } from 'react';
+import { Alert } from '../../../../../components/Alert';
+import { Field } from '../../../../../components/Field';
+import { useAuth } from '../../../../../lib/auth';
+import { SEND_FREEZE_REQUEST } from '../../../../../lib/documents';
+import { useFormSubmit } from '../../../../../lib/forms';
+import { useFormatMoney } from '../../../../../lib/money';
+import { announceRequestsChanged, FREEZE_KINDS, matchBank } from '../../../../../lib/requests';
+import type { AgencyRequestSummary, FreezeKindName, UrgencyName } from '../../../../../lib/types';
+import { DeadlineHint, FormAlert, RadioCards, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
+
+export interface FreezePrefill {
+  account: string;
+  bank: string;
+  amount: string;
+  kind: FreezeKindName;
+  urgency: UrgencyName;
+  sourceTransferId: string | null;
+  /** Where the prefill came from, for a line above the form. */
+  from: 'trace' | 'clue' | null;
+}
+
+const SHOWN = new Set(['bankAgencyId', 'kind', 'account', 'bankName', 'amount', 'legalBasisDoc', 'urgency']);
+
+/** Where to go after sending: the request, told whether it is new, a draft, or the live one already there. */
+export function afterSend(id: string, how: 'sent' | 'draft' | 'existing') {
+  return `/requests/${id}?${how}=1`;
+}
+
+/** A freeze or emergency stop to a bank: account, amount, legal document; prefilled from a clue or a fund trace. */
+export function FreezeForm({ caseId, prefill }: { caseId: string; prefill: FreezePrefill }) {
+  const t = useTranslations('requestForm');
+  const tKind = useTranslations('requestKinds');
+  const { request } = useAuth();
+  const router = useRouter();
+  const formatMoney = useFormatMoney();
+  const { targets, error: targetsError } = useRequestTargets('FREEZE');
+  const [bankAgencyId, setBankAgencyId] = useState('');
+  const [kind, setKind] = useState<FreezeKindName>(prefill.kind);
+  const [account, setAccount] = useState(prefill.account);
+  const [bankName, setBankName] = useState(prefill.bank);
+  const [amount, setAmount] = useState(prefill.amount);
+  const [legalBasisDoc, setLegalBasisDoc] = useState('');
+  const [urgency, setUrgency] = useState<UrgencyName>(prefill.urgency);
+  const [asDraft, setAsDraft] = useState(false);
+  const { errors, formError, busy, submit } = useFormSubmit();
+  const failed = useSendFailure((f) => SHOWN.has(f));
+
+  // The bank of the payment trail, once the list of banks is there.
+  useEffect(() => {
+    if (!targets || bankAgencyId) return;
+    const match = matchBank(prefill.bank, targets);
+    if (match) setBankAgencyId(match.id);
+  }, [targets, prefill.bank, bankAgencyId]);
+
+  function validate(): Record<string, string> {
+    const out: Record<string, string> = {};
+    if (!bankAgencyId) out.bankAgencyId = t('chooseTarget');
+    if (!account.trim()) out.account = t('required');
+    if (!amount.trim()) out.amount = t('required');
+    else if (moneyProblem(amount) || /^0+(\.0+)?$/.test(amount.trim())) out.amount = t('badAmount');
+    if (!legalBasisDoc.trim()) out.legalBasisDoc = t('required');
+    else if (legalBasisDoc.trim().length > 100) out.legalBasisDoc = t('tooLong', { max: 100 });
+    return out;
+  }
+
+  async function send(draft: boolean): Promise<'leaving'> {
+    const started = Date.now();
+    const input = {
+      caseId, bankAgencyId, kind, account: account.trim(), bankName: bankName.trim() || null, amount: amount.trim(),
+      legalBasisDoc: legalBasisDoc.trim(), urgency, sourceTransferId: prefill.sourceTransferId, draft,
+    };
+    const data = await request<{ sendFreezeRequest: AgencyRequestSummary }>(SEND_FREEZE_REQUEST, { input });
+    const sent = data.sendFreezeRequest;
+    announceRequestsChanged();
+    // The same case, account and kind again gives the live request instead of a second one.
+    const existing = new Date(sent.createdAt).getTime() < started - 5_000;
+    router.push(afterSend(sent.id, existing ? 'existing' : draft ? 'draft' : 'sent'));
+    return 'leaving';
+  }
+
+  function run(event: FormEvent | MouseEvent, draft: boolean) {
+    setAsDraft(draft);
+    void submit(event as FormEvent, { validate, send: () => send(draft), failed, invalidMessage: t('fixFields') });
+  }
+
+  return (
+    <form onSubmit={(e) => run(e, false)} noValidate data-testid="freeze-form">
+      {prefill.from && (
+        <Alert tone="info" testId="freeze-prefill">
+          {prefill.from === 'trace' ? t('freeze.fromTrace') : t('freeze.fromClue')}
+        </Alert>
+      )}
+      {targetsError !== null && <Alert tone="error">{t('targetsFailed')}</Alert>}
+      <section className="card">
+        <h2>{t('freeze.whatTitle')}</h2>
+        <RadioCards<FreezeKindName> legend={t('freeze.kind')} name="kind" value={kind} onChange={setKind} error={errors.kind}
+          options={FREEZE_KINDS.map((k) => ({ value: k, label: tKind(k), help: t(`freeze.kindHelp.${k}`) }))} />
+        <div className="form-grid">
+          <TargetSelect type="FREEZE" name="bankAgencyId" value={bankAgencyId} onChange={setBankAgencyId} targets={targets}
+            error={errors.bankAgencyId} testId="freeze-bank-agency" />
+          <Field label={t('freeze.bankName')} name="bankName" value={bankName} onChange={(e) => setBankName(e.target.value)}
+            error={errors.bankName} hint={t('freeze.bankNameHint')} />
+          <Field label={t('freeze.account')} name="account" value={account} onChange={(e) => setAccount(e.target.value)}
+            error={errors.account} className="mono" autoComplete="off" />
+          <Field label={t('freeze.amount')} name="amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)}
+            error={errors.amount} hint={!moneyProblem(amount) && amount.trim() ? formatMoney(amount.trim()) : t('amountHint')} />
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t('basisTitle')}</h2>
+        <div className="form-grid">
+          <Field label={t('legalBasisDoc')} name="legalBasisDoc" value={legalBasisDoc} onChange={(e) => setLegalBasisDoc(e.target.value)}
+            error={errors.legalBasisDoc} placeholder={t('freeze.legalBasisDocPlaceholder')} hint={t('legalBasisDocHint')} autoComplete="off" />
+        </div>
+        <UrgencyChoice value={urgency} onChange={setUrgency} error={errors.urgency} />
+        <DeadlineHint type="FREEZE" kind={kind} urgency={urgency} />
+      </section>
+      <FormAlert message={formError} />
+      <SendBar busy={busy} caseId={caseId} draftBusy={busy && asDraft} onDraft={(e) => run(e, true)} />
+    </form>
+  );
+}
