@@ -63,7 +63,8 @@ export class AppModule {
                 const header = typeof payload?.['authorization'] === 'string' ? payload['authorization'] : '';
                 if (!header.startsWith('Bearer ')) return false;
                 try {
-                  return { actor: tokens.verifyAccess(header.slice(7).trim()) };
+                  const { actor, expiresAt } = tokens.verifyAccessWithExpiry(header.slice(7).trim());
+                  return { actor, tokenExpiresAt: expiresAt };
                 } catch {
                   return false;
                 }

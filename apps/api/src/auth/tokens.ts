@@ -33,6 +33,13 @@ export class Tokens {
     return { token, expiresAt: new Date(Date.now() + LOGIN_POLICY.accessTokenSeconds * 1000) };
   }
 
+  /** The caller and when the token stops being valid (live connections stop delivering then). */
+  verifyAccessWithExpiry(token: string): { actor: Actor; expiresAt: number } {
+    const actor = this.verifyAccess(token);
+    const { exp } = this.jwt.decode<{ exp: number }>(token);
+    return { actor, expiresAt: exp * 1000 };
+  }
+
   verifyAccess(token: string): Actor {
     let claims: AccessClaims;
     try {

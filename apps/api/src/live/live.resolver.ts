@@ -19,7 +19,10 @@ export class RequestUpdateModel {
   @Field() at: Date;
 }
 
-type SubscriptionContext = { actor?: Actor; pubsub: PubSub };
+type SubscriptionContext = { actor?: Actor; tokenExpiresAt?: number; pubsub: PubSub };
+
+/** The connection's caller while its access token is valid; after that nothing is delivered until the client reconnects with a fresh one. */
+const liveActor = (ctx: SubscriptionContext): Actor | undefined => (ctx.tokenExpiresAt && ctx.tokenExpiresAt > Date.now() ? ctx.actor : undefined);
 
 /** Whether this subscriber's agency is a party to the request (the addressed agency once it is sent). */
 export function seesUpdate(u: RequestUpdateEvent, actor: Actor | undefined): boolean {
@@ -33,7 +36,7 @@ export class LiveResolver {
 
   @Subscription(() => RequestUpdateModel, {
     description: 'Changes to requests your agency sent or receives',
-    filter: (payload: { requestUpdates: RequestUpdateEvent }, _: unknown, ctx: SubscriptionContext) => seesUpdate(payload.requestUpdates, ctx.actor),
+    filter: (payload: { requestUpdates: RequestUpdateEvent }, _: unknown, ctx: SubscriptionContext) => seesUpdate(payload.requestUpdates, liveActor(ctx)),
     resolve: (payload: { requestUpdates: RequestUpdateEvent }) => ({ ...payload.requestUpdates, at: new Date(payload.requestUpdates.at) }),
   })
   requestUpdates(@Context('pubsub') pubsub: PubSub) {
@@ -42,7 +45,7 @@ export class LiveResolver {
 
   @Subscription(() => NotificationModel, {
     description: 'Your new notifications',
-    filter: (payload: { notificationAdded: NotificationEvent }, _: unknown, ctx: SubscriptionContext) => payload.notificationAdded.userId === ctx.actor?.userId,
+    filter: (payload: { notificationAdded: NotificationEvent }, _: unknown, ctx: SubscriptionContext) => payload.notificationAdded.userId === liveActor(ctx)?.userId,
     resolve: (payload: { notificationAdded: NotificationEvent }) => ({
       ...payload.notificationAdded, payload: JSON.stringify(payload.notificationAdded.payload), createdAt: new Date(payload.notificationAdded.createdAt), readAt: null,
     }),
