@@ -271,4 +271,44 @@ describe('requests: freezes, telecom, cooperation, deadlines and live inboxes', 
       await owner.query(`UPDATE request_deadline_rules SET answer_within = interval '1 day' WHERE type = 'FREEZE' AND kind = 'FREEZE' AND urgency = 'NORMAL'`);
     }
   });
+
+  it('a deadline whose job Redis lost still acts once, after a worker restart (the sweep)', async () => {
+    await owner.query(`UPDATE request_deadline_rules SET answer_within = interval '1 second' WHERE type = 'TELECOM' AND kind = 'SUSPEND_NUMBER' AND urgency = 'NORMAL'`);
+    try {
+      await worker.stop('SIGKILL');
+      const sent = await gql(app, `mutation($i: SendTelecomRequestInput!) { sendTelecomRequest(input: $i) { id } }`, {
+        i: { caseId, telecomAgencyId: telecom.id, kind: 'SUSPEND_NUMBER', targetKind: 'PHONE', targetValue: randomMobile(), legalBasisDoc: '停机[2026]9号' },
+      }, { token: t['gd'] });
+      const id = sent.data?.sendTelecomRequest.id as string;
+      // The delayed job is gone with Redis's data.
+      const { JobProducers, redisConnection } = await import('@caselink/jobs');
+      const producers = new JobProducers(redisConnection(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379'), `caselink-test-${process.pid}`);
+      await producers.deadlines.obliterate({ force: true });
+      await producers.close();
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await owner.query('SELECT overdue_at FROM agency_requests WHERE id = $1', [id])).rows[0].overdue_at).toBeNull();
+      worker = await startWorker({ QUEUE_PREFIX: `caselink-test-${process.pid}`, DEADLINE_SWEEP_MS: '500' });
+      await waitFor(async () => ((await owner.query('SELECT overdue_at FROM agency_requests WHERE id = $1', [id])).rows[0].overdue_at ? true : undefined), 'the sweep to escalate');
+      await new Promise((r) => setTimeout(r, 1200)); // more sweeps pass
+      expect((await owner.query(`SELECT count(*)::int AS n FROM request_events WHERE request_id = $1 AND kind = 'OVERDUE'`, [id])).rows[0].n).toBe(1);
+    } finally {
+      await owner.query(`UPDATE request_deadline_rules SET answer_within = interval '1 day' WHERE type = 'TELECOM' AND kind = 'SUSPEND_NUMBER' AND urgency = 'NORMAL'`);
+    }
+  });
+
+  it('a hold about to lapse warns its sender, then lapses (EXPIRED), once each', async () => {
+    const sent = await gql(app, SEND_FREEZE, { i: freeze({ account: randomCard(), bankAgencyId: otherBank.id }) }, { token: t['gd'] });
+    const id = sent.data?.sendFreezeRequest.id as string;
+    expect((await gql(app, ANSWER, { i: { id, outcome: 'FROZEN', amountHeld: '30000' } }, { token: t['otherBank'] })).data?.answerFreeze.state).toBe('FROZEN');
+    // Two hours left of the 48: inside the 6-hour warning window.
+    await owner.query(`UPDATE agency_requests SET expires_at = now() + interval '2 hours' WHERE id = $1`, [id]);
+    await waitFor(async () => ((await owner.query(`SELECT 1 FROM request_events WHERE request_id = $1 AND kind = 'EXPIRY_WARNING'`, [id])).rowCount ? true : undefined), 'the expiry warning');
+    await owner.query(`UPDATE agency_requests SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    await waitFor(async () => ((await gql(app, REQUEST, { id }, { token: t['gd'] })).data?.request.state === 'EXPIRED' ? true : undefined), 'the hold to lapse');
+    await new Promise((r) => setTimeout(r, 1200));
+    const kinds = (await owner.query(`SELECT kind, to_state FROM request_events WHERE request_id = $1 ORDER BY created_at`, [id])).rows.map((e) => e.to_state ?? e.kind);
+    expect(kinds).toEqual(['SENT', 'FROZEN', 'EXPIRY_WARNING', 'EXPIRED']);
+    const notices = (await owner.query(`SELECT kind FROM notifications WHERE payload->>'requestId' = $1 AND user_id = $2 ORDER BY created_at`, [id, gd.users[Role.INVESTIGATOR].id])).rows.map((n) => n.kind);
+    expect(notices).toEqual(['REQUEST_ANSWERED', 'HOLD_EXPIRING', 'HOLD_EXPIRED']);
+  });
 });

@@ -36,7 +36,7 @@ export class Requests1764400000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         type text NOT NULL CHECK (type IN ('FREEZE','TELECOM','COOPERATION')),
         kind text NOT NULL,
-        reference text NOT NULL UNIQUE,
+        reference text NOT NULL,
         case_id uuid NOT NULL REFERENCES cases(id),
         case_number text NOT NULL,
         fraud_type text NOT NULL,
@@ -78,6 +78,8 @@ export class Requests1764400000000 implements MigrationInterface {
         version int NOT NULL DEFAULT 0,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
+        -- References are per sending agency (region, year, sequence), as case numbers are.
+        CONSTRAINT agency_requests_reference_key UNIQUE (from_agency_id, reference),
         CHECK (from_agency_id <> to_agency_id),
         CHECK (type <> 'FREEZE' OR (account_canonical IS NOT NULL AND amount IS NOT NULL AND legal_basis_doc IS NOT NULL)),
         CHECK (type <> 'TELECOM' OR (target_canonical IS NOT NULL AND legal_basis_doc IS NOT NULL)),
