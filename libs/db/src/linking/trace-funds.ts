@@ -39,12 +39,12 @@ export async function traceFundsFrom(
   let hop = 1;
   return traceFunds(
     { ...toMovement(start), fromKind: start.from_kind, fromLabel: start.from_account },
-    async (accounts, notBefore) => {
+    async (accounts, notBefore, notAfter) => {
       await options.onHop?.(hop++);
       const rows = (await m.query(
-        `SELECT ${COLUMNS} FROM transfers WHERE from_canonical = ANY($1::text[]) AND occurred_at >= $2
+        `SELECT ${COLUMNS} FROM transfers WHERE from_canonical = ANY($1::text[]) AND occurred_at BETWEEN $2 AND $3
          ORDER BY occurred_at, id LIMIT 5000`,
-        [accounts, notBefore],
+        [accounts, notBefore, notAfter],
       )) as TransferRow[];
       return rows.map(toMovement);
     },

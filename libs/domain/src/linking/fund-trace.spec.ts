@@ -9,9 +9,9 @@ const move = (from: string, to: string, cents: number, hour: number): FundMoveme
 /** A loader over an in-memory ledger, counting its calls (one per hop). */
 function ledger(moves: FundMovement[]) {
   const calls: string[][] = [];
-  const load = async (accounts: string[], notBefore: Date) => {
+  const load = async (accounts: string[], notBefore: Date, notAfter: Date) => {
     calls.push(accounts);
-    return moves.filter((m) => accounts.includes(m.fromKey) && m.occurredAt >= notBefore);
+    return moves.filter((m) => accounts.includes(m.fromKey) && m.occurredAt >= notBefore && m.occurredAt <= notAfter);
   };
   return { load, calls };
 }

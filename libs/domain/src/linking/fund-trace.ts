@@ -79,7 +79,7 @@ export const MAX_TRACE_HOPS = 12;
 
 export async function traceFunds(
   start: FundMovement & { fromKind: string; fromLabel: string },
-  loadOutgoing: (accounts: string[], notBefore: Date) => Promise<FundMovement[]>,
+  loadOutgoing: (accounts: string[], notBefore: Date, notAfter: Date) => Promise<FundMovement[]>,
   options: FundTraceOptions,
 ): Promise<FundTraceResult> {
   const maxHops = Math.max(1, Math.min(options.maxHops, MAX_TRACE_HOPS));
@@ -126,7 +126,8 @@ export async function traceFunds(
       break;
     }
     const notBefore = new Date(Math.min(...frontier.map((a) => a.at)));
-    const outgoing = await loadOutgoing([...new Set(frontier.map((a) => a.key))], notBefore);
+    const notAfter = new Date(Math.max(...frontier.map((a) => a.at)) + windowMs);
+    const outgoing = await loadOutgoing([...new Set(frontier.map((a) => a.key))], notBefore, notAfter);
     const byAccount = new Map<string, FundMovement[]>();
     for (const m of outgoing) {
       const list = byAccount.get(m.fromKey);
