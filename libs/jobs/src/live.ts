@@ -25,6 +25,8 @@ export interface RequestUpdateEvent {
   state: string;
   eventKind: string;
   overdue: boolean;
+  /** Ever sent: the addressed agency hears nothing of a draft, even one withdrawn unsent. */
+  sent: boolean;
   fromAgencyId: string;
   toAgencyId: string;
   at: string;

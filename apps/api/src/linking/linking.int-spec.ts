@@ -149,6 +149,12 @@ describe('evidence linking, series, blind hits and fund tracing', () => {
       const ids = r.data?.linkGraph.nodes.map((n: any) => n.id);
       expect(ids).toEqual(expect.arrayContaining([`case:${gdCase}`, `case:${fjCase}`, `value:BANK_CARD:${mule}`, `series:${await seriesOf(gdCase)}`]));
       expect(r.data?.linkGraph.edges).toEqual(expect.arrayContaining([{ source: `case:${fjCase}`, target: `value:BANK_CARD:${mule}`, type: 'HOLDS' }]));
+      // A READ grantee cannot confirm a guessed phone number by expanding it: nothing is opened.
+      const phone = randomMobile();
+      await gql(app, CLUE, { i: { caseId: fjCase, kind: 'PHONE', value: phone } }, { token: t['fj'] });
+      await waitFor(async () => ((await owner.query('SELECT 1 FROM evidence_postings WHERE case_id = $1 AND canonical = $2', [fjCase, `+86${phone}`])).rowCount ? true : undefined), 'the phone posting');
+      const guess = await gql(app, 'query($id: ID!, $e: [ID!]) { linkGraph(caseId: $id, expand: $e) { nodes { id label } } }', { id: gdCase, e: [`value:PHONE:+86${phone}`] }, { token: t['gd'] });
+      expect(JSON.stringify(guess.data?.linkGraph.nodes)).not.toContain(phone);
       const bad = await gql(app, 'query($id: ID!, $e: [ID!]) { linkGraph(caseId: $id, expand: $e) { truncated } }', { id: gdCase, e: ['drop table'] }, { token: t['gd'] });
       expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expand.0' });
     });

@@ -170,10 +170,19 @@ export class LinkingService {
         addEdge(hidden, valueNodeId(hit.kind, hit.canonical, c.viewerAccess), LinkEdgeType.HOLDS);
       }
     }
-    // Expanded value nodes (unmasked ids only: a masked value's id names no value).
+    // Expanded value nodes (unmasked ids only: a masked value's id names no value). A phone or ID number is
+    // opened only for a viewer who may see it unmasked on a case holding it, else expand would confirm
+    // guesses of masked values.
     for (const e of expand) {
       const m = /^value:([A-Z_]+):(.+)$/.exec(e);
-      if (m && !m[2].startsWith('masked:')) openValues.push({ kind: m[1], canonical: m[2], access: ViewerAccess.OWNER });
+      if (!m || m[2].startsWith('masked:')) continue;
+      const kind = m[1] as IdentifierKind;
+      if (isPersonalData(kind)) {
+        const holders = (await this.tx.manager.query('SELECT case_id FROM evidence_postings WHERE kind = $1 AND canonical = $2 LIMIT 200', [kind, m[2]])) as Array<{ case_id: string }>;
+        const access = (await this.cases.byIds(actor, holders.map((h) => h.case_id))).map((c) => c.viewerAccess);
+        if (!access.some((a) => a !== ViewerAccess.READ)) continue;
+      }
+      openValues.push({ kind, canonical: m[2], access: ViewerAccess.OWNER });
     }
     if (openValues.length > 0) {
       const holders = (await this.tx.manager.query(

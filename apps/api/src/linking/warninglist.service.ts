@@ -53,7 +53,8 @@ export class WarninglistService {
   }
 
   async add(actor: Actor, input: AddWarninglistEntryInput, address: string): Promise<WarninglistEntryModel> {
-    if (!actor.roles.includes(Role.ADMIN)) throw forbidden('Agency admins maintain the warninglist');
+    // Police admins only: a bank warninglisting a mule card would split rings across the country.
+    if (!actor.roles.includes(Role.ADMIN) || actor.agencyKind !== AgencyKind.POLICE) throw forbidden('Police agency admins maintain the warninglist');
     const r = normalizeIdentifier(input.kind, input.value);
     if (!r.ok) throw badInput('input.value', r.reason);
     let row: EntryRow;
@@ -128,7 +129,7 @@ export class WarninglistService {
     return {
       id: r.id, kind: r.kind, value: r.canonical, reason: r.reason, builtIn: r.built_in,
       agency: r.agency_id ? await this.directory.get(r.agency_id) : null, createdAt: r.created_at,
-      removable: actor.roles.includes(Role.ADMIN) && (r.agency_id === actor.agencyId || actor.nationalAdmin),
+      removable: actor.roles.includes(Role.ADMIN) && actor.agencyKind === AgencyKind.POLICE && (r.agency_id === actor.agencyId || actor.nationalAdmin),
     };
   }
 

@@ -4,8 +4,8 @@ import type { Actor } from '../common/actor';
 import { seesUpdate } from './live.resolver';
 
 const actor = (agencyId: string): Actor => ({ userId: 'u', agencyId, agencyKind: AgencyKind.BANK, email: 'x@y', roles: [Role.LIAISON], nationalAdmin: false });
-const update = (state: string): RequestUpdateEvent => ({
-  requestId: 'r', reference: 'FR-1', type: 'FREEZE', state, eventKind: 'STATE', overdue: false, fromAgencyId: 'police', toAgencyId: 'bank', at: new Date().toISOString(),
+const update = (state: string, sent = state !== 'DRAFT'): RequestUpdateEvent => ({
+  requestId: 'r', reference: 'FR-1', type: 'FREEZE', state, eventKind: 'STATE', overdue: false, sent, fromAgencyId: 'police', toAgencyId: 'bank', at: new Date().toISOString(),
 });
 
 describe('seesUpdate', () => {
@@ -16,8 +16,10 @@ describe('seesUpdate', () => {
     expect(seesUpdate(update('SENT'), undefined)).toBe(false);
   });
 
-  it('keeps a draft from the addressed agency', () => {
+  it('keeps a draft from the addressed agency, also one withdrawn without being sent', () => {
     expect(seesUpdate(update('DRAFT'), actor('bank'))).toBe(false);
     expect(seesUpdate(update('DRAFT'), actor('police'))).toBe(true);
+    expect(seesUpdate(update('WITHDRAWN', false), actor('bank'))).toBe(false);
+    expect(seesUpdate(update('WITHDRAWN', true), actor('bank'))).toBe(true);
   });
 });

@@ -24,10 +24,10 @@ type SubscriptionContext = { actor?: Actor; tokenExpiresAt?: number; pubsub: Pub
 /** The connection's caller while its access token is valid; after that nothing is delivered until the client reconnects with a fresh one. */
 const liveActor = (ctx: SubscriptionContext): Actor | undefined => (ctx.tokenExpiresAt && ctx.tokenExpiresAt > Date.now() ? ctx.actor : undefined);
 
-/** Whether this subscriber's agency is a party to the request (the addressed agency once it is sent). */
+/** Whether this subscriber's agency is a party to the request (the addressed agency once it has been sent). */
 export function seesUpdate(u: RequestUpdateEvent, actor: Actor | undefined): boolean {
   if (!actor) return false;
-  return u.fromAgencyId === actor.agencyId || (u.toAgencyId === actor.agencyId && u.state !== 'DRAFT');
+  return u.fromAgencyId === actor.agencyId || (u.toAgencyId === actor.agencyId && u.sent);
 }
 
 @Resolver()

@@ -4,8 +4,7 @@ import {
 } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
 import type { Actor } from '../common/actor';
-import { isUniqueViolation } from '../common/db-errors';
-import { badInput, forbidden } from '../common/errors';
+import { badInput, conflict, forbidden } from '../common/errors';
 import { ViewerAccess } from '../cases/case.model';
 import { CasesService } from '../cases/cases.service';
 import { AnswerFreezeInput, ChangeRequestStateInput, SendFreezeRequestInput } from './requests.dto';
@@ -65,22 +64,23 @@ export class FreezesService {
     const existing = await this.live(input.caseId, account.canonical, input.kind);
     if (existing) return this.again(actor, existing, input.draft, address);
     const reference = await this.requests.nextReference(actor, RequestType.FREEZE);
-    let id: string;
-    try {
-      [{ id }] = (await this.requests.tx.manager.query(
-        `INSERT INTO agency_requests (type, kind, reference, case_id, case_number, fraud_type, from_agency_id, to_agency_id, created_by, urgency,
-           legal_basis_doc, account, account_kind, account_canonical, bank_name, amount, source_transfer_id)
-         VALUES ('FREEZE', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-        [input.kind, reference, c.id, c.caseNumber, c.fraudType, actor.agencyId, input.bankAgencyId, actor.userId, input.urgency, legalBasisDoc,
-          input.account.trim(), account.kind, account.canonical, input.bankName?.trim() || null, amount, input.sourceTransferId ?? null],
-      )) as Array<{ id: string }>;
-    } catch (e) {
-      // Two identical sends racing: the other one won; answer with it.
-      if (!isUniqueViolation(e)) throw e;
+    // ON CONFLICT on the live-freeze index: two identical sends racing, or one the caller cannot see (the
+    // case owner's, sent before a contributor's), never abort the transaction.
+    const inserted = (await this.requests.tx.manager.query(
+      `INSERT INTO agency_requests (type, kind, reference, case_id, case_number, fraud_type, from_agency_id, to_agency_id, created_by, urgency,
+         legal_basis_doc, account, account_kind, account_canonical, bank_name, amount, source_transfer_id)
+       VALUES ('FREEZE', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT (case_id, account_canonical, kind) WHERE type = 'FREEZE' AND state NOT IN ('NO_FUNDS','ACCOUNT_NOT_FOUND','REJECTED','RELEASED','EXPIRED')
+       DO NOTHING RETURNING id`,
+      [input.kind, reference, c.id, c.caseNumber, c.fraudType, actor.agencyId, input.bankAgencyId, actor.userId, input.urgency, legalBasisDoc,
+        input.account.trim(), account.kind, account.canonical, input.bankName?.trim() || null, amount, input.sourceTransferId ?? null],
+    )) as Array<{ id: string }>;
+    if (inserted.length === 0) {
       const raced = await this.live(input.caseId, account.canonical, input.kind);
-      if (!raced) throw e;
-      return this.again(actor, raced, input.draft, address);
+      if (raced) return this.again(actor, raced, input.draft, address);
+      throw conflict(`input.account: a ${input.kind} of ${account.canonical} on this case is already live, sent by another agency working the case`, { field: 'input.account' });
     }
+    const id = inserted[0].id;
     await recordAudit(this.requests.tx.manager, {
       action: AuditAction.REQUEST_CREATED, outcome: AuditOutcome.SUCCESS, entityType: 'AgencyRequest', entityId: id, agencyId: actor.agencyId,
       actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address, details: { reference, type: 'FREEZE', kind: input.kind, to: input.bankAgencyId },

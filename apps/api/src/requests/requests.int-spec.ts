@@ -119,7 +119,22 @@ describe('requests: freezes, telecom, cooperation, deadlines and live inboxes', 
       await listen('bank', second);
       await listen('otherBank', second);
       await listen('gd', app);
-      await new Promise((r) => setTimeout(r, 300)); // subscriptions registered
+      // Wait until every subscription is live: a probe published through Redis reaches the two parties.
+      const { createLiveBus, publishRequestUpdate, closeLiveBus } = await import('@caselink/jobs');
+      const bus = createLiveBus(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+      try {
+        await waitFor(async () => {
+          await publishRequestUpdate(bus, `caselink-test-${process.pid}`, {
+            requestId: 'probe', reference: 'probe', type: 'FREEZE', state: 'SENT', eventKind: 'STATE', overdue: false, sent: true,
+            fromAgencyId: gd.id, toAgencyId: bank.id, at: new Date().toISOString(),
+          });
+          await new Promise((r) => setTimeout(r, 100));
+          return heard['bank'].some((u) => u.requestId === 'probe') && heard['gd'].some((u) => u.requestId === 'probe') ? true : undefined;
+        }, 'the subscriptions to be live');
+      } finally {
+        await closeLiveBus(bus);
+      }
+      for (const list of Object.values(heard)) list.splice(0);
       const sent = await gql(app, SEND_FREEZE, { i: freeze({ sourceTransferId: trailTransfer }) }, { token: t['gd'] });
       expect(sent.errors).toBeUndefined();
       const id = sent.data?.sendFreezeRequest.id as string;
@@ -300,6 +315,7 @@ describe('requests: freezes, telecom, cooperation, deadlines and live inboxes', 
     const sent = await gql(app, SEND_FREEZE, { i: freeze({ account: randomCard(), bankAgencyId: otherBank.id }) }, { token: t['gd'] });
     const id = sent.data?.sendFreezeRequest.id as string;
     expect((await gql(app, ANSWER, { i: { id, outcome: 'FROZEN', amountHeld: '30000' } }, { token: t['otherBank'] })).data?.answerFreeze.state).toBe('FROZEN');
+    await waitFor(async () => ((await owner.query(`SELECT 1 FROM notifications WHERE kind = 'REQUEST_ANSWERED' AND payload->>'requestId' = $1`, [id])).rowCount ? true : undefined), 'the answer notification');
     // Two hours left of the 48: inside the 6-hour warning window.
     await owner.query(`UPDATE agency_requests SET expires_at = now() + interval '2 hours' WHERE id = $1`, [id]);
     await waitFor(async () => ((await owner.query(`SELECT 1 FROM request_events WHERE request_id = $1 AND kind = 'EXPIRY_WARNING'`, [id])).rowCount ? true : undefined), 'the expiry warning');
@@ -310,5 +326,30 @@ describe('requests: freezes, telecom, cooperation, deadlines and live inboxes', 
     expect(kinds).toEqual(['SENT', 'FROZEN', 'EXPIRY_WARNING', 'EXPIRED']);
     const notices = (await owner.query(`SELECT kind FROM notifications WHERE payload->>'requestId' = $1 AND user_id = $2 ORDER BY created_at`, [id, gd.users[Role.INVESTIGATOR].id])).rows.map((n) => n.kind);
     expect(notices).toEqual(['REQUEST_ANSWERED', 'HOLD_EXPIRING', 'HOLD_EXPIRED']);
+  });
+
+  it('a draft withdrawn unsent is never seen by the addressed agency; each side changes only its own columns (PostgreSQL)', async () => {
+    const sent = await gql(app, `mutation($i: SendCooperationRequestInput!) { sendCooperationRequest(input: $i) { id state } }`, {
+      i: { caseId, partnerAgencyId: partner.id, kind: 'EXTRADITION', legalBasis: 'TREATY', summary: '草稿：引渡请求', draft: true },
+    }, { token: t['gd'] });
+    const id = sent.data?.sendCooperationRequest.id as string;
+    expect(sent.data?.sendCooperationRequest.state).toBe('DRAFT');
+    expect((await gql(app, CHANGE, { i: { id, to: 'WITHDRAWN' } }, { token: t['gd'] })).data?.changeRequestState.state).toBe('WITHDRAWN');
+    expect(codeOf(await gql(app, REQUEST, { id }, { token: t['partner'] }))).toBe('NOT_FOUND');
+    expect(await asAgency(pool, partner.id, 'SELECT count(*)::int AS n FROM agency_requests WHERE id = $1', [id])).toEqual([{ n: 0 }]);
+
+    // A sent freeze: the bank may not move the case, the agencies or the deadline; the sender may not write the answer.
+    const freezeId = (await gql(app, SEND_FREEZE, { i: freeze({ account: randomCard(), kind: 'FREEZE' }) }, { token: t['gd'] })).data?.sendFreezeRequest.id as string;
+    for (const sql of ['UPDATE agency_requests SET case_id = $2 WHERE id = $1', 'UPDATE agency_requests SET from_agency_id = $2 WHERE id = $1']) {
+      await expect(asAgency(pool, bank.id, sql, [freezeId, zj.id])).rejects.toThrow(/permission denied/);
+    }
+    await expect(asAgency(pool, bank.id, `UPDATE agency_requests SET deadline_at = now() + interval '30 days' WHERE id = $1`, [freezeId])).rejects.toThrow(/changes only its answer/);
+    await expect(asAgency(pool, gd.id, `UPDATE agency_requests SET amount_held = 1 WHERE id = $1`, [freezeId])).rejects.toThrow(/does not write the answer/);
+    // Nor may a bank keep a warninglist (it would split police series).
+    const entry = await gql(app, 'mutation($i: AddWarninglistEntryInput!) { addWarninglistEntry(input: $i) { id } }', { i: { kind: 'BANK_CARD', value: mule, reason: '本行公共账户' } }, { token: t['bank'] });
+    expect(codeOf(entry)).toBe('FORBIDDEN');
+    await expect(asAgency(pool, bank.id, `INSERT INTO warninglist_entries (kind, canonical, raw_value, reason, agency_id) VALUES ('BANK_CARD', $1, $1, 'x', $2)`, [mule, bank.id])).rejects.toThrow(/row-level security/);
+    // The clock's list of due work is for the worker, not for a session acting as an agency.
+    expect(await asAgency(pool, gd.id, 'SELECT count(*)::int AS n FROM requests_due()')).toEqual([{ n: 0 }]);
   });
 });

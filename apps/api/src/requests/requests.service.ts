@@ -102,7 +102,7 @@ export class RequestsService {
 
   async list(actor: Actor, args: RequestListArgs): Promise<Connection<AgencyRequestModel>> {
     const params: unknown[] = [actor.agencyId];
-    const where = [args.direction === RequestDirection.INCOMING ? `r.to_agency_id = $1 AND r.state <> 'DRAFT'` : 'r.from_agency_id = $1'];
+    const where = [args.direction === RequestDirection.INCOMING ? `r.to_agency_id = $1 AND r.sent_at IS NOT NULL` : 'r.from_agency_id = $1'];
     if (args.type) {
       params.push(args.type);
       where.push(`r.type = $${params.length}`);
@@ -138,7 +138,7 @@ export class RequestsService {
          count(*) FILTER (WHERE r.overdue_at IS NOT NULL AND r.state IN ('SENT','ACKNOWLEDGED','IN_PROGRESS'))::int AS overdue
        FROM agency_requests r
        LEFT JOIN request_reads rr ON rr.request_id = r.id AND rr.user_id = app_user()
-       WHERE (r.to_agency_id = $1 AND r.state <> 'DRAFT') OR r.from_agency_id = $1`,
+       WHERE (r.to_agency_id = $1 AND r.sent_at IS NOT NULL) OR r.from_agency_id = $1`,
       [actor.agencyId],
     )) as Array<{ unread: number; open: number; overdue: number }>;
     return row;
@@ -307,7 +307,7 @@ export class RequestsService {
     this.tx.afterCommit(async () => {
       await this.live.requestUpdate({
         requestId: r.id, reference: r.reference, type: r.type, state: r.state, eventKind, overdue: r.overdue_at !== null && awaitsAnswer(r.type, r.state),
-        fromAgencyId: r.from_agency_id, toAgencyId: r.to_agency_id, at: new Date().toISOString(),
+        sent: r.sent_at !== null, fromAgencyId: r.from_agency_id, toAgencyId: r.to_agency_id, at: new Date().toISOString(),
       });
       await this.schedule(r, before);
     });

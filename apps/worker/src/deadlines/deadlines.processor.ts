@@ -75,7 +75,10 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
     this.sweeping = (async () => {
       try {
         const due = (await this.ds.query('SELECT id, from_agency_id, due FROM requests_due()')) as Array<{ id: string; from_agency_id: string; due: DeadlineDue }>;
-        for (const d of due) await this.act(d.id, d.from_agency_id, d.due);
+        for (const d of due) {
+          // One request that cannot be handled now (a lock, a deadlock) must not hold up the others.
+          await this.act(d.id, d.from_agency_id, d.due).catch((e: Error) => this.log.warn(`deadline ${d.due} ${d.id}: ${e.message}`));
+        }
       } catch (e) {
         this.log.warn(`deadline sweep: ${(e as Error).message}`);
       } finally {
@@ -91,13 +94,15 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
       const row = await this.claim(m, requestId, due);
       if (!row) return { acted: false };
       const dueAt = due === 'ANSWER' ? row.deadline_at : due === 'EXPIRY' ? row.expires_at : null;
+      // A warning belongs to one end of a hold: an extension moves the end and earns a new warning.
+      const occasion = new Date((due === 'ANSWER' ? row.deadline_at : row.expires_at) as Date).getTime();
       const latenessMs = dueAt ? Date.now() - new Date(dueAt).getTime() : undefined;
       const kind = due === 'ANSWER' ? 'OVERDUE' : due === 'EXPIRY_WARNING' ? 'EXPIRY_WARNING' : 'STATE';
       await m.query(
         `INSERT INTO request_events (request_id, agency_id, kind, from_state, to_state, data, dedupe_key)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
         [row.id, fromAgencyId, kind, due === 'EXPIRY' ? row.state : null, due === 'EXPIRY' ? 'EXPIRED' : null,
-          JSON.stringify({ dueAt, firedAt: new Date().toISOString(), latenessMs }), `${due}:${row.id}:${dueAt ? new Date(dueAt).getTime() : 'warn'}`],
+          JSON.stringify({ dueAt, firedAt: new Date().toISOString(), latenessMs }), `${due}:${row.id}:${occasion}`],
       );
       // The author and the agency's supervisors hear of it.
       const notice = due === 'ANSWER' ? 'REQUEST_OVERDUE' : due === 'EXPIRY_WARNING' ? 'HOLD_EXPIRING' : 'HOLD_EXPIRED';
@@ -107,11 +112,11 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
          SELECT $1, u.id, $2, $3::jsonb, $4 || ':' || u.id FROM users u
          WHERE u.agency_id = $1 AND u.active AND (u.id = $5 OR 'SUPERVISOR' = ANY (u.roles))
          ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, user_id, created_at`,
-        [fromAgencyId, notice, JSON.stringify(payload), `${notice}:${row.id}:${dueAt ? new Date(dueAt).getTime() : 'warn'}`, row.created_by],
+        [fromAgencyId, notice, JSON.stringify(payload), `${notice}:${row.id}:${occasion}`, row.created_by],
       ));
       published.push(() => publishRequestUpdate(this.bus, this.config.QUEUE_PREFIX, {
         requestId: row.id, reference: row.reference, type: row.type, state: due === 'EXPIRY' ? 'EXPIRED' : row.state, eventKind: kind,
-        overdue: due === 'ANSWER', fromAgencyId: row.from_agency_id, toAgencyId: row.to_agency_id, at: new Date().toISOString(),
+        overdue: due === 'ANSWER', sent: true, fromAgencyId: row.from_agency_id, toAgencyId: row.to_agency_id, at: new Date().toISOString(),
       }));
       for (const n of notified) {
         published.push(() => publishNotification(this.bus, this.config.QUEUE_PREFIX, {

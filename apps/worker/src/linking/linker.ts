@@ -139,6 +139,8 @@ export class Linker {
 
   /** A value was warninglisted, unlisted, confirmed or dismissed: glue or unglue its holders. */
   private async restandTerm(m: EntityManager, t: Term): Promise<void> {
+    // A value coming off the warninglist may be held by many cases: it is a hub again before it glues anything.
+    await this.recountHubs(m, [t]);
     const [linkable] = await this.linkable(m, [t]);
     if (linkable) await this.merge(m, await this.holders(m, t));
     else await this.resplit(m, await this.seriesHolding(m, t));

@@ -16,6 +16,9 @@ interface TransferRow {
   source: string;
 }
 
+/** Transfers read per hop at most; a trace that meets it says it was cut short. */
+const HOP_LIMIT = 5000;
+
 const COLUMNS = `id, case_id, from_kind, from_canonical, from_account, to_kind, to_canonical, to_account, bank,
   round(amount * 100)::bigint AS cents, occurred_at, source`;
 
@@ -37,17 +40,22 @@ export async function traceFundsFrom(
   const [start] = (await m.query(`SELECT ${COLUMNS} FROM transfers WHERE id = $1`, [transferId])) as TransferRow[];
   if (!start) return null;
   let hop = 1;
-  return traceFunds(
+  let cut = false;
+  const result = await traceFunds(
     { ...toMovement(start), fromKind: start.from_kind, fromLabel: start.from_account },
     async (accounts, notBefore, notAfter) => {
       await options.onHop?.(hop++);
       const rows = (await m.query(
         `SELECT ${COLUMNS} FROM transfers WHERE from_canonical = ANY($1::text[]) AND occurred_at BETWEEN $2 AND $3
-         ORDER BY occurred_at, id LIMIT 5000`,
+         ORDER BY occurred_at, id LIMIT ${HOP_LIMIT}`,
         [accounts, notBefore, notAfter],
       )) as TransferRow[];
+      // More transfers in one hop than are read: say the trace was cut short rather than misplace the money.
+      if (rows.length === HOP_LIMIT) cut = true;
       return rows.map(toMovement);
     },
     { maxHops: options.maxHops, maxEdges: options.maxEdges },
   );
+  return { ...result, truncated: result.truncated || cut };
 }
+

@@ -250,7 +250,8 @@ export class Linking1764300000000 implements MigrationInterface {
       ALTER TABLE warninglist_entries FORCE ROW LEVEL SECURITY;
       CREATE POLICY warninglist_read ON warninglist_entries FOR SELECT TO ${APP_ROLE} USING (app_agency() IS NOT NULL);
       CREATE POLICY warninglist_linker ON warninglist_entries FOR SELECT TO ${LINKER_ROLE} USING (true);
-      CREATE POLICY warninglist_add ON warninglist_entries FOR INSERT TO ${APP_ROLE} WITH CHECK (agency_id = app_agency() AND NOT built_in);
+      CREATE POLICY warninglist_add ON warninglist_entries FOR INSERT TO ${APP_ROLE}
+        WITH CHECK (agency_id = app_agency() AND NOT built_in AND agency_kind(app_agency()) = 'POLICE');
       CREATE POLICY warninglist_remove ON warninglist_entries FOR DELETE TO ${APP_ROLE}
         USING (agency_id = app_agency() OR app_is_national_admin());
 
@@ -282,7 +283,7 @@ export class Linking1764300000000 implements MigrationInterface {
       GRANT SELECT ON evidence_postings, series_members, evidence_series TO ${APP_ROLE};
       GRANT SELECT, UPDATE (state, reviewed_by, reviewed_by_agency, reviewed_at), DELETE ON evidence_hubs TO ${APP_ROLE};
       GRANT SELECT, INSERT, DELETE ON warninglist_entries TO ${APP_ROLE};
-      GRANT SELECT, INSERT ON relink_runs TO ${APP_ROLE};
+      GRANT SELECT, INSERT, UPDATE (state, error, finished_at) ON relink_runs TO ${APP_ROLE};
       GRANT SELECT, INSERT, UPDATE ON fund_traces TO ${APP_ROLE};
       GRANT EXECUTE ON FUNCTION case_blind_hits(uuid), series_hidden_count(uuid) TO ${APP_ROLE};
 

@@ -88,7 +88,7 @@ export class Requests1764400000000 implements MigrationInterface {
       -- Sending the same freeze twice (case, account, kind) finds the live one instead of a second.
       CREATE UNIQUE INDEX agency_requests_live_freeze ON agency_requests (case_id, account_canonical, kind)
         WHERE type = 'FREEZE' AND state NOT IN ('NO_FUNDS','ACCOUNT_NOT_FOUND','REJECTED','RELEASED','EXPIRED');
-      CREATE INDEX agency_requests_inbox_idx ON agency_requests (to_agency_id, updated_at DESC, id DESC) WHERE state <> 'DRAFT';
+      CREATE INDEX agency_requests_inbox_idx ON agency_requests (to_agency_id, updated_at DESC, id DESC) WHERE sent_at IS NOT NULL;
       CREATE INDEX agency_requests_outbox_idx ON agency_requests (from_agency_id, updated_at DESC, id DESC);
       CREATE INDEX agency_requests_case_idx ON agency_requests (case_id);
       CREATE INDEX agency_requests_due_idx ON agency_requests (deadline_at) WHERE overdue_at IS NULL AND state IN ('SENT','ACKNOWLEDGED','IN_PROGRESS');
@@ -141,14 +141,36 @@ export class Requests1764400000000 implements MigrationInterface {
 
       ALTER TABLE agency_requests ENABLE ROW LEVEL SECURITY;
       ALTER TABLE agency_requests FORCE ROW LEVEL SECURITY;
+      -- The addressed agency sees a request once it has been sent (a draft withdrawn unsent stays unseen).
       CREATE POLICY agency_requests_read ON agency_requests FOR SELECT
-        USING (from_agency_id = app_agency() OR (to_agency_id = app_agency() AND state <> 'DRAFT'));
+        USING (from_agency_id = app_agency() OR (to_agency_id = app_agency() AND sent_at IS NOT NULL));
       CREATE POLICY agency_requests_send ON agency_requests FOR INSERT WITH CHECK (
         from_agency_id = app_agency() AND agency_kind(app_agency()) = 'POLICE' AND app_can_read_case(case_id)
         AND agency_kind(to_agency_id) = CASE type WHEN 'FREEZE' THEN 'BANK' WHEN 'TELECOM' THEN 'TELECOM' ELSE 'FOREIGN_PARTNER' END);
       CREATE POLICY agency_requests_change ON agency_requests FOR UPDATE
-        USING (from_agency_id = app_agency() OR (to_agency_id = app_agency() AND state <> 'DRAFT'))
+        USING (from_agency_id = app_agency() OR (to_agency_id = app_agency() AND sent_at IS NOT NULL))
         WITH CHECK (from_agency_id = app_agency() OR to_agency_id = app_agency());
+
+      -- What each side may change (the column grants below keep the request's identity fixed: type, kind,
+      -- case, agencies, reference, account, target, amount asked): the sender its sending, legal documents and
+      -- holds it extends; the addressed agency its answer. The clock (overdue, warnings) acts as the sender.
+      CREATE FUNCTION agency_requests_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF app_agency() = OLD.to_agency_id AND app_agency() <> OLD.from_agency_id THEN
+          IF (NEW.legal_basis_doc, NEW.deadline_at, NEW.sent_at, NEW.overdue_at, NEW.extensions, NEW.expiry_warned_at)
+             IS DISTINCT FROM (OLD.legal_basis_doc, OLD.deadline_at, OLD.sent_at, OLD.overdue_at, OLD.extensions, OLD.expiry_warned_at) THEN
+            RAISE EXCEPTION 'the addressed agency changes only its answer' USING ERRCODE = '42501';
+          END IF;
+        ELSIF app_agency() = OLD.from_agency_id THEN
+          IF (NEW.amount_held, NEW.balance, NEW.subscriber, NEW.answer_note, NEW.acknowledged_at, NEW.answered_at, NEW.held_at)
+             IS DISTINCT FROM (OLD.amount_held, OLD.balance, OLD.subscriber, OLD.answer_note, OLD.acknowledged_at, OLD.answered_at, OLD.held_at)
+             AND NOT (OLD.state = 'SENT' AND NEW.state = 'WITHDRAWN') THEN
+            RAISE EXCEPTION 'the sending agency does not write the answer' USING ERRCODE = '42501';
+          END IF;
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER agency_requests_guard BEFORE UPDATE ON agency_requests FOR EACH ROW EXECUTE FUNCTION agency_requests_guard();
 
       ALTER TABLE request_events ENABLE ROW LEVEL SECURITY;
       ALTER TABLE request_events FORCE ROW LEVEL SECURITY;
@@ -158,8 +180,11 @@ export class Requests1764400000000 implements MigrationInterface {
       ALTER TABLE request_attachments ENABLE ROW LEVEL SECURITY;
       ALTER TABLE request_attachments FORCE ROW LEVEL SECURITY;
       CREATE POLICY request_attachments_read ON request_attachments FOR SELECT USING (app_sees_request(request_id));
+      -- Only the sender, onto its own cooperation draft, and only evidence of that request's case it can read.
       CREATE POLICY request_attachments_add ON request_attachments FOR INSERT WITH CHECK (
-        agency_id = app_agency() AND EXISTS (SELECT 1 FROM agency_requests r WHERE r.id = request_id AND r.from_agency_id = app_agency()));
+        agency_id = app_agency() AND EXISTS (
+          SELECT 1 FROM agency_requests r JOIN attachments a ON a.id = attachment_id AND a.case_id = r.case_id
+          WHERE r.id = request_id AND r.from_agency_id = app_agency() AND r.type = 'COOPERATION' AND r.state = 'DRAFT'));
 
       ALTER TABLE request_reads ENABLE ROW LEVEL SECURITY;
       ALTER TABLE request_reads FORCE ROW LEVEL SECURITY;
@@ -204,9 +229,11 @@ export class Requests1764400000000 implements MigrationInterface {
       END $$;
 
       -- Work the clock owes: unanswered requests past their deadline, holds about to lapse or lapsed.
-      -- The worker's sweep reads it (ids and agencies only) and acts as each sending agency.
+      -- The worker's sweep reads it (ids and agencies only) outside any agency's transaction, then acts
+      -- as each sending agency; a session acting for an agency gets nothing from it.
       CREATE FUNCTION requests_due() RETURNS TABLE (id uuid, from_agency_id uuid, due text)
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+        SELECT * FROM (
         SELECT r.id, r.from_agency_id, 'ANSWER' FROM agency_requests r
           WHERE r.overdue_at IS NULL AND r.state IN ('SENT','ACKNOWLEDGED','IN_PROGRESS') AND r.deadline_at <= now()
         UNION ALL
@@ -216,6 +243,7 @@ export class Requests1764400000000 implements MigrationInterface {
         SELECT r.id, r.from_agency_id, 'EXPIRY_WARNING' FROM agency_requests r
           WHERE r.state IN ('FROZEN','PARTIALLY_FROZEN','EXTENDED') AND r.expiry_warned_at IS NULL
             AND r.expires_at - CASE r.kind WHEN 'EMERGENCY_STOP' THEN interval '6 hours' ELSE interval '7 days' END <= now()
+        ) due WHERE app_agency() IS NULL
         LIMIT 1000
       $$;
       -- A file chosen for a cooperation request, for either party (the partner never reads the case):
@@ -228,7 +256,7 @@ export class Requests1764400000000 implements MigrationInterface {
         JOIN request_attachments ra ON ra.request_id = r.id AND ra.attachment_id = p_attachment
         JOIN attachments a ON a.id = ra.attachment_id
         WHERE r.id = p_request AND app_agency() IS NOT NULL
-          AND (r.from_agency_id = app_agency() OR (r.to_agency_id = app_agency() AND r.state <> 'DRAFT'))
+          AND (r.from_agency_id = app_agency() OR (r.to_agency_id = app_agency() AND r.sent_at IS NOT NULL))
       $$;
       -- File facts (name, size, hash) of a request's attachments for its parties; no storage key.
       CREATE FUNCTION request_attachment_list(p_request uuid)
@@ -239,12 +267,14 @@ export class Requests1764400000000 implements MigrationInterface {
         JOIN request_attachments ra ON ra.request_id = r.id
         JOIN attachments a ON a.id = ra.attachment_id
         WHERE r.id = p_request AND app_agency() IS NOT NULL
-          AND (r.from_agency_id = app_agency() OR (r.to_agency_id = app_agency() AND r.state <> 'DRAFT'))
+          AND (r.from_agency_id = app_agency() OR (r.to_agency_id = app_agency() AND r.sent_at IS NOT NULL))
         ORDER BY ra.added_at, a.file_name
       $$;
       REVOKE ALL ON FUNCTION record_downstream_transfers(uuid, jsonb), requests_due(), request_attachment_file(uuid, uuid), request_attachment_list(uuid) FROM PUBLIC;
 
-      GRANT SELECT, INSERT, UPDATE ON agency_requests TO ${APP_ROLE};
+      GRANT SELECT, INSERT ON agency_requests TO ${APP_ROLE};
+      GRANT UPDATE (state, legal_basis_doc, amount_held, balance, extensions, held_at, expires_at, expiry_warned_at, subscriber, answer_note,
+                    deadline_at, sent_at, acknowledged_at, answered_at, overdue_at, version, updated_at) ON agency_requests TO ${APP_ROLE};
       GRANT SELECT, INSERT ON request_events, request_attachments TO ${APP_ROLE};
       GRANT SELECT, INSERT, UPDATE ON request_reads, request_counters TO ${APP_ROLE};
       GRANT SELECT, UPDATE (answer_within) ON request_deadline_rules TO ${APP_ROLE};
@@ -262,6 +292,7 @@ export class Requests1764400000000 implements MigrationInterface {
     await q.query(`
       DROP FUNCTION record_downstream_transfers(uuid, jsonb), requests_due(), request_attachment_file(uuid, uuid), request_attachment_list(uuid);
       DROP TABLE request_reads, request_attachments, request_events, agency_requests, request_counters, request_deadline_rules;
+      DROP FUNCTION agency_requests_guard();
       DROP FUNCTION app_sees_request(uuid);
     `);
   }
