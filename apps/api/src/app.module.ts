@@ -13,6 +13,7 @@ import type { LiveBus } from '@caselink/jobs';
 import { CasesModule } from './cases/cases.module';
 import { LinkingModule } from './linking/linking.module';
 import { RequestsModule } from './requests/requests.module';
+import { ExportsModule } from './exports/exports.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ActingTransactionInterceptor } from './common/acting-transaction.interceptor';
 import { GraphQLErrorPassThrough } from './common/graphql-error.filter';
@@ -82,6 +83,7 @@ export class AppModule {
         CasesModule,
         LinkingModule,
         RequestsModule,
+        ExportsModule,
         EvidenceModule,
         ImportsModule,
       ],

@@ -6,3 +6,4 @@ export * from './identifiers';
 export * from './cases';
 export * from './linking';
 export * from './requests';
+export * from './exports';

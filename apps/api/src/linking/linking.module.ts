@@ -10,5 +10,6 @@ import { WarninglistService } from './warninglist.service';
 @Module({
   imports: [CasesModule],
   providers: [LinkingService, WarninglistService, RelinkService, FundTraceService, LinkingResolver],
+  exports: [LinkingService],
 })
 export class LinkingModule {}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { AuditAction, AuditOutcome, ExportCase, ExportInput, IdentifierKind, isPersonalData, mispEvent, Sensitivity, stixBundle } from '@caselink/domain';
+import { recordAudit } from '@caselink/db';
+import type { Actor } from '../common/actor';
+import { forbidden } from '../common/errors';
+import { RequestTransaction } from '../database/request-transaction';
+import { AgencyDirectory } from '../cases/agency-directory';
+import { CaseModel, ViewerAccess } from '../cases/case.model';
+import { CasesService } from '../cases/cases.service';
+import { LinkingService, shownValue } from '../linking/linking.service';
+
+export type ExportFormat = 'stix' | 'misp';
+
+/**
+ * A case's identifiers and links for other tools (STIX 2.1, MISP), as the caller may pass them on:
+ * a case shared with "may not pass on" is not exported at all; phones and ID numbers the caller sees
+ * masked are left out; only linked cases the caller may read appear (never a blind hit); SECRET cases
+ * are marked TLP:RED, others TLP:AMBER. Every export is audited.
+ */
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly tx: RequestTransaction,
+    private readonly cases: CasesService,
+    private readonly linking: LinkingService,
+    private readonly directory: AgencyDirectory,
+  ) {}
+
+  async export(actor: Actor, caseId: string, format: ExportFormat, address: string): Promise<Record<string, unknown>> {
+    const root = await this.cases.get(actor, caseId);
+    if (root.viewerAccess !== ViewerAccess.OWNER && !root.handling?.mayPassOn) {
+      throw forbidden('This case was shared with you on condition that it is not passed on');
+    }
+    const rows = (await this.tx.manager.query('SELECT DISTINCT kind, canonical FROM identifiers WHERE case_id = $1 ORDER BY kind, canonical', [caseId])) as Array<{
+      kind: IdentifierKind; canonical: string;
+    }>;
+    const links = await this.linking.caseLinks(actor, caseId);
+    const masked = (kind: IdentifierKind) => root.viewerAccess === ViewerAccess.READ && isPersonalData(kind);
+    const agency = await this.directory.get(actor.agencyId);
+    const input: ExportInput = {
+      agency: { id: agency.id, name: agency.name, nameEn: agency.nameEn },
+      tlp: root.sensitivity === Sensitivity.SECRET ? 'RED' : 'AMBER',
+      root: toExportCase(root, rows.map((r) => ({ kind: r.kind, value: shownValue(r.kind, r.canonical, root.viewerAccess), masked: masked(r.kind) }))),
+      linked: links.linkedCases.map((l) => {
+        const shared = l.shared.map((v) => ({ kind: v.kind, value: v.value, masked: masked(v.kind) }));
+        return { case: toExportCase(l.case, shared), shared };
+      }),
+      now: new Date(),
+    };
+    await recordAudit(this.tx.manager, {
+      action: AuditAction.CASE_EXPORTED, outcome: AuditOutcome.SUCCESS, entityType: 'Case', entityId: caseId, agencyId: actor.agencyId,
+      actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address,
+      details: { format, values: input.root.values.filter((v) => !v.masked).length, linkedCases: input.linked.length, tlp: input.tlp },
+    });
+    return format === 'stix' ? stixBundle(input) : mispEvent(input);
+  }
+}
+
+function toExportCase(c: CaseModel, values: ExportCase['values']): ExportCase {
+  return { id: c.id, caseNumber: c.caseNumber, title: c.title, fraudType: c.fraudType, reportedOn: c.reportedOn, createdAt: c.createdAt, values };
+}
