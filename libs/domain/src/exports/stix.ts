@@ -19,7 +19,8 @@ const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')
 
 /** RFC 4122 version-5 UUID (SHA-1 of namespace and name). */
 export function uuidV5(namespace: string, name: string): string {
-  const ns = Uint8Array.from(namespace.replace(/-/g, '').match(/../g)!.map((h) => parseInt(h, 16)));
+  const nsHex = namespace.replace(/-/g, '');
+  const ns = Uint8Array.from({ length: 16 }, (_, i) => parseInt(nsHex.slice(i * 2, i * 2 + 2), 16));
   const bytes = sha1(new Uint8Array([...ns, ...new TextEncoder().encode(name)])).slice(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
