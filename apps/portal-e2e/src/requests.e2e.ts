@@ -105,10 +105,10 @@ async function signedIn(email: string): Promise<{ context: BrowserContext; page:
 
 /** Marks the page so a test can tell it was not reloaded (a reload drops the mark). */
 async function mark(page: Page): Promise<void> {
-  await page.evaluate(() => ((window as unknown as { __e2eMark: number }).__e2eMark = 1));
+  await page.evaluate(() => ((globalThis as unknown as { __e2eMark: number }).__e2eMark = 1));
 }
 async function stillMarked(page: Page): Promise<boolean> {
-  return page.evaluate(() => (window as unknown as { __e2eMark?: number }).__e2eMark === 1);
+  return page.evaluate(() => (globalThis as unknown as { __e2eMark?: number }).__e2eMark === 1);
 }
 
 async function waitLive(page: Page): Promise<void> {
@@ -302,8 +302,13 @@ describe('requests between agencies', () => {
       await form.locator('select[name="telecomAgencyId"]').selectOption({ label: 'China Mobile · Beijing' });
       await form.locator('input[name="legalBasisDoc"]').fill(`GD-PSB assistance ${uniqueSuffix()}`);
       await screenshot(inv.page, 'requests-telecom-form-en');
-      await inv.page.getByTestId('request-send').click();
+      // Saved as a draft first (the telecom sees nothing yet), then sent from the request page.
+      await inv.page.getByTestId('request-save-draft').click();
       await inv.page.waitForURL((url) => url.pathname.startsWith('/requests/'));
+      await requestState(inv.page, 'DRAFT').waitFor();
+      await inv.page.getByTestId('request-notice').waitFor();
+      expect(await inv.page.getByTestId('message-form').count()).toBe(0);
+      await inv.page.getByTestId('send-draft').click();
       await requestState(inv.page, 'SENT').waitFor();
       const reference = await text(inv.page, 'request-reference');
       await waitLive(inv.page);
@@ -323,6 +328,8 @@ describe('requests between agencies', () => {
       await screenshot(telecom.page, 'requests-telecom-answer-form-en');
       await answer.getByTestId('answer-submit').click();
       await requestState(telecom.page, 'COMPLETED').waitFor();
+      // Answered and read: nothing left unread for China Mobile from this request.
+      expect(await telecom.page.getByTestId('request-updated').count()).toBe(0);
 
       await requestState(inv.page, 'COMPLETED').waitFor({ timeout: LIVE_MS });
       await inv.page.getByTestId('answer-subscriber').waitFor();

@@ -8,7 +8,7 @@ import { useAuth } from '../lib/auth';
 import { PENDING_INCOMING_COUNT } from '../lib/documents';
 import { useAgencyName } from '../lib/format';
 import {
-  canAddToWarninglist, canAdminAgencies, canAdminUsers, canReadAudit, canRelink, canReviewHubs, canUseRequests, canWorkOnCases,
+  answersRequests, canAddToWarninglist, canAdminAgencies, canAdminUsers, canReadAudit, canRelink, canReviewHubs, canUseRequests, canWorkOnCases,
 } from '../lib/access';
 import { useInboxCounts } from '../lib/inbox-counts';
 import { PENDING_CHANGED_EVENT } from '../lib/pending';
@@ -48,6 +48,7 @@ export function TopBar() {
   const casesAllowed = user ? canWorkOnCases(user) : false;
   const pending = usePendingIncoming(casesAllowed, user?.id);
   const requestsAllowed = user ? canUseRequests(user) : false;
+  const answering = user ? answersRequests(user) : false;
   const inbox = useInboxCounts(requestsAllowed, user?.id);
 
   async function onLogout() {
@@ -61,8 +62,11 @@ export function TopBar() {
         { href: '/cases', label: t('nav.cases'), show: casesAllowed },
         { href: '/series', label: t('nav.series'), show: casesAllowed },
         {
-          href: '/requests', label: t('nav.requests'), show: requestsAllowed, badge: inbox?.unread ?? 0, badgeTestId: 'requests-unread-count',
-          badgeTitle: t('nav.requestsCount', { unread: inbox?.unread ?? 0, overdue: inbox?.overdue ?? 0 }), badgeBad: (inbox?.overdue ?? 0) > 0,
+          // Answering agencies: unread requests (red once any is overdue). Senders: their overdue requests (the api
+          // counts unread only among requests addressed to the agency).
+          href: '/requests', label: t('nav.requests'), show: requestsAllowed, badge: answering ? (inbox?.unread ?? 0) : (inbox?.overdue ?? 0),
+          badgeTestId: 'requests-unread-count', badgeBad: (inbox?.overdue ?? 0) > 0,
+          badgeTitle: t('nav.requestsCount', { unread: inbox?.unread ?? 0, overdue: inbox?.overdue ?? 0 }),
         },
         {
           href: '/access-requests', label: t('nav.accessRequests'), show: casesAllowed, badge: pending, badgeTestId: 'pending-requests-count',

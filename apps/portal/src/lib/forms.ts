@@ -43,7 +43,18 @@ export function useFormSubmit() {
     }
   }, []);
 
-  return { errors, setErrors, formError, busy, submit };
+  /** Drops a field's error once the user edits it (and the note above the form once no field error is left). */
+  const clearField = useCallback((name: string) => {
+    setErrors((current) => {
+      if (!(name in current)) return current;
+      const next = { ...current };
+      delete next[name];
+      if (Object.keys(next).length === 0) setFormError(null);
+      return next;
+    });
+  }, []);
+
+  return { errors, setErrors, formError, busy, submit, clearField };
 }
 
 /** Text fields kept in one record; `bind(name)` gives a Field its name, value, error and change handler. */

@@ -100,7 +100,7 @@ export function Inbox({ user, embedded = false }: Props) {
   });
 
   function choose(next: RequestDirection) {
-    if (next === 'OUTGOING' && show === 'DRAFT') setShow('ALL');
+    if (next === 'INCOMING' && show === 'DRAFT') setShow('ALL');
     router.replace(`${pathname}?direction=${next}`, { scroll: false });
   }
 

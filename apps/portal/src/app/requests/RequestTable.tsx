@@ -9,6 +9,7 @@ import type { AgencyRequestSummary, RequestDirection } from '../../lib/types';
 
 /** What the request is about, in one cell: the account and amount of a freeze, the target of a telecom request. */
 export function RequestSubject({ r }: { r: AgencyRequestSummary }) {
+  const t = useTranslations('requests');
   const tKind = useTranslations('identifierKinds');
   const formatMoney = useFormatMoney();
   if (r.type === 'FREEZE') {
@@ -19,6 +20,11 @@ export function RequestSubject({ r }: { r: AgencyRequestSummary }) {
           <strong data-testid="request-amount">{formatMoney(r.amount)}</strong>
           {r.bankName && <span className="muted"> · {r.bankName}</span>}
         </span>
+        {r.amountHeld && (
+          <span className="small held-line" data-testid="request-amount-held">
+            {t('held', { amount: formatMoney(r.amountHeld) })}
+          </span>
+        )}
       </span>
     );
   }
@@ -63,7 +69,6 @@ export function RequestTable({ rows, direction, flashed, hideCase, testId = 'req
             <th>{t('state')}</th>
             <th>{t('urgency')}</th>
             <th>{t('deadline')}</th>
-            <th>{t('updated')}</th>
           </tr>
         </thead>
         <tbody>
@@ -76,6 +81,9 @@ export function RequestTable({ rows, direction, flashed, hideCase, testId = 'req
                 <Link href={`/requests/${r.id}`} className="mono request-ref" data-testid="request-link">
                   {r.reference}
                 </Link>
+                <div className="muted small request-updated" title={t('updated')}>
+                  {formatDateTime(r.updatedAt)}
+                </div>
               </td>
               <td className="nowrap">
                 <RequestKindLabel type={r.type} kind={r.kind} />
@@ -99,7 +107,6 @@ export function RequestTable({ rows, direction, flashed, hideCase, testId = 'req
               <td className="nowrap">
                 <DeadlineCountdown request={r} />
               </td>
-              <td className="nowrap muted small">{formatDateTime(r.updatedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -31,7 +31,10 @@ interface Props {
 function requestLink(caseId: string, i: Identifier, statements: VictimStatement[]): { href: string; type: 'FREEZE' | 'TELECOM' } | null {
   if (FREEZABLE_KINDS.includes(i.kind)) {
     const digits = accountDigits(i.canonical);
-    const into = statements.flatMap((s) => s.transfers).filter((tr) => accountDigits(tr.toAccount) === digits);
+    const transfers = statements.flatMap((s) => s.transfers);
+    const into = transfers.filter((tr) => accountDigits(tr.toAccount) === digits);
+    // A victim's own account (money only left it) is nothing to freeze.
+    if (into.length === 0 && transfers.some((tr) => accountDigits(tr.fromAccount) === digits)) return null;
     const latest = [...into].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))[0];
     return {
       type: 'FREEZE',

@@ -8,12 +8,11 @@ import { Field } from '../../../components/Field';
 import { TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
 import { ANSWER_FREEZE } from '../../../lib/documents';
-import { fieldErrorsOf } from '../../../lib/errors';
 import { useFormSubmit } from '../../../lib/forms';
 import { sumAmounts, toFen, useFormatMoney } from '../../../lib/money';
 import { localInputValue, localToIso, type FREEZE_OUTCOMES } from '../../../lib/requests';
 import type { AgencyRequest } from '../../../lib/types';
-import { RadioCards } from '../../cases/[id]/requests/new/FormParts';
+import { clearOnEdit, RadioCards, serverFieldErrors } from '../../cases/[id]/requests/new/FormParts';
 import { useActionError } from './useRequestAction';
 
 type Outcome = (typeof FREEZE_OUTCOMES)[number];
@@ -44,6 +43,7 @@ export function AnswerFreezeForm({ data, outcomes, onDone, onConflict }: {
 }) {
   const t = useTranslations('answerFreeze');
   const tState = useTranslations('requestStates');
+  const tf = useTranslations('requestForm');
   const { request } = useAuth();
   const formatMoney = useFormatMoney();
   const actionError = useActionError();
@@ -53,7 +53,7 @@ export function AnswerFreezeForm({ data, outcomes, onDone, onConflict }: {
   const [balance, setBalance] = useState('');
   const [reason, setReason] = useState('');
   const [rows, setRows] = useState<Row[]>([]);
-  const { errors, setErrors, formError, busy, submit } = useFormSubmit();
+  const { errors, setErrors, formError, busy, submit, clearField } = useFormSubmit();
 
   const holds = HOLDS.includes(outcome);
   const withDownstream = WITH_DOWNSTREAM.includes(outcome);
@@ -112,7 +112,7 @@ export function AnswerFreezeForm({ data, outcomes, onDone, onConflict }: {
   }
 
   function failed(e: unknown) {
-    const fields = fieldErrorsOf(e);
+    const fields = serverFieldErrors(e, tf('notAccepted', { reason: '{reason}' }));
     const { message, conflict } = actionError(e);
     if (conflict) onConflict();
     return { fields, message: Object.keys(fields).length ? t('fixFields') : message };
@@ -122,7 +122,7 @@ export function AnswerFreezeForm({ data, outcomes, onDone, onConflict }: {
     <section className="card answer-form-card" data-testid="answer-freeze">
       <h2>{t('title')}</h2>
       <p className="muted small">{t('intro', { amount: formatMoney(data.amount), account: data.account ?? '' })}</p>
-      <form onSubmit={(e: FormEvent) => void submit(e, { validate, send, failed, invalidMessage: t('fixFields') })} noValidate>
+      <form onSubmit={(e: FormEvent) => void submit(e, { validate, send, failed, invalidMessage: t('fixFields') })} onChange={clearOnEdit(clearField)} noValidate>
         <RadioCards<Outcome> legend={t('outcome')} name="outcome" value={outcome} onChange={setOutcome} error={errors.outcome} columns={outcomes.length > 3 ? 3 : outcomes.length}
           options={outcomes.map((o) => ({ value: o, label: tState(o), help: t(`outcomeHelp.${o}`), tone: TONES[o] }))} />
         <div className="form-grid">

@@ -7,11 +7,10 @@ import { Field } from '../../../components/Field';
 import { TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
 import { ANSWER_TELECOM } from '../../../lib/documents';
-import { fieldErrorsOf } from '../../../lib/errors';
 import { useFormSubmit } from '../../../lib/forms';
 import type { TELECOM_OUTCOMES } from '../../../lib/requests';
 import type { AgencyRequest } from '../../../lib/types';
-import { RadioCards } from '../../cases/[id]/requests/new/FormParts';
+import { clearOnEdit, RadioCards, serverFieldErrors } from '../../cases/[id]/requests/new/FormParts';
 import { useActionError } from './useRequestAction';
 
 type Outcome = (typeof TELECOM_OUTCOMES)[number];
@@ -31,12 +30,13 @@ export function AnswerTelecomForm({ data, outcomes, onDone, onConflict }: {
   const t = useTranslations('answerTelecom');
   const tState = useTranslations('requestStates');
   const tKind = useTranslations('requestKinds');
+  const tf = useTranslations('requestForm');
   const { request } = useAuth();
   const actionError = useActionError();
   const [outcome, setOutcome] = useState<Outcome>(outcomes.includes('COMPLETED') ? 'COMPLETED' : outcomes[0]);
   const [subscriber, setSubscriber] = useState(EMPTY);
   const [reason, setReason] = useState('');
-  const { errors, formError, busy, submit } = useFormSubmit();
+  const { errors, formError, busy, submit, clearField } = useFormSubmit();
   const lookUp = data.kind === 'SUBSCRIBER_INFO' && outcome === 'COMPLETED';
   const setS = (name: keyof typeof EMPTY, value: string) => setSubscriber((s) => ({ ...s, [name]: value }));
 
@@ -65,7 +65,7 @@ export function AnswerTelecomForm({ data, outcomes, onDone, onConflict }: {
   }
 
   function failed(e: unknown) {
-    const fields = fieldErrorsOf(e);
+    const fields = serverFieldErrors(e, tf('notAccepted', { reason: '{reason}' }));
     const { message, conflict } = actionError(e);
     if (conflict) onConflict();
     return { fields, message: Object.keys(fields).length ? t('fixFields') : message };
@@ -74,7 +74,7 @@ export function AnswerTelecomForm({ data, outcomes, onDone, onConflict }: {
   return (
     <section className="card answer-form-card" data-testid="answer-telecom">
       <h2>{t('title', { kind: tKind(data.kind) })}</h2>
-      <form onSubmit={(e: FormEvent) => void submit(e, { validate, send, failed, invalidMessage: t('fixFields') })} noValidate>
+      <form onSubmit={(e: FormEvent) => void submit(e, { validate, send, failed, invalidMessage: t('fixFields') })} onChange={clearOnEdit(clearField)} noValidate>
         <RadioCards<Outcome> legend={t('outcome')} name="outcome" value={outcome} onChange={setOutcome} error={errors.outcome} columns={outcomes.length}
           options={outcomes.map((o) => ({ value: o, label: tState(o), help: t(`outcomeHelp.${o}`), tone: TONES[o] }))} />
         {lookUp && (

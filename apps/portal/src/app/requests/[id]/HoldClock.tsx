@@ -1,5 +1,6 @@
 'use client';
 
+import { FreezeKind, holdPeriod } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import { useNow } from '../../../lib/clock';
 import { useFormatDateTime } from '../../../lib/format';
@@ -7,14 +8,14 @@ import type { AgencyRequest } from '../../../lib/types';
 
 const HOUR = 3_600_000;
 
-/** How long a freeze still holds the money: red in its last 6 hours (an emergency stop) or 7 days (a freeze). */
+/** How long a freeze still holds the money: amber once its sender is warned (6 hours before for an emergency stop, 7 days for a freeze). */
 export function HoldClock({ request }: { request: AgencyRequest }) {
   const t = useTranslations('requestPage.hold');
   const now = useNow();
   const formatDateTime = useFormatDateTime();
   if (!request.expiresAt) return null;
   const left = new Date(request.expiresAt).getTime() - now;
-  const warnMs = request.kind === 'EMERGENCY_STOP' ? 6 * HOUR : 7 * 24 * HOUR;
+  const { warnBeforeMs: warnMs } = holdPeriod(request.kind === FreezeKind.EMERGENCY_STOP ? FreezeKind.EMERGENCY_STOP : FreezeKind.FREEZE);
   const tone = left <= 0 ? 'RED' : left < warnMs ? 'AMBER' : 'GREEN';
   const days = Math.floor(Math.max(0, left) / (24 * HOUR));
   const hours = Math.floor((Math.max(0, left) % (24 * HOUR)) / HOUR);

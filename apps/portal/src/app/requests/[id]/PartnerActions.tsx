@@ -6,10 +6,10 @@ import { Alert } from '../../../components/Alert';
 import { TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
 import { CHANGE_REQUEST_STATE } from '../../../lib/documents';
-import { fieldErrorsOf } from '../../../lib/errors';
 import { useFormSubmit } from '../../../lib/forms';
 import type { PARTNER_STATES } from '../../../lib/requests';
 import type { AgencyRequest } from '../../../lib/types';
+import { clearOnEdit, serverFieldErrors } from '../../cases/[id]/requests/new/FormParts';
 import { useActionError } from './useRequestAction';
 
 type PartnerState = (typeof PARTNER_STATES)[number];
@@ -24,11 +24,12 @@ export function PartnerActions({ data, states, onDone, onConflict }: {
 }) {
   const t = useTranslations('partnerActions');
   const tState = useTranslations('requestStates');
+  const tf = useTranslations('requestForm');
   const { request } = useAuth();
   const actionError = useActionError();
   const [to, setTo] = useState<PartnerState>(states[0]);
   const [note, setNote] = useState('');
-  const { errors, formError, busy, submit } = useFormSubmit();
+  const { errors, formError, busy, submit, clearField } = useFormSubmit();
 
   function validate(): Record<string, string> {
     return to === 'DECLINED' && !note.trim() ? { note: t('noteRequired') } : {};
@@ -43,14 +44,14 @@ export function PartnerActions({ data, states, onDone, onConflict }: {
   }
 
   function failed(e: unknown) {
-    const fields = fieldErrorsOf(e);
+    const fields = serverFieldErrors(e, tf('notAccepted', { reason: '{reason}' }));
     const { message, conflict } = actionError(e);
     if (conflict) onConflict();
     return { fields, message: Object.keys(fields).length ? null : message };
   }
 
   return (
-    <form className="partner-actions" onSubmit={(e: FormEvent) => void submit(e, { validate, send, failed })} noValidate data-testid="partner-actions">
+    <form className="partner-actions" onSubmit={(e: FormEvent) => void submit(e, { validate, send, failed })} onChange={clearOnEdit(clearField)} noValidate data-testid="partner-actions">
       <fieldset className="field">
         <legend>{t('moveTo')}</legend>
         <div className="checks checks-column">

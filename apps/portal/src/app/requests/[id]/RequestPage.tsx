@@ -44,7 +44,6 @@ export function RequestPage({ id, user }: { id: string; user: User }) {
     query.get('sent') ? 'sent' : query.get('draft') ? 'draft' : query.get('existing') ? 'existing' : null,
   );
   const [changedBy, setChangedBy] = useState<string | null>(null);
-  const loaded = useRef(false);
 
   useEffect(() => {
     if (notice && notice !== 'updated') window.history.replaceState(window.history.state, '', window.location.pathname);
@@ -59,15 +58,16 @@ export function RequestPage({ id, user }: { id: string; user: User }) {
     }
   }, [id, request]);
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (): Promise<AgencyRequest | null> => {
     setError(null);
     try {
       const result = await request<{ request: AgencyRequest }>(REQUEST, { id });
       setData(result.request);
       if (result.request.unread) void markRead();
-      loaded.current = true;
+      return result.request;
     } catch (e) {
       setError(e);
+      return null;
     }
   }, [id, request, markRead]);
 
@@ -78,13 +78,15 @@ export function RequestPage({ id, user }: { id: string; user: User }) {
   // Pushed changes of this request: load again, and say so when the other side made them.
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // (A push does not say who made the change: the newest event of the timeline does.)
   useRequestUpdates((u) => {
     if (u.requestId !== id) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      void load().then(() => {
-        const other = u.fromAgencyId === user.agency.id ? u.toAgencyId : u.fromAgencyId;
-        setChangedBy(other);
+      void load().then((next) => {
+        const latest = next?.events.reduce<RequestEvent | null>((a, e) => (!a || e.createdAt >= a.createdAt ? e : a), null);
+        if (!latest || latest.agency.id === user.agency.id) return;
+        setChangedBy(latest.agency.id);
         setNotice('updated');
       });
     }, 200);
@@ -192,7 +194,7 @@ export function RequestPage({ id, user }: { id: string; user: User }) {
             {allowed.length === 0 && <p className="muted small" data-testid="no-actions">{t('noActions', { agency: agencyName(counterpart) })}</p>}
             {!sender && allowed.includes('ACKNOWLEDGED') && <AcknowledgeButton id={data.id} onDone={changed} onConflict={() => void load()} />}
             {sender && <SenderActions data={data} onDone={changed} onConflict={() => void load()} />}
-            {!sender && partnerStates.length > 0 && <PartnerActions data={data} states={partnerStates} onDone={changed} onConflict={() => void load()} />}
+            {!sender && partnerStates.length > 0 && <PartnerActions key={data.state} data={data} states={partnerStates} onDone={changed} onConflict={() => void load()} />}
             {!sender && (freezeAnswers.length > 0 || telecomAnswers.length > 0) && <p className="muted small">{t('answerBelow')}</p>}
           </section>
           <RequestDates data={data} />

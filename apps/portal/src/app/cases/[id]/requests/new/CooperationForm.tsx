@@ -15,7 +15,7 @@ import { announceRequestsChanged, COOPERATION_KINDS, LEGAL_BASES } from '../../.
 import type {
   AgencyRequestSummary, Attachment, CooperationKindName, HandlingCode, LegalBasisName, UrgencyName, VictimStatement,
 } from '../../../../../lib/types';
-import { FormAlert, DeadlineHint, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
+import { clearOnEdit, DeadlineHint, FormAlert, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
 import { afterSend } from './FreezeForm';
 
 interface IdRow {
@@ -62,7 +62,7 @@ export function CooperationForm({ caseId, attachments, statements }: { caseId: s
   const [chosen, setChosen] = useState<Record<string, HandlingCode>>({});
   const [urgency, setUrgency] = useState<UrgencyName>('NORMAL');
   const [asDraft, setAsDraft] = useState(false);
-  const { errors, setErrors, formError, busy, submit } = useFormSubmit();
+  const { errors, setErrors, formError, busy, submit, clearField } = useFormSubmit();
   // Attachments go out in evidence order; a server error names them by that index.
   const chosenList = attachments.filter((a) => chosen[a.id]);
   const failed = useSendFailure((f) => TOP_FIELDS.has(f) || f.startsWith('subjects.') || f.startsWith('attachments.'));
@@ -143,7 +143,7 @@ export function CooperationForm({ caseId, attachments, statements }: { caseId: s
   }
 
   return (
-    <form onSubmit={(e) => run(e, false)} noValidate data-testid="cooperation-form">
+    <form onSubmit={(e) => run(e, false)} onChange={clearOnEdit(clearField)} noValidate data-testid="cooperation-form">
       {targetsError !== null && <Alert tone="error">{t('targetsFailed')}</Alert>}
       <section className="card">
         <h2>{t('cooperation.whatTitle')}</h2>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useCallback, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { Alert } from '../../../../../components/Alert';
 import { useAuth } from '../../../../../lib/auth';
 import { DEADLINE_RULES, REQUEST_TARGETS } from '../../../../../lib/documents';
@@ -158,7 +158,7 @@ export function useSendFailure(shown: (field: string) => boolean) {
   const errorMessage = useErrorMessage();
   return useCallback(
     (error: unknown): { fields: Record<string, string>; message: string | null } => {
-      const fields = fieldErrorsOf(error);
+      const fields = serverFieldErrors(error, t('notAccepted', { reason: '{reason}' }));
       const keys = Object.keys(fields);
       if (!keys.length) return { fields, message: errorMessage(error) };
       const elsewhere = keys.filter((k) => !shown(k)).map((k) => `${k}: ${fields[k]}`);
@@ -169,12 +169,29 @@ export function useSendFailure(shown: (field: string) => boolean) {
   );
 }
 
+/**
+ * The api's field errors (its own words, in English) under their fields, introduced in the page's language:
+ * "Not accepted: card number must contain only digits". `template` holds "{reason}".
+ */
+export function serverFieldErrors(error: unknown, template: string): Record<string, string> {
+  const fields = fieldErrorsOf(error);
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, template.replace('{reason}', v)]));
+}
+
+/** A form-level change handler that clears the error of the field being edited. */
+export function clearOnEdit(clearField: (name: string) => void) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    const target = event.target as { name?: unknown };
+    if (typeof target.name === 'string' && target.name) clearField(target.name);
+  };
+}
+
 /** Send, save as draft, cancel. */
 export function SendBar({ busy, caseId, onDraft, draftBusy }: { busy: boolean; caseId: string; onDraft(event: MouseEvent): void; draftBusy: boolean }) {
   const t = useTranslations('requestForm');
   const tc = useTranslations('common');
   return (
-    <div className="form-actions sticky-actions">
+    <div className="form-actions request-form-actions">
       <button type="submit" className="btn btn-primary" disabled={busy} data-testid="request-send">
         {busy && !draftBusy ? t('sending') : t('send')}
       </button>

@@ -12,7 +12,7 @@ import { useFormSubmit } from '../../../../../lib/forms';
 import { useFormatMoney } from '../../../../../lib/money';
 import { announceRequestsChanged, FREEZE_KINDS, matchBank } from '../../../../../lib/requests';
 import type { AgencyRequestSummary, FreezeKindName, UrgencyName } from '../../../../../lib/types';
-import { DeadlineHint, FormAlert, RadioCards, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
+import { clearOnEdit, DeadlineHint, FormAlert, RadioCards, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
 
 export interface FreezePrefill {
   account: string;
@@ -48,7 +48,7 @@ export function FreezeForm({ caseId, prefill }: { caseId: string; prefill: Freez
   const [legalBasisDoc, setLegalBasisDoc] = useState('');
   const [urgency, setUrgency] = useState<UrgencyName>(prefill.urgency);
   const [asDraft, setAsDraft] = useState(false);
-  const { errors, formError, busy, submit } = useFormSubmit();
+  const { errors, formError, busy, submit, clearField } = useFormSubmit();
   const failed = useSendFailure((f) => SHOWN.has(f));
 
   // The bank of the payment trail, once the list of banks is there.
@@ -90,7 +90,7 @@ export function FreezeForm({ caseId, prefill }: { caseId: string; prefill: Freez
   }
 
   return (
-    <form onSubmit={(e) => run(e, false)} noValidate data-testid="freeze-form">
+    <form onSubmit={(e) => run(e, false)} onChange={clearOnEdit(clearField)} noValidate data-testid="freeze-form">
       {prefill.from && (
         <Alert tone="info" testId="freeze-prefill">
           {prefill.from === 'trace' ? t('freeze.fromTrace') : t('freeze.fromClue')}

@@ -12,7 +12,7 @@ import { SEND_TELECOM_REQUEST } from '../../../../../lib/documents';
 import { useFormSubmit } from '../../../../../lib/forms';
 import { announceRequestsChanged, TELECOM_KINDS, TELECOM_TARGET_KINDS, telecomKindFor } from '../../../../../lib/requests';
 import type { AgencyRequestSummary, Identifier, TelecomKindName, UrgencyName } from '../../../../../lib/types';
-import { DeadlineHint, FormAlert, RadioCards, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
+import { clearOnEdit, DeadlineHint, FormAlert, RadioCards, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
 import { afterSend } from './FreezeForm';
 
 export interface TelecomPrefill {
@@ -37,7 +37,7 @@ export function TelecomForm({ caseId, prefill, identifiers }: { caseId: string; 
   const [legalBasisDoc, setLegalBasisDoc] = useState('');
   const [urgency, setUrgency] = useState<UrgencyName>('URGENT');
   const [asDraft, setAsDraft] = useState(false);
-  const { errors, formError, busy, submit } = useFormSubmit();
+  const { errors, formError, busy, submit, clearField } = useFormSubmit();
   const failed = useSendFailure((f) => SHOWN.has(f));
   // The case's clues of the chosen kind, offered while typing the target.
   const suggestions = identifiers.filter((i) => i.kind === targetKind);
@@ -65,7 +65,7 @@ export function TelecomForm({ caseId, prefill, identifiers }: { caseId: string; 
   }
 
   return (
-    <form onSubmit={(e) => run(e, false)} noValidate data-testid="telecom-form">
+    <form onSubmit={(e) => run(e, false)} onChange={clearOnEdit(clearField)} noValidate data-testid="telecom-form">
       {targetsError !== null && <Alert tone="error">{t('targetsFailed')}</Alert>}
       <section className="card">
         <h2>{t('telecom.whatTitle')}</h2>
