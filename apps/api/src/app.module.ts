@@ -13,7 +13,9 @@ import type { LiveBus } from '@caselink/jobs';
 import { CasesModule } from './cases/cases.module';
 import { LinkingModule } from './linking/linking.module';
 import { RequestsModule } from './requests/requests.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { ExportsModule } from './exports/exports.module';
+import { TaskForcesModule } from './task-forces/task-forces.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ActingTransactionInterceptor } from './common/acting-transaction.interceptor';
 import { GraphQLErrorPassThrough } from './common/graphql-error.filter';
@@ -83,7 +85,9 @@ export class AppModule {
         CasesModule,
         LinkingModule,
         RequestsModule,
+        AnalyticsModule,
         ExportsModule,
+        TaskForcesModule,
         EvidenceModule,
         ImportsModule,
       ],

@@ -50,10 +50,11 @@ export interface FundsTraceJob {
 }
 
 /** What the clock owes a request: escalate an unanswered one, warn before a hold lapses, let it lapse. */
-export type DeadlineDue = 'ANSWER' | 'EXPIRY_WARNING' | 'EXPIRY';
+export type DeadlineDue = 'ANSWER' | 'EXPIRY_WARNING' | 'EXPIRY' | 'TASK';
 
 /** Run as the sending agency; the processor re-checks the request, so early, late or repeated jobs are harmless. */
 export interface DeadlineJob {
+  /** The request, or for TASK the task force task. */
   requestId: string;
   fromAgencyId: string;
   due: DeadlineDue;

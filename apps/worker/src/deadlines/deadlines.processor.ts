@@ -75,6 +75,8 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
     this.sweeping = (async () => {
       try {
         const due = (await this.ds.query('SELECT id, from_agency_id, due FROM requests_due()')) as Array<{ id: string; from_agency_id: string; due: DeadlineDue }>;
+        const tasks = (await this.ds.query('SELECT id, lead_agency_id FROM tasks_due()')) as Array<{ id: string; lead_agency_id: string }>;
+        for (const t of tasks) due.push({ id: t.id, from_agency_id: t.lead_agency_id, due: 'TASK' });
         for (const d of due) {
           // One request that cannot be handled now (a lock, a deadlock) must not hold up the others.
           await this.act(d.id, d.from_agency_id, d.due).catch((e: Error) => this.log.warn(`deadline ${d.due} ${d.id}: ${e.message}`));
@@ -89,6 +91,7 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
   }
 
   async act(requestId: string, fromAgencyId: string, due: DeadlineDue): Promise<DeadlineOutcome> {
+    if (due === 'TASK') return this.taskOverdue(requestId, fromAgencyId);
     const published: Array<() => Promise<void>> = [];
     const outcome = await inAgencyTransaction(this.ds, { agencyId: fromAgencyId, userId: null }, async (m) => {
       const row = await this.claim(m, requestId, due);
@@ -127,6 +130,34 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
     });
     for (const p of published) await p().catch((e: Error) => this.log.warn(`live event lost: ${e.message}`));
     if (outcome.acted) this.log.log(`${due} ${requestId} acted on ${outcome.latenessMs ?? 0} ms after it was due`);
+    return outcome;
+  }
+
+  /** An open task past its due time: flagged once, and the lead agency's supervisors hear of it. */
+  private async taskOverdue(taskId: string, leadAgencyId: string): Promise<DeadlineOutcome> {
+    const notified: Array<{ id: string; user_id: string; created_at: Date; payload: Record<string, unknown> }> = [];
+    const outcome = await inAgencyTransaction(this.ds, { agencyId: leadAgencyId, userId: null }, async (m) => {
+      const [t] = rowsOf<{ id: string; task_force_id: string; title: string; kind: string; due_at: Date; assignee_agency_id: string }>(await m.query(
+        `UPDATE task_force_tasks SET overdue_at = now(), updated_at = now()
+         WHERE id = $1 AND overdue_at IS NULL AND status IN ('OPEN','IN_PROGRESS') AND due_at <= now() RETURNING *`,
+        [taskId],
+      ));
+      if (!t) return { acted: false };
+      const payload = { taskId: t.id, taskForceId: t.task_force_id, title: t.title, kind: t.kind, dueAt: t.due_at };
+      for (const n of rowsOf<{ id: string; user_id: string; created_at: Date }>(await m.query(
+        `INSERT INTO notifications (agency_id, user_id, kind, payload, dedupe_key)
+         SELECT $1, u.id, 'TASK_OVERDUE', $2::jsonb, 'TASK_OVERDUE:' || $3 || ':' || u.id FROM users u
+         WHERE u.agency_id = $1 AND u.active AND 'SUPERVISOR' = ANY (u.roles)
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, user_id, created_at`,
+        [leadAgencyId, JSON.stringify(payload), t.id],
+      ))) notified.push({ ...n, payload });
+      return { acted: true, latenessMs: Date.now() - new Date(t.due_at).getTime() };
+    });
+    for (const n of notified) {
+      await publishNotification(this.bus, this.config.QUEUE_PREFIX, {
+        id: n.id, userId: n.user_id, agencyId: leadAgencyId, kind: 'TASK_OVERDUE', payload: n.payload, createdAt: new Date(n.created_at).toISOString(),
+      }).catch(() => undefined);
+    }
     return outcome;
   }
 

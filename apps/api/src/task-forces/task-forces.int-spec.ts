@@ -1,0 +1,114 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Client, Pool } from 'pg';
+import { AgencyKind, Role } from '@caselink/domain';
+import { appPool, asAgency, codeOf, createAgency, gql, login, ownerClient, startApi, TestAgency } from '../../test/harness';
+import { randomCard, startWorker, waitFor, WorkerProcess } from '../../test/worker-process';
+
+const FORCE = `id isLead agencies { id } cases { id } tasks { id status overdue allowedStatuses assigneeAgency { id } } board { province status count overdue }`;
+const CASE = 'query($id: ID!) { case(id: $id) { id viewerAccess } }';
+
+/** Task forces: membership grants access to the force's cases while it lasts; tasks, board, overdue escalation. */
+describe('task forces', () => {
+  let app: NestFastifyApplication;
+  let owner: Client;
+  let pool: Pool;
+  let worker: WorkerProcess;
+  let gd: TestAgency;
+  let fj: TestAgency;
+  let zj: TestAgency;
+  let sn: TestAgency;
+  let bank: TestAgency;
+  const t: Record<string, string> = {};
+  let gdCase: string;
+  let forceId: string;
+
+  beforeAll(async () => {
+    owner = await ownerClient();
+    pool = appPool();
+    gd = await createAgency(owner, 'TfGD', [Role.SUPERVISOR, Role.INVESTIGATOR], AgencyKind.POLICE, '440000');
+    fj = await createAgency(owner, 'TfFJ', [Role.INVESTIGATOR, Role.SUPERVISOR], AgencyKind.POLICE, '350000');
+    zj = await createAgency(owner, 'TfZJ', [Role.INVESTIGATOR], AgencyKind.POLICE, '330000');
+    sn = await createAgency(owner, 'TfSN', [Role.INVESTIGATOR], AgencyKind.POLICE, '610000');
+    bank = await createAgency(owner, 'TfBank', [Role.LIAISON], AgencyKind.BANK, '110000');
+    app = await startApi();
+    for (const [k, a, r] of [['gdSup', gd, Role.SUPERVISOR], ['gd', gd, Role.INVESTIGATOR], ['fj', fj, Role.INVESTIGATOR], ['fjSup', fj, Role.SUPERVISOR], ['zj', zj, Role.INVESTIGATOR], ['sn', sn, Role.INVESTIGATOR]] as const) {
+      t[k] = (await login(app, a.users[r].email)).token;
+    }
+    worker = await startWorker({ QUEUE_PREFIX: `caselink-test-${process.pid}`, DEADLINE_SWEEP_MS: '500' });
+    gdCase = (await gql(app, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', { i: { title: '跨省冒充公检法诈骗案', fraudType: 'IMPERSONATING_OFFICIALS', reportedOn: '2026-11-20' } }, { token: t['gd'] })).data?.createCase.id;
+    await gql(app, 'mutation($i: AddStatementInput!) { addStatement(input: $i) { id } }', {
+      i: { caseId: gdCase, takenAt: '2026-11-20T08:00:00Z', place: '派出所', narrative: '冒充公检法', reportedLoss: '9000', victim: { name: '钱九' },
+        transfers: [{ fromAccount: randomCard('622848'), toAccount: randomCard(), amount: '9000', occurredAt: '2026-11-19T10:00:00Z', channel: 'BANK_TRANSFER' }] },
+    }, { token: t['gd'] });
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await app?.close();
+    await owner.end();
+    await pool.end();
+  });
+
+  it('a supervisor forms a task force; members read its cases, others do not', async () => {
+    const CREATE = `mutation($i: CreateTaskForceInput!) { createTaskForce(input: $i) { ${FORCE} } }`;
+    expect(codeOf(await gql(app, CREATE, { i: { name: 'x', caseIds: [gdCase] } }, { token: t['gd'] }))).toBe('FORBIDDEN');
+    const bad = await gql(app, CREATE, { i: { name: '“11·20”专案组', memberAgencyIds: [fj.id, bank.id], caseIds: [gdCase] } }, { token: t['gdSup'] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.memberAgencyIds.1' });
+    const created = await gql(app, CREATE, { i: { name: '“11·20”专案组', memberAgencyIds: [fj.id, zj.id], caseIds: [gdCase] } }, { token: t['gdSup'] });
+    expect(created.errors).toBeUndefined();
+    forceId = created.data?.createTaskForce.id;
+    expect(created.data?.createTaskForce.agencies.map((a: { id: string }) => a.id).sort()).toEqual([gd.id, fj.id, zj.id].sort());
+    expect((await gql(app, CASE, { id: gdCase }, { token: t['fj'] })).data?.case).toEqual({ id: gdCase, viewerAccess: 'READ' });
+    expect(codeOf(await gql(app, CASE, { id: gdCase }, { token: t['sn'] }))).toBe('NOT_FOUND');
+    expect(await asAgency(pool, fj.id, 'SELECT count(*)::int AS n FROM victim_statements WHERE case_id = $1', [gdCase])).toEqual([{ n: 1 }]);
+    expect(await asAgency(pool, sn.id, 'SELECT count(*)::int AS n FROM victim_statements WHERE case_id = $1', [gdCase])).toEqual([{ n: 0 }]);
+    expect(codeOf(await gql(app, 'query($id: ID!) { taskForce(id: $id) { id } }', { id: forceId }, { token: t['sn'] }))).toBe('NOT_FOUND');
+    // A member cannot put someone else's case in, nor read-only members act on the case.
+    expect(codeOf(await gql(app, 'mutation($f: ID!, $c: ID!) { setTaskForceCase(taskForceId: $f, caseId: $c, inForce: true) { id } }', { f: forceId, c: gdCase }, { token: t['fj'] }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(app, 'mutation($i: AddIdentifierInput!) { addIdentifier(input: $i) { id } }', { i: { caseId: gdCase, kind: 'PHONE', value: '13800138000' } }, { token: t['fj'] }))).toBe('FORBIDDEN');
+  });
+
+  it('dispatches tasks across provinces onto a board; the assignee works them, others cannot', async () => {
+    const DISPATCH = `mutation($i: DispatchTaskInput!) { dispatchTask(input: $i) { id status allowedStatuses } }`;
+    const due = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const tasks: string[] = [];
+    for (const [agency, province] of [[gd, '44'], [fj, '35'], [zj, '33']] as const) {
+      const r = await gql(app, DISPATCH, { i: { taskForceId: forceId, kind: 'ARREST', title: `抓捕 ${province}`, province, assigneeAgencyId: agency.id, dueAt: due } }, { token: t['gdSup'] });
+      expect(r.errors).toBeUndefined();
+      tasks.push(r.data?.dispatchTask.id);
+    }
+    const outsider = await gql(app, DISPATCH, { i: { taskForceId: forceId, kind: 'ARREST', title: 'x', assigneeAgencyId: sn.id, dueAt: due } }, { token: t['gdSup'] });
+    expect(outsider.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.assigneeAgencyId' });
+    expect(codeOf(await gql(app, DISPATCH, { i: { taskForceId: forceId, kind: 'ARREST', title: 'x', assigneeAgencyId: fj.id, dueAt: due } }, { token: t['fjSup'] }))).toBe('FORBIDDEN');
+    const STATUS = 'mutation($id: ID!, $s: TaskStatus!) { setTaskStatus(id: $id, status: $s) { status } }';
+    expect((await gql(app, STATUS, { id: tasks[2], s: 'IN_PROGRESS' }, { token: t['zj'] })).data?.setTaskStatus.status).toBe('IN_PROGRESS');
+    expect((await gql(app, STATUS, { id: tasks[2], s: 'DONE' }, { token: t['zj'] })).data?.setTaskStatus.status).toBe('DONE');
+    expect((await gql(app, STATUS, { id: tasks[1], s: 'DONE' }, { token: t['zj'] })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'OPEN' });
+    expect((await gql(app, STATUS, { id: tasks[2], s: 'IN_PROGRESS' }, { token: t['zj'] })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'DONE' });
+    const board = (await gql(app, `query($id: ID!) { taskForce(id: $id) { ${FORCE} } }`, { id: forceId }, { token: t['fj'] })).data?.taskForce.board;
+    expect(board).toEqual(expect.arrayContaining([{ province: '33', status: 'DONE', count: 1, overdue: 0 }, { province: '35', status: 'OPEN', count: 1, overdue: 0 }]));
+  });
+
+  it('an overdue task reaches the lead supervisors once', async () => {
+    const r = await gql(app, `mutation($i: DispatchTaskInput!) { dispatchTask(input: $i) { id } }`, {
+      i: { taskForceId: forceId, kind: 'INTERROGATION', title: '讯问', assigneeAgencyId: fj.id, dueAt: new Date(Date.now() + 800).toISOString() },
+    }, { token: t['gdSup'] });
+    const id = r.data?.dispatchTask.id as string;
+    await waitFor(async () => ((await owner.query('SELECT overdue_at FROM task_force_tasks WHERE id = $1', [id])).rows[0].overdue_at ? true : undefined), 'the task to turn overdue');
+    await new Promise((res) => setTimeout(res, 1200));
+    const notices = (await owner.query(`SELECT user_id FROM notifications WHERE kind = 'TASK_OVERDUE' AND payload->>'taskId' = $1`, [id])).rows;
+    expect(notices.map((n) => n.user_id)).toEqual([gd.users[Role.SUPERVISOR].id]);
+  });
+
+  it('removing a member agency ends its access at once — through GraphQL and at PostgreSQL', async () => {
+    const r = await gql(app, `mutation($f: ID!, $a: ID!) { setTaskForceAgency(taskForceId: $f, agencyId: $a, member: false) { agencies { id } } }`, { f: forceId, a: fj.id }, { token: t['gdSup'] });
+    expect(r.data?.setTaskForceAgency.agencies.map((a: { id: string }) => a.id)).not.toContain(fj.id);
+    expect(codeOf(await gql(app, CASE, { id: gdCase }, { token: t['fj'] }))).toBe('NOT_FOUND');
+    expect(await asAgency(pool, fj.id, 'SELECT count(*)::int AS n FROM cases WHERE id = $1', [gdCase])).toEqual([{ n: 0 }]);
+    expect(await asAgency(pool, fj.id, 'SELECT count(*)::int AS n FROM task_force_tasks WHERE task_force_id = $1', [forceId])).toEqual([{ n: 0 }]);
+    // Zhejiang still reads it; taking the case out ends that too.
+    expect((await gql(app, CASE, { id: gdCase }, { token: t['zj'] })).data?.case.id).toBe(gdCase);
+    await gql(app, 'mutation($f: ID!, $c: ID!) { setTaskForceCase(taskForceId: $f, caseId: $c, inForce: false) { id } }', { f: forceId, c: gdCase }, { token: t['gd'] });
+    expect(codeOf(await gql(app, CASE, { id: gdCase }, { token: t['zj'] }))).toBe('NOT_FOUND');
+  });
+});
