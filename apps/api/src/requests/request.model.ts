@@ -89,6 +89,7 @@ export class AgencyRequestModel {
   @Field() caseNumber: string;
   @Field(() => FraudType) fraudType: FraudType;
   @Field(() => ID, { nullable: true, description: "The sender's case; null for the addressed agency" }) caseId: string | null;
+  @Field(() => ID, { nullable: true, description: 'Sender only: the transfer a fund trace followed to this account' }) sourceTransferId: string | null;
   @Field(() => AgencyRef) fromAgency: AgencyRef;
   @Field(() => AgencyRef) toAgency: AgencyRef;
   @Field(() => String, { nullable: true }) legalBasisDoc: string | null;

@@ -37,6 +37,7 @@ export interface RequestRow {
   account: string | null;
   account_kind: string | null;
   account_canonical: string | null;
+  source_transfer_id: string | null;
   bank_name: string | null;
   amount: string | null;
   amount_held: string | null;
@@ -339,7 +340,7 @@ export class RequestsService {
     const now = new Date();
     return {
       id: r.id, type: r.type, kind: r.kind, reference: r.reference, state: r.state, urgency: r.urgency, caseNumber: r.case_number, fraudType: r.fraud_type,
-      caseId: party === 'SENDER' ? r.case_id : null, fromAgency: await this.directory.get(r.from_agency_id), toAgency: await this.directory.get(r.to_agency_id),
+      caseId: party === 'SENDER' ? r.case_id : null, sourceTransferId: party === 'SENDER' ? r.source_transfer_id : null, fromAgency: await this.directory.get(r.from_agency_id), toAgency: await this.directory.get(r.to_agency_id),
       legalBasisDoc: r.legal_basis_doc, legalBasis: r.legal_basis, account: r.account, bankName: r.bank_name, amount: r.amount, amountHeld: r.amount_held,
       balance: r.balance, extensions: r.extensions, heldAt: r.held_at, expiresAt: r.expires_at, targetKind: r.target_kind, targetValue: r.target_value,
       subscriber: r.subscriber ? { name: r.subscriber['name'] ?? null, idNumber: r.subscriber['idNumber'] ?? null, address: r.subscriber['address'] ?? null, registeredOn: r.subscriber['registeredOn'] ?? null, note: r.subscriber['note'] ?? null } : null,
