@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 
 /** The built api and worker as processes: start-up checks and health endpoints. */
 const ROOT = join(__dirname, '../../..');
@@ -11,6 +12,17 @@ const OWNER = process.env['TEST_DATABASE_OWNER_URL'] ?? 'postgres://caselink_own
 const REDIS = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const LINKER = process.env['TEST_LINKER_DATABASE_URL'] ?? 'postgres://caselink_linker:caselink_linker@127.0.0.1:5432/caselink_test';
 const BASE_ENV = { PATH: process.env['PATH'] ?? '', DATABASE_URL: DB, LINKER_DATABASE_URL: LINKER, REDIS_URL: REDIS, JWT_SECRET: 'e2e-process-secret-0123456789abcdef', QUEUE_PREFIX: 'caselink-test-e2e' };
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
 
 function run(script: string, env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -46,19 +58,21 @@ describe('api and worker processes', () => {
   });
 
   it('the api refuses to connect as a role that row-level security does not hold', async () => {
-    const p = run(API, { ...BASE_ENV, DATABASE_URL: OWNER, API_PORT: '4190' });
+    const p = run(API, { ...BASE_ENV, DATABASE_URL: OWNER, API_PORT: String(await freePort()) });
     expect(await p.exited).toBe(1);
     expect(p.output()).toMatch(/row-level security does not hold/);
   });
 
   it('the api answers live and ready, and says which dependency is down', async () => {
-    const up = run(API, { ...BASE_ENV, API_PORT: '4191' });
-    const down = run(API, { ...BASE_ENV, API_PORT: '4192', REDIS_URL: 'redis://127.0.0.1:1' });
+    // Free ports, not fixed ones: another stack on this machine (a benchmark, a dev api) must not collide.
+    const [upPort, downPort] = [await freePort(), await freePort()];
+    const up = run(API, { ...BASE_ENV, API_PORT: String(upPort) });
+    const down = run(API, { ...BASE_ENV, API_PORT: String(downPort), REDIS_URL: 'redis://127.0.0.1:1' });
     try {
-      expect((await waitForHttp('http://127.0.0.1:4191/health/live')).status).toBe(200);
-      const ready = await waitForHttp('http://127.0.0.1:4191/health/ready');
+      expect((await waitForHttp(`http://127.0.0.1:${upPort}/health/live`)).status).toBe(200);
+      const ready = await waitForHttp(`http://127.0.0.1:${upPort}/health/ready`);
       expect(await ready.json()).toEqual({ status: 'ok', postgres: 'ok', redis: 'ok' });
-      const notReady = await waitForHttp('http://127.0.0.1:4192/health/ready');
+      const notReady = await waitForHttp(`http://127.0.0.1:${downPort}/health/ready`);
       expect(notReady.status).toBe(503);
       expect(await notReady.json()).toMatchObject({ status: 'unavailable', postgres: 'ok', redis: expect.stringMatching(/^down/) });
     } finally {
@@ -69,16 +83,17 @@ describe('api and worker processes', () => {
   });
 
   it('the worker refuses to start without its linking connection, naming the variable', async () => {
-    const w = run(WORKER, { ...BASE_ENV, LINKER_DATABASE_URL: '', WORKER_HEALTH_PORT: '4194' });
+    const w = run(WORKER, { ...BASE_ENV, LINKER_DATABASE_URL: '', WORKER_HEALTH_PORT: String(await freePort()) });
     await w.exited;
     expect(w.child.exitCode).not.toBe(0);
     expect(w.output()).toMatch(/LINKER_DATABASE_URL/);
   });
 
   it('the worker starts its queues and answers ready', async () => {
-    const w = run(WORKER, { ...BASE_ENV, WORKER_HEALTH_PORT: '4193' });
+    const port = await freePort();
+    const w = run(WORKER, { ...BASE_ENV, WORKER_HEALTH_PORT: String(port) });
     try {
-      const ready = await waitForHttp('http://127.0.0.1:4193/health/ready');
+      const ready = await waitForHttp(`http://127.0.0.1:${port}/health/ready`);
       expect(await ready.json()).toEqual({ status: 'ok', postgres: 'ok', linker: 'ok', redis: 'ok', workers: 'running' });
       expect(w.output()).toMatch(/Processing queues: notifications, imports, evidence-link, evidence-relink, funds-trace/);
     } finally {
