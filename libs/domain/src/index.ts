@@ -7,3 +7,4 @@ export * from './cases';
 export * from './linking';
 export * from './requests';
 export * from './exports';
+export * from './outcomes';

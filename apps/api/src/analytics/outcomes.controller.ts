@@ -1,0 +1,76 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { AuditOutcome } from '@caselink/domain';
+import { recordAudit } from '@caselink/db';
+import { clientAddress, HttpRequestWithActor } from '../common/actor';
+import { badInput, unauthenticated } from '../common/errors';
+import { RequestTransaction } from '../database/request-transaction';
+import { assertPolice } from '../cases/cases.service';
+import { OutcomeFilter } from './analytics.dto';
+import { CsvLanguage, OUTCOME_TABLES, OutcomeTable, outcomeCsv } from './outcomes-csv';
+import { dimensionsFor, OutcomesService } from './outcomes.service';
+import { OutcomeAuditAction } from './suspects.service';
+
+const LIST_PARAMS = ['fraudTypes', 'provinces', 'charges', 'roles'] as const;
+const YEAR_PARAMS = ['yearFrom', 'yearTo'] as const;
+
+/**
+ * The query string of an export as an OutcomeFilter, checked like the GraphQL filter (errors name the parameter).
+ * Lists come comma-separated (charges=FRAUD,CONCEALING_PROCEEDS) or repeated (charges=FRAUD&charges=...).
+ */
+export async function filterFromQuery(query: Record<string, unknown>): Promise<OutcomeFilter> {
+  const raw: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(query)) {
+    if (name === 'table' || name === 'lang') continue;
+    const values = (Array.isArray(value) ? value : [value]).map(String);
+    if ((YEAR_PARAMS as readonly string[]).includes(name)) {
+      if (values.length !== 1) throw badInput(name, 'must be given once');
+      raw[name] = /^\d{1,4}$/.test(values[0]) ? Number(values[0]) : values[0];
+    } else if ((LIST_PARAMS as readonly string[]).includes(name)) {
+      raw[name] = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
+    } else {
+      throw badInput(name, `is not a filter of the outcome analytics (${[...YEAR_PARAMS, ...LIST_PARAMS].join(', ')})`);
+    }
+  }
+  const filter = plainToInstance(OutcomeFilter, raw);
+  const errors = await validate(filter, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw badInput(errors[0].property, Object.values(errors[0].constraints ?? { invalid: 'is invalid' })[0]);
+  return filter;
+}
+
+/** Every table of the outcome analytics as CSV, for signed-in police; each export is audited. */
+@Controller()
+export class OutcomesController {
+  constructor(
+    private readonly tx: RequestTransaction,
+    private readonly outcomes: OutcomesService,
+  ) {}
+
+  @Get('analytics/outcomes.csv')
+  async export(@Query() query: Record<string, unknown>, @Req() req: HttpRequestWithActor, @Res() reply: FastifyReply): Promise<void> {
+    const actor = req.actor;
+    if (!actor) throw unauthenticated();
+    assertPolice(actor);
+    const table = query['table'];
+    if (typeof table !== 'string' || !(OUTCOME_TABLES as readonly string[]).includes(table)) throw badInput('table', `must be one of ${OUTCOME_TABLES.join(', ')}`);
+    const lang = query['lang'] ?? 'en';
+    if (lang !== 'en' && lang !== 'zh') throw badInput('lang', 'must be en or zh');
+    const filter = await filterFromQuery(query);
+    const csv = await this.tx.runAs(actor, async () => {
+      const analytics = await this.outcomes.analytics(actor, filter, '', dimensionsFor([table]));
+      await recordAudit(this.tx.manager, {
+        action: OutcomeAuditAction.OUTCOMES_EXPORTED, outcome: AuditOutcome.SUCCESS, entityType: 'OutcomeAnalytics', entityId: table, agencyId: actor.agencyId,
+        actorUserId: actor.userId, actorEmail: actor.email, clientAddress: clientAddress(req), details: { table, filter: { ...filter }, judgments: analytics.total },
+      });
+      return outcomeCsv(analytics, table as OutcomeTable, lang as CsvLanguage);
+    });
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="caselink-outcomes-${table}${lang === 'zh' ? '-zh' : ''}.csv"`)
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(csv);
+  }
+}

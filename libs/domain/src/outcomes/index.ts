@@ -1,0 +1,4 @@
+export * from './suspects';
+export * from './shares';
+export * from './labels';
+export * from './subject';
