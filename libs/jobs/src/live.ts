@@ -54,6 +54,18 @@ export function publishNotification(bus: LiveBus, prefix: string, n: Notificatio
   );
 }
 
-export function closeLiveBus(bus: LiveBus): Promise<void> {
-  return new Promise((resolve) => bus.close(() => resolve()));
+/**
+ * Closes the bus; with Redis unreachable a polite close never completes, so after a moment its
+ * connections are dropped (a process stopping must not hang on a dead Redis).
+ */
+export async function closeLiveBus(bus: LiveBus, graceMs = 2000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = new Promise<boolean>((resolve) => bus.close(() => resolve(true)));
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+  if (!(await Promise.race([closed, late]))) {
+    const conns = bus as unknown as { subConn?: { disconnect(): void }; pubConn?: { disconnect(): void } };
+    conns.subConn?.disconnect();
+    conns.pubConn?.disconnect();
+  }
+  clearTimeout(timer);
 }
