@@ -2,7 +2,7 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { AuditOutcome } from '@caselink/domain';
+import { AuditAction, AuditOutcome } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
 import { clientAddress, HttpRequestWithActor } from '../common/actor';
 import { badInput, unauthenticated } from '../common/errors';
@@ -11,7 +11,6 @@ import { assertPolice } from '../cases/cases.service';
 import { OutcomeFilter } from './analytics.dto';
 import { CsvLanguage, OUTCOME_TABLES, OutcomeTable, outcomeCsv } from './outcomes-csv';
 import { dimensionsFor, OutcomesService } from './outcomes.service';
-import { OutcomeAuditAction } from './suspects.service';
 
 const LIST_PARAMS = ['fraudTypes', 'provinces', 'charges', 'roles'] as const;
 const YEAR_PARAMS = ['yearFrom', 'yearTo'] as const;
@@ -61,7 +60,7 @@ export class OutcomesController {
     const csv = await this.tx.runAs(actor, async () => {
       const analytics = await this.outcomes.analytics(actor, filter, '', dimensionsFor([table]));
       await recordAudit(this.tx.manager, {
-        action: OutcomeAuditAction.OUTCOMES_EXPORTED, outcome: AuditOutcome.SUCCESS, entityType: 'OutcomeAnalytics', entityId: table, agencyId: actor.agencyId,
+        action: AuditAction.OUTCOMES_EXPORTED, outcome: AuditOutcome.SUCCESS, entityType: 'OutcomeAnalytics', entityId: table, agencyId: actor.agencyId,
         actorUserId: actor.userId, actorEmail: actor.email, clientAddress: clientAddress(req), details: { table, filter: { ...filter }, judgments: analytics.total },
       });
       return outcomeCsv(analytics, table as OutcomeTable, lang as CsvLanguage);

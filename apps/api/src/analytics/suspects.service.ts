@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ageBandOf, AuditAction, AuditOutcome, Charge, DEVELOPMENT_SUBJECT_HASH_KEY, Education, Employment, IdentifierKind, judgmentProblem, moneyProblem,
   normalizeIdentifier, Penalty, subjectHashMessage, SuspectRole,
@@ -7,19 +7,13 @@ import {
 import { recordAudit, rowsOf } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput, forbidden, notFound } from '../common/errors';
+import { API_CONFIG, ApiConfig } from '../config/config';
 import { RequestTransaction } from '../database/request-transaction';
 import { AgencyDirectory } from '../cases/agency-directory';
 import { ViewerAccess } from '../cases/case.model';
 import { assertPolice, CasesService } from '../cases/cases.service';
 import { AddSuspectInput, RecordJudgmentInput } from './analytics.dto';
 import { SuspectModel } from './suspect.model';
-
-/** Audit actions of this module (the audit trail stores action names as text). */
-export const OutcomeAuditAction = {
-  SUSPECT_ADDED: 'SUSPECT_ADDED' as AuditAction,
-  JUDGMENT_RECORDED: 'JUDGMENT_RECORDED' as AuditAction,
-  OUTCOMES_EXPORTED: 'OUTCOMES_EXPORTED' as AuditAction,
-};
 
 /**
  * The keyed hash that identifies a suspect across cases: HMAC-SHA256 of the canonical ID number under
@@ -66,6 +60,7 @@ const CHARGE_ORDER = Object.values(Charge);
 @Injectable()
 export class SuspectsService {
   constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly tx: RequestTransaction,
     private readonly cases: CasesService,
     private readonly directory: AgencyDirectory,
@@ -84,7 +79,7 @@ export class SuspectsService {
     if (input.idNumber?.trim()) {
       const id = normalizeIdentifier(IdentifierKind.ID_NUMBER, input.idNumber);
       if (!id.ok) throw badInput('input.idNumber', id.reason);
-      hash = subjectHash(id.canonical);
+      hash = subjectHash(id.canonical, this.config.SUBJECT_HASH_KEY ?? DEVELOPMENT_SUBJECT_HASH_KEY);
     }
     const charges = [...new Set(input.charges)].sort((a, b) => CHARGE_ORDER.indexOf(a) - CHARGE_ORDER.indexOf(b));
     const [row] = rowsOf<SuspectRow>(await this.tx.manager.query(
@@ -94,7 +89,7 @@ export class SuspectsService {
       [c.id, actor.agencyId, alias, input.role, input.ageAtOffence ?? null, input.education ?? null, input.employment ?? null, charges, hash, actor.userId],
     ));
     await recordAudit(this.tx.manager, {
-      action: OutcomeAuditAction.SUSPECT_ADDED, outcome: AuditOutcome.SUCCESS, entityType: 'Suspect', entityId: row.id, agencyId: actor.agencyId,
+      action: AuditAction.SUSPECT_ADDED, outcome: AuditOutcome.SUCCESS, entityType: 'Suspect', entityId: row.id, agencyId: actor.agencyId,
       actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address,
       details: { caseId: c.id, caseOwner: c.owner.id, role: input.role, charges, idNumberGiven: hash !== null },
     });
@@ -133,7 +128,7 @@ export class SuspectsService {
     ));
     if (!row) throw forbidden('You may not record a judgment on this case');
     await recordAudit(this.tx.manager, {
-      action: OutcomeAuditAction.JUDGMENT_RECORDED, outcome: AuditOutcome.SUCCESS, entityType: 'Suspect', entityId: row.id, agencyId: actor.agencyId,
+      action: AuditAction.JUDGMENT_RECORDED, outcome: AuditOutcome.SUCCESS, entityType: 'Suspect', entityId: row.id, agencyId: actor.agencyId,
       actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address,
       details: { caseId: row.case_id, verdictDate, penalty: input.penalty, sentenceMonths, probation: input.probation, fine, corrected: before.verdict_date !== null },
     });

@@ -19,6 +19,11 @@ const schema = z.object({
   EVIDENCE_DIR: z.string().min(1).default('var/evidence'),
   MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
   MAX_IMPORT_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
+  /** Key of the keyed hash that identifies suspects by ID number (the number itself is never stored). */
+  SUBJECT_HASH_KEY: z.string().min(32, 'must be at least 32 characters (a random string kept for good)').optional(),
+}).superRefine((c, ctx) => {
+  // A development key in production would let anyone with the code test ID numbers against the hashes.
+  if (c.NODE_ENV === 'production' && !c.SUBJECT_HASH_KEY) ctx.addIssue({ code: 'custom', path: ['SUBJECT_HASH_KEY'], message: 'must be set in production' });
 });
 
 export type ApiConfig = z.infer<typeof schema>;

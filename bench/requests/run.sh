@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# npm run bench:requests — see bench/requests/run.ts and docs/benchmarks.md (Requests).
+# A fresh database caselink_bench_requests every run (dropped, created, migrated, seeded), two api processes
+# and one worker as built. BENCH_SKIP_BUILD=1 keeps dist/ as it is (build_server wipes dist/apps, dist/libs and
+# dist/tools first). Knobs: BENCH_SENDERS (50), BENCH_SECONDS (30 per scenario), BENCH_WARMUP_SECONDS (5),
+# BENCH_SINGLE_SECONDS (10), BENCH_PACE_MS (1000), BENCH_DEADLINE_REQUESTS (200), BENCH_DEADLINE_RATE (10/s),
+# BENCH_DEADLINE_MODES (deployed,jobs,lost), BENCH_PROFILE=1 (a CPU profile of api A in dist/bench/requests-profile/).
+. "$(dirname "$0")/../../tools/scripts/lib.sh"
+ensure_node_modules
+ensure_postgres
+ensure_redis
+BENCH_DB=caselink_bench_requests
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then build_server; fi
+[ -f dist/apps/api/src/main.js ] && [ -f dist/apps/worker/src/main.js ] || die "dist/apps is not built: run without BENCH_SKIP_BUILD"
+npx swc bench/requests -d dist --config-file .swcrc -q >/dev/null
+if [ -n "$(admin_psql postgres -c "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'")" ]; then
+  admin_psql postgres -c "DROP DATABASE \"$BENCH_DB\" WITH (FORCE)"
+fi
+ensure_database "$BENCH_DB"
+export BENCH_DATABASE_URL="$(with_database "$DATABASE_URL" "$BENCH_DB")"
+export BENCH_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$BENCH_DB")"
+export BENCH_LINKER_URL="$(with_database "$LINKER_DATABASE_URL" "$BENCH_DB")"
+# Optional: a superuser connection lets the bench sample what PostgreSQL backends wait on.
+if [ -z "${BENCH_ADMIN_URL:-}" ] && psql "postgres://postgres@$PG_HOST:$PG_PORT/$BENCH_DB" -w -qtAc 'select 1' >/dev/null 2>&1; then
+  export BENCH_ADMIN_URL="postgres://postgres@$PG_HOST:$PG_PORT/$BENCH_DB"
+fi
+migrate "$BENCH_OWNER_URL"
+DATABASE_OWNER_URL="$BENCH_OWNER_URL" node dist/tools/seed/seed.js
+node dist/bench/requests/run.js
