@@ -38,7 +38,8 @@ migrate "$TEST_DATABASE_OWNER_URL" --check
 say "Integration tests (PostgreSQL + Redis)"
 # The fault tests start and kill a private redis-server of their own.
 command -v redis-server >/dev/null || apt_install redis-server
-jest integration -c jest.integration.config.cjs --runInBand
+# --forceExit: a child process a failed test left behind must not hold the run open until CI times out.
+jest integration -c jest.integration.config.cjs --runInBand --forceExit
 
 say "Browser tests (playwright-core on Debian's Chromium)"
 command -v chromium >/dev/null || apt_install chromium
@@ -62,7 +63,7 @@ node node_modules/next/dist/bin/next start apps/portal -p "$E2E_PORTAL_PORT" -H 
 wait_http "http://127.0.0.1:$E2E_API_PORT/health/ready" api
 wait_http "http://127.0.0.1:$E2E_WORKER_PORT/health/ready" worker
 wait_http "http://127.0.0.1:$E2E_PORTAL_PORT/login" portal
-PORTAL_URL="http://127.0.0.1:$E2E_PORTAL_PORT" jest portal-e2e -c apps/portal-e2e/jest.config.cjs
+PORTAL_URL="http://127.0.0.1:$E2E_PORTAL_PORT" jest portal-e2e -c apps/portal-e2e/jest.config.cjs --forceExit
 stop_all
 trap - EXIT
 
