@@ -1,10 +1,12 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Pool } from 'pg';
 
-/** Helpers of the requests benchmark: environment, processes, GraphQL over HTTP, percentiles, CPU, the machine. */
+// Percentiles, formatting, the machine line, results and the entry point are the linking benchmarks' own.
+export { machine, main, ms, percentiles, writeResults } from '../linking/common';
+export type { Percentiles } from '../linking/common';
+
+/** Helpers of the requests benchmark: environment, processes, GraphQL over HTTP, CPU. */
 export const ROOT = join(__dirname, '../../..');
 
 export function required(name: string): string {
@@ -104,23 +106,6 @@ export function randomCard(prefix = '621700'): string {
   return body + String((10 - (sum % 10)) % 10);
 }
 
-export interface Percentiles {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  mean: number;
-}
-
-/** Nearest-rank percentiles of milliseconds. */
-export function percentiles(values: readonly number[]): Percentiles {
-  const s = [...values].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-  return { n: s.length, p50: at(50), p95: at(95), p99: at(99), max: s[s.length - 1] ?? NaN, mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length) };
-}
-
-export const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 1 : 0) : '-');
 
 /** CPU seconds used so far by a process (Linux /proc; 0 elsewhere). */
 export function cpuSeconds(pid: number | undefined): number {
@@ -178,29 +163,4 @@ export function machineTicks(): { busy: number; total: number } {
   }
 }
 
-/** What the figures were measured on. */
-export async function machine(pool: Pool): Promise<string> {
-  const [{ version }] = (await pool.query<{ version: string }>("SELECT current_setting('server_version') AS version")).rows;
-  let cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  try {
-    cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).trim() || cpu;
-  } catch {
-    /* not Linux */
-  }
-  return `${os.cpus().length} CPUs (nproc), ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, PostgreSQL ${version}`;
-}
 
-export function writeResults(name: string, results: unknown): void {
-  mkdirSync(join(ROOT, 'dist/bench'), { recursive: true });
-  writeFileSync(join(ROOT, `dist/bench/${name}-results.json`), JSON.stringify(results, null, 2));
-}
-
-export function main(run: () => Promise<void>): void {
-  run().then(
-    () => process.exit(0),
-    (e: unknown) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
-}

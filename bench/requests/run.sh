@@ -12,7 +12,7 @@ ensure_redis
 BENCH_DB=caselink_bench_requests
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then build_server; fi
 [ -f dist/apps/api/src/main.js ] && [ -f dist/apps/worker/src/main.js ] || die "dist/apps is not built: run without BENCH_SKIP_BUILD"
-npx swc bench/requests -d dist --config-file .swcrc -q >/dev/null
+npx swc bench/requests bench/linking -d dist --config-file .swcrc -q >/dev/null
 if [ -n "$(admin_psql postgres -c "SELECT 1 FROM pg_database WHERE datname = '$BENCH_DB'")" ]; then
   admin_psql postgres -c "DROP DATABASE \"$BENCH_DB\" WITH (FORCE)"
 fi
