@@ -19,6 +19,8 @@ ensure_postgres
 ensure_redis
 
 say "Lint (eslint with Nx module boundaries)"
+# The boundaries rule reads Nx's project graph; a clean clone has none cached and the rule would be skipped.
+NX_DAEMON=false NX_NO_CLOUD=true npx nx show projects >/dev/null
 npx eslint . --max-warnings=0
 say "Type check (server, tools, tests, portal)"
 npx tsc -p tsconfig.check.json --noEmit
