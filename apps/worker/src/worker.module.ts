@@ -9,7 +9,8 @@ import { EvidenceOutbox } from './linking/evidence-outbox';
 import { EvidenceRelinkProcessor } from './linking/evidence-relink.processor';
 import { FundsTraceProcessor } from './linking/funds-trace.processor';
 import { DeadlinesProcessor } from './deadlines/deadlines.processor';
-import { LINKER_DATA_SOURCE, linkerProviders } from './linking/linker.provider';
+import { LINK_NOTICES_BUS, LINKER_DATA_SOURCE, linkerProviders } from './linking/linker.provider';
+import { closeLiveBus, LiveBus } from '@caselink/jobs';
 import { QUEUE_PROCESSORS } from './queue-processor';
 import { WorkerHost } from './worker-host';
 
@@ -21,6 +22,7 @@ export class WorkerModule implements OnApplicationShutdown {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(LINKER_DATA_SOURCE) private readonly linkerDs: DataSource,
+    @Inject(LINK_NOTICES_BUS) private readonly linkNotices: LiveBus,
   ) {}
 
   static forConfig(config: WorkerConfig): DynamicModule {
@@ -49,5 +51,6 @@ export class WorkerModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (this.ds.isInitialized) await this.ds.destroy();
     if (this.linkerDs.isInitialized) await this.linkerDs.destroy();
+    await closeLiveBus(this.linkNotices);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { assignSeriesIds, CaseUnionFind, DEFAULT_HUB_THRESHOLD } from '@caselink/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { rowsOf } from '@caselink/db';
 
 /**
  * Keeps postings, hub flags and series in step with identifiers. Connected as the linker role, which
@@ -37,6 +38,15 @@ export interface LinkOutcome {
   seriesId: string | null;
 }
 
+/** A notification the linker wrote (a new link across agencies), to push to its reader live. */
+export interface LinkNotice {
+  id: string;
+  agencyId: string;
+  userId: string;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
 interface Term {
   kind: string;
   canonical: string;
@@ -51,23 +61,33 @@ const LINKABLE = (alias: string) => `
 
 export class Linker {
   private readonly hubThreshold: number;
+  private readonly publish: (n: LinkNotice) => Promise<void>;
 
   constructor(
     private readonly ds: DataSource,
-    options: { hubThreshold?: number } = {},
+    options: { hubThreshold?: number; publish?: (n: LinkNotice) => Promise<void> } = {},
   ) {
     this.hubThreshold = options.hubThreshold ?? DEFAULT_HUB_THRESHOLD;
+    this.publish = options.publish ?? (() => Promise.resolve());
+  }
+
+  /** Runs one linking transaction, then pushes the notifications it wrote (only once they are committed). */
+  private async linking<T>(work: (m: EntityManager, notices: LinkNotice[]) => Promise<T>): Promise<T> {
+    const notices: LinkNotice[] = [];
+    const result = await this.ds.transaction((m) => work(m, notices));
+    for (const n of notices) await this.publish(n).catch(() => undefined);
+    return result;
   }
 
   /** Applies one outbox row: a case's identifiers or a value's standing. Idempotent. */
   async applyChange(changeId: string): Promise<LinkOutcome> {
-    return this.ds.transaction(async (m) => {
+    return this.linking(async (m, notices) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
       const [row] = (await m.query('SELECT case_id, term_kind, term_canonical FROM evidence_changes WHERE id = $1', [changeId])) as Array<{
         case_id: string | null; term_kind: string | null; term_canonical: string | null;
       }>;
       if (!row) return { applied: false, added: 0, removed: 0, seriesId: null };
-      if (row.case_id) return this.reconcileCase(m, row.case_id);
+      if (row.case_id) return this.reconcileCase(m, row.case_id, notices);
       await m.query('DELETE FROM evidence_changes WHERE id = $1', [changeId]);
       await this.restandTerm(m, { kind: row.term_kind as string, canonical: row.term_canonical as string });
       return { applied: true, added: 0, removed: 0, seriesId: null };
@@ -76,13 +96,13 @@ export class Linker {
 
   /** Brings one case's postings and series up to date with its identifiers (also used by tests and benches). */
   async linkCase(caseId: string): Promise<LinkOutcome> {
-    return this.ds.transaction(async (m) => {
+    return this.linking(async (m, notices) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
-      return this.reconcileCase(m, caseId);
+      return this.reconcileCase(m, caseId, notices);
     });
   }
 
-  private async reconcileCase(m: EntityManager, caseId: string): Promise<LinkOutcome> {
+  private async reconcileCase(m: EntityManager, caseId: string, notices: LinkNotice[]): Promise<LinkOutcome> {
     // Outbox rows first, identifiers after: a change committed in between keeps its row and is applied
     // again later (harmless), never lost.
     await m.query('DELETE FROM evidence_changes WHERE case_id = $1', [caseId]);
@@ -129,7 +149,7 @@ export class Linker {
         [linkableAdded.map((t) => t.kind), linkableAdded.map((t) => t.canonical)],
       )) as Array<{ case_id: string }>;
       for (const h of holders) joining.add(h.case_id);
-      await this.notifyNewLinks(m, caseId, linkableAdded);
+      notices.push(...(await this.notifyNewLinks(m, caseId, linkableAdded)));
     }
     // Cleared hubs glue their holders among themselves, not necessarily to this case.
     for (const t of await this.linkable(m, cleared)) await this.merge(m, await this.holders(m, t));
@@ -322,8 +342,8 @@ export class Linker {
    * Tells the author of each case on either side of a new link across agencies (their supervisors see
    * it on the case): one notification per pair of cases and value, however often the job runs.
    */
-  private async notifyNewLinks(m: EntityManager, caseId: string, terms: readonly Term[]): Promise<void> {
-    await m.query(
+  private async notifyNewLinks(m: EntityManager, caseId: string, terms: readonly Term[]): Promise<LinkNotice[]> {
+    return rowsOf<LinkNotice>(await m.query(
       `WITH pairs AS (
          SELECT DISTINCT mine.id AS a_id, mine.agency_id AS a_agency, mine.case_number AS a_number, mine.created_by AS a_author,
                 theirs.id AS b_id, theirs.agency_id AS b_agency, theirs.case_number AS b_number, theirs.created_by AS b_author,
@@ -340,9 +360,10 @@ export class Linker {
        SELECT b_agency, b_author, 'LINK_HIT', jsonb_build_object('caseId', b_id, 'caseNumber', b_number, 'kind', kind, 'otherAgencyId', a_agency),
               'link-hit:' || b_id || ':' || a_id || ':' || kind || ':' || value_hash
        FROM pairs WHERE b_author IS NOT NULL
-       ON CONFLICT (dedupe_key) DO NOTHING`,
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id, agency_id AS "agencyId", user_id AS "userId", payload, created_at AS "createdAt"`,
       [caseId, terms.map((t) => t.kind), terms.map((t) => t.canonical)],
-    );
+    ));
   }
 
   /**

@@ -275,7 +275,7 @@ export class Linking1764300000000 implements MigrationInterface {
       CREATE POLICY identifiers_linker ON identifiers FOR SELECT TO ${LINKER_ROLE} USING (true);
       CREATE POLICY cases_linker ON cases FOR SELECT TO ${LINKER_ROLE} USING (true);
       CREATE POLICY notifications_linker ON notifications FOR INSERT TO ${LINKER_ROLE} WITH CHECK (kind = 'LINK_HIT');
-      -- ON CONFLICT (dedupe_key) needs to see the key it conflicts with; nothing else of a notification.
+      -- ON CONFLICT (dedupe_key) needs to see the key it conflicts with, and RETURNING what it wrote (to push it live): LINK_HIT rows only.
       CREATE POLICY notifications_linker_keys ON notifications FOR SELECT TO ${LINKER_ROLE} USING (kind = 'LINK_HIT');
     `);
 
@@ -291,7 +291,7 @@ export class Linking1764300000000 implements MigrationInterface {
       GRANT SELECT ON warninglist_entries TO ${LINKER_ROLE};
       GRANT SELECT (id, case_id, agency_id, kind, canonical) ON identifiers TO ${LINKER_ROLE};
       GRANT SELECT (id, agency_id, case_number, created_by) ON cases TO ${LINKER_ROLE};
-      GRANT INSERT, SELECT (dedupe_key, kind) ON notifications TO ${LINKER_ROLE};
+      GRANT INSERT, SELECT (id, agency_id, user_id, kind, payload, dedupe_key, created_at) ON notifications TO ${LINKER_ROLE};
     `);
 
     // The relink builds postings in a temporary table first.
