@@ -46,6 +46,8 @@ const config: NextConfig = {
       { source: '/api/requests/:requestId/attachments/:attachmentId', destination: `${apiUrl}/requests/:requestId/attachments/:attachmentId` },
       { source: '/api/requests/:id/attachments/:attachmentId', destination: `${apiUrl}/requests/:id/attachments/:attachmentId` },
       { source: '/api/imports/template.csv', destination: `${apiUrl}/imports/template.csv` },
+      // Outcome analytics tables as CSV (the query string, filter and table, passes on as it is).
+      { source: '/api/analytics/outcomes.csv', destination: `${apiUrl}/analytics/outcomes.csv` },
     ];
   },
 };

@@ -12,6 +12,8 @@ import {
 } from '../lib/access';
 import { useInboxCounts } from '../lib/inbox-counts';
 import { PENDING_CHANGED_EVENT } from '../lib/pending';
+import { canSeeAnalytics } from '../app/analytics/access';
+import { canUseTaskForces } from '../app/task-forces/shared';
 import { AgencyBadge } from './AgencyBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
@@ -61,6 +63,8 @@ export function TopBar() {
         { href: '/', label: t('nav.home'), show: true },
         { href: '/cases', label: t('nav.cases'), show: casesAllowed },
         { href: '/series', label: t('nav.series'), show: casesAllowed },
+        { href: '/task-forces', label: t('nav.taskForces'), show: canUseTaskForces(user) },
+        { href: '/analytics', label: t('nav.analytics'), show: canSeeAnalytics(user) },
         {
           // Answering agencies: unread requests (red once any is overdue). Senders: their overdue requests (the api
           // counts unread only among requests addressed to the agency).

@@ -7,7 +7,9 @@ import type { ReactNode } from 'react';
 import { canAdminAgencies, canRelink, canReviewHubs, canSendRequests, canWorkOnCases, isPoliceAgency } from '../../lib/access';
 import { useAgencyName, useRegionLabel } from '../../lib/format';
 import type { User } from '../../lib/types';
+import { canSeeAnalytics } from '../analytics/access';
 import { InboxCountsStrip } from '../requests/InboxCountsStrip';
+import { canUseTaskForces } from '../task-forces/shared';
 
 function Panel({ role, title, children }: { role: Role; title: string; children: ReactNode }) {
   return (
@@ -48,6 +50,16 @@ function CaseLinks({ user, create }: { user: User; create: boolean }) {
       {canSendRequests(user) && (
         <Link className="btn" href="/requests" data-testid="link-requests">
           {t('requestsLink')}
+        </Link>
+      )}
+      {canUseTaskForces(user) && (
+        <Link className="btn" href="/task-forces" data-testid="link-task-forces">
+          {t('taskForcesLink')}
+        </Link>
+      )}
+      {canSeeAnalytics(user) && (
+        <Link className="btn" href="/analytics" data-testid="link-analytics">
+          {t('analyticsLink')}
         </Link>
       )}
     </div>
@@ -140,6 +152,11 @@ export function RolePanel({ role, user }: { role: Role; user: User }) {
             {canRelink(user) && (
               <Link className="btn" href="/linking/relink" data-testid="link-relink">
                 {t('relinkLink')}
+              </Link>
+            )}
+            {canSeeAnalytics(user) && !canWorkOnCases(user) && (
+              <Link className="btn" href="/analytics" data-testid="link-analytics">
+                {t('analyticsLink')}
               </Link>
             )}
           </div>

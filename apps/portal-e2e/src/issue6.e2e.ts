@@ -1,0 +1,180 @@
+import type { Browser, Page } from 'playwright-core';
+import { gqlAs, launchBrowser, login, newPage, screenshot, switchLanguage, text, uniqueSuffix } from './support';
+
+/**
+ * Task forces and outcome analytics. Guangdong's supervisor forms a task force with Fujian and Zhejiang police
+ * and the Guangdong demo case, dispatches an arrest task to each of the three provinces (Zhejiang's already
+ * overdue) and reads the board; Fujian's investigator starts the task addressed to Fujian. The analytics page
+ * shows a judgment recorded for the test (the demo seed holds none), and its CSV downloads.
+ */
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const GD_SUPERVISOR = 'supervisor@gd.demo';
+const GD_INVESTIGATOR = 'investigator@gd.demo';
+const FJ_INVESTIGATOR = 'investigator@fj.demo';
+const GD_AGENCY = '广东省公安厅';
+const FJ_AGENCY = '福建省公安厅';
+const ZJ_AGENCY = '浙江省公安厅';
+const DEMO_CASE = '440000-2026-D00001';
+
+/** "YYYY-MM-DDTHH:mm" for a datetime-local input, `days` from now (browser and test share Asia/Shanghai). */
+function localDateTime(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000);
+  return d.toISOString().slice(0, 16);
+}
+
+async function dispatch(page: Page, title: string, agency: string, days: number): Promise<void> {
+  const form = page.getByTestId('dispatch-form');
+  await form.locator('select[name="kind"]').selectOption('ARREST');
+  await form.locator('input[name="title"]').fill(title);
+  await form.locator('select[name="assigneeAgencyId"]').selectOption({ label: agency });
+  await form.locator('select[name="caseId"]').selectOption({ label: DEMO_CASE });
+  await form.locator('input[name="dueAt"]').fill(localDateTime(days));
+  await page.getByTestId('dispatch-submit').click();
+  await page.getByTestId('dispatch-done').filter({ hasText: title }).waitFor();
+  await page.locator('[data-testid="task-row"]').filter({ hasText: title }).waitFor();
+}
+
+async function boardCell(page: Page, province: string, status: string): Promise<{ count: number; overdue: number }> {
+  const cell = page.locator(`[data-testid="board-row"][data-province="${province}"] [data-testid="board-cell"][data-status="${status}"]`);
+  return { count: Number(await cell.getAttribute('data-count')), overdue: Number(await cell.getAttribute('data-overdue')) };
+}
+
+describe('task forces', () => {
+  test('Guangdong forms a task force with Fujian and Zhejiang, dispatches arrests to three provinces and reads the board', async () => {
+    const name = `跨省抓捕专案 ${uniqueSuffix()}`;
+    const { context, page } = await newPage(browser);
+    let forceId = '';
+    try {
+      await login(page, GD_SUPERVISOR);
+      await page.getByTestId('nav-task-forces').click();
+      await page.getByTestId('task-forces-page').waitFor();
+      await page.getByTestId('new-task-force').click();
+      const form = page.getByTestId('task-force-form');
+      await form.locator('input[name="name"]').fill(name);
+      await page.getByTestId('task-force-members').getByLabel(FJ_AGENCY).check();
+      await page.getByTestId('task-force-members').getByLabel(ZJ_AGENCY).check();
+      await page.getByTestId('task-force-cases').getByLabel(DEMO_CASE).check();
+      await screenshot(page, 'issue6-task-force-new');
+      await page.getByTestId('task-force-submit').click();
+      await page.waitForURL((url) => /^\/task-forces\/[0-9a-f-]{36}$/.test(url.pathname));
+      await page.getByTestId('task-force-page').waitFor();
+      forceId = (await page.getByTestId('task-force-page').getAttribute('data-task-force-id')) ?? '';
+      expect(await text(page, 'task-force-name')).toBe(name);
+      expect(await page.getByTestId('task-force-agency').count()).toBe(3);
+      expect(await page.getByTestId('task-force-case').count()).toBe(1);
+      expect(await text(page, 'task-force-cases')).toContain(DEMO_CASE);
+      await page.getByTestId('task-board-empty').waitFor();
+
+      await dispatch(page, `抓捕 广东 ${name}`, GD_AGENCY, 7);
+      await dispatch(page, `抓捕 福建 ${name}`, FJ_AGENCY, 5);
+      // Due yesterday: overdue at once.
+      await dispatch(page, `抓捕 浙江 ${name}`, ZJ_AGENCY, -1);
+
+      expect(await page.getByTestId('task-row').count()).toBe(3);
+      for (const province of ['44', '35', '33']) {
+        await page.locator(`[data-testid="board-row"][data-province="${province}"]`).waitFor();
+        expect((await boardCell(page, province, 'OPEN')).count).toBe(1);
+      }
+      expect(await boardCell(page, '33', 'OPEN')).toEqual({ count: 1, overdue: 1 });
+      expect((await boardCell(page, '44', 'OPEN')).overdue).toBe(0);
+      // The lead may cancel; working the task is for its assignee.
+      const gdRow = page.locator('[data-testid="task-row"][data-province="44"]');
+      await gdRow.getByTestId('task-to-CANCELLED').waitFor();
+      await page.getByTestId('task-board').scrollIntoViewIfNeeded();
+      await screenshot(page, 'issue6-task-force-board');
+
+      await switchLanguage(page, 'en');
+      await page.getByTestId('task-board').getByText('In progress').first().waitFor();
+      await screenshot(page, 'issue6-task-force-board-en');
+
+      // The list shows it, with one overdue task.
+      await page.goto('/task-forces');
+      const row = page.locator(`[data-testid="task-force-row"][data-task-force-id="${forceId}"]`);
+      await row.waitFor();
+      expect(await row.textContent()).toContain(name);
+    } finally {
+      await context.close();
+    }
+
+    // Fujian's investigator sees the task force and starts the task addressed to Fujian.
+    const fj = await newPage(browser);
+    try {
+      await login(fj.page, FJ_INVESTIGATOR);
+      await fj.page.getByTestId('nav-task-forces').click();
+      await fj.page.locator(`[data-testid="task-force-row"][data-task-force-id="${forceId}"] [data-testid="task-force-link"]`).click();
+      await fj.page.getByTestId('task-force-page').waitFor();
+      expect(await fj.page.getByTestId('dispatch-form').count()).toBe(0);
+      const fjRow = fj.page.locator('[data-testid="task-row"][data-province="35"]');
+      await fjRow.getByTestId('task-to-IN_PROGRESS').click();
+      await fj.page.locator('[data-testid="task-row"][data-province="35"][data-status="IN_PROGRESS"]').waitFor();
+      expect((await boardCell(fj.page, '35', 'IN_PROGRESS')).count).toBe(1);
+      expect((await boardCell(fj.page, '35', 'OPEN')).count).toBe(0);
+      // Not Fujian's task: no buttons on Guangdong's.
+      expect(await fj.page.locator('[data-testid="task-row"][data-province="44"] button').count()).toBe(0);
+      await screenshot(fj.page, 'issue6-task-force-fujian');
+    } finally {
+      await fj.context.close();
+    }
+  });
+});
+
+describe('outcome analytics', () => {
+  test('the analytics page shows judgments by age, education, employment, probation, year and role, with CSV', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      // The empty state, or figures: whatever the database holds so far.
+      await login(page, GD_SUPERVISOR);
+      await page.getByTestId('nav-analytics').click();
+      await page.getByTestId('analytics-page').waitFor();
+      await page.locator('[data-testid="analytics-empty"], [data-testid="analytics-total"]').first().waitFor();
+      await screenshot(page, 'issue6-analytics-initial');
+
+      // A year that no judgment has: the empty state.
+      await page.locator('input[name="yearFrom"]').fill('1998');
+      await page.locator('input[name="yearTo"]').fill('1998');
+      await page.getByTestId('analytics-apply').click();
+      await page.getByTestId('analytics-empty').waitFor();
+      await screenshot(page, 'issue6-analytics-empty');
+
+      // One judgment of 2025 on a suspect of a fresh Guangdong case.
+      const created = await gqlAs<{ createCase: { id: string } }>(GD_INVESTIGATOR, 'mutation Issue6Case($i: CreateCaseInput!) { createCase(input: $i) { id } }', {
+        i: { title: `判决统计测试 ${uniqueSuffix()}`, fraudType: 'INVESTMENT', reportedOn: '2025-01-10', provinces: ['44'], sensitivity: 'NORMAL' },
+      });
+      const suspect = await gqlAs<{ addSuspect: { id: string } }>(GD_INVESTIGATOR, 'mutation Issue6Suspect($i: AddSuspectInput!) { addSuspect(input: $i) { id } }', {
+        i: { caseId: created.createCase.id, alias: '张某', role: 'MONEY_MULE', ageAtOffence: 23, education: 'HIGH_SCHOOL_OR_TECHNICAL', employment: 'UNEMPLOYED', charges: ['ASSISTING_INFORMATION_NETWORK_CRIME'] },
+      });
+      await gqlAs(GD_INVESTIGATOR, 'mutation Issue6Judgment($i: RecordJudgmentInput!) { recordJudgment(input: $i) { id } }', {
+        i: { suspectId: suspect.addSuspect.id, verdictDate: '2025-06-15', court: '深圳市南山区人民法院', penalty: 'FIXED_TERM_IMPRISONMENT', sentenceMonths: 12, probation: true },
+      });
+
+      await page.locator('input[name="yearFrom"]').fill('2025');
+      await page.locator('input[name="yearTo"]').fill('2025');
+      await page.getByTestId('analytics-apply').click();
+      await page.getByTestId('analytics-total').waitFor();
+      for (const table of ['age', 'education', 'employment', 'roles', 'probation', 'years']) await page.getByTestId(`analytics-${table}`).waitFor();
+      const band = page.locator('[data-testid="analytics-age"] [data-testid="analytics-bucket"][data-key="AGE_20_TO_24"]');
+      expect(Number(await band.getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
+      expect(Number(await page.locator('[data-testid="analytics-year"][data-year="2025"]').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
+      expect(await page.getByTestId('analytics-bucket').count()).toBe(4 + 3 + 3 + 7);
+      await screenshot(page, 'issue6-analytics');
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-age').click()]);
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
+
+      await switchLanguage(page, 'en');
+      await page.getByTestId('analytics-age').getByText('20–24').waitFor();
+      await screenshot(page, 'issue6-analytics-en');
+    } finally {
+      await context.close();
+    }
+  });
+});
