@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { gqlAs, launchBrowser, login, newPage, screenshot, switchLanguage, text, uniqueSuffix } from './support';
+import { gqlAs, launchBrowser, login, luhnCard, newPage, screenshot, switchLanguage, text, uniqueSuffix } from './support';
 
 /**
  * Evidence linking end to end. The seed gives Guangdong and Fujian a case each with the same mule card, so
@@ -28,20 +28,6 @@ const SH_AGENCY = '上海市公安局';
 /** The linker works in the background (worker): links appear within seconds of a change. */
 const LINK_WAIT_MS = 45_000;
 
-/** A 19-digit card number with a valid Luhn check digit, unique per run. */
-function luhnCard(prefix: string): string {
-  const body = (prefix + Date.now().toString() + Math.floor(Math.random() * 1e6).toString().padStart(6, '0')).slice(0, 18);
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
 
 async function demoCaseId(): Promise<string> {
   const data = await gqlAs<{ cases: { edges: { node: { id: string; caseNumber: string } }[] } }>(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@caselink/demo-data';
-import { PORTAL_URL, gqlAs, launchBrowser, login, newPage, screenshot, switchLanguage, text, uniqueSuffix } from './support';
+import { gqlAs, launchBrowser, login, luhnCard, newPage, PORTAL_URL, screenshot, switchLanguage, text, uniqueSuffix } from './support';
 
 /**
  * Requests between agencies end to end, with both sides logged in at once in their own browser contexts:
@@ -31,20 +31,6 @@ const KH = 'liaison@kh.demo';
 /** Pushed changes should show within a few seconds; generous for a loaded CI machine. */
 const LIVE_MS = 20_000;
 
-/** A 19-digit card number with a valid Luhn check digit, unique per run. */
-function luhnCard(prefix: string): string {
-  const body = (prefix + Date.now().toString() + Math.floor(Math.random() * 1e6).toString().padStart(6, '0')).slice(0, 18);
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
 
 const mobile = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 

@@ -99,3 +99,18 @@ export async function gqlAs<T>(email: string, query: string, variables: Record<s
   const auth = await call('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password: DEMO_PASSWORD } });
   return call(query, variables, auth.login.accessToken) as Promise<T>;
 }
+
+/** A 19-digit card number with a valid Luhn check digit, unique per run (the api rejects a bad check digit). */
+export function luhnCard(prefix: string): string {
+  const body = (prefix + Date.now().toString() + Math.floor(Math.random() * 1e6).toString().padStart(6, '0')).slice(0, 18);
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return body + String((10 - (sum % 10)) % 10);
+}

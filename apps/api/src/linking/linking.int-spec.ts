@@ -141,6 +141,8 @@ describe('evidence linking, series, blind hits and fund tracing', () => {
       expect(after.blindHits).toEqual([]);
       expect(after.linkedCases).toEqual([{ case: { id: fjCase }, shared: [{ kind: 'BANK_CARD', value: mule, state: 'LINKING' }] }]);
       expect(after.series).toMatchObject({ caseCount: 2, hiddenCaseCount: 0, totalLoss: '42000.50', victimCount: 2 });
+      const listed = await gql(app, '{ seriesList(first: 100) { edges { node { id totalLoss cases { id } } } } }', {}, { token: t['gd'] });
+      expect(listed.data?.seriesList.edges).toContainEqual({ node: { id: after.series.id, totalLoss: '42000.50', cases: expect.arrayContaining([{ id: gdCase }, { id: fjCase }]) } });
     });
 
     it('draws the link graph and expands a value', async () => {

@@ -90,25 +90,41 @@ export class LinkingService {
       after = 'AND (e.updated_at, e.id) < (SELECT x.updated_at, x.id FROM evidence_series x WHERE x.id = $2)';
     }
     const rows = (await this.tx.manager.query(`SELECT e.id FROM evidence_series e WHERE true ${after} ORDER BY e.updated_at DESC, e.id DESC LIMIT $1`, params)) as Array<{ id: string }>;
-    const nodes = await Promise.all(rows.slice(0, page.first).map((r) => this.seriesModel(actor, r.id)));
+    const nodes = await this.seriesModels(actor, rows.slice(0, page.first).map((r) => r.id));
     const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: -1 };
   }
 
   private async seriesModel(actor: Actor, id: string): Promise<SeriesModel> {
-    const [row] = (await this.tx.manager.query(
-      'SELECT id, case_count, created_at, updated_at, series_hidden_count(id) AS hidden FROM evidence_series WHERE id = $1',
-      [id],
+    const [model] = await this.seriesModels(actor, [id]);
+    if (!model) throw notFound('Series', id);
+    return model;
+  }
+
+  /** Series the caller may see among `ids`, in that order: three queries however many (a list page is one batch). */
+  private async seriesModels(actor: Actor, ids: readonly string[]): Promise<SeriesModel[]> {
+    if (ids.length === 0) return [];
+    const rows = (await this.tx.manager.query(
+      'SELECT id, case_count, created_at, updated_at, series_hidden_count(id) AS hidden FROM evidence_series WHERE id = ANY($1::uuid[])',
+      [ids],
     )) as Array<{ id: string; case_count: number; created_at: Date; updated_at: Date; hidden: number | null }>;
-    if (!row) throw notFound('Series', id);
-    const members = (await this.tx.manager.query('SELECT case_id FROM series_members WHERE series_id = $1', [id])) as Array<{ case_id: string }>;
-    const cases = (await this.cases.byIds(actor, members.map((m) => m.case_id))).sort((a, b) => compareMoney(b.totalLoss, a.totalLoss) || a.caseNumber.localeCompare(b.caseNumber));
-    const agencies = [...new Map(cases.map((c) => [c.owner.id, c.owner])).values()];
-    return {
-      id: row.id, caseCount: row.case_count, hiddenCaseCount: row.hidden ?? 0, cases,
-      totalLoss: sumMoney(cases.map((c) => c.totalLoss)), victimCount: cases.reduce((s, c) => s + c.victimCount, 0),
-      provinces: [...new Set(cases.flatMap((c) => c.provinces))].sort(), agencies, createdAt: row.created_at, updatedAt: row.updated_at,
-    };
+    const members = (await this.tx.manager.query('SELECT series_id, case_id FROM series_members WHERE series_id = ANY($1::uuid[])', [ids])) as Array<{
+      series_id: string; case_id: string;
+    }>;
+    const cases = new Map((await this.cases.byIds(actor, members.map((m) => m.case_id))).map((c) => [c.id, c]));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      const own = members.filter((m) => m.series_id === id).map((m) => cases.get(m.case_id)).filter((c): c is CaseModel => c !== undefined)
+        .sort((a, b) => compareMoney(b.totalLoss, a.totalLoss) || a.caseNumber.localeCompare(b.caseNumber));
+      return [{
+        id: row.id, caseCount: row.case_count, hiddenCaseCount: row.hidden ?? 0, cases: own,
+        totalLoss: sumMoney(own.map((c) => c.totalLoss)), victimCount: own.reduce((n, c) => n + c.victimCount, 0),
+        provinces: [...new Set(own.flatMap((c) => c.provinces))].sort(), agencies: [...new Map(own.map((c) => [c.owner.id, c.owner])).values()],
+        createdAt: row.created_at, updatedAt: row.updated_at,
+      }];
+    });
   }
 
   /**
