@@ -2,13 +2,18 @@ import { cookies } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from './locales';
 
+/** Capabilities that keep their messages in a file of their own (messages/<feature>/<locale>.json). */
+export const MESSAGE_FEATURES = ['dashboard', 'alerts', 'bulletins'] as const;
+
 export default getRequestConfig(async () => {
   const store = await cookies();
   const wanted = store.get(LOCALE_COOKIE)?.value;
   const locale = isLocale(wanted) ? wanted : DEFAULT_LOCALE;
+  const base = (await import(`../../messages/${locale}.json`)).default;
+  const features = await Promise.all(MESSAGE_FEATURES.map(async (f) => (await import(`../../messages/${f}/${locale}.json`)).default));
   return {
     locale,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: Object.assign({}, base, ...features),
     // Dates are formatted in the browser's own zone (lib/format.ts); this only silences the server fallback.
     timeZone: 'Asia/Shanghai',
   };
