@@ -16,7 +16,7 @@ export function createLiveBus(redisUrl: string, onError: (e: Error) => void = ()
 }
 
 /** Topic names carry the queue prefix, so test runs and deployments sharing a Redis never cross. */
-export const liveTopic = (prefix: string, name: 'request-updates' | 'notifications') => `${prefix}:live:${name}`;
+export const liveTopic = (prefix: string, name: 'request-updates' | 'notifications' | 'task-forces') => `${prefix}:live:${name}`;
 
 export interface RequestUpdateEvent {
   requestId: string;
@@ -41,6 +41,16 @@ export interface NotificationEvent {
   createdAt: string;
 }
 
+/** A task force changed (task dispatched or moved, task overdue, membership, cases): its agencies re-read it. */
+export interface TaskForceUpdateEvent {
+  taskForceId: string;
+  /** The lead and the member agencies at the time of the change (a removed agency hears of its removal). */
+  agencyIds: string[];
+  kind: 'TASK' | 'TASK_OVERDUE' | 'MEMBERS' | 'CASES';
+  taskId: string | null;
+  at: string;
+}
+
 /** Publishes under the field name of the subscription, as mercurius hands payloads to resolvers. */
 export function publishRequestUpdate(bus: LiveBus, prefix: string, update: RequestUpdateEvent): Promise<void> {
   return new Promise((resolve, reject) =>
@@ -51,6 +61,12 @@ export function publishRequestUpdate(bus: LiveBus, prefix: string, update: Reque
 export function publishNotification(bus: LiveBus, prefix: string, n: NotificationEvent): Promise<void> {
   return new Promise((resolve, reject) =>
     bus.emit({ topic: liveTopic(prefix, 'notifications'), payload: { notificationAdded: n } }, (e?: Error) => (e ? reject(e) : resolve())),
+  );
+}
+
+export function publishTaskForceUpdate(bus: LiveBus, prefix: string, update: TaskForceUpdateEvent): Promise<void> {
+  return new Promise((resolve, reject) =>
+    bus.emit({ topic: liveTopic(prefix, 'task-forces'), payload: { taskForceUpdates: update } }, (e?: Error) => (e ? reject(e) : resolve())),
   );
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { LiveBus, NotificationEvent, publishNotification, publishRequestUpdate, RequestUpdateEvent } from '@caselink/jobs';
+import { LiveBus, NotificationEvent, publishNotification, publishRequestUpdate, publishTaskForceUpdate, RequestUpdateEvent, TaskForceUpdateEvent } from '@caselink/jobs';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { LIVE_BUS } from './live.tokens';
 
@@ -22,5 +22,9 @@ export class LivePublisher {
 
   async notification(n: NotificationEvent): Promise<void> {
     await publishNotification(this.bus, this.config.QUEUE_PREFIX, n).catch((e: Error) => this.log.warn(`live event lost: ${e.message}`));
+  }
+
+  async taskForceUpdate(update: TaskForceUpdateEvent): Promise<void> {
+    await publishTaskForceUpdate(this.bus, this.config.QUEUE_PREFIX, update).catch((e: Error) => this.log.warn(`live event lost: ${e.message}`));
   }
 }

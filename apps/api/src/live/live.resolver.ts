@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { Context, Field, ID, ObjectType, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, Field, ID, ObjectType, Resolver, Subscription } from '@nestjs/graphql';
 import type { PubSub } from 'mercurius';
-import { liveTopic, NotificationEvent, RequestUpdateEvent } from '@caselink/jobs';
+import { liveTopic, NotificationEvent, RequestUpdateEvent, TaskForceUpdateEvent } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { NotificationModel } from '../notifications/notification.model';
@@ -16,6 +16,14 @@ export class RequestUpdateModel {
   @Field() overdue: boolean;
   @Field(() => ID) fromAgencyId: string;
   @Field(() => ID) toAgencyId: string;
+  @Field() at: Date;
+}
+
+@ObjectType('TaskForceUpdate', { description: 'Pushed to the agencies of a task force when its tasks, members or cases change; re-read the force' })
+export class TaskForceUpdateModel {
+  @Field(() => ID) taskForceId: string;
+  @Field({ description: 'TASK, TASK_OVERDUE, MEMBERS or CASES' }) kind: string;
+  @Field(() => ID, { nullable: true }) taskId: string | null;
   @Field() at: Date;
 }
 
@@ -52,5 +60,19 @@ export class LiveResolver {
   })
   notificationAdded(@Context('pubsub') pubsub: PubSub) {
     return pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'notifications'));
+  }
+
+  @Subscription(() => TaskForceUpdateModel, {
+    description: 'Changes to task forces your agency leads or is a member of (optionally one of them)',
+    nullable: false,
+    filter: (payload: { taskForceUpdates: TaskForceUpdateEvent }, args: { taskForceId?: string | null }, ctx: SubscriptionContext) => {
+      const actor = liveActor(ctx);
+      const u = payload.taskForceUpdates;
+      return !!actor && u.agencyIds.includes(actor.agencyId) && (!args.taskForceId || args.taskForceId === u.taskForceId);
+    },
+    resolve: (payload: { taskForceUpdates: TaskForceUpdateEvent }) => ({ ...payload.taskForceUpdates, at: new Date(payload.taskForceUpdates.at) }),
+  })
+  taskForceUpdates(@Context('pubsub') pubsub: PubSub, @Args('taskForceId', { type: () => ID, nullable: true }) _taskForceId?: string | null) {
+    return pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'task-forces'));
   }
 }

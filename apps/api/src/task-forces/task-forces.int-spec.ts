@@ -1,5 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client, Pool } from 'pg';
+import { createClient, Client as WsClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { closeLiveBus, createLiveBus, publishTaskForceUpdate } from '@caselink/jobs';
 import { AgencyKind, Role } from '@caselink/domain';
 import { appPool, asAgency, codeOf, createAgency, gql, login, ownerClient, startApi, TestAgency } from '../../test/harness';
 import { randomCard, startWorker, waitFor, WorkerProcess } from '../../test/worker-process';
@@ -31,6 +34,8 @@ describe('task forces', () => {
     sn = await createAgency(owner, 'TfSN', [Role.INVESTIGATOR], AgencyKind.POLICE, '610000');
     bank = await createAgency(owner, 'TfBank', [Role.LIAISON], AgencyKind.BANK, '110000');
     app = await startApi();
+    // Listening: the live-board test connects over WebSocket.
+    await app.listen(0, '127.0.0.1');
     for (const [k, a, r] of [['gdSup', gd, Role.SUPERVISOR], ['gd', gd, Role.INVESTIGATOR], ['fj', fj, Role.INVESTIGATOR], ['fjSup', fj, Role.SUPERVISOR], ['zj', zj, Role.INVESTIGATOR], ['sn', sn, Role.INVESTIGATOR]] as const) {
       t[k] = (await login(app, a.users[r].email)).token;
     }
@@ -87,6 +92,46 @@ describe('task forces', () => {
     expect((await gql(app, STATUS, { id: tasks[2], s: 'IN_PROGRESS' }, { token: t['zj'] })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'DONE' });
     const board = (await gql(app, `query($id: ID!) { taskForce(id: $id) { ${FORCE} } }`, { id: forceId }, { token: t['fj'] })).data?.taskForce.board;
     expect(board).toEqual(expect.arrayContaining([{ province: '33', status: 'DONE', count: 1, overdue: 0 }, { province: '35', status: 'OPEN', count: 1, overdue: 0 }]));
+  });
+
+  it('boards update live: members hear dispatches and overdue tasks, other agencies hear nothing', async () => {
+    const heard: Record<string, Array<{ taskForceId: string; kind: string; taskId: string | null }>> = { fj: [], sn: [] };
+    const clients: WsClient[] = [];
+    const { port } = app.getHttpServer().address() as { port: number };
+    const bus = createLiveBus(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379');
+    try {
+      for (const who of ['fj', 'sn']) {
+        const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t[who]}` }, lazy: false });
+        clients.push(client);
+        await new Promise<void>((resolve, reject) => {
+          client.on('connected', () => resolve());
+          client.on('error', reject);
+        });
+        client.subscribe<{ taskForceUpdates: { taskForceId: string; kind: string; taskId: string | null } }>(
+          { query: 'subscription($f: ID) { taskForceUpdates(taskForceId: $f) { taskForceId kind taskId at } }', variables: { f: forceId } },
+          { next: (v) => v.data && heard[who].push(v.data.taskForceUpdates), error: () => undefined, complete: () => undefined },
+        );
+      }
+      // Until the subscriptions are live, a probe addressed to both agencies is not heard.
+      await waitFor(async () => {
+        await publishTaskForceUpdate(bus, `caselink-test-${process.pid}`, { taskForceId: forceId, agencyIds: [fj.id, sn.id], kind: 'CASES', taskId: 'probe', at: new Date().toISOString() });
+        await new Promise((res) => setTimeout(res, 100));
+        return heard['fj'].length > 0 && heard['sn'].length > 0 ? true : undefined;
+      }, 'the subscriptions to go live');
+      heard['fj'].length = 0;
+      heard['sn'].length = 0;
+      const r = await gql(app, `mutation($i: DispatchTaskInput!) { dispatchTask(input: $i) { id } }`, {
+        i: { taskForceId: forceId, kind: 'EVIDENCE_COLLECTION', title: '调取证据', province: '35', assigneeAgencyId: fj.id, dueAt: new Date(Date.now() + 600).toISOString() },
+      }, { token: t['gdSup'] });
+      const taskId = r.data?.dispatchTask.id as string;
+      await waitFor(async () => (heard['fj'].some((u) => u.kind === 'TASK_OVERDUE' && u.taskId === taskId) ? true : undefined), 'the overdue update');
+      expect(heard['fj'].filter((u) => u.taskId === taskId).map((u) => u.kind)).toEqual(['TASK', 'TASK_OVERDUE']);
+      expect(heard['fj'].every((u) => u.taskForceId === forceId)).toBe(true);
+      expect(heard['sn']).toEqual([]);
+    } finally {
+      for (const c of clients) await c.dispose();
+      await closeLiveBus(bus);
+    }
   });
 
   it('an overdue task reaches the lead supervisors once', async () => {

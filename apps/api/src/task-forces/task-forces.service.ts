@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyKind, AuditAction, AuditOutcome, PROVINCES, Role } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
-import { JobProducers } from '@caselink/jobs';
+import { JobProducers, type TaskForceUpdateEvent } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
+import { LivePublisher } from '../live/live.publisher';
 import { AgencyDirectory } from '../cases/agency-directory';
 import { assertPolice, CasesService } from '../cases/cases.service';
 import { CreateTaskForceInput, DispatchTaskInput, TaskForceModel, TaskKind, TaskModel, TaskStatus } from './task-force.model';
@@ -53,7 +54,18 @@ export class TaskForcesService {
     private readonly cases: CasesService,
     private readonly directory: AgencyDirectory,
     private readonly jobs: JobProducers,
+    private readonly live: LivePublisher,
   ) {}
+
+  /** After commit, tells the force's agencies (and `also`, e.g. a removed member) that it changed, so open boards re-read it. */
+  private async announce(taskForceId: string, kind: TaskForceUpdateEvent['kind'], taskId: string | null, also: string[] = []): Promise<void> {
+    const rows = (await this.tx.manager.query(
+      `SELECT lead_agency_id AS id FROM task_forces WHERE id = $1
+       UNION SELECT agency_id FROM task_force_agencies WHERE task_force_id = $1 AND removed_at IS NULL`, [taskForceId],
+    )) as Array<{ id: string }>;
+    const agencyIds = [...new Set([...rows.map((r) => r.id), ...also])];
+    this.tx.afterCommit(() => this.live.taskForceUpdate({ taskForceId, agencyIds, kind, taskId, at: new Date().toISOString() }));
+  }
 
   async create(actor: Actor, input: CreateTaskForceInput, address: string): Promise<TaskForceModel> {
     this.assertSupervisor(actor);
@@ -141,6 +153,7 @@ export class TaskForcesService {
       if (r.length === 0) throw notFound('TaskForceMember', agencyId);
     }
     await this.audit(actor, member ? AuditAction.TASK_FORCE_MEMBER_ADDED : AuditAction.TASK_FORCE_MEMBER_REMOVED, taskForceId, address, { agencyId });
+    await this.announce(taskForceId, 'MEMBERS', null, [agencyId]);
     return this.get(actor, taskForceId);
   }
 
@@ -158,6 +171,7 @@ export class TaskForcesService {
       if (r.length === 0) throw forbidden('Only the case owner or the lead agency takes a case out of a task force');
     }
     await this.audit(actor, inForce ? AuditAction.TASK_FORCE_CASE_ADDED : AuditAction.TASK_FORCE_CASE_REMOVED, taskForceId, address, { caseId });
+    await this.announce(taskForceId, 'CASES', null);
     return this.get(actor, taskForceId);
   }
 
@@ -177,6 +191,7 @@ export class TaskForcesService {
     await this.audit(actor, AuditAction.TASK_DISPATCHED, input.taskForceId, address, { taskId: t.id, kind: input.kind, assignee: input.assigneeAgencyId });
     // The deadlines queue escalates it if it is still open when due (acting as the lead agency).
     this.tx.afterCommit(() => this.jobs.scheduleDeadline({ requestId: t.id, fromAgencyId: actor.agencyId, due: 'TASK', at: t.due_at.toISOString() }));
+    await this.announce(input.taskForceId, 'TASK', t.id);
     return this.toTask(actor, t, true);
   }
 
@@ -195,6 +210,7 @@ export class TaskForcesService {
     const [u] = (await this.tx.manager.query('UPDATE task_force_tasks SET status = $2, updated_at = now() WHERE id = $1 AND status = $3 RETURNING *', [id, status, t.status])) as [TaskRow[], number];
     if (u.length === 0) throw conflict('The task changed meanwhile; reload it', { currentState: t.status });
     await this.audit(actor, AuditAction.TASK_STATUS_CHANGED, t.task_force_id, address, { taskId: id, from: t.status, to: status });
+    await this.announce(t.task_force_id, 'TASK', id);
     return this.toTask(actor, u[0], isLead);
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { inAgencyTransaction, rowsOf } from '@caselink/db';
-import { closeLiveBus, createLiveBus, DeadlineDue, DeadlineJob, LiveBus, publishNotification, publishRequestUpdate, QUEUES } from '@caselink/jobs';
+import { closeLiveBus, createLiveBus, DeadlineDue, DeadlineJob, LiveBus, publishNotification, publishRequestUpdate, publishTaskForceUpdate, QUEUES } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import type { QueueProcessor } from '../queue-processor';
 
@@ -136,6 +136,7 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
   /** An open task past its due time: flagged once, and the lead agency's supervisors hear of it. */
   private async taskOverdue(taskId: string, leadAgencyId: string): Promise<DeadlineOutcome> {
     const notified: Array<{ id: string; user_id: string; created_at: Date; payload: Record<string, unknown> }> = [];
+    let board: { taskForceId: string; agencyIds: string[] } | undefined;
     const outcome = await inAgencyTransaction(this.ds, { agencyId: leadAgencyId, userId: null }, async (m) => {
       const [t] = rowsOf<{ id: string; task_force_id: string; title: string; kind: string; due_at: Date; assignee_agency_id: string }>(await m.query(
         `UPDATE task_force_tasks SET overdue_at = now(), updated_at = now()
@@ -151,12 +152,21 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
          ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, user_id, created_at`,
         [leadAgencyId, JSON.stringify(payload), t.id],
       ))) notified.push({ ...n, payload });
+      const agencies = rowsOf<{ id: string }>(await m.query(
+        `SELECT lead_agency_id AS id FROM task_forces WHERE id = $1
+         UNION SELECT agency_id FROM task_force_agencies WHERE task_force_id = $1 AND removed_at IS NULL`, [t.task_force_id],
+      ));
+      board = { taskForceId: t.task_force_id, agencyIds: agencies.map((a) => a.id) };
       return { acted: true, latenessMs: Date.now() - new Date(t.due_at).getTime() };
     });
     for (const n of notified) {
       await publishNotification(this.bus, this.config.QUEUE_PREFIX, {
         id: n.id, userId: n.user_id, agencyId: leadAgencyId, kind: 'TASK_OVERDUE', payload: n.payload, createdAt: new Date(n.created_at).toISOString(),
       }).catch(() => undefined);
+    }
+    // Open boards of the force turn the task red without a reload.
+    if (board) {
+      await publishTaskForceUpdate(this.bus, this.config.QUEUE_PREFIX, { ...board, kind: 'TASK_OVERDUE', taskId, at: new Date().toISOString() }).catch(() => undefined);
     }
     return outcome;
   }
