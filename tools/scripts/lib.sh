@@ -122,6 +122,18 @@ build_portal() {
 
 migrate() { DATABASE_OWNER_URL="$1" node dist/tools/db/migrate.js "${@:2}"; }
 
+# The outcome analytics' data: the generated 26,121 judgments of the reference paper, held by Guangdong's police
+# (its supervisor then sees the paper's figures); once per database.
+load_judgments() {
+  local owner_url="$1" gd
+  gd="$(psql "$owner_url" -Atc "SELECT id FROM agencies WHERE name = '广东省公安厅'")"
+  [ -n "$gd" ] || die "the demo seed has not run: no Guangdong police agency"
+  if [ "$(psql "$owner_url" -Atc "SELECT count(*) FROM cases WHERE description LIKE '[JUDG %'")" = "0" ]; then
+    say "Loading the generated judgments (26,121, tools/judgments) for Guangdong's police"
+    DATABASE_OWNER_URL="$owner_url" node dist/tools/judgments/load.js --agency "$gd" >/dev/null
+  fi
+}
+
 wait_http() {
   for _ in $(seq 1 "${3:-60}"); do
     node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "$1" && return 0

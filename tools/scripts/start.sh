@@ -11,6 +11,7 @@ say "Migrating"
 migrate "$DATABASE_OWNER_URL"
 say "Seeding the demo (idempotent: adds only what is missing)"
 DATABASE_OWNER_URL="$DATABASE_OWNER_URL" node dist/tools/seed/seed.js
+load_judgments "$DATABASE_OWNER_URL"
 [ -d apps/portal/.next ] && [ -z "${REBUILD_PORTAL:-}" ] && [ -z "$(find apps/portal libs/domain -newer apps/portal/.next/BUILD_ID -type f -not -path '*/.next/*' 2>/dev/null | head -1)" ] || build_portal
 
 export JWT_SECRET="${JWT_SECRET:-$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')}"

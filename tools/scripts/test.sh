@@ -54,6 +54,7 @@ admin_psql postgres -c "DROP DATABASE IF EXISTS \"$E2E_DB\" WITH (FORCE)"
 ensure_database "$E2E_DB"
 migrate "$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")"
 DATABASE_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")" node dist/tools/seed/seed.js
+load_judgments "$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")"
 CASELINK_API_URL="http://127.0.0.1:$E2E_API_PORT" build_portal
 pids=()
 stop_all() { kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }

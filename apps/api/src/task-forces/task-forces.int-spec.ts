@@ -145,6 +145,37 @@ describe('task forces', () => {
     expect(notices.map((n) => n.user_id)).toEqual([gd.users[Role.SUPERVISOR].id]);
   });
 
+  it("formed from a series: the lead's cases in it join, the agencies of the other cases it may read become members", async () => {
+    const card = randomCard('622848');
+    const newCase = async (who: string, title: string) => {
+      const id = (await gql(app, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', { i: { title, fraudType: 'INVESTMENT', reportedOn: '2026-11-21' } }, { token: t[who] })).data?.createCase.id as string;
+      await gql(app, 'mutation($i: AddStatementInput!) { addStatement(input: $i) { id } }', {
+        i: { caseId: id, takenAt: '2026-11-21T08:00:00Z', place: '派出所', narrative: '投资理财', reportedLoss: '5000', victim: { name: '孙某' },
+          transfers: [{ fromAccount: randomCard('621226'), toAccount: card, amount: '5000', occurredAt: '2026-11-20T10:00:00Z', channel: 'BANK_TRANSFER' }] },
+      }, { token: t[who] });
+      return id;
+    };
+    const gdOwn = await newCase('gd', '串案·广东');
+    const fjShared = await newCase('fj', '串案·福建');
+    const snHidden = await newCase('sn', '串案·陕西');
+    await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', {
+      i: { caseId: fjShared, agencyId: gd.id, access: 'READ', mayPassOn: false, mayUseInCourt: false, mustAskBeforeActing: true },
+    }, { token: t['fj'] });
+    const seriesId = await waitFor(async () => {
+      const s = (await gql(app, 'query($id: ID!) { caseLinks(caseId: $id) { series { id caseCount } } }', { id: gdOwn }, { token: t['gdSup'] })).data?.caseLinks.series;
+      return s && s.caseCount === 3 ? (s.id as string) : undefined;
+    }, 'the three cases to form a series');
+    const r = await gql(app, `mutation($i: CreateTaskForceInput!) { createTaskForce(input: $i) { ${FORCE} seriesId } }`, { i: { name: '串案专案组', seriesId } }, { token: t['gdSup'] });
+    expect(r.errors).toBeUndefined();
+    const force = r.data?.createTaskForce;
+    expect(force.seriesId).toBe(seriesId);
+    expect(force.cases.map((c: { id: string }) => c.id)).toEqual([gdOwn]);
+    // Fujian's case is readable to Guangdong (shared): Fujian joins. Shaanxi's is not: Shaanxi learns nothing and stays out.
+    expect(force.agencies.map((a: { id: string }) => a.id).sort()).toEqual([gd.id, fj.id].sort());
+    expect(snHidden).toBeTruthy();
+    expect(codeOf(await gql(app, 'mutation($i: CreateTaskForceInput!) { createTaskForce(input: $i) { id } }', { i: { name: 'x', seriesId } }, { token: t['sn'] }))).toBe('FORBIDDEN');
+  });
+
   it('removing a member agency ends its access at once — through GraphQL and at PostgreSQL', async () => {
     const r = await gql(app, `mutation($f: ID!, $a: ID!) { setTaskForceAgency(taskForceId: $f, agencyId: $a, member: false) { agencies { id } } }`, { f: forceId, a: fj.id }, { token: t['gdSup'] });
     expect(r.data?.setTaskForceAgency.agencies.map((a: { id: string }) => a.id)).not.toContain(fj.id);

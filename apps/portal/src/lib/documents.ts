@@ -178,6 +178,7 @@ export const MARK_REQUEST_READ = 'mutation MarkRequestRead($id: ID!) { markReque
 /** Subscriptions, over graphql-ws (lib/live.ts). */
 export const REQUEST_UPDATES = 'subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }';
 export const NOTIFICATION_ADDED = 'subscription NotificationAdded { notificationAdded { id kind payload createdAt } }';
+export const TASK_FORCE_UPDATES = 'subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }';
 
 /* Notifications (apps/api/src/notifications). */
 const NOTIFICATION_FIELDS = 'id kind payload createdAt readAt';

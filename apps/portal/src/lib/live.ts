@@ -11,7 +11,7 @@
  */
 import { createClient } from 'graphql-ws';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { NOTIFICATION_ADDED, REQUEST_UPDATES } from './documents';
+import { NOTIFICATION_ADDED, REQUEST_UPDATES, TASK_FORCE_UPDATES } from './documents';
 import type { RequestUpdate } from './types';
 
 export type LiveStatus = 'off' | 'connecting' | 'open' | 'closed';
@@ -24,10 +24,19 @@ export interface LiveNotification {
   createdAt: string;
 }
 
+/** A task force changed: its board and tasks are read again. */
+export interface TaskForceUpdate {
+  taskForceId: string;
+  kind: string;
+  taskId: string | null;
+  at: string;
+}
+
 type Listener<T> = (value: T) => void;
 
 const requestListeners = new Set<Listener<RequestUpdate>>();
 const notificationListeners = new Set<Listener<LiveNotification>>();
+const taskForceListeners = new Set<Listener<TaskForceUpdate>>();
 const resyncListeners = new Set<() => void>();
 const statusListeners = new Set<() => void>();
 let status: LiveStatus = 'off';
@@ -101,9 +110,18 @@ export function useLiveConnection(token: string | undefined): void {
         complete: () => undefined,
       },
     );
+    const stopTaskForces = client.subscribe<{ taskForceUpdates: TaskForceUpdate }>(
+      { query: TASK_FORCE_UPDATES },
+      {
+        next: (result) => result.data && emit(taskForceListeners, result.data.taskForceUpdates),
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
     return () => {
       stopRequests();
       stopNotifications();
+      stopTaskForces();
       void client.dispose();
     };
   }, [token]);
@@ -121,49 +139,53 @@ export function useLiveStatus(): LiveStatus {
   );
 }
 
-/** Calls `handler` for each pushed request change (the handler may change between renders). */
-export function useRequestUpdates(handler: (update: RequestUpdate) => void): void {
+/** Calls the latest `handler` for each value pushed to `listeners` while the component is mounted. */
+function useListener<T>(listeners: Set<Listener<T>>, handler: (value: T) => void): void {
   const ref = useRef(handler);
   useEffect(() => {
     ref.current = handler;
   });
   useEffect(() => {
-    const listener = (u: RequestUpdate) => ref.current(u);
-    requestListeners.add(listener);
+    const listener = (v: T) => ref.current(v);
+    listeners.add(listener);
     return () => {
-      requestListeners.delete(listener);
+      listeners.delete(listener);
     };
-  }, []);
+  }, [listeners]);
+}
+
+/** Calls `handler` for each pushed request change (the handler may change between renders). */
+export function useRequestUpdates(handler: (update: RequestUpdate) => void): void {
+  useListener(requestListeners, handler);
 }
 
 /** Calls `handler` for each new notification of the signed-in user. */
 export function useNotificationAdded(handler: (notification: LiveNotification) => void): void {
-  const ref = useRef(handler);
-  useEffect(() => {
-    ref.current = handler;
-  });
-  useEffect(() => {
-    const listener = (n: LiveNotification) => ref.current(n);
-    notificationListeners.add(listener);
-    return () => {
-      notificationListeners.delete(listener);
-    };
-  }, []);
+  useListener(notificationListeners, handler);
+}
+
+/** Calls `handler` for each change to a task force the user's agency is in. */
+export function useTaskForceUpdates(handler: (update: TaskForceUpdate) => void): void {
+  useListener(taskForceListeners, handler);
 }
 
 /** Calls `handler` when the socket came back after a drop or a token refresh: load again what is shown. */
 export function useLiveResync(handler: () => void): void {
-  const ref = useRef(handler);
+  useListener(resyncListeners as Set<Listener<void>>, handler);
+}
+
+/** A function that runs the latest `refresh` once, `delayMs` after its last call: a burst of pushes loads once. */
+function useCoalesced(refresh: () => void, delayMs: number): () => void {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(refresh);
   useEffect(() => {
-    ref.current = handler;
+    latest.current = refresh;
   });
-  useEffect(() => {
-    const listener = () => ref.current();
-    resyncListeners.add(listener);
-    return () => {
-      resyncListeners.delete(listener);
-    };
-  }, []);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => latest.current(), delayMs);
+  };
 }
 
 /**
@@ -171,18 +193,18 @@ export function useLiveResync(handler: () => void): void {
  * burst of changes (an answer and its messages) loads once.
  */
 export function useLiveRefresh(refresh: () => void, matches: (update: RequestUpdate) => boolean = () => true, delayMs = 250): void {
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef(refresh);
-  useEffect(() => {
-    latest.current = refresh;
-  });
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const schedule = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => latest.current(), delayMs);
-  };
+  const schedule = useCoalesced(refresh, delayMs);
   useRequestUpdates((u) => {
     if (matches(u)) schedule();
+  });
+  useLiveResync(schedule);
+}
+
+/** Runs `refresh` shortly after a change to task force `taskForceId` (any force when null) and after a reconnect. */
+export function useTaskForceRefresh(taskForceId: string | null, refresh: () => void, delayMs = 250): void {
+  const schedule = useCoalesced(refresh, delayMs);
+  useTaskForceUpdates((u) => {
+    if (taskForceId === null || u.taskForceId === taskForceId) schedule();
   });
   useLiveResync(schedule);
 }

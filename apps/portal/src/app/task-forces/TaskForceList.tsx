@@ -2,19 +2,25 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { CheckGroup } from '../../components/CheckGroup';
 import { Field } from '../../components/Field';
 import { RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
+import { SERIES } from '../../lib/documents';
+import { useTaskForceRefresh } from '../../lib/live';
 import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDateTime } from '../../lib/format';
-import type { AgencyRef, User } from '../../lib/types';
+import type { AgencyRef, Series, User } from '../../lib/types';
 import { canCreateTaskForce, CREATE_TASK_FORCE, OWN_CASES, POLICE_AGENCY_LIST, TASK_FORCES, type TaskForce } from './shared';
 import styles from './task-forces.module.css';
 
-function NewTaskForceForm({ user, onCancel }: { user: User; onCancel(): void }) {
+/**
+ * A new task force, from scratch or from a series: then the agencies holding the series' cases you can read join
+ * as members and your own cases in it join the force (the api does both from the series id).
+ */
+function NewTaskForceForm({ user, seriesId, onCancel }: { user: User; seriesId: string | null; onCancel(): void }) {
   const t = useTranslations('taskForces');
   const tc = useTranslations('common');
   const { request } = useAuth();
@@ -29,23 +35,33 @@ function NewTaskForceForm({ user, onCancel }: { user: User; onCancel(): void }) 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [nameError, setNameError] = useState<string | null>(null);
+  const [series, setSeries] = useState<Series | null>(null);
 
   useEffect(() => {
     let live = true;
     void Promise.all([
       request<{ policeAgencies: AgencyRef[] }>(POLICE_AGENCY_LIST),
       request<{ cases: { edges: { node: { id: string; caseNumber: string; title: string } }[] } }>(OWN_CASES, { filter: { owningAgencyId: user.agency.id } }),
+      seriesId ? request<{ series: Series }>(SERIES, { id: seriesId }).then((r) => r.series) : Promise.resolve(null),
     ])
-      .then(([a, c]) => {
+      .then(([a, c, s]) => {
         if (!live) return;
         setAgencies(a.policeAgencies.filter((x) => x.id !== user.agency.id));
         setCases(c.cases.edges.map((e) => e.node));
+        setSeries(s);
+        if (s) setName((n) => n || t('seriesForceName', { cases: s.caseCount, id: s.id.slice(0, 8) }));
       })
       .catch((e: unknown) => live && setError(e));
     return () => {
       live = false;
     };
-  }, [request, user.agency.id]);
+  }, [request, user.agency.id, seriesId, t]);
+
+  // From a series, its agencies and the caller's cases in it are in already: the check boxes offer the others.
+  const fromSeriesAgencies = series ? series.agencies.filter((a) => a.id !== user.agency.id) : [];
+  const fromSeriesCases = series ? series.cases.filter((c) => c.owner.id === user.agency.id) : [];
+  const otherAgencies = agencies.filter((a) => !fromSeriesAgencies.some((x) => x.id === a.id));
+  const otherCases = cases.filter((c) => !fromSeriesCases.some((x) => x.id === c.id));
 
   const toggle = (set: (f: (s: string[]) => string[]) => void) => (v: string) => set((s) => (s.includes(v) ? s.filter((x) => x !== v) : [...s, v]));
   const fieldErrors = fieldErrorsOf(error);
@@ -57,7 +73,7 @@ function NewTaskForceForm({ user, onCancel }: { user: User; onCancel(): void }) 
     setBusy(true);
     setError(null);
     try {
-      const created = await request<{ createTaskForce: { id: string } }>(CREATE_TASK_FORCE, { input: { name: name.trim(), memberAgencyIds: members, caseIds } });
+      const created = await request<{ createTaskForce: { id: string } }>(CREATE_TASK_FORCE, { input: { name: name.trim(), memberAgencyIds: members, caseIds, seriesId } });
       router.push(`/task-forces/${created.createTaskForce.id}`);
     } catch (e) {
       setError(e);
@@ -68,19 +84,35 @@ function NewTaskForceForm({ user, onCancel }: { user: User; onCancel(): void }) 
   return (
     <section className="card table-card" data-testid="task-force-form">
       <div className="table-toolbar">
-        <strong>{t('newTitle')}</strong>
+        <strong>{series ? t('newFromSeriesTitle') : t('newTitle')}</strong>
       </div>
       <form className={styles.form} onSubmit={onSubmit}>
         <div className={styles.wide}>
           <Field label={t('name')} name="name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} error={nameError ?? fieldErrors['name']} />
         </div>
+        {series && (
+          <div className={`${styles.wide} ${styles.fromSeries}`} data-testid="task-force-from-series" data-series-id={series.id}>
+            <p>
+              <Link href={`/series/${series.id}`}>{t('fromSeriesLink', { cases: series.caseCount })}</Link>
+              {series.hiddenCaseCount > 0 && <span className="muted small"> · {t('fromSeriesHidden', { count: series.hiddenCaseCount })}</span>}
+            </p>
+            <p className="small">
+              <strong>{t('fromSeriesAgencies')}</strong>{' '}
+              {fromSeriesAgencies.length > 0 ? fromSeriesAgencies.map((a) => agencyName(a)).join('、') : <span className="muted">{t('fromSeriesNoAgencies')}</span>}
+            </p>
+            <p className="small" data-testid="task-force-series-cases">
+              <strong>{t('fromSeriesCases')}</strong>{' '}
+              {fromSeriesCases.length > 0 ? fromSeriesCases.map((c) => c.caseNumber).join('、') : <span className="muted">{t('fromSeriesNoCases')}</span>}
+            </p>
+          </div>
+        )}
         <CheckGroup
           legend={t('memberAgencies')} name="memberAgencyIds" className={styles.wide} hint={t('memberAgenciesHint')}
-          options={agencies.map((a) => ({ value: a.id, label: agencyName(a) }))} selected={members} onToggle={toggle(setMembers)} testId="task-force-members"
+          options={otherAgencies.map((a) => ({ value: a.id, label: agencyName(a) }))} selected={members} onToggle={toggle(setMembers)} testId="task-force-members"
         />
         <CheckGroup
-          legend={t('ownCases')} name="caseIds" className={styles.wide} hint={cases.length === 0 ? t('noOwnCases') : t('ownCasesHint')}
-          options={cases.map((c) => ({ value: c.id, label: `${c.caseNumber} · ${c.title}` }))} selected={caseIds} onToggle={toggle(setCaseIds)} testId="task-force-cases"
+          legend={t('ownCases')} name="caseIds" className={styles.wide} hint={otherCases.length === 0 ? t('noOwnCases') : t('ownCasesHint')}
+          options={otherCases.map((c) => ({ value: c.id, label: `${c.caseNumber} · ${c.title}` }))} selected={caseIds} onToggle={toggle(setCaseIds)} testId="task-force-cases"
         />
         {error !== null && (
           <div className={`field-error ${styles.wide}`} data-testid="task-force-error">
@@ -108,7 +140,8 @@ export function TaskForceList({ user }: { user: User }) {
   const formatDateTime = useFormatDateTime();
   const [forces, setForces] = useState<TaskForce[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [creating, setCreating] = useState(false);
+  const fromSeries = useSearchParams().get('series');
+  const [creating, setCreating] = useState(fromSeries !== null && canCreateTaskForce(user));
 
   const load = useCallback(async () => {
     setError(null);
@@ -122,6 +155,7 @@ export function TaskForceList({ user }: { user: User }) {
   useEffect(() => {
     void load();
   }, [load]);
+  useTaskForceRefresh(null, () => void load());
 
   return (
     <div className="wide-page" data-testid="task-forces-page">
@@ -136,7 +170,7 @@ export function TaskForceList({ user }: { user: User }) {
           </button>
         )}
       </div>
-      {creating && <NewTaskForceForm user={user} onCancel={() => setCreating(false)} />}
+      {creating && <NewTaskForceForm user={user} seriesId={fromSeries} onCancel={() => setCreating(false)} />}
       {error !== null && <RetryAlert message={loadErrorMessage(error)} onRetry={() => void load()} />}
       <section className={`card table-card ${styles.section}`}>
         <div className="table-scroll">

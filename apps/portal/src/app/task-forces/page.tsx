@@ -1,9 +1,15 @@
 'use client';
 
+import { Suspense } from 'react';
 import { RequireAuth } from '../../components/RequireAuth';
 import { canUseTaskForces } from './shared';
 import { TaskForceList } from './TaskForceList';
 
 export default function TaskForcesRoute() {
-  return <RequireAuth allow={canUseTaskForces}>{(session) => <TaskForceList user={session.user} />}</RequireAuth>;
+  // Suspense: the list reads ?series= (forming a task force from a series).
+  return (
+    <Suspense>
+      <RequireAuth allow={canUseTaskForces}>{(session) => <TaskForceList user={session.user} />}</RequireAuth>
+    </Suspense>
+  );
 }

@@ -44,6 +44,7 @@ export interface TaskForce {
   tasks: Task[];
   board: BoardCell[];
   isLead: boolean;
+  seriesId: string | null;
   createdAt: string;
   closedAt: string | null;
 }
@@ -51,7 +52,7 @@ export interface TaskForce {
 const AGENCY = 'id name nameEn kind region';
 const TASK = `id kind title province caseId assigneeAgency { ${AGENCY} } dueAt status overdue allowedStatuses createdAt`;
 const FORCE = `id name leadAgency { ${AGENCY} } agencies { ${AGENCY} } cases { id caseNumber title owner { ${AGENCY} } }
-  tasks { ${TASK} } board { province status count overdue } isLead createdAt closedAt`;
+  tasks { ${TASK} } board { province status count overdue } isLead seriesId createdAt closedAt`;
 
 export const TASK_FORCES = `query TaskForces { taskForces { ${FORCE} } }`;
 export const TASK_FORCE = `query TaskForce($id: ID!) { taskForce(id: $id) { ${FORCE} } }`;

@@ -12,6 +12,7 @@ import { GqlError } from '../../../lib/graphql';
 import { useAgencyName, useFormatDateTime, useJoinList, useProvinceName, useRegionName } from '../../../lib/format';
 import { fenToDecimal, toFen, useFormatMoney } from '../../../lib/money';
 import type { Series } from '../../../lib/types';
+import { canCreateTaskForce } from '../../task-forces/shared';
 
 /** Loss of the visible cases by the province of the agency that reported them, largest first (exact, in fen). */
 function lossByProvince(series: Series): { region: string; fen: bigint; cases: number }[] {
@@ -30,7 +31,8 @@ export function SeriesPage({ id }: { id: string }) {
   const t = useTranslations('series');
   const tc = useTranslations('common');
   const tType = useTranslations('fraudTypes');
-  const { request } = useAuth();
+  const tForce = useTranslations('taskForces');
+  const { request, session } = useAuth();
   const loadReason = useLoadReason();
   const agencyName = useAgencyName();
   const provinceName = useProvinceName();
@@ -90,6 +92,11 @@ export function SeriesPage({ id }: { id: string }) {
           <div>
             <div className="case-number mono">{series.id}</div>
             <h1 data-testid="series-title">★ {t('seriesTitle', { count: series.caseCount })}</h1>
+            {session && canCreateTaskForce(session.user) && (
+              <Link href={`/task-forces?series=${series.id}`} className="btn btn-primary btn-small" data-testid="series-form-task-force">
+                {tForce('formTaskForce')}
+              </Link>
+            )}
             <p className="muted">
               {t('spans', {
                 provinces: joinList(series.provinces.map((p) => provinceName(p))) || '—',

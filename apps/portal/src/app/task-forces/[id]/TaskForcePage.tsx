@@ -5,9 +5,11 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
+import { LiveIndicator } from '../../../components/LiveIndicator';
 import { useAuth } from '../../../lib/auth';
 import { fieldErrorsOf, useErrorMessage, useLoadReason } from '../../../lib/errors';
 import { GqlError } from '../../../lib/graphql';
+import { useTaskForceRefresh } from '../../../lib/live';
 import { useAgencyName, useFormatDateTime, useProvinceName, useProvinceOptions } from '../../../lib/format';
 import { DISPATCH_TASK, SET_TASK_STATUS, TASK_FORCE, TASK_KINDS, TASK_STATUSES, type TaskForce, type TaskStatus } from '../shared';
 import styles from '../task-forces.module.css';
@@ -166,6 +168,7 @@ function Board({ force }: { force: TaskForce }) {
       <div className="table-toolbar">
         <strong>{t('boardTitle')}</strong>
         <span className="muted small">{t('boardNote')}</span>
+        <LiveIndicator />
       </div>
       {rows.length === 0 ? (
         <p className="muted table-status" data-testid="task-board-empty">
@@ -237,6 +240,8 @@ export function TaskForcePage({ id }: { id: string }) {
   useEffect(() => {
     void load();
   }, [load]);
+  // Another agency works a task, a task turns overdue, members change: the board follows without a reload.
+  useTaskForceRefresh(id, () => void load());
 
   async function setStatus(taskId: string, status: TaskStatus) {
     setBusyTask(taskId);
@@ -286,6 +291,13 @@ export function TaskForcePage({ id }: { id: string }) {
           {force.isLead && <span className="chip badge-after">{t('leadChip')}</span>}
           {force.closedAt && <span className="chip badge-after">{t('closed', { at: formatDateTime(force.closedAt) })}</span>}
         </p>
+        {force.seriesId && (
+          <p className="small">
+            <Link href={`/series/${force.seriesId}`} data-testid="task-force-series">
+              {t('fromSeries')}
+            </Link>
+          </p>
+        )}
       </section>
 
       <div className={styles.grid}>
