@@ -41,7 +41,7 @@ function NewTaskForceForm({ user, seriesId, onCancel }: { user: User; seriesId: 
     let live = true;
     void Promise.all([
       request<{ policeAgencies: AgencyRef[] }>(POLICE_AGENCY_LIST),
-      request<{ cases: { edges: { node: { id: string; caseNumber: string; title: string } }[] } }>(OWN_CASES, { filter: { owningAgencyId: user.agency.id } }),
+      request<{ cases: { edges: { node: { id: string; caseNumber: string; title: string } }[] } }>(OWN_CASES, { filter: { owningAgencyId: user.agency.id, statuses: ['REPORTED', 'INVESTIGATING'] } }),
       seriesId ? request<{ series: Series }>(SERIES, { id: seriesId }).then((r) => r.series) : Promise.resolve(null),
     ])
       .then(([a, c, s]) => {
