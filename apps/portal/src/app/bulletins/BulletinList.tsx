@@ -6,7 +6,7 @@ import { useCallback, useState } from 'react';
 import { ListFoot, RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
 import { useLoadErrorMessage } from '../../lib/errors';
-import { useAgencyName, useFormatDateTime } from '../../lib/format';
+import { useAgencyName, useFormatDateTime, useJoinList } from '../../lib/format';
 import { usePagedList } from '../../lib/paged-list';
 import type { Connection, User } from '../../lib/types';
 import { canPublishBulletins } from './access';
@@ -17,10 +17,10 @@ import styles from './bulletins.module.css';
 export function BulletinList({ user }: { user: User }) {
   const t = useTranslations('bulletins');
   const tFraud = useTranslations('fraudTypes');
-  const tKind = useTranslations('kinds');
   const { request } = useAuth();
   const agencyName = useAgencyName();
   const formatDateTime = useFormatDateTime();
+  const joinList = useJoinList();
   const loadErrorMessage = useLoadErrorMessage();
   const [fraudType, setFraudType] = useState('');
   const [unreadOnly, setUnreadOnly] = useState(false);
@@ -85,7 +85,7 @@ export function BulletinList({ user }: { user: User }) {
             <tbody>
               {list.items.map((b) => (
                 <tr key={b.id} className={b.read ? undefined : styles.unread} data-testid="bulletin-row" data-bulletin-id={b.id} data-read={b.read ? 'true' : 'false'}>
-                  <td>
+                  <td className={styles.titleCell}>
                     {!b.read && <span className={styles.dot} aria-label={t('unread')} title={t('unread')} />}
                     <Link href={`/bulletins/${b.id}`} data-testid="bulletin-link">
                       {b.title}
@@ -97,7 +97,7 @@ export function BulletinList({ user }: { user: User }) {
                   </td>
                   <td>{agencyName(b.publisher)}</td>
                   <td className="muted small">
-                    {[...b.recipients.kinds.map((k) => t('allOfKind', { kind: tKind(k) })), ...b.recipients.agencies.map((a) => agencyName(a))].join('、')}
+                    {joinList([...b.recipients.kinds.map((k) => t('allOfKind', { kind: k })), ...b.recipients.agencies.map((a) => agencyName(a))])}
                   </td>
                   <td className="nowrap muted">{formatDateTime(b.publishedAt)}</td>
                 </tr>

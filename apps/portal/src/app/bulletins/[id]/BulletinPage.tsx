@@ -1,26 +1,51 @@
 'use client';
 
+import { AgencyKind } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { useAuth } from '../../../lib/auth';
 import { useLoadReason } from '../../../lib/errors';
-import { useAgencyName, useFormatDateTime } from '../../../lib/format';
+import { useAgencyName, useFormatDateTime, useJoinList } from '../../../lib/format';
 import { GqlError } from '../../../lib/graphql';
-import { HandlingBanner } from '../../cases/[id]/HandlingBanner';
+import type { AgencyRef, HandlingCode, User } from '../../../lib/types';
 import { BULLETIN, type Bulletin } from '../shared';
 import styles from '../bulletins.module.css';
 
+/** The publisher's handling code, in front of the reader before the text (as on shared cases). */
+function BulletinHandling({ handling, publisher }: { handling: HandlingCode; publisher: AgencyRef }) {
+  const t = useTranslations('bulletins.handlingCode');
+  const agencyName = useAgencyName();
+  const items: { key: keyof HandlingCode; ok: boolean }[] = [
+    { key: 'mayPassOn', ok: handling.mayPassOn },
+    { key: 'mayUseInCourt', ok: handling.mayUseInCourt },
+    // "Must ask" is the restrictive one: true is the warning.
+    { key: 'mustAskBeforeActing', ok: !handling.mustAskBeforeActing },
+  ];
+  return (
+    <section className="handling-banner" data-testid="bulletin-handling-banner" role="note">
+      <strong>{t('title', { agency: agencyName(publisher) })}</strong>
+      <ul>
+        {items.map((item) => (
+          <li key={item.key} className={item.ok ? 'handling-ok' : 'handling-no'} data-testid={`bulletin-handling-${item.key}`}>
+            <span aria-hidden="true">{item.ok ? '✓' : '✕'}</span> {t(`${item.key}.${handling[item.key] ? 'yes' : 'no'}`)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** One bulletin: opening it marks it read. Text, identifiers to watch, handling code, and the matching cases the viewer may open. */
-export function BulletinPage({ id }: { id: string }) {
+export function BulletinPage({ id, user }: { id: string; user: User }) {
   const t = useTranslations('bulletins');
   const tFraud = useTranslations('fraudTypes');
-  const tKind = useTranslations('kinds');
   const tId = useTranslations('identifierKinds');
   const { request } = useAuth();
   const agencyName = useAgencyName();
   const formatDateTime = useFormatDateTime();
+  const joinList = useJoinList();
   const loadReason = useLoadReason();
   const [bulletin, setBulletin] = useState<Bulletin | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -57,7 +82,9 @@ export function BulletinPage({ id }: { id: string }) {
   }
   if (!bulletin) return <p className="muted page-status">{t('loading')}</p>;
 
-  const recipients = [...bulletin.recipients.kinds.map((k) => t('allOfKind', { kind: tKind(k) })), ...bulletin.recipients.agencies.map((a) => agencyName(a))];
+  const recipients = [...bulletin.recipients.kinds.map((k) => t('allOfKind', { kind: k })), ...bulletin.recipients.agencies.map((a) => agencyName(a))];
+  // Banks, telecoms and partners never see a case: the matches section is for police readers and the publisher.
+  const showMatches = bulletin.isPublisher || user.agency.kind === AgencyKind.POLICE;
 
   return (
     <div className="wide-page" data-testid="bulletin-page" data-bulletin-id={bulletin.id}>
@@ -70,9 +97,9 @@ export function BulletinPage({ id }: { id: string }) {
           <span className="chip" data-testid="bulletin-fraud-type">{tFraud(bulletin.fraudType)}</span>
           <span data-testid="bulletin-publisher">{t('publishedBy', { agency: agencyName(bulletin.publisher) })}</span>
           <span>{formatDateTime(bulletin.publishedAt)}</span>
-          <span data-testid="bulletin-recipients">{t('sentTo', { recipients: recipients.join('、') })}</span>
+          <span data-testid="bulletin-recipients">{t('sentTo', { recipients: joinList(recipients) })}</span>
         </div>
-        <HandlingBanner handling={bulletin.handling} owner={bulletin.publisher} />
+        <BulletinHandling handling={bulletin.handling} publisher={bulletin.publisher} />
         <p className={styles.body} data-testid="bulletin-body">
           {bulletin.body}
         </p>
@@ -99,7 +126,9 @@ export function BulletinPage({ id }: { id: string }) {
                 {bulletin.identifiers.map((i) => (
                   <tr key={`${i.kind}:${i.canonical}`} data-testid="bulletin-identifier">
                     <td>{tId(i.kind)}</td>
-                    <td className={styles.value}>{i.value}</td>
+                    <td>
+                      <span className={styles.value}>{i.value}</span>
+                    </td>
                     <td className="muted small">{i.canonical}</td>
                   </tr>
                 ))}
@@ -109,60 +138,62 @@ export function BulletinPage({ id }: { id: string }) {
         )}
       </section>
 
-      <section className={`card table-card ${styles.section}`} data-testid="bulletin-matches">
-        <div className="table-toolbar">
-          <strong>{t('matchesTitle')}</strong>
-          {!bulletin.processed && <span className="muted small" data-testid="bulletin-matching">{t('matching')}</span>}
-        </div>
-        {bulletin.isPublisher && bulletin.matchedCaseCount !== null && (
-          <p className="table-status" data-testid="bulletin-match-count">
-            <span className={styles.count}>{bulletin.matchedCaseCount}</span>
-            {t('matchCount', { count: bulletin.matchedCaseCount })}
-          </p>
-        )}
-        {bulletin.matchingCases.length === 0 ? (
-          <p className="muted table-status" data-testid="bulletin-matches-empty">
-            {bulletin.isPublisher ? t('noVisibleMatchesPublisher') : t('noVisibleMatches')}
-          </p>
-        ) : (
-          <div className="table-scroll">
-            <table className="table" data-testid="bulletin-matching-cases">
-              <thead>
-                <tr>
-                  <th>{t('caseNumber')}</th>
-                  <th>{t('caseTitle')}</th>
-                  <th>{t('caseOwner')}</th>
-                  <th>{t('matchedValues')}</th>
-                  <th>{t('matchedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {bulletin.matchingCases.map((c) => (
-                  <tr key={c.caseId} data-testid="bulletin-matching-case" data-case-id={c.caseId}>
-                    <td className="nowrap">
-                      <Link href={`/cases/${c.caseId}`} data-testid="bulletin-case-link">
-                        {c.caseNumber}
-                      </Link>
-                    </td>
-                    <td>{c.caseTitle}</td>
-                    <td>{agencyName(c.owner)}</td>
-                    <td>
-                      <span className={styles.values}>
-                        {c.values.map((v) => (
-                          <span key={`${v.kind}:${v.canonical}`} className={styles.value}>
-                            {tId(v.kind)} {v.canonical}
-                          </span>
-                        ))}
-                      </span>
-                    </td>
-                    <td className="nowrap muted">{formatDateTime(c.matchedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+      {showMatches && (
+        <section className={`card table-card ${styles.section}`} data-testid="bulletin-matches">
+          <div className="table-toolbar">
+            <strong>{t('matchesTitle')}</strong>
+            {!bulletin.processed && <span className="muted small" data-testid="bulletin-matching">{t('matching')}</span>}
           </div>
-        )}
-      </section>
+          {bulletin.isPublisher && bulletin.matchedCaseCount !== null && (
+            <p className="table-status" data-testid="bulletin-match-count">
+              <span className={styles.count}>{bulletin.matchedCaseCount}</span>
+              {t('matchCount', { count: bulletin.matchedCaseCount })}
+            </p>
+          )}
+          {bulletin.matchingCases.length === 0 ? (
+            <p className="muted table-status" data-testid="bulletin-matches-empty">
+              {bulletin.isPublisher ? t('noVisibleMatchesPublisher') : t('noVisibleMatches')}
+            </p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table" data-testid="bulletin-matching-cases">
+                <thead>
+                  <tr>
+                    <th>{t('caseNumber')}</th>
+                    <th>{t('caseTitle')}</th>
+                    <th>{t('caseOwner')}</th>
+                    <th>{t('matchedValues')}</th>
+                    <th>{t('matchedAt')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {bulletin.matchingCases.map((c) => (
+                    <tr key={c.caseId} data-testid="bulletin-matching-case" data-case-id={c.caseId}>
+                      <td className="nowrap">
+                        <Link href={`/cases/${c.caseId}`} data-testid="bulletin-case-link">
+                          {c.caseNumber}
+                        </Link>
+                      </td>
+                      <td>{c.caseTitle}</td>
+                      <td>{agencyName(c.owner)}</td>
+                      <td>
+                        <span className={styles.values}>
+                          {c.values.map((v) => (
+                            <span key={`${v.kind}:${v.canonical}`} className={styles.value}>
+                              {tId(v.kind)} {v.canonical}
+                            </span>
+                          ))}
+                        </span>
+                      </td>
+                      <td className="nowrap muted">{formatDateTime(c.matchedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
       {bulletin.isPublisher && (
         <Alert tone="info" testId="bulletin-publisher-note">
           {t('publisherNote')}

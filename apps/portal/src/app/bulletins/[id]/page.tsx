@@ -7,5 +7,5 @@ import { BulletinPage } from './BulletinPage';
 
 export default function BulletinRoute() {
   const { id } = useParams<{ id: string }>();
-  return <RequireAuth allow={canSeeBulletins}>{() => <BulletinPage id={id} />}</RequireAuth>;
+  return <RequireAuth allow={canSeeBulletins}>{(session) => <BulletinPage id={id} user={session.user} />}</RequireAuth>;
 }

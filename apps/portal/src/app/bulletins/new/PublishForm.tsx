@@ -33,7 +33,7 @@ export function PublishForm({ user }: { user: User }) {
   const tFraud = useTranslations('fraudTypes');
   const tKind = useTranslations('kinds');
   const tId = useTranslations('identifierKinds');
-  const th = useTranslations('case.handling');
+  const th = useTranslations('bulletins.handlingCode');
   const { request } = useAuth();
   const router = useRouter();
   const agencyName = useAgencyName();
@@ -151,7 +151,7 @@ export function PublishForm({ user }: { user: User }) {
 
           <CheckGroup
             legend={t('recipientKinds')} name="recipientKinds" className={styles.wide} hint={t('recipientKindsHint')}
-            options={AGENCY_KINDS.map((k) => ({ value: k, label: t('allOfKind', { kind: tKind(k) }) }))} selected={kinds} onToggle={toggle(setKinds)}
+            options={AGENCY_KINDS.map((k) => ({ value: k, label: t('allOfKind', { kind: k }) }))} selected={kinds} onToggle={toggle(setKinds)}
             error={errorOf('recipientKinds')} testId="bulletin-recipient-kinds"
           />
           <CheckGroup
