@@ -9,13 +9,14 @@ import { EvidenceOutbox } from './linking/evidence-outbox';
 import { EvidenceRelinkProcessor } from './linking/evidence-relink.processor';
 import { FundsTraceProcessor } from './linking/funds-trace.processor';
 import { DeadlinesProcessor } from './deadlines/deadlines.processor';
+import { BulletinsProcessor } from './bulletins/bulletins.processor';
 import { LINK_NOTICES_BUS, LINKER_DATA_SOURCE, linkerProviders } from './linking/linker.provider';
 import { closeLiveBus, LiveBus } from '@caselink/jobs';
 import { QUEUE_PROCESSORS } from './queue-processor';
 import { WorkerHost } from './worker-host';
 
 /** Every processor class; WorkerHost checks them against the queue list at start-up. */
-const PROCESSORS = [NotificationsProcessor, ImportsProcessor, EvidenceLinkProcessor, EvidenceRelinkProcessor, FundsTraceProcessor, DeadlinesProcessor];
+const PROCESSORS = [NotificationsProcessor, ImportsProcessor, EvidenceLinkProcessor, EvidenceRelinkProcessor, FundsTraceProcessor, DeadlinesProcessor, BulletinsProcessor];
 
 @Module({})
 export class WorkerModule implements OnApplicationShutdown {

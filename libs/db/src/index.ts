@@ -22,3 +22,4 @@ export { StatementImport } from './entities/import.entity';
 export type { ImportStatus, ImportRowError } from './entities/import.entity';
 export * from './linking/trace-funds';
 export * from './role-check';
+export * from './bulletins/match-bulletins';

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
 import { QUEUES } from './queues';
-import type { DeadlineJob, EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob } from './payloads';
+import type { BulletinJob, DeadlineJob, EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob } from './payloads';
 
 /** Retry with back-off; keep finished jobs briefly so a re-delivery with the same id is ignored. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -19,6 +19,7 @@ export class JobProducers {
   readonly evidenceRelink: Queue<EvidenceRelinkJob>;
   readonly fundsTrace: Queue<FundsTraceJob>;
   readonly deadlines: Queue<DeadlineJob>;
+  readonly bulletins: Queue<BulletinJob>;
 
   /** `onError` hears connection trouble (Redis down): queues reconnect by themselves meanwhile. */
   constructor(connection: ConnectionOptions, prefix: string, onError: (e: Error) => void = () => undefined) {
@@ -39,6 +40,8 @@ export class JobProducers {
     this.fundsTrace.on('error', onError);
     this.deadlines = new Queue<DeadlineJob>(QUEUES.deadlines, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     this.deadlines.on('error', onError);
+    this.bulletins = new Queue<BulletinJob>(QUEUES.bulletins, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    this.bulletins.on('error', onError);
   }
 
   /**
@@ -79,8 +82,13 @@ export class JobProducers {
     await this.imports.add('import', job, { jobId: `import-${job.importId}` });
   }
 
+  /** One job per bulletin: publishing it once is matching and announcing it once. */
+  async enqueueBulletin(job: BulletinJob): Promise<void> {
+    await this.bulletins.add('bulletin', job, { jobId: bulletinJobId(job.bulletinId) });
+  }
+
   async close(): Promise<void> {
-    await Promise.all([this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace, this.deadlines].map((q) => q.close()));
+    await Promise.all([this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace, this.deadlines, this.bulletins].map((q) => q.close()));
   }
 }
 
@@ -90,4 +98,8 @@ export function linkJobId(changeId: string): string {
 
 export function deadlineJobId(job: Pick<DeadlineJob, 'requestId' | 'due' | 'at'>): string {
   return `${job.due}-${job.requestId}-${new Date(job.at).getTime()}`;
+}
+
+export function bulletinJobId(bulletinId: string): string {
+  return `bulletin-${bulletinId}`;
 }

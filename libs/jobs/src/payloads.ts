@@ -62,6 +62,11 @@ export interface DeadlineJob {
   at: string;
 }
 
+/** A published bulletin to match against every case and announce to its recipients (idempotent). */
+export interface BulletinJob {
+  bulletinId: string;
+}
+
 export interface JobPayloads {
   notifications: NotificationJob;
   imports: ImportJob;
@@ -69,4 +74,5 @@ export interface JobPayloads {
   'evidence-relink': EvidenceRelinkJob;
   'funds-trace': FundsTraceJob;
   deadlines: DeadlineJob;
+  bulletins: BulletinJob;
 }

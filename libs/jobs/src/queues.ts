@@ -10,6 +10,7 @@ export const QUEUES = {
   evidenceRelink: 'evidence-relink',
   fundsTrace: 'funds-trace',
   deadlines: 'deadlines',
+  bulletins: 'bulletins',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

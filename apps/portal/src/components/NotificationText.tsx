@@ -16,6 +16,8 @@ interface Payload {
   expiresAt?: string;
   subjectEmail?: string;
   lockedUntil?: string;
+  bulletinId?: string;
+  title?: string;
 }
 
 export interface NotificationView {
@@ -39,6 +41,7 @@ export function useNotificationView(): (n: { kind: string; payload: string }) =>
   const tState = useTranslations('requestStates');
   const tKind = useTranslations('identifierKinds');
   const formatDateTime = useFormatDateTime();
+  const tBulletin = useTranslations('bulletins.notice');
   return useCallback(
     (n) => {
       const p = parse(n.payload);
@@ -75,10 +78,14 @@ export function useNotificationView(): (n: { kind: string; payload: string }) =>
           };
         case 'HOLD_EXPIRED':
           return { text: t('HOLD_EXPIRED', { reference, caseNumber }), href: requestHref };
+        case 'BULLETIN_PUBLISHED':
+          return { text: tBulletin('BULLETIN_PUBLISHED', { title: p.title ?? '—' }), href: p.bulletinId ? `/bulletins/${p.bulletinId}` : null };
+        case 'BULLETIN_MATCH':
+          return { text: tBulletin('BULLETIN_MATCH', { caseNumber, title: p.title ?? '—' }), href: p.caseId ? `/cases/${p.caseId}` : null };
         default:
           return { text: t('other', { kind: n.kind }), href: requestHref ?? (p.caseId ? `/cases/${p.caseId}` : null) };
       }
     },
-    [t, tState, tKind, formatDateTime],
+    [t, tState, tKind, formatDateTime, tBulletin],
   );
 }

@@ -30,7 +30,7 @@ export const linkerProviders = (config: WorkerConfig) => [
     // New links reach their readers' notification centres live.
     useFactory: (ds: DataSource, bus: LiveBus) => new Linker(ds, {
       hubThreshold: config.LINK_HUB_THRESHOLD,
-      publish: (n) => publishNotification(bus, config.QUEUE_PREFIX, { ...n, kind: 'LINK_HIT', createdAt: new Date(n.createdAt).toISOString() }),
+      publish: (n) => publishNotification(bus, config.QUEUE_PREFIX, { ...n, kind: n.kind ?? 'LINK_HIT', createdAt: new Date(n.createdAt).toISOString() }),
     }),
   },
 ];

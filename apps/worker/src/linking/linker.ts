@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { assignSeriesIds, CaseUnionFind, DEFAULT_HUB_THRESHOLD } from '@caselink/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { rowsOf } from '@caselink/db';
+import { matchCaseValues, rowsOf, unmatchCaseValues } from '@caselink/db';
 
 /**
  * Keeps postings, hub flags and series in step with identifiers. Connected as the linker role, which
@@ -41,6 +41,8 @@ export interface LinkOutcome {
 /** A notification the linker wrote (a new link across agencies), to push to its reader live. */
 export interface LinkNotice {
   id: string;
+  /** LINK_HIT when absent; BULLETIN_MATCH for a bulletin hit. */
+  kind?: string;
   agencyId: string;
   userId: string;
   payload: Record<string, unknown>;
@@ -129,6 +131,9 @@ export class Linker {
     if (added.length === 0 && removed.length === 0) {
       return { applied: true, added: 0, removed: 0, seriesId: await this.seriesOf(m, caseId) };
     }
+    // Bulletins watching a value the case gained or lost (in this transaction: a hit and its notice once).
+    await unmatchCaseValues(m, caseId, removed);
+    notices.push(...(await matchCaseValues(m, caseId, added)));
 
     // Hub standing of every value whose holder count moved.
     const { flagged, cleared } = await this.recountHubs(m, changed);

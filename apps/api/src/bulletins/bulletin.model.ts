@@ -1,0 +1,55 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AgencyKind, FraudType, IdentifierKind } from '@caselink/domain';
+import { connectionType } from '../common/pagination';
+import { AgencyRef, HandlingCodeModel } from '../cases/case.model';
+
+@ObjectType('BulletinIdentifier', { description: 'A value the bulletin asks readers to watch for' })
+export class BulletinIdentifierModel {
+  @Field(() => IdentifierKind) kind: IdentifierKind;
+  @Field({ description: 'As the publisher entered it' }) value: string;
+  @Field({ description: 'Normalised, as matched against cases' }) canonical: string;
+}
+
+@ObjectType('BulletinRecipients')
+export class BulletinRecipientsModel {
+  @Field(() => [AgencyKind], { description: 'Every agency of these kinds' }) kinds: AgencyKind[];
+  @Field(() => [AgencyRef], { description: 'These agencies by name' }) agencies: AgencyRef[];
+}
+
+@ObjectType('BulletinCaseMatch', { description: 'A case the viewer may open that holds a watched value' })
+export class BulletinCaseMatchModel {
+  @Field(() => ID) caseId: string;
+  @Field() caseNumber: string;
+  @Field() caseTitle: string;
+  @Field(() => AgencyRef) owner: AgencyRef;
+  @Field(() => [BulletinIdentifierModel], { description: 'The watched values it holds (value = canonical)' }) values: BulletinIdentifierModel[];
+  @Field() matchedAt: Date;
+}
+
+@ObjectType('Bulletin', { description: 'A warning about a fraud pattern, published to chosen agencies or kinds of agency' })
+export class BulletinModel {
+  @Field(() => ID) id: string;
+  @Field() title: string;
+  @Field() body: string;
+  @Field(() => FraudType) fraudType: FraudType;
+  @Field(() => AgencyRef) publisher: AgencyRef;
+  @Field() publishedAt: Date;
+  @Field(() => HandlingCodeModel, { description: 'What readers may do with it: pass on, use in court, act without asking' }) handling: HandlingCodeModel;
+  @Field(() => BulletinRecipientsModel) recipients: BulletinRecipientsModel;
+  @Field({ description: 'The viewer has opened it' }) read: boolean;
+  @Field({ description: "The viewer's agency published it" }) isPublisher: boolean;
+  @Field({ description: 'The worker has matched it against every case and told its recipients' }) processed: boolean;
+  @Field(() => Int, { nullable: true, description: 'Publisher only: how many cases hold a watched value (not which); null for others' })
+  matchedCaseCount: number | null;
+  // Resolved fields: identifiers, matchingCases.
+}
+
+@ObjectType()
+export class BulletinConnection extends connectionType(BulletinModel, 'Bulletin') {}
+
+@ObjectType('CaseBulletinHit', { description: 'A bulletin the viewer may read whose watched values this case holds' })
+export class CaseBulletinHitModel {
+  @Field(() => BulletinModel) bulletin: BulletinModel;
+  @Field(() => [BulletinIdentifierModel], { description: 'The watched values the case holds (value = canonical)' }) values: BulletinIdentifierModel[];
+  @Field() matchedAt: Date;
+}

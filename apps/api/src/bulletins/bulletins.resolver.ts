@@ -1,0 +1,59 @@
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Actor, clientAddress, GqlContext } from '../common/actor';
+import { CurrentActor, GqlCtx } from '../common/decorators';
+import { selects } from '../common/pagination';
+import { uuidArg } from '../common/uuid-arg.pipe';
+import { AgencyRef } from '../cases/case.model';
+import { BulletinCaseMatchModel, BulletinConnection, BulletinIdentifierModel, BulletinModel, CaseBulletinHitModel } from './bulletin.model';
+import { BulletinListArgs, PublishBulletinInput } from './bulletins.dto';
+import { BulletinsService } from './bulletins.service';
+
+const id = (name: string) => [name, { type: () => ID }, uuidArg(name)] as const;
+
+@Resolver(() => BulletinModel)
+export class BulletinsResolver {
+  constructor(private readonly service: BulletinsService) {}
+
+  @Query(() => BulletinConnection, { description: 'Bulletins published by or addressed to your agency, newest first' })
+  bulletins(@CurrentActor() actor: Actor, @Args() args: BulletinListArgs, @Info() info: GraphQLResolveInfo): Promise<BulletinConnection> {
+    return this.service.list(actor, args, selects(info, 'totalCount'));
+  }
+
+  @Query(() => BulletinModel, { description: 'Opens a bulletin (marks it read for you); NOT_FOUND unless published by or addressed to your agency' })
+  bulletin(@CurrentActor() actor: Actor, @Args(...id('id')) bulletinId: string): Promise<BulletinModel> {
+    return this.service.get(actor, bulletinId, true);
+  }
+
+  @Query(() => Int, { description: 'Bulletins you may read and have not opened' })
+  bulletinUnreadCount(): Promise<number> {
+    return this.service.unreadCount();
+  }
+
+  @Query(() => [CaseBulletinHitModel], { description: 'Police: bulletins you may read whose watched identifiers this case holds' })
+  caseBulletinHits(@CurrentActor() actor: Actor, @Args(...id('caseId')) caseId: string): Promise<CaseBulletinHitModel[]> {
+    return this.service.caseHits(actor, caseId);
+  }
+
+  @Query(() => [AgencyRef], { description: 'Agencies a bulletin can be addressed to (the public directory)' })
+  bulletinRecipientAgencies(): Promise<AgencyRef[]> {
+    return this.service.recipientDirectory();
+  }
+
+  @Mutation(() => BulletinModel, {
+    description: 'Police supervisors and admins: publish to kinds of agency and/or chosen agencies; the worker matches its identifiers against every case',
+  })
+  publishBulletin(@CurrentActor() actor: Actor, @Args('input') input: PublishBulletinInput, @GqlCtx() ctx: GqlContext): Promise<BulletinModel> {
+    return this.service.publish(actor, input, clientAddress(ctx.req));
+  }
+
+  @ResolveField(() => [BulletinIdentifierModel], { description: 'The identifiers to watch for' })
+  identifiers(@Parent() b: BulletinModel, @CurrentActor() actor: Actor): Promise<BulletinIdentifierModel[]> {
+    return this.service.tx.runAs(actor, () => this.service.identifiers(b.id));
+  }
+
+  @ResolveField(() => [BulletinCaseMatchModel], { description: 'Cases you may open that hold a watched identifier' })
+  matchingCases(@Parent() b: BulletinModel, @CurrentActor() actor: Actor): Promise<BulletinCaseMatchModel[]> {
+    return this.service.tx.runAs(actor, () => this.service.matchingCases(actor, b.id));
+  }
+}
