@@ -81,8 +81,10 @@ export function foldFigures(
 
   const bucket = bucketFor(period.days);
   const starts = bucketStarts(period.since, period.today, bucket);
-  const joined = new Map(of('series_joined').map((r) => [r.k1 as string, num(r.n)]));
-  const formed = new Map(of('series_new').map((r) => [r.k1 as string, num(r.n)]));
+  // Series days come as China day numbers (days since 1970-01-01 in UTC+8).
+  const dayOf = (r: FigureRow) => new Date(Number(r.k1) * DAY_MS).toISOString().slice(0, 10);
+  const joined = new Map(of('series_joined').map((r) => [dayOf(r), num(r.n)]));
+  const formed = new Map(of('series_new').map((r) => [dayOf(r), num(r.n)]));
   const before = of('series_before')[0];
   let series = num(before?.n2);
   let linked = num(before?.n);

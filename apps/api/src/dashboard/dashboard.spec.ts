@@ -1,6 +1,7 @@
 import { DashboardBucket } from './dashboard.model';
 import { addDays, bucketFor, bucketStarts, chinaToday, foldFigures, periodStart, type FigureRow } from './dashboard.service';
 
+const day = (date: string) => String(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 const row = (figure: string, k1: string | null, n: number | null, n2: number | null = null, amount: string | null = null, amount2: string | null = null): FigureRow =>
   ({ figure, k1, k2: null, n: n === null ? null : String(n), n2: n2 === null ? null : String(n2), amount, amount2 });
 
@@ -30,9 +31,9 @@ describe('dashboard figures', () => {
       row('overdue_requests', null, 1),
       row('tasks', null, 1, 2),
       row('series_before', null, 2, 1),
-      row('series_joined', '2026-11-20', 1),
-      row('series_joined', '2026-11-22', 2),
-      row('series_new', '2026-11-20', 1),
+      row('series_joined', day('2026-11-20'), 1),
+      row('series_joined', day('2026-11-22'), 2),
+      row('series_new', day('2026-11-20'), 1),
       { figure: 'requests', k1: 'FREEZE', k2: 'SENT', n: '1', n2: null, amount: null, amount2: null },
       { figure: 'requests', k1: 'FREEZE', k2: 'FROZEN', n: '2', n2: null, amount: null, amount2: null },
     ];
