@@ -54,8 +54,8 @@ export function CaseGroupChart({ testId, groups, label, href, locale, formatMone
             <YAxis type="category" dataKey="name" width={96} tick={{ fontSize: 12 }} interval={0} />
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="open" name={t('openCases')} stackId="cases" fill={OPEN_FILL} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => open(d.payload?.key)} />
-            <Bar dataKey="closed" name={t('closedCases')} stackId="cases" fill={CLOSED_FILL} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => open(d.payload?.key)} />
+            <Bar isAnimationActive={false} dataKey="open" name={t('openCases')} stackId="cases" fill={OPEN_FILL} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => open(d.payload?.key)} />
+            <Bar isAnimationActive={false} dataKey="closed" name={t('closedCases')} stackId="cases" fill={CLOSED_FILL} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => open(d.payload?.key)} />
           </BarChart>
         </ResponsiveContainer>
       </div>
@@ -67,7 +67,7 @@ export function CaseGroupChart({ testId, groups, label, href, locale, formatMone
             <YAxis type="category" dataKey="name" width={96} tick={{ fontSize: 12 }} interval={0} />
             <Tooltip formatter={(_value, _name, item) => [(item.payload as { lossText: string }).lossText, t('loss')]} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="loss" name={t('loss')} fill={LOSS_FILL} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => open(d.payload?.key)} />
+            <Bar isAnimationActive={false} dataKey="loss" name={t('loss')} fill={LOSS_FILL} cursor="pointer" onClick={(d: { payload?: { key?: string } }) => open(d.payload?.key)} />
           </BarChart>
         </ResponsiveContainer>
       </div>
@@ -95,12 +95,12 @@ export function SeriesGrowthChart({ points, formatStart, locale }: { points: Ser
         <AreaChart data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
-          <YAxis yAxisId="cases" allowDecimals={false} tickFormatter={compact(locale)} width={48} />
-          <YAxis yAxisId="series" orientation="right" allowDecimals={false} tickFormatter={compact(locale)} width={40} />
+          <YAxis allowDecimals={false} tickFormatter={compact(locale)} width={48} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Area yAxisId="cases" type="monotone" dataKey="linkedCases" name={t('linkedCases')} stroke="#1f5fbf" fill="#1f5fbf" fillOpacity={0.18} />
-          <Area yAxisId="series" type="monotone" dataKey="series" name={t('seriesCount')} stroke="#c77d12" fill="#c77d12" fillOpacity={0.12} />
+          {/* One axis: a series holds two cases or more, so its line stays under the cases' and both stay readable. */}
+          <Area isAnimationActive={false} type="linear" dataKey="linkedCases" name={t('linkedCases')} stroke="#1f5fbf" strokeWidth={2} fill="#1f5fbf" fillOpacity={0.15} />
+          <Area isAnimationActive={false} type="linear" dataKey="series" name={t('seriesCount')} stroke="#c77d12" strokeWidth={2} fill="#c77d12" fillOpacity={0.2} />
         </AreaChart>
       </ResponsiveContainer>
     </div>
@@ -131,7 +131,7 @@ export function RequestsByStateChart({ counts }: { counts: RequestCount[] }) {
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {states.map((state) => (
-              <Bar key={state} dataKey={state} name={tState(state)} stackId="states" fill={TONE_FILL[stateTone(state)]} stroke="#fff" strokeWidth={0.5} cursor="pointer"
+              <Bar key={state} isAnimationActive={false} dataKey={state} name={tState(state)} stackId="states" fill={TONE_FILL[stateTone(state)]} stroke="#fff" strokeWidth={0.5} cursor="pointer"
                 onClick={(d: { payload?: { type?: string } }) => d.payload?.type && router.push(requestsHref(d.payload.type, state))} />
             ))}
           </BarChart>

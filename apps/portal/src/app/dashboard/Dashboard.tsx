@@ -31,11 +31,22 @@ function useFormatDuration(): (seconds: number | null) => string {
   );
 }
 
-function Kpi({ testId, label, value, note, alert = false, href }: { testId: string; label: string; value: string; note?: string; alert?: boolean; href?: string }) {
+interface KpiProps {
+  testId: string;
+  label: string;
+  value: string;
+  /** The exact value when the tile shows it rounded. */
+  title?: string;
+  note?: string;
+  alert?: boolean;
+  href?: string;
+}
+
+function Kpi({ testId, label, value, title, note, alert = false, href }: KpiProps) {
   const body = (
     <>
       <span className={styles.kpiLabel}>{label}</span>
-      <span className={styles.kpiValue}>{value}</span>
+      <span className={styles.kpiValue} title={title}>{value}</span>
       {note && <span className={styles.kpiNote}>{note}</span>}
     </>
   );
@@ -96,6 +107,9 @@ export function Dashboard({ user }: { user: User }) {
     void load();
   }, [load]);
 
+  // Tiles show money compactly (¥26.2万, CN¥24.5B); the exact amount is in the tooltip and the charts.
+  const compactMoney = (amount: string) =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', notation: 'compact', maximumFractionDigits: 2 }).format(Number(amount));
   const percent = (share: number | null) => (share === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share));
   const lossNumber = data ? Number(data.cases.totalLoss) : 0;
   const heldShare = data && lossNumber > 0 ? Number(data.freezes.amountHeld) / lossNumber : null;
@@ -158,8 +172,9 @@ export function Dashboard({ user }: { user: User }) {
         <>
           <div className={styles.kpis}>
             <Kpi testId="kpi-open-cases" label={t('kpi.openCases')} value={String(data.cases.openCases)} note={t('kpi.ofCases', { count: data.cases.cases })} />
-            <Kpi testId="kpi-loss" label={t('kpi.loss')} value={formatMoney(data.cases.totalLoss)} />
-            <Kpi testId="kpi-held" label={t('kpi.held')} value={formatMoney(data.freezes.amountHeld)} note={t('kpi.heldOfLoss', { share: percent(heldShare) })} />
+            <Kpi testId="kpi-loss" label={t('kpi.loss')} value={compactMoney(data.cases.totalLoss)} title={formatMoney(data.cases.totalLoss)} note={formatMoney(data.cases.totalLoss)} />
+            <Kpi testId="kpi-held" label={t('kpi.held')} value={compactMoney(data.freezes.amountHeld)} title={formatMoney(data.freezes.amountHeld)}
+              note={t('kpi.heldOfLoss', { share: percent(heldShare) })} />
             <Kpi testId="kpi-freeze-rate" label={t('kpi.freezeRate')} value={percent(data.freezes.successRate)}
               note={t('kpi.freezeRateOf', { held: data.freezes.held, answered: data.freezes.answered })} />
             <Kpi testId="kpi-answer-time" label={t('kpi.answerTime')} value={formatDuration(data.freezes.medianAnswerSeconds)} note={t('kpi.answerTimeNote')} />
