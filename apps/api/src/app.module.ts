@@ -29,6 +29,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { UsersModule } from './users/users.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 
 @Module({})
 export class AppModule {
@@ -92,6 +93,7 @@ export class AppModule {
         EvidenceModule,
         ImportsModule,
         BulletinsModule,
+        DashboardModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

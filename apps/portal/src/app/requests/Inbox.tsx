@@ -11,12 +11,13 @@ import { REQUESTS } from '../../lib/documents';
 import { useLoadErrorMessage } from '../../lib/errors';
 import { useLiveRefresh } from '../../lib/live';
 import { OPEN_STATES, REQUEST_TYPES } from '../../lib/requests';
-import type { AgencyRequestSummary, Connection, RequestDirection, RequestTypeName, User } from '../../lib/types';
+import type { AgencyRequestSummary, Connection, RequestDirection, RequestStateName, RequestTypeName, User } from '../../lib/types';
 import { InboxCountsStrip } from './InboxCountsStrip';
 import { RequestTable } from './RequestTable';
 
 const PAGE_SIZE = 25;
 type Show = 'ALL' | 'OPEN' | 'OVERDUE' | 'DRAFT';
+const SHOWS: readonly Show[] = ['ALL', 'OPEN', 'OVERDUE', 'DRAFT'];
 const FLASH_MS = 4000;
 
 /** Ids of rows changed a moment ago, for a brief highlight. */
@@ -61,6 +62,7 @@ interface Props {
 export function Inbox({ user, embedded = false }: Props) {
   const t = useTranslations('requests');
   const tType = useTranslations('requestTypes');
+  const tState = useTranslations('requestStates');
   const { request } = useAuth();
   const router = useRouter();
   const pathname = usePathname();
@@ -72,8 +74,10 @@ export function Inbox({ user, embedded = false }: Props) {
     : fromQuery === 'INCOMING' || fromQuery === 'OUTGOING'
       ? fromQuery
       : defaultDirection(user);
-  const [type, setType] = useState<RequestTypeName | ''>('');
-  const [show, setShow] = useState<Show>('ALL');
+  // A drill-down (dashboard) may open the list on a type, a show filter or one state: ?type=FREEZE&show=OVERDUE&state=FROZEN.
+  const [type, setType] = useState<RequestTypeName | ''>(() => REQUEST_TYPES.find((ty) => ty === query.get('type')) ?? '');
+  const [show, setShow] = useState<Show>(() => SHOWS.find((s) => s === query.get('show')) ?? 'ALL');
+  const [onlyState, setOnlyState] = useState<RequestStateName | null>(() => (/^[A-Z_]{2,32}$/.test(query.get('state') ?? '') ? (query.get('state') as RequestStateName) : null));
   const [flashed, flash] = useFlash();
 
   const fetchPage = useCallback(
@@ -82,13 +86,13 @@ export function Inbox({ user, embedded = false }: Props) {
         await request<{ requests: Connection<AgencyRequestSummary> }>(REQUESTS, {
           direction,
           type: type || null,
-          states: show === 'OPEN' ? OPEN_STATES : show === 'DRAFT' ? ['DRAFT'] : null,
+          states: onlyState ? [onlyState] : show === 'OPEN' ? OPEN_STATES : show === 'DRAFT' ? ['DRAFT'] : null,
           overdueOnly: show === 'OVERDUE' ? true : null,
           first: PAGE_SIZE,
           after,
         })
       ).requests,
-    [request, direction, type, show],
+    [request, direction, type, show, onlyState],
   );
   const { items, total, hasMore, loading, error, reload, loadMore } = usePagedListKeepingRows(fetchPage);
   const loadError = error !== null ? loadErrorMessage(error) : null;
@@ -138,12 +142,18 @@ export function Inbox({ user, embedded = false }: Props) {
                 </option>
               ))}
             </select>
+            {onlyState ? (
+              <button type="button" className="btn btn-small" onClick={() => setOnlyState(null)} data-testid="request-state-filter" data-state={onlyState}>
+                {tState(onlyState)} ✕
+              </button>
+            ) : (
             <select aria-label={t('showFilter')} value={show} onChange={(e) => setShow(e.target.value as Show)} data-testid="request-show-filter">
               <option value="ALL">{t('show.ALL')}</option>
               <option value="OPEN">{t('show.OPEN')}</option>
               <option value="OVERDUE">{t('show.OVERDUE')}</option>
               {direction === 'OUTGOING' && <option value="DRAFT">{t('show.DRAFT')}</option>}
             </select>
+            )}
           </div>
           <span className="toolbar-right">
             <LiveIndicator />
