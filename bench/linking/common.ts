@@ -29,7 +29,8 @@ export const ownerPool = (max = 4): Pool => new Pool({ connectionString: OWNER_U
 /** Starts a built entry point (dist/...) as its own process; its stderr shows on ours. */
 export function start(script: string, env: Record<string, string>, quiet = true): ChildProcess {
   const child = spawn(process.execPath, [join(ROOT, script)], {
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+    // Production mode wants a subject-hash key of its own; a fixed one serves the benches.
+    env: { ...process.env, NODE_ENV: 'production', SUBJECT_HASH_KEY: process.env['SUBJECT_HASH_KEY'] ?? 'bench-subject-hash-key-bench-subject-hash-key', ...env },
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {
