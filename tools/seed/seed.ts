@@ -6,6 +6,7 @@ import { IdentifierKind } from '@caselink/domain';
 import { DEMO_CASES } from './demo-cases';
 import { demoCanonical, DEMO_REQUESTS } from './demo-requests';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { seedDemoRisk } from './risk';
 
 /**
  * Seeds the demo agencies and users, idempotently (upserts by name and e-mail), as the owner role:
@@ -36,6 +37,7 @@ export async function seedDemo(ownerUrl: string): Promise<{ agencies: number; us
     await db.query('COMMIT');
     const cases = await seedDemoCases(ownerUrl, ids);
     const requests = await seedDemoRequests(db, ids);
+    await seedDemoRisk(db, ids);
     return { agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length, cases, requests };
   } catch (e) {
     await db.query('ROLLBACK');
