@@ -16,6 +16,9 @@ interface Payload {
   expiresAt?: string;
   subjectEmail?: string;
   lockedUntil?: string;
+  alertId?: string;
+  rule?: string;
+  region?: string;
 }
 
 export interface NotificationView {
@@ -38,7 +41,9 @@ export function useNotificationView(): (n: { kind: string; payload: string }) =>
   const t = useTranslations('notifications.kinds');
   const tState = useTranslations('requestStates');
   const tKind = useTranslations('identifierKinds');
+  const tAlert = useTranslations('alertNotifications');
   const formatDateTime = useFormatDateTime();
+  const ruleText = useCallback((rule?: string) => (rule && tAlert.has(`rules.${rule}`) ? tAlert(`rules.${rule}`) : tAlert('aRule')), [tAlert]);
   return useCallback(
     (n) => {
       const p = parse(n.payload);
@@ -75,10 +80,17 @@ export function useNotificationView(): (n: { kind: string; payload: string }) =>
           };
         case 'HOLD_EXPIRED':
           return { text: t('HOLD_EXPIRED', { reference, caseNumber }), href: requestHref };
+        case 'ALERT_RAISED':
+          return { text: tAlert('ALERT_RAISED', { region: p.region ?? '—', rule: ruleText(p.rule) }), href: '/alerts' };
+        case 'ALERT_LEAD':
+          return {
+            text: tAlert('ALERT_LEAD', { caseNumber, rule: ruleText(p.rule), kind: p.kind && tKind.has(p.kind) ? tKind(p.kind) : t('aClue') }),
+            href: p.caseId ? `/cases/${p.caseId}` : '/alerts',
+          };
         default:
           return { text: t('other', { kind: n.kind }), href: requestHref ?? (p.caseId ? `/cases/${p.caseId}` : null) };
       }
     },
-    [t, tState, tKind, formatDateTime],
+    [t, tState, tKind, tAlert, ruleText, formatDateTime],
   );
 }
