@@ -7,6 +7,7 @@ import { DEMO_CASES } from './demo-cases';
 import { demoCanonical, DEMO_REQUESTS } from './demo-requests';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { seedDemoBulletins } from './bulletins';
+import { seedDemoRisk } from './risk';
 
 /**
  * Seeds the demo agencies and users, idempotently (upserts by name and e-mail), as the owner role:
@@ -38,6 +39,7 @@ export async function seedDemo(ownerUrl: string): Promise<{ agencies: number; us
     const cases = await seedDemoCases(ownerUrl, ids);
     const requests = await seedDemoRequests(db, ids);
     await seedDemoBulletins(ownerUrl);
+    await seedDemoRisk(db, ids);
     return { agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length, cases, requests };
   } catch (e) {
     await db.query('ROLLBACK');

@@ -30,6 +30,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { UsersModule } from './users/users.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { AlertsModule } from './alerts/alerts.module';
 
 @Module({})
 export class AppModule {
@@ -94,6 +95,7 @@ export class AppModule {
         ImportsModule,
         BulletinsModule,
         DashboardModule,
+        AlertsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

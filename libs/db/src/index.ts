@@ -23,3 +23,5 @@ export type { ImportStatus, ImportRowError } from './entities/import.entity';
 export * from './linking/trace-funds';
 export * from './role-check';
 export * from './bulletins/match-bulletins';
+export * from './subject-hash';
+export * from './risk/store-signals';

@@ -9,3 +9,4 @@ export * from './requests';
 export * from './exports';
 export * from './outcomes';
 export * from './bulletins';
+export * from './risk';

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
 import { QUEUES } from './queues';
-import type { BulletinJob, DeadlineJob, EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob } from './payloads';
+import type { BulletinJob, DeadlineJob, EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob, RiskRulesJob } from './payloads';
 
 /** Retry with back-off; keep finished jobs briefly so a re-delivery with the same id is ignored. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -20,6 +20,7 @@ export class JobProducers {
   readonly fundsTrace: Queue<FundsTraceJob>;
   readonly deadlines: Queue<DeadlineJob>;
   readonly bulletins: Queue<BulletinJob>;
+  readonly riskRules: Queue<RiskRulesJob>;
 
   /** `onError` hears connection trouble (Redis down): queues reconnect by themselves meanwhile. */
   constructor(connection: ConnectionOptions, prefix: string, onError: (e: Error) => void = () => undefined) {
@@ -42,6 +43,8 @@ export class JobProducers {
     this.deadlines.on('error', onError);
     this.bulletins = new Queue<BulletinJob>(QUEUES.bulletins, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     this.bulletins.on('error', onError);
+    this.riskRules = new Queue<RiskRulesJob>(QUEUES.riskRules, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    this.riskRules.on('error', onError);
   }
 
   /**
@@ -87,8 +90,18 @@ export class JobProducers {
     await this.bulletins.add('bulletin', job, { jobId: bulletinJobId(job.bulletinId) });
   }
 
+  /** One job per batch of signals (its id is the batch's): announcing a batch twice evaluates it once at a time. */
+  async enqueueRiskEvaluation(batchId: string): Promise<void> {
+    await this.riskRules.add('evaluate', { kind: 'EVALUATE', batchId }, { jobId: riskEvaluationJobId(batchId) });
+  }
+
+  /** One job per upload of signals: enqueuing it again (a retried request) adds nothing. */
+  async enqueueSignalUpload(uploadId: string, agencyId: string): Promise<void> {
+    await this.riskRules.add('upload', { kind: 'UPLOAD', uploadId, agencyId }, { jobId: signalUploadJobId(uploadId) });
+  }
+
   async close(): Promise<void> {
-    await Promise.all([this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace, this.deadlines, this.bulletins].map((q) => q.close()));
+    await Promise.all([this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace, this.deadlines, this.bulletins, this.riskRules].map((q) => q.close()));
   }
 }
 
@@ -103,3 +116,5 @@ export function deadlineJobId(job: Pick<DeadlineJob, 'requestId' | 'due' | 'at'>
 export function bulletinJobId(bulletinId: string): string {
   return `bulletin-${bulletinId}`;
 }
+export const riskEvaluationJobId = (batchId: string): string => `risk-eval-${batchId}`;
+export const signalUploadJobId = (uploadId: string): string => `risk-upload-${uploadId}`;

@@ -66,6 +66,11 @@ export interface DeadlineJob {
 export interface BulletinJob {
   bulletinId: string;
 }
+/**
+ * Risk rules: evaluate one batch of stored signals (one reportRiskSignals call, or one batch of an upload), or
+ * ingest an uploaded CSV of signals as `agencyId` (the reporter) and evaluate it batch by batch.
+ */
+export type RiskRulesJob = { kind: 'EVALUATE'; batchId: string } | { kind: 'UPLOAD'; uploadId: string; agencyId: string };
 
 export interface JobPayloads {
   notifications: NotificationJob;
@@ -75,4 +80,5 @@ export interface JobPayloads {
   'funds-trace': FundsTraceJob;
   deadlines: DeadlineJob;
   bulletins: BulletinJob;
+  'risk-rules': RiskRulesJob;
 }

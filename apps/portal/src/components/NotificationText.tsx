@@ -18,6 +18,9 @@ interface Payload {
   lockedUntil?: string;
   bulletinId?: string;
   title?: string;
+  alertId?: string;
+  rule?: string;
+  region?: string;
 }
 
 export interface NotificationView {
@@ -40,8 +43,10 @@ export function useNotificationView(): (n: { kind: string; payload: string }) =>
   const t = useTranslations('notifications.kinds');
   const tState = useTranslations('requestStates');
   const tKind = useTranslations('identifierKinds');
+  const tAlert = useTranslations('alertNotifications');
   const formatDateTime = useFormatDateTime();
   const tBulletin = useTranslations('bulletins.notice');
+  const ruleText = useCallback((rule?: string) => (rule && tAlert.has(`rules.${rule}`) ? tAlert(`rules.${rule}`) : tAlert('aRule')), [tAlert]);
   return useCallback(
     (n) => {
       const p = parse(n.payload);
@@ -82,10 +87,17 @@ export function useNotificationView(): (n: { kind: string; payload: string }) =>
           return { text: tBulletin('BULLETIN_PUBLISHED', { title: p.title ?? '—' }), href: p.bulletinId ? `/bulletins/${p.bulletinId}` : null };
         case 'BULLETIN_MATCH':
           return { text: tBulletin('BULLETIN_MATCH', { caseNumber, title: p.title ?? '—' }), href: p.caseId ? `/cases/${p.caseId}` : null };
+        case 'ALERT_RAISED':
+          return { text: tAlert('ALERT_RAISED', { region: p.region ?? '—', rule: ruleText(p.rule) }), href: '/alerts' };
+        case 'ALERT_LEAD':
+          return {
+            text: tAlert('ALERT_LEAD', { caseNumber, rule: ruleText(p.rule), kind: p.kind && tKind.has(p.kind) ? tKind(p.kind) : t('aClue') }),
+            href: p.caseId ? `/cases/${p.caseId}` : '/alerts',
+          };
         default:
           return { text: t('other', { kind: n.kind }), href: requestHref ?? (p.caseId ? `/cases/${p.caseId}` : null) };
       }
     },
-    [t, tState, tKind, formatDateTime, tBulletin],
+    [t, tState, tKind, tAlert, ruleText, formatDateTime, tBulletin],
   );
 }
