@@ -28,6 +28,7 @@ import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { UsersModule } from './users/users.module';
+import { AlertsModule } from './alerts/alerts.module';
 
 @Module({})
 export class AppModule {
@@ -90,6 +91,7 @@ export class AppModule {
         TaskForcesModule,
         EvidenceModule,
         ImportsModule,
+        AlertsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -20,6 +20,14 @@ const schema = z.object({
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   /** Where uploaded files live: the same directory as the api's EVIDENCE_DIR (imports read them from there). */
   EVIDENCE_DIR: z.string().min(1).default('var/evidence'),
+  /** Key of the subject hash (as the api's): uploaded signals' ID numbers are hashed with it. */
+  SUBJECT_HASH_KEY: z.string().min(32, 'must be at least 32 characters (the same key as the api)').optional(),
+  /** How often the worker looks for risk signals stored but never evaluated (their job lost with Redis). */
+  RISK_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Rows of an uploaded signals file stored (and evaluated) per transaction. */
+  RISK_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(2000),
+}).superRefine((c, ctx) => {
+  if (c.NODE_ENV === 'production' && !c.SUBJECT_HASH_KEY) ctx.addIssue({ code: 'custom', path: ['SUBJECT_HASH_KEY'], message: 'must be set in production' });
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

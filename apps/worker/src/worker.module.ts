@@ -13,9 +13,11 @@ import { LINK_NOTICES_BUS, LINKER_DATA_SOURCE, linkerProviders } from './linking
 import { closeLiveBus, LiveBus } from '@caselink/jobs';
 import { QUEUE_PROCESSORS } from './queue-processor';
 import { WorkerHost } from './worker-host';
+import { RiskRulesProcessor } from './risk/risk-rules.processor';
+import { riskEngineProvider } from './risk/risk-engine.provider';
 
 /** Every processor class; WorkerHost checks them against the queue list at start-up. */
-const PROCESSORS = [NotificationsProcessor, ImportsProcessor, EvidenceLinkProcessor, EvidenceRelinkProcessor, FundsTraceProcessor, DeadlinesProcessor];
+const PROCESSORS = [NotificationsProcessor, ImportsProcessor, EvidenceLinkProcessor, EvidenceRelinkProcessor, FundsTraceProcessor, DeadlinesProcessor, RiskRulesProcessor];
 
 @Module({})
 export class WorkerModule implements OnApplicationShutdown {
@@ -39,6 +41,7 @@ export class WorkerModule implements OnApplicationShutdown {
           },
         },
         ...linkerProviders(config),
+        riskEngineProvider(config),
         EvidenceOutbox,
         ...PROCESSORS,
         { provide: QUEUE_PROCESSORS, inject: PROCESSORS, useFactory: (...processors: unknown[]) => processors },

@@ -22,9 +22,10 @@ import { Linking1764300000000 } from './migrations/1764300000000-linking';
 import { Requests1764400000000 } from './migrations/1764400000000-requests';
 import { TaskForces1764600000000 } from './migrations/1764600000000-task-forces';
 import { Outcomes1764500000000 } from './migrations/1764500000000-outcomes';
+import { RiskSignals1764700000000 } from './migrations/1764700000000-risk-signals';
 
 export const ENTITIES = [Agency, User, RefreshSession, AuditEvent, Notification, Case, CaseShare, AccessRequest, Victim, VictimStatement, Transfer, Identifier, Attachment, StatementImport];
-export const MIGRATIONS = [Foundation1763800000000, Cases1763900000000, AttachmentsImports1764000000000, ForeignKeyIndexes1764100000000, UserActiveCheck1764200000000, Linking1764300000000, Requests1764400000000, Outcomes1764500000000, TaskForces1764600000000];
+export const MIGRATIONS = [Foundation1763800000000, Cases1763900000000, AttachmentsImports1764000000000, ForeignKeyIndexes1764100000000, UserActiveCheck1764200000000, Linking1764300000000, Requests1764400000000, Outcomes1764500000000, TaskForces1764600000000, RiskSignals1764700000000];
 
 export interface DataSourceOptions {
   url: string;

@@ -22,3 +22,5 @@ export { StatementImport } from './entities/import.entity';
 export type { ImportStatus, ImportRowError } from './entities/import.entity';
 export * from './linking/trace-funds';
 export * from './role-check';
+export * from './subject-hash';
+export * from './risk/store-signals';

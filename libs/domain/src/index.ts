@@ -8,3 +8,4 @@ export * from './linking';
 export * from './requests';
 export * from './exports';
 export * from './outcomes';
+export * from './risk';

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
 import { QUEUES } from './queues';
-import type { DeadlineJob, EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob } from './payloads';
+import type { DeadlineJob, EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob, RiskRulesJob } from './payloads';
 
 /** Retry with back-off; keep finished jobs briefly so a re-delivery with the same id is ignored. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -19,6 +19,7 @@ export class JobProducers {
   readonly evidenceRelink: Queue<EvidenceRelinkJob>;
   readonly fundsTrace: Queue<FundsTraceJob>;
   readonly deadlines: Queue<DeadlineJob>;
+  readonly riskRules: Queue<RiskRulesJob>;
 
   /** `onError` hears connection trouble (Redis down): queues reconnect by themselves meanwhile. */
   constructor(connection: ConnectionOptions, prefix: string, onError: (e: Error) => void = () => undefined) {
@@ -39,6 +40,8 @@ export class JobProducers {
     this.fundsTrace.on('error', onError);
     this.deadlines = new Queue<DeadlineJob>(QUEUES.deadlines, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     this.deadlines.on('error', onError);
+    this.riskRules = new Queue<RiskRulesJob>(QUEUES.riskRules, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    this.riskRules.on('error', onError);
   }
 
   /**
@@ -79,8 +82,18 @@ export class JobProducers {
     await this.imports.add('import', job, { jobId: `import-${job.importId}` });
   }
 
+  /** One job per batch of signals (its id is the batch's): announcing a batch twice evaluates it once at a time. */
+  async enqueueRiskEvaluation(batchId: string): Promise<void> {
+    await this.riskRules.add('evaluate', { kind: 'EVALUATE', batchId }, { jobId: riskEvaluationJobId(batchId) });
+  }
+
+  /** One job per upload of signals: enqueuing it again (a retried request) adds nothing. */
+  async enqueueSignalUpload(uploadId: string, agencyId: string): Promise<void> {
+    await this.riskRules.add('upload', { kind: 'UPLOAD', uploadId, agencyId }, { jobId: signalUploadJobId(uploadId) });
+  }
+
   async close(): Promise<void> {
-    await Promise.all([this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace, this.deadlines].map((q) => q.close()));
+    await Promise.all([this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace, this.deadlines, this.riskRules].map((q) => q.close()));
   }
 }
 
@@ -91,3 +104,6 @@ export function linkJobId(changeId: string): string {
 export function deadlineJobId(job: Pick<DeadlineJob, 'requestId' | 'due' | 'at'>): string {
   return `${job.due}-${job.requestId}-${new Date(job.at).getTime()}`;
 }
+
+export const riskEvaluationJobId = (batchId: string): string => `risk-eval-${batchId}`;
+export const signalUploadJobId = (uploadId: string): string => `risk-upload-${uploadId}`;

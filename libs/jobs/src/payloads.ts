@@ -62,6 +62,12 @@ export interface DeadlineJob {
   at: string;
 }
 
+/**
+ * Risk rules: evaluate one batch of stored signals (one reportRiskSignals call, or one batch of an upload), or
+ * ingest an uploaded CSV of signals as `agencyId` (the reporter) and evaluate it batch by batch.
+ */
+export type RiskRulesJob = { kind: 'EVALUATE'; batchId: string } | { kind: 'UPLOAD'; uploadId: string; agencyId: string };
+
 export interface JobPayloads {
   notifications: NotificationJob;
   imports: ImportJob;
@@ -69,4 +75,5 @@ export interface JobPayloads {
   'evidence-relink': EvidenceRelinkJob;
   'funds-trace': FundsTraceJob;
   deadlines: DeadlineJob;
+  'risk-rules': RiskRulesJob;
 }

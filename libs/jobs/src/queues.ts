@@ -1,7 +1,6 @@
 /**
  * Every BullMQ queue of CaseLink. The worker refuses to start unless each has exactly one processor,
- * so a queue is added here together with its processor (DESIGN.md lists those still to come:
- * risk-rules).
+ * so a queue is added here together with its processor (DESIGN.md's list is complete).
  */
 export const QUEUES = {
   notifications: 'notifications',
@@ -10,6 +9,7 @@ export const QUEUES = {
   evidenceRelink: 'evidence-relink',
   fundsTrace: 'funds-trace',
   deadlines: 'deadlines',
+  riskRules: 'risk-rules',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
