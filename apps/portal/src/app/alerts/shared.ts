@@ -1,6 +1,6 @@
 'use client';
 
-import type { IdentifierKind } from '@caselink/domain';
+import { RISK_SIGNAL_COLUMNS, signalKindsFor, type AgencyKind, type IdentifierKind } from '@caselink/domain';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import type { AgencyRef } from '../../lib/types';
@@ -129,21 +129,9 @@ export const ALERT_STATUS_TONES: Record<AlertStatus, string> = { NEW: 'status-ba
 export const UPLOAD_STATUS_TONES: Record<SignalUploadStatus, string> = { QUEUED: 'status-off', RUNNING: 'status-warn', DONE: 'status-ok', FAILED: 'status-bad' };
 export const uploadFinished = (u: { status: SignalUploadStatus } | null | undefined) => u?.status === 'DONE' || u?.status === 'FAILED';
 
-/** The columns of the CSV upload, in the order of the template (contract: any order, header row). */
-export const SIGNAL_COLUMNS = [
-  'kind',
-  'reference',
-  'occurred_at',
-  'region',
-  'subject_id_number',
-  'account',
-  'product',
-  'phone',
-  'amount',
-  'direction',
-  'counterpart_account',
-] as const;
-export const REQUIRED_COLUMNS: readonly string[] = ['kind', 'reference', 'occurred_at', 'region'];
+/** The columns of the CSV upload, in the template's order (the domain's list, which the worker reads by). */
+export const SIGNAL_COLUMNS: readonly string[] = RISK_SIGNAL_COLUMNS.map((c) => c.name);
+export const REQUIRED_COLUMNS: readonly string[] = RISK_SIGNAL_COLUMNS.filter((c) => c.required).map((c) => c.name);
 
 /**
  * A template with one example row per kind of event. The ID numbers are made up but pass the GB/T 11643
@@ -159,14 +147,13 @@ export const TEMPLATE_ROWS: readonly (readonly string[])[] = [
 ];
 
 /** Which kinds of event an agency reports: banks accounts and money, telecoms SIM cards. */
-export const signalKindsOf = (agencyKind: string): readonly RiskSignalKind[] =>
-  agencyKind === 'TELECOM' ? ['SIM_REGISTRATION'] : agencyKind === 'BANK' ? ['ACCOUNT_OPENING', 'CASH_WITHDRAWAL', 'TRANSFER'] : SIGNAL_KINDS;
+export const signalKindsOf = (agencyKind: AgencyKind): readonly RiskSignalKind[] => signalKindsFor(agencyKind);
 
 /**
  * The template as a data: URL (the portal has no static folder), with the example rows of the kinds this
  * agency reports: UTF-8 with a byte-order mark for Excel.
  */
-export function templateHref(agencyKind: string): string {
+export function templateHref(agencyKind: AgencyKind): string {
   const kinds: readonly string[] = signalKindsOf(agencyKind);
   const rows = [TEMPLATE_ROWS[0], ...TEMPLATE_ROWS.slice(1).filter((r) => kinds.includes(r[0]))];
   const text = `\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;

@@ -10,7 +10,7 @@ import { fieldErrorsOf, useErrorMessage, useLoadReason } from '../../../lib/erro
 import { useAgencyName, useFormatDateTime, useRegionLabel } from '../../../lib/format';
 import { GqlError } from '../../../lib/graphql';
 import type { User } from '../../../lib/types';
-import { canActOnAlerts } from '../access';
+import { canActOnAlert } from '../access';
 import { AlertStatusBadge, RuleLabel } from '../AlertParts';
 import styles from '../alerts.module.css';
 import { ACKNOWLEDGE_ALERT, ALERT_DETAIL, DISMISS_ALERT, useAlertFigure, type Alert, type AlertLead } from '../shared';
@@ -278,7 +278,7 @@ export function AlertDetail({ id, user }: { id: string; user: User }) {
             <strong>{t('statusNote')}</strong> {alert.statusNote}
           </div>
         )}
-        {canActOnAlerts(user) && alert.status !== 'DISMISSED' && <AlertActions alert={alert} onChanged={changed} />}
+        {canActOnAlert(user, alert.region) && alert.status !== 'DISMISSED' && <AlertActions alert={alert} onChanged={changed} />}
       </section>
       <section className="card" data-testid="alert-identifiers">
         <h2>{t('identifiersTitle')}</h2>

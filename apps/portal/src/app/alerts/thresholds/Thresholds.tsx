@@ -10,7 +10,7 @@ import { useAuth } from '../../../lib/auth';
 import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../../lib/errors';
 import { useRegionLabel } from '../../../lib/format';
 import type { User } from '../../../lib/types';
-import { alertsViewOf, canSetThresholds } from '../access';
+import { alertsViewOf, canSetThresholds, canSetThresholdsOf } from '../access';
 import { RuleLabel } from '../AlertParts';
 import styles from '../alerts.module.css';
 import { NATIONAL_DEFAULT_SOURCES, RISK_RULES, RISK_THRESHOLDS, SET_RISK_THRESHOLD, useThresholdValue, type RiskRule, type RiskThreshold } from '../shared';
@@ -21,7 +21,7 @@ const REGION = /^\d{6}$/;
 function SourceLabel({ threshold }: { threshold: RiskThreshold }) {
   const t = useTranslations('alerts.thresholds');
   const regionLabel = useRegionLabel();
-  if (threshold.source === threshold.region) {
+  if (threshold.source === threshold.region && !NATIONAL_DEFAULT_SOURCES.includes(threshold.source)) {
     return (
       <span className={styles.own} data-testid="threshold-source" data-source={threshold.source}>
         {t('ownValue')}
@@ -121,7 +121,9 @@ export function Thresholds({ user }: { user: User }) {
   const [typed, setTyped] = useState('');
   const [rows, setRows] = useState<RiskThreshold[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const editable = canSetThresholds(user);
+  const setter = canSetThresholds(user);
+  // The rows say which region they are of (the national centre's own view is the defaults, '000000').
+  const editable = !!rows && rows.length > 0 && canSetThresholdsOf(user, rows[0].region);
 
   const load = useCallback(async () => {
     setError(null);
@@ -158,7 +160,7 @@ export function Thresholds({ user }: { user: User }) {
             ← {alertsViewOf(user) === 'police' ? ta('backToList') : ta('backToDesk')}
           </Link>
           <h1>{t('title')}</h1>
-          <p className="muted">{editable ? t('introEditable') : t('introReadOnly')}</p>
+          <p className="muted">{setter ? t('introEditable') : t('introReadOnly')}</p>
         </div>
       </div>
       <section className="card table-card">
@@ -209,6 +211,11 @@ export function Thresholds({ user }: { user: User }) {
         {!rows && error === null && <p className="muted table-status">{t('loading')}</p>}
       </section>
       {editable && <Alert tone="info">{t('inheritNote')}</Alert>}
+      {setter && rows && !editable && (
+        <Alert tone="info" testId="thresholds-not-yours">
+          {t('notYourRegion')}
+        </Alert>
+      )}
     </div>
   );
 }
