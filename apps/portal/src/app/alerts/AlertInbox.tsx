@@ -77,7 +77,7 @@ export function AlertInbox({ user }: { user: User }) {
         </Link>
       </div>
       <div className={styles.summary}>
-        <button type="button" className={`${styles.summaryItem} ${styles.summaryNew} btn`} onClick={() => setFilter('status', 'NEW')}
+        <button type="button" className={`${styles.summaryItem}${newCount ? ` ${styles.summaryNew}` : ''} btn`} onClick={() => setFilter('status', 'NEW')}
           data-testid="alerts-new-count" data-count={newCount ?? undefined} title={t('showNew')}>
           <strong>{newCount ?? '…'}</strong>
           <span>{t('newAlerts')}</span>

@@ -2,8 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { AgencyBadge } from '../../components/AgencyBadge';
-import { useAgencyName, useFormatDateTime, useRegionLabel } from '../../lib/format';
+import type { AgencyKind } from '@caselink/domain';
+import { KindBadge } from '../../components/AgencyBadge';
+import { useAgencyName, useFormatDateTime, useRegionName } from '../../lib/format';
 import styles from './alerts.module.css';
 import { ALERT_STATUS_TONES, UPLOAD_STATUS_TONES, useAlertFigure, type AlertStatus, type AlertSummary, type RiskRule, type SignalUploadStatus } from './shared';
 
@@ -35,22 +36,46 @@ export function RuleLabel({ rule }: { rule: RiskRule }) {
   );
 }
 
+/** A region's name, with the code underneath for a city or county (the name alone is the province's). */
+export function RegionCell({ region }: { region: string }) {
+  const regionName = useRegionName();
+  return (
+    <>
+      {regionName(region)}
+      {/^\d{6}$/.test(region) && !region.endsWith('0000') && <div className="muted small mono">{region}</div>}
+    </>
+  );
+}
+
+/** An agency on a light card: its kind's coloured pill, then its name (components/AgencyBadge is for the dark top bar). */
+export function AgencyLabel({ kind, name }: { kind: AgencyKind; name: string }) {
+  return (
+    <span className={styles.agency} title={name}>
+      <KindBadge kind={kind} />
+      <span data-testid="agency-name">{name}</span>
+    </span>
+  );
+}
+
 interface TableProps {
   rows: AlertSummary[];
   /** Rows that arrived with the last refresh: briefly highlighted. */
   fresh?: ReadonlySet<string>;
   /** Leave out the reporting agency (a bank's own list: it is always the bank itself). */
   hideReporter?: boolean;
+  /** Leave out the leads (banks and telecoms do not see which cases match). */
+  hideLeads?: boolean;
   testId?: string;
 }
 
 /** Alerts in rows coloured by status: what crossed which line, who reported it, where, and its leads. */
-export function AlertTable({ rows, fresh, hideReporter = false, testId = 'alerts-table' }: TableProps) {
+export function AlertTable({ rows, fresh, hideReporter = false, hideLeads = false, testId = 'alerts-table' }: TableProps) {
   const t = useTranslations('alerts');
   const figure = useAlertFigure();
   const agencyName = useAgencyName();
-  const regionLabel = useRegionLabel();
   const formatDateTime = useFormatDateTime();
+  // Only the ID-number rules have a subject: without one on the page, the column would be all dashes.
+  const subjects = rows.some((a) => a.subjectKey);
   return (
     <div className="table-scroll">
       <table className={`table ${styles.alertTable}`} data-testid={testId}>
@@ -61,8 +86,8 @@ export function AlertTable({ rows, fresh, hideReporter = false, testId = 'alerts
             <th>{t('colFigure')}</th>
             {!hideReporter && <th>{t('colReporter')}</th>}
             <th>{t('colRegion')}</th>
-            <th>{t('colSubject')}</th>
-            <th className="num">{t('colLeads')}</th>
+            {subjects && <th>{t('colSubject')}</th>}
+            {!hideLeads && <th className="num">{t('colLeads')}</th>}
             <th>{t('colRaisedAt')}</th>
           </tr>
         </thead>
@@ -83,24 +108,26 @@ export function AlertTable({ rows, fresh, hideReporter = false, testId = 'alerts
               </td>
               {!hideReporter && (
                 <td data-testid="alert-reporter">
-                  <AgencyBadge kind={a.reportingAgency.kind} name={agencyName(a.reportingAgency)} />
+                  <AgencyLabel kind={a.reportingAgency.kind} name={agencyName(a.reportingAgency)} />
                 </td>
               )}
-              <td className="nowrap" data-testid="alert-region" data-region={a.region}>
-                {regionLabel(a.region)}
+              <td data-testid="alert-region" data-region={a.region}>
+                <RegionCell region={a.region} />
               </td>
-              <td className="mono muted">{a.subjectKey ?? '—'}</td>
-              <td className="num">
-                {a.leads.length > 0 ? (
-                  <Link href={`/alerts/${a.id}#leads`} className={styles.leadCount} data-testid="alert-lead-count" data-count={a.leads.length}>
-                    {t('leadCount', { count: a.leads.length })}
-                  </Link>
-                ) : (
-                  <span className="muted" data-testid="alert-lead-count" data-count={0}>
-                    —
-                  </span>
-                )}
-              </td>
+              {subjects && <td className="mono muted">{a.subjectKey ?? '—'}</td>}
+              {!hideLeads && (
+                <td className="num">
+                  {a.leads.length > 0 ? (
+                    <Link href={`/alerts/${a.id}#leads`} className={styles.leadCount} data-testid="alert-lead-count" data-count={a.leads.length}>
+                      {t('leadCount', { count: a.leads.length })}
+                    </Link>
+                  ) : (
+                    <span className="muted" data-testid="alert-lead-count" data-count={0}>
+                      —
+                    </span>
+                  )}
+                </td>
+              )}
               <td className="nowrap muted">{formatDateTime(a.raisedAt)}</td>
             </tr>
           ))}

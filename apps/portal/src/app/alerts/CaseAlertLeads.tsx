@@ -3,10 +3,9 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
-import { AgencyBadge } from '../../components/AgencyBadge';
 import { useAuth } from '../../lib/auth';
 import { useAgencyName, useFormatDateTime } from '../../lib/format';
-import { AlertStatusBadge, RuleLabel } from './AlertParts';
+import { AgencyLabel, AlertStatusBadge, RuleLabel } from './AlertParts';
 import styles from './alerts.module.css';
 import { ALERT_NOTIFICATION_KINDS, CASE_ALERT_LEADS, POLL_MS, useAlertFigure, type AlertLeadWithAlert } from './shared';
 import { useNotificationAdded } from '../../lib/live';
@@ -79,7 +78,7 @@ export function CaseAlertLeads({ caseId }: { caseId: string }) {
                   <span className="kind-tag">{tKind(lead.matchedKind)}</span> <span className="mono">{lead.matchedValue}</span>
                 </td>
                 <td>
-                  <AgencyBadge kind={alert.reportingAgency.kind} name={agencyName(alert.reportingAgency)} />
+                  <AgencyLabel kind={alert.reportingAgency.kind} name={agencyName(alert.reportingAgency)} />
                 </td>
                 <td className="nowrap muted">{formatDateTime(alert.raisedAt)}</td>
                 <td className="actions-cell">

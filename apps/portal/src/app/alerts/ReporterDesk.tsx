@@ -106,7 +106,7 @@ function ReportSignalsCard({ user, onStarted }: { user: User; onStarted(upload: 
         </a>
       </div>
       <p>{t('intro', { kinds: joinList(kinds.map((k) => tKind(k))) })}</p>
-      <details className="column-details" data-testid="signal-columns-help">
+      <details className={`column-details ${styles.columnsHelp}`} data-testid="signal-columns-help">
         <summary>{t('columnsSummary')}</summary>
         <p className={`muted small ${styles.columns}`}>{t('columnsNote')}</p>
         <ColumnHelp />
@@ -282,8 +282,11 @@ function OwnSignals({ reloadKey }: { reloadKey: number }) {
   );
 }
 
-/** The alerts raised from this agency's signals (the police of the region work them). */
-function ReporterAlerts() {
+/**
+ * The alerts raised from this agency's signals (the police of the region work them). `nudge` changes when an
+ * upload finished: the rules run in the worker just after, so look again a few times rather than wait for the poll.
+ */
+function ReporterAlerts({ nudge }: { nudge: number }) {
   const t = useTranslations('alerts');
   const { request } = useAuth();
   const loadErrorMessage = useLoadErrorMessage();
@@ -292,6 +295,12 @@ function ReporterAlerts() {
     [request],
   );
   const list = usePolledPagedList(fetchPage, { intervalMs: POLL_MS, notificationKinds: ALERT_NOTIFICATION_KINDS });
+  const { refresh } = list;
+  useEffect(() => {
+    if (nudge === 0) return;
+    const timers = [500, 2000, 5000].map((ms) => setTimeout(() => void refresh(), ms));
+    return () => timers.forEach(clearTimeout);
+  }, [nudge, refresh]);
   return (
     <section className="card table-card" data-testid="reporter-alerts">
       <div className="table-toolbar">
@@ -304,7 +313,7 @@ function ReporterAlerts() {
         </span>
       </div>
       {list.error !== null && <RetryAlert message={loadErrorMessage(list.error)} onRetry={list.reload} />}
-      {list.items.length > 0 && <AlertTable rows={list.items} fresh={list.fresh} hideReporter />}
+      {list.items.length > 0 && <AlertTable rows={list.items} fresh={list.fresh} hideReporter hideLeads />}
       <ListFoot loading={list.loading && list.items.length === 0} hasMore={list.hasMore} onMore={list.loadMore} moreTestId="alerts-more"
         empty={list.items.length === 0 && list.error === null && <p className="muted table-status" data-testid="alerts-empty">{t('reporterAlertsEmpty')}</p>} />
     </section>
@@ -352,7 +361,7 @@ export function ReporterDesk({ user }: { user: User }) {
         void loadUploads();
       }} />
       {currentId && <SignalUploadProgress key={currentId} uploadId={currentId} onFinished={finished} />}
-      <ReporterAlerts />
+      <ReporterAlerts nudge={signalsKey} />
       <RecentUploads uploads={uploads} error={uploadsError} currentId={currentId} onShow={setCurrentId} />
       <OwnSignals reloadKey={signalsKey} />
     </div>

@@ -134,8 +134,9 @@ export const SIGNAL_COLUMNS: readonly string[] = RISK_SIGNAL_COLUMNS.map((c) => 
 export const REQUIRED_COLUMNS: readonly string[] = RISK_SIGNAL_COLUMNS.filter((c) => c.required).map((c) => c.name);
 
 /**
- * A template with one example row per kind of event. The ID numbers are made up but pass the GB/T 11643
- * checksum, so the file uploads as it is; the references make each example its own signal.
+ * A template with one example row per kind of event. The ID number and cards are made up but pass their
+ * checksums, so the file uploads as it is; the figures stay under the default thresholds (60 % out again, one
+ * card, 18,000 CNY), so trying the template raises no alert with the police.
  */
 export const TEMPLATE_ROWS: readonly (readonly string[])[] = [
   SIGNAL_COLUMNS,
@@ -143,7 +144,7 @@ export const TEMPLATE_ROWS: readonly (readonly string[])[] = [
   ['SIM_REGISTRATION', 'SIM-0001', '2026-11-02T10:00:00+08:00', '440300', '11010519491231002X', '', '', '13800138000', '', '', ''],
   ['CASH_WITHDRAWAL', 'WD-0001', '2026-11-02T11:30:00+08:00', '440300', '', '6222020200112233446', '', '', '18000.00', '', ''],
   ['TRANSFER', 'TR-0001', '2026-11-02T12:00:00+08:00', '440300', '', '6222020200112233446', '', '', '50000.00', 'IN', '6217000010001234569'],
-  ['TRANSFER', 'TR-0002', '2026-11-02T12:10:00+08:00', '440300', '', '6222020200112233446', '', '', '45000.00', 'OUT', '6228480010009876540'],
+  ['TRANSFER', 'TR-0002', '2026-11-02T12:10:00+08:00', '440300', '', '6222020200112233446', '', '', '30000.00', 'OUT', '6228480010009876540'],
 ];
 
 /** Which kinds of event an agency reports: banks accounts and money, telecoms SIM cards. */

@@ -4,14 +4,13 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Alert as Notice } from '../../../components/Alert';
-import { AgencyBadge } from '../../../components/AgencyBadge';
 import { useAuth } from '../../../lib/auth';
 import { fieldErrorsOf, useErrorMessage, useLoadReason } from '../../../lib/errors';
 import { useAgencyName, useFormatDateTime, useRegionLabel } from '../../../lib/format';
 import { GqlError } from '../../../lib/graphql';
 import type { User } from '../../../lib/types';
 import { canActOnAlert } from '../access';
-import { AlertStatusBadge, RuleLabel } from '../AlertParts';
+import { AgencyLabel, AlertStatusBadge, RuleLabel } from '../AlertParts';
 import styles from '../alerts.module.css';
 import { ACKNOWLEDGE_ALERT, ALERT_DETAIL, DISMISS_ALERT, useAlertFigure, type Alert, type AlertLead } from '../shared';
 
@@ -58,7 +57,7 @@ function Leads({ leads }: { leads: AlertLead[] }) {
                     )}
                   </td>
                   <td data-testid="alert-lead-owner">
-                    <AgencyBadge kind={l.ownerAgency.kind} name={agencyName(l.ownerAgency)} />
+                    <AgencyLabel kind={l.ownerAgency.kind} name={agencyName(l.ownerAgency)} />
                   </td>
                   <td>
                     <span className="kind-tag">{tKind(l.matchedKind)}</span> <span className="mono">{l.matchedValue}</span>
@@ -249,7 +248,7 @@ export function AlertDetail({ id, user }: { id: string; user: User }) {
           <div>
             <dt>{t('reporter')}</dt>
             <dd data-testid="alert-reporter">
-              <AgencyBadge kind={alert.reportingAgency.kind} name={agencyName(alert.reportingAgency)} />
+              <AgencyLabel kind={alert.reportingAgency.kind} name={agencyName(alert.reportingAgency)} />
             </dd>
           </div>
           <div>
