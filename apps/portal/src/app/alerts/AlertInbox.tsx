@@ -113,7 +113,7 @@ export function AlertInbox({ user }: { user: User }) {
             </span>
           </span>
         </div>
-        {list.items.length > 0 && <AlertTable rows={list.items} fresh={list.fresh} />}
+        {list.items.length > 0 && <AlertTable rows={list.items} fresh={list.fresh} viewerRegion={user.agency.region} />}
         <ListFoot loading={list.loading && list.items.length === 0} hasMore={list.hasMore} onMore={list.loadMore} moreTestId="alerts-more"
           empty={list.items.length === 0 && !loadError && (
             <p className="muted table-status" data-testid="alerts-empty">

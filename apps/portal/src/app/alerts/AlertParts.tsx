@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import type { AgencyKind } from '@caselink/domain';
+import { regionCovers, type AgencyKind } from '@caselink/domain';
 import { KindBadge } from '../../components/AgencyBadge';
 import { useAgencyName, useFormatDateTime, useRegionName } from '../../lib/format';
 import styles from './alerts.module.css';
@@ -65,11 +65,13 @@ interface TableProps {
   hideReporter?: boolean;
   /** Leave out the leads (banks and telecoms do not see which cases match). */
   hideLeads?: boolean;
+  /** The police viewer's region: alerts of other regions (reached through a lead on an own case) are marked. */
+  viewerRegion?: string;
   testId?: string;
 }
 
 /** Alerts in rows coloured by status: what crossed which line, who reported it, where, and its leads. */
-export function AlertTable({ rows, fresh, hideReporter = false, hideLeads = false, testId = 'alerts-table' }: TableProps) {
+export function AlertTable({ rows, fresh, hideReporter = false, hideLeads = false, viewerRegion, testId = 'alerts-table' }: TableProps) {
   const t = useTranslations('alerts');
   const figure = useAlertFigure();
   const agencyName = useAgencyName();
@@ -113,6 +115,11 @@ export function AlertTable({ rows, fresh, hideReporter = false, hideLeads = fals
               )}
               <td data-testid="alert-region" data-region={a.region}>
                 <RegionCell region={a.region} />
+                {viewerRegion && !regionCovers(viewerRegion, a.region) && (
+                  <div className={styles.otherRegion} title={t('otherRegionHint')} data-testid="alert-other-region">
+                    {t('otherRegion')}
+                  </div>
+                )}
               </td>
               {subjects && <td className="mono muted">{a.subjectKey ?? '—'}</td>}
               {!hideLeads && (

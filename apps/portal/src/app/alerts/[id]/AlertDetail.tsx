@@ -9,7 +9,7 @@ import { fieldErrorsOf, useErrorMessage, useLoadReason } from '../../../lib/erro
 import { useAgencyName, useFormatDateTime, useRegionLabel } from '../../../lib/format';
 import { GqlError } from '../../../lib/graphql';
 import type { User } from '../../../lib/types';
-import { canActOnAlert } from '../access';
+import { canActOnAlert, canActOnAlerts } from '../access';
 import { AgencyLabel, AlertStatusBadge, RuleLabel } from '../AlertParts';
 import styles from '../alerts.module.css';
 import { ACKNOWLEDGE_ALERT, ALERT_DETAIL, DISMISS_ALERT, useAlertFigure, type Alert, type AlertLead } from '../shared';
@@ -278,6 +278,11 @@ export function AlertDetail({ id, user }: { id: string; user: User }) {
           </div>
         )}
         {canActOnAlert(user, alert.region) && alert.status !== 'DISMISSED' && <AlertActions alert={alert} onChanged={changed} />}
+        {canActOnAlerts(user) && !canActOnAlert(user, alert.region) && (
+          <p className="muted small" data-testid="alert-other-region-note">
+            {ta('otherRegionHint')}
+          </p>
+        )}
       </section>
       <section className="card" data-testid="alert-identifiers">
         <h2>{t('identifiersTitle')}</h2>
