@@ -48,6 +48,8 @@ const config: NextConfig = {
       { source: '/api/imports/template.csv', destination: `${apiUrl}/imports/template.csv` },
       // Outcome analytics tables as CSV (the query string, filter and table, passes on as it is).
       { source: '/api/analytics/outcomes.csv', destination: `${apiUrl}/analytics/outcomes.csv` },
+      // Risk signals by CSV from banks and telecoms (progress is read through GraphQL).
+      { source: '/api/risk-signals/uploads', destination: `${apiUrl}/risk-signals/uploads` },
     ];
   },
 };

@@ -1,0 +1,369 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Alert } from '../../components/Alert';
+import { FilePicker } from '../../components/FilePicker';
+import { ListFoot, RetryAlert } from '../../components/ListParts';
+import { ProgressBar } from '../../components/ProgressBar';
+import { useAuth } from '../../lib/auth';
+import { useLoadErrorMessage, useLoadReason, useUploadErrorMessage } from '../../lib/errors';
+import { extensionOf, useFormatBytes } from '../../lib/files';
+import { useFormatDateTime, useJoinList, useRegionLabel } from '../../lib/format';
+import { usePagedList } from '../../lib/paged-list';
+import type { Connection, User } from '../../lib/types';
+import { useUpload } from '../../lib/upload';
+import { AlertTable, UploadStatusBadge } from './AlertParts';
+import styles from './alerts.module.css';
+import {
+  ALERT_NOTIFICATION_KINDS,
+  ALERTS,
+  POLL_MS,
+  REQUIRED_COLUMNS,
+  RISK_SIGNALS,
+  SIGNAL_COLUMNS,
+  SIGNAL_UPLOAD_PATH,
+  SIGNAL_UPLOADS,
+  signalKindsOf,
+  templateHref,
+  useFormatYuan,
+  type AlertSummary,
+  type RiskSignal,
+  type RiskSignalKind,
+  type SignalUpload,
+} from './shared';
+import { SignalUploadProgress } from './SignalUploadProgress';
+import { usePolledPagedList } from './usePolledList';
+
+const ACCEPT = '.csv,text/csv';
+const PAGE_SIZE = 25;
+
+/** The columns in a table: name, needed or not, what goes in. */
+function ColumnHelp() {
+  const t = useTranslations('alerts.columns');
+  const tu = useTranslations('alerts.upload');
+  return (
+    <div className="table-scroll">
+      <table className="table table-compact" data-testid="signal-columns">
+        <thead>
+          <tr>
+            <th>{tu('column')}</th>
+            <th>{tu('needed')}</th>
+            <th>{tu('meaning')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SIGNAL_COLUMNS.map((c) => (
+            <tr key={c}>
+              <td className="mono nowrap">{c}</td>
+              <td className="nowrap">
+                {REQUIRED_COLUMNS.includes(c) ? <span className="status status-warn">{tu('required')}</span> : <span className="muted">{tu('depends')}</span>}
+              </td>
+              <td>{t(c)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The upload card: what the file holds, the template, the file picker and the byte progress of the upload. */
+function ReportSignalsCard({ user, onStarted }: { user: User; onStarted(upload: { id: string }): void }) {
+  const t = useTranslations('alerts.upload');
+  const tKind = useTranslations('alerts.signalKinds');
+  const uploadError = useUploadErrorMessage();
+  const formatBytes = useFormatBytes();
+  const joinList = useJoinList();
+  const { send, busy, progress } = useUpload<{ id: string }>();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const kinds = signalKindsOf(user.agency.kind);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return setFileError(t('chooseFirst'));
+    if (extensionOf(file.name) !== '.csv') return setFileError(t('wrongType'));
+    setFileError(null);
+    try {
+      const started = await send(SIGNAL_UPLOAD_PATH, file);
+      setFile(null);
+      if (input.current) input.current.value = '';
+      onStarted(started);
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') return;
+      setFileError(uploadError(e));
+    }
+  }
+
+  return (
+    <section className="card" data-testid="report-signals">
+      <div className="section-head">
+        <h2>{t('title')}</h2>
+        <a className="btn" href={templateHref(user.agency.kind)} download="caselink-risk-signals-template.csv" data-testid="signal-template-link">
+          ⤓ {t('template')}
+        </a>
+      </div>
+      <p>{t('intro', { kinds: joinList(kinds.map((k) => tKind(k))) })}</p>
+      <details className={`column-details ${styles.columnsHelp}`} data-testid="signal-columns-help">
+        <summary>{t('columnsSummary')}</summary>
+        <p className={`muted small ${styles.columns}`}>{t('columnsNote')}</p>
+        <ColumnHelp />
+      </details>
+      <form className="upload-form" onSubmit={submit} noValidate data-testid="signal-upload-form">
+        <div className="upload-row">
+          <FilePicker ref={input} label={t('file')} file={file} accept={ACCEPT} disabled={busy} testId="signal-file" error={!!fileError}
+            hint={t('fileHint')} onChange={(chosen) => {
+              setFile(chosen);
+              setFileError(null);
+            }} />
+          <div className="upload-submit">
+            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="signal-upload-submit">
+              {busy ? t('uploading') : t('upload')}
+            </button>
+          </div>
+        </div>
+        {progress && (
+          <ProgressBar value={progress.loaded} max={progress.total} testId="signal-upload-bytes"
+            label={t('uploadProgress', { loaded: formatBytes(progress.loaded), total: formatBytes(progress.total) })} />
+        )}
+        {fileError && <Alert tone="error" testId="signal-upload-error">{fileError}</Alert>}
+      </form>
+    </section>
+  );
+}
+
+/** The agency's recent uploads, newest first; one of them is followed above. */
+function RecentUploads({ uploads, error, currentId, onShow }: { uploads: SignalUpload[] | null; error: string | null; currentId: string | null; onShow(id: string): void }) {
+  const t = useTranslations('alerts.upload');
+  const tc = useTranslations('common');
+  const formatDateTime = useFormatDateTime();
+  return (
+    <section className="card" data-testid="signal-uploads">
+      <div className="section-head">
+        <h2>
+          {t('recentTitle')} {uploads && <span className="count">{uploads.length}</span>}
+        </h2>
+      </div>
+      {error && <p className="field-error">{error}</p>}
+      {!uploads && !error && <p className="muted">{tc('loading')}</p>}
+      {uploads?.length === 0 && <p className="muted" data-testid="signal-uploads-empty">{t('recentEmpty')}</p>}
+      {uploads && uploads.length > 0 && (
+        <div className="table-scroll">
+          <table className="table table-compact" data-testid="signal-uploads-table">
+            <thead>
+              <tr>
+                <th>{t('file')}</th>
+                <th>{t('status')}</th>
+                <th className="num">{t('colAccepted')}</th>
+                <th className="num">{t('colDuplicates')}</th>
+                <th className="num">{t('rows')}</th>
+                <th>{t('uploadedAt')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {uploads.map((u) => (
+                <tr key={u.id} data-testid="signal-upload-row" data-upload-id={u.id} data-status={u.status} className={u.id === currentId ? 'row-current' : undefined}>
+                  <td>{u.fileName}</td>
+                  <td>
+                    <UploadStatusBadge status={u.status} />
+                  </td>
+                  <td className="num">{u.accepted}</td>
+                  <td className="num">{u.duplicates}</td>
+                  <td className="num">{u.rowsTotal ?? '—'}</td>
+                  <td className="nowrap muted">{formatDateTime(u.createdAt)}</td>
+                  <td className="actions-cell">
+                    {u.id !== currentId && (
+                      <button type="button" className="btn btn-small" onClick={() => onShow(u.id)} data-testid="show-signal-upload">
+                        {t('show')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** What one signal says, in one cell: the account or phone, the amount and direction, the product. */
+function SignalFacts({ s }: { s: RiskSignal }) {
+  const t = useTranslations('alerts');
+  const yuan = useFormatYuan();
+  const parts: string[] = [];
+  if (s.product) parts.push(t(`products.${s.product}`));
+  if (s.direction) parts.push(t(`directions.${s.direction}`));
+  if (s.amount) parts.push(yuan(s.amount));
+  return (
+    <span className="request-subject">
+      {(s.account ?? s.phone) && <span className="mono">{s.account ?? s.phone}</span>}
+      {parts.length > 0 && <span className="small">{parts.join(' · ')}</span>}
+      {s.counterpartAccount && <span className="small muted">{t('counterpart', { account: s.counterpartAccount })}</span>}
+    </span>
+  );
+}
+
+/** The agency's own signals, newest first, by kind. */
+function OwnSignals({ reloadKey }: { reloadKey: number }) {
+  const t = useTranslations('alerts');
+  const tKind = useTranslations('alerts.signalKinds');
+  const { request } = useAuth();
+  const loadErrorMessage = useLoadErrorMessage();
+  const formatDateTime = useFormatDateTime();
+  const regionLabel = useRegionLabel();
+  const [kind, setKind] = useState<RiskSignalKind | ''>('');
+  const fetchPage = useCallback(
+    async (after: string | null) => {
+      void reloadKey;
+      return (await request<{ riskSignals: Connection<RiskSignal> }>(RISK_SIGNALS, { kind: kind || null, first: PAGE_SIZE, after })).riskSignals;
+    },
+    [request, kind, reloadKey],
+  );
+  const { items, total, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage, { clearOnError: true });
+  return (
+    <section className="card table-card" data-testid="own-signals">
+      <div className="table-toolbar">
+        <strong>{t('signalsTitle')}</strong>
+        <span className="toolbar-right">
+          <select aria-label={t('kindFilter')} value={kind} onChange={(e) => setKind(e.target.value as RiskSignalKind | '')} data-testid="signal-kind-filter">
+            <option value="">{t('allKinds')}</option>
+            {(['ACCOUNT_OPENING', 'SIM_REGISTRATION', 'CASH_WITHDRAWAL', 'TRANSFER'] as const).map((k) => (
+              <option key={k} value={k}>
+                {tKind(k)}
+              </option>
+            ))}
+          </select>
+          <span className="muted" data-testid="signals-total">
+            {t('total', { total: total ?? 0 })}
+          </span>
+        </span>
+      </div>
+      {error !== null && <RetryAlert message={loadErrorMessage(error)} onRetry={reload} />}
+      {items.length > 0 && (
+        <div className="table-scroll">
+          <table className="table table-compact" data-testid="signals-table">
+            <thead>
+              <tr>
+                <th>{t('colKind')}</th>
+                <th>{t('colReference')}</th>
+                <th>{t('colWhat')}</th>
+                <th>{t('colSubject')}</th>
+                <th>{t('colRegion')}</th>
+                <th>{t('colOccurredAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((s) => (
+                <tr key={s.id} data-testid="signal-row" data-kind={s.kind} data-reference={s.reference}>
+                  <td className="nowrap">
+                    <span className="kind-tag">{tKind(s.kind)}</span>
+                  </td>
+                  <td className="mono">{s.reference}</td>
+                  <td>
+                    <SignalFacts s={s} />
+                  </td>
+                  <td className="mono muted">{s.subjectKey ?? '—'}</td>
+                  <td className="nowrap">{regionLabel(s.region)}</td>
+                  <td className="nowrap muted">{formatDateTime(s.occurredAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ListFoot loading={loading} hasMore={hasMore} onMore={loadMore} moreTestId="signals-more"
+        empty={items.length === 0 && error === null && <p className="muted table-status" data-testid="signals-empty">{t('signalsEmpty')}</p>} />
+    </section>
+  );
+}
+
+/**
+ * The alerts raised from this agency's signals (the police of the region work them). `nudge` changes when an
+ * upload finished: the rules run in the worker just after, so look again a few times rather than wait for the poll.
+ */
+function ReporterAlerts({ nudge }: { nudge: number }) {
+  const t = useTranslations('alerts');
+  const { request } = useAuth();
+  const loadErrorMessage = useLoadErrorMessage();
+  const fetchPage = useCallback(
+    async (after: string | null) => (await request<{ alerts: Connection<AlertSummary> }>(ALERTS, { first: PAGE_SIZE, after })).alerts,
+    [request],
+  );
+  const list = usePolledPagedList(fetchPage, { intervalMs: POLL_MS, notificationKinds: ALERT_NOTIFICATION_KINDS });
+  const { refresh } = list;
+  useEffect(() => {
+    if (nudge === 0) return;
+    const timers = [500, 2000, 5000].map((ms) => setTimeout(() => void refresh(), ms));
+    return () => timers.forEach(clearTimeout);
+  }, [nudge, refresh]);
+  return (
+    <section className="card table-card" data-testid="reporter-alerts">
+      <div className="table-toolbar">
+        <div>
+          <strong>{t('reporterAlertsTitle')}</strong>
+          <div className="muted small">{t('reporterAlertsIntro')}</div>
+        </div>
+        <span className="muted" data-testid="alerts-total">
+          {t('total', { total: list.total ?? 0 })}
+        </span>
+      </div>
+      {list.error !== null && <RetryAlert message={loadErrorMessage(list.error)} onRetry={list.reload} />}
+      {list.items.length > 0 && <AlertTable rows={list.items} fresh={list.fresh} hideReporter hideLeads />}
+      <ListFoot loading={list.loading && list.items.length === 0} hasMore={list.hasMore} onMore={list.loadMore} moreTestId="alerts-more"
+        empty={list.items.length === 0 && list.error === null && <p className="muted table-status" data-testid="alerts-empty">{t('reporterAlertsEmpty')}</p>} />
+    </section>
+  );
+}
+
+/** /alerts for banks and telecoms: report signals by CSV, follow the upload, see the signals and the alerts they raised. */
+export function ReporterDesk({ user }: { user: User }) {
+  const t = useTranslations('alerts');
+  const { request } = useAuth();
+  const loadReason = useLoadReason();
+  const [uploads, setUploads] = useState<SignalUpload[] | null>(null);
+  const [uploadsError, setUploadsError] = useState<string | null>(null);
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const [signalsKey, setSignalsKey] = useState(0);
+
+  const loadUploads = useCallback(async () => {
+    try {
+      setUploads((await request<{ signalUploads: SignalUpload[] }>(SIGNAL_UPLOADS, { first: 10 })).signalUploads);
+      setUploadsError(null);
+    } catch (e) {
+      setUploadsError(loadReason(e));
+    }
+  }, [request, loadReason]);
+
+  useEffect(() => {
+    void loadUploads();
+  }, [loadUploads]);
+
+  const finished = useCallback(() => {
+    void loadUploads();
+    setSignalsKey((k) => k + 1);
+  }, [loadUploads]);
+
+  return (
+    <div className="wide-page" data-testid="reporter-desk">
+      <div className="page-head">
+        <div>
+          <h1>{t('reporterTitle')}</h1>
+          <p className="muted">{t('reporterIntro')}</p>
+        </div>
+      </div>
+      <ReportSignalsCard user={user} onStarted={(u) => {
+        setCurrentId(u.id);
+        void loadUploads();
+      }} />
+      {currentId && <SignalUploadProgress key={currentId} uploadId={currentId} onFinished={finished} />}
+      <ReporterAlerts nudge={signalsKey} />
+      <RecentUploads uploads={uploads} error={uploadsError} currentId={currentId} onShow={setCurrentId} />
+      <OwnSignals reloadKey={signalsKey} />
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+'use client';
+
+import { useParams } from 'next/navigation';
+import { RequireAuth } from '../../../components/RequireAuth';
+import { canSeeAlerts } from '../access';
+import { AlertDetail } from './AlertDetail';
+
+export default function AlertRoute() {
+  const { id } = useParams<{ id: string }>();
+  return <RequireAuth allow={canSeeAlerts}>{({ user }) => <AlertDetail key={id} id={id} user={user} />}</RequireAuth>;
+}

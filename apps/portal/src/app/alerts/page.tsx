@@ -1,0 +1,25 @@
+'use client';
+
+import { Suspense } from 'react';
+import { RequireAuth } from '../../components/RequireAuth';
+import { alertsViewOf, canSeeAlerts } from './access';
+import { AlertInbox } from './AlertInbox';
+import { ReporterDesk } from './ReporterDesk';
+
+/** Police get their region's alert inbox; banks and telecoms the desk where they report signals. */
+export default function AlertsRoute() {
+  return (
+    <RequireAuth allow={canSeeAlerts}>
+      {({ user }) =>
+        alertsViewOf(user) === 'police' ? (
+          // The filters live in the address (useSearchParams), which Next renders on the client only.
+          <Suspense>
+            <AlertInbox user={user} />
+          </Suspense>
+        ) : (
+          <ReporterDesk user={user} />
+        )
+      }
+    </RequireAuth>
+  );
+}
