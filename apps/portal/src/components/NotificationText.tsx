@@ -88,7 +88,7 @@ export function useNotificationView(): (n: { kind: string; payload: string }) =>
         case 'BULLETIN_MATCH':
           return { text: tBulletin('BULLETIN_MATCH', { caseNumber, title: p.title ?? '—' }), href: p.caseId ? `/cases/${p.caseId}` : null };
         case 'ALERT_RAISED':
-          return { text: tAlert('ALERT_RAISED', { region: p.region ?? '—', rule: ruleText(p.rule) }), href: '/alerts' };
+          return { text: tAlert('ALERT_RAISED', { region: p.region ?? '—', rule: ruleText(p.rule) }), href: p.alertId ? `/alerts/${p.alertId}` : '/alerts' };
         case 'ALERT_LEAD':
           return {
             text: tAlert('ALERT_LEAD', { caseNumber, rule: ruleText(p.rule), kind: p.kind && tKind.has(p.kind) ? tKind(p.kind) : t('aClue') }),

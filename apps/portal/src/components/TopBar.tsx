@@ -14,6 +14,9 @@ import { useInboxCounts } from '../lib/inbox-counts';
 import { PENDING_CHANGED_EVENT } from '../lib/pending';
 import { canSeeAnalytics } from '../app/analytics/access';
 import { canUseTaskForces } from '../app/task-forces/shared';
+import { canSeeAlerts } from '../app/alerts/access';
+import { canSeeBulletins } from '../app/bulletins/access';
+import { canSeeDashboard } from '../app/dashboard/access';
 import { AgencyBadge } from './AgencyBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
@@ -61,9 +64,12 @@ export function TopBar() {
   const links: { href: string; label: string; show: boolean; badge?: number; badgeTestId?: string; badgeTitle?: string; badgeBad?: boolean }[] = user
     ? [
         { href: '/', label: t('nav.home'), show: true },
+        { href: '/dashboard', label: t('nav.dashboard'), show: canSeeDashboard(user) },
         { href: '/cases', label: t('nav.cases'), show: casesAllowed },
         { href: '/series', label: t('nav.series'), show: casesAllowed },
         { href: '/task-forces', label: t('nav.taskForces'), show: canUseTaskForces(user) },
+        { href: '/alerts', label: t('nav.alerts'), show: canSeeAlerts(user) },
+        { href: '/bulletins', label: t('nav.bulletins'), show: canSeeBulletins(user) },
         { href: '/analytics', label: t('nav.analytics'), show: canSeeAnalytics(user) },
         {
           // Answering agencies: unread requests (red once any is overdue). Senders: their overdue requests (the api

@@ -17,6 +17,7 @@ import { Evidence } from './Evidence';
 import { HandlingBanner } from './HandlingBanner';
 import { Identifiers } from './Identifiers';
 import { Links } from './Links';
+import { CaseAlertLeads } from '../../alerts/CaseAlertLeads';
 import { CaseBulletinHits } from '../../bulletins/CaseBulletinHits';
 import { Shares } from './Shares';
 import { Statements } from './Statements';
@@ -97,6 +98,7 @@ export function CasePage({ id, user }: { id: string; user: User }) {
       {notice && <Alert tone="success" testId="case-notice">{t(notice)}</Alert>}
       {data.handling && data.viewerAccess !== 'OWNER' && <HandlingBanner handling={data.handling} owner={data.owner} />}
       <CaseSummaryCard data={data} onChanged={setData} />
+      <CaseAlertLeads caseId={data.id} />
       <CaseBulletinHits caseId={data.id} />
       <Links caseId={data.id} caseNumber={data.caseNumber} user={user} />
       <CaseRequests caseId={data.id} ownAgencyId={user.agency.id} mayRequest={mayRequest} blockedBy={requestBlock} />
