@@ -81,6 +81,8 @@ describe('task forces', () => {
       const form = page.getByTestId('task-force-form');
       await page.locator(`[data-testid="task-force-from-series"][data-series-id="${seriesId}"]`).waitFor();
       expect(await text(page, 'task-force-series-cases')).toContain(DEMO_CASE);
+      // Other tests may have put more Guangdong cases in the series: all of them join.
+      const ownInSeries = ((await text(page, 'task-force-series-cases')).match(/\d{6}-\d{4}-[A-Z0-9]+/g) ?? []).length;
       // The demo case joins by itself: it is not offered again among the check boxes.
       expect(await page.getByTestId('task-force-cases').getByLabel(DEMO_CASE).count()).toBe(0);
       await form.locator('input[name="name"]').fill(name);
@@ -94,7 +96,7 @@ describe('task forces', () => {
       expect(await text(page, 'task-force-name')).toBe(name);
       expect(await page.getByTestId('task-force-series').getAttribute('href')).toBe(`/series/${seriesId}`);
       expect(await page.getByTestId('task-force-agency').count()).toBe(3);
-      expect(await page.getByTestId('task-force-case').count()).toBe(1);
+      expect(await page.getByTestId('task-force-case').count()).toBe(ownInSeries);
       expect(await text(page, 'task-force-cases')).toContain(DEMO_CASE);
       await page.getByTestId('task-board-empty').waitFor();
 
