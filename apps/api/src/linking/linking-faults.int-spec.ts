@@ -3,12 +3,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
 import { AgencyKind, Role } from '@caselink/domain';
 import { JobProducers, redisConnection } from '@caselink/jobs';
-import { createAgency, gql, login, ownerClient, startApi, TestAgency } from '../../test/harness';
+import { appPool, asAgency, createAgency, gql, login, ownerClient, startApi, TestAgency } from '../../test/harness';
 import { freePort, randomCard, startWorker, waitFor, WorkerProcess } from '../../test/worker-process';
 
 /**
  * Jobs survive faults: a worker killed with SIGKILL in the middle of a relink, a link job delivered
- * twice, Redis restarted (empty) between enqueue and processing. Afterwards postings and series equal
+ * twice, Redis restarted (empty) between enqueue and processing, a deep fund trace's job lost. Afterwards postings and series equal
  * those of a clean rebuild — nothing lost, nothing duplicated.
  */
 describe('linking under faults', () => {
@@ -237,6 +237,40 @@ describe('linking under faults', () => {
       await blocker.end();
       await first?.stop();
       await second?.stop();
+    }
+  });
+  it('a deep fund trace whose job Redis lost is queued again by the sweep and finishes', async () => {
+    const caseId = await createCase(t['gd']);
+    await pay(t['gd'], caseId, randomCard());
+    const transferId = (await owner.query<{ id: string }>('SELECT id FROM transfers WHERE case_id = $1 LIMIT 1', [caseId])).rows[0].id;
+    const run = await gql(app, 'mutation($id: ID!) { startFundTrace(transferId: $id, maxHops: 8) { id state } }', { id: transferId }, { token: t['gd'] });
+    expect(run.errors).toBeUndefined();
+    const traceId = run.data?.startFundTrace.id as string;
+    // The job vanishes with Redis before any worker took it.
+    const producers = new JobProducers(redisConnection(process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379'), prefix);
+    try {
+      await waitFor(async () => ((await producers.fundsTrace.getJob(`trace-${traceId}`)) ? true : undefined), 'the trace job to be queued');
+      await (await producers.fundsTrace.getJob(`trace-${traceId}`))?.remove();
+    } finally {
+      await producers.close();
+    }
+    expect((await owner.query('SELECT state FROM fund_traces WHERE id = $1', [traceId])).rows[0].state).toBe('QUEUED');
+    // Only the sweep (acting for no agency) finds it: acting for an agency, even its own, the look-up answers nothing.
+    const pool = appPool();
+    try {
+      expect(await asAgency(pool, gd.id, 'SELECT count(*)::int AS n FROM fund_traces_stalled(interval \'0\')')).toEqual([{ n: 0 }]);
+    } finally {
+      await pool.end();
+    }
+    const worker = await startWorker({ QUEUE_PREFIX: prefix, OUTBOX_SWEEP_MS: '500' });
+    try {
+      const done = await waitFor(async () => {
+        const r = (await owner.query('SELECT state, finished_at FROM fund_traces WHERE id = $1', [traceId])).rows[0];
+        return r.state === 'DONE' ? r : undefined;
+      }, 'the swept trace to finish');
+      expect(done.finished_at).toBeTruthy();
+    } finally {
+      await worker.stop();
     }
   });
 });

@@ -1,19 +1,64 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { inAgencyTransaction, traceFundsFrom } from '@caselink/db';
-import { FundsTraceJob, QUEUES } from '@caselink/jobs';
+import { FundsTraceJob, JobProducers, QUEUES, redisConnection } from '@caselink/jobs';
+import { WORKER_CONFIG, WorkerConfig } from '../config';
 import type { QueueProcessor } from '../queue-processor';
 
 /**
  * Deep fund traces (more hops than the api answers at once). Runs as the requesting agency with the
  * app role: the trace follows only transactions that agency may see. Writing the result is idempotent.
+ * A sweep every OUTBOX_SWEEP_MS queues again the traces whose job Redis lost (the job id is the trace's).
  */
 @Injectable()
-export class FundsTraceProcessor implements QueueProcessor {
+export class FundsTraceProcessor implements QueueProcessor, OnApplicationBootstrap, OnApplicationShutdown {
   readonly queue = QUEUES.fundsTrace;
+  private readonly log = new Logger(FundsTraceProcessor.name);
+  private readonly producers: JobProducers;
+  private timer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<void> | null = null;
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+  ) {
+    this.producers = new JobProducers(redisConnection(config.REDIS_URL), config.QUEUE_PREFIX, (e) => this.log.warn(`queue: ${e.message}`));
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), this.config.OUTBOX_SWEEP_MS);
+    void this.sweep();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.sweeping;
+    await this.producers.close();
+  }
+
+  /** Traces still QUEUED or RUNNING a while after they were asked for, with no live job: queued again. */
+  sweep(minAgeMs = 2000): Promise<void> {
+    if (this.sweeping) return this.sweeping;
+    this.sweeping = (async () => {
+      try {
+        const stalled = (await this.ds.query('SELECT id, agency_id, requested_by FROM fund_traces_stalled($1 * interval \'1 millisecond\')', [minAgeMs])) as Array<{
+          id: string; agency_id: string; requested_by: string;
+        }>;
+        for (const t of stalled) {
+          const job = await this.producers.fundsTrace.getJob(`trace-${t.id}`);
+          if (job && !['completed', 'failed', 'unknown'].includes(await job.getState())) continue;
+          await job?.remove().catch(() => undefined);
+          await this.producers.enqueueFundsTrace({ traceId: t.id, agencyId: t.agency_id, userId: t.requested_by });
+        }
+      } catch (e) {
+        this.log.warn(`fund trace sweep: ${(e as Error).message}`);
+      } finally {
+        this.sweeping = null;
+      }
+    })();
+    return this.sweeping;
+  }
 
   async process(job: Job<FundsTraceJob>): Promise<{ edges: number } | { skipped: string }> {
     const { traceId, agencyId, userId } = job.data;
