@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client as PgClient } from 'pg';
 import type { Client, Pool } from 'pg';
 import { createClient, Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -174,6 +175,32 @@ describe('task forces', () => {
     expect(force.agencies.map((a: { id: string }) => a.id).sort()).toEqual([gd.id, fj.id].sort());
     expect(snHidden).toBeTruthy();
     expect(codeOf(await gql(app, 'mutation($i: CreateTaskForceInput!) { createTaskForce(input: $i) { id } }', { i: { name: 'x', seriesId } }, { token: t['sn'] }))).toBe('FORBIDDEN');
+  });
+
+  it('lists task forces in the same number of SQL statements for 2 forces or 5 (no N+1)', async () => {
+    const LIST = `query { taskForces { ${FORCE} } }`;
+    const count = async () => {
+      const spy = jest.spyOn(PgClient.prototype, 'query');
+      try {
+        const r = await gql(app, LIST, {}, { token: t['gdSup'] });
+        expect(r.errors).toBeUndefined();
+        return { queries: spy.mock.calls.length, forces: r.data?.taskForces.length as number };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const before = await count();
+    const extra = (await gql(app, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', { i: { title: '另案', fraudType: 'ONLINE_LOAN', reportedOn: '2026-11-20' } }, { token: t['gd'] })).data?.createCase.id;
+    for (let i = 0; i < 3; i++) {
+      const r = await gql(app, 'mutation($i: CreateTaskForceInput!) { createTaskForce(input: $i) { id } }', { i: { name: `专案 ${i}`, memberAgencyIds: [zj.id], caseIds: [extra] } }, { token: t['gdSup'] });
+      expect(r.errors).toBeUndefined();
+      await gql(app, 'mutation($i: DispatchTaskInput!) { dispatchTask(input: $i) { id } }', {
+        i: { taskForceId: r.data?.createTaskForce.id, kind: 'ARREST', title: `抓捕 ${i}`, assigneeAgencyId: zj.id, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
+      }, { token: t['gdSup'] });
+    }
+    const after = await count();
+    expect(after.forces).toBe(before.forces + 3);
+    expect(after.queries).toBe(before.queries);
   });
 
   it('removing a member agency ends its access at once — through GraphQL and at PostgreSQL', async () => {

@@ -107,34 +107,50 @@ export class TaskForcesService {
 
   async list(actor: Actor): Promise<TaskForceModel[]> {
     assertPolice(actor);
-    const rows = (await this.tx.manager.query('SELECT id FROM task_forces ORDER BY created_at DESC LIMIT 100')) as Array<{ id: string }>;
-    return Promise.all(rows.map((r) => this.get(actor, r.id)));
+    const rows = (await this.tx.manager.query('SELECT * FROM task_forces ORDER BY created_at DESC LIMIT 100')) as ForceRow[];
+    return this.build(actor, rows);
   }
 
   async get(actor: Actor, id: string): Promise<TaskForceModel> {
     assertPolice(actor);
     const [f] = (await this.tx.manager.query('SELECT * FROM task_forces WHERE id = $1', [id])) as ForceRow[];
     if (!f) throw notFound('TaskForce', id);
-    const agencies = (await this.tx.manager.query('SELECT agency_id FROM task_force_agencies WHERE task_force_id = $1 AND removed_at IS NULL ORDER BY added_at', [id])) as Array<{ agency_id: string }>;
-    const caseRows = (await this.tx.manager.query('SELECT case_id FROM task_force_cases WHERE task_force_id = $1 AND removed_at IS NULL ORDER BY added_at', [id])) as Array<{ case_id: string }>;
-    const tasks = (await this.tx.manager.query('SELECT * FROM task_force_tasks WHERE task_force_id = $1 ORDER BY due_at, id', [id])) as TaskRow[];
-    const isLead = f.lead_agency_id === actor.agencyId;
-    const board = new Map<string, { province: string | null; status: TaskStatus; count: number; overdue: number }>();
-    for (const t of tasks) {
-      const key = `${t.province ?? ''}:${t.status}`;
-      const cell = board.get(key) ?? { province: t.province, status: t.status, count: 0, overdue: 0 };
-      cell.count++;
-      if (this.isOverdue(t)) cell.overdue++;
-      board.set(key, cell);
-    }
-    return {
-      id: f.id, name: f.name, leadAgency: await this.directory.get(f.lead_agency_id),
-      agencies: await Promise.all([f.lead_agency_id, ...agencies.map((a) => a.agency_id)].map((a) => this.directory.get(a))),
-      cases: await this.cases.byIds(actor, caseRows.map((c) => c.case_id)),
-      tasks: await Promise.all(tasks.map((t) => this.toTask(actor, t, isLead))),
-      board: [...board.values()].sort((a, b) => (a.province ?? '').localeCompare(b.province ?? '') || a.status.localeCompare(b.status)),
-      isLead, seriesId: f.series_id, createdAt: f.created_at, closedAt: f.closed_at,
-    };
+    return (await this.build(actor, [f]))[0];
+  }
+
+  /** Forces with their members, cases, tasks and board: four statements for any number of forces (the list's page too). */
+  private async build(actor: Actor, forces: ForceRow[]): Promise<TaskForceModel[]> {
+    if (forces.length === 0) return [];
+    const ids = forces.map((f) => f.id);
+    const agencies = (await this.tx.manager.query(
+      'SELECT task_force_id, agency_id FROM task_force_agencies WHERE task_force_id = ANY($1) AND removed_at IS NULL ORDER BY added_at', [ids],
+    )) as Array<{ task_force_id: string; agency_id: string }>;
+    const caseRows = (await this.tx.manager.query(
+      'SELECT task_force_id, case_id FROM task_force_cases WHERE task_force_id = ANY($1) AND removed_at IS NULL ORDER BY added_at', [ids],
+    )) as Array<{ task_force_id: string; case_id: string }>;
+    const tasks = (await this.tx.manager.query('SELECT * FROM task_force_tasks WHERE task_force_id = ANY($1) ORDER BY due_at, id', [ids])) as TaskRow[];
+    const cases = new Map((await this.cases.byIds(actor, [...new Set(caseRows.map((c) => c.case_id))])).map((c) => [c.id, c]));
+    return Promise.all(forces.map(async (f) => {
+      const isLead = f.lead_agency_id === actor.agencyId;
+      const own = tasks.filter((t) => t.task_force_id === f.id);
+      const board = new Map<string, { province: string | null; status: TaskStatus; count: number; overdue: number }>();
+      for (const t of own) {
+        const key = `${t.province ?? ''}:${t.status}`;
+        const cell = board.get(key) ?? { province: t.province, status: t.status, count: 0, overdue: 0 };
+        cell.count++;
+        if (this.isOverdue(t)) cell.overdue++;
+        board.set(key, cell);
+      }
+      const members = agencies.filter((a) => a.task_force_id === f.id).map((a) => a.agency_id);
+      return {
+        id: f.id, name: f.name, leadAgency: await this.directory.get(f.lead_agency_id),
+        agencies: await Promise.all([f.lead_agency_id, ...members].map((a) => this.directory.get(a))),
+        cases: caseRows.filter((c) => c.task_force_id === f.id).flatMap((c) => cases.get(c.case_id) ?? []),
+        tasks: await Promise.all(own.map((t) => this.toTask(actor, t, isLead))),
+        board: [...board.values()].sort((a, b) => (a.province ?? '').localeCompare(b.province ?? '') || a.status.localeCompare(b.status)),
+        isLead, seriesId: f.series_id, createdAt: f.created_at, closedAt: f.closed_at,
+      };
+    }));
   }
 
   async setAgency(actor: Actor, taskForceId: string, agencyId: string, member: boolean, address: string): Promise<TaskForceModel> {
