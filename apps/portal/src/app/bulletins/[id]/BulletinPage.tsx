@@ -9,33 +9,10 @@ import { useAuth } from '../../../lib/auth';
 import { useLoadReason } from '../../../lib/errors';
 import { useAgencyName, useFormatDateTime, useJoinList } from '../../../lib/format';
 import { GqlError } from '../../../lib/graphql';
-import type { AgencyRef, HandlingCode, User } from '../../../lib/types';
+import type { User } from '../../../lib/types';
+import { HandlingBanner } from '../../cases/[id]/HandlingBanner';
 import { BULLETIN, type Bulletin } from '../shared';
 import styles from '../bulletins.module.css';
-
-/** The publisher's handling code, in front of the reader before the text (as on shared cases). */
-function BulletinHandling({ handling, publisher }: { handling: HandlingCode; publisher: AgencyRef }) {
-  const t = useTranslations('bulletins.handlingCode');
-  const agencyName = useAgencyName();
-  const items: { key: keyof HandlingCode; ok: boolean }[] = [
-    { key: 'mayPassOn', ok: handling.mayPassOn },
-    { key: 'mayUseInCourt', ok: handling.mayUseInCourt },
-    // "Must ask" is the restrictive one: true is the warning.
-    { key: 'mustAskBeforeActing', ok: !handling.mustAskBeforeActing },
-  ];
-  return (
-    <section className="handling-banner" data-testid="bulletin-handling-banner" role="note">
-      <strong>{t('title', { agency: agencyName(publisher) })}</strong>
-      <ul>
-        {items.map((item) => (
-          <li key={item.key} className={item.ok ? 'handling-ok' : 'handling-no'} data-testid={`bulletin-handling-${item.key}`}>
-            <span aria-hidden="true">{item.ok ? '✓' : '✕'}</span> {t(`${item.key}.${handling[item.key] ? 'yes' : 'no'}`)}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
 
 /** One bulletin: opening it marks it read. Text, identifiers to watch, handling code, and the matching cases the viewer may open. */
 export function BulletinPage({ id, user }: { id: string; user: User }) {
@@ -99,7 +76,7 @@ export function BulletinPage({ id, user }: { id: string; user: User }) {
           <span>{formatDateTime(bulletin.publishedAt)}</span>
           <span data-testid="bulletin-recipients">{t('sentTo', { recipients: joinList(recipients) })}</span>
         </div>
-        <BulletinHandling handling={bulletin.handling} publisher={bulletin.publisher} />
+        <HandlingBanner handling={bulletin.handling} owner={bulletin.publisher} messages="bulletins.handlingCode" testId="bulletin-handling" />
         <p className={styles.body} data-testid="bulletin-body">
           {bulletin.body}
         </p>

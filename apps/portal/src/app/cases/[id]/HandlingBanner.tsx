@@ -4,9 +4,17 @@ import { useTranslations } from 'next-intl';
 import { useAgencyName } from '../../../lib/format';
 import type { AgencyRef, HandlingCode } from '../../../lib/types';
 
-/** The owner's handling code, in front of a receiver before they use anything from the case. */
-export function HandlingBanner({ handling, owner }: { handling: HandlingCode; owner: AgencyRef }) {
-  const t = useTranslations('case.handling');
+/**
+ * The source's handling code, in front of a receiver before they use anything from it: a shared case (the owner),
+ * a bulletin (the publisher). `messages` names the texts, `testId` prefixes the test ids.
+ */
+export function HandlingBanner({ handling, owner, messages = 'case.handling', testId = 'handling' }: {
+  handling: HandlingCode;
+  owner: AgencyRef;
+  messages?: 'case.handling' | 'bulletins.handlingCode';
+  testId?: string;
+}) {
+  const t = useTranslations(messages);
   const agencyName = useAgencyName();
   const items: { key: keyof HandlingCode; ok: boolean }[] = [
     { key: 'mayPassOn', ok: handling.mayPassOn },
@@ -15,11 +23,11 @@ export function HandlingBanner({ handling, owner }: { handling: HandlingCode; ow
     { key: 'mustAskBeforeActing', ok: !handling.mustAskBeforeActing },
   ];
   return (
-    <section className="handling-banner" data-testid="handling-banner" role="note">
+    <section className="handling-banner" data-testid={`${testId}-banner`} role="note">
       <strong>{t('title', { agency: agencyName(owner) })}</strong>
       <ul>
         {items.map((item) => (
-          <li key={item.key} className={item.ok ? 'handling-ok' : 'handling-no'} data-testid={`handling-${item.key}`}>
+          <li key={item.key} className={item.ok ? 'handling-ok' : 'handling-no'} data-testid={`${testId}-${item.key}`}>
             <span aria-hidden="true">{item.ok ? '✓' : '✕'}</span> {t(`${item.key}.${handling[item.key] ? 'yes' : 'no'}`)}
           </li>
         ))}
