@@ -1,65 +1,28 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { Alert } from '../../components/Alert';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useAuth } from '../../lib/auth';
-import { useLoadReason } from '../../lib/errors';
 import { toCsv } from '../../lib/files';
 import { useFormatDateTime } from '../../lib/format';
+import { usePolledJob } from '../../lib/polled-job';
 import { saveBlob } from '../../lib/rest';
 import { UploadStatusBadge } from './AlertParts';
 import styles from './alerts.module.css';
 import { SIGNAL_UPLOAD, uploadFinished, type SignalUpload } from './shared';
 
-const POLL_MS = 1000;
-
 /** Follows one CSV upload once a second until it is DONE or FAILED, then shows what was accepted and the row errors. */
 export function SignalUploadProgress({ uploadId, onFinished }: { uploadId: string; onFinished(upload: SignalUpload): void }) {
   const t = useTranslations('alerts.upload');
   const { request } = useAuth();
-  const loadReason = useLoadReason();
   const formatDateTime = useFormatDateTime();
-  const [upload, setUpload] = useState<SignalUpload | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [missing, setMissing] = useState(false);
-  // The parent's callback may change identity on every render; that must not restart the polling.
-  const onFinishedRef = useRef(onFinished);
-  useEffect(() => {
-    onFinishedRef.current = onFinished;
-  }, [onFinished]);
-
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    async function poll() {
-      try {
-        const data = await request<{ signalUpload: SignalUpload | null }>(SIGNAL_UPLOAD, { id: uploadId });
-        if (!live) return;
-        setError(null);
-        if (!data.signalUpload) {
-          setMissing(true);
-          return;
-        }
-        setUpload(data.signalUpload);
-        if (uploadFinished(data.signalUpload)) {
-          onFinishedRef.current(data.signalUpload);
-          return;
-        }
-      } catch (e) {
-        if (!live) return;
-        // Keep trying: one dropped poll should not end the view of a running upload.
-        setError(loadReason(e));
-      }
-      timer = setTimeout(() => void poll(), POLL_MS);
-    }
-    void poll();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [uploadId, request, loadReason]);
+  const load = useCallback(
+    async () => (await request<{ signalUpload: SignalUpload | null }>(SIGNAL_UPLOAD, { id: uploadId })).signalUpload,
+    [uploadId, request],
+  );
+  const { job: upload, error, missing } = usePolledJob(load, uploadFinished, onFinished);
 
   if (!upload) {
     return (

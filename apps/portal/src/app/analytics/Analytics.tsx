@@ -7,8 +7,8 @@ import { Alert } from '../../components/Alert';
 import { CheckGroup } from '../../components/CheckGroup';
 import { RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
-import { useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
-import { downloadFile } from '../../lib/rest';
+import { useAuthedDownload } from '../../lib/download';
+import { useLoadErrorMessage } from '../../lib/errors';
 import styles from './analytics.module.css';
 
 interface Bucket {
@@ -58,25 +58,14 @@ const width = (value: number, max: number) => `${max > 0 && value > 0 ? Math.max
 function CsvButton({ table, filter }: { table: Table; filter: Filter }) {
   const t = useTranslations('analytics');
   const locale = useLocale();
-  const { withToken } = useAuth();
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { download, busy, error } = useAuthedDownload();
 
-  async function onClick() {
-    setBusy(true);
-    setError(null);
+  function onClick() {
     const params = new URLSearchParams({ table, lang: locale === 'en' ? 'en' : 'zh' });
     if (filter.yearFrom !== null) params.set('yearFrom', String(filter.yearFrom));
     if (filter.yearTo !== null) params.set('yearTo', String(filter.yearTo));
     if (filter.fraudTypes.length > 0) params.set('fraudTypes', filter.fraudTypes.join(','));
-    try {
-      await withToken((token) => downloadFile(`/api/analytics/outcomes.csv?${params.toString()}`, token, `outcomes-${table}.csv`));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    return download(`/api/analytics/outcomes.csv?${params.toString()}`, `outcomes-${table}.csv`);
   }
 
   return (

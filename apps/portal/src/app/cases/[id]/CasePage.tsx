@@ -5,11 +5,10 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { Alert } from '../../../components/Alert';
+import { Unavailable } from '../../../components/Unavailable';
 import { canSendRequests } from '../../../lib/access';
 import { useAuth } from '../../../lib/auth';
 import { CASE } from '../../../lib/documents';
-import { useLoadReason } from '../../../lib/errors';
-import { GqlError } from '../../../lib/graphql';
 import type { Attachment, CaseDetail, Identifier, User, VictimStatement } from '../../../lib/types';
 import { CaseRequests } from './CaseRequests';
 import { CaseSummaryCard } from './CaseSummaryCard';
@@ -26,7 +25,6 @@ export function CasePage({ id, user }: { id: string; user: User }) {
   const t = useTranslations('case');
   const tc = useTranslations('common');
   const { request } = useAuth();
-  const errorMessage = useLoadReason();
   const query = useSearchParams();
   const [data, setData] = useState<CaseDetail | null>(null);
   const [loading, setLoading] = useState(true);
@@ -56,25 +54,7 @@ export function CasePage({ id, user }: { id: string; user: User }) {
   }, [load]);
 
   if (loading && !data) return <p className="muted page-status">{tc('loading')}</p>;
-  if (error && !data) {
-    const notFound = error instanceof GqlError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN');
-    return (
-      <section className="card" data-testid="case-unavailable">
-        <h1>{notFound ? t('notFoundTitle') : t('loadFailedTitle')}</h1>
-        <p>{notFound ? t('notFoundText') : errorMessage(error)}</p>
-        <div className="actions">
-          <Link href="/cases" className="btn">
-            {t('backToList')}
-          </Link>
-          {!notFound && (
-            <button type="button" className="btn" onClick={() => void load()}>
-              {tc('retry')}
-            </button>
-          )}
-        </div>
-      </section>
-    );
-  }
+  if (error && !data) return <Unavailable error={error} messages="case" backHref="/cases" onRetry={() => void load()} testId="case-unavailable" />;
   if (!data) return null;
 
   const canContribute = data.viewerAccess === 'OWNER' || data.viewerAccess === 'CONTRIBUTE';

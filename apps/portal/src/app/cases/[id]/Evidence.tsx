@@ -6,11 +6,11 @@ import { Alert } from '../../../components/Alert';
 import { CopyHash } from '../../../components/CopyHash';
 import { FilePicker } from '../../../components/FilePicker';
 import { ProgressBar } from '../../../components/ProgressBar';
-import { useAuth } from '../../../lib/auth';
-import { useErrorMessage, useUploadErrorMessage } from '../../../lib/errors';
+import { useAuthedDownload } from '../../../lib/download';
+import { useUploadErrorMessage } from '../../../lib/errors';
 import { useFormatBytes } from '../../../lib/files';
 import { useFormatDateTime } from '../../../lib/format';
-import { apiPath, downloadFile } from '../../../lib/rest';
+import { apiPath } from '../../../lib/rest';
 import type { Attachment, VictimStatement } from '../../../lib/types';
 import { useUpload } from '../../../lib/upload';
 
@@ -87,26 +87,11 @@ function UploadForm({ caseId, statements, onAdded }: { caseId: string; statement
 
 function DownloadButton({ attachment }: { attachment: Attachment }) {
   const t = useTranslations('case.evidence');
-  const { withToken } = useAuth();
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      await withToken((token) => downloadFile(apiPath(attachment.downloadPath), token, attachment.fileName));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const { download, busy, error } = useAuthedDownload();
   return (
     <>
-      <button type="button" className="btn btn-small" disabled={busy} onClick={() => void download()} data-testid="attachment-download">
+      <button type="button" className="btn btn-small" disabled={busy} onClick={() => void download(apiPath(attachment.downloadPath), attachment.fileName)}
+        data-testid="attachment-download">
         {busy ? t('downloading') : t('download')}
       </button>
       {error && <div className="field-error" role="alert">{error}</div>}

@@ -6,12 +6,12 @@ import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { CopyHash } from '../../../components/CopyHash';
 import { useAuth } from '../../../lib/auth';
 import { CASE } from '../../../lib/documents';
-import { useErrorMessage } from '../../../lib/errors';
+import { useAuthedDownload } from '../../../lib/download';
 import { useFormatBytes } from '../../../lib/files';
 import { useAgencyName, useFormatDate, useFormatDateTime } from '../../../lib/format';
 import { useFormatMoney } from '../../../lib/money';
 import { accountDigits } from '../../../lib/requests';
-import { apiPath, downloadFile } from '../../../lib/rest';
+import { apiPath } from '../../../lib/rest';
 import type { AgencyRequest, CaseDetail, HandlingCode, RequestAttachment } from '../../../lib/types';
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -65,24 +65,11 @@ function HandlingChips({ handling }: { handling: HandlingCode }) {
 /** A file chosen for the partner: GET with the bearer token (a plain link cannot send it); the api audits it. */
 function DownloadAttachment({ attachment }: { attachment: RequestAttachment }) {
   const t = useTranslations('requestPage');
-  const { withToken } = useAuth();
-  const errorMessage = useErrorMessage();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      await withToken((token) => downloadFile(apiPath(attachment.downloadPath), token, attachment.fileName));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { download, busy, error } = useAuthedDownload();
   return (
     <>
-      <button type="button" className="btn btn-small" disabled={busy} onClick={() => void download()} data-testid="request-attachment-download">
+      <button type="button" className="btn btn-small" disabled={busy} onClick={() => void download(apiPath(attachment.downloadPath), attachment.fileName)}
+        data-testid="request-attachment-download">
         {busy ? t('downloading') : t('download')}
       </button>
       {error && <div className="field-error" role="alert">{error}</div>}

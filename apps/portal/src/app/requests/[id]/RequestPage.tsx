@@ -7,11 +7,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { LiveIndicator } from '../../../components/LiveIndicator';
 import { DeadlineCountdown, RequestKindLabel, RequestStateBadge, UrgencyTag } from '../../../components/RequestBadges';
+import { Unavailable } from '../../../components/Unavailable';
 import { useAuth } from '../../../lib/auth';
 import { MARK_REQUEST_READ, REQUEST } from '../../../lib/documents';
-import { useLoadReason } from '../../../lib/errors';
 import { useAgencyName, useFormatDateTime } from '../../../lib/format';
-import { GqlError } from '../../../lib/graphql';
 import { useRequestUpdates } from '../../../lib/live';
 import { announceRequestsChanged, FREEZE_OUTCOMES, HOLDING_STATES, PARTNER_STATES, TELECOM_OUTCOMES } from '../../../lib/requests';
 import type { AgencyRequest, RequestEvent, User } from '../../../lib/types';
@@ -34,7 +33,6 @@ export function RequestPage({ id, user }: { id: string; user: User }) {
   const t = useTranslations('requestPage');
   const tc = useTranslations('common');
   const { request } = useAuth();
-  const loadReason = useLoadReason();
   const agencyName = useAgencyName();
   const formatDateTime = useFormatDateTime();
   const query = useSearchParams();
@@ -103,25 +101,7 @@ export function RequestPage({ id, user }: { id: string; user: User }) {
   }
 
   if (!data && !error) return <p className="muted page-status">{tc('loading')}</p>;
-  if (!data) {
-    const notFound = error instanceof GqlError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN');
-    return (
-      <section className="card" data-testid="request-unavailable">
-        <h1>{notFound ? t('notFoundTitle') : t('loadFailedTitle')}</h1>
-        <p>{notFound ? t('notFoundText') : loadReason(error)}</p>
-        <div className="actions">
-          <Link href="/requests" className="btn">
-            {t('backToList')}
-          </Link>
-          {!notFound && (
-            <button type="button" className="btn" onClick={() => void load()}>
-              {tc('retry')}
-            </button>
-          )}
-        </div>
-      </section>
-    );
-  }
+  if (!data) return <Unavailable error={error} messages="requestPage" backHref="/requests" onRetry={() => void load()} testId="request-unavailable" />;
 
   const sender = data.fromAgency.id === user.agency.id;
   const allowed = data.allowedTransitions;

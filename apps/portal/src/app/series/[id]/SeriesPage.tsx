@@ -5,10 +5,9 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { CaseStatusBadge, ViewerAccessBadge } from '../../../components/CaseBadges';
+import { Unavailable } from '../../../components/Unavailable';
 import { useAuth } from '../../../lib/auth';
 import { SERIES } from '../../../lib/documents';
-import { useLoadReason } from '../../../lib/errors';
-import { GqlError } from '../../../lib/graphql';
 import { useAgencyName, useFormatDateTime, useJoinList, useProvinceName, useRegionName } from '../../../lib/format';
 import { fenToDecimal, toFen, useFormatMoney } from '../../../lib/money';
 import type { Series } from '../../../lib/types';
@@ -33,7 +32,6 @@ export function SeriesPage({ id }: { id: string }) {
   const tType = useTranslations('fraudTypes');
   const tForce = useTranslations('taskForces');
   const { request, session } = useAuth();
-  const loadReason = useLoadReason();
   const agencyName = useAgencyName();
   const provinceName = useProvinceName();
   const regionName = useRegionName();
@@ -58,25 +56,7 @@ export function SeriesPage({ id }: { id: string }) {
 
   const bars = useMemo(() => (series ? lossByProvince(series) : []), [series]);
 
-  if (error && !series) {
-    const notFound = error instanceof GqlError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN');
-    return (
-      <section className="card" data-testid="series-unavailable">
-        <h1>{notFound ? t('notFoundTitle') : t('loadFailedTitle')}</h1>
-        <p>{notFound ? t('notFoundText') : loadReason(error)}</p>
-        <div className="actions">
-          <Link href="/series" className="btn">
-            {t('backToList')}
-          </Link>
-          {!notFound && (
-            <button type="button" className="btn" onClick={() => void load()}>
-              {tc('retry')}
-            </button>
-          )}
-        </div>
-      </section>
-    );
-  }
+  if (error && !series) return <Unavailable error={error} messages="series" backHref="/series" onRetry={() => void load()} testId="series-unavailable" />;
   if (!series) return <p className="muted page-status">{tc('loading')}</p>;
 
   const maxFen = bars.reduce((m, b) => (b.fen > m ? b.fen : m), 0n);

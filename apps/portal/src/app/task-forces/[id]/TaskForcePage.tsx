@@ -6,9 +6,9 @@ import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { LiveIndicator } from '../../../components/LiveIndicator';
+import { Unavailable } from '../../../components/Unavailable';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage, useLoadReason } from '../../../lib/errors';
-import { GqlError } from '../../../lib/graphql';
+import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useTaskForceRefresh } from '../../../lib/live';
 import { useAgencyName, useFormatDateTime, useProvinceName, useProvinceOptions } from '../../../lib/format';
 import { DISPATCH_TASK, SET_TASK_STATUS, TASK_FORCE, TASK_KINDS, TASK_STATUSES, type TaskForce, type TaskStatus } from '../shared';
@@ -218,7 +218,6 @@ export function TaskForcePage({ id }: { id: string }) {
   const tKind = useTranslations('taskKinds');
   const tStatus = useTranslations('taskStatuses');
   const { request } = useAuth();
-  const loadReason = useLoadReason();
   const errorMessage = useErrorMessage();
   const agencyName = useAgencyName();
   const provinceName = useProvinceName();
@@ -256,25 +255,7 @@ export function TaskForcePage({ id }: { id: string }) {
     }
   }
 
-  if (error && !force) {
-    const notFound = error instanceof GqlError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN');
-    return (
-      <section className="card" data-testid="task-force-unavailable">
-        <h1>{notFound ? t('notFoundTitle') : t('loadFailedTitle')}</h1>
-        <p>{notFound ? t('notFoundText') : loadReason(error)}</p>
-        <div className="actions">
-          <Link href="/task-forces" className="btn">
-            {t('backToList')}
-          </Link>
-          {!notFound && (
-            <button type="button" className="btn" onClick={() => void load()}>
-              {tc('retry')}
-            </button>
-          )}
-        </div>
-      </section>
-    );
-  }
+  if (error && !force) return <Unavailable error={error} messages="taskForces" backHref="/task-forces" onRetry={() => void load()} testId="task-force-unavailable" />;
   if (!force) return <p className="muted page-status">{tc('loading')}</p>;
 
   const sortedTasks = [...force.tasks].sort((a, b) => a.dueAt.localeCompare(b.dueAt));

@@ -9,9 +9,10 @@ import { FilePicker } from '../../../../components/FilePicker';
 import { ProgressBar } from '../../../../components/ProgressBar';
 import { useAuth } from '../../../../lib/auth';
 import { STATEMENT_IMPORTS } from '../../../../lib/documents';
-import { useErrorMessage, useLoadReason, useUploadErrorMessage } from '../../../../lib/errors';
+import { useAuthedDownload } from '../../../../lib/download';
+import { useLoadReason, useUploadErrorMessage } from '../../../../lib/errors';
 import { extensionOf, useFormatBytes } from '../../../../lib/files';
-import { apiPath, downloadFile } from '../../../../lib/rest';
+import { apiPath } from '../../../../lib/rest';
 import type { StatementImport, StatementImportSummary } from '../../../../lib/types';
 import { useUpload } from '../../../../lib/upload';
 import { useContributorCase } from '../useContributorCase';
@@ -63,9 +64,8 @@ function ColumnGuide() {
 export function ImportPage({ caseId }: { caseId: string }) {
   const t = useTranslations('importPage');
   const locale = useLocale();
-  const { request, withToken } = useAuth();
+  const { request } = useAuth();
   const loadReason = useLoadReason();
-  const errorMessage = useErrorMessage();
   const uploadError = useUploadErrorMessage();
   const formatBytes = useFormatBytes();
   const query = useSearchParams();
@@ -83,8 +83,7 @@ export function ImportPage({ caseId }: { caseId: string }) {
   const [currentId, setCurrentId] = useState<string | null>(() => query.get('import'));
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [templateBusy, setTemplateBusy] = useState(false);
-  const [templateError, setTemplateError] = useState<string | null>(null);
+  const { download, busy: templateBusy, error: templateError } = useAuthedDownload();
   // The column guide gives way to the import being followed, so its progress is in view.
   const [guideOpen, setGuideOpen] = useState(() => !query.get('import'));
 
@@ -108,19 +107,9 @@ export function ImportPage({ caseId }: { caseId: string }) {
     window.history.replaceState(window.history.state, '', `${window.location.pathname}?import=${encodeURIComponent(id)}`);
   }
 
-  async function downloadTemplate() {
-    setTemplateBusy(true);
-    setTemplateError(null);
+  function downloadTemplate() {
     const lang = locale === 'en' ? 'en' : 'zh';
-    try {
-      await withToken((token) =>
-        downloadFile(apiPath(`/imports/template.csv?lang=${lang}`), token, `caselink-statements-template${lang === 'zh' ? '-zh' : ''}.csv`),
-      );
-    } catch (e) {
-      setTemplateError(errorMessage(e));
-    } finally {
-      setTemplateBusy(false);
-    }
+    return download(apiPath(`/imports/template.csv?lang=${lang}`), `caselink-statements-template${lang === 'zh' ? '-zh' : ''}.csv`);
   }
 
   async function submit(event: FormEvent) {

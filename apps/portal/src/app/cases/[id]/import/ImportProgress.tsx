@@ -2,20 +2,19 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { Alert } from '../../../../components/Alert';
 import { ImportStatusBadge } from '../../../../components/CaseBadges';
 import { ProgressBar } from '../../../../components/ProgressBar';
 import { useAuth } from '../../../../lib/auth';
 import { STATEMENT_IMPORT } from '../../../../lib/documents';
-import { useLoadReason } from '../../../../lib/errors';
 import { toCsv } from '../../../../lib/files';
 import { useFormatDateTime } from '../../../../lib/format';
+import { usePolledJob } from '../../../../lib/polled-job';
 import { saveBlob } from '../../../../lib/rest';
 import type { StatementImport } from '../../../../lib/types';
 import { headerOf } from './columns';
 
-const POLL_MS = 1000;
 const finished = (i: StatementImport | null) => i?.status === 'DONE' || i?.status === 'FAILED';
 
 /** Follows one import once a second until it is DONE or FAILED, then shows its outcome and row errors. */
@@ -24,42 +23,12 @@ export function ImportProgress({ importId, onFinished }: { importId: string; onF
   const locale = useLocale();
   const zh = locale !== 'en';
   const { request } = useAuth();
-  const loadReason = useLoadReason();
   const formatDateTime = useFormatDateTime();
-  const [imp, setImp] = useState<StatementImport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // The parent's callback may change identity on every render; that must not restart the polling.
-  const onFinishedRef = useRef(onFinished);
-  useEffect(() => {
-    onFinishedRef.current = onFinished;
-  }, [onFinished]);
-
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    async function poll() {
-      try {
-        const data = await request<{ statementImport: StatementImport }>(STATEMENT_IMPORT, { id: importId });
-        if (!live) return;
-        setImp(data.statementImport);
-        setError(null);
-        if (finished(data.statementImport)) {
-          onFinishedRef.current(data.statementImport);
-          return;
-        }
-      } catch (e) {
-        if (!live) return;
-        // Keep trying: a dropped poll should not end the view of a running import.
-        setError(loadReason(e));
-      }
-      timer = setTimeout(() => void poll(), POLL_MS);
-    }
-    void poll();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [importId, request, loadReason]);
+  const load = useCallback(
+    async () => (await request<{ statementImport: StatementImport }>(STATEMENT_IMPORT, { id: importId })).statementImport,
+    [importId, request],
+  );
+  const { job: imp, error } = usePolledJob(load, finished, onFinished);
 
   if (!imp) {
     return (
