@@ -226,6 +226,12 @@ describe('evidence linking, series, blind hits and fund tracing', () => {
       const s = await Promise.all(cases.map(seriesOf));
       return s[0] && s.every((x) => x === s[0]) ? true : undefined;
     }, 'the confirmed hub to link');
+    // Warninglisted meanwhile by another agency: warninglisting the confirmed hub is no error, the hub leaves the list.
+    await owner.query(`INSERT INTO warninglist_entries (kind, canonical, raw_value, reason, agency_id) VALUES ('PHONE', $1, $1, '客服热线', $2)`, [canonical, fj.id]);
+    const listed = await gql(app, 'mutation($i: ReviewHubInput!) { reviewHub(input: $i) { state } }', { i: { kind: 'PHONE', value: canonical, decision: 'WARNINGLIST', reason: '公共客服号码' } }, { token: t['gdSup'] });
+    expect(listed.errors).toBeUndefined();
+    expect(listed.data?.reviewHub).toBeNull();
+    expect((await owner.query('SELECT count(*)::int AS n FROM evidence_hubs WHERE canonical = $1', [canonical])).rows[0].n).toBe(0);
   });
 
   it('traces money forward through bank-reported transfers, splitting, stopping at a cycle', async () => {

@@ -84,9 +84,12 @@ export class WarninglistService {
   }
 
   /** Hubs the caller's agency holds a case for (row-level security), every hub for the national admin. */
-  async hubs(): Promise<HubReviewModel[]> {
+  /** The review list (at most 200), or the one hub of `kind` and `value`. */
+  async hubs(kind?: IdentifierKind, value?: string): Promise<HubReviewModel[]> {
     const rows = (await this.tx.manager.query(
-      'SELECT kind, canonical, case_count, state, flagged_at, reviewed_at FROM evidence_hubs ORDER BY state DESC, case_count DESC, kind, canonical LIMIT 200',
+      `SELECT kind, canonical, case_count, state, flagged_at, reviewed_at FROM evidence_hubs
+       WHERE ($1::text IS NULL OR (kind = $1 AND canonical = $2)) ORDER BY state DESC, case_count DESC, kind, canonical LIMIT 200`,
+      [kind ?? null, value ?? null],
     )) as Array<{ kind: IdentifierKind; canonical: string; case_count: number; state: string; flagged_at: Date; reviewed_at: Date | null }>;
     return rows.map((r) => ({
       kind: r.kind, value: r.canonical, caseCount: r.case_count, state: r.state === 'REVIEW' ? LinkTermState.HUB_REVIEW : LinkTermState.HUB_CONFIRMED,
@@ -111,18 +114,16 @@ export class WarninglistService {
     } else {
       const reason = input.reason?.trim();
       if (!reason) throw badInput('input.reason', 'say why the value is benign (shown to every agency)');
-      try {
-        await this.tx.manager.query(
-          `INSERT INTO warninglist_entries (kind, canonical, raw_value, reason, agency_id, added_by) VALUES ($1, $2, $2, $3, $4, $5)`,
-          [hub.kind, hub.canonical, reason, actor.agencyId, actor.userId],
-        );
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-      }
+      // Already on the warninglist (a confirmed hub warninglisted since): the entry stands, the hub goes.
+      await this.tx.manager.query(
+        `INSERT INTO warninglist_entries (kind, canonical, raw_value, reason, agency_id, added_by) VALUES ($1, $2, $2, $3, $4, $5)
+         ON CONFLICT ON CONSTRAINT warninglist_entries_value_key DO NOTHING`,
+        [hub.kind, hub.canonical, reason, actor.agencyId, actor.userId],
+      );
       await this.tx.manager.query('DELETE FROM evidence_hubs WHERE kind = $1 AND canonical = $2', [hub.kind, hub.canonical]);
     }
     await this.audit(actor, AuditAction.HUB_REVIEWED, 'EvidenceHub', `${hub.kind}:${hub.canonical}`, address, { decision: input.decision });
-    return (await this.hubs()).find((h) => h.kind === hub.kind && h.value === hub.canonical) ?? null;
+    return (await this.hubs(hub.kind, hub.canonical))[0] ?? null;
   }
 
   private async toModel(actor: Actor, r: EntryRow): Promise<WarninglistEntryModel> {

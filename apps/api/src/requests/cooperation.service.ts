@@ -4,7 +4,6 @@ import { recordAudit } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput, forbidden } from '../common/errors';
 import { ViewerAccess } from '../cases/case.model';
-import { CasesService } from '../cases/cases.service';
 import { SendCooperationRequestInput } from './requests.dto';
 import { AgencyRequestModel } from './request.model';
 import { RequestsService } from './requests.service';
@@ -19,12 +18,10 @@ import { RequestsService } from './requests.service';
 export class CooperationService {
   constructor(
     private readonly requests: RequestsService,
-    private readonly cases: CasesService,
   ) {}
 
   async send(actor: Actor, input: SendCooperationRequestInput, address: string): Promise<AgencyRequestModel> {
-    const c = await this.cases.get(actor, input.caseId);
-    if (c.viewerAccess === ViewerAccess.READ) throw forbidden('A READ grant does not allow requests on the case; ask the owner for CONTRIBUTE');
+    const c = await this.requests.sendableCase(actor, input.caseId);
     await this.requests.assertTarget('input.partnerAgencyId', input.partnerAgencyId, AgencyKind.FOREIGN_PARTNER);
     const subjects = input.subjects.map((s, i) => ({
       name: s.name.trim(), note: s.note?.trim() || null,

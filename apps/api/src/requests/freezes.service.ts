@@ -4,9 +4,7 @@ import {
 } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
 import type { Actor } from '../common/actor';
-import { badInput, conflict, forbidden } from '../common/errors';
-import { ViewerAccess } from '../cases/case.model';
-import { CasesService } from '../cases/cases.service';
+import { badInput, conflict } from '../common/errors';
 import { AnswerFreezeInput, ChangeRequestStateInput, SendFreezeRequestInput } from './requests.dto';
 import { AgencyRequestModel } from './request.model';
 import { RequestRow, RequestsService } from './requests.service';
@@ -45,11 +43,10 @@ export function checkMoney(field: string, value: string, positive: boolean): str
 export class FreezesService {
   constructor(
     private readonly requests: RequestsService,
-    private readonly cases: CasesService,
   ) {}
 
   async send(actor: Actor, input: SendFreezeRequestInput, address: string): Promise<AgencyRequestModel> {
-    const c = await this.sendable(actor, input.caseId);
+    const c = await this.requests.sendableCase(actor, input.caseId);
     await this.requests.assertTarget('input.bankAgencyId', input.bankAgencyId, AgencyKind.BANK);
     const account = accountProblem(input.account);
     if (typeof account === 'string') throw badInput('input.account', account);
@@ -142,13 +139,6 @@ export class FreezesService {
         }
       },
     });
-  }
-
-  private async sendable(actor: Actor, caseId: string) {
-    const c = await this.cases.get(actor, caseId);
-    if (c.viewerAccess === ViewerAccess.READ) throw forbidden('A READ grant does not allow requests on the case; ask the owner for CONTRIBUTE');
-    if (c.handling?.mustAskBeforeActing) throw forbidden('The owner asked to be consulted before anyone acts on this case');
-    return c;
   }
 
   private async live(caseId: string, canonical: string, kind: FreezeKind): Promise<RequestRow | null> {

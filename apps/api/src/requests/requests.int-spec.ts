@@ -328,6 +328,61 @@ describe('requests: freezes, telecom, cooperation, deadlines and live inboxes', 
     expect(notices).toEqual(['REQUEST_ANSWERED', 'HOLD_EXPIRING', 'HOLD_EXPIRED']);
   });
 
+  it('a READ grantee, or one whose owner asked to be consulted, sends nothing; a draft is not sent once the share is gone (GraphQL and PostgreSQL)', async () => {
+    const shared = (await gql(app, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', { i: { title: '共享只读案件', fraudType: 'INVESTMENT', reportedOn: '2026-11-20' } }, { token: t['gd'] })).data?.createCase.id as string;
+    const SHARE = 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }';
+    let shareId = '';
+    const share = async (access: string, mustAsk: boolean) => {
+      const r = await gql(app, SHARE, { i: { caseId: shared, agencyId: zj.id, access, mayPassOn: true, mayUseInCourt: true, mustAskBeforeActing: mustAsk } }, { token: t['gd'] });
+      shareId = r.data?.shareCase.id;
+      return r;
+    };
+    const revoke = async () => expect((await gql(app, 'mutation($id: ID!) { revokeShare(id: $id) { id } }', { id: shareId }, { token: t['gd'] })).errors).toBeUndefined();
+    const insertAsZj = () => asAgency(pool, zj.id,
+      `INSERT INTO agency_requests (type, kind, reference, case_id, case_number, fraud_type, from_agency_id, to_agency_id, created_by, state, urgency, account, account_canonical, amount, legal_basis_doc)
+       VALUES ('FREEZE', 'FREEZE', 'ZJ-X-1', $1, 'x', 'INVESTMENT', $2, $3, $4, 'SENT', 'URGENT', $5, $5, 100, 'doc')`,
+      [shared, zj.id, bank.id, zj.users[Role.INVESTIGATOR].id, randomCard()]);
+    const sendAsZj = (extra: Record<string, unknown> = {}) => gql(app, SEND_FREEZE, { i: { ...freeze({ caseId: shared, account: randomCard() }), ...extra } }, { token: t['zj'] });
+    const TELECOM = `mutation($i: SendTelecomRequestInput!) { sendTelecomRequest(input: $i) { id } }`;
+    const COOPERATION = `mutation($i: SendCooperationRequestInput!) { sendCooperationRequest(input: $i) { id state } }`;
+    const cooperation = { caseId: shared, partnerAgencyId: partner.id, kind: 'INFORMATION_SHARING', legalBasis: 'RECIPROCITY', summary: '请提供账户信息' };
+
+    expect((await share('READ', false)).errors).toBeUndefined();
+    expect(codeOf(await sendAsZj())).toBe('FORBIDDEN');
+    expect(codeOf(await gql(app, TELECOM, { i: { caseId: shared, telecomAgencyId: telecom.id, kind: 'SUBSCRIBER_INFO', targetKind: 'PHONE', targetValue: randomMobile(), legalBasisDoc: '浙公调字[2026]1号' } }, { token: t['zj'] }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(app, COOPERATION, { i: cooperation }, { token: t['zj'] }))).toBe('FORBIDDEN');
+    await expect(insertAsZj()).rejects.toThrow(/row-level security/);
+
+    // CONTRIBUTE, but the owner asked to be consulted first: the same, cooperation included.
+    await revoke();
+    expect((await share('CONTRIBUTE', true)).errors).toBeUndefined();
+    expect(codeOf(await sendAsZj())).toBe('FORBIDDEN');
+    expect(codeOf(await gql(app, COOPERATION, { i: cooperation }, { token: t['zj'] }))).toBe('FORBIDDEN');
+    await expect(insertAsZj()).rejects.toThrow(/row-level security/);
+
+    // CONTRIBUTE without conditions: a draft may be written; once the share is revoked it cannot go out.
+    await revoke();
+    expect((await share('CONTRIBUTE', false)).errors).toBeUndefined();
+    const draft = await gql(app, COOPERATION, { i: { ...cooperation, draft: true } }, { token: t['zj'] });
+    expect(draft.data?.sendCooperationRequest.state).toBe('DRAFT');
+    const draftId = draft.data?.sendCooperationRequest.id as string;
+    // A fund trace Zhejiang stored while it could read the case: unreadable once the share is gone.
+    await gql(app, 'mutation($i: AddStatementInput!) { addStatement(input: $i) { id } }', {
+      i: { caseId: shared, takenAt: '2026-11-20T08:00:00Z', place: '派出所', narrative: '投资理财', reportedLoss: '500', victim: { name: '周某' },
+        transfers: [{ fromAccount: randomCard('622848'), toAccount: randomCard(), amount: '500', occurredAt: '2026-11-19T10:00:00Z', channel: 'BANK_TRANSFER' }] },
+    }, { token: t['gd'] });
+    const transferId = (await owner.query<{ id: string }>('SELECT id FROM transfers WHERE case_id = $1', [shared])).rows[0].id;
+    const trace = (await gql(app, 'mutation($id: ID!) { startFundTrace(transferId: $id, maxHops: 8) { id } }', { id: transferId }, { token: t['zj'] })).data?.startFundTrace.id as string;
+    await waitFor(async () => ((await owner.query('SELECT state FROM fund_traces WHERE id = $1', [trace])).rows[0].state === 'DONE' ? true : undefined), 'the trace to finish');
+    expect(await asAgency(pool, zj.id, 'SELECT count(*)::int AS n FROM fund_traces WHERE id = $1', [trace])).toEqual([{ n: 1 }]);
+    await revoke();
+    expect(codeOf(await gql(app, 'query($id: ID!) { fundTraceRun(id: $id) { state } }', { id: trace }, { token: t['zj'] }))).toBe('NOT_FOUND');
+    expect(await asAgency(pool, zj.id, 'SELECT count(*)::int AS n FROM fund_traces WHERE id = $1', [trace])).toEqual([{ n: 0 }]);
+    expect(codeOf(await gql(app, 'mutation($id: ID!) { sendDraft(id: $id) { state } }', { id: draftId }, { token: t['zj'] }))).toMatch(/FORBIDDEN|NOT_FOUND/);
+    await expect(asAgency(pool, zj.id, `UPDATE agency_requests SET state = 'SENT', sent_at = now() WHERE id = $1`, [draftId])).rejects.toThrow(/may no longer act/);
+    expect((await owner.query('SELECT state FROM agency_requests WHERE id = $1', [draftId])).rows[0].state).toBe('DRAFT');
+  });
+
   it('a draft withdrawn unsent is never seen by the addressed agency; each side changes only its own columns (PostgreSQL)', async () => {
     const sent = await gql(app, `mutation($i: SendCooperationRequestInput!) { sendCooperationRequest(input: $i) { id state } }`, {
       i: { caseId, partnerAgencyId: partner.id, kind: 'EXTRADITION', legalBasis: 'TREATY', summary: '草稿：引渡请求', draft: true },

@@ -10,7 +10,8 @@ import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { Connection, decodeCursor, encodeCursor } from '../common/pagination';
 import { RequestTransaction } from '../database/request-transaction';
 import { AgencyDirectory } from '../cases/agency-directory';
-import { RequestDirection } from '../cases/case.model';
+import { CasesService } from '../cases/cases.service';
+import { RequestDirection, ViewerAccess, type CaseModel } from '../cases/case.model';
 import { LivePublisher } from '../live/live.publisher';
 import { RequestListArgs } from './requests.dto';
 import {
@@ -89,7 +90,20 @@ export class RequestsService {
     private readonly directory: AgencyDirectory,
     private readonly jobs: JobProducers,
     private readonly live: LivePublisher,
+    private readonly cases: CasesService,
   ) {}
+
+  /**
+   * The case a request goes out on, if the caller may act on it: its owner, or a CONTRIBUTE grantee whose owner did
+   * not ask to be consulted first (PostgreSQL holds the same rule: app_may_act_on_case). Checked when a request is
+   * written and again when a draft is sent.
+   */
+  async sendableCase(actor: Actor, caseId: string): Promise<CaseModel> {
+    const c = await this.cases.get(actor, caseId);
+    if (c.viewerAccess === ViewerAccess.READ) throw forbidden('A READ grant does not allow requests on the case; ask the owner for CONTRIBUTE');
+    if (c.viewerAccess !== ViewerAccess.OWNER && c.handling?.mustAskBeforeActing) throw forbidden('The owner asked to be consulted before anyone acts on this case');
+    return c;
+  }
 
   async row(id: string, lock = false): Promise<RequestRow> {
     const rows = rowsOf<RequestRow>(await this.tx.manager.query(`${SELECT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [id]));
@@ -208,6 +222,7 @@ export class RequestsService {
     assertMayAct(actor, party);
     const problem = requestTransitionProblem(r.type, r.state, to, party, { freezeKind: r.kind as FreezeKind, extensions: r.extensions });
     if (problem) throw conflict(`The request is ${r.state}: ${problem}`, { currentState: r.state });
+    if (to === RequestState.SENT) await this.sendableCase(actor, r.case_id);
     await opts.before?.(r);
     const set: Record<string, unknown> = { ...opts.set };
     if (to === RequestState.SENT) {

@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AgencyKind, AuditAction, AuditOutcome, IdentifierKind, normalizeIdentifier, RequestState, RequestType, TelecomKind } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
 import type { Actor } from '../common/actor';
-import { badInput, forbidden } from '../common/errors';
-import { ViewerAccess } from '../cases/case.model';
-import { CasesService } from '../cases/cases.service';
+import { badInput } from '../common/errors';
 import { AnswerTelecomInput, SendTelecomRequestInput } from './requests.dto';
 import { AgencyRequestModel } from './request.model';
 import { RequestsService } from './requests.service';
@@ -22,13 +20,10 @@ const OUTCOMES = [RequestState.COMPLETED, RequestState.NOT_FOUND, RequestState.R
 export class TelecomService {
   constructor(
     private readonly requests: RequestsService,
-    private readonly cases: CasesService,
   ) {}
 
   async send(actor: Actor, input: SendTelecomRequestInput, address: string): Promise<AgencyRequestModel> {
-    const c = await this.cases.get(actor, input.caseId);
-    if (c.viewerAccess === ViewerAccess.READ) throw forbidden('A READ grant does not allow requests on the case; ask the owner for CONTRIBUTE');
-    if (c.handling?.mustAskBeforeActing) throw forbidden('The owner asked to be consulted before anyone acts on this case');
+    const c = await this.requests.sendableCase(actor, input.caseId);
     await this.requests.assertTarget('input.telecomAgencyId', input.telecomAgencyId, AgencyKind.TELECOM);
     if (!TARGETS[input.kind].includes(input.targetKind)) throw badInput('input.targetKind', `${input.kind} takes ${TARGETS[input.kind].join(' or ')}`);
     const target = normalizeIdentifier(input.targetKind, input.targetValue);
