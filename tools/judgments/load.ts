@@ -8,9 +8,9 @@
 // earlier judgment cases ("[JUDG " descriptions; of the given agencies only, when named) and puts the case-number
 // counters back; --no-load stops after that. Only a keyed hash of each suspect's ID number is stored (HMAC-SHA256
 // under SUBJECT_HASH_KEY, the development key when unset: the api must use the same key).
-import { createHmac } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
-import { DEVELOPMENT_SUBJECT_HASH_KEY, provinceOf, roundedPercent, subjectHashMessage } from '@caselink/domain';
+import { DEVELOPMENT_SUBJECT_HASH_KEY, provinceOf, roundedPercent } from '@caselink/domain';
+import { subjectHashOf } from '@caselink/db';
 import { DEMO_AGENCIES, DEMO_USERS } from '../seed/demo-data';
 import { demoPoliceAgencies, type PoliceAgencyRef } from '../generator/generate';
 import { DEFAULT_SEED, generateJudgments, JUDGMENT_MARKER, STUDY, type JudgmentCaseRow, type SuspectRow } from './generate';
@@ -99,7 +99,7 @@ function suspectColumns(key: string): Column<SuspectRow>[] {
     { name: 'education', type: 'text', value: (r) => r.education },
     { name: 'employment', type: 'text', value: (r) => r.employment },
     { name: 'charges', type: 'text', value: (r) => r.charges.join(','), expr: "string_to_array($, ',')" },
-    { name: 'subject_hash', type: 'text', value: (r) => createHmac('sha256', key).update(subjectHashMessage(r.idNumber), 'utf8').digest('hex'), expr: "decode($, 'hex')" },
+    { name: 'subject_hash', type: 'text', value: (r) => subjectHashOf(r.idNumber, key).toString('hex'), expr: "decode($, 'hex')" },
     { name: 'created_by', type: 'uuid', value: (r) => r.createdBy },
     { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
     { name: 'verdict_date', type: 'date', value: (r) => r.verdictDate },

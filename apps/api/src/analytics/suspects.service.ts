@@ -1,10 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  ageBandOf, AuditAction, AuditOutcome, Charge, DEVELOPMENT_SUBJECT_HASH_KEY, Education, Employment, IdentifierKind, judgmentProblem, moneyProblem,
-  normalizeIdentifier, Penalty, subjectHashMessage, SuspectRole,
+  ageBandOf, AuditAction, AuditOutcome, Charge, Education, Employment, IdentifierKind, judgmentProblem, moneyProblem,
+  normalizeIdentifier, Penalty, SuspectRole,
 } from '@caselink/domain';
-import { recordAudit, rowsOf } from '@caselink/db';
+import { recordAudit, rowsOf, subjectHashOf } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput, forbidden, notFound } from '../common/errors';
 import { API_CONFIG, ApiConfig } from '../config/config';
@@ -14,14 +13,6 @@ import { ViewerAccess } from '../cases/case.model';
 import { assertPolice, CasesService } from '../cases/cases.service';
 import { AddSuspectInput, RecordJudgmentInput } from './analytics.dto';
 import { SuspectModel } from './suspect.model';
-
-/**
- * The keyed hash that identifies a suspect across cases: HMAC-SHA256 of the canonical ID number under
- * SUBJECT_HASH_KEY (a development key when unset; a deployment must set its own and keep it).
- */
-export function subjectHash(canonicalIdNumber: string, key = process.env['SUBJECT_HASH_KEY'] || DEVELOPMENT_SUBJECT_HASH_KEY): Buffer {
-  return createHmac('sha256', key).update(subjectHashMessage(canonicalIdNumber), 'utf8').digest();
-}
 
 /** A row of suspects as selected below (dates as text: no time zone in a verdict date). */
 interface SuspectRow {
@@ -79,7 +70,7 @@ export class SuspectsService {
     if (input.idNumber?.trim()) {
       const id = normalizeIdentifier(IdentifierKind.ID_NUMBER, input.idNumber);
       if (!id.ok) throw badInput('input.idNumber', id.reason);
-      hash = subjectHash(id.canonical, this.config.SUBJECT_HASH_KEY ?? DEVELOPMENT_SUBJECT_HASH_KEY);
+      hash = subjectHashOf(id.canonical, this.config.SUBJECT_HASH_KEY);
     }
     const charges = [...new Set(input.charges)].sort((a, b) => CHARGE_ORDER.indexOf(a) - CHARGE_ORDER.indexOf(b));
     const [row] = rowsOf<SuspectRow>(await this.tx.manager.query(

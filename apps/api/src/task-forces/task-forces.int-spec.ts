@@ -85,6 +85,13 @@ describe('task forces', () => {
     }
     const outsider = await gql(app, DISPATCH, { i: { taskForceId: forceId, kind: 'ARREST', title: 'x', assigneeAgencyId: sn.id, dueAt: due } }, { token: t['gdSup'] });
     expect(outsider.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.assigneeAgencyId' });
+    // A named officer must belong to the assigned agency (an unknown id too is refused by name, not as an internal error).
+    for (const assigneeUserId of [zj.users[Role.INVESTIGATOR].id, '00000000-0000-4000-8000-000000000000']) {
+      const wrongUser = await gql(app, DISPATCH, { i: { taskForceId: forceId, kind: 'ARREST', title: 'x', assigneeAgencyId: fj.id, assigneeUserId, dueAt: due } }, { token: t['gdSup'] });
+      expect(wrongUser.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.assigneeUserId' });
+    }
+    const named = await gql(app, DISPATCH, { i: { taskForceId: forceId, kind: 'VICTIM_INTERVIEW', title: '询问被害人', assigneeAgencyId: fj.id, assigneeUserId: fj.users[Role.INVESTIGATOR].id, dueAt: due } }, { token: t['gdSup'] });
+    expect(named.errors).toBeUndefined();
     expect(codeOf(await gql(app, DISPATCH, { i: { taskForceId: forceId, kind: 'ARREST', title: 'x', assigneeAgencyId: fj.id, dueAt: due } }, { token: t['fjSup'] }))).toBe('FORBIDDEN');
     const STATUS = 'mutation($id: ID!, $s: TaskStatus!) { setTaskStatus(id: $id, status: $s) { status } }';
     expect((await gql(app, STATUS, { id: tasks[2], s: 'IN_PROGRESS' }, { token: t['zj'] })).data?.setTaskStatus.status).toBe('IN_PROGRESS');
@@ -213,5 +220,7 @@ describe('task forces', () => {
     expect((await gql(app, CASE, { id: gdCase }, { token: t['zj'] })).data?.case.id).toBe(gdCase);
     await gql(app, 'mutation($f: ID!, $c: ID!) { setTaskForceCase(taskForceId: $f, caseId: $c, inForce: false) { id } }', { f: forceId, c: gdCase }, { token: t['gd'] });
     expect(codeOf(await gql(app, CASE, { id: gdCase }, { token: t['zj'] }))).toBe('NOT_FOUND');
+    // Taking it out again: it is not in the force (NOT_FOUND), not a question of rights.
+    expect(codeOf(await gql(app, 'mutation($f: ID!, $c: ID!) { setTaskForceCase(taskForceId: $f, caseId: $c, inForce: false) { id } }', { f: forceId, c: gdCase }, { token: t['gd'] }))).toBe('NOT_FOUND');
   });
 });

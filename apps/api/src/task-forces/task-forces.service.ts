@@ -181,6 +181,10 @@ export class TaskForcesService {
       if (c.owner.id !== actor.agencyId) throw forbidden('Only the owning agency puts its case in a task force');
       await this.tx.manager.query('INSERT INTO task_force_cases (task_force_id, case_id, added_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [taskForceId, caseId, actor.userId]);
     } else {
+      const [live] = (await this.tx.manager.query(
+        'SELECT 1 FROM task_force_cases WHERE task_force_id = $1 AND case_id = $2 AND removed_at IS NULL', [taskForceId, caseId],
+      )) as unknown[];
+      if (!live) throw notFound('TaskForceCase', caseId);
       const [r] = (await this.tx.manager.query(
         'UPDATE task_force_cases SET removed_at = now() WHERE task_force_id = $1 AND case_id = $2 AND removed_at IS NULL RETURNING 1', [taskForceId, caseId],
       )) as [unknown[], number];
@@ -199,6 +203,10 @@ export class TaskForcesService {
     if (input.province && !PROVINCES[input.province]) throw badInput('input.province', `${input.province} is not a province code`);
     if (input.caseId && !force.cases.some((c) => c.id === input.caseId)) throw badInput('input.caseId', 'must be a case of the task force');
     if (Number.isNaN(input.dueAt.getTime())) throw badInput('input.dueAt', 'must be a date and time');
+    if (input.assigneeUserId) {
+      const [u] = (await this.tx.manager.query('SELECT user_agency($1) AS agency_id', [input.assigneeUserId])) as Array<{ agency_id: string | null }>;
+      if (u.agency_id !== input.assigneeAgencyId) throw badInput('input.assigneeUserId', 'must be an active user of the assigned agency');
+    }
     const [t] = (await this.tx.manager.query(
       `INSERT INTO task_force_tasks (task_force_id, kind, title, province, case_id, assignee_agency_id, assignee_user_id, due_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,

@@ -48,6 +48,12 @@ export class ActingOnSharedCases1765100000000 implements MigrationInterface {
           WHERE r.id = request_id AND r.from_agency_id = app_agency() AND r.type = 'COOPERATION' AND r.state = 'DRAFT'
             AND app_may_pass_on_case(r.case_id)));
 
+      -- Crosses the wall for one fact only: the agency of an active user (a task dispatched to a named officer).
+      CREATE FUNCTION user_agency(p_user uuid) RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER
+      SET search_path = public AS $$ SELECT agency_id FROM users WHERE id = p_user AND active $$;
+      REVOKE ALL ON FUNCTION user_agency(uuid) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION user_agency(uuid) TO ${APP_ROLE};
+
       -- A finished trace (its result) is read only while the case is readable; one still queued or running stays
       -- visible to its agency, so the worker can finish it (as FAILED when the transfer is out of sight by then).
       DROP POLICY fund_traces_own ON fund_traces;
@@ -73,7 +79,7 @@ export class ActingOnSharedCases1765100000000 implements MigrationInterface {
       CREATE POLICY agency_requests_send ON agency_requests FOR INSERT WITH CHECK (
         from_agency_id = app_agency() AND agency_kind(app_agency()) = 'POLICE' AND app_can_read_case(case_id)
         AND agency_kind(to_agency_id) = CASE type WHEN 'FREEZE' THEN 'BANK' WHEN 'TELECOM' THEN 'TELECOM' ELSE 'FOREIGN_PARTNER' END);
-      DROP FUNCTION app_may_pass_on_case(uuid), app_may_act_on_case(uuid);
+      DROP FUNCTION app_may_pass_on_case(uuid), app_may_act_on_case(uuid), user_agency(uuid);
     `);
   }
 }
