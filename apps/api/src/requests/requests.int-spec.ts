@@ -326,6 +326,9 @@ describe('requests: freezes, telecom, cooperation, deadlines and live inboxes', 
     expect(kinds).toEqual(['SENT', 'FROZEN', 'EXPIRY_WARNING', 'EXPIRED']);
     const notices = (await owner.query(`SELECT kind FROM notifications WHERE payload->>'requestId' = $1 AND user_id = $2 ORDER BY created_at`, [id, gd.users[Role.INVESTIGATOR].id])).rows.map((n) => n.kind);
     expect(notices).toEqual(['REQUEST_ANSWERED', 'HOLD_EXPIRING', 'HOLD_EXPIRED']);
+    // The clock's acts are in the sending agency's audit trail, once each.
+    const audit = (await owner.query(`SELECT action, details->>'to' AS to FROM audit_events WHERE entity_id = $1 AND actor_user_id IS NULL ORDER BY sequence`, [id])).rows;
+    expect(audit).toEqual([{ action: 'REQUEST_DEADLINE_REACHED', to: null }, { action: 'REQUEST_STATE_CHANGED', to: 'EXPIRED' }]);
   });
 
   it('a READ grantee, or one whose owner asked to be consulted, sends nothing; a draft is not sent once the share is gone (GraphQL and PostgreSQL)', async () => {

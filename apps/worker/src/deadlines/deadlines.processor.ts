@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { inAgencyTransaction, rowsOf } from '@caselink/db';
+import { inAgencyTransaction, recordAudit, rowsOf } from '@caselink/db';
+import { AuditAction, AuditOutcome } from '@caselink/domain';
 import { closeLiveBus, createLiveBus, DeadlineDue, DeadlineJob, LiveBus, publishNotification, publishRequestUpdate, publishTaskForceUpdate, QUEUES } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import type { QueueProcessor } from '../queue-processor';
@@ -107,6 +108,12 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
         [row.id, fromAgencyId, kind, due === 'EXPIRY' ? row.state : null, due === 'EXPIRY' ? 'EXPIRED' : null,
           JSON.stringify({ dueAt, firedAt: new Date().toISOString(), latenessMs }), `${due}:${row.id}:${occasion}`],
       );
+      // The clock's changes are audited like anyone's, in the same transaction (no user: the deadline acted).
+      await recordAudit(m, {
+        action: due === 'EXPIRY' ? AuditAction.REQUEST_STATE_CHANGED : AuditAction.REQUEST_DEADLINE_REACHED, outcome: AuditOutcome.SUCCESS,
+        entityType: 'AgencyRequest', entityId: row.id, agencyId: fromAgencyId, actorUserId: null, actorEmail: null,
+        details: { reference: row.reference, due, ...(due === 'EXPIRY' ? { from: row.state, to: 'EXPIRED' } : {}), dueAt },
+      });
       // The author and the agency's supervisors hear of it.
       const notice = due === 'ANSWER' ? 'REQUEST_OVERDUE' : due === 'EXPIRY_WARNING' ? 'HOLD_EXPIRING' : 'HOLD_EXPIRED';
       const payload = { requestId: row.id, reference: row.reference, caseId: row.case_id, caseNumber: row.case_number, type: row.type, kind: row.kind, dueAt };
