@@ -61,9 +61,13 @@ describe('risk alerts', () => {
       await screenshot(zj.page, 'alerts-police-inbox');
       await row.getByTestId('alert-link').click();
       await zj.page.getByTestId('alert-page').waitFor();
-      const lead = zj.page.getByTestId('alert-lead').filter({ hasText: CASE_NUMBER });
+      // Not Zhejiang's to read: the lead tells who holds a matching case and on what, not which case.
+      const lead = zj.page.locator('[data-testid="alert-lead"][data-can-open="false"]').first();
       await lead.waitFor();
-      expect(await lead.getAttribute('data-can-open')).toBe('false');
+      expect(await lead.getByTestId('alert-lead-owner').textContent()).toContain('广东省公安厅');
+      await lead.getByTestId('alert-lead-closed').waitFor();
+      expect(await lead.getAttribute('data-case-id')).toBeNull();
+      expect(await zj.page.getByTestId('alert-leads').textContent()).not.toContain(CASE_NUMBER);
       await zj.page.getByTestId('alert-acknowledge').click();
       await zj.page.locator('[data-testid="alert-page"][data-status="ACKNOWLEDGED"]').waitFor();
       await screenshot(zj.page, 'alerts-police-alert');

@@ -31,7 +31,7 @@ export class RiskSignalInput {
   @Field(() => String, { nullable: true, description: 'card or account number (ACCOUNT_OPENING, CASH_WITHDRAWAL, TRANSFER)' }) account?: string | null;
   @Field(() => AccountProduct, { nullable: true }) product?: AccountProduct | null;
   @Field(() => String, { nullable: true, description: 'mobile number (SIM_REGISTRATION)' }) phone?: string | null;
-  @Field(() => String, { nullable: true, description: 'exact decimal CNY, e.g. "25000.00" (CASH_WITHDRAWAL, TRANSFER)' }) amount?: string | null;
+  @Field(() => String, { nullable: true, description: 'exact decimal CNY, e.g. "25000.00", more than 0 and at most 1000000000.00 (CASH_WITHDRAWAL, TRANSFER)' }) amount?: string | null;
   @Field(() => TransferDirection, { nullable: true }) direction?: TransferDirection | null;
   @Field(() => String, { nullable: true }) counterpartAccount?: string | null;
 }
@@ -90,14 +90,18 @@ export class AlertIdentifier {
   @Field() value: string;
 }
 
+/**
+ * A case holding one of an alert's identifiers. Who may read the case sees which case; the alert's region's
+ * police otherwise learn what a blind hit tells: the agency that holds a matching case, and the value.
+ */
 @ObjectType()
 export class AlertLead {
   @Field(() => ID) id: string;
-  @Field(() => ID) caseId: string;
-  @Field() caseNumber: string;
+  @Field(() => ID, { nullable: true, description: 'null when you may not read the case' }) caseId: string | null;
+  @Field(() => String, { nullable: true, description: 'null when you may not read the case' }) caseNumber: string | null;
   @Field(() => AgencyRef, { description: 'the agency that owns the case' }) ownerAgency: AgencyRef;
   @Field(() => IdentifierKind) matchedKind: IdentifierKind;
-  @Field() matchedValue: string;
+  @Field({ description: "the alert's identifier the case holds (ID_NUMBER: the subject key)" }) matchedValue: string;
   @Field({ description: 'true when the viewer may open the case (own, shared, task force)' }) canOpen: boolean;
   @Field() createdAt: Date;
 }

@@ -26,7 +26,8 @@ export function randomIdNumber(): string {
 const at = (minutes: number, day = '2026-11-18') => new Date(Date.parse(`${day}T09:00:00+08:00`) + minutes * 60_000).toISOString();
 
 type Alert = { id: string; rule: string; region: string; observed: string; threshold: string; signalCount: number; reportingAgency: { id: string };
-  identifiers: Array<{ kind: string; value: string }>; leads: Array<{ caseId: string; canOpen: boolean; matchedKind: string; matchedValue: string; ownerAgency: { id: string } }> };
+  identifiers: Array<{ kind: string; value: string }>;
+  leads: Array<{ caseId: string | null; caseNumber: string | null; canOpen: boolean; matchedKind: string; matchedValue: string; ownerAgency: { id: string } }> };
 
 /**
  * Risk signals and alerts end to end with the real worker: each rule fires just above its threshold and not at it,
@@ -109,6 +110,9 @@ describe('risk signals and alerts', () => {
     // All or nothing: the good first signal is not stored when the second is bad.
     const mixed = await gql(app, REPORT, { s: [withdrawal, { ...withdrawal, reference: ref('w'), amount: '12.345' }] }, { token: t['bankA'] });
     expect(mixed.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'signals.1.amount' }, message: 'signals.1.amount: must have at most 2 decimals' });
+    // A huge amount is refused up front (its day's sum would otherwise jam the evaluation), naming the field.
+    const huge = await gql(app, REPORT, { s: [{ ...withdrawal, reference: ref('w'), amount: '1000000000.01' }] }, { token: t['bankA'] });
+    expect(huge.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'signals.0.amount' }, message: 'signals.0.amount: must be at most 1000000000.00' });
     const badId = await gql(app, REPORT, { s: [{ kind: 'ACCOUNT_OPENING', reference: ref('o'), occurredAt: at(0), region: '440100', subjectIdNumber: '440106199001011234', account: card, product: 'DEBIT_CARD' }] }, { token: t['bankA'] });
     expect(badId.errors?.[0].extensions).toMatchObject({ field: 'signals.0.subjectIdNumber' });
     expect((await owner.query('SELECT count(*)::int AS n FROM risk_signals WHERE account = $1', [card])).rows[0].n).toBe(0);
@@ -195,6 +199,12 @@ describe('risk signals and alerts', () => {
     const audit = await owner.query(`SELECT details FROM audit_events WHERE agency_id = $1 AND action = 'RISK_THRESHOLD_SET'`, [fj.id]);
     expect(audit.rows).toEqual([{ details: expect.objectContaining({ region: '350200', rule: 'CASH_WITHDRAWAL_DAILY', to: '10000.00' }) }]);
 
+    // Foreign partners do not read the thresholds, through the api or at the database; banks and telecoms do.
+    expect(codeOf(await gql(app, 'query { riskThresholds { rule value } }', {}, { token: t['kh'] }))).toBe('FORBIDDEN');
+    expect((await gql(app, 'query { riskThresholds { rule value } }', {}, { token: t['bankB'] })).data?.riskThresholds).toHaveLength(5);
+    expect((await asAgency<{ n: number }>(pool, kh.id, 'SELECT count(*)::int AS n FROM risk_thresholds'))[0].n).toBe(0);
+    expect((await asAgency<{ n: number }>(pool, telecom.id, 'SELECT count(*)::int AS n FROM risk_thresholds'))[0].n).toBeGreaterThan(0);
+
     const th = await gql(app, 'query($r: String) { riskThresholds(region: $r) { region rule value source } }', { r: '350203' }, { token: t['fj'] });
     expect(th.data?.riskThresholds).toEqual(expect.arrayContaining([
       { region: '350203', rule: 'CASH_WITHDRAWAL_DAILY', value: '10000.00', source: '350200' },
@@ -265,6 +275,7 @@ describe('risk signals and alerts', () => {
                     VALUES ($1, 'CASH_WITHDRAWAL', $2, now(), '440100', '6217000000000000', 'BANK_ACCOUNT', 1, 'x')`;
     await expect(asAgency(pool, bankB.id, insert, [bankA.id, ref('forged')])).rejects.toThrow(/row-level security/);
     await expect(asAgency(pool, telecom.id, insert, [telecom.id, ref('forged')])).rejects.toThrow(/row-level security/);
+    await expect(asAgency(pool, bankA.id, insert.replace(", 1, 'x')", ", 1000000000.01, 'x')"), [bankA.id, ref('huge')])).rejects.toThrow(/check constraint/);
     expect(await asAgency(pool, fj.id, `UPDATE alerts SET status = 'DISMISSED' WHERE id = $1 RETURNING 1`, [alertA])).toEqual([]);
     expect(await asAgency(pool, bankA.id, `UPDATE alerts SET status = 'DISMISSED' WHERE id = $1 RETURNING 1`, [alertA])).toEqual([]);
     await expect(asAgency(pool, gd.id, `UPDATE alerts SET observed = 1 WHERE id = $1`, [alertA])).rejects.toThrow(/permission denied/);
@@ -300,8 +311,25 @@ describe('risk signals and alerts', () => {
     ]);
     await settled();
     const alertId = (await alertIdOf('CASH_WITHDRAWAL_DAILY', mule)) as string;
-    const [fjView] = (await alertsAs(t['fj'])).filter((a) => a.id === alertId);
-    expect(fjView.leads).toEqual([expect.objectContaining({ caseId, caseNumber: created.data?.createCase.caseNumber, ownerAgency: { id: gd.id }, matchedKind: 'BANK_CARD', matchedValue: mule, canOpen: false })]);
+    const caseNumber = created.data?.createCase.caseNumber as string;
+    // Fujian's police learn what a blind hit tells: Guangdong holds a case with that card. Not which case.
+    const fjAlerts = await gql(app, ALERTS, { rule: null }, { token: t['fj'] });
+    const fjView = (fjAlerts.data?.alerts.edges.map((e: { node: Alert }) => e.node) as Alert[]).find((a) => a.id === alertId) as Alert;
+    expect(fjView.leads).toEqual([expect.objectContaining({ caseId: null, caseNumber: null, ownerAgency: { id: gd.id }, matchedKind: 'BANK_CARD', matchedValue: mule, canOpen: false })]);
+    expect(JSON.stringify(fjAlerts)).not.toContain(caseNumber);
+    expect(JSON.stringify(fjAlerts)).not.toContain(caseId);
+    // The case's owner sees the case on the same alert.
+    const gdAlert = await gql(app, `query($id: ID!) { alert(id: $id) { ${ALERT} } }`, { id: alertId }, { token: t['gd'] });
+    expect(gdAlert.data?.alert.leads).toEqual([expect.objectContaining({ caseId, caseNumber, ownerAgency: { id: gd.id }, canOpen: true })]);
+    // At the database: Fujian reads no lead row (so no case id or number); its look-up gives the owner and the value only.
+    expect((await asAgency<{ n: number }>(pool, fj.id, 'SELECT count(*)::int AS n FROM alert_leads WHERE alert_id = $1', [alertId]))[0].n).toBe(0);
+    expect((await asAgency<{ n: number }>(pool, fj.id, 'SELECT count(*)::int AS n FROM alert_leads WHERE case_id = $1', [caseId]))[0].n).toBe(0);
+    const blind = await asAgency(pool, fj.id, 'SELECT * FROM alert_region_leads($1::uuid[])', [[alertId]]);
+    expect(blind).toEqual([{ id: expect.any(String), alert_id: alertId, owner_agency_id: gd.id, matched_kind: 'BANK_CARD', matched_value: mule, created_at: expect.any(Date) }]);
+    // The look-up is the alert region's police's only: not Guangzhou's (another region), not the bank's; the owner reads the row itself.
+    for (const other of [gz.id, bankA.id, gd.id]) expect(await asAgency(pool, other, 'SELECT * FROM alert_region_leads($1::uuid[])', [[alertId]])).toEqual([]);
+    expect(await asAgency(pool, null, 'SELECT * FROM alert_region_leads($1::uuid[])', [[alertId]])).toEqual([]);
+    expect((await asAgency<{ n: number }>(pool, gd.id, 'SELECT count(*)::int AS n FROM alert_leads WHERE alert_id = $1', [alertId]))[0].n).toBe(1);
     const LEADS = `query($c: ID!) { caseAlertLeads(caseId: $c) { lead { caseId canOpen matchedValue } alert { id rule region observed } } }`;
     const leads = await gql(app, LEADS, { c: caseId }, { token: t['gd'] });
     expect(leads.data?.caseAlertLeads).toEqual([{ lead: { caseId, canOpen: true, matchedValue: mule }, alert: { id: alertId, rule: 'CASH_WITHDRAWAL_DAILY', region: '350100', observed: '30000.00' } }]);
@@ -315,6 +343,15 @@ describe('risk signals and alerts', () => {
     // The case's author hears of the lead.
     const told = await owner.query(`SELECT payload FROM notifications WHERE kind = 'ALERT_LEAD' AND user_id = $1 AND payload->>'alertId' = $2`, [gd.users[Role.INVESTIGATOR].id, alertId]);
     expect(told.rows).toEqual([{ payload: expect.objectContaining({ caseId, rule: 'CASH_WITHDRAWAL_DAILY', kind: 'BANK_CARD' }) }]);
+
+    // Once Guangdong shares the case with Fujian, Fujian reads the lead with its case (and the look-up no longer answers it).
+    const share = await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', {
+      i: { caseId, agencyId: fj.id, access: 'READ', mayPassOn: false, mayUseInCourt: false, mustAskBeforeActing: true },
+    }, { token: t['gd'] });
+    expect(share.errors).toBeUndefined();
+    const shared = (await alertsAs(t['fj'])).find((a) => a.id === alertId) as Alert;
+    expect(shared.leads).toEqual([expect.objectContaining({ caseId, caseNumber, ownerAgency: { id: gd.id }, canOpen: true })]);
+    expect(await asAgency(pool, fj.id, 'SELECT * FROM alert_region_leads($1::uuid[])', [[alertId]])).toEqual([]);
   });
 
   it('takes a CSV upload in batches: an alert reaches the right province with a lead; bad rows are reported by row and column', async () => {
@@ -335,6 +372,7 @@ describe('risk signals and alerts', () => {
       `CASH_WITHDRAWAL,${r(6)},2026-11-18 11:00,440100,,${mule},,,2000.01,,`,
       `CASH_WITHDRAWAL,${r(7)},2026-11-18 11:00,990000,,${other},,,5,,`,
       `CASH_WITHDRAWAL,${r(6)},2026-11-18 11:00,440100,,${mule},,,2000.01,,`,
+      `CASH_WITHDRAWAL,${r(0)},2026-11-18 11:00,440100,,${other},,,1000000000.01,,`,
     ].join('\r\n');
     const upload = async (token: string, body: Buffer, name = 'withdrawals.csv') => {
       const m = multipart(body, name, 'text/csv');
@@ -351,13 +389,19 @@ describe('risk signals and alerts', () => {
       const u = (await gql(app, UPLOAD, { id }, { token: t['bankA'] })).data?.signalUpload;
       return u?.status === 'DONE' || u?.status === 'FAILED' ? u : undefined;
     }, 'the upload', 30_000);
-    expect(done).toMatchObject({ fileName: 'withdrawals.csv', status: 'DONE', rowsTotal: 7, rowsDone: 7, accepted: 3, duplicates: 1 });
+    expect(done).toMatchObject({ fileName: 'withdrawals.csv', status: 'DONE', rowsTotal: 8, rowsDone: 8, accepted: 3, duplicates: 1 });
     expect(done.errors).toEqual([
       { row: 4, column: 'amount', message: 'must have at most 2 decimals' },
       { row: 5, column: 'kind', message: 'a bank reports ACCOUNT_OPENING, CASH_WITHDRAWAL, TRANSFER only' },
       { row: 8, column: 'region', message: expect.stringMatching(/GB\/T 2260/) },
+      { row: 10, column: 'amount', message: 'must be at most 1000000000.00' },
     ]);
     expect((await gql(app, UPLOAD, { id }, { token: t['bankB'] })).data?.signalUpload).toBeNull();
+    // At the database: another bank and the police read no upload of bank A's.
+    const uploads = async (agency: string) => (await asAgency<{ n: number }>(pool, agency, 'SELECT count(*)::int AS n FROM risk_signal_uploads WHERE id = $1', [id]))[0].n;
+    expect(await uploads(bankB.id)).toBe(0);
+    expect(await uploads(gd.id)).toBe(0);
+    expect(await uploads(bankA.id)).toBe(1);
     expect((await gql(app, 'query { signalUploads { id } }', {}, { token: t['bankA'] })).data?.signalUploads.map((u: { id: string }) => u.id)).toContain(id);
     await settled();
     const alertId = (await alertIdOf('CASH_WITHDRAWAL_DAILY', mule)) as string;

@@ -51,7 +51,7 @@ export class AlertsResolver {
     return this.alertService.caseLeads(actor, caseId);
   }
 
-  @Query(() => [RiskThresholdModel], { description: "effective thresholds for a region (defaults to the viewer's own)" })
+  @Query(() => [RiskThresholdModel], { description: "effective thresholds for a region (defaults to the viewer's own); police, banks and telecoms" })
   riskThresholds(@CurrentActor() actor: Actor, @Args('region', { type: () => String, nullable: true }) region?: string | null): Promise<RiskThresholdModel[]> {
     return this.alertService.thresholds(actor, region);
   }

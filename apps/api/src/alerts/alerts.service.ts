@@ -28,15 +28,15 @@ interface AlertRow {
   status_note: string | null;
 }
 
+/** A lead as the caller may see it: case id and number only when it may read the case. */
 interface LeadRow {
   id: string;
   alert_id: string;
-  case_id: string;
-  case_number: string;
+  case_id: string | null;
+  case_number: string | null;
   case_owner_agency_id: string;
   matched_kind: IdentifierKind;
   matched_value: string;
-  can_open: boolean;
   created_at: Date;
 }
 
@@ -46,7 +46,9 @@ const ALERT_COLUMNS = `a.id, a.rule, a.status, a.region, a.raised_at, a.reportin
 /**
  * Alerts the rules engine raised. Who sees which is row-level security's: the reporter the alerts from its own
  * signals (and of their identifiers those its signals carried), police their region's (a province bureau its
- * province and its cities), readers of a case its leads and their alerts. The service adds the checks of acts:
+ * province and its cities), readers of a case its leads and their alerts. Of a lead on a case it may not read,
+ * the region's police learn what a blind hit tells (the owner agency and the matched value), through the
+ * database's alert_region_leads; never the case's id or number. The service adds the checks of acts:
  * the region's police change an alert's status, police admins and supervisors set their region's thresholds.
  */
 @Injectable()
@@ -88,7 +90,7 @@ export class AlertsService {
     if (actor.agencyKind !== AgencyKind.POLICE) throw forbidden('Cases are for police agencies');
     const [c] = (await this.tx.manager.query('SELECT 1 FROM cases WHERE id = $1', [caseId])) as unknown[];
     if (!c) throw notFound('Case', caseId);
-    const leads = await this.leads(`l.case_id = $1`, [caseId]);
+    const leads = await this.readableLeads(`l.case_id = $1`, [caseId]);
     if (leads.length === 0) return [];
     const rows = (await this.tx.manager.query(`SELECT ${ALERT_COLUMNS} FROM alerts a WHERE a.id = ANY($1::uuid[])`, [[...new Set(leads.map((l) => l.alert_id))]])) as AlertRow[];
     const alerts = new Map((await this.toModels(rows)).map((a) => [a.id, a]));
@@ -132,6 +134,7 @@ export class AlertsService {
 
   /** Effective thresholds of every rule for a region (the viewer's own by default; the national defaults for the centre). */
   async thresholds(actor: Actor, region: string | null | undefined): Promise<RiskThresholdModel[]> {
+    this.assertMayRead(actor, 'Risk thresholds');
     let target = region?.trim();
     if (!target) {
       const own = (await this.directory.get(actor.agencyId)).region;
@@ -171,23 +174,38 @@ export class AlertsService {
     return { region: target, rule, value: formatRuleFigure(rule, canonical), source: target };
   }
 
-  private assertMayRead(actor: Actor): void {
-    if (actor.agencyKind === AgencyKind.FOREIGN_PARTNER) throw forbidden('Alerts are for police, banks and telecoms');
+  private assertMayRead(actor: Actor, what = 'Alerts'): void {
+    if (actor.agencyKind !== AgencyKind.POLICE && actor.agencyKind !== AgencyKind.BANK && actor.agencyKind !== AgencyKind.TELECOM) {
+      throw forbidden(`${what} are for police, banks and telecoms`);
+    }
   }
 
-  private async leads(where: string, params: unknown[]): Promise<LeadRow[]> {
+  /** Leads on cases the caller may read (alert_leads' policy), the case number read from the case under its own. */
+  private async readableLeads(where: string, params: unknown[]): Promise<LeadRow[]> {
     return (await this.tx.manager.query(
-      `SELECT l.id, l.alert_id, l.case_id, l.case_number, l.case_owner_agency_id, l.matched_kind, l.matched_value, l.created_at,
-              EXISTS (SELECT 1 FROM cases c WHERE c.id = l.case_id) AS can_open
-       FROM alert_leads l WHERE ${where} ORDER BY l.created_at, l.id`,
+      `SELECT l.id, l.alert_id, c.id AS case_id, c.case_number, l.case_owner_agency_id, l.matched_kind, l.matched_value, l.created_at
+       FROM alert_leads l LEFT JOIN cases c ON c.id = l.case_id WHERE ${where} ORDER BY l.created_at, l.id`,
       params,
     )) as LeadRow[];
+  }
+
+  /** All leads of these alerts the caller may know of: those it may read, and (region police) the blind rest. */
+  private async leadsOf(alertIds: string[]): Promise<LeadRow[]> {
+    const readable = await this.readableLeads('l.alert_id = ANY($1::uuid[])', [alertIds]);
+    const blind = (await this.tx.manager.query(
+      `SELECT id, alert_id, NULL AS case_id, NULL AS case_number, owner_agency_id AS case_owner_agency_id, matched_kind, matched_value, created_at
+       FROM alert_region_leads($1::uuid[])`,
+      [alertIds],
+    )) as LeadRow[];
+    const seen = new Set(readable.map((l) => l.id));
+    return [...readable, ...blind.filter((l) => !seen.has(l.id))]
+      .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   private toLead(l: LeadRow, agencies: Map<string, AgencyRef>): AlertLead {
     return {
       id: l.id, caseId: l.case_id, caseNumber: l.case_number, ownerAgency: agencies.get(l.case_owner_agency_id) as AgencyRef, matchedKind: l.matched_kind,
-      matchedValue: l.matched_value, canOpen: l.can_open, createdAt: l.created_at,
+      matchedValue: l.matched_value, canOpen: l.case_id !== null, createdAt: l.created_at,
     };
   }
 
@@ -197,14 +215,14 @@ export class AlertsService {
     return out;
   }
 
-  /** Alerts with their identifiers and leads, as far as the caller may see them (three queries for a page). */
+  /** Alerts with their identifiers and leads, as far as the caller may see them (four queries for a page). */
   private async toModels(rows: AlertRow[]): Promise<AlertModel[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const identifiers = (await this.tx.manager.query(
       'SELECT alert_id, kind, value FROM alert_identifiers WHERE alert_id = ANY($1::uuid[]) ORDER BY kind, value', [ids],
     )) as Array<{ alert_id: string; kind: IdentifierKind; value: string }>;
-    const leads = await this.leads('l.alert_id = ANY($1::uuid[])', [ids]);
+    const leads = await this.leadsOf(ids);
     const agencies = await this.agenciesOf([...rows.map((r) => r.reporting_agency_id), ...leads.map((l) => l.case_owner_agency_id)]);
     return rows.map((r) => ({
       id: r.id, rule: r.rule, status: r.status, region: r.region, raisedAt: r.raised_at, reportingAgency: agencies.get(r.reporting_agency_id) as AgencyRef,

@@ -48,7 +48,7 @@ interface UploadRow {
 }
 
 /** Banks and telecoms report, through their liaisons and admins. */
-export function assertReporter(actor: Actor): void {
+function assertReporter(actor: Actor): void {
   if (actor.agencyKind !== AgencyKind.BANK && actor.agencyKind !== AgencyKind.TELECOM) throw forbidden('Risk signals are reported by banks and telecoms');
   if (!actor.roles.some((r) => r === Role.LIAISON || r === Role.ADMIN)) throw forbidden('Liaisons and admins report risk signals');
 }

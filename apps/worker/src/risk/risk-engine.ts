@@ -35,6 +35,15 @@ const DAY = (ts: string) => `((${ts}) AT TIME ZONE 'Asia/Shanghai')::date`;
 const DAY_START = (day: string) => `((${day})::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 const DAY_END = (day: string) => `(((${day}) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
+/**
+ * SQL text of an alert's key: the rule and its key columns joined by ':' (a subject as hex), the columns taken
+ * from `alias` when given, e.g. CASH_WITHDRAWAL_DAILY:<agency>:<account>:<day>.
+ */
+function alertKey(rule: RiskRule, columns: string[], alias?: string): string {
+  const column = (c: string) => (alias ? `${alias}.${c}` : c);
+  return [`'${rule}'`, ...columns.map((c) => (c === 'subject_hash' ? `encode(${column(c)}, 'hex')` : column(c)))].join(` || ':' || `);
+}
+
 /** Counting rules: distinct values per subject (and reporter), crossed when the running count exceeds the region's threshold. */
 interface CountingRule {
   rule: RiskRule;
@@ -129,6 +138,7 @@ export class RiskEngine {
 
   /** CASH_WITHDRAWAL_DAILY: one account's withdrawals on one day (Asia/Shanghai) add up to more than the threshold. */
   private async cashWithdrawals(m: EntityManager): Promise<void> {
+    const key = alertKey(RiskRule.CASH_WITHDRAWAL_DAILY, ['agency', 'account', 'day']);
     await m.query(
       `WITH keys AS (
          SELECT DISTINCT t.reporting_agency_id AS agency, t.account, ${DAY('t.occurred_at')} AS day
@@ -147,10 +157,10 @@ export class RiskEngine {
          ORDER BY w.agency, w.account, w.day, w.occurred_at, w.id),
        cand AS (
          INSERT INTO risk_candidates
-         SELECT '${RiskRule.CASH_WITHDRAWAL_DAILY}:' || agency || ':' || account || ':' || day, '${RiskRule.CASH_WITHDRAWAL_DAILY}', region, agency, subject_hash,
+         SELECT ${key}, '${RiskRule.CASH_WITHDRAWAL_DAILY}', region, agency, subject_hash,
                 total, threshold, ${DAY_START('day')}, ${DAY_END('day')}, n
          FROM crossed RETURNING alert_key)
-       INSERT INTO risk_candidate_ids SELECT '${RiskRule.CASH_WITHDRAWAL_DAILY}:' || agency || ':' || account || ':' || day, account_kind, account, agency FROM crossed`,
+       INSERT INTO risk_candidate_ids SELECT ${key}, account_kind, account, agency FROM crossed`,
     );
   }
 
@@ -158,7 +168,8 @@ export class RiskEngine {
   private async counting(m: EntityManager, r: CountingRule): Promise<void> {
     const grp = r.perReporter ? 'k.agency, k.subject_hash' : 'k.subject_hash';
     const grpOut = r.perReporter ? 'agency, subject_hash' : 'subject_hash';
-    const key = `'${r.rule}:' || ${r.perReporter ? `agency || ':' || ` : ''}encode(subject_hash, 'hex')`;
+    const keyColumns = r.perReporter ? ['agency', 'subject_hash'] : ['subject_hash'];
+    const key = alertKey(r.rule, keyColumns);
     await m.query(
       `WITH keys AS (
          SELECT DISTINCT ${r.perReporter ? 't.reporting_agency_id AS agency, ' : ''}t.subject_hash
@@ -183,7 +194,7 @@ export class RiskEngine {
          SELECT ${key}, '${r.rule}', region, reporter, subject_hash, total, threshold, first_at, last_at, total
          FROM crossed RETURNING alert_key)
        INSERT INTO risk_candidate_ids
-       SELECT ${key.replace(/agency|subject_hash/g, (c) => `ranked.${c}`)}, ranked.id_kind, ranked.value, ranked.reporter
+       SELECT ${alertKey(r.rule, keyColumns, 'ranked')}, ranked.id_kind, ranked.value, ranked.reporter
        FROM ranked JOIN crossed USING (${grpOut})`,
     );
   }
@@ -194,7 +205,8 @@ export class RiskEngine {
    * Its identifiers are the account and the counterparts on both sides (where the money came from, where it went).
    */
   private async passThrough(m: EntityManager): Promise<void> {
-    const key = `'${RiskRule.PASS_THROUGH}:' || agency || ':' || account || ':' || day`;
+    const keyColumns = ['agency', 'account', 'day'];
+    const key = alertKey(RiskRule.PASS_THROUGH, keyColumns);
     await m.query(
       `WITH keys AS (
          SELECT DISTINCT t.reporting_agency_id AS agency, t.account, d.day
@@ -226,7 +238,7 @@ export class RiskEngine {
          SELECT DISTINCT ON (agency, account, day) * FROM passed ORDER BY agency, account, day, elapsed, occurred_at, id),
        cand AS (
          INSERT INTO risk_candidates
-         SELECT ${key.replace(/agency|account|day/g, (c) => `f.${c}`)}, '${RiskRule.PASS_THROUGH}', f.region, f.agency, f.subject_hash,
+         SELECT ${alertKey(RiskRule.PASS_THROUGH, keyColumns, 'f')}, '${RiskRule.PASS_THROUGH}', f.region, f.agency, f.subject_hash,
                 round(f.elapsed, 2), f.minutes, k.first_at, k.last_at, k.n
          FROM fastest f JOIN per_key k USING (agency, account, day) RETURNING alert_key),
        ids AS (
@@ -270,12 +282,12 @@ export class RiskEngine {
          FROM mine JOIN suspects s ON s.subject_hash = mine.subject_hash WHERE mine.subject_hash IS NOT NULL),
        one AS (SELECT DISTINCT ON (alert_id, case_id) * FROM matches ORDER BY alert_id, case_id, kind, value),
        put AS (
-         INSERT INTO alert_leads (alert_id, case_id, case_owner_agency_id, case_number, alert_region, matched_kind, matched_value)
-         SELECT one.alert_id, one.case_id, c.agency_id, c.case_number, one.region, one.kind, one.value
+         INSERT INTO alert_leads (alert_id, case_id, case_owner_agency_id, alert_region, matched_kind, matched_value)
+         SELECT one.alert_id, one.case_id, c.agency_id, one.region, one.kind, one.value
          FROM one JOIN cases c ON c.id = one.case_id
          ON CONFLICT (alert_id, case_id) DO NOTHING
-         RETURNING id, alert_id, case_id, case_owner_agency_id, case_number, matched_kind)
-       SELECT put.id, put.alert_id, put.case_id, put.case_owner_agency_id AS agency_id, put.case_number, c.created_by, one.rule, put.matched_kind
+         RETURNING id, alert_id, case_id, case_owner_agency_id, matched_kind)
+       SELECT put.id, put.alert_id, put.case_id, put.case_owner_agency_id AS agency_id, c.case_number, c.created_by, one.rule, put.matched_kind
        FROM put JOIN cases c ON c.id = put.case_id JOIN one ON one.alert_id = put.alert_id AND one.case_id = put.case_id`,
     ));
     const withAuthor = leads.filter((l) => l.created_by);

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { AccountProduct, AlertStatus, DEFAULT_THRESHOLDS, NATIONAL_THRESHOLD_REGION, RiskRule, RiskSignalKind } from '@caselink/domain';
+import { AccountProduct, AlertStatus, DEFAULT_THRESHOLDS, MAX_SIGNAL_AMOUNT, NATIONAL_THRESHOLD_REGION, RiskRule, RiskSignalKind } from '@caselink/domain';
 import { APP_ROLE, LINKER_ROLE } from '../roles';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
@@ -13,9 +13,11 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(','
  * Who sees what: a reporter its own signals and the alerts raised from them (and of those, the identifiers that
  * came from its own signals); police the alerts of their region (a province bureau its province and its cities,
  * a city bureau its city, the national centre all); whoever may read a case its leads, and through them the
- * alerts. Evaluation crosses reporters (accounts across banks) and matches alerts against every case's
- * identifiers: the worker does it as the linking role, which already reads identifier values of every case and
- * nothing else of them; the app role gains no cross-agency read here.
+ * alerts. The region's police learn of a lead on a case they may not read only what a blind hit tells: which
+ * agency holds a case with the matched value (alert_region_leads), never the case's id or number. Evaluation
+ * crosses reporters (accounts across banks) and matches alerts against every case's identifiers: the worker
+ * does it as the linking role, which already reads identifier values of every case and nothing else of them;
+ * the app role gains no cross-agency read here.
  */
 export class RiskSignals1764700000000 implements MigrationInterface {
   name = 'RiskSignals1764700000000';
@@ -56,7 +58,8 @@ export class RiskSignals1764700000000 implements MigrationInterface {
         account_kind text CHECK (account_kind IN ('BANK_CARD','BANK_ACCOUNT')),
         product text CHECK (product IN (${list(Object.values(AccountProduct))})),
         phone text,
-        amount numeric(18,2) CHECK (amount > 0),
+        -- Bounded so that sums of a day's withdrawals stay far from any limit (the api refuses more first).
+        amount numeric(18,2) CHECK (amount > 0 AND amount <= ${MAX_SIGNAL_AMOUNT}),
         direction text CHECK (direction IN ('IN','OUT')),
         counterpart text,
         counterpart_kind text CHECK (counterpart_kind IN ('BANK_CARD','BANK_ACCOUNT')),
@@ -99,7 +102,8 @@ export class RiskSignals1764700000000 implements MigrationInterface {
         region text NOT NULL CHECK (region ~ '^[0-9]{6}$'),
         reporting_agency_id uuid NOT NULL REFERENCES agencies(id),
         subject_hash bytea CHECK (octet_length(subject_hash) = 32),
-        observed numeric(18,2) NOT NULL,
+        -- Unbounded: a sum of signals' amounts must never fail the evaluation's INSERT (its job would retry forever).
+        observed numeric NOT NULL,
         threshold numeric(18,2) NOT NULL,
         window_start timestamptz NOT NULL,
         window_end timestamptz NOT NULL,
@@ -132,9 +136,9 @@ export class RiskSignals1764700000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         alert_id uuid NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
         case_id uuid NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-        -- Copied by the worker, so that the region's police see whose case it is without reading the case.
+        -- Copied by the worker: the read policy compares it without joining cases, and alert_region_leads tells
+        -- the region's police whose case it is. The case number is read from cases, under the reader's policy.
         case_owner_agency_id uuid NOT NULL REFERENCES agencies(id),
-        case_number text NOT NULL,
         alert_region text NOT NULL,
         matched_kind text NOT NULL,
         matched_value text NOT NULL,
@@ -184,7 +188,8 @@ export class RiskSignals1764700000000 implements MigrationInterface {
 
       ALTER TABLE risk_thresholds ENABLE ROW LEVEL SECURITY;
       ALTER TABLE risk_thresholds FORCE ROW LEVEL SECURITY;
-      CREATE POLICY risk_thresholds_read ON risk_thresholds FOR SELECT TO ${APP_ROLE} USING (app_agency() IS NOT NULL);
+      -- Police, banks and telecoms (a reporter sees the lines it is measured against); not foreign partners.
+      CREATE POLICY risk_thresholds_read ON risk_thresholds FOR SELECT TO ${APP_ROLE} USING ((SELECT agency_kind(app_agency())) IN ('POLICE','BANK','TELECOM'));
       -- Police set thresholds for regions they cover (roles are checked by the api); the national centre the defaults.
       CREATE POLICY risk_thresholds_set ON risk_thresholds FOR INSERT TO ${APP_ROLE}
         WITH CHECK (risk_region_covers((SELECT app_police_region()), region) AND set_by_agency = app_agency());
@@ -195,11 +200,28 @@ export class RiskSignals1764700000000 implements MigrationInterface {
 
       ALTER TABLE alert_leads ENABLE ROW LEVEL SECURITY;
       ALTER TABLE alert_leads FORCE ROW LEVEL SECURITY;
-      -- Whoever reads the case (owner, share, task force), and the police of the alert's region.
+      -- Whoever reads the case (owner, share, task force: cases_read set-wise, as suspects_read). The alert's
+      -- region's police get what a blind hit tells through alert_region_leads, not these rows.
       CREATE POLICY alert_leads_read ON alert_leads FOR SELECT TO ${APP_ROLE} USING (
-        case_owner_agency_id = (SELECT app_agency()) OR case_id IN (SELECT g FROM app_granted_cases() g)
-        OR risk_region_covers((SELECT app_police_region()), alert_region));
+        case_owner_agency_id = (SELECT app_agency()) OR case_id IN (SELECT g FROM app_granted_cases() g));
       CREATE POLICY alert_leads_linker ON alert_leads FOR ALL TO ${LINKER_ROLE} USING (true) WITH CHECK (true);
+
+      -- For the police of the alerts' region, the leads on cases they may not read: the agency holding the case and
+      -- the matched value, as a blind hit tells; no case id or number crosses the wall. Leads they may read come
+      -- from alert_leads itself.
+      CREATE FUNCTION alert_region_leads(p_alerts uuid[])
+      RETURNS TABLE (id uuid, alert_id uuid, owner_agency_id uuid, matched_kind text, matched_value text, created_at timestamptz)
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+        SELECT l.id, l.alert_id, l.case_owner_agency_id, l.matched_kind, l.matched_value, l.created_at
+        FROM alert_leads l
+        WHERE l.alert_id = ANY(p_alerts)
+          AND app_agency() IS NOT NULL
+          AND risk_region_covers(app_police_region(), l.alert_region)
+          AND l.case_owner_agency_id <> app_agency()
+          AND l.case_id NOT IN (SELECT g FROM app_granted_cases() g)
+        ORDER BY l.created_at, l.id
+      $$;
+      REVOKE ALL ON FUNCTION alert_region_leads(uuid[]) FROM PUBLIC;
 
       ALTER TABLE alerts ENABLE ROW LEVEL SECURITY;
       ALTER TABLE alerts FORCE ROW LEVEL SECURITY;
@@ -240,6 +262,7 @@ export class RiskSignals1764700000000 implements MigrationInterface {
       GRANT SELECT, INSERT, UPDATE (value, set_by, set_by_agency, updated_at) ON risk_thresholds TO ${APP_ROLE};
       GRANT SELECT, UPDATE (status, status_note, status_by, status_at, updated_at) ON alerts TO ${APP_ROLE};
       GRANT SELECT ON alert_identifiers, alert_leads TO ${APP_ROLE};
+      GRANT EXECUTE ON FUNCTION alert_region_leads(uuid[]) TO ${APP_ROLE};
 
       GRANT SELECT, UPDATE (evaluated_at) ON risk_signals TO ${LINKER_ROLE};
       GRANT SELECT ON risk_thresholds TO ${LINKER_ROLE};
@@ -268,6 +291,7 @@ export class RiskSignals1764700000000 implements MigrationInterface {
       REVOKE SELECT (id, agency_id, roles, active) ON users FROM ${LINKER_ROLE};
       REVOKE SELECT (case_id, subject_hash) ON suspects FROM ${LINKER_ROLE};
       REVOKE EXECUTE ON FUNCTION app_granted_cases() FROM ${LINKER_ROLE};
+      DROP FUNCTION alert_region_leads(uuid[]);
       DROP TABLE alert_leads, alert_identifiers, alerts, risk_thresholds, risk_signals, risk_signal_uploads;
       DROP FUNCTION risk_region_covers(text, text), app_police_region(), risk_threshold(text, text);
     `);

@@ -2,8 +2,8 @@ import { AgencyKind } from '../agency';
 import { IdentifierKind } from '../identifiers';
 import { withLuhn, withMod11_2 } from '../identifiers/test-vectors';
 import {
-  canonicalThreshold, checkRiskSignal, countCrossed, dailyCashCrossed, DEFAULT_THRESHOLDS, effectiveThreshold, formatRuleFigure, passThroughMinutes,
-  regionCovers, RiskRule, RiskSignalKind, shanghaiDay, signalKindsFor, thresholdProblem, thresholdRegionChain,
+  canonicalThreshold, checkRiskSignal, columnOfSignalField, DEFAULT_THRESHOLDS, effectiveThreshold, formatRuleFigure, MAX_SIGNAL_AMOUNT,
+  regionCovers, RiskRule, RiskSignalKind, signalKindsFor, thresholdProblem, thresholdRegionChain,
 } from './index';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -53,25 +53,19 @@ describe('risk rules', () => {
     expect(formatRuleFigure(RiskRule.SIM_CARDS_PER_CARRIER, '6.00')).toBe('6');
   });
 
-  it('fires just above a threshold, not at it', () => {
-    expect(dailyCashCrossed(['10000.00', '10000.00'], '20000.00')).toBe(false);
-    expect(dailyCashCrossed(['10000.00', '10000.01'], '20000.00')).toBe(true);
-    expect(countCrossed(['a', 'b', 'c', 'd', 'e'], '5')).toBe(false);
-    expect(countCrossed(['a', 'b', 'c', 'd', 'e', 'f', 'a'], '5')).toBe(true);
-  });
-
-  it('measures pass-through: 80 % of an incoming amount out again within the window', () => {
-    const t = (m: number) => new Date(NOW.getTime() + m * 60_000);
-    const incoming = { at: t(0), amount: '10000.00' };
-    expect(passThroughMinutes(incoming, [{ at: t(10), amount: '5000.00' }, { at: t(25), amount: '3000.00' }], 30)).toBe(25);
-    expect(passThroughMinutes(incoming, [{ at: t(10), amount: '5000.00' }, { at: t(25), amount: '2999.99' }], 30)).toBeNull();
-    expect(passThroughMinutes(incoming, [{ at: t(31), amount: '10000.00' }], 30)).toBeNull();
-    expect(passThroughMinutes(incoming, [{ at: t(-1), amount: '10000.00' }], 30)).toBeNull();
-  });
-
-  it('counts days in Asia/Shanghai', () => {
-    expect(shanghaiDay(new Date('2026-11-19T15:59:59Z'))).toBe('2026-11-19');
-    expect(shanghaiDay(new Date('2026-11-19T16:00:00Z'))).toBe('2026-11-20');
+  it('formats figures exactly, as decimal text (never through a float)', () => {
+    // Past 2^53 a float would lose the cents.
+    expect(formatRuleFigure(RiskRule.CASH_WITHDRAWAL_DAILY, '12345678901234567.89')).toBe('12345678901234567.89');
+    expect(formatRuleFigure(RiskRule.CASH_WITHDRAWAL_DAILY, '20000')).toBe('20000.00');
+    expect(formatRuleFigure(RiskRule.CASH_WITHDRAWAL_DAILY, '20000.5')).toBe('20000.50');
+    expect(formatRuleFigure(RiskRule.CASH_WITHDRAWAL_DAILY, '0.005')).toBe('0.01');
+    expect(formatRuleFigure(RiskRule.PASS_THROUGH, '12.50')).toBe('12.5');
+    expect(formatRuleFigure(RiskRule.PASS_THROUGH, '30.00')).toBe('30');
+    expect(formatRuleFigure(RiskRule.PASS_THROUGH, '30')).toBe('30');
+    expect(formatRuleFigure(RiskRule.ACCOUNTS_ACROSS_BANKS, '11')).toBe('11');
+    expect(canonicalThreshold(RiskRule.CASH_WITHDRAWAL_DAILY, ' 9999999999999999.99 ')).toBe('9999999999999999.99');
+    expect(canonicalThreshold(RiskRule.CASH_WITHDRAWAL_DAILY, '0.1')).toBe('0.10');
+    expect(canonicalThreshold(RiskRule.PASS_THROUGH, '0030')).toBe('30');
   });
 });
 
@@ -122,6 +116,18 @@ describe('risk signal validation', () => {
     expect(r.ok && r.signal.occurredAt.toISOString()).toBe('2026-11-20T00:30:00.000Z');
     const z = checkRiskSignal({ ...base, occurredAt: '2026-11-20T08:30:00+0800', kind: 'CASH_WITHDRAWAL', account: CARD, amount: '1' }, AgencyKind.BANK, NOW);
     expect(z.ok && z.signal.occurredAt.toISOString()).toBe('2026-11-20T00:30:00.000Z');
+  });
+
+  it('bounds the amount of one signal, naming the field (and the CSV column)', () => {
+    const signal = (amount: string) => checkRiskSignal({ ...base, kind: 'CASH_WITHDRAWAL', account: CARD, amount }, AgencyKind.BANK, NOW);
+    expect(MAX_SIGNAL_AMOUNT).toBe('1000000000.00');
+    expect(signal('1000000000')).toEqual({ ok: true, signal: expect.objectContaining({ amount: '1000000000.00' }) });
+    expect(signal('1000000000.00')).toEqual({ ok: true, signal: expect.objectContaining({ amount: '1000000000.00' }) });
+    expect(signal('1000000000.01')).toEqual({ ok: false, problems: [{ field: 'amount', reason: 'must be at most 1000000000.00' }] });
+    // The largest amount moneyProblem lets through (16 digits) is refused here.
+    const huge = checkRiskSignal({ ...base, kind: 'TRANSFER', account: CARD, direction: 'IN', amount: '9999999999999999.99' }, AgencyKind.BANK, NOW);
+    expect(huge.ok ? null : huge.problems).toEqual([{ field: 'amount', reason: 'must be at most 1000000000.00' }]);
+    expect(columnOfSignalField('amount')).toBe('amount');
   });
 
   it('takes a Date as it is', () => {

@@ -94,16 +94,35 @@ export function thresholdProblem(rule: RiskRule, value: string): string | null {
 
 /** The canonical text of a valid threshold: money with 2 decimals, counts and minutes as integers. */
 export function canonicalThreshold(rule: RiskRule, value: string): string {
-  const v = value.trim();
-  return thresholdUnit(rule) === 'CNY' ? Number(v).toFixed(2) : String(Number(v));
+  return decimalText(value, thresholdUnit(rule) === 'CNY' ? 2 : 0);
 }
 
 /** Display form of an observed figure or threshold stored as numeric: no decimals for counts and minutes. */
 export function formatRuleFigure(rule: RiskRule, numericText: string): string {
   const unit = thresholdUnit(rule);
-  if (unit === 'CNY') return Number(numericText).toFixed(2);
+  if (unit === 'CNY') return decimalText(numericText, 2);
   // Minutes may carry seconds as a fraction (12.5); counts are whole.
-  return unit === 'MINUTES' ? String(Number(numericText)) : String(Math.round(Number(numericText)));
+  return unit === 'MINUTES' ? decimalText(numericText) : decimalText(numericText, 0);
+}
+
+/**
+ * A non-negative decimal (numeric text) exactly, never through a float: rounded half up to `places` decimals
+ * ("20000" -> "20000.00", "6.00" -> "6"), or without `places` with its trailing zeros dropped ("12.50" -> "12.5").
+ * Text that is no such decimal is returned as it is.
+ */
+function decimalText(text: string, places?: number): string {
+  const m = /^(\d*)(?:\.(\d*))?$/.exec(text.trim());
+  if (!m || (m[1] === '' && !m[2])) return text;
+  const [whole, frac] = [m[1] || '0', m[2] ?? ''];
+  if (places === undefined) {
+    const f = frac.replace(/0+$/, '');
+    return `${BigInt(whole).toString()}${f ? `.${f}` : ''}`;
+  }
+  // One digit past the last kept decides the rounding.
+  const units = (BigInt(whole + frac.padEnd(places + 1, '0').slice(0, places + 1)) + 5n) / 10n;
+  if (places === 0) return units.toString();
+  const digits = units.toString().padStart(places + 1, '0');
+  return `${digits.slice(0, -places)}.${digits.slice(-places)}`;
 }
 
 /** A 6-digit GB/T 2260 code where a signal happened (province, city or county), not the national code. */
@@ -142,43 +161,4 @@ export function regionCovers(agencyRegion: string, region: string): boolean {
   if (agencyRegion.endsWith('0000')) return region.slice(0, 2) === agencyRegion.slice(0, 2);
   if (agencyRegion.endsWith('00')) return region.slice(0, 4) === agencyRegion.slice(0, 4);
   return region === agencyRegion;
-}
-
-/** The calendar day (YYYY-MM-DD) of an instant in Asia/Shanghai (UTC+8 all year, no daylight saving). */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** Cents of a decimal CNY string, exactly (never through a float sum). */
-export function cents(amount: string): bigint {
-  const [whole, frac = ''] = amount.trim().split('.');
-  return BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2));
-}
-
-/** Reference evaluation of CASH_WITHDRAWAL_DAILY for one account and day: crossed when the total exceeds the threshold. */
-export function dailyCashCrossed(amounts: readonly string[], threshold: string): boolean {
-  return amounts.reduce((s, a) => s + cents(a), 0n) > cents(threshold);
-}
-
-/** Reference evaluation of the counting rules: more distinct values than the threshold. */
-export function countCrossed(values: readonly string[], threshold: string): boolean {
-  return new Set(values).size > Number(threshold);
-}
-
-/**
- * Reference evaluation of PASS_THROUGH for one incoming transfer: the minutes until outgoing transfers of the same
- * account (after it, within `windowMinutes`) add up to PASS_THROUGH_SHARE of it, or null when they never do.
- */
-export function passThroughMinutes(
-  incoming: { at: Date; amount: string }, outgoing: ReadonlyArray<{ at: Date; amount: string }>, windowMinutes: number,
-): number | null {
-  const need = cents(incoming.amount) * BigInt(Math.round(PASS_THROUGH_SHARE * 100));
-  const end = incoming.at.getTime() + windowMinutes * 60_000;
-  let sum = 0n;
-  for (const o of [...outgoing].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    if (o.at.getTime() <= incoming.at.getTime() || o.at.getTime() > end) continue;
-    sum += cents(o.amount) * 100n;
-    if (sum >= need) return (o.at.getTime() - incoming.at.getTime()) / 60_000;
-  }
-  return null;
 }

@@ -46,6 +46,11 @@ export interface SignalProblem {
 export type SignalCheck = { ok: true; signal: CheckedRiskSignal } | { ok: false; problems: SignalProblem[] };
 
 export const MAX_REFERENCE_LENGTH = 100;
+/**
+ * The largest amount one signal may carry, CNY. Far above any real withdrawal or transfer, and low enough that
+ * a day's sum over an account can never overflow anything; the column holds it as a CHECK too.
+ */
+export const MAX_SIGNAL_AMOUNT = '1000000000.00';
 /** Signals about events before this are refused: a typo in the year, not a late report. */
 const EARLIEST = Date.UTC(2000, 0, 1);
 
@@ -176,6 +181,7 @@ export function checkRiskSignal(d: RiskSignalDraft, reporter: AgencyKind, now: D
     const p = moneyProblem(amount);
     if (p) problem('amount', p);
     else if (Number(amount) === 0) problem('amount', 'must be more than 0');
+    else if (centsOf(amount) > centsOf(MAX_SIGNAL_AMOUNT)) problem('amount', `must be at most ${MAX_SIGNAL_AMOUNT}`);
     else out.amount = normalizeMoney(amount);
   }
   const direction = text('direction');
@@ -195,6 +201,12 @@ export function checkRiskSignal(d: RiskSignalDraft, reporter: AgencyKind, now: D
 function normalizeMoney(text: string): string {
   const [whole, frac = ''] = text.trim().split('.');
   return `${BigInt(whole).toString()}.${(frac + '00').slice(0, 2)}`;
+}
+
+/** Cents of a valid amount (moneyProblem passed), exactly. */
+function centsOf(text: string): bigint {
+  const [whole, frac = ''] = text.trim().split('.');
+  return BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2));
 }
 
 /** The columns of a signal upload (CSV with a header row, any order) and the field each fills. */

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import type { AgencyRef } from '../../lib/types';
 
-/* Shapes and documents of /work/contracts/api-alerts.graphql. Money and figures stay decimal strings. */
+/* Shapes and documents of docs/api-alerts.graphql. Money and figures stay decimal strings. */
 
 export const RISK_RULES = ['CASH_WITHDRAWAL_DAILY', 'SIM_CARDS_PER_CARRIER', 'DEBIT_CARDS_PER_BANK', 'ACCOUNTS_ACROSS_BANKS', 'PASS_THROUGH'] as const;
 export type RiskRule = (typeof RISK_RULES)[number];
@@ -15,10 +15,11 @@ export const SIGNAL_KINDS = ['ACCOUNT_OPENING', 'SIM_REGISTRATION', 'CASH_WITHDR
 export type RiskSignalKind = (typeof SIGNAL_KINDS)[number];
 export type SignalUploadStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
 
+/** A case holding an alert's identifier. caseId and caseNumber are null when the viewer may not read the case. */
 export interface AlertLead {
   id: string;
-  caseId: string;
-  caseNumber: string;
+  caseId: string | null;
+  caseNumber: string | null;
   ownerAgency: AgencyRef;
   matchedKind: IdentifierKind;
   matchedValue: string;

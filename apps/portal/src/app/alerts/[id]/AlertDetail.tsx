@@ -44,15 +44,16 @@ function Leads({ leads }: { leads: AlertLead[] }) {
             </thead>
             <tbody>
               {leads.map((l) => (
-                <tr key={l.id} data-testid="alert-lead" data-case-id={l.caseId} data-can-open={l.canOpen ? 'true' : 'false'}>
+                <tr key={l.id} data-testid="alert-lead" data-case-id={l.caseId ?? undefined} data-can-open={l.canOpen && l.caseId ? 'true' : 'false'}>
                   <td className="nowrap">
-                    {l.canOpen ? (
+                    {l.canOpen && l.caseId ? (
                       <Link href={`/cases/${l.caseId}`} data-testid="alert-lead-link">
                         <strong>{l.caseNumber}</strong> →
                       </Link>
                     ) : (
-                      <span data-testid="alert-lead-closed" title={t('leadClosedHint')}>
-                        <strong>{l.caseNumber}</strong> <span className="muted small">{t('leadClosed')}</span>
+                      // Another agency's case: who holds it and on what it matched, as a blind hit tells; not which case.
+                      <span data-testid="alert-lead-closed" className="muted" title={t('leadClosedHint')}>
+                        {t('leadClosed')}
                       </span>
                     )}
                   </td>
