@@ -1,10 +1,11 @@
-import { AgencyKind, FraudType, IdentifierKind, normalizeIdentifier } from '@caselink/domain';
-import { createDataSource, matchBulletin } from '@caselink/db';
+import { AgencyKind, FraudType, IdentifierKind, normalizeWatchList } from '@caselink/domain';
+import { createDataSource, recordBulletin } from '@caselink/db';
 
 /**
- * Demo bulletins (joint publicity). The first watches the Guangdong ring's mule card, so the demo
- * cases holding it have a hit straight after seeding (matched here with the worker's own code); the
- * worker then tells the recipients when it starts (the bulletins are left unprocessed for its sweep).
+ * Demo bulletins (joint publicity), written by the api's own code. The second watches the Guangdong
+ * ring's mule card. They are left unprocessed: when the worker starts, its sweep matches them against
+ * the demo cases' postings (under the linker's lock, as the linker links the seeded cases) and tells
+ * the recipients.
  */
 interface DemoBulletin {
   publisherEmail: string;
@@ -57,23 +58,14 @@ export async function seedDemoBulletins(ownerUrl: string): Promise<number> {
         if (!publisher) return;
         const exists = (await m.query('SELECT 1 FROM bulletins WHERE publisher_agency_id = $1 AND title = $2', [publisher.agency_id, demo.title])) as unknown[];
         if (exists.length > 0) return;
-        const [{ id }] = (await m.query(
-          `INSERT INTO bulletins (publisher_agency_id, published_by, title, body, fraud_type, may_pass_on, may_use_in_court, must_ask_before_acting, published_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now() - $9 * interval '1 hour') RETURNING id`,
-          [publisher.agency_id, publisher.id, demo.title, demo.body, demo.fraudType, demo.handling.mayPassOn, demo.handling.mayUseInCourt,
-            demo.handling.mustAskBeforeActing, demo.hoursAgo],
-        )) as Array<{ id: string }>;
-        for (const kind of demo.kinds) await m.query('INSERT INTO bulletin_recipients (bulletin_id, agency_kind) VALUES ($1, $2)', [id, kind]);
-        for (const name of demo.agencyNames) {
-          await m.query('INSERT INTO bulletin_recipients (bulletin_id, agency_id) SELECT $1, id FROM agencies WHERE name = $2', [id, name]);
-        }
-        for (const [position, w] of demo.identifiers.entries()) {
-          const r = normalizeIdentifier(w.kind, w.value);
-          if (!r.ok) throw new Error(`demo bulletin identifier ${w.kind} ${w.value}: ${r.reason}`);
-          await m.query('INSERT INTO bulletin_identifiers (bulletin_id, position, kind, raw_value, canonical) VALUES ($1, $2, $3, $4, $5)', [id, position, w.kind, w.value, r.canonical]);
-        }
-        await m.query('INSERT INTO bulletin_reads (bulletin_id, user_id, agency_id) VALUES ($1, $2, $3)', [id, publisher.id, publisher.agency_id]);
-        await matchBulletin(m, id);
+        const watch = normalizeWatchList(demo.identifiers);
+        if (!watch.ok) throw new Error(`demo bulletin "${demo.title}" identifier ${watch.index}: ${watch.reason}`);
+        const named = (await m.query('SELECT id FROM agencies WHERE name = ANY($1)', [demo.agencyNames])) as Array<{ id: string }>;
+        await recordBulletin(m, {
+          publisherAgencyId: publisher.agency_id, publishedBy: publisher.id, title: demo.title, body: demo.body, fraudType: demo.fraudType,
+          handling: demo.handling, agencyIds: named.map((a) => a.id), kinds: demo.kinds, identifiers: watch.identifiers,
+          publishedAt: new Date(Date.now() - demo.hoursAgo * 3_600_000),
+        });
         created++;
       });
     }

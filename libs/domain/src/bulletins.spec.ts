@@ -1,5 +1,5 @@
 import { AgencyKind } from './agency';
-import { bulletinReaches, MAX_BULLETIN_IDENTIFIERS, mayPublishBulletins, normalizeWatchList } from './bulletins';
+import { bulletinAddresses, MAX_BULLETIN_IDENTIFIERS, mayPublishBulletins, normalizeWatchList } from './bulletins';
 import { IdentifierKind } from './identifiers';
 import { Role } from './roles';
 import { withLuhn } from './identifiers/test-vectors';
@@ -13,13 +13,12 @@ describe('bulletins', () => {
     expect(mayPublishBulletins(AgencyKind.TELECOM, [Role.ADMIN, Role.LIAISON])).toBe(false);
   });
 
-  it('reaches its publisher and the agencies addressed by id or by kind, nobody else', () => {
-    const audience = { publisherAgencyId: 'p', agencyIds: ['a'], kinds: [AgencyKind.BANK] };
-    expect(bulletinReaches(audience, { id: 'p', kind: AgencyKind.POLICE })).toBe(true);
-    expect(bulletinReaches(audience, { id: 'a', kind: AgencyKind.TELECOM })).toBe(true);
-    expect(bulletinReaches(audience, { id: 'b', kind: AgencyKind.BANK })).toBe(true);
-    expect(bulletinReaches(audience, { id: 'c', kind: AgencyKind.POLICE })).toBe(false);
-    expect(bulletinReaches(audience, { id: 'd', kind: AgencyKind.FOREIGN_PARTNER })).toBe(false);
+  it('is addressed to the agencies named and to every agency of the kinds named, nobody else', () => {
+    const audience = { agencyIds: ['a'], kinds: [AgencyKind.BANK] };
+    expect(bulletinAddresses(audience, { id: 'a', kind: AgencyKind.TELECOM })).toBe(true);
+    expect(bulletinAddresses(audience, { id: 'b', kind: AgencyKind.BANK })).toBe(true);
+    expect(bulletinAddresses(audience, { id: 'p', kind: AgencyKind.POLICE })).toBe(false);
+    expect(bulletinAddresses(audience, { id: 'd', kind: AgencyKind.FOREIGN_PARTNER })).toBe(false);
   });
 
   it('canonicalises watched identifiers with the clue rules and keeps each value once', () => {

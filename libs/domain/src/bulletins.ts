@@ -24,14 +24,17 @@ export function mayPublishBulletins(kind: AgencyKind, roles: readonly Role[]): b
 }
 
 /** Who a bulletin is addressed to: agencies by id and/or every agency of some kinds. */
-export interface BulletinAudience {
+interface BulletinAudience {
   agencyIds: readonly string[];
   kinds: readonly AgencyKind[];
 }
 
-/** Whether an agency is among a bulletin's readers: its publisher, or addressed by id or by kind. */
-export function bulletinReaches(audience: BulletinAudience & { publisherAgencyId: string }, agency: { id: string; kind: AgencyKind }): boolean {
-  return agency.id === audience.publisherAgencyId || audience.agencyIds.includes(agency.id) || audience.kinds.includes(agency.kind);
+/**
+ * Whether a bulletin is addressed to an agency, by id or by its kind (as bulletin_addresses() in the
+ * database). Its publisher's agency reads it too but is not addressed: it is not announced there.
+ */
+export function bulletinAddresses(audience: BulletinAudience, agency: { id: string; kind: AgencyKind }): boolean {
+  return audience.agencyIds.includes(agency.id) || audience.kinds.includes(agency.kind);
 }
 
 export interface WatchedIdentifier {
@@ -45,7 +48,7 @@ export interface WatchedIdentifier {
 }
 
 /** A watched identifier that failed, by its position in the input list. */
-export interface WatchProblem {
+interface WatchProblem {
   index: number;
   field: 'kind' | 'value';
   reason: string;

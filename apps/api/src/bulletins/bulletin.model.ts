@@ -36,12 +36,13 @@ export class BulletinModel {
   @Field() publishedAt: Date;
   @Field(() => HandlingCodeModel, { description: 'What readers may do with it: pass on, use in court, act without asking' }) handling: HandlingCodeModel;
   @Field(() => BulletinRecipientsModel) recipients: BulletinRecipientsModel;
+  @Field(() => [BulletinIdentifierModel], { description: 'The identifiers to watch for' }) identifiers: BulletinIdentifierModel[];
   @Field({ description: 'The viewer has opened it' }) read: boolean;
   @Field({ description: "The viewer's agency published it" }) isPublisher: boolean;
   @Field({ description: 'The worker has matched it against every case and told its recipients' }) processed: boolean;
   @Field(() => Int, { nullable: true, description: 'Publisher only: how many cases hold a watched value (not which); null for others' })
   matchedCaseCount: number | null;
-  // Resolved fields: identifiers, matchingCases.
+  // Resolved field: matchingCases (batched per request).
 }
 
 @ObjectType()

@@ -180,6 +180,40 @@ describe('bulletins', () => {
     expect(banks).toMatchObject({ matchedCaseCount: null, matchingCases: [], handling: HANDLING });
   });
 
+  it('at PostgreSQL: the match count answers the publisher only, and a read is its reader\'s own', async () => {
+    const matchCount = async (agencyId: string) =>
+      (await asAgency<{ n: number | null }>(pool, agencyId, 'SELECT bulletin_match_count($1) AS n', [bulletinId]))[0].n;
+    expect(await matchCount(centre.id)).toBe(2);
+    // Addressees (the owner of a matching case among them), agencies not addressed: no count at all.
+    for (const a of [gd, bank, fj, telecom]) expect(await matchCount(a.id)).toBeNull();
+
+    // Acting as one user of Guangdong (both of its users opened the bulletin above).
+    const asUser = async (agency: TestAgency, role: Role, sql: string, params: unknown[] = []) => {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        await c.query("SELECT set_config('app.agency_id', $1, true), set_config('app.user_id', $2, true)", [agency.id, agency.users[role].id]);
+        const r = await c.query(sql, params);
+        await c.query('COMMIT');
+        return r;
+      } catch (e) {
+        await c.query('ROLLBACK');
+        throw e;
+      } finally {
+        c.release();
+      }
+    };
+    const readers = 'SELECT user_id FROM bulletin_reads WHERE bulletin_id = $1';
+    expect((await asUser(gd, Role.INVESTIGATOR, readers, [bulletinId])).rows).toEqual([{ user_id: gd.users[Role.INVESTIGATOR].id }]);
+    expect((await asUser(gd, Role.SUPERVISOR, readers, [bulletinId])).rows).toEqual([{ user_id: gd.users[Role.SUPERVISOR].id }]);
+    expect(await asAgency(pool, gd.id, readers, [bulletinId])).toEqual([]);
+    // Nobody marks or unmarks a bulletin for a colleague.
+    const other = gd.users[Role.SUPERVISOR].id;
+    expect((await asUser(gd, Role.INVESTIGATOR, 'UPDATE bulletin_reads SET read_at = now() WHERE user_id = $1', [other])).rowCount).toBe(0);
+    await expect(asUser(gd, Role.INVESTIGATOR, 'INSERT INTO bulletin_reads (bulletin_id, user_id, agency_id) VALUES ($1, $2, $3)', [bulletinId, other, gd.id]))
+      .rejects.toThrow(/row-level security/);
+  });
+
   it('keeps unread emphasis per user', async () => {
     const fresh = await createAgency(owner, 'BulBank2', [Role.LIAISON, Role.ANALYST], AgencyKind.BANK, '310000');
     const liaison = (await login(app, fresh.users[Role.LIAISON].email)).token;

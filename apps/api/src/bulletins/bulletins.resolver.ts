@@ -1,15 +1,19 @@
-import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
+import { AgencyKind } from '@caselink/domain';
 import { Actor, clientAddress, GqlContext } from '../common/actor';
 import { CurrentActor, GqlCtx } from '../common/decorators';
 import { selects } from '../common/pagination';
 import { uuidArg } from '../common/uuid-arg.pipe';
 import { AgencyRef } from '../cases/case.model';
-import { BulletinCaseMatchModel, BulletinConnection, BulletinIdentifierModel, BulletinModel, CaseBulletinHitModel } from './bulletin.model';
+import { BulletinCaseMatchModel, BulletinConnection, BulletinModel, CaseBulletinHitModel } from './bulletin.model';
 import { BulletinListArgs, PublishBulletinInput } from './bulletins.dto';
 import { BulletinsService } from './bulletins.service';
 
 const id = (name: string) => [name, { type: () => ID }, uuidArg(name)] as const;
+
+type BulletinContext = GqlContext & { bulletinMatches?: DataLoader<string, BulletinCaseMatchModel[]> };
 
 @Resolver(() => BulletinModel)
 export class BulletinsResolver {
@@ -47,13 +51,15 @@ export class BulletinsResolver {
     return this.service.publish(actor, input, clientAddress(ctx.req));
   }
 
-  @ResolveField(() => [BulletinIdentifierModel], { description: 'The identifiers to watch for' })
-  identifiers(@Parent() b: BulletinModel, @CurrentActor() actor: Actor): Promise<BulletinIdentifierModel[]> {
-    return this.service.tx.runAs(actor, () => this.service.identifiers(b.id));
-  }
-
   @ResolveField(() => [BulletinCaseMatchModel], { description: 'Cases you may open that hold a watched identifier' })
-  matchingCases(@Parent() b: BulletinModel, @CurrentActor() actor: Actor): Promise<BulletinCaseMatchModel[]> {
-    return this.service.tx.runAs(actor, () => this.service.matchingCases(actor, b.id));
+  matchingCases(@Parent() b: BulletinModel, @CurrentActor() actor: Actor, @Context() ctx: BulletinContext): Promise<BulletinCaseMatchModel[]> {
+    // Only police see cases; for others no transaction is opened at all.
+    if (actor.agencyKind !== AgencyKind.POLICE) return Promise.resolve([]);
+    // One query for every bulletin of the request (a list page), in one transaction acting as the caller.
+    ctx.bulletinMatches ??= new DataLoader(async (ids: readonly string[]) => {
+      const byId = await this.service.tx.runAs(actor, () => this.service.matchingCases(actor, ids));
+      return ids.map((i) => byId.get(i) ?? []);
+    });
+    return ctx.bulletinMatches.load(b.id);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AgencyKind, AuditAction, AuditOutcome, FraudType, IdentifierKind, mayPublishBulletins, normalizeWatchList } from '@caselink/domain';
-import { recordAudit } from '@caselink/db';
+import { recordAudit, recordBulletin } from '@caselink/db';
 import { JobProducers } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
 import { badInput, forbidden, notFound } from '../common/errors';
@@ -9,7 +9,7 @@ import { RequestTransaction } from '../database/request-transaction';
 import { AgencyDirectory } from '../cases/agency-directory';
 import { AgencyRef } from '../cases/case.model';
 import { assertPolice, CasesService } from '../cases/cases.service';
-import { BulletinCaseMatchModel, BulletinIdentifierModel, BulletinModel, CaseBulletinHitModel } from './bulletin.model';
+import { BulletinCaseMatchModel, BulletinModel, CaseBulletinHitModel } from './bulletin.model';
 import { BulletinListArgs, PublishBulletinInput } from './bulletins.dto';
 
 interface BulletinRow {
@@ -73,25 +73,11 @@ export class BulletinsService {
       if (first) throw badInput(`input.identifiers.${first.index}.value`, 'is on the warninglist (a benign value such as a bank hotline) and would match unrelated cases');
     }
 
-    const [{ id }] = (await this.tx.manager.query(
-      `INSERT INTO bulletins (publisher_agency_id, published_by, title, body, fraud_type, may_pass_on, may_use_in_court, must_ask_before_acting)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [actor.agencyId, actor.userId, title, body, input.fraudType, input.handling.mayPassOn, input.handling.mayUseInCourt, input.handling.mustAskBeforeActing],
-    )) as Array<{ id: string }>;
-    await this.tx.manager.query(
-      `INSERT INTO bulletin_recipients (bulletin_id, agency_id, agency_kind)
-       SELECT $1::uuid, a, NULL::text FROM unnest($2::uuid[]) AS a UNION ALL SELECT $1::uuid, NULL::uuid, k FROM unnest($3::text[]) AS k`,
-      [id, agencyIds, kinds],
-    );
-    if (watch.identifiers.length > 0) {
-      await this.tx.manager.query(
-        `INSERT INTO bulletin_identifiers (bulletin_id, position, kind, raw_value, canonical)
-         SELECT $1::uuid, p, k, v, c FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS t(p, k, v, c)`,
-        [id, watch.identifiers.map((_, i) => i), watch.identifiers.map((w) => w.kind), watch.identifiers.map((w) => w.value), watch.identifiers.map((w) => w.canonical)],
-      );
-    }
-    // The publisher has read what they wrote.
-    await this.tx.manager.query('INSERT INTO bulletin_reads (bulletin_id, user_id, agency_id) VALUES ($1, $2, $3)', [id, actor.userId, actor.agencyId]);
+    // The publisher has read what they wrote (recordBulletin marks it).
+    const id = await recordBulletin(this.tx.manager, {
+      publisherAgencyId: actor.agencyId, publishedBy: actor.userId, title, body, fraudType: input.fraudType, handling: input.handling,
+      agencyIds, kinds, identifiers: watch.identifiers,
+    });
     await recordAudit(this.tx.manager, {
       action: AuditAction.BULLETIN_PUBLISHED, outcome: AuditOutcome.SUCCESS, entityType: 'Bulletin', entityId: id, agencyId: actor.agencyId,
       actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address,
@@ -140,29 +126,32 @@ export class BulletinsService {
     return n;
   }
 
-  async identifiers(bulletinId: string): Promise<BulletinIdentifierModel[]> {
+  /**
+   * Cases holding a watched value that the viewer may open (both hits and cases under the viewer's
+   * policies), for several bulletins in one query: the newest 200 per bulletin.
+   */
+  async matchingCases(actor: Actor, bulletinIds: readonly string[]): Promise<Map<string, BulletinCaseMatchModel[]>> {
+    const byBulletin = new Map<string, BulletinCaseMatchModel[]>();
+    if (actor.agencyKind !== AgencyKind.POLICE || bulletinIds.length === 0) return byBulletin;
     const rows = (await this.tx.manager.query(
-      'SELECT kind, raw_value, canonical FROM bulletin_identifiers WHERE bulletin_id = $1 ORDER BY position', [bulletinId],
-    )) as Array<{ kind: IdentifierKind; raw_value: string; canonical: string }>;
-    return rows.map((r) => ({ kind: r.kind, value: r.raw_value, canonical: r.canonical }));
-  }
-
-  /** Cases holding a watched value that the viewer may open (both hits and cases under the viewer's policies). */
-  async matchingCases(actor: Actor, bulletinId: string): Promise<BulletinCaseMatchModel[]> {
-    if (actor.agencyKind !== AgencyKind.POLICE) return [];
-    const rows = (await this.tx.manager.query(
-      `SELECT h.case_id, c.case_number, c.title, c.agency_id, array_agg(h.kind ORDER BY h.kind, h.canonical) AS kinds,
-              array_agg(h.canonical ORDER BY h.kind, h.canonical) AS canonicals, max(h.matched_at) AS matched_at
-       FROM bulletin_hits h JOIN cases c ON c.id = h.case_id
-       WHERE h.bulletin_id = $1
-       GROUP BY h.case_id, c.case_number, c.title, c.agency_id
-       ORDER BY max(h.matched_at) DESC, c.case_number LIMIT 200`,
-      [bulletinId],
-    )) as Array<{ case_id: string; case_number: string; title: string; agency_id: string; kinds: IdentifierKind[]; canonicals: string[]; matched_at: Date }>;
-    return Promise.all(rows.map(async (r) => ({
-      caseId: r.case_id, caseNumber: r.case_number, caseTitle: r.title, owner: await this.directory.get(r.agency_id), matchedAt: r.matched_at,
-      values: r.kinds.map((kind, i) => ({ kind, value: r.canonicals[i], canonical: r.canonicals[i] })),
-    })));
+      `SELECT bulletin_id, case_id, case_number, title, agency_id, kinds, canonicals, matched_at FROM (
+         SELECT h.bulletin_id, h.case_id, c.case_number, c.title, c.agency_id, array_agg(h.kind ORDER BY h.kind, h.canonical) AS kinds,
+                array_agg(h.canonical ORDER BY h.kind, h.canonical) AS canonicals, max(h.matched_at) AS matched_at,
+                row_number() OVER (PARTITION BY h.bulletin_id ORDER BY max(h.matched_at) DESC, c.case_number) AS n
+         FROM bulletin_hits h JOIN cases c ON c.id = h.case_id
+         WHERE h.bulletin_id = ANY($1::uuid[])
+         GROUP BY h.bulletin_id, h.case_id, c.case_number, c.title, c.agency_id) m
+       WHERE n <= 200 ORDER BY bulletin_id, n`,
+      [bulletinIds],
+    )) as Array<{ bulletin_id: string; case_id: string; case_number: string; title: string; agency_id: string; kinds: IdentifierKind[]; canonicals: string[]; matched_at: Date }>;
+    for (const r of rows) {
+      const match: BulletinCaseMatchModel = {
+        caseId: r.case_id, caseNumber: r.case_number, caseTitle: r.title, owner: await this.directory.get(r.agency_id, this.tx.manager), matchedAt: r.matched_at,
+        values: r.kinds.map((kind, i) => ({ kind, value: r.canonicals[i], canonical: r.canonicals[i] })),
+      };
+      byBulletin.set(r.bulletin_id, [...(byBulletin.get(r.bulletin_id) ?? []), match]);
+    }
+    return byBulletin;
   }
 
   /** "Matches bulletin X" on a case: bulletins the viewer may read whose watched values the case holds. */
@@ -194,9 +183,13 @@ export class BulletinsService {
 
   private async toModels(actor: Actor, rows: BulletinRow[]): Promise<BulletinModel[]> {
     if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
     const recipients = (await this.tx.manager.query(
-      'SELECT bulletin_id, agency_id, agency_kind FROM bulletin_recipients WHERE bulletin_id = ANY($1::uuid[])', [rows.map((r) => r.id)],
+      'SELECT bulletin_id, agency_id, agency_kind FROM bulletin_recipients WHERE bulletin_id = ANY($1::uuid[])', [ids],
     )) as Array<{ bulletin_id: string; agency_id: string | null; agency_kind: AgencyKind | null }>;
+    const watched = (await this.tx.manager.query(
+      'SELECT bulletin_id, kind, raw_value, canonical FROM bulletin_identifiers WHERE bulletin_id = ANY($1::uuid[]) ORDER BY bulletin_id, position', [ids],
+    )) as Array<{ bulletin_id: string; kind: IdentifierKind; raw_value: string; canonical: string }>;
     return Promise.all(rows.map(async (r) => {
       const mine = recipients.filter((x) => x.bulletin_id === r.id);
       return {
@@ -207,6 +200,7 @@ export class BulletinsService {
           kinds: mine.flatMap((x) => (x.agency_kind ? [x.agency_kind] : [])).sort(),
           agencies: await Promise.all(mine.flatMap((x) => (x.agency_id ? [x.agency_id] : [])).map((a) => this.directory.get(a, this.tx.manager))),
         },
+        identifiers: watched.filter((w) => w.bulletin_id === r.id).map((w) => ({ kind: w.kind, value: w.raw_value, canonical: w.canonical })),
         read: r.read, isPublisher: r.publisher_agency_id === actor.agencyId, processed: r.processed_at !== null,
         matchedCaseCount: r.matched_case_count,
       };

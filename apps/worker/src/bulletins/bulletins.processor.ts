@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { inAgencyTransaction, matchBulletin, rowsOf } from '@caselink/db';
+import { AgencyKind, bulletinAddresses } from '@caselink/domain';
+import { inAgencyTransaction, rowsOf, syncBulletinHits } from '@caselink/db';
 import { BulletinJob, bulletinJobId, JobProducers, LiveBus, publishNotification, QUEUES, redisConnection } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { LINK_LOCK } from '../linking/linker';
 import { LINK_NOTICES_BUS, LINKER_DATA_SOURCE } from '../linking/linker.provider';
 import type { QueueProcessor } from '../queue-processor';
 
@@ -25,11 +27,12 @@ interface Notice {
 }
 
 /**
- * A published bulletin: matched against every case's identifiers (as the linker role, which alone reads
- * identifier values across agencies), then announced to every user of each addressed agency (as that
+ * A published bulletin: matched against every case's postings (as the linker role, which alone reads
+ * them across agencies, and under the linker's lock, so that a clue linked or unlinked meanwhile is
+ * matched by exactly one side), then announced to every user of each addressed agency (as that
  * agency, under its own row-level security). Every step is idempotent — unique hits, dedupe keys — and
  * the bulletin is marked processed only at the end, so a retry or the sweep redoes what is missing and
- * nothing twice. Values cases gain later are matched by the linker (Linker.reconcileCase).
+ * nothing twice. Values cases gain or lose later, relinks and warninglist changes re-sync hits in the linker.
  */
 @Injectable()
 export class BulletinsProcessor implements QueueProcessor, OnApplicationBootstrap, OnApplicationShutdown {
@@ -68,13 +71,20 @@ export class BulletinsProcessor implements QueueProcessor, OnApplicationBootstra
     const [b] = (await this.linkerDs.query('SELECT id, processed_at FROM bulletins WHERE id = $1', [bulletinId])) as Array<{ id: string; processed_at: Date | null }>;
     if (!b || b.processed_at) return none;
 
-    const notices: Notice[] = await this.linkerDs.transaction((m) => matchBulletin(m, bulletinId));
+    const notices: Notice[] = await this.linkerDs.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
+      return syncBulletinHits(m, { bulletinId });
+    });
 
     const recipients = (await this.linkerDs.query('SELECT agency_id, agency_kind FROM bulletin_recipients WHERE bulletin_id = $1', [bulletinId])) as Array<{
       agency_id: string | null; agency_kind: string | null;
     }>;
-    const directory = (await this.ds.query('SELECT id, kind FROM agency_directory()')) as Array<{ id: string; kind: string }>;
-    const agencies = directory.filter((a) => recipients.some((r) => r.agency_id === a.id || r.agency_kind === a.kind));
+    const audience = {
+      agencyIds: recipients.flatMap((r) => (r.agency_id ? [r.agency_id] : [])),
+      kinds: recipients.flatMap((r) => (r.agency_kind ? [r.agency_kind as AgencyKind] : [])),
+    };
+    const directory = (await this.ds.query('SELECT id, kind FROM agency_directory()')) as Array<{ id: string; kind: AgencyKind }>;
+    const agencies = directory.filter((a) => bulletinAddresses(audience, a));
     let published = 0;
     for (const a of agencies) {
       // As the addressed agency: it reads the bulletin under its own policy and writes to its own users.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { assignSeriesIds, CaseUnionFind, DEFAULT_HUB_THRESHOLD } from '@caselink/domain';
 import type { DataSource, EntityManager } from 'typeorm';
-import { matchCaseValues, rowsOf, unmatchCaseValues } from '@caselink/db';
+import { rowsOf, syncBulletinHits } from '@caselink/db';
 
 /**
  * Keeps postings, hub flags and series in step with identifiers. Connected as the linker role, which
@@ -91,7 +91,7 @@ export class Linker {
       if (!row) return { applied: false, added: 0, removed: 0, seriesId: null };
       if (row.case_id) return this.reconcileCase(m, row.case_id, notices);
       await m.query('DELETE FROM evidence_changes WHERE id = $1', [changeId]);
-      await this.restandTerm(m, { kind: row.term_kind as string, canonical: row.term_canonical as string });
+      await this.restandTerm(m, { kind: row.term_kind as string, canonical: row.term_canonical as string }, notices);
       return { applied: true, added: 0, removed: 0, seriesId: null };
     });
   }
@@ -131,9 +131,8 @@ export class Linker {
     if (added.length === 0 && removed.length === 0) {
       return { applied: true, added: 0, removed: 0, seriesId: await this.seriesOf(m, caseId) };
     }
-    // Bulletins watching a value the case gained or lost (in this transaction: a hit and its notice once).
-    await unmatchCaseValues(m, caseId, removed);
-    notices.push(...(await matchCaseValues(m, caseId, added)));
+    // Bulletin hits of the case follow its postings (in this transaction: a hit and its notice once).
+    notices.push(...(await syncBulletinHits(m, { caseId })));
 
     // Hub standing of every value whose holder count moved.
     const { flagged, cleared } = await this.recountHubs(m, changed);
@@ -163,7 +162,9 @@ export class Linker {
   }
 
   /** A value was warninglisted, unlisted, confirmed or dismissed: glue or unglue its holders. */
-  private async restandTerm(m: EntityManager, t: Term): Promise<void> {
+  private async restandTerm(m: EntityManager, t: Term, notices: LinkNotice[]): Promise<void> {
+    // A warninglisted value makes no bulletin hit; unlisted, its holders hit again.
+    notices.push(...(await syncBulletinHits(m, t)));
     // A value coming off the warninglist may be held by many cases: it is a hub again before it glues anything.
     await this.recountHubs(m, [t]);
     const [linkable] = await this.linkable(m, [t]);
@@ -378,7 +379,7 @@ export class Linker {
    */
   async relink(onProgress: (p: RelinkProgress) => Promise<void> | void = () => undefined): Promise<RelinkStats> {
     const started = Date.now();
-    return this.ds.transaction(async (m) => {
+    return this.linking(async (m, notices) => {
       await m.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
       const [{ n: identifierCount }] = (await m.query(`SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'identifiers'`)) as Array<{ n: string }>;
       await onProgress({ phase: 'postings', done: 0, total: Math.max(0, Number(identifierCount)) });
@@ -457,6 +458,8 @@ export class Linker {
       const agencyOf = new Map(agencyRows.map((r) => [r.id, r.agency_id]));
       const oldSeries = (await m.query('SELECT id FROM evidence_series')) as Array<{ id: string }>;
       await this.writeSeries(m, [...new Set([...previous.keys(), ...memberIds])], oldSeries.map((r) => r.id), assigned, agencyOf);
+      // Bulletin hits from the rebuilt postings (changes folded into the rebuild never reached reconcileCase).
+      notices.push(...(await syncBulletinHits(m, { all: true })));
       const seconds = (Date.now() - started) / 1000;
       await onProgress({ phase: 'done', done: memberIds.length, total: memberIds.length });
       return {

@@ -7,9 +7,10 @@ import { APP_ROLE, LINKER_ROLE } from '../roles';
  *
  * A bulletin is visible to its publisher's agency and to the agencies it addresses, nothing else. Its
  * watched values feed linking: the worker's linker role (which already reads every case's identifier
- * values) writes a hit for each case holding one — at publication and whenever a case gains the value
- * later. A hit is seen by whoever may see both the bulletin and the case; the publisher learns how many
- * cases matched through one counting function, not which.
+ * values) keeps a hit for each case holding one, derived from its postings under the linking lock —
+ * at publication, when a case's values change, at a full relink and when a value is (un)warninglisted
+ * (libs/db/src/bulletins/match-bulletins.ts). A hit is seen by whoever may see both the bulletin and
+ * the case; the publisher learns how many cases matched through one counting function, not which.
  */
 export class Bulletins1764800000000 implements MigrationInterface {
   name = 'Bulletins1764800000000';
@@ -63,7 +64,7 @@ export class Bulletins1764800000000 implements MigrationInterface {
       );
       CREATE INDEX bulletin_reads_bulletin_idx ON bulletin_reads (bulletin_id);
 
-      -- One row per bulletin, case and watched value the case holds; written by the linker only.
+      -- One row per bulletin, case and watched value the case has a posting for (not warninglisted); written by the linker only.
       CREATE TABLE bulletin_hits (
         bulletin_id uuid NOT NULL REFERENCES bulletins(id) ON DELETE CASCADE,
         case_id uuid NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
@@ -74,6 +75,8 @@ export class Bulletins1764800000000 implements MigrationInterface {
         PRIMARY KEY (bulletin_id, case_id, kind, canonical)
       );
       CREATE INDEX bulletin_hits_case_idx ON bulletin_hits (case_id);
+      -- A value's hits, re-synced when it is warninglisted or unlisted.
+      CREATE INDEX bulletin_hits_value_idx ON bulletin_hits (kind, canonical);
     `);
 
     await q.query(`
