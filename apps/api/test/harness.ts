@@ -109,12 +109,16 @@ export async function login(app: NestFastifyApplication, email: string, password
 /** A pool of app-role connections, for checks straight at PostgreSQL. */
 export const appPool = (max = 2): Pool => new Pool({ connectionString: TEST_DB_URL, max });
 
-/** Runs `sql` as the app role acting for `agencyId`, inside one transaction (as the api does). */
-export async function asAgency<T extends Record<string, unknown>>(pool: Pool, agencyId: string | null, sql: string, params: unknown[] = []): Promise<T[]> {
+/**
+ * Runs `sql` as the app role acting for `agencyId`, inside one transaction (as the api does). `roles` are
+ * the acting user's roles as the api sets them (app.roles); left out, the session acts as SYSTEM, as a
+ * worker job does.
+ */
+export async function asAgency<T extends Record<string, unknown>>(pool: Pool, agencyId: string | null, sql: string, params: unknown[] = [], roles?: readonly string[]): Promise<T[]> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN');
-    await c.query("SELECT set_config('app.agency_id', $1, true)", [agencyId ?? '']);
+    await c.query("SELECT set_config('app.agency_id', $1, true), set_config('app.roles', $2, true)", [agencyId ?? '', (roles ?? ['SYSTEM']).join(',')]);
     const r = await c.query<T>(sql, params);
     await c.query('COMMIT');
     return r.rows;

@@ -5,7 +5,15 @@ export interface ActingContext {
   agencyId: string | null;
   userId: string | null;
   nationalAdmin?: boolean;
+  /**
+   * The acting user's roles (access table, libs/domain/access-policy.ts), which PostgreSQL reads through
+   * app_roles(). Left out for a user-less context (a worker job acting for an agency): SYSTEM.
+   */
+  roles?: readonly string[];
 }
+
+/** What app.roles holds for a job that acts for an agency without a user (worker, operator tools). */
+export const SYSTEM_ROLE = 'SYSTEM';
 
 /**
  * Sets the acting agency for the current transaction only (set_config(..., true) is SET LOCAL),
@@ -18,8 +26,9 @@ export async function setActingContext(manager: EntityManager, ctx: ActingContex
   // The acting user's active flag comes back in the same round trip (deactivation takes effect at once).
   const [row]: Array<{ active: boolean | null }> = await manager.query(
     `SELECT set_config('app.agency_id', $1, true), set_config('app.user_id', $2, true),
-            set_config('app.national_admin', $3, true), CASE WHEN $2 = '' THEN NULL ELSE auth_user_active(nullif($2, '')::uuid) END AS active`,
-    [ctx.agencyId ?? '', ctx.userId ?? '', ctx.nationalAdmin ? 'on' : 'off'],
+            set_config('app.national_admin', $3, true), set_config('app.roles', $4, true),
+            CASE WHEN $2 = '' THEN NULL ELSE auth_user_active(nullif($2, '')::uuid) END AS active`,
+    [ctx.agencyId ?? '', ctx.userId ?? '', ctx.nationalAdmin ? 'on' : 'off', (ctx.roles ?? (ctx.userId ? [] : [SYSTEM_ROLE])).join(',')],
   );
   return { userActive: row.active === true };
 }

@@ -10,3 +10,4 @@ export * from './exports';
 export * from './outcomes';
 export * from './bulletins';
 export * from './risk';
+export * from './access-policy';

@@ -40,7 +40,7 @@ export class RequestTransaction {
    * that sets the agency: every GraphQL operation and REST route goes through here.
    */
   runAs<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
-    return this.run({ agencyId: actor.agencyId, userId: actor.userId, nationalAdmin: actor.nationalAdmin }, async ({ userActive }) => {
+    return this.run({ agencyId: actor.agencyId, userId: actor.userId, nationalAdmin: actor.nationalAdmin, roles: actor.roles }, async ({ userActive }) => {
       if (!userActive) throw unauthenticated('This account has been deactivated', { reason: 'ACCOUNT_INACTIVE' });
       return work();
     });

@@ -39,7 +39,7 @@ export class ImportsService {
   ) {}
 
   private acting(actor: Actor) {
-    return { agencyId: actor.agencyId, userId: actor.userId };
+    return { agencyId: actor.agencyId, userId: actor.userId, roles: actor.roles };
   }
 
   async start(actor: Actor, caseId: string, req: HttpRequestWithActor): Promise<StatementImportModel> {

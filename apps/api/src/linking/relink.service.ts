@@ -61,7 +61,7 @@ export class RelinkService {
       try {
         await this.jobs.enqueueRelink({ runId: row.id });
       } catch (e) {
-        await this.tx.run({ agencyId: actor.agencyId, userId: actor.userId, nationalAdmin: true }, () =>
+        await this.tx.run({ agencyId: actor.agencyId, userId: actor.userId, nationalAdmin: true, roles: actor.roles }, () =>
           this.tx.manager.query(`UPDATE relink_runs SET state = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [row.id, `could not be queued: ${(e as Error).message}`]),
         );
         throw e;

@@ -1,0 +1,221 @@
+import { AgencyKind } from './agency';
+import { Role } from './roles';
+
+/**
+ * The access table: who may call what (DESIGN.md "Who sees what", rule 9). The api's one guard reads
+ * it for every GraphQL root field and REST route, PostgreSQL gets the acting roles per transaction
+ * and checks the personal-data, sharing and access-decision paths again, the portal shows only what
+ * it allows, and the generated matrix test tries every call as every role of every agency kind.
+ * An operation missing here is refused at start-up.
+ *
+ * Baseline (PIPL art. 6, 28: minimum necessary):
+ *   INVESTIGATOR  case work, sends requests           SUPERVISOR  + task forces, dashboard, shares, access decisions
+ *   ANALYST       aggregates, masked case material    AUDITOR     audit trail and metadata, never personal data
+ *   ADMIN         the agency's users and settings     LIAISON     answers requests addressed to its agency
+ */
+const { ADMIN: AD, INVESTIGATOR: IN, SUPERVISOR: SU, LIAISON: LI, ANALYST: AN, AUDITOR: AU } = Role;
+
+/** Roles per agency kind that may call; a kind left out may not call at all. */
+export type KindRoles = Partial<Record<AgencyKind, readonly Role[]>>;
+
+export type AccessRule =
+  | { readonly kind: 'PUBLIC' }
+  /** Any signed-in user: the operation answers only about the caller (own notifications, own profile). */
+  | { readonly kind: 'SIGNED_IN' }
+  /** Only an ADMIN of the national coordinating agency. */
+  | { readonly kind: 'NATIONAL_ADMIN' }
+  | { readonly kind: 'ROLES'; readonly who: KindRoles };
+
+const PUBLIC: AccessRule = { kind: 'PUBLIC' };
+const SIGNED_IN: AccessRule = { kind: 'SIGNED_IN' };
+const NATIONAL_ADMIN: AccessRule = { kind: 'NATIONAL_ADMIN' };
+const police = (...roles: Role[]): AccessRule => ({ kind: 'ROLES', who: { POLICE: roles } });
+const who = (w: KindRoles): AccessRule => ({ kind: 'ROLES', who: w });
+const everyKind = (...roles: Role[]): AccessRule => ({
+  kind: 'ROLES',
+  who: { POLICE: roles, BANK: roles, TELECOM: roles, FOREIGN_PARTNER: roles },
+});
+
+// Groups that recur; each line of the table below still names its own.
+const CASEWORK = [IN, SU] as const; // reads full case material, writes cases, sends requests
+const CASE_READERS = [IN, SU, AN] as const; // analysts read cases with personal data masked
+const ANSWERING = [LI, AD] as const; // the addressed agency's desk
+
+/**
+ * Every GraphQL root field (queries, mutations, subscriptions) and every REST route, by name.
+ * REST routes are named `METHOD /path` as Nest declares them.
+ */
+export const ACCESS_POLICY = {
+  // —— sign-in, self ——
+  login: PUBLIC,
+  refreshSession: PUBLIC,
+  logout: PUBLIC,
+  me: SIGNED_IN,
+  notifications: SIGNED_IN,
+  unreadNotificationCount: SIGNED_IN,
+  markNotificationRead: SIGNED_IN,
+  notificationAdded: SIGNED_IN,
+
+  // —— agencies and users ——
+  agencies: SIGNED_IN, // one's own agency; every agency for the national admin
+  agency: SIGNED_IN,
+  createAgency: NATIONAL_ADMIN,
+  policeAgencies: police(IN, SU, AN), // the directory for shares, requests and filters
+  users: everyKind(AD, AU),
+  user: everyKind(AD, AU),
+  createUser: everyKind(AD),
+  deactivateUser: everyKind(AD),
+  reactivateUser: everyKind(AD),
+  resetUserPassword: everyKind(AD),
+  auditEvents: everyKind(AU, AD),
+  verifyAuditChain: everyKind(AU, AD),
+
+  // —— cases (police) ——
+  cases: police(...CASE_READERS),
+  case: police(...CASE_READERS),
+  victimPersonalData: police(...CASEWORK), // the full ID number and phone; audited by PostgreSQL
+  createCase: police(...CASEWORK),
+  changeCaseStatus: police(...CASEWORK),
+  addStatement: police(...CASEWORK),
+  addIdentifier: police(...CASEWORK),
+  correctIdentifier: police(...CASEWORK),
+  removeIdentifier: police(...CASEWORK),
+  shareCase: police(SU),
+  revokeShare: police(SU),
+  accessRequests: police(...CASEWORK),
+  requestAccess: police(...CASEWORK),
+  decideAccessRequest: police(SU),
+  caseSuspects: police(...CASEWORK),
+  addSuspect: police(...CASEWORK),
+  recordJudgment: police(...CASEWORK),
+  statementImport: police(...CASEWORK),
+  statementImports: police(...CASEWORK),
+  'POST /cases/:caseId/imports': police(...CASEWORK),
+  'GET /imports/template.csv': police(...CASEWORK),
+  'POST /cases/:caseId/attachments': police(...CASEWORK),
+  'GET /attachments/:id': police(...CASEWORK),
+  'GET /cases/:id/export': police(...CASEWORK),
+
+  // —— linking, series, fund tracing ——
+  caseLinks: police(...CASE_READERS),
+  linkGraph: police(...CASE_READERS),
+  series: police(...CASE_READERS),
+  seriesList: police(...CASE_READERS),
+  fundTrace: police(...CASE_READERS),
+  fundTraceRun: police(...CASE_READERS),
+  startFundTrace: police(...CASEWORK),
+  warninglist: police(IN, SU, AN, AD),
+  addWarninglistEntry: police(AD),
+  removeWarninglistEntry: police(AD),
+  hubReviews: police(SU, AD),
+  reviewHub: police(SU, AD),
+  relinkRuns: NATIONAL_ADMIN,
+  relinkRun: NATIONAL_ADMIN,
+  startRelink: NATIONAL_ADMIN,
+
+  // —— requests between agencies ——
+  requests: who({ POLICE: CASEWORK, BANK: ANSWERING, TELECOM: ANSWERING, FOREIGN_PARTNER: ANSWERING }),
+  request: who({ POLICE: CASEWORK, BANK: ANSWERING, TELECOM: ANSWERING, FOREIGN_PARTNER: ANSWERING }),
+  inboxCounts: who({ POLICE: CASEWORK, BANK: ANSWERING, TELECOM: ANSWERING, FOREIGN_PARTNER: ANSWERING }),
+  markRequestRead: who({ POLICE: CASEWORK, BANK: ANSWERING, TELECOM: ANSWERING, FOREIGN_PARTNER: ANSWERING }),
+  requestUpdates: who({ POLICE: CASEWORK, BANK: ANSWERING, TELECOM: ANSWERING, FOREIGN_PARTNER: ANSWERING }),
+  changeRequestState: who({ POLICE: CASEWORK, BANK: ANSWERING, TELECOM: ANSWERING, FOREIGN_PARTNER: ANSWERING }),
+  deadlineRules: who({ POLICE: CASEWORK, BANK: ANSWERING, TELECOM: ANSWERING, FOREIGN_PARTNER: ANSWERING }),
+  caseRequests: police(...CASEWORK),
+  requestTargets: police(...CASEWORK),
+  sendFreezeRequest: police(...CASEWORK),
+  sendTelecomRequest: police(...CASEWORK),
+  sendCooperationRequest: police(...CASEWORK),
+  sendDraft: police(...CASEWORK),
+  acknowledgeRequest: who({ BANK: ANSWERING, TELECOM: ANSWERING, FOREIGN_PARTNER: ANSWERING }),
+  answerFreeze: who({ BANK: ANSWERING }),
+  answerTelecom: who({ TELECOM: ANSWERING }),
+  postRequestMessage: who({ POLICE: CASEWORK, FOREIGN_PARTNER: ANSWERING }),
+  'GET /requests/:id/attachments/:attachmentId': who({ POLICE: CASEWORK, FOREIGN_PARTNER: ANSWERING }),
+
+  // —— task forces ——
+  taskForces: police(...CASEWORK),
+  taskForce: police(...CASEWORK),
+  taskForceUpdates: police(...CASEWORK),
+  createTaskForce: police(SU),
+  setTaskForceAgency: police(SU),
+  setTaskForceCase: police(SU),
+  dispatchTask: police(SU),
+  setTaskStatus: police(...CASEWORK),
+
+  // —— dashboard, analytics, bulletins ——
+  supervisorDashboard: police(IN, SU, AN),
+  outcomeAnalytics: police(IN, SU, AN),
+  'GET /analytics/outcomes.csv': police(IN, SU, AN),
+  bulletins: who({ POLICE: [IN, SU, AN, AD], BANK: [LI, AN, AD], TELECOM: [LI, AN, AD], FOREIGN_PARTNER: ANSWERING }),
+  bulletin: who({ POLICE: [IN, SU, AN, AD], BANK: [LI, AN, AD], TELECOM: [LI, AN, AD], FOREIGN_PARTNER: ANSWERING }),
+  bulletinUnreadCount: who({ POLICE: [IN, SU, AN, AD], BANK: [LI, AN, AD], TELECOM: [LI, AN, AD], FOREIGN_PARTNER: ANSWERING }),
+  caseBulletinHits: police(...CASEWORK),
+  bulletinRecipientAgencies: police(SU, AD),
+  publishBulletin: police(SU, AD),
+
+  // —— risk signals and alerts ——
+  riskSignals: who({ BANK: ANSWERING, TELECOM: ANSWERING }),
+  signalUpload: who({ BANK: ANSWERING, TELECOM: ANSWERING }),
+  signalUploads: who({ BANK: ANSWERING, TELECOM: ANSWERING }),
+  reportRiskSignals: who({ BANK: ANSWERING, TELECOM: ANSWERING }),
+  'POST /risk-signals/uploads': who({ BANK: ANSWERING, TELECOM: ANSWERING }),
+  alerts: who({ POLICE: [IN, SU, AD], BANK: ANSWERING, TELECOM: ANSWERING }),
+  alert: who({ POLICE: [IN, SU, AD], BANK: ANSWERING, TELECOM: ANSWERING }),
+  acknowledgeAlert: police(IN, SU, AD),
+  dismissAlert: police(IN, SU, AD),
+  caseAlertLeads: police(...CASEWORK),
+  riskThresholds: who({ POLICE: [IN, SU, AN, AD], BANK: [LI, AN, AD], TELECOM: [LI, AN, AD] }),
+  setRiskThreshold: police(SU, AD),
+} as const satisfies Record<string, AccessRule>;
+
+export type Operation = keyof typeof ACCESS_POLICY;
+
+/** Who is asking, as the access table sees them. */
+export interface Caller {
+  agencyKind: AgencyKind;
+  roles: readonly Role[];
+  nationalAdmin: boolean;
+}
+
+export function isOperation(name: string): name is Operation {
+  return Object.prototype.hasOwnProperty.call(ACCESS_POLICY, name);
+}
+
+/** Whether the caller may use the operation (false for operations the table does not know). */
+export function mayCall(caller: Caller | null, operation: string): boolean {
+  if (!isOperation(operation)) return false;
+  const rule: AccessRule = ACCESS_POLICY[operation];
+  switch (rule.kind) {
+    case 'PUBLIC':
+      return true;
+    case 'SIGNED_IN':
+      return caller !== null;
+    case 'NATIONAL_ADMIN':
+      return caller !== null && caller.nationalAdmin;
+    case 'ROLES': {
+      const allowed = caller ? rule.who[caller.agencyKind] : undefined;
+      return !!caller && !!allowed && caller.roles.some((r) => allowed.includes(r));
+    }
+  }
+}
+
+/** The roles of an agency kind that may use the operation, for error messages and the docs. */
+export function rolesFor(operation: Operation, kind: AgencyKind): readonly Role[] {
+  const rule: AccessRule = ACCESS_POLICY[operation];
+  if (rule.kind === 'PUBLIC' || rule.kind === 'SIGNED_IN') return Object.values(Role);
+  if (rule.kind === 'NATIONAL_ADMIN') return [AD];
+  return rule.who[kind] ?? [];
+}
+
+/**
+ * Personal data (victims' full ID numbers and phones, personal-data clues, accounts that identify a
+ * person) is shown unmasked only to these roles of police, and only on a case they own or hold a
+ * CONTRIBUTE share of. Everyone else sees the masked form; auditors see none of it.
+ * PostgreSQL reads the same list (app_sees_personal_data()).
+ */
+export const PERSONAL_DATA_ROLES: readonly Role[] = CASEWORK;
+
+export function seesPersonalData(caller: Pick<Caller, 'agencyKind' | 'roles'>): boolean {
+  return caller.agencyKind === AgencyKind.POLICE && caller.roles.some((r) => PERSONAL_DATA_ROLES.includes(r));
+}
