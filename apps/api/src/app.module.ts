@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { AccessPolicyCheck } from './auth/access-policy.check';
 import { AuthGuard } from './auth/auth.guard';
 import { Tokens } from './auth/tokens';
 import { LIVE_BUS, LiveModule } from './live/live.module';
@@ -79,6 +80,7 @@ export class AppModule {
             },
           }),
         }),
+        DiscoveryModule,
         HealthModule,
         AuthModule,
         UsersModule,
@@ -98,6 +100,7 @@ export class AppModule {
         AlertsModule,
       ],
       providers: [
+        AccessPolicyCheck,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ActingTransactionInterceptor },
         { provide: APP_PIPE, useClass: InputValidationPipe },

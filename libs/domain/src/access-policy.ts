@@ -46,7 +46,9 @@ const ANSWERING = [LI, AD] as const; // the addressed agency's desk
  * REST routes are named `METHOD /path` as Nest declares them.
  */
 export const ACCESS_POLICY = {
-  // —— sign-in, self ——
+  // —— sign-in, self, health ——
+  'GET /health/live': PUBLIC,
+  'GET /health/ready': PUBLIC,
   login: PUBLIC,
   refreshSession: PUBLIC,
   logout: PUBLIC,

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@caselink/domain';
 import { Actor, clientAddress, GqlContext } from '../common/actor';
-import { CurrentActor, GqlCtx, RequireRoles } from '../common/decorators';
+import { CurrentActor, GqlCtx } from '../common/decorators';
 import { PageArgs } from '../common/pagination';
 import { uuidArg } from '../common/uuid-arg.pipe';
 import { AgencyConnection, AgencyModel } from './agency.model';
@@ -22,7 +22,6 @@ export class AgenciesResolver {
     return this.agencyService.get(id);
   }
 
-  @RequireRoles(Role.ADMIN)
   @Mutation(() => AgencyModel, { description: 'National admin: create an agency with its first admin' })
   createAgency(@CurrentActor() actor: Actor, @Args('input') input: CreateAgencyInput, @GqlCtx() ctx: GqlContext): Promise<AgencyModel> {
     return this.agencyService.create(actor, input, clientAddress(ctx.req));

@@ -1,6 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@caselink/domain';
-import { RequireRoles } from '../common/decorators';
 import { AuditChainVerification, AuditEventArgs, AuditEventConnection } from './audit.model';
 import { AuditService } from './audit.service';
 
@@ -8,13 +7,11 @@ import { AuditService } from './audit.service';
 export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
-  @RequireRoles(Role.AUDITOR, Role.ADMIN)
   @Query(() => AuditEventConnection, { description: "The caller agency's audit trail, newest first" })
   auditEvents(@Args() args: AuditEventArgs): Promise<AuditEventConnection> {
     return this.audit.list(args);
   }
 
-  @RequireRoles(Role.AUDITOR, Role.ADMIN)
   @Query(() => AuditChainVerification, { description: "Verify the caller agency's audit hash chain" })
   verifyAuditChain(): Promise<AuditChainVerification> {
     return this.audit.verifyChain();

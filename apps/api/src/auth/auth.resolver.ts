@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { clientAddress, GqlContext } from '../common/actor';
-import { CurrentActor, GqlCtx, Public } from '../common/decorators';
+import { CurrentActor, GqlCtx } from '../common/decorators';
 import type { Actor } from '../common/actor';
 import { UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
@@ -16,7 +16,6 @@ export class AuthResolver {
     private readonly users: UsersService,
   ) {}
 
-  @Public()
   // Nullable on purpose: with a non-null result the first failed alias would stop the rest of a
   // request silently; this way each aliased attempt is answered, and counted towards the lock.
   @Mutation(() => AuthPayload, { nullable: true, description: 'Sign in; sets the httpOnly refresh cookie' })
@@ -24,13 +23,11 @@ export class AuthResolver {
     return this.answer(ctx, await this.auth.login(input.email, input.password, clientAddress(ctx.req)));
   }
 
-  @Public()
   @Mutation(() => AuthPayload, { description: 'New access token from the refresh cookie, which rotates' })
   async refreshSession(@GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
     return this.answer(ctx, await this.auth.refresh(ctx.req.cookies[REFRESH_COOKIE], clientAddress(ctx.req)));
   }
 
-  @Public()
   @Mutation(() => Boolean, { description: 'Revoke the refresh session and clear the cookie' })
   async logout(@GqlCtx() ctx: GqlContext): Promise<boolean> {
     await this.auth.logout(ctx.req.cookies[REFRESH_COOKIE], clientAddress(ctx.req));

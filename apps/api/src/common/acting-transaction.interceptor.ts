@@ -1,32 +1,27 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { RequestTransaction } from '../database/request-transaction';
 import type { GqlContext } from './actor';
-import { PUBLIC_KEY } from './decorators';
+import { isPublicOperation } from '../auth/access-policy';
 
 /**
  * Wraps each top-level query and mutation field in one transaction acting as the caller's agency,
  * and checks there that the caller's account is still active (deactivation takes effect at once).
- * Public resolvers manage their own transactions.
+ * Public operations (access table) manage their own transactions.
  */
 @Injectable()
 export class ActingTransactionInterceptor implements NestInterceptor {
-  constructor(
-    private readonly tx: RequestTransaction,
-    private readonly reflector: Reflector,
-  ) {}
+  constructor(private readonly tx: RequestTransaction) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType<GqlContextType>() !== 'graphql') return next.handle();
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()])) return next.handle();
     const gql = GqlExecutionContext.create(context);
     const info = gql.getInfo<GraphQLResolveInfo>();
     const isRoot = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
     const actor = gql.getContext<GqlContext>().actor;
-    if (!isRoot || !actor) return next.handle();
+    if (!isRoot || !actor || isPublicOperation(info.fieldName)) return next.handle();
     return from(this.tx.runAs(actor, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
   }
 }

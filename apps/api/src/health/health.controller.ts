@@ -2,7 +2,6 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Public } from '../common/decorators';
 import { REDIS } from '../jobs/jobs.module';
 
 /** Liveness says the process runs; readiness says it can reach PostgreSQL and Redis. */
@@ -13,13 +12,11 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  @Public()
   @Get('live')
   live() {
     return { status: 'ok' };
   }
 
-  @Public()
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [postgres, redis] = await Promise.all([

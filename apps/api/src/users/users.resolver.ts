@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@caselink/domain';
 import { Actor, clientAddress, GqlContext } from '../common/actor';
-import { CurrentActor, GqlCtx, RequireRoles } from '../common/decorators';
+import { CurrentActor, GqlCtx } from '../common/decorators';
 import { UserConnection, UserModel } from './user.model';
 import { CreateUserInput, ResetPasswordArgs, UserListArgs } from './users.dto';
 import { UsersService } from './users.service';
@@ -11,7 +11,6 @@ import { uuidArg } from '../common/uuid-arg.pipe';
 export class UsersResolver {
   constructor(private readonly userService: UsersService) {}
 
-  @RequireRoles(Role.ADMIN, Role.AUDITOR)
   @Query(() => UserConnection, { description: "Users of the caller's agency" })
   users(
     @CurrentActor() actor: Actor,
@@ -20,31 +19,26 @@ export class UsersResolver {
     return this.userService.list(actor, args, args.includeInactive);
   }
 
-  @RequireRoles(Role.ADMIN, Role.AUDITOR)
   @Query(() => UserModel)
   user(@Args('id', { type: () => ID }, uuidArg('id')) id: string): Promise<UserModel> {
     return this.userService.get(id);
   }
 
-  @RequireRoles(Role.ADMIN)
   @Mutation(() => UserModel, { description: "Create a user in the caller's agency" })
   createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput, @GqlCtx() ctx: GqlContext): Promise<UserModel> {
     return this.userService.create(actor, input, clientAddress(ctx.req));
   }
 
-  @RequireRoles(Role.ADMIN)
   @Mutation(() => UserModel)
   deactivateUser(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<UserModel> {
     return this.userService.setActive(actor, id, false, clientAddress(ctx.req));
   }
 
-  @RequireRoles(Role.ADMIN)
   @Mutation(() => UserModel)
   reactivateUser(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<UserModel> {
     return this.userService.setActive(actor, id, true, clientAddress(ctx.req));
   }
 
-  @RequireRoles(Role.ADMIN)
   @Mutation(() => UserModel, { description: 'Set a new password, unlock the account and end its sessions' })
   resetUserPassword(@CurrentActor() actor: Actor, @Args() input: ResetPasswordArgs, @GqlCtx() ctx: GqlContext): Promise<UserModel> {
     return this.userService.resetPassword(actor, input.id, input.newPassword, clientAddress(ctx.req));
