@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
+import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLResolveInfo } from 'graphql';
 
 const HTTP_STATUS: Record<string, number> = {
   BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413,
@@ -14,7 +14,11 @@ const HTTP_STATUS: Record<string, number> = {
 @Catch(GraphQLError)
 export class GraphQLErrorPassThrough implements GqlExceptionFilter {
   catch(error: GraphQLError, host: ArgumentsHost): GraphQLError | void {
-    if (host.getType() !== 'http') return error;
+    if (host.getType() !== 'http') {
+      // A subscribe function must throw: a returned error would be taken for the event stream.
+      if (GqlArgumentsHost.create(host).getInfo<GraphQLResolveInfo | undefined>()?.operation.operation === 'subscription') throw error;
+      return error;
+    }
     const code = String(error.extensions['code'] ?? 'INTERNAL_SERVER_ERROR');
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     void reply.status(HTTP_STATUS[code] ?? 500).send({ errors: [{ message: error.message, extensions: error.extensions }] });
