@@ -108,8 +108,8 @@ describe('access matrix: every operation as every role of every agency kind', ()
       }
     }
     // The populated police agency holds a case, so its reads have something to hide from the others.
-    const police = callers.find((c) => c.label === `MxPolice ${Role.INVESTIGATOR}`)!;
-    const made = await gql(app, 'mutation { createCase(input: { title: "矩阵测试案件 matrix case", fraudType: INVESTMENT, reportedOn: "2026-11-01" }) { id } }', {}, { token: police.token! });
+    const token = callers.find((c) => c.label === `MxPolice ${Role.INVESTIGATOR}`)?.token ?? '';
+    const made = await gql(app, 'mutation { createCase(input: { title: "矩阵测试案件 matrix case", fraudType: INVESTMENT, reportedOn: "2026-11-01" }) { id } }', {}, { token });
     if (!made.data) throw new Error(`fixture case: ${JSON.stringify(made.errors)}`);
     callers.push({ label: 'nobody', kind: AgencyKind.POLICE, roles: [], nationalAdmin: false, token: null });
   });
