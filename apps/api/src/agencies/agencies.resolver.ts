@@ -1,5 +1,4 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '@caselink/domain';
 import { Actor, clientAddress, GqlContext } from '../common/actor';
 import { CurrentActor, GqlCtx } from '../common/decorators';
 import { PageArgs } from '../common/pagination';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { extname } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AccountProduct, AgencyKind, AuditAction, AuditOutcome, CheckedRiskSignal, checkRiskSignal, RiskSignalKind, Role, TransferDirection } from '@caselink/domain';
+import { AccountProduct, AuditAction, AuditOutcome, CheckedRiskSignal, checkRiskSignal, RiskSignalKind, TransferDirection } from '@caselink/domain';
 import { recordAudit, storeRiskSignals } from '@caselink/db';
 import { JobProducers } from '@caselink/jobs';
 import type { EvidenceStore } from '@caselink/storage';
 import type { Actor, HttpRequestWithActor } from '../common/actor';
 import { clientAddress } from '../common/actor';
-import { badInput, forbidden } from '../common/errors';
+import { badInput } from '../common/errors';
 import { Connection, decodeCursor, encodeCursor, PageArgs } from '../common/pagination';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { RequestTransaction } from '../database/request-transaction';
@@ -47,16 +47,6 @@ interface UploadRow {
   finished_at: Date | null;
 }
 
-/** Banks and telecoms report, through their liaisons and admins. */
-function assertReporter(actor: Actor): void {
-  if (actor.agencyKind !== AgencyKind.BANK && actor.agencyKind !== AgencyKind.TELECOM) throw forbidden('Risk signals are reported by banks and telecoms');
-  if (!actor.roles.some((r) => r === Role.LIAISON || r === Role.ADMIN)) throw forbidden('Liaisons and admins report risk signals');
-}
-
-function assertReporterAgency(actor: Actor): void {
-  if (actor.agencyKind !== AgencyKind.BANK && actor.agencyKind !== AgencyKind.TELECOM) throw forbidden('Risk signals are the reporting bank’s or telecom’s own');
-}
-
 /**
  * Risk signals from banks and telecoms: stored in the caller's transaction (row-level security: its own, of the
  * kinds it reports), ID numbers hashed on arrival; the rules engine evaluates them in the worker (a job per call,
@@ -74,7 +64,6 @@ export class RiskSignalsService {
   ) {}
 
   async report(actor: Actor, inputs: RiskSignalInput[], address: string): Promise<ReportRiskSignalsResult> {
-    assertReporter(actor);
     if (inputs.length === 0) throw badInput('signals', 'must hold at least one signal');
     if (inputs.length > MAX_SIGNALS_PER_CALL) throw badInput('signals', `must hold at most ${MAX_SIGNALS_PER_CALL} signals; upload a CSV for more`);
     const now = new Date();
@@ -96,7 +85,6 @@ export class RiskSignalsService {
   }
 
   async list(actor: Actor, kind: RiskSignalKind | null | undefined, page: PageArgs, withCount: boolean): Promise<Connection<RiskSignalModel>> {
-    assertReporterAgency(actor);
     const params: unknown[] = [kind ?? null];
     let where = `($1::text IS NULL OR s.kind = $1)`;
     if (page.after) {
@@ -116,13 +104,11 @@ export class RiskSignalsService {
   }
 
   async upload(actor: Actor, id: string): Promise<SignalUploadModel | null> {
-    assertReporterAgency(actor);
     const [u] = (await this.tx.manager.query('SELECT * FROM risk_signal_uploads WHERE id = $1', [id])) as UploadRow[];
     return u ? toUpload(u) : null;
   }
 
   async uploads(actor: Actor, first: number): Promise<SignalUploadModel[]> {
-    assertReporterAgency(actor);
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be 1 to 100');
     const rows = (await this.tx.manager.query('SELECT * FROM risk_signal_uploads ORDER BY created_at DESC, id DESC LIMIT $1', [first])) as UploadRow[];
     return rows.map(toUpload);
@@ -133,7 +119,6 @@ export class RiskSignalsService {
    * row, and queued once committed. Rows are checked and stored by the worker, batch by batch.
    */
   async startUpload(actor: Actor, req: HttpRequestWithActor): Promise<{ id: string }> {
-    assertReporter(actor);
     const file = await receiveFile(req, this.store, this.config.MAX_IMPORT_BYTES);
     let id: string;
     try {

@@ -1,5 +1,4 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '@caselink/domain';
 import { AuditChainVerification, AuditEventArgs, AuditEventConnection } from './audit.model';
 import { AuditService } from './audit.service';
 

@@ -60,13 +60,13 @@ export class LinkingResolver {
   }
 
   @Query(() => [RelinkRunModel], { description: 'National admin: the latest full relinks' })
-  relinkRuns(@CurrentActor() actor: Actor): Promise<RelinkRunModel[]> {
-    return this.relinks.runs(actor);
+  relinkRuns(): Promise<RelinkRunModel[]> {
+    return this.relinks.runs();
   }
 
   @Query(() => RelinkRunModel)
-  relinkRun(@CurrentActor() actor: Actor, @Args(...id('id')) runId: string): Promise<RelinkRunModel> {
-    return this.relinks.run(actor, runId);
+  relinkRun(@Args(...id('id')) runId: string): Promise<RelinkRunModel> {
+    return this.relinks.run(runId);
   }
 
   @Query(() => FundTraceModel, { description: 'Follows money forward from a transfer, over transactions the caller may see; up to 6 hops' })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AgencyKind, AuditAction, AuditOutcome, IdentifierKind, LinkTermState, normalizeIdentifier, Role } from '@caselink/domain';
+import { AuditAction, AuditOutcome, IdentifierKind, LinkTermState, mayCall, normalizeIdentifier } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { isUniqueViolation } from '../common/db-errors';
@@ -53,8 +53,7 @@ export class WarninglistService {
   }
 
   async add(actor: Actor, input: AddWarninglistEntryInput, address: string): Promise<WarninglistEntryModel> {
-    // Police admins only: a bank warninglisting a mule card would split rings across the country.
-    if (!actor.roles.includes(Role.ADMIN) || actor.agencyKind !== AgencyKind.POLICE) throw forbidden('Police agency admins maintain the warninglist');
+    // Police admins only (access table): a bank warninglisting a mule card would split rings across the country.
     const r = normalizeIdentifier(input.kind, input.value);
     if (!r.ok) throw badInput('input.value', r.reason);
     let row: EntryRow;
@@ -72,7 +71,6 @@ export class WarninglistService {
   }
 
   async remove(actor: Actor, id: string, address: string): Promise<boolean> {
-    if (!actor.roles.includes(Role.ADMIN)) throw forbidden('Agency admins maintain the warninglist');
     const [row] = (await this.tx.manager.query('SELECT * FROM warninglist_entries WHERE id = $1', [id])) as EntryRow[];
     if (!row) throw notFound('WarninglistEntry', id);
     if (row.agency_id !== actor.agencyId && !actor.nationalAdmin) {
@@ -99,8 +97,6 @@ export class WarninglistService {
 
   /** CONFIRM: the value links again. WARNINGLIST: it never links (and leaves the review list). */
   async review(actor: Actor, input: ReviewHubInput, address: string): Promise<HubReviewModel | null> {
-    if (actor.agencyKind !== AgencyKind.POLICE && !actor.nationalAdmin) throw forbidden('Police supervisors and admins review hubs');
-    if (!actor.roles.some((r) => r === Role.SUPERVISOR || r === Role.ADMIN)) throw forbidden('Supervisors and admins review hubs');
     const [hub] = (await this.tx.manager.query('SELECT kind, canonical, state FROM evidence_hubs WHERE kind = $1 AND canonical = $2', [
       input.kind, input.value,
     ])) as Array<{ kind: IdentifierKind; canonical: string; state: string }>;
@@ -130,7 +126,7 @@ export class WarninglistService {
     return {
       id: r.id, kind: r.kind, value: r.canonical, reason: r.reason, builtIn: r.built_in,
       agency: r.agency_id ? await this.directory.get(r.agency_id) : null, createdAt: r.created_at,
-      removable: actor.roles.includes(Role.ADMIN) && actor.agencyKind === AgencyKind.POLICE && (r.agency_id === actor.agencyId || actor.nationalAdmin),
+      removable: mayCall(actor, 'removeWarninglistEntry') && (r.agency_id === actor.agencyId || actor.nationalAdmin),
     };
   }
 

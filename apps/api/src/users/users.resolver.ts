@@ -1,5 +1,4 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '@caselink/domain';
 import { Actor, clientAddress, GqlContext } from '../common/actor';
 import { CurrentActor, GqlCtx } from '../common/decorators';
 import { UserConnection, UserModel } from './user.model';
@@ -20,8 +19,8 @@ export class UsersResolver {
   }
 
   @Query(() => UserModel)
-  user(@Args('id', { type: () => ID }, uuidArg('id')) id: string): Promise<UserModel> {
-    return this.userService.get(id);
+  user(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string): Promise<UserModel> {
+    return this.userService.visible(actor, id);
   }
 
   @Mutation(() => UserModel, { description: "Create a user in the caller's agency" })
