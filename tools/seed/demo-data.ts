@@ -52,6 +52,7 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'investigator@zj.demo', displayName: '张警官 Zhang (Zhejiang)', agencyKey: 'zj', roles: [Role.INVESTIGATOR] },
   { email: 'investigator@sn.demo', displayName: '刘警官 Liu (Shaanxi)', agencyKey: 'sn', roles: [Role.INVESTIGATOR] },
   { email: 'investigator@sh.demo', displayName: '赵警官 Zhao (Shanghai)', agencyKey: 'sh', roles: [Role.INVESTIGATOR] },
+  { email: 'supervisor@sh.demo', displayName: '孙督导 Sun (Shanghai)', agencyKey: 'sh', roles: [Role.SUPERVISOR] },
   { email: 'liaison@icbc.demo', displayName: '工行联络员 ICBC Liaison', agencyKey: 'icbc', roles: [Role.LIAISON] },
   { email: 'admin@icbc.demo', displayName: '工行管理员 ICBC Admin', agencyKey: 'icbc', roles: [Role.ADMIN] },
   { email: 'liaison@cmb.demo', displayName: '招行联络员 CMB Liaison', agencyKey: 'cmb', roles: [Role.LIAISON] },

@@ -17,6 +17,8 @@ afterAll(async () => {
 });
 
 const GD = 'investigator@gd.demo';
+/** Shares and access decisions are a supervisor's call (access table). */
+const GD_SUPERVISOR = 'supervisor@gd.demo';
 const BJ = 'investigator@bj.demo';
 const BJ_AGENCY = '北京市公安局';
 
@@ -138,7 +140,19 @@ describe('cases', () => {
       // Status: REPORTED -> INVESTIGATING.
       await page.getByTestId('status-to-INVESTIGATING').click();
       await page.locator('[data-testid="case-summary"] [data-testid="case-status"][data-status="INVESTIGATING"]').waitFor();
+      // The investigator sees the shares, but sharing is the supervisor's call.
+      await page.getByTestId('shares').waitFor();
+      expect(await page.getByTestId('open-share-dialog').count()).toBe(0);
+    } finally {
+      await gd.context.close();
+    }
 
+    // --- Guangdong's supervisor shares it with Beijing ---
+    const gdSupervisor = await newPage(browser);
+    try {
+      const page = gdSupervisor.page;
+      await login(page, GD_SUPERVISOR);
+      await page.goto(caseUrl);
       // Share with Beijing as CONTRIBUTE, usable in court.
       await page.getByTestId('open-share-dialog').click();
       await page.getByTestId('share-dialog').waitFor();
@@ -157,7 +171,7 @@ describe('cases', () => {
       expect(await shareRow.getByTestId('viewer-access').getAttribute('data-access')).toBe('CONTRIBUTE');
       await screenshot(page, 'cases-owner-view');
     } finally {
-      await gd.context.close();
+      await gdSupervisor.context.close();
     }
 
     // --- Beijing finds the case in /cases and adds a statement from a Beijing victim ---
@@ -250,7 +264,7 @@ describe('cases', () => {
     const gd = await newPage(browser);
     try {
       const page = gd.page;
-      await login(page, GD);
+      await login(page, GD_SUPERVISOR);
       // The top bar counts pending incoming requests.
       await page.getByTestId('pending-requests-count').waitFor();
       expect(Number(await text(page, 'pending-requests-count'))).toBeGreaterThanOrEqual(1);

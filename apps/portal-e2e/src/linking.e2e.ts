@@ -22,6 +22,8 @@ afterAll(async () => {
 const GD = 'investigator@gd.demo';
 const ZJ = 'investigator@zj.demo';
 const SH = 'investigator@sh.demo';
+/** Access decisions are a supervisor's call (access table). */
+const SH_SUPERVISOR = 'supervisor@sh.demo';
 const MULE = '6217002430001234567';
 const FJ_AGENCY = '福建省公安厅';
 const SH_AGENCY = '上海市公安局';
@@ -172,7 +174,7 @@ describe('evidence linking', () => {
       await shHit.getByTestId('blind-hit-requested').waitFor();
 
       // Shanghai approves: Zhejiang now reads the case, and it is listed as linked instead of a blind hit.
-      await gqlAs(SH, 'mutation($i: DecideAccessRequestInput!) { decideAccessRequest(input: $i) { id } }', {
+      await gqlAs(SH_SUPERVISOR, 'mutation($i: DecideAccessRequestInput!) { decideAccessRequest(input: $i) { id } }', {
         i: { id: req?.id, approve: true, access: 'READ' },
       });
       const linked = page.locator(`[data-testid="linked-case"][data-case-id="${shCase}"]`);

@@ -1,31 +1,39 @@
-import { AgencyKind, Role } from '@caselink/domain';
+import { AgencyKind, mayCall, type Operation, Role } from '@caselink/domain';
 import type { User } from './types';
 
-/** Page-level access, mirroring the api's rules so users are not shown links that would only fail. */
-export const canAdminUsers = (u: User) => u.roles.includes(Role.ADMIN);
-export const canReadAudit = (u: User) => u.roles.includes(Role.ADMIN) || u.roles.includes(Role.AUDITOR);
-export const canAdminAgencies = (u: User) => u.roles.includes(Role.ADMIN) && u.agency.coordinating;
+/**
+ * Page-level access read from the api's own access table (libs/domain/src/access-policy.ts), so nobody is
+ * shown a link or a button the api would refuse.
+ */
+export const may = (u: User, operation: Operation): boolean =>
+  mayCall({ agencyKind: u.agency.kind, roles: u.roles, nationalAdmin: u.agency.coordinating && u.roles.includes(Role.ADMIN) }, operation);
+
+export const canAdminUsers = (u: User) => may(u, 'createUser');
+export const canReadAudit = (u: User) => may(u, 'auditEvents');
+export const canAdminAgencies = (u: User) => may(u, 'createAgency');
 
 /** Cases are police records: banks, telecoms and foreign partners only ever see requests addressed to them. */
 export const isPoliceAgency = (u: User) => u.agency.kind === AgencyKind.POLICE;
-const CASE_ROLES: readonly Role[] = [Role.INVESTIGATOR, Role.SUPERVISOR, Role.ANALYST];
-export const canWorkOnCases = (u: User) => isPoliceAgency(u) && u.roles.some((r) => CASE_ROLES.includes(r));
+export const canWorkOnCases = (u: User) => may(u, 'cases');
+/** Writing to cases (statements, clues, imports, evidence): investigators and supervisors; analysts read. */
+export const canWriteCases = (u: User) => may(u, 'addStatement');
+/** Full ID numbers and phones of victims (audited). */
+export const canSeePersonalData = (u: User) => may(u, 'victimPersonalData');
+/** Sharing a case and deciding access requests are a supervisor's call. */
+export const canShareCases = (u: User) => may(u, 'shareCase');
+export const canDecideAccessRequests = (u: User) => may(u, 'decideAccessRequest');
 
-/* Evidence linking (docs/api-linking.graphql). */
-/** The warninglist is shared knowledge: case workers read it, admins of any agency add to it. */
-export const canAddToWarninglist = (u: User) => u.roles.includes(Role.ADMIN);
-export const canReadWarninglist = (u: User) => canWorkOnCases(u) || canAddToWarninglist(u);
-/** Hubs (values held by unusually many cases) are reviewed by police supervisors and admins. */
-export const canReviewHubs = (u: User) => isPoliceAgency(u) && (u.roles.includes(Role.SUPERVISOR) || u.roles.includes(Role.ADMIN));
-/** A full rebuild of postings and series: the national coordinating centre's admin only. */
-export const canRelink = (u: User) => u.roles.includes(Role.ADMIN) && u.agency.coordinating;
+/* Evidence linking. */
+export const canAddToWarninglist = (u: User) => may(u, 'addWarninglistEntry');
+export const canReadWarninglist = (u: User) => may(u, 'warninglist');
+export const canReviewHubs = (u: User) => may(u, 'reviewHub');
+export const canRelink = (u: User) => may(u, 'startRelink');
 /** Any of the linking administration pages. */
 export const canAdminLinking = (u: User) => canReadWarninglist(u) || canReviewHubs(u) || canRelink(u);
 
-/* Requests between agencies (docs/api-requests.graphql). */
-/** Police investigators and supervisors send requests from their cases and act on them (the api's rule). */
-export const canSendRequests = (u: User) => isPoliceAgency(u) && (u.roles.includes(Role.INVESTIGATOR) || u.roles.includes(Role.SUPERVISOR));
-/** Banks, telecoms and foreign partners answer what is addressed to them: liaisons and admins work the incoming inbox. */
-export const answersRequests = (u: User) => !isPoliceAgency(u) && (u.roles.includes(Role.LIAISON) || u.roles.includes(Role.ADMIN));
-/** Any of the request pages (inboxes, a request): police case workers follow their agency's requests. */
-export const canUseRequests = (u: User) => canWorkOnCases(u) || answersRequests(u);
+/* Requests between agencies. */
+export const canSendRequests = (u: User) => may(u, 'sendFreezeRequest');
+/** Banks, telecoms and foreign partners answer what is addressed to them. */
+export const answersRequests = (u: User) => may(u, 'acknowledgeRequest');
+/** Any of the request pages (inboxes, a request). */
+export const canUseRequests = (u: User) => may(u, 'requests');

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import { RequestStatusBadge } from '../../components/CaseBadges';
 import { ListFoot, RetryAlert } from '../../components/ListParts';
+import { canDecideAccessRequests } from '../../lib/access';
 import { useAuth } from '../../lib/auth';
 import { ACCESS_REQUESTS, DECIDE_ACCESS_REQUEST } from '../../lib/documents';
 import { useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
@@ -69,7 +70,9 @@ function DecideForm({ item, onDecided }: { item: AccessRequest; onDecided(next: 
 
 export function AccessRequests() {
   const t = useTranslations('accessRequests');
-  const { request } = useAuth();
+  const { request, session } = useAuth();
+  // Deciding is a supervisor's call (access table); investigators follow the list.
+  const mayDecide = !!session && canDecideAccessRequests(session.user);
   const loadErrorMessage = useLoadErrorMessage();
   const agencyName = useAgencyName();
   const formatDateTime = useFormatDateTime();
@@ -160,7 +163,7 @@ export function AccessRequests() {
                     <RequestStatusBadge status={r.status} />
                   </td>
                   <td>
-                    {incoming && r.status === 'PENDING' ? (
+                    {incoming && r.status === 'PENDING' && mayDecide ? (
                       <DecideForm item={r} onDecided={decided} />
                     ) : r.decidedAt ? (
                       <span className="small">

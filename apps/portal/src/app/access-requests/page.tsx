@@ -2,12 +2,12 @@
 
 import { CasesDenied } from '../../components/CasesDenied';
 import { RequireAuth } from '../../components/RequireAuth';
-import { canWorkOnCases } from '../../lib/access';
+import { may } from '../../lib/access';
 import { AccessRequests } from './AccessRequests';
 
 export default function AccessRequestsPage() {
   return (
-    <RequireAuth allow={canWorkOnCases} denied={(user) => <CasesDenied user={user} />}>
+    <RequireAuth allow={(u) => may(u, 'accessRequests')} denied={(user) => <CasesDenied user={user} />}>
       {() => <AccessRequests />}
     </RequireAuth>
   );

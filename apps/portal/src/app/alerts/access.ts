@@ -1,21 +1,19 @@
-import { AgencyKind, NATIONAL_REGION_CODE, regionCovers, Role } from '@caselink/domain';
+import { AgencyKind, NATIONAL_REGION_CODE, regionCovers } from '@caselink/domain';
+import { may } from '../../lib/access';
 import type { User } from '../../lib/types';
 
-/* Risk signals and alerts (/work/contracts/api-alerts.graphql). Mirrors the api's rules so nobody is shown a
-   page or a button that would only fail. */
+/* Risk signals and alerts: the access table's rules, so nobody is shown a page or a button that would only fail. */
 
 const isPolice = (u: User) => u.agency.kind === AgencyKind.POLICE;
-const isReporterAgency = (u: User) => u.agency.kind === AgencyKind.BANK || u.agency.kind === AgencyKind.TELECOM;
-const hasAny = (u: User, roles: readonly Role[]) => roles.some((r) => u.roles.includes(r));
 
 /** Banks and telecoms report events: their liaisons and admins. */
-export const canReportSignals = (u: User) => isReporterAgency(u) && hasAny(u, [Role.LIAISON, Role.ADMIN]);
+export const canReportSignals = (u: User) => may(u, 'reportRiskSignals');
 
 /** Police read their region's alerts; banks and telecoms read the alerts raised from their own signals. */
-export const canSeeAlerts = (u: User) => isPolice(u) || canReportSignals(u);
+export const canSeeAlerts = (u: User) => may(u, 'alerts');
 
 /** Investigators, supervisors and admins of the police acknowledge or dismiss alerts (analysts and auditors read). */
-export const canActOnAlerts = (u: User) => isPolice(u) && hasAny(u, [Role.ADMIN, Role.SUPERVISOR, Role.INVESTIGATOR]);
+export const canActOnAlerts = (u: User) => may(u, 'acknowledgeAlert');
 
 /**
  * ... of their own region only: a police reader of a case sees the alerts of its leads from other regions too,
@@ -24,7 +22,7 @@ export const canActOnAlerts = (u: User) => isPolice(u) && hasAny(u, [Role.ADMIN,
 export const canActOnAlert = (u: User, alertRegion: string) => canActOnAlerts(u) && regionCovers(u.agency.region, alertRegion);
 
 /** Thresholds per region: police admins and supervisors of that region (or of a national agency). */
-export const canSetThresholds = (u: User) => isPolice(u) && hasAny(u, [Role.ADMIN, Role.SUPERVISOR]);
+export const canSetThresholds = (u: User) => may(u, 'setRiskThreshold');
 
 /** The national defaults are kept under '000000' and are the national centre's to set. */
 export const canSetThresholdsOf = (u: User, region: string) =>

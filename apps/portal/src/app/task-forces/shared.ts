@@ -1,10 +1,9 @@
-import { AgencyKind, Role } from '@caselink/domain';
+import { may } from '../../lib/access';
 import type { AgencyRef, User } from '../../lib/types';
 
 /** Task forces: police supervisors form them, investigators and supervisors work their tasks. */
-export const canUseTaskForces = (u: User) =>
-  u.agency.kind === AgencyKind.POLICE && (u.roles.includes(Role.SUPERVISOR) || u.roles.includes(Role.INVESTIGATOR));
-export const canCreateTaskForce = (u: User) => u.agency.kind === AgencyKind.POLICE && u.roles.includes(Role.SUPERVISOR);
+export const canUseTaskForces = (u: User) => may(u, 'taskForces');
+export const canCreateTaskForce = (u: User) => may(u, 'createTaskForce');
 
 export const TASK_KINDS = ['ARREST', 'INTERROGATION', 'EVIDENCE_COLLECTION', 'VICTIM_INTERVIEW', 'FREEZE_FOLLOW_UP'] as const;
 export const TASK_STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const;

@@ -6,7 +6,7 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { Unavailable } from '../../../components/Unavailable';
-import { canSendRequests } from '../../../lib/access';
+import { canSeePersonalData, canSendRequests, canWriteCases } from '../../../lib/access';
 import { useAuth } from '../../../lib/auth';
 import { CASE } from '../../../lib/documents';
 import type { Attachment, CaseDetail, Identifier, User, VictimStatement } from '../../../lib/types';
@@ -57,7 +57,8 @@ export function CasePage({ id, user }: { id: string; user: User }) {
   if (error && !data) return <Unavailable error={error} messages="case" backHref="/cases" onRetry={() => void load()} testId="case-unavailable" />;
   if (!data) return null;
 
-  const canContribute = data.viewerAccess === 'OWNER' || data.viewerAccess === 'CONTRIBUTE';
+  // The case allows writing, and the user's role does (analysts read only).
+  const canContribute = (data.viewerAccess === 'OWNER' || data.viewerAccess === 'CONTRIBUTE') && canWriteCases(user);
   // The api sends requests for investigators and supervisors holding more than READ, unless the owner asked to be consulted first.
   const requestBlock = data.viewerAccess === 'READ' ? 'read' : data.handling?.mustAskBeforeActing && data.viewerAccess !== 'OWNER' ? 'ask' : null;
   const mayRequest = canSendRequests(user) && requestBlock === null;
@@ -87,6 +88,7 @@ export function CasePage({ id, user }: { id: string; user: User }) {
         statements={data.statements}
         canContribute={canContribute}
         viewerAccess={data.viewerAccess}
+        seesPersonalData={canSeePersonalData(user)}
         totalLoss={data.totalLoss}
       />
       <Identifiers caseId={data.id} identifiers={data.identifiers} statements={data.statements as VictimStatement[]}

@@ -10,6 +10,7 @@ import { useErrorMessage } from '../../../lib/errors';
 import { useAgencyName, useFormatDateTime } from '../../../lib/format';
 import type { CaseShare, HandlingCode } from '../../../lib/types';
 import { ShareDialog } from './ShareDialog';
+import { canShareCases } from '../../../lib/access';
 
 function HandlingSummary({ handling }: { handling: HandlingCode }) {
   const t = useTranslations('case.handling');
@@ -33,7 +34,9 @@ interface Props {
 
 export function Shares({ caseId, ownAgencyId, shares, onChanged }: Props) {
   const t = useTranslations('case.shares');
-  const { request } = useAuth();
+  const { request, session } = useAuth();
+  // Sharing and revoking are a supervisor's call (access table); others see the list.
+  const mayShare = !!session && canShareCases(session.user);
   const errorMessage = useErrorMessage();
   const agencyName = useAgencyName();
   const formatDateTime = useFormatDateTime();
@@ -74,9 +77,11 @@ export function Shares({ caseId, ownAgencyId, shares, onChanged }: Props) {
           {t('title')} <span className="count">{activeAgencyIds.length}</span>
         </h2>
         <span className="muted small">{t('intro')}</span>
-        <button type="button" className="btn btn-primary" onClick={() => setOpen(true)} data-testid="open-share-dialog">
-          {t('share')}
-        </button>
+        {mayShare && (
+          <button type="button" className="btn btn-primary" onClick={() => setOpen(true)} data-testid="open-share-dialog">
+            {t('share')}
+          </button>
+        )}
       </div>
       {notice && <Alert tone="success" testId="shares-notice">{notice}</Alert>}
       {error && <Alert tone="error">{error}</Alert>}
@@ -114,7 +119,7 @@ export function Shares({ caseId, ownAgencyId, shares, onChanged }: Props) {
                     )}
                   </td>
                   <td>
-                    {!s.revokedAt && (
+                    {!s.revokedAt && mayShare && (
                       <button type="button" className="btn btn-small btn-danger" disabled={busy === s.id}
                         onClick={() => void revoke(s)} data-testid="revoke-share">
                         {t('revoke')}

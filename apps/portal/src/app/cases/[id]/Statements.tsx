@@ -145,13 +145,15 @@ interface Props {
   statements: VictimStatement[];
   canContribute: boolean;
   viewerAccess: ViewerAccess;
+  /** The user's role may see personal data unmasked (access table). */
+  seesPersonalData: boolean;
   totalLoss: string;
 }
 
-export function Statements({ caseId, statements, canContribute, viewerAccess, totalLoss }: Props) {
+export function Statements({ caseId, statements, canContribute, viewerAccess, seesPersonalData, totalLoss }: Props) {
   const t = useTranslations('case.statements');
   const formatMoney = useFormatMoney();
-  const mayReveal = viewerAccess === 'OWNER' || viewerAccess === 'CONTRIBUTE';
+  const mayReveal = seesPersonalData && (viewerAccess === 'OWNER' || viewerAccess === 'CONTRIBUTE');
   return (
     <section className="card" data-testid="statements">
       <div className="section-head">
