@@ -26,7 +26,7 @@ export class CaseLoaders {
     private readonly directory: AgencyDirectory,
     actor: Actor,
   ) {
-    this.acting = { agencyId: actor.agencyId, userId: actor.userId };
+    this.acting = { agencyId: actor.agencyId, userId: actor.userId, roles: actor.roles };
   }
 
   private batch<T>(load: (ids: readonly string[], m: EntityManager) => Promise<Map<string, T>>, empty: T) {

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
 import {
   ActingContext, checkStatement, FieldProblem, inAgencyTransaction, ImportRowError, ImportStatus, recordAudit, recordStatement, rowsOf, StatementAuthor,
-  StatementImport, User,
+  StatementImport, SYSTEM_ROLE, User,
 } from '@caselink/db';
 import { ImportJob, QUEUES } from '@caselink/jobs';
 import { EvidenceStore, LocalDiskStore } from '@caselink/storage';
@@ -62,7 +62,8 @@ export class ImportsProcessor implements QueueProcessor {
     const start = await inAgencyTransaction(this.ds, { agencyId, userId: null }, (m) => this.begin(m, importId));
     if (!start.run) return outcomeOf(start.imp);
     const { imp, author } = start;
-    const acting: ActingContext = { agencyId, userId: imp.createdBy };
+    // A job: SYSTEM to PostgreSQL's role checks (the api checked the importer's), the importer for attribution.
+    const acting: ActingContext = { agencyId, userId: imp.createdBy, roles: [SYSTEM_ROLE] };
     try {
       const { layout, total } = await this.survey(imp);
       await this.update(acting, imp.id, { totalRows: total });

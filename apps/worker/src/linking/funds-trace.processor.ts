@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { inAgencyTransaction, traceFundsFrom } from '@caselink/db';
+import { inAgencyTransaction, SYSTEM_ROLE, traceFundsFrom } from '@caselink/db';
 import { FundsTraceJob, JobProducers, QUEUES, redisConnection } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import type { QueueProcessor } from '../queue-processor';
@@ -62,7 +62,7 @@ export class FundsTraceProcessor implements QueueProcessor, OnApplicationBootstr
 
   async process(job: Job<FundsTraceJob>): Promise<{ edges: number } | { skipped: string }> {
     const { traceId, agencyId, userId } = job.data;
-    const ctx = { agencyId, userId };
+    const ctx = { agencyId, userId, roles: [SYSTEM_ROLE] }; // a job: SYSTEM to PostgreSQL's role checks
     const [trace] = await inAgencyTransaction(this.ds, ctx, (m) =>
       m.query(`UPDATE fund_traces SET state = 'RUNNING' WHERE id = $1 AND state IN ('QUEUED','RUNNING') RETURNING transfer_id, max_hops`, [traceId]),
     ).then((r: [Array<{ transfer_id: string; max_hops: number }>, number]) => r[0]);

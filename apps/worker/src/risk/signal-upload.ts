@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   AgencyKind, CheckedRiskSignal, checkRiskSignal, columnOfSignalField, RISK_SIGNAL_COLUMNS, RiskSignalDraft, RiskSignalField,
 } from '@caselink/domain';
-import { ActingContext, inAgencyTransaction, storeRiskSignals } from '@caselink/db';
+import { ActingContext, inAgencyTransaction, storeRiskSignals, SYSTEM_ROLE } from '@caselink/db';
 import type { EvidenceStore } from '@caselink/storage';
 import { Cell, readSheet, SheetError } from '../imports/sheet-reader';
 import type { RiskEngine } from './risk-engine';
@@ -92,7 +92,8 @@ export class SignalUploadRunner {
     const up = await inAgencyTransaction(this.ds, { agencyId, userId: null }, (m) => this.begin(m, uploadId));
     if (!up) return { status: 'MISSING', rowsTotal: null, rowsDone: 0, accepted: 0, duplicates: 0, errorRows: 0 };
     if (up.status === 'DONE' || up.status === 'FAILED') return outcomeOf(up);
-    const acting: ActingContext = { agencyId, userId: up.created_by };
+    // A job: SYSTEM to PostgreSQL's role checks, the uploader for attribution.
+    const acting: ActingContext = { agencyId, userId: up.created_by, roles: [SYSTEM_ROLE] };
     const reporter = (await inAgencyTransaction(this.ds, acting, (m) => m.query('SELECT agency_kind($1) AS kind', [agencyId])) as Array<{ kind: AgencyKind }>)[0].kind;
     // Batches a previous attempt stored but did not get to evaluate.
     const pending = await inAgencyTransaction(this.ds, acting, (m) => m.query(

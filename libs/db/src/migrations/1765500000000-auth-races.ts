@@ -28,7 +28,7 @@ export class AuthRaces1765500000000 implements MigrationInterface {
       -- resets the count; attempts while locked change nothing). The row lock lines parallel attempts up.
       CREATE FUNCTION auth_claim_unknown_login_attempt(p_email_hash bytea, p_max int, p_lock_minutes int)
       RETURNS TABLE (was_locked boolean, locked_until timestamptz)
-      LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+      LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
       DECLARE
         r auth_unknown_login_attempts%ROWTYPE;
       BEGIN
