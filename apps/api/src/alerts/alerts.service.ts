@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AgencyKind, AlertStatus, AuditAction, AuditOutcome, canonicalThreshold, effectiveThreshold, formatRuleFigure, IdentifierKind, NATIONAL_REGION_CODE,
-  NATIONAL_THRESHOLD_REGION, regionCovers, RiskRule, Role, thresholdProblem, thresholdRegionChain, isSignalRegion,
+  NATIONAL_THRESHOLD_REGION, regionCovers, RiskRule, Role, seesPersonalData, thresholdProblem, thresholdRegionChain, isSignalRegion,
 } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
 import type { Actor } from '../common/actor';
@@ -10,6 +10,7 @@ import { Connection, decodeCursor, encodeCursor, PageArgs } from '../common/pagi
 import { RequestTransaction } from '../database/request-transaction';
 import { AgencyDirectory } from '../cases/agency-directory';
 import type { AgencyRef } from '../cases/case.model';
+import { shownValue } from '../cases/masking';
 import { AlertLead, AlertLeadWithAlert, AlertModel, RiskThresholdModel } from './alert.model';
 
 interface AlertRow {
@@ -38,6 +39,8 @@ interface LeadRow {
   matched_kind: IdentifierKind;
   matched_value: string;
   created_at: Date;
+  /** The caller's agency owns the case or holds CONTRIBUTE of it (the access that may see personal data). */
+  clear: boolean;
 }
 
 const ALERT_COLUMNS = `a.id, a.rule, a.status, a.region, a.raised_at, a.reporting_agency_id, a.subject_hash, a.observed::text, a.threshold::text,
@@ -74,7 +77,7 @@ export class AlertsService {
     const totalCount = withCount
       ? ((await this.tx.manager.query(`SELECT count(*)::int AS n FROM alerts a WHERE ${base}`, params.slice(0, 2))) as Array<{ n: number }>)[0].n
       : -1;
-    const models = await this.toModels(rows.slice(0, page.first));
+    const models = await this.toModels(actor, rows.slice(0, page.first));
     const edges = models.map((node) => ({ cursor: encodeCursor(node.id), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
@@ -82,7 +85,7 @@ export class AlertsService {
   async get(actor: Actor, id: string): Promise<AlertModel | null> {
     this.assertMayRead(actor);
     const [row] = (await this.tx.manager.query(`SELECT ${ALERT_COLUMNS} FROM alerts a WHERE a.id = $1`, [id])) as AlertRow[];
-    return row ? (await this.toModels([row]))[0] : null;
+    return row ? (await this.toModels(actor, [row]))[0] : null;
   }
 
   /** The leads on a case the caller may read, each with its alert (visible through the lead). */
@@ -93,9 +96,9 @@ export class AlertsService {
     const leads = await this.readableLeads(`l.case_id = $1`, [caseId]);
     if (leads.length === 0) return [];
     const rows = (await this.tx.manager.query(`SELECT ${ALERT_COLUMNS} FROM alerts a WHERE a.id = ANY($1::uuid[])`, [[...new Set(leads.map((l) => l.alert_id))]])) as AlertRow[];
-    const alerts = new Map((await this.toModels(rows)).map((a) => [a.id, a]));
+    const alerts = new Map((await this.toModels(actor, rows)).map((a) => [a.id, a]));
     const agencies = await this.agenciesOf(leads.map((l) => l.case_owner_agency_id));
-    return leads.filter((l) => alerts.has(l.alert_id)).map((l) => ({ lead: this.toLead(l, agencies), alert: alerts.get(l.alert_id) as AlertModel }));
+    return leads.filter((l) => alerts.has(l.alert_id)).map((l) => ({ lead: this.toLead(actor, l, agencies), alert: alerts.get(l.alert_id) as AlertModel }));
   }
 
   async acknowledge(actor: Actor, id: string, address: string): Promise<AlertModel> {
@@ -183,7 +186,8 @@ export class AlertsService {
   /** Leads on cases the caller may read (alert_leads' policy), the case number read from the case under its own. */
   private async readableLeads(where: string, params: unknown[]): Promise<LeadRow[]> {
     return (await this.tx.manager.query(
-      `SELECT l.id, l.alert_id, c.id AS case_id, c.case_number, l.case_owner_agency_id, l.matched_kind, l.matched_value, l.created_at
+      `SELECT l.id, l.alert_id, c.id AS case_id, c.case_number, l.case_owner_agency_id, l.matched_kind, l.matched_value, l.created_at,
+              c.id IS NOT NULL AND app_can_contribute(c.id) AS clear
        FROM alert_leads l LEFT JOIN cases c ON c.id = l.case_id WHERE ${where} ORDER BY l.created_at, l.id`,
       params,
     )) as LeadRow[];
@@ -193,7 +197,7 @@ export class AlertsService {
   private async leadsOf(alertIds: string[]): Promise<LeadRow[]> {
     const readable = await this.readableLeads('l.alert_id = ANY($1::uuid[])', [alertIds]);
     const blind = (await this.tx.manager.query(
-      `SELECT id, alert_id, NULL AS case_id, NULL AS case_number, owner_agency_id AS case_owner_agency_id, matched_kind, matched_value, created_at
+      `SELECT id, alert_id, NULL AS case_id, NULL AS case_number, owner_agency_id AS case_owner_agency_id, matched_kind, matched_value, created_at, false AS clear
        FROM alert_region_leads($1::uuid[])`,
       [alertIds],
     )) as LeadRow[];
@@ -202,10 +206,12 @@ export class AlertsService {
       .sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  private toLead(l: LeadRow, agencies: Map<string, AgencyRef>): AlertLead {
+  /** The matched value as a clue of the case would be shown (masksPersonalData): masked unless owner/CONTRIBUTE and a role that needs it. */
+  private toLead(actor: Actor, l: LeadRow, agencies: Map<string, AgencyRef>): AlertLead {
     return {
       id: l.id, caseId: l.case_id, caseNumber: l.case_number, ownerAgency: agencies.get(l.case_owner_agency_id) as AgencyRef, matchedKind: l.matched_kind,
-      matchedValue: l.matched_value, canOpen: l.case_id !== null, createdAt: l.created_at,
+      // An ID_NUMBER lead carries the subject key (a keyed hash), not the number: nothing to mask.
+      matchedValue: l.matched_kind === IdentifierKind.ID_NUMBER ? l.matched_value : shownValue(l.matched_kind, l.matched_value, !l.clear || !seesPersonalData(actor)), canOpen: l.case_id !== null, createdAt: l.created_at,
     };
   }
 
@@ -216,7 +222,7 @@ export class AlertsService {
   }
 
   /** Alerts with their identifiers and leads, as far as the caller may see them (four queries for a page). */
-  private async toModels(rows: AlertRow[]): Promise<AlertModel[]> {
+  private async toModels(actor: Actor, rows: AlertRow[]): Promise<AlertModel[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const identifiers = (await this.tx.manager.query(
@@ -230,7 +236,7 @@ export class AlertsService {
       identifiers: identifiers.filter((i) => i.alert_id === r.id).map((i) => ({ kind: i.kind, value: i.value })),
       observed: formatRuleFigure(r.rule, r.observed), threshold: formatRuleFigure(r.rule, r.threshold),
       windowStart: r.window_start, windowEnd: r.window_end, signalCount: r.signal_count,
-      leads: leads.filter((l) => l.alert_id === r.id).map((l) => this.toLead(l, agencies)), statusNote: r.status_note,
+      leads: leads.filter((l) => l.alert_id === r.id).map((l) => this.toLead(actor, l, agencies)), statusNote: r.status_note,
     }));
   }
 }

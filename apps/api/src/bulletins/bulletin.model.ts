@@ -40,8 +40,10 @@ export class BulletinModel {
   @Field({ description: 'The viewer has opened it' }) read: boolean;
   @Field({ description: "The viewer's agency published it" }) isPublisher: boolean;
   @Field({ description: 'The worker has matched it against every case and told its recipients' }) processed: boolean;
-  @Field(() => Int, { nullable: true, description: 'Publisher only: how many cases hold a watched value (not which); null for others' })
+  @Field(() => Int, { nullable: true, description: 'Publisher only: how many cases you may read hold a watched value; null for others' })
   matchedCaseCount: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Publisher only: at least 3 cases you may not read hold a watched value (never how many or which); null for others' })
+  matchedElsewhere: boolean | null;
   // Resolved field: matchingCases (batched per request).
 }
 

@@ -25,12 +25,17 @@ interface BulletinRow {
   processed_at: Date | null;
   read: boolean;
   matched_case_count: number | null;
+  matched_elsewhere: boolean | null;
 }
 
-/** The columns of a bulletin as the viewer sees it: read flag of the acting user, match count for the publisher only. */
+/**
+ * The columns of a bulletin as the viewer sees it: read flag of the acting user, match figures for the publisher only.
+ * The count is of cases the publisher may read; of the others only "at least 3 elsewhere" (bulletin_matched_elsewhere),
+ * so that a bulletin watching one value cannot ask whether any agency holds it.
+ */
 const BULLETIN_COLUMNS = `b.id, b.publisher_agency_id, b.title, b.body, b.fraud_type, b.may_pass_on, b.may_use_in_court, b.must_ask_before_acting,
   b.published_at, b.processed_at, EXISTS (SELECT 1 FROM bulletin_reads r WHERE r.bulletin_id = b.id AND r.user_id = app_user()) AS read,
-  bulletin_match_count(b.id) AS matched_case_count`;
+  bulletin_match_count(b.id) AS matched_case_count, bulletin_matched_elsewhere(b.id) AS matched_elsewhere`;
 
 /**
  * Bulletins (joint publicity): police supervisors and admins publish a fraud-pattern warning to chosen
@@ -202,7 +207,7 @@ export class BulletinsService {
         },
         identifiers: watched.filter((w) => w.bulletin_id === r.id).map((w) => ({ kind: w.kind, value: w.raw_value, canonical: w.canonical })),
         read: r.read, isPublisher: r.publisher_agency_id === actor.agencyId, processed: r.processed_at !== null,
-        matchedCaseCount: r.matched_case_count,
+        matchedCaseCount: r.matched_case_count, matchedElsewhere: r.matched_elsewhere,
       };
     }));
   }

@@ -5,13 +5,14 @@ import {
   VictimStatementModel, ViewerAccess,
 } from './case.model';
 
-export function toCaseModel(c: Case, owner: AgencyRef, viewerAgencyId: string, share: CaseShare | undefined): CaseModel {
+export function toCaseModel(c: Case, owner: AgencyRef, viewerAgencyId: string, share: CaseShare | undefined, seesPersonal = true): CaseModel {
   const isOwner = c.agencyId === viewerAgencyId;
+  const viewerAccess = isOwner ? ViewerAccess.OWNER : share?.access === CaseAccess.CONTRIBUTE ? ViewerAccess.CONTRIBUTE : ViewerAccess.READ;
   return Object.assign(new CaseModel(), {
     id: c.id, caseNumber: c.caseNumber, title: c.title, description: c.description, fraudType: c.fraudType, status: c.status,
     provinces: c.provinces, totalLoss: c.totalLoss, victimCount: c.victimCount, reportedOn: c.reportedOn, sensitivity: c.sensitivity,
     createdAt: c.createdAt, updatedAt: c.updatedAt, owner,
-    viewerAccess: isOwner ? ViewerAccess.OWNER : share?.access === CaseAccess.CONTRIBUTE ? ViewerAccess.CONTRIBUTE : ViewerAccess.READ,
+    viewerAccess, masked: viewerAccess === ViewerAccess.READ || !seesPersonal,
     handling: isOwner || !share ? null : handlingOf(share),
     allowedTransitions: isOwner ? [...allowedCaseTransitions(c.status)] : [],
   });
@@ -36,7 +37,10 @@ export const toVictimModel = (v: Victim): VictimModel =>
   });
 
 export const toTransferModel = (t: Transfer): TransferModel =>
-  Object.assign(new TransferModel(), { id: t.id, fromAccount: t.fromAccount, toAccount: t.toAccount, bank: t.bank, amount: t.amount, occurredAt: t.occurredAt, channel: t.channel });
+  Object.assign(new TransferModel(), {
+    id: t.id, fromAccount: t.fromAccount, toAccount: t.toAccount, bank: t.bank, amount: t.amount, occurredAt: t.occurredAt, channel: t.channel,
+    fromKind: t.fromKind, fromCanonical: t.fromCanonical, toKind: t.toKind, toCanonical: t.toCanonical,
+  });
 
 export const toIdentifierModel = (i: Identifier): IdentifierModel =>
   Object.assign(new IdentifierModel(), {

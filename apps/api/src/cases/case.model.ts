@@ -75,6 +75,8 @@ export class CaseModel {
   @Field(() => HandlingCodeModel, { nullable: true, description: "The share's handling code; null for the owner" })
   handling: HandlingCodeModel | null;
   @Field(() => [CaseStatus], { description: 'Empty unless the viewer owns the case' }) allowedTransitions: CaseStatus[];
+  /** Personal data of this case is masked for the viewer (masksPersonalData: its access or its role). */
+  masked: boolean;
 }
 
 @ObjectType()
@@ -101,6 +103,11 @@ export class TransferModel {
   @Field() amount: string;
   @Field() occurredAt: Date;
   @Field(() => PaymentChannel) channel: PaymentChannel;
+  // Kinds and canonical forms, for masking accounts that are personal data (not in the schema).
+  fromKind: IdentifierKind;
+  fromCanonical: string;
+  toKind: IdentifierKind;
+  toCanonical: string;
 }
 
 @ObjectType('VictimStatement')

@@ -17,6 +17,7 @@ import { loadersOf } from './case-loaders';
 import { AccessRequestArgs, AddIdentifierInput, AddStatementInput, CaseListArgs, CreateCaseInput, DecideAccessRequestInput, RequestAccessInput, ShareCaseInput } from './cases.dto';
 import { CasesService } from './cases.service';
 import { SharingService } from './sharing.service';
+import { shownAccount } from './masking';
 import { StatementsService } from './statements.service';
 
 @Resolver(() => CaseModel)
@@ -119,16 +120,24 @@ export class CasesResolver {
     return this.sharingService.decide(actor, input, clientAddress(ctx.req));
   }
 
+  /** Accounts of payment trails that are personal data (phones) are masked by the same rule as clues. */
   @ResolveField(() => [VictimStatementModel])
-  statements(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<VictimStatementModel[]> {
-    return loadersOf(ctx, this.ds, this.directory).statements.load(c.id);
+  async statements(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<VictimStatementModel[]> {
+    const all = await loadersOf(ctx, this.ds, this.directory).statements.load(c.id);
+    if (!c.masked) return all;
+    return all.map((st) => ({
+      ...st,
+      transfers: st.transfers.map((t) => ({
+        ...t, fromAccount: shownAccount(t.fromKind, t.fromAccount, t.fromCanonical, true), toAccount: shownAccount(t.toKind, t.toAccount, t.toCanonical, true),
+      })),
+    }));
   }
 
-  /** Personal-data clues (ID numbers, phones) are masked for READ grantees, as victims' data is. */
+  /** Personal-data clues (ID numbers, phones) are masked for READ grantees and analysts, as victims' data is. */
   @ResolveField(() => [IdentifierModel])
   async identifiers(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<IdentifierModel[]> {
     const all = await loadersOf(ctx, this.ds, this.directory).identifiers.load(c.id);
-    if (c.viewerAccess !== ViewerAccess.READ) return all;
+    if (!c.masked) return all;
     return all.map((i) => (isPersonalData(i.kind) ? { ...i, rawValue: maskIdentifier(i.kind, i.canonical), canonical: maskIdentifier(i.kind, i.canonical) } : i));
   }
 

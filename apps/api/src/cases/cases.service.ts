@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AgencyKind, AuditAction, AuditOutcome, caseTransitionProblem, CaseStatus, moneyProblem, provinceOf } from '@caselink/domain';
+import { AgencyKind, AuditAction, AuditOutcome, caseTransitionProblem, CaseStatus, IdentifierKind, isPersonalData, moneyProblem, provinceOf, seesPersonalData } from '@caselink/domain';
 import { Case, CaseShare, recordAudit } from '@caselink/db';
 import { In, IsNull, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor';
@@ -28,12 +28,12 @@ export class CasesService {
   async list(actor: Actor, args: CaseListArgs, withCount = true): Promise<Connection<CaseModel>> {
     assertPolice(actor);
     const q = this.tx.manager.getRepository(Case).createQueryBuilder('c');
-    applyFilter(q, args.filter);
+    applyFilter(q, args.filter, seesPersonalData(actor));
     const page = await paginate(q, args, (c) => c, undefined, withCount);
     const cases = page.edges.map((e) => e.node);
     const shares = await this.viewerShares(actor, cases.map((c) => c.id), cases.map((c) => c.agencyId));
     const edges = await Promise.all(
-      page.edges.map(async (e) => ({ cursor: e.cursor, node: toCaseModel(e.node, await this.directory.get(e.node.agencyId), actor.agencyId, shares.get(e.node.id)) })),
+      page.edges.map(async (e) => ({ cursor: e.cursor, node: toCaseModel(e.node, await this.directory.get(e.node.agencyId), actor.agencyId, shares.get(e.node.id), seesPersonalData(actor)) })),
     );
     return { ...page, edges };
   }
@@ -41,7 +41,7 @@ export class CasesService {
   async get(actor: Actor, id: string): Promise<CaseModel> {
     const c = await this.visibleCase(actor, id);
     const shares = await this.viewerShares(actor, [id]);
-    return toCaseModel(c, await this.directory.get(c.agencyId), actor.agencyId, shares.get(id));
+    return toCaseModel(c, await this.directory.get(c.agencyId), actor.agencyId, shares.get(id), seesPersonalData(actor));
   }
 
   async create(actor: Actor, input: CreateCaseInput, address: string): Promise<CaseModel> {
@@ -91,7 +91,7 @@ export class CasesService {
     const out: CaseModel[] = [];
     for (const id of ids) {
       const c = byId.get(id);
-      if (c) out.push(toCaseModel(c, await this.directory.get(c.agencyId), actor.agencyId, shares.get(c.id)));
+      if (c) out.push(toCaseModel(c, await this.directory.get(c.agencyId), actor.agencyId, shares.get(c.id), seesPersonalData(actor)));
     }
     return out;
   }
@@ -119,7 +119,9 @@ export class CasesService {
   }
 }
 
-function applyFilter(q: SelectQueryBuilder<Case>, f: CaseFilter | undefined): void {
+const PERSONAL_KINDS = Object.values(IdentifierKind).filter(isPersonalData);
+
+function applyFilter(q: SelectQueryBuilder<Case>, f: CaseFilter | undefined, seesPersonal: boolean): void {
   if (!f) return;
   if (f.fraudTypes?.length) q.andWhere('c.fraud_type IN (:...fraudTypes)', { fraudTypes: f.fraudTypes });
   if (f.statuses?.length) q.andWhere('c.status IN (:...statuses)', { statuses: f.statuses });
@@ -141,8 +143,11 @@ function applyFilter(q: SelectQueryBuilder<Case>, f: CaseFilter | undefined): vo
     q.andWhere(
       `(c.title ILIKE :pattern OR c.case_number ILIKE :pattern
         OR EXISTS (SELECT 1 FROM victim_statements st WHERE st.case_id = c.id AND st.narrative ILIKE :pattern)
-        OR EXISTS (SELECT 1 FROM identifiers i WHERE i.case_id = c.id AND (i.canonical ILIKE :pattern OR i.raw_value ILIKE :pattern)))`,
-      { pattern },
+        OR EXISTS (SELECT 1 FROM identifiers i WHERE i.case_id = c.id AND (i.canonical ILIKE :pattern OR i.raw_value ILIKE :pattern)
+                   AND (i.kind <> ALL (CAST(:personal AS text[])) OR (CAST(:seesPersonal AS boolean) AND app_can_contribute(c.id)))))`,
+      // Phones and ID numbers match only where the viewer sees them in full: a match on a masked value would
+      // let anyone guess it digit by digit (the same rule as masksPersonalData).
+      { pattern, personal: PERSONAL_KINDS, seesPersonal },
     );
   }
 }

@@ -7,14 +7,15 @@ import { RequestTransaction } from '../database/request-transaction';
 import { AgencyDirectory } from '../cases/agency-directory';
 import { CaseModel, ViewerAccess } from '../cases/case.model';
 import { CasesService } from '../cases/cases.service';
-import { LinkingService, shownValue } from '../linking/linking.service';
+import { LinkingService } from '../linking/linking.service';
+import { shownValue } from '../cases/masking';
 
 export type ExportFormat = 'stix' | 'misp';
 
 /**
  * A case's identifiers and links for other tools (STIX 2.1, MISP), as the caller may pass them on:
  * a case shared with "may not pass on" is not exported at all; phones and ID numbers the caller sees
- * masked are left out; only linked cases the caller may read appear (never a blind hit); SECRET cases
+ * masked are left out; linked cases the caller may read and pass on appear, others only as a blind reference; SECRET cases
  * are marked TLP:RED, others TLP:AMBER. Every export is audited.
  */
 @Injectable()
@@ -35,22 +36,29 @@ export class ExportsService {
       kind: IdentifierKind; canonical: string;
     }>;
     const links = await this.linking.caseLinks(actor, caseId);
-    const masked = (kind: IdentifierKind) => root.viewerAccess === ViewerAccess.READ && isPersonalData(kind);
+    const masked = (kind: IdentifierKind) => root.masked && isPersonalData(kind);
     const agency = await this.directory.get(actor.agencyId);
+    // Each linked case goes out under its own handling code: named only when the caller owns it or holds a live
+    // share that allows passing it on; otherwise what a blind hit tells (the agency holding it), no number, title or id.
+    const passOn = (c: CaseModel) => c.viewerAccess === ViewerAccess.OWNER || c.handling?.mayPassOn === true;
+    const withShared = links.linkedCases.map((l) => ({ case: l.case, shared: l.shared.map((v) => ({ kind: v.kind, value: v.value, masked: masked(v.kind) })) }));
+    const held = new Map<string, ExportInput['linked'][number]['shared']>();
+    for (const l of withShared.filter((x) => !passOn(x.case))) held.set(l.case.owner.id, [...(held.get(l.case.owner.id) ?? []), ...l.shared]);
     const input: ExportInput = {
       agency: { id: agency.id, name: agency.name, nameEn: agency.nameEn },
       tlp: root.sensitivity === Sensitivity.SECRET ? 'RED' : 'AMBER',
-      root: toExportCase(root, rows.map((r) => ({ kind: r.kind, value: shownValue(r.kind, r.canonical, root.viewerAccess), masked: masked(r.kind) }))),
-      linked: links.linkedCases.map((l) => {
-        const shared = l.shared.map((v) => ({ kind: v.kind, value: v.value, masked: masked(v.kind) }));
-        return { case: toExportCase(l.case, shared), shared };
-      }),
+      root: toExportCase(root, rows.map((r) => ({ kind: r.kind, value: shownValue(r.kind, r.canonical, root.masked), masked: masked(r.kind) }))),
+      linked: withShared.filter((l) => passOn(l.case)).map((l) => ({ case: toExportCase(l.case, l.shared), shared: l.shared })),
+      heldElsewhere: await Promise.all([...held].map(async ([agencyId, shared]) => {
+        const a = await this.directory.get(agencyId);
+        return { agency: { id: a.id, name: a.name, nameEn: a.nameEn }, shared: [...new Map(shared.map((v) => [`${v.kind}:${v.value}`, v])).values()] };
+      })),
       now: new Date(),
     };
     await recordAudit(this.tx.manager, {
       action: AuditAction.CASE_EXPORTED, outcome: AuditOutcome.SUCCESS, entityType: 'Case', entityId: caseId, agencyId: actor.agencyId,
       actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address,
-      details: { format, values: input.root.values.filter((v) => !v.masked).length, linkedCases: input.linked.length, tlp: input.tlp },
+      details: { format, values: input.root.values.filter((v) => !v.masked).length, linkedCases: input.linked.length, heldElsewhere: held.size, tlp: input.tlp },
     });
     return format === 'stix' ? stixBundle(input) : mispEvent(input);
   }

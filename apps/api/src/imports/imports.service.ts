@@ -85,6 +85,8 @@ export class ImportsService {
     // Row-level security shows an agency its own imports only.
     const imp = await this.tx.manager.getRepository(StatementImport).findOneBy({ id });
     if (!imp) throw notFound('StatementImport', id);
+    // As statementImports(caseId) would: only while the case is still readable (a revoked share ends both).
+    await this.cases.visibleCase(actor, imp.caseId);
     return StatementImportModel.from(imp);
   }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditOutcome, FundEdge, FundNode, FundTraceResult, IdentifierKind } from '@caselink/domain';
+import { AuditAction, AuditOutcome, FundEdge, FundNode, FundTraceResult, IdentifierKind, isPersonalData } from '@caselink/domain';
 import { recordAudit, traceFundsFrom } from '@caselink/db';
 import { JobProducers } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
 import { notFound } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
-import { assertPolice } from '../cases/cases.service';
+import { assertPolice, CasesService } from '../cases/cases.service';
+import { shownValue } from '../cases/masking';
 import { FundTraceEdgeModel, FundTraceModel, FundTraceNodeModel, FundTraceRunModel, JobState } from './linking.model';
 
 const money = (cents: number) => `${Math.trunc(cents / 100)}.${String(Math.abs(cents % 100)).padStart(2, '0')}`;
@@ -32,13 +33,14 @@ export class FundTraceService {
   constructor(
     private readonly tx: RequestTransaction,
     private readonly jobs: JobProducers,
+    private readonly cases: CasesService,
   ) {}
 
   async trace(actor: Actor, transferId: string, maxHops: number): Promise<FundTraceModel> {
     assertPolice(actor);
     const result = await traceFundsFrom(this.tx.manager, transferId, { maxHops, maxEdges: 2_000 });
     if (!result) throw notFound('Transfer', transferId);
-    return toFundTraceModel(result);
+    return this.masked(actor, toFundTraceModel(result));
   }
 
   async start(actor: Actor, transferId: string, maxHops: number, address: string): Promise<FundTraceRunModel> {
@@ -61,7 +63,28 @@ export class FundTraceService {
     assertPolice(actor);
     const [row] = (await this.tx.manager.query('SELECT * FROM fund_traces WHERE id = $1', [id])) as TraceRow[];
     if (!row) throw notFound('FundTraceRun', id);
-    return toRunModel(row);
+    const run = toRunModel(row);
+    return run.result ? { ...run, result: await this.masked(actor, run.result) } : run;
+  }
+
+  /**
+   * Accounts that are personal data (phones) by the clues' rule: in full only when a transfer into or out of the
+   * account belongs to a case the caller sees unmasked; otherwise masked, and the node's id (the canonical
+   * account) replaced so the graph still holds together without naming it.
+   */
+  private async masked(actor: Actor, t: FundTraceModel): Promise<FundTraceModel> {
+    const clearCases = new Set((await this.cases.byIds(actor, [...new Set(t.edges.map((e) => e.caseId))])).filter((c) => !c.masked).map((c) => c.id));
+    const clear = new Set(t.edges.filter((e) => clearCases.has(e.caseId)).flatMap((e) => [e.source, e.target]));
+    const ids = new Map<string, string>();
+    const id = (key: string, kind: IdentifierKind) => {
+      if (!isPersonalData(kind) || clear.has(key)) return key;
+      if (!ids.has(key)) ids.set(key, `masked:${ids.size + 1}`);
+      return ids.get(key) as string;
+    };
+    const kinds = new Map(t.nodes.map((n) => [n.id, n.kind]));
+    const node = (n: FundTraceNodeModel): FundTraceNodeModel => (id(n.id, n.kind) === n.id ? n : { ...n, id: id(n.id, n.kind), label: shownValue(n.kind, n.id, true) });
+    const end = (key: string) => id(key, kinds.get(key) ?? IdentifierKind.BANK_ACCOUNT);
+    return { ...t, nodes: t.nodes.map(node), lastSeen: t.lastSeen.map(node), edges: t.edges.map((e) => ({ ...e, source: end(e.source), target: end(e.target) })) };
   }
 }
 

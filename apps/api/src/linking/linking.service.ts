@@ -5,7 +5,8 @@ import { badInput, notFound } from '../common/errors';
 import { Connection, decodeCursor, encodeCursor, PageArgs } from '../common/pagination';
 import { RequestTransaction } from '../database/request-transaction';
 import { AgencyDirectory } from '../cases/agency-directory';
-import { CaseModel, ViewerAccess } from '../cases/case.model';
+import { CaseModel } from '../cases/case.model';
+import { shownValue } from '../cases/masking';
 import { assertPolice, CasesService } from '../cases/cases.service';
 import {
   BlindHitModel, CaseLinksModel, LinkEdgeType, LinkedCaseModel, LinkGraphEdgeModel, LinkGraphModel, LinkGraphNodeModel, LinkNodeType, LinkValueModel,
@@ -27,10 +28,8 @@ const STATE_SQL = `CASE WHEN EXISTS (SELECT 1 FROM warninglist_entries w WHERE w
 const MAX_GRAPH_NODES = 300;
 const MAX_LINKED_CASES = 200;
 
-/** Phones and ID numbers stay masked for a viewer holding only READ on the case they came through. */
-export function shownValue(kind: IdentifierKind, canonical: string, access: ViewerAccess): string {
-  return access === ViewerAccess.READ && isPersonalData(kind) ? maskIdentifier(kind, canonical) : canonical;
-}
+// Phones and ID numbers stay masked for a viewer who sees the case they came through masked (READ, or a role such as ANALYST).
+export { shownValue } from '../cases/masking';
 
 const linking = (state: LinkTermState) => state === LinkTermState.LINKING || state === LinkTermState.HUB_CONFIRMED;
 
@@ -50,7 +49,7 @@ export class LinkingService {
   async caseLinks(actor: Actor, caseId: string): Promise<CaseLinksModel> {
     const root = await this.cases.get(actor, caseId);
     const values = await this.values(caseId);
-    const shown = (v: ValueRow): LinkValueModel => ({ kind: v.kind, value: shownValue(v.kind, v.canonical, root.viewerAccess), state: v.state, visibleCaseCount: v.visible });
+    const shown = (v: ValueRow): LinkValueModel => ({ kind: v.kind, value: shownValue(v.kind, v.canonical, root.masked), state: v.state, visibleCaseCount: v.visible });
     const rows = (await this.tx.manager.query(
       `SELECT o.case_id, array_agg(p.kind) AS kinds, array_agg(p.canonical) AS canonicals
        FROM evidence_postings p
@@ -69,7 +68,7 @@ export class LinkingService {
     return {
       series: membership ? await this.seriesModel(actor, membership.series_id) : null,
       linkedCases,
-      blindHits: await this.blindHits(caseId, root.viewerAccess),
+      blindHits: await this.blindHits(caseId, root.masked),
       hubs: values.filter((v) => v.state === LinkTermState.HUB_REVIEW).map(shown),
       warninglisted: values.filter((v) => v.state === LinkTermState.WARNINGLISTED).map(shown),
     };
@@ -163,19 +162,19 @@ export class LinkingService {
       seen.set(c.id, c);
       openCases.push(c.id);
     }
-    const openValues: Array<{ kind: string; canonical: string; access: ViewerAccess }> = [];
+    const openValues: Array<{ kind: string; canonical: string; masked: boolean }> = [];
     // Distinct hidden cases per agency (one case may share several values).
     const hiddenCases = new Map<string, Set<string>>();
     for (const id of openCases) {
       const c = seen.get(id) as CaseModel;
       addNode(caseNode(c, id === root.id || expanded.has(`case:${id}`)));
       for (const v of await this.values(id)) {
-        const nodeId = valueNodeId(v.kind, v.canonical, c.viewerAccess);
-        if (!addNode({ id: nodeId, type: LinkNodeType.IDENTIFIER, label: shownValue(v.kind, v.canonical, c.viewerAccess), kind: v.kind, state: v.state, count: v.visible, root: expanded.has(nodeId) })) break;
+        const nodeId = valueNodeId(v.kind, v.canonical, c.masked);
+        if (!addNode({ id: nodeId, type: LinkNodeType.IDENTIFIER, label: shownValue(v.kind, v.canonical, c.masked), kind: v.kind, state: v.state, count: v.visible, root: expanded.has(nodeId) })) break;
         addEdge(`case:${id}`, nodeId, LinkEdgeType.HOLDS);
-        if (linking(v.state) && (id === root.id || expanded.has(`case:${id}`))) openValues.push({ kind: v.kind, canonical: v.canonical, access: c.viewerAccess });
+        if (linking(v.state) && (id === root.id || expanded.has(`case:${id}`))) openValues.push({ kind: v.kind, canonical: v.canonical, masked: c.masked });
       }
-      for (const hit of await this.blindHits(id, c.viewerAccess)) {
+      for (const hit of await this.blindHits(id, c.masked)) {
         const hidden = `hidden:${hit.agency.id}`;
         const refs = hiddenCases.get(hidden) ?? new Set<string>();
         refs.add(hit.caseRef);
@@ -183,7 +182,7 @@ export class LinkingService {
         if (!nodes.has(hidden)) addNode({ id: hidden, type: LinkNodeType.HIDDEN_CASES, label: hit.agency.name, agency: hit.agency, count: 0, root: false });
         const node = nodes.get(hidden);
         if (node) node.count = refs.size;
-        addEdge(hidden, valueNodeId(hit.kind, hit.canonical, c.viewerAccess), LinkEdgeType.HOLDS);
+        addEdge(hidden, valueNodeId(hit.kind, hit.canonical, c.masked), LinkEdgeType.HOLDS);
       }
     }
     // Expanded value nodes (unmasked ids only: a masked value's id names no value). A phone or ID number is
@@ -195,10 +194,9 @@ export class LinkingService {
       const kind = m[1] as IdentifierKind;
       if (isPersonalData(kind)) {
         const holders = (await this.tx.manager.query('SELECT case_id FROM evidence_postings WHERE kind = $1 AND canonical = $2 LIMIT 200', [kind, m[2]])) as Array<{ case_id: string }>;
-        const access = (await this.cases.byIds(actor, holders.map((h) => h.case_id))).map((c) => c.viewerAccess);
-        if (!access.some((a) => a !== ViewerAccess.READ)) continue;
+        if ((await this.cases.byIds(actor, holders.map((h) => h.case_id))).every((c) => c.masked)) continue;
       }
-      openValues.push({ kind, canonical: m[2], access: ViewerAccess.OWNER });
+      openValues.push({ kind, canonical: m[2], masked: false });
     }
     if (openValues.length > 0) {
       const holders = (await this.tx.manager.query(
@@ -212,10 +210,10 @@ export class LinkingService {
       for (const h of holders) {
         const c = seen.get(h.case_id);
         if (!c) continue;
-        const access = openValues.find((v) => v.kind === h.kind && v.canonical === h.canonical)?.access ?? ViewerAccess.READ;
-        const valueId = valueNodeId(h.kind, h.canonical, access);
+        const masked = openValues.find((v) => v.kind === h.kind && v.canonical === h.canonical)?.masked ?? true;
+        const valueId = valueNodeId(h.kind, h.canonical, masked);
         if (!nodes.has(valueId)) {
-          if (!addNode({ id: valueId, type: LinkNodeType.IDENTIFIER, label: shownValue(h.kind, h.canonical, access), kind: h.kind, state: LinkTermState.LINKING, root: expanded.has(valueId) })) break;
+          if (!addNode({ id: valueId, type: LinkNodeType.IDENTIFIER, label: shownValue(h.kind, h.canonical, masked), kind: h.kind, state: LinkTermState.LINKING, root: expanded.has(valueId) })) break;
         }
         if (!addNode(caseNode(c, false))) break;
         addEdge(`case:${c.id}`, valueId, LinkEdgeType.HOLDS);
@@ -244,21 +242,21 @@ export class LinkingService {
     )) as ValueRow[];
   }
 
-  private async blindHits(caseId: string, access: ViewerAccess): Promise<Array<BlindHitModel & { canonical: string }>> {
+  private async blindHits(caseId: string, masked: boolean): Promise<Array<BlindHitModel & { canonical: string }>> {
     const rows = (await this.tx.manager.query('SELECT kind, canonical, agency_id, case_id, pending_request FROM case_blind_hits($1)', [caseId])) as Array<{
       kind: IdentifierKind; canonical: string; agency_id: string; case_id: string; pending_request: boolean;
     }>;
     return Promise.all(
       rows.map(async (r) => ({
-        kind: r.kind, canonical: r.canonical, value: shownValue(r.kind, r.canonical, access), agency: await this.directory.get(r.agency_id),
+        kind: r.kind, canonical: r.canonical, value: shownValue(r.kind, r.canonical, masked), agency: await this.directory.get(r.agency_id),
         caseRef: r.case_id, requested: r.pending_request,
       })),
     );
   }
 }
 
-function valueNodeId(kind: string, canonical: string, access: ViewerAccess): string {
-  return access === ViewerAccess.READ && isPersonalData(kind as IdentifierKind)
+function valueNodeId(kind: string, canonical: string, masked: boolean): string {
+  return masked && isPersonalData(kind as IdentifierKind)
     ? `value:${kind}:masked:${maskIdentifier(kind as IdentifierKind, canonical)}`
     : `value:${kind}:${canonical}`;
 }

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AgencyKind, AuditAction, AuditOutcome, normalizeIdentifier, RequestState, RequestType } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
 import type { Actor } from '../common/actor';
-import { badInput, forbidden } from '../common/errors';
-import { ViewerAccess } from '../cases/case.model';
+import { badInput } from '../common/errors';
 import { SendCooperationRequestInput } from './requests.dto';
 import { AgencyRequestModel } from './request.model';
-import { RequestsService } from './requests.service';
+import { assertMayPassOn, RequestsService } from './requests.service';
 
 /**
  * Cooperation requests (police → foreign partner agencies): information sharing, entrusted
@@ -32,9 +31,7 @@ export class CooperationService {
       }),
     }));
     // Evidence of a case shared with "may not pass on" stays with the agency it was shared with.
-    if (input.attachments.length > 0 && c.viewerAccess !== ViewerAccess.OWNER && !c.handling?.mayPassOn) {
-      throw forbidden('This case was shared with you on condition that its material is not passed on');
-    }
+    if (input.attachments.length > 0) assertMayPassOn(c);
     for (const [i, a] of input.attachments.entries()) {
       const [found] = (await this.requests.tx.manager.query('SELECT 1 FROM attachments WHERE id = $1 AND case_id = $2', [a.attachmentId, c.id])) as unknown[];
       if (!found) throw badInput(`input.attachments.${i}.attachmentId`, 'is not evidence of this case');

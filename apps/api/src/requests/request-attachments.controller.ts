@@ -27,6 +27,13 @@ export class RequestAttachmentsController {
     const actor = req.actor;
     if (!actor) throw unauthenticated();
     const file = await this.tx.runAs(actor, async () => {
+      // The sending side downloads the case's evidence only while it may still read the case (a grantee whose share
+      // was revoked does not keep it through its request); the addressed partner received it lawfully and keeps it.
+      // request_attachment_file() holds the same rule.
+      const [r] = (await this.tx.manager.query('SELECT from_agency_id, case_id FROM agency_requests WHERE id = $1', [id])) as Array<{ from_agency_id: string; case_id: string }>;
+      if (r?.from_agency_id === actor.agencyId && ((await this.tx.manager.query('SELECT 1 FROM cases WHERE id = $1', [r.case_id])) as unknown[]).length === 0) {
+        throw notFound('RequestAttachment', attachmentId);
+      }
       const [f] = (await this.tx.manager.query('SELECT * FROM request_attachment_file($1, $2)', [id, attachmentId])) as Array<{
         file_name: string; content_type: string; size_bytes: string; sha256: string; storage_key: string;
       }>;

@@ -72,6 +72,13 @@ export function partyOf(actor: Actor, r: Pick<RequestRow, 'from_agency_id' | 'to
   return null;
 }
 
+/** Material of a case leaves with a request only if its holder may pass it on: the owner, or a live share allowing it. */
+export function assertMayPassOn(c: CaseModel): void {
+  if (c.viewerAccess !== ViewerAccess.OWNER && !c.handling?.mayPassOn) {
+    throw forbidden('This case was shared with you on condition that its material is not passed on');
+  }
+}
+
 /** Police investigators and supervisors act for the sender; liaisons and admins for the addressed agency. */
 function assertMayAct(actor: Actor, party: RequestParty): void {
   const roles = party === 'SENDER' ? [Role.INVESTIGATOR, Role.SUPERVISOR] : [Role.LIAISON, Role.ADMIN];
@@ -222,7 +229,13 @@ export class RequestsService {
     assertMayAct(actor, party);
     const problem = requestTransitionProblem(r.type, r.state, to, party, { freezeKind: r.kind as FreezeKind, extensions: r.extensions });
     if (problem) throw conflict(`The request is ${r.state}: ${problem}`, { currentState: r.state });
-    if (to === RequestState.SENT) await this.sendableCase(actor, r.case_id);
+    if (to === RequestState.SENT) {
+      const c = await this.sendableCase(actor, r.case_id);
+      // Evidence attached to a draft goes out only if the case may still be passed on now (the share may have
+      // changed since it was attached); PostgreSQL checks the same (agency_requests_pass_on_guard).
+      const [attached] = (await this.tx.manager.query('SELECT 1 FROM request_attachments WHERE request_id = $1 LIMIT 1', [id])) as unknown[];
+      if (attached) assertMayPassOn(c);
+    }
     await opts.before?.(r);
     const set: Record<string, unknown> = { ...opts.set };
     if (to === RequestState.SENT) {

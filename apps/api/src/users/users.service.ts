@@ -29,6 +29,13 @@ export class UsersService {
     return UserModel.from(user);
   }
 
+  /** user(id): what the users list would show, the caller's own agency (a national admin's reads cross agencies, the list does not). */
+  async visible(actor: Actor, id: string): Promise<UserModel> {
+    const user = await this.get(id);
+    if (user.agency.id !== actor.agencyId) throw notFound('User', id);
+    return user;
+  }
+
   list(actor: Actor, page: PageArgs, includeInactive: boolean): Promise<Connection<UserModel>> {
     const q = this.m.getRepository(User).createQueryBuilder('u').innerJoinAndSelect('u.agency', 'a')
       .where('u.agency_id = :agency', { agency: actor.agencyId });

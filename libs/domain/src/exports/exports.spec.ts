@@ -58,3 +58,16 @@ describe('mispEvent', () => {
     expect(e.Event.RelatedEvent).toHaveLength(1);
   });
 });
+
+describe('a linked case that may not be passed on', () => {
+  it('leaves as a blind reference: the holding agency and the shared values, never its number, title or id', () => {
+    const base = input();
+    const blind: ExportInput = { ...base, linked: [], heldElsewhere: [{ agency: { id: 'a2', name: '福建省公安厅', nameEn: 'Fujian PSD' }, shared: base.linked[0].shared }] };
+    for (const out of [JSON.stringify(stixBundle(blind)), JSON.stringify(mispEvent(blind))]) {
+      expect(out).not.toContain('350000-2026-000007');
+      expect(out).not.toContain('理财诈骗');
+      expect(out).toContain('Fujian PSD');
+    }
+    expect((mispEvent(blind) as { Event: { RelatedEvent: unknown[] } }).Event.RelatedEvent).toEqual([]);
+  });
+});

@@ -32,6 +32,10 @@ function attributeOf(v: ExportValue): { type: string; category: string; comment?
 export function mispEvent(input: ExportInput): Record<string, unknown> {
   const sharedWith = new Map<string, string[]>();
   for (const l of input.linked) for (const v of l.shared) sharedWith.set(`${v.kind}:${v.value}`, [...(sharedWith.get(`${v.kind}:${v.value}`) ?? []), l.case.caseNumber]);
+  // Cases that may not be passed on appear as a blind reference: the holding agency, no case number.
+  for (const h of input.heldElsewhere ?? []) {
+    for (const v of h.shared) sharedWith.set(`${v.kind}:${v.value}`, [...(sharedWith.get(`${v.kind}:${v.value}`) ?? []), `a case held by ${h.agency.nameEn}`]);
+  }
   const attributes = input.root.values.filter((v) => !v.masked).map((v) => {
     const a = attributeOf(v);
     const also = sharedWith.get(`${v.kind}:${v.value}`);

@@ -45,12 +45,23 @@ export interface ExportCase {
   values: ExportValue[];
 }
 
+export interface ExportAgency {
+  id: string;
+  name: string;
+  nameEn: string;
+}
+
 export interface ExportInput {
-  agency: { id: string; name: string; nameEn: string };
+  agency: ExportAgency;
   tlp: TlpLevel;
   root: ExportCase;
-  /** Cases linked to the root that the viewer may read, with the values they share with it. */
+  /** Cases linked to the root that the viewer may read and pass on, with the values they share with it. */
   linked: Array<{ case: ExportCase; shared: ExportValue[] }>;
+  /**
+   * Linked cases the viewer may read but not pass on (shared "may not pass on", or seen through a task force):
+   * only what a blind hit tells, the agency holding a case with these values; never its number, title or id.
+   */
+  heldElsewhere?: Array<{ agency: ExportAgency; shared: ExportValue[] }>;
   now: Date;
 }
 
@@ -119,6 +130,17 @@ export function stixBundle(input: ExportInput): Record<string, unknown> {
       type: 'relationship', spec_version: '2.1', id: `relationship--${uuidV5(CASELINK_NAMESPACE, `link:${input.root.id}:${l.case.id}`)}`, created: ts, modified: ts,
       created_by_ref: identity.id, relationship_type: 'related-to', source_ref: root, target_ref: other,
       description: shared.length > 0 ? `Shares ${shared.join(', ')}` : 'Shares values held in both cases', object_marking_refs: marking,
+    });
+  }
+  // A blind reference: a note naming the other agency and the shared values, on the root only.
+  for (const h of input.heldElsewhere ?? []) {
+    const shared = h.shared.filter((v) => !v.masked);
+    const refs = shared.map(observableRef).filter((x): x is string => x !== null);
+    objects.push({
+      type: 'note', spec_version: '2.1', id: `note--${uuidV5(CASELINK_NAMESPACE, `held:${input.root.id}:${h.agency.id}`)}`, created: ts, modified: ts,
+      created_by_ref: identity.id, abstract: 'Held by another agency',
+      content: `${h.agency.name} (${h.agency.nameEn}) holds a case with ${shared.length > 0 ? shared.map((v) => `${v.kind} ${v.value}`).join(', ') : 'values of this case'}; ask it for access`,
+      object_refs: [root, ...refs], object_marking_refs: marking,
     });
   }
   return { type: 'bundle', id: `bundle--${uuidV5(CASELINK_NAMESPACE, `bundle:${input.root.id}:${ts}`)}`, objects };
