@@ -77,8 +77,12 @@ export interface TestAgency {
 
 let hashed: Promise<string> | undefined;
 
-/** A fresh agency with one user per given role, named uniquely so test files never collide. */
-export async function createAgency(owner: Client, label: string, roles: Role[], kind = AgencyKind.POLICE, region = '440000', coordinating = false): Promise<TestAgency> {
+/**
+ * A fresh agency with one user per given role, named uniquely so test files never collide. An entry may be a list
+ * of roles: one user holding all of them, keyed (and named) by the first — e.g. [INVESTIGATOR, SUPERVISOR] for a
+ * case owner who also shares and decides access requests (access table).
+ */
+export async function createAgency(owner: Client, label: string, roles: Array<Role | Role[]>, kind = AgencyKind.POLICE, region = '440000', coordinating = false): Promise<TestAgency> {
   const suffix = randomUUID().slice(0, 8);
   const name = `${label}-${suffix}`;
   const { rows } = await owner.query<{ id: string }>(
@@ -87,11 +91,13 @@ export async function createAgency(owner: Client, label: string, roles: Role[], 
   );
   hashed ??= argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
   const users: TestAgency['users'] = {};
-  for (const role of roles) {
+  for (const entry of roles) {
+    const held = Array.isArray(entry) ? entry : [entry];
+    const role = held[0];
     const email = `${role.toLowerCase()}-${suffix}@${label.toLowerCase()}.test`;
     const r = await owner.query<{ id: string }>(
       'INSERT INTO users (agency_id, email, display_name, roles, password_hash) VALUES ($1, $2, $2, $3, $4) RETURNING id',
-      [rows[0].id, email, [role], await hashed],
+      [rows[0].id, email, held, await hashed],
     );
     users[role] = { id: r.rows[0].id, email };
   }

@@ -32,9 +32,9 @@ describe('cases, statements and sharing', () => {
     app = await startApi();
     owner = await ownerClient();
     pool = appPool();
-    gd = await createAgency(owner, 'CaseGD', [Role.INVESTIGATOR], AgencyKind.POLICE, '440000');
-    bj = await createAgency(owner, 'CaseBJ', [Role.INVESTIGATOR], AgencyKind.POLICE, '110000');
-    fj = await createAgency(owner, 'CaseFJ', [Role.INVESTIGATOR], AgencyKind.POLICE, '350000');
+    gd = await createAgency(owner, 'CaseGD', [[Role.INVESTIGATOR, Role.SUPERVISOR]], AgencyKind.POLICE, '440000');
+    bj = await createAgency(owner, 'CaseBJ', [[Role.INVESTIGATOR, Role.SUPERVISOR]], AgencyKind.POLICE, '110000');
+    fj = await createAgency(owner, 'CaseFJ', [[Role.INVESTIGATOR, Role.SUPERVISOR]], AgencyKind.POLICE, '350000');
     bank = await createAgency(owner, 'CaseBank', [Role.LIAISON], AgencyKind.BANK, '110000');
     for (const [k, a, r] of [['gd', gd, Role.INVESTIGATOR], ['bj', bj, Role.INVESTIGATOR], ['fj', fj, Role.INVESTIGATOR], ['bank', bank, Role.LIAISON]] as const) {
       t[k] = (await login(app, a.users[r].email)).token;

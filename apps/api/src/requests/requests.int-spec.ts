@@ -162,8 +162,8 @@ describe('requests: freezes, telecom, cooperation, deadlines and live inboxes', 
       await expect(asAgency(pool, otherBank.id, 'UPDATE agency_requests SET state = $2 WHERE id = $1', [id, 'FROZEN']).then(() =>
         owner.query('SELECT state FROM agency_requests WHERE id = $1', [id]).then((r) => r.rows[0].state))).resolves.toBe('SENT');
 
-      // The sender cannot answer for the bank; the bank answers once.
-      expect((await gql(app, ANSWER, { i: { id, outcome: 'FROZEN', amountHeld: '1' } }, { token: t['gd'] })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'SENT' });
+      // The sender cannot answer for the bank (access table); the bank answers once.
+      expect((await gql(app, ANSWER, { i: { id, outcome: 'FROZEN', amountHeld: '1' } }, { token: t['gd'] })).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCESS_TABLE' });
       const badRow = await gql(app, ANSWER, { i: { id, outcome: 'PARTIALLY_FROZEN', amountHeld: '18000', downstream: [{ toAccount: 'x1', amount: '1', occurredAt: '2026-11-19T11:00:00Z' }] } }, { token: t['bank'] });
       expect(badRow.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.downstream.0.toAccount' });
       const [next1, next2] = [randomCard('621483'), randomCard('623058')];
@@ -257,7 +257,7 @@ describe('requests: freezes, telecom, cooperation, deadlines and live inboxes', 
     expect(events).toEqual(['STATE', 'MESSAGE', 'STATE', 'STATE', 'STATE']);
 
     // Zhejiang holds the case with CONTRIBUTE but may not pass it on: it cannot attach its evidence.
-    await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', { i: { caseId, agencyId: zj.id, access: 'CONTRIBUTE', mayPassOn: false, mayUseInCourt: true, mustAskBeforeActing: false } }, { token: t['gd'] });
+    await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', { i: { caseId, agencyId: zj.id, access: 'CONTRIBUTE', mayPassOn: false, mayUseInCourt: true, mustAskBeforeActing: false } }, { token: t['gdSup'] });
     const forwarded = await gql(app, SEND, { i: input }, { token: t['zj'] });
     expect(forwarded.errors?.[0]).toMatchObject({ message: expect.stringMatching(/not passed on/), extensions: { code: 'FORBIDDEN' } });
   });
@@ -336,11 +336,11 @@ describe('requests: freezes, telecom, cooperation, deadlines and live inboxes', 
     const SHARE = 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }';
     let shareId = '';
     const share = async (access: string, mustAsk: boolean) => {
-      const r = await gql(app, SHARE, { i: { caseId: shared, agencyId: zj.id, access, mayPassOn: true, mayUseInCourt: true, mustAskBeforeActing: mustAsk } }, { token: t['gd'] });
+      const r = await gql(app, SHARE, { i: { caseId: shared, agencyId: zj.id, access, mayPassOn: true, mayUseInCourt: true, mustAskBeforeActing: mustAsk } }, { token: t['gdSup'] });
       shareId = r.data?.shareCase.id;
       return r;
     };
-    const revoke = async () => expect((await gql(app, 'mutation($id: ID!) { revokeShare(id: $id) { id } }', { id: shareId }, { token: t['gd'] })).errors).toBeUndefined();
+    const revoke = async () => expect((await gql(app, 'mutation($id: ID!) { revokeShare(id: $id) { id } }', { id: shareId }, { token: t['gdSup'] })).errors).toBeUndefined();
     const insertAsZj = () => asAgency(pool, zj.id,
       `INSERT INTO agency_requests (type, kind, reference, case_id, case_number, fraud_type, from_agency_id, to_agency_id, created_by, state, urgency, account, account_canonical, amount, legal_basis_doc)
        VALUES ('FREEZE', 'FREEZE', 'ZJ-X-1', $1, 'x', 'INVESTMENT', $2, $3, $4, 'SENT', 'URGENT', $5, $5, 100, 'doc')`,

@@ -70,7 +70,7 @@ describe('task forces', () => {
     expect(await asAgency(pool, sn.id, 'SELECT count(*)::int AS n FROM victim_statements WHERE case_id = $1', [gdCase])).toEqual([{ n: 0 }]);
     expect(codeOf(await gql(app, 'query($id: ID!) { taskForce(id: $id) { id } }', { id: forceId }, { token: t['sn'] }))).toBe('NOT_FOUND');
     // A member cannot put someone else's case in, nor read-only members act on the case.
-    expect(codeOf(await gql(app, 'mutation($f: ID!, $c: ID!) { setTaskForceCase(taskForceId: $f, caseId: $c, inForce: true) { id } }', { f: forceId, c: gdCase }, { token: t['fj'] }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(app, 'mutation($f: ID!, $c: ID!) { setTaskForceCase(taskForceId: $f, caseId: $c, inForce: true) { id } }', { f: forceId, c: gdCase }, { token: t['fjSup'] }))).toBe('FORBIDDEN');
     expect(codeOf(await gql(app, 'mutation($i: AddIdentifierInput!) { addIdentifier(input: $i) { id } }', { i: { caseId: gdCase, kind: 'PHONE', value: '13800138000' } }, { token: t['fj'] }))).toBe('FORBIDDEN');
   });
 
@@ -168,7 +168,7 @@ describe('task forces', () => {
     const snHidden = await newCase('sn', '串案·陕西');
     await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', {
       i: { caseId: fjShared, agencyId: gd.id, access: 'READ', mayPassOn: false, mayUseInCourt: false, mustAskBeforeActing: true },
-    }, { token: t['fj'] });
+    }, { token: t['fjSup'] });
     const seriesId = await waitFor(async () => {
       const s = (await gql(app, 'query($id: ID!) { caseLinks(caseId: $id) { series { id caseCount } } }', { id: gdOwn }, { token: t['gdSup'] })).data?.caseLinks.series;
       return s && s.caseCount === 3 ? (s.id as string) : undefined;
@@ -218,9 +218,9 @@ describe('task forces', () => {
     expect(await asAgency(pool, fj.id, 'SELECT count(*)::int AS n FROM task_force_tasks WHERE task_force_id = $1', [forceId])).toEqual([{ n: 0 }]);
     // Zhejiang still reads it; taking the case out ends that too.
     expect((await gql(app, CASE, { id: gdCase }, { token: t['zj'] })).data?.case.id).toBe(gdCase);
-    await gql(app, 'mutation($f: ID!, $c: ID!) { setTaskForceCase(taskForceId: $f, caseId: $c, inForce: false) { id } }', { f: forceId, c: gdCase }, { token: t['gd'] });
+    await gql(app, 'mutation($f: ID!, $c: ID!) { setTaskForceCase(taskForceId: $f, caseId: $c, inForce: false) { id } }', { f: forceId, c: gdCase }, { token: t['gdSup'] });
     expect(codeOf(await gql(app, CASE, { id: gdCase }, { token: t['zj'] }))).toBe('NOT_FOUND');
     // Taking it out again: it is not in the force (NOT_FOUND), not a question of rights.
-    expect(codeOf(await gql(app, 'mutation($f: ID!, $c: ID!) { setTaskForceCase(taskForceId: $f, caseId: $c, inForce: false) { id } }', { f: forceId, c: gdCase }, { token: t['gd'] }))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(app, 'mutation($f: ID!, $c: ID!) { setTaskForceCase(taskForceId: $f, caseId: $c, inForce: false) { id } }', { f: forceId, c: gdCase }, { token: t['gdSup'] }))).toBe('NOT_FOUND');
   });
 });
