@@ -31,6 +31,9 @@ const requestSide = (from: string, to: string) =>
 restrict('agency_requests', ['UPDATE'], requestSide('from_agency_id', 'to_agency_id'));
 restrict('request_events', ['INSERT'], `(app_is_system() OR EXISTS (SELECT 1 FROM agency_requests r WHERE r.id = request_id AND ${requestSide('r.from_agency_id', 'r.to_agency_id')}))`);
 restrict('request_attachments', ['INSERT'], CASEWORK);
+restrict('request_counters', ['INSERT', 'UPDATE'], CASEWORK); // request numbers are drawn by senders only
+// Sessions: one's own (sign-in and refresh act as the user), an admin ending a user's sessions, or a job.
+restrict('refresh_sessions', ['INSERT', 'UPDATE'], `(user_id = app_user() OR ${may('ADMIN')})`);
 for (const t of ['task_forces', 'task_force_agencies', 'task_force_cases']) restrict(t, ['INSERT', 'UPDATE'], SUPERVISOR);
 restrict('task_force_tasks', ['INSERT'], SUPERVISOR);
 restrict('task_force_tasks', ['UPDATE'], CASEWORK); // the assignee agency reports progress; the sweep marks overdue
