@@ -1,5 +1,6 @@
 import { AgencyKind } from './agency';
 import { IdentifierKind, normalizeIdentifier } from './identifiers';
+import { mayCall } from './access-policy';
 import { Role } from './roles';
 
 /**
@@ -20,7 +21,7 @@ export const MAX_BULLETIN_BODY = 20_000;
  * (banks report what they see as risk signals instead).
  */
 export function mayPublishBulletins(kind: AgencyKind, roles: readonly Role[]): boolean {
-  return kind === AgencyKind.POLICE && roles.some((r) => r === Role.SUPERVISOR || r === Role.ADMIN);
+  return mayCall({ agencyKind: kind, roles, nationalAdmin: false }, 'publishBulletin');
 }
 
 /** Who a bulletin is addressed to: agencies by id and/or every agency of some kinds. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AgencyKind, AlertStatus, AuditAction, AuditOutcome, canonicalThreshold, effectiveThreshold, formatRuleFigure, IdentifierKind, NATIONAL_REGION_CODE,
-  NATIONAL_THRESHOLD_REGION, regionCovers, RiskRule, Role, seesPersonalData, thresholdProblem, thresholdRegionChain, isSignalRegion,
+  AlertStatus, AuditAction, AuditOutcome, canonicalThreshold, effectiveThreshold, formatRuleFigure, IdentifierKind, NATIONAL_REGION_CODE,
+  NATIONAL_THRESHOLD_REGION, regionCovers, RiskRule, seesPersonalData, thresholdProblem, thresholdRegionChain, isSignalRegion,
 } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
 import type { Actor } from '../common/actor';
@@ -62,7 +62,6 @@ export class AlertsService {
   ) {}
 
   async list(actor: Actor, filter: { status?: AlertStatus | null; rule?: RiskRule | null }, page: PageArgs, withCount: boolean): Promise<Connection<AlertModel>> {
-    this.assertMayRead(actor);
     const params: unknown[] = [filter.status ?? null, filter.rule ?? null];
     const base = `($1::text IS NULL OR a.status = $1) AND ($2::text IS NULL OR a.rule = $2)`;
     let where = base;
@@ -83,14 +82,12 @@ export class AlertsService {
   }
 
   async get(actor: Actor, id: string): Promise<AlertModel | null> {
-    this.assertMayRead(actor);
     const [row] = (await this.tx.manager.query(`SELECT ${ALERT_COLUMNS} FROM alerts a WHERE a.id = $1`, [id])) as AlertRow[];
     return row ? (await this.toModels(actor, [row]))[0] : null;
   }
 
   /** The leads on a case the caller may read, each with its alert (visible through the lead). */
   async caseLeads(actor: Actor, caseId: string): Promise<AlertLeadWithAlert[]> {
-    if (actor.agencyKind !== AgencyKind.POLICE) throw forbidden('Cases are for police agencies');
     const [c] = (await this.tx.manager.query('SELECT 1 FROM cases WHERE id = $1', [caseId])) as unknown[];
     if (!c) throw notFound('Case', caseId);
     const leads = await this.readableLeads(`l.case_id = $1`, [caseId]);
@@ -113,8 +110,6 @@ export class AlertsService {
   }
 
   private async move(actor: Actor, id: string, to: AlertStatus, note: string | null, address: string): Promise<AlertModel> {
-    if (actor.agencyKind !== AgencyKind.POLICE) throw forbidden("The region's police handle alerts");
-    if (!actor.roles.some((r) => r === Role.INVESTIGATOR || r === Role.SUPERVISOR || r === Role.ADMIN)) throw forbidden('Investigators, supervisors and admins handle alerts');
     const [a] = (await this.tx.manager.query(`SELECT ${ALERT_COLUMNS} FROM alerts a WHERE a.id = $1`, [id])) as AlertRow[];
     if (!a) throw notFound('Alert', id);
     const own = await this.directory.get(actor.agencyId);
@@ -137,7 +132,6 @@ export class AlertsService {
 
   /** Effective thresholds of every rule for a region (the viewer's own by default; the national defaults for the centre). */
   async thresholds(actor: Actor, region: string | null | undefined): Promise<RiskThresholdModel[]> {
-    this.assertMayRead(actor, 'Risk thresholds');
     let target = region?.trim();
     if (!target) {
       const own = (await this.directory.get(actor.agencyId)).region;
@@ -154,8 +148,6 @@ export class AlertsService {
   }
 
   async setThreshold(actor: Actor, region: string, rule: RiskRule, value: string, address: string): Promise<RiskThresholdModel> {
-    if (actor.agencyKind !== AgencyKind.POLICE) throw forbidden('Police set risk thresholds');
-    if (!actor.roles.some((r) => r === Role.ADMIN || r === Role.SUPERVISOR)) throw forbidden('Police admins and supervisors set risk thresholds');
     const target = region.trim();
     if (target !== NATIONAL_THRESHOLD_REGION && !isSignalRegion(target)) throw badInput('region', 'must be a 6-digit GB/T 2260 code such as 440000, or 000000 for the national defaults');
     const own = (await this.directory.get(actor.agencyId)).region;
@@ -175,12 +167,6 @@ export class AlertsService {
       actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address, details: { region: target, rule, from: before?.value ?? null, to: canonical },
     });
     return { region: target, rule, value: formatRuleFigure(rule, canonical), source: target };
-  }
-
-  private assertMayRead(actor: Actor, what = 'Alerts'): void {
-    if (actor.agencyKind !== AgencyKind.POLICE && actor.agencyKind !== AgencyKind.BANK && actor.agencyKind !== AgencyKind.TELECOM) {
-      throw forbidden(`${what} are for police, banks and telecoms`);
-    }
   }
 
   /** Leads on cases the caller may read (alert_leads' policy), the case number read from the case under its own. */

@@ -7,7 +7,6 @@ import { recordAudit } from '@caselink/db';
 import { clientAddress, HttpRequestWithActor } from '../common/actor';
 import { badInput, unauthenticated } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
-import { assertPolice } from '../cases/cases.service';
 import { OutcomeFilter } from './analytics.dto';
 import { CsvLanguage, OUTCOME_TABLES, OutcomeTable, outcomeCsv } from './outcomes-csv';
 import { dimensionsFor, OutcomesService } from './outcomes.service';
@@ -51,7 +50,6 @@ export class OutcomesController {
   async export(@Query() query: Record<string, unknown>, @Req() req: HttpRequestWithActor, @Res() reply: FastifyReply): Promise<void> {
     const actor = req.actor;
     if (!actor) throw unauthenticated();
-    assertPolice(actor);
     const table = query['table'];
     if (typeof table !== 'string' || !(OUTCOME_TABLES as readonly string[]).includes(table)) throw badInput('table', `must be one of ${OUTCOME_TABLES.join(', ')}`);
     const lang = query['lang'] ?? 'en';

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AgencyKind, AuditAction, AuditOutcome, FraudType, IdentifierKind, mayPublishBulletins, normalizeWatchList } from '@caselink/domain';
+import { AgencyKind, AuditAction, AuditOutcome, FraudType, IdentifierKind, normalizeWatchList } from '@caselink/domain';
 import { recordAudit, recordBulletin } from '@caselink/db';
 import { JobProducers } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
-import { badInput, forbidden, notFound } from '../common/errors';
+import { badInput, notFound } from '../common/errors';
 import { Connection, decodeCursor, encodeCursor } from '../common/pagination';
 import { RequestTransaction } from '../database/request-transaction';
 import { AgencyDirectory } from '../cases/agency-directory';
 import { AgencyRef } from '../cases/case.model';
-import { assertPolice, CasesService } from '../cases/cases.service';
+import { CasesService } from '../cases/cases.service';
 import { BulletinCaseMatchModel, BulletinModel, CaseBulletinHitModel } from './bulletin.model';
 import { BulletinListArgs, PublishBulletinInput } from './bulletins.dto';
 
@@ -53,7 +53,6 @@ export class BulletinsService {
   ) {}
 
   async publish(actor: Actor, input: PublishBulletinInput, address: string): Promise<BulletinModel> {
-    if (!mayPublishBulletins(actor.agencyKind, actor.roles)) throw forbidden('Police supervisors and admins publish bulletins');
     const title = input.title.trim();
     const body = input.body.trim();
     if (!title) throw badInput('input.title', 'must not be empty');
@@ -161,7 +160,6 @@ export class BulletinsService {
 
   /** "Matches bulletin X" on a case: bulletins the viewer may read whose watched values the case holds. */
   async caseHits(actor: Actor, caseId: string): Promise<CaseBulletinHitModel[]> {
-    assertPolice(actor);
     await this.cases.get(actor, caseId);
     const hits = (await this.tx.manager.query(
       `SELECT h.bulletin_id, array_agg(h.kind ORDER BY h.kind, h.canonical) AS kinds, array_agg(h.canonical ORDER BY h.kind, h.canonical) AS canonicals,

@@ -11,7 +11,7 @@ import { AgencyDirectory } from './agency-directory';
 import { AccessRequestModel, CaseShareModel, IdentifierModel, RequestDirection, VictimPersonalData, ViewerAccess } from './case.model';
 import { toAccessRequestModel, toIdentifierModel, toShareModel } from './case-mappers';
 import { AccessRequestArgs, AddIdentifierInput, DecideAccessRequestInput, RequestAccessInput, ShareCaseInput } from './cases.dto';
-import { assertPolice, CasesService } from './cases.service';
+import { CasesService } from './cases.service';
 
 /** Shares, access requests, manual clues and audited reads of personal data. */
 @Injectable()
@@ -57,7 +57,6 @@ export class SharingService {
   }
 
   async requestAccess(actor: Actor, input: RequestAccessInput, address: string): Promise<AccessRequestModel> {
-    assertPolice(actor);
     const [{ owner }] = await this.tx.manager.query('SELECT case_owner($1) AS owner', [input.caseId]);
     if (!owner) throw notFound('Case', input.caseId);
     if (owner === actor.agencyId) throw badInput('input.caseId', 'is a case of your own agency');
@@ -91,7 +90,6 @@ export class SharingService {
   }
 
   async listRequests(actor: Actor, args: AccessRequestArgs): Promise<Connection<AccessRequestModel>> {
-    assertPolice(actor);
     const q = this.tx.manager.getRepository(AccessRequest).createQueryBuilder('r')
       .where(args.direction === RequestDirection.INCOMING ? 'r.owner_agency_id = :me' : 'r.requesting_agency_id = :me', { me: actor.agencyId });
     if (args.status) q.andWhere('r.status = :status', { status: args.status });
@@ -151,7 +149,6 @@ export class SharingService {
 
   /** Clues from statements follow their statement; only manual clues are corrected or removed by hand. */
   private async manualClue(actor: Actor, id: string): Promise<Identifier> {
-    assertPolice(actor);
     const clue = await this.tx.manager.getRepository(Identifier).findOneBy({ id });
     if (!clue) throw notFound('Identifier', id);
     const model = await this.cases.get(actor, clue.caseId);
@@ -163,7 +160,6 @@ export class SharingService {
 
   /** Full ID number and phone: only with OWNER or CONTRIBUTE access; the database function audits the read. */
   async personalData(actor: Actor, victimId: string): Promise<VictimPersonalData> {
-    assertPolice(actor);
     const [row]: Array<{ id_number: string | null; phone: string | null }> = await this.tx.manager.query('SELECT * FROM victim_personal_data($1)', [victimId]);
     if (!row) throw forbidden('Your access to this case does not include personal data (READ grants see masked values)');
     return { idNumber: row.id_number, phone: row.phone };

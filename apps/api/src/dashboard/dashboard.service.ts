@@ -3,7 +3,6 @@ import { FraudType, RequestState, RequestType, Role } from '@caselink/domain';
 import type { Actor } from '../common/actor';
 import { forbidden } from '../common/errors';
 import { AgencyDirectory } from '../cases/agency-directory';
-import { assertPolice } from '../cases/cases.service';
 import { RequestTransaction } from '../database/request-transaction';
 import { TaskKind, TaskStatus } from '../task-forces/task-force.model';
 import { DashboardFilter } from './dashboard.dto';
@@ -141,7 +140,6 @@ export class DashboardService {
   ) {}
 
   async supervisorDashboard(actor: Actor, filter: DashboardFilter | null | undefined, now = new Date()): Promise<SupervisorDashboardModel> {
-    assertPolice(actor);
     const days = filter?.periodDays ?? 90;
     const fraudType = filter?.fraudType ?? null;
     const supervisor = actor.roles.includes(Role.SUPERVISOR);

@@ -25,8 +25,12 @@ describe('case exports (STIX 2.1, MISP)', () => {
       i: { caseId, takenAt: '2026-11-20T08:00:00Z', place: '派出所', narrative: '刷单', reportedLoss: '500', victim: { name: '孙七' },
         transfers: [{ fromAccount: randomCard('622848'), toAccount: card, amount: '500', occurredAt: '2026-11-19T10:00:00Z', channel: 'BANK_TRANSFER' }] },
     }, { token });
-  const share = (token: string, caseId: string, agencyId: string, mayPassOn: boolean) =>
-    gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', { i: { caseId, agencyId, access: 'READ', mayPassOn, mayUseInCourt: false, mustAskBeforeActing: false } }, { token });
+  // Shares are a supervisor's act (access table).
+  const share = async (token: string, caseId: string, agencyId: string, mayPassOn: boolean) => {
+    const r = await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', { i: { caseId, agencyId, access: 'READ', mayPassOn, mayUseInCourt: false, mustAskBeforeActing: false } }, { token });
+    expect(r.errors).toBeUndefined();
+    return r;
+  };
   const exportAs = async (token: string, caseId: string, format: string) => {
     const res = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: `/cases/${caseId}/export?format=${format}`, headers: { authorization: `Bearer ${token}` } });
     return { status: res.statusCode, body: res.body, json: () => res.json() };
@@ -34,11 +38,11 @@ describe('case exports (STIX 2.1, MISP)', () => {
 
   beforeAll(async () => {
     owner = await ownerClient();
-    gd = await createAgency(owner, 'ExpGD', [Role.INVESTIGATOR], AgencyKind.POLICE, '440000');
-    zj = await createAgency(owner, 'ExpZJ', [Role.INVESTIGATOR], AgencyKind.POLICE, '330000');
+    gd = await createAgency(owner, 'ExpGD', [Role.INVESTIGATOR, Role.SUPERVISOR], AgencyKind.POLICE, '440000');
+    zj = await createAgency(owner, 'ExpZJ', [Role.INVESTIGATOR, Role.SUPERVISOR], AgencyKind.POLICE, '330000');
     bank = await createAgency(owner, 'ExpBank', [Role.LIAISON], AgencyKind.BANK, '110000');
     app = await startApi();
-    for (const [k, a, r] of [['gd', gd, Role.INVESTIGATOR], ['zj', zj, Role.INVESTIGATOR], ['bank', bank, Role.LIAISON]] as const) t[k] = (await login(app, a.users[r].email)).token;
+    for (const [k, a, r] of [['gd', gd, Role.INVESTIGATOR], ['gdSup', gd, Role.SUPERVISOR], ['zj', zj, Role.INVESTIGATOR], ['zjSup', zj, Role.SUPERVISOR], ['bank', bank, Role.LIAISON]] as const) t[k] = (await login(app, a.users[r].email)).token;
     worker = await startWorker({ QUEUE_PREFIX: `caselink-test-${process.pid}` });
     gdCase = await createCase(t['gd']);
     await pay(t['gd'], gdCase);
@@ -66,7 +70,9 @@ describe('case exports (STIX 2.1, MISP)', () => {
   });
 
   it('adds a linked case once the owner may read it, as a related-to relationship and a MISP related event', async () => {
-    await share(t['zj'], zjCase, gd.id, false);
+    // Shared with leave to pass on: a linked case shared "may not pass on" leaves only as a blind reference
+    // (tenancy/side-doors.int-spec.ts), never named.
+    await share(t['zjSup'], zjCase, gd.id, true);
     const stix = (await exportAs(t['gd'], gdCase, 'stix')).json();
     expect(stix.objects.filter((o: { type: string }) => o.type === 'relationship')).toHaveLength(1);
     const misp = (await exportAs(t['gd'], gdCase, 'misp')).json();
@@ -75,12 +81,12 @@ describe('case exports (STIX 2.1, MISP)', () => {
   });
 
   it('refuses a case shared "may not pass on"; with leave to pass on, masked personal data stays out', async () => {
-    await share(t['gd'], gdCase, zj.id, false);
+    await share(t['gdSup'], gdCase, zj.id, false);
     expect((await exportAs(t['zj'], gdCase, 'stix')).status).toBe(403);
     const shares = await gql(app, 'query($id: ID!) { case(id: $id) { shares { id agency { id } } } }', { id: gdCase }, { token: t['gd'] });
     const s = shares.data?.case.shares.find((x: { agency: { id: string } }) => x.agency.id === zj.id);
-    await gql(app, 'mutation($id: ID!) { revokeShare(id: $id) { id } }', { id: s.id }, { token: t['gd'] });
-    await share(t['gd'], gdCase, zj.id, true);
+    expect((await gql(app, 'mutation($id: ID!) { revokeShare(id: $id) { id } }', { id: s.id }, { token: t['gdSup'] })).errors).toBeUndefined();
+    await share(t['gdSup'], gdCase, zj.id, true);
     const r = await exportAs(t['zj'], gdCase, 'misp');
     expect(r.status).toBe(200);
     expect(r.body).toContain(card);

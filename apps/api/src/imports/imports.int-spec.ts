@@ -81,11 +81,12 @@ describe('statement imports (api + worker)', () => {
   beforeAll(async () => {
     app = await startApi({ EVIDENCE_DIR: dir, QUEUE_PREFIX: prefix, MAX_IMPORT_BYTES: '100000' });
     owner = await ownerClient();
-    gd = await createAgency(owner, 'ImpGD', [Role.INVESTIGATOR]);
+    gd = await createAgency(owner, 'ImpGD', [Role.INVESTIGATOR, Role.SUPERVISOR]);
     bj = await createAgency(owner, 'ImpBJ', [Role.INVESTIGATOR], AgencyKind.POLICE, '110000');
     zj = await createAgency(owner, 'ImpZJ', [Role.INVESTIGATOR], AgencyKind.POLICE, '330000');
     bank = await createAgency(owner, 'ImpBank', [Role.LIAISON], AgencyKind.BANK, '110000');
     t['gd'] = (await login(app, gd.users[Role.INVESTIGATOR].email)).token;
+    t['gdSup'] = (await login(app, gd.users[Role.SUPERVISOR].email)).token;
     t['bj'] = (await login(app, bj.users[Role.INVESTIGATOR].email)).token;
     t['zj'] = (await login(app, zj.users[Role.INVESTIGATOR].email)).token;
     t['bank'] = (await login(app, bank.users[Role.LIAISON].email)).token;
@@ -131,9 +132,11 @@ describe('statement imports (api + worker)', () => {
   it('refuses callers without CONTRIBUTE: no token, another province, a READ grantee, a bank; imports stay with their agency', async () => {
     expect((await upload(undefined, CSV)).statusCode).toBe(401);
     expect((await upload(t['bj'], CSV)).statusCode).toBe(404);
-    await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', {
+    // Shares are a supervisor's act (access table).
+    const shared = await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', {
       i: { caseId, agencyId: bj.id, access: 'READ', mayPassOn: false, mayUseInCourt: false, mustAskBeforeActing: true },
-    }, { token: t['gd'] });
+    }, { token: t['gdSup'] });
+    expect(shared.errors).toBeUndefined();
     const read = await upload(t['bj'], CSV);
     expect(read.statusCode).toBe(403);
     expect(read.json().errors[0].extensions.code).toBe('FORBIDDEN');
@@ -167,9 +170,10 @@ describe('statement imports (api + worker)', () => {
   });
 
   it('a CONTRIBUTE grantee imports into the case as itself; the owner does not see that import', async () => {
-    await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', {
+    const shared = await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', {
       i: { caseId, agencyId: zj.id, access: 'CONTRIBUTE', mayPassOn: false, mayUseInCourt: false, mustAskBeforeActing: true },
-    }, { token: t['gd'] });
+    }, { token: t['gdSup'] });
+    expect(shared.errors).toBeUndefined();
     const res = await upload(t['zj'], CSV.split('\r\n').slice(0, 2).join('\r\n'));
     expect(res.statusCode).toBe(201);
     const done = await untilFinished(t['zj'], res.json().id);

@@ -5,7 +5,7 @@ import { JobProducers } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
 import { notFound } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
-import { assertPolice, CasesService } from '../cases/cases.service';
+import { CasesService } from '../cases/cases.service';
 import { shownValue } from '../cases/masking';
 import { FundTraceEdgeModel, FundTraceModel, FundTraceNodeModel, FundTraceRunModel, JobState } from './linking.model';
 
@@ -37,14 +37,12 @@ export class FundTraceService {
   ) {}
 
   async trace(actor: Actor, transferId: string, maxHops: number): Promise<FundTraceModel> {
-    assertPolice(actor);
     const result = await traceFundsFrom(this.tx.manager, transferId, { maxHops, maxEdges: 2_000 });
     if (!result) throw notFound('Transfer', transferId);
     return this.masked(actor, toFundTraceModel(result));
   }
 
   async start(actor: Actor, transferId: string, maxHops: number, address: string): Promise<FundTraceRunModel> {
-    assertPolice(actor);
     const [transfer] = (await this.tx.manager.query('SELECT case_id FROM transfers WHERE id = $1', [transferId])) as Array<{ case_id: string }>;
     if (!transfer) throw notFound('Transfer', transferId);
     const [row] = (await this.tx.manager.query(
@@ -60,7 +58,6 @@ export class FundTraceService {
   }
 
   async run(actor: Actor, id: string): Promise<FundTraceRunModel> {
-    assertPolice(actor);
     const [row] = (await this.tx.manager.query('SELECT * FROM fund_traces WHERE id = $1', [id])) as TraceRow[];
     if (!row) throw notFound('FundTraceRun', id);
     const run = toRunModel(row);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AgencyKind, allowedRequestTransitions, AuditAction, AuditOutcome, awaitsAnswer, deadlineColour, FraudType, FreezeKind, holdExpiresAt, holdPeriod,
-  IdentifierKind, LegalBasis, RequestParty, RequestState, requestTransitionProblem, RequestType, Role, Urgency,
+  IdentifierKind, LegalBasis, mayCall, RequestParty, RequestState, requestTransitionProblem, RequestType, Urgency,
 } from '@caselink/domain';
 import { recordAudit, rowsOf } from '@caselink/db';
 import { DeadlineJob, JobProducers } from '@caselink/jobs';
@@ -79,12 +79,6 @@ export function assertMayPassOn(c: CaseModel): void {
   }
 }
 
-/** Police investigators and supervisors act for the sender; liaisons and admins for the addressed agency. */
-function assertMayAct(actor: Actor, party: RequestParty): void {
-  const roles = party === 'SENDER' ? [Role.INVESTIGATOR, Role.SUPERVISOR] : [Role.LIAISON, Role.ADMIN];
-  if (!actor.roles.some((r) => roles.includes(r))) throw forbidden(`Needs one of the roles ${roles.join(', ')} to act on this request`);
-}
-
 /**
  * The common life of every request: reading (row-level security shows each agency its own side),
  * state changes checked against the domain's state machines, the timeline, read marks, live events
@@ -147,7 +141,6 @@ export class RequestsService {
   }
 
   async forCase(actor: Actor, caseId: string): Promise<AgencyRequestModel[]> {
-    if (actor.agencyKind !== AgencyKind.POLICE) throw forbidden('Cases are for police agencies');
     const rows = (await this.tx.manager.query(`${SELECT} WHERE r.case_id = $1 AND r.from_agency_id = $2 ORDER BY r.created_at DESC LIMIT 200`, [caseId, actor.agencyId])) as RequestRow[];
     return Promise.all(rows.map((r) => this.toModel(actor, r)));
   }
@@ -226,7 +219,6 @@ export class RequestsService {
     const r = await this.row(id, true);
     const party = partyOf(actor, r);
     if (!party) throw notFound('AgencyRequest', id);
-    assertMayAct(actor, party);
     const problem = requestTransitionProblem(r.type, r.state, to, party, { freezeKind: r.kind as FreezeKind, extensions: r.extensions });
     if (problem) throw conflict(`The request is ${r.state}: ${problem}`, { currentState: r.state });
     if (to === RequestState.SENT) {
@@ -377,7 +369,7 @@ export class RequestsService {
       overdue: open && r.overdue_at !== null, overdueAt: r.overdue_at,
       deadlineColour: open && r.sent_at && r.deadline_at ? (deadlineColour(r.sent_at, r.deadline_at, now) as DeadlineColour) : null,
       unread: party === 'RECIPIENT' ? r.version > (r.read_version ?? -1) : party === 'SENDER' ? r.version > (r.read_version ?? r.version) : false,
-      allowedTransitions: party && actor.roles.some((x) => (party === 'SENDER' ? [Role.INVESTIGATOR, Role.SUPERVISOR] : [Role.LIAISON, Role.ADMIN]).includes(x))
+      allowedTransitions: party && mayCall(actor, 'changeRequestState')
         ? allowedRequestTransitions(r.type, r.state, party).filter((s) => !requestTransitionProblem(r.type, r.state, s, party, { freezeKind: r.kind as FreezeKind, extensions: r.extensions }))
         : [],
       createdAt: r.created_at, updatedAt: r.updated_at,

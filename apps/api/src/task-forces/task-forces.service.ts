@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AgencyKind, AuditAction, AuditOutcome, PROVINCES, Role } from '@caselink/domain';
+import { AgencyKind, AuditAction, AuditOutcome, PROVINCES } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
 import { JobProducers, type TaskForceUpdateEvent } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
@@ -7,7 +7,7 @@ import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
 import { LivePublisher } from '../live/live.publisher';
 import { AgencyDirectory } from '../cases/agency-directory';
-import { assertPolice, CasesService } from '../cases/cases.service';
+import { CasesService } from '../cases/cases.service';
 import { CreateTaskForceInput, DispatchTaskInput, TaskForceModel, TaskKind, TaskModel, TaskStatus } from './task-force.model';
 
 interface ForceRow {
@@ -68,7 +68,6 @@ export class TaskForcesService {
   }
 
   async create(actor: Actor, input: CreateTaskForceInput, address: string): Promise<TaskForceModel> {
-    this.assertSupervisor(actor);
     const all = await this.directory.all(this.tx.manager);
     const members = new Set<string>();
     for (const [i, id] of input.memberAgencyIds.entries()) {
@@ -106,13 +105,11 @@ export class TaskForcesService {
   }
 
   async list(actor: Actor): Promise<TaskForceModel[]> {
-    assertPolice(actor);
     const rows = (await this.tx.manager.query('SELECT * FROM task_forces ORDER BY created_at DESC LIMIT 100')) as ForceRow[];
     return this.build(actor, rows);
   }
 
   async get(actor: Actor, id: string): Promise<TaskForceModel> {
-    assertPolice(actor);
     const [f] = (await this.tx.manager.query('SELECT * FROM task_forces WHERE id = $1', [id])) as ForceRow[];
     if (!f) throw notFound('TaskForce', id);
     return (await this.build(actor, [f]))[0];
@@ -154,7 +151,6 @@ export class TaskForcesService {
   }
 
   async setAgency(actor: Actor, taskForceId: string, agencyId: string, member: boolean, address: string): Promise<TaskForceModel> {
-    this.assertSupervisor(actor);
     await this.assertLead(actor, taskForceId);
     if (member) {
       if ((await this.directory.all(this.tx.manager)).get(agencyId)?.kind !== AgencyKind.POLICE) throw badInput('agencyId', 'must be a police agency');
@@ -174,7 +170,6 @@ export class TaskForcesService {
   }
 
   async setCase(actor: Actor, taskForceId: string, caseId: string, inForce: boolean, address: string): Promise<TaskForceModel> {
-    assertPolice(actor);
     await this.get(actor, taskForceId);
     const c = await this.cases.get(actor, caseId);
     if (inForce) {
@@ -196,7 +191,6 @@ export class TaskForcesService {
   }
 
   async dispatch(actor: Actor, input: DispatchTaskInput, address: string): Promise<TaskModel> {
-    this.assertSupervisor(actor);
     const force = await this.get(actor, input.taskForceId);
     if (!force.isLead) throw forbidden('The lead agency dispatches tasks');
     if (!force.agencies.some((a) => a.id === input.assigneeAgencyId)) throw badInput('input.assigneeAgencyId', 'must be an agency of the task force');
@@ -220,7 +214,6 @@ export class TaskForcesService {
   }
 
   async setStatus(actor: Actor, id: string, status: TaskStatus, address: string): Promise<TaskModel> {
-    assertPolice(actor);
     const [t] = (await this.tx.manager.query('SELECT * FROM task_force_tasks WHERE id = $1', [id])) as TaskRow[];
     if (!t) throw notFound('TaskForceTask', id);
     const [f] = (await this.tx.manager.query('SELECT lead_agency_id FROM task_forces WHERE id = $1', [t.task_force_id])) as Array<{ lead_agency_id: string }>;
@@ -255,11 +248,6 @@ export class TaskForcesService {
       assigneeUserId: t.assignee_user_id, dueAt: t.due_at, status: t.status, overdue: this.isOverdue(t), allowedStatuses: this.allowed(actor, t, isLead),
       createdAt: t.created_at, updatedAt: t.updated_at,
     };
-  }
-
-  private assertSupervisor(actor: Actor): void {
-    assertPolice(actor);
-    if (!actor.roles.some((r) => r === Role.SUPERVISOR || r === Role.ADMIN)) throw forbidden('Supervisors run task forces');
   }
 
   private async assertLead(actor: Actor, id: string): Promise<void> {
