@@ -37,6 +37,23 @@ export function allowedCaseTransitions(from: CaseStatus): readonly CaseStatus[] 
   return CASE_TRANSITIONS[from];
 }
 
+/** An access request is decided once, by the case's owner; PostgreSQL reads the same machine. */
+export enum AccessRequestStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  DENIED = 'DENIED',
+}
+
+const ACCESS_REQUEST_TRANSITIONS: Record<AccessRequestStatus, readonly AccessRequestStatus[]> = {
+  [AccessRequestStatus.PENDING]: [AccessRequestStatus.APPROVED, AccessRequestStatus.DENIED],
+  [AccessRequestStatus.APPROVED]: [],
+  [AccessRequestStatus.DENIED]: [],
+};
+
+export function allowedAccessRequestTransitions(from: AccessRequestStatus): readonly AccessRequestStatus[] {
+  return ACCESS_REQUEST_TRANSITIONS[from];
+}
+
 /** Why a status change is not allowed, or null when it is. */
 export function caseTransitionProblem(from: CaseStatus, to: CaseStatus): string | null {
   if (CASE_TRANSITIONS[from].includes(to)) return null;

@@ -9,5 +9,6 @@ export * from './requests';
 export * from './exports';
 export * from './outcomes';
 export * from './bulletins';
+export * from './task-forces';
 export * from './risk';
 export * from './access-policy';

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AgencyKind, CaseAccess, CaseStatus, FraudType, IdentifierKind, PaymentChannel, Sensitivity } from '@caselink/domain';
+import { AccessRequestStatus, AgencyKind, CaseAccess, CaseStatus, FraudType, IdentifierKind, PaymentChannel, Sensitivity } from '@caselink/domain';
 import { connectionType } from '../common/pagination';
 
 registerEnumType(FraudType, { name: 'FraudType' });
@@ -25,12 +25,8 @@ export enum IdentifierSourceEnum {
 }
 registerEnumType(IdentifierSourceEnum, { name: 'IdentifierSource' });
 
-export enum AccessRequestStatusEnum {
-  PENDING = 'PENDING',
-  APPROVED = 'APPROVED',
-  DENIED = 'DENIED',
-}
-registerEnumType(AccessRequestStatusEnum, { name: 'AccessRequestStatus' });
+export { AccessRequestStatus as AccessRequestStatusEnum };
+registerEnumType(AccessRequestStatus, { name: 'AccessRequestStatus' });
 
 export enum RequestDirection {
   INCOMING = 'INCOMING',
@@ -159,7 +155,7 @@ export class AccessRequestModel {
   requestingAgencyId: string;
   ownerAgencyId: string;
   @Field() reason: string;
-  @Field(() => AccessRequestStatusEnum) status: AccessRequestStatusEnum;
+  @Field(() => AccessRequestStatus) status: AccessRequestStatus;
   @Field(() => String, { nullable: true }) decisionNote: string | null;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) decidedAt: Date | null;

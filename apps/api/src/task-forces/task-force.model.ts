@@ -1,7 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { TaskStatus } from '@caselink/domain';
 import { AgencyRef, CaseModel } from '../cases/case.model';
+
+export { TaskStatus };
 
 export enum TaskKind {
   ARREST = 'ARREST',
@@ -9,12 +12,6 @@ export enum TaskKind {
   EVIDENCE_COLLECTION = 'EVIDENCE_COLLECTION',
   VICTIM_INTERVIEW = 'VICTIM_INTERVIEW',
   FREEZE_FOLLOW_UP = 'FREEZE_FOLLOW_UP',
-}
-export enum TaskStatus {
-  OPEN = 'OPEN',
-  IN_PROGRESS = 'IN_PROGRESS',
-  DONE = 'DONE',
-  CANCELLED = 'CANCELLED',
 }
 registerEnumType(TaskKind, { name: 'TaskKind' });
 registerEnumType(TaskStatus, { name: 'TaskStatus' });

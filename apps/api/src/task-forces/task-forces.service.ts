@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AgencyKind, AuditAction, AuditOutcome, PROVINCES } from '@caselink/domain';
+import { AgencyKind, allowedTaskTransitions, AuditAction, AuditOutcome, PROVINCES } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
 import { JobProducers, type TaskForceUpdateEvent } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
@@ -34,13 +34,6 @@ interface TaskRow {
   updated_at: Date;
 }
 
-/** Who may move a task where: the assignee agency works it, the lead re-plans or cancels. */
-const NEXT: Record<TaskStatus, { assignee: TaskStatus[]; lead: TaskStatus[] }> = {
-  [TaskStatus.OPEN]: { assignee: [TaskStatus.IN_PROGRESS, TaskStatus.DONE], lead: [TaskStatus.CANCELLED] },
-  [TaskStatus.IN_PROGRESS]: { assignee: [TaskStatus.DONE], lead: [TaskStatus.CANCELLED] },
-  [TaskStatus.DONE]: { assignee: [], lead: [] },
-  [TaskStatus.CANCELLED]: { assignee: [], lead: [] },
-};
 
 /**
  * Task forces: a supervisor forms one (lead = own agency) with member police agencies and its own
@@ -220,7 +213,7 @@ export class TaskForcesService {
     const isLead = f.lead_agency_id === actor.agencyId;
     const allowed = this.allowed(actor, t, isLead);
     if (!allowed.includes(status)) {
-      const all = [...NEXT[t.status].assignee, ...NEXT[t.status].lead];
+      const all = [...allowedTaskTransitions(t.status, 'ASSIGNEE'), ...allowedTaskTransitions(t.status, 'LEAD')];
       throw conflict(`The task is ${t.status}: ${all.length ? `it can only become ${all.join(', ')}, and not by you` : 'that is final'}`, { currentState: t.status });
     }
     // Conditional on the state read above: a concurrent change makes this a CONFLICT, not a lost update.
@@ -233,8 +226,8 @@ export class TaskForcesService {
 
   private allowed(actor: Actor, t: TaskRow, isLead: boolean): TaskStatus[] {
     const out: TaskStatus[] = [];
-    if (t.assignee_agency_id === actor.agencyId) out.push(...NEXT[t.status].assignee);
-    if (isLead) out.push(...NEXT[t.status].lead);
+    if (t.assignee_agency_id === actor.agencyId) out.push(...allowedTaskTransitions(t.status, 'ASSIGNEE'));
+    if (isLead) out.push(...allowedTaskTransitions(t.status, 'LEAD'));
     return [...new Set(out)];
   }
 
