@@ -344,10 +344,10 @@ describe('risk signals and alerts', () => {
     const told = await owner.query(`SELECT payload FROM notifications WHERE kind = 'ALERT_LEAD' AND user_id = $1 AND payload->>'alertId' = $2`, [gd.users[Role.INVESTIGATOR].id, alertId]);
     expect(told.rows).toEqual([{ payload: expect.objectContaining({ caseId, rule: 'CASH_WITHDRAWAL_DAILY', kind: 'BANK_CARD' }) }]);
 
-    // Once Guangdong shares the case with Fujian, Fujian reads the lead with its case (and the look-up no longer answers it).
+    // Once Guangdong shares the case with Fujian (its supervisor's act), Fujian reads the lead with its case (and the look-up no longer answers it).
     const share = await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', {
       i: { caseId, agencyId: fj.id, access: 'READ', mayPassOn: false, mayUseInCourt: false, mustAskBeforeActing: true },
-    }, { token: t['gd'] });
+    }, { token: t['gdSup'] });
     expect(share.errors).toBeUndefined();
     const shared = (await alertsAs(t['fj'])).find((a) => a.id === alertId) as Alert;
     expect(shared.leads).toEqual([expect.objectContaining({ caseId, caseNumber, ownerAgency: { id: gd.id }, canOpen: true })]);

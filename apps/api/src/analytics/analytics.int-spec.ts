@@ -68,16 +68,17 @@ describe('outcome analytics: suspects, judgments and the figures of the judgment
   beforeAll(async () => {
     owner = await ownerClient();
     pool = appPool();
-    gd = await createAgency(owner, 'OutGD', [Role.ANALYST, Role.INVESTIGATOR], AgencyKind.POLICE, '440000');
+    gd = await createAgency(owner, 'OutGD', [Role.ANALYST, Role.INVESTIGATOR, Role.SUPERVISOR], AgencyKind.POLICE, '440000');
     zj = await createAgency(owner, 'OutZJ', [Role.INVESTIGATOR], AgencyKind.POLICE, '330000');
-    fj = await createAgency(owner, 'OutFJ', [Role.INVESTIGATOR], AgencyKind.POLICE, '350000');
+    fj = await createAgency(owner, 'OutFJ', [Role.INVESTIGATOR, Role.SUPERVISOR], AgencyKind.POLICE, '350000');
     centre = await createAgency(owner, 'OutCentre', [Role.SUPERVISOR], AgencyKind.POLICE, '100000', true);
     bank = await createAgency(owner, 'OutBank', [Role.LIAISON], AgencyKind.BANK, '110000');
     const { stdout } = await run(process.execPath, [LOADER, '--agency', gd.id], { env: { ...process.env, DATABASE_OWNER_URL: TEST_OWNER_URL } });
     loaded = stdout;
     app = await startApi();
     for (const [k, a, r] of [
-      ['gd', gd, Role.ANALYST], ['gdInv', gd, Role.INVESTIGATOR], ['zj', zj, Role.INVESTIGATOR], ['fj', fj, Role.INVESTIGATOR], ['centre', centre, Role.SUPERVISOR],
+      ['gd', gd, Role.ANALYST], ['gdInv', gd, Role.INVESTIGATOR], ['gdSup', gd, Role.SUPERVISOR], ['zj', zj, Role.INVESTIGATOR], ['fj', fj, Role.INVESTIGATOR],
+      ['fjSup', fj, Role.SUPERVISOR], ['centre', centre, Role.SUPERVISOR],
       ['bank', bank, Role.LIAISON],
     ] as const) {
       t[k] = (await login(app, a.users[r].email)).token;
@@ -177,13 +178,13 @@ describe('outcome analytics: suspects, judgments and the figures of the judgment
     expect(codeOf(await gql(app, SUSPECTS, { c: someCase }, { token: t['zj'] }))).toBe('NOT_FOUND');
     expect(codeOf(await gql(app, ANALYTICS, {}))).toBe('UNAUTHENTICATED');
 
-    // A share opens exactly that case's judgment to the national centre, and revoking closes it again.
-    const share = await gql(app, SHARE, { i: { caseId: someCase, agencyId: centre.id, access: 'READ', mayPassOn: false, mayUseInCourt: true, mustAskBeforeActing: false } }, { token: t['gdInv'] });
+    // A share (a supervisor's act) opens exactly that case's judgment to the national centre, and revoking closes it again.
+    const share = await gql(app, SHARE, { i: { caseId: someCase, agencyId: centre.id, access: 'READ', mayPassOn: false, mayUseInCourt: true, mustAskBeforeActing: false } }, { token: t['gdSup'] });
     expect(share.errors).toBeUndefined();
     expect((await gql(app, ANALYTICS, {}, { token: t['centre'] })).data?.outcomeAnalytics.total).toBe(1);
     expect((await gql(app, SUSPECTS, { c: someCase }, { token: t['centre'] })).data?.caseSuspects).toHaveLength(1);
     expect((await asAgency(pool, centre.id, 'SELECT count(*)::int AS n FROM suspects'))[0]['n']).toBe(1);
-    await gql(app, 'mutation($id: ID!) { revokeShare(id: $id) { revokedAt } }', { id: share.data?.shareCase.id }, { token: t['gdInv'] });
+    expect((await gql(app, 'mutation($id: ID!) { revokeShare(id: $id) { revokedAt } }', { id: share.data?.shareCase.id }, { token: t['gdSup'] })).errors).toBeUndefined();
     expect((await gql(app, ANALYTICS, {}, { token: t['centre'] })).data?.outcomeAnalytics.total).toBe(0);
     expect((await asAgency(pool, centre.id, 'SELECT count(*)::int AS n FROM suspects'))[0]['n']).toBe(0);
 
@@ -258,7 +259,10 @@ describe('outcome analytics: suspects, judgments and the figures of the judgment
     expect(fjView.age.buckets.map((b: Bucket) => b.count)).toEqual([1, 0, 0, 0]);
 
     // READ: sees the suspects, may not add or judge (service and row-level security); CONTRIBUTE may.
-    const shareAs = (access: string) => gql(app, SHARE, { i: { caseId, agencyId: zj.id, access, mayPassOn: false, mayUseInCourt: true, mustAskBeforeActing: false } }, { token: t['fj'] });
+    const shareAs = async (access: string) => {
+      const r = await gql(app, SHARE, { i: { caseId, agencyId: zj.id, access, mayPassOn: false, mayUseInCourt: true, mustAskBeforeActing: false } }, { token: t['fjSup'] });
+      expect(r.errors).toBeUndefined();
+    };
     expect(codeOf(await gql(app, SUSPECTS, { c: caseId }, { token: t['zj'] }))).toBe('NOT_FOUND');
     await shareAs('READ');
     const seen = await gql(app, SUSPECTS, { c: caseId }, { token: t['zj'] });

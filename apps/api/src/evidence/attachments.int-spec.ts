@@ -30,10 +30,11 @@ describe('evidence attachments', () => {
   beforeAll(async () => {
     app = await startApi({ EVIDENCE_DIR: dir, MAX_ATTACHMENT_BYTES: '4096' });
     owner = await ownerClient();
-    gd = await createAgency(owner, 'EvGD', [Role.INVESTIGATOR]);
+    gd = await createAgency(owner, 'EvGD', [Role.INVESTIGATOR, Role.SUPERVISOR]);
     bj = await createAgency(owner, 'EvBJ', [Role.INVESTIGATOR], AgencyKind.POLICE, '110000');
     bank = await createAgency(owner, 'EvBank', [Role.LIAISON], AgencyKind.BANK, '110000');
     t['gd'] = (await login(app, gd.users[Role.INVESTIGATOR].email)).token;
+    t['gdSup'] = (await login(app, gd.users[Role.SUPERVISOR].email)).token;
     t['bj'] = (await login(app, bj.users[Role.INVESTIGATOR].email)).token;
     t['bank'] = (await login(app, bank.users[Role.LIAISON].email)).token;
     const c = await gql(app, 'mutation { createCase(input: { title: "证据测试", fraudType: ONLINE_LOAN, reportedOn: "2026-11-01" }) { id } }', {}, { token: t['gd'] });
@@ -86,9 +87,11 @@ describe('evidence attachments', () => {
   it('refuses callers without CONTRIBUTE: no token, another province, a READ grantee, a bank', async () => {
     expect((await upload(undefined, Buffer.from('x'))).statusCode).toBe(401);
     expect((await upload(t['bj'], Buffer.from('x'))).statusCode).toBe(404);
-    await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', {
+    // Shares are a supervisor's act (access table).
+    const shared = await gql(app, 'mutation($i: ShareCaseInput!) { shareCase(input: $i) { id } }', {
       i: { caseId, agencyId: bj.id, access: 'READ', mayPassOn: false, mayUseInCourt: false, mustAskBeforeActing: true },
-    }, { token: t['gd'] });
+    }, { token: t['gdSup'] });
+    expect(shared.errors).toBeUndefined();
     expect((await upload(t['bj'], Buffer.from('x'))).statusCode).toBe(403);
     expect((await upload(t['bank'], Buffer.from('x'))).statusCode).toBe(403);
     expect((await upload(t['gd'], Buffer.from('x'), 'not-a-uuid')).json().errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseId' });
