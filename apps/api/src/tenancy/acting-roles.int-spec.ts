@@ -127,9 +127,22 @@ describe('acting roles in PostgreSQL', () => {
         ]) {
           await expect(as(p, [role], sql, [victimId])).rejects.toThrow(/permission denied/);
         }
-        // The masked copies stay readable for the masked case view.
-        expect(await as(p, [role], 'SELECT phone_masked FROM victims WHERE id = $1', [victimId])).toEqual([{ phone_masked: '138****8000' }]);
       }
+      // The masked copies stay readable for the analyst's masked case view; the auditor reads no case material at all.
+      expect(await as(p, [Role.ANALYST], 'SELECT phone_masked FROM victims WHERE id = $1', [victimId])).toEqual([{ phone_masked: '138****8000' }]);
+      expect(await as(p, [Role.AUDITOR], 'SELECT phone_masked FROM victims WHERE id = $1', [victimId])).toEqual([]);
+    });
+
+    it('an AUDITOR (or a session with no role) reads no case material; personal-data clues only for the roles that see personal data', async () => {
+      for (const table of ['cases', 'victims', 'victim_statements', 'transfers', 'identifiers', 'attachments', 'suspects', 'import_rows', 'fund_traces', 'case_shares']) {
+        for (const roles of [[Role.AUDITOR], []]) expect({ table, roles, rows: await as(p, roles, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({ table, roles, rows: [{ n: 0 }] });
+      }
+      expect((await as(p, [Role.INVESTIGATOR], 'SELECT count(*)::int AS n FROM cases'))[0]['n']).toBeGreaterThan(0);
+      await owner.query(`INSERT INTO identifiers (case_id, agency_id, kind, raw_value, canonical, source, created_by)
+        VALUES ($1, $2, 'PHONE', '13900139000', '+8613900139000', 'MANUAL', $3)`, [caseId, p.id, p.users[Role.INVESTIGATOR].id]);
+      const personal = `SELECT count(*)::int AS n FROM identifiers WHERE kind IN ('ID_NUMBER', 'PHONE')`;
+      expect(await as(p, [Role.ANALYST], personal)).toEqual([{ n: 0 }]);
+      expect((await as(p, [Role.INVESTIGATOR], personal))[0]['n']).toBeGreaterThan(0);
     });
   });
 

@@ -12,8 +12,8 @@ const may = (...roles: string[]) => `(app_has_role(${list(roles)}) OR app_is_sys
  * only: the linker and the owner (SECURITY DEFINER functions) keep their reach. One policy per command, so that a
  * write policy never narrows reads.
  */
-const POLICIES: Array<{ table: string; cmd: 'INSERT' | 'UPDATE' | 'DELETE'; check: string }> = [];
-const restrict = (table: string, cmds: Array<'INSERT' | 'UPDATE' | 'DELETE'>, check: string) => {
+const POLICIES: Array<{ table: string; cmd: 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE'; check: string }> = [];
+const restrict = (table: string, cmds: Array<'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE'>, check: string) => {
   for (const cmd of cmds) POLICIES.push({ table, cmd, check });
 };
 
@@ -44,7 +44,20 @@ restrict('users', ['UPDATE'], `(${may('ADMIN')} OR (id = app_user() AND EXISTS (
   AND o.agency_id = users.agency_id AND o.email = users.email AND o.display_name = users.display_name AND o.roles = users.roles
   AND o.password_hash = users.password_hash AND o.active = users.active)))`);
 
-const policyName = (p: { table: string; cmd: string }) => `${p.table}_roles_${p.cmd.toLowerCase()}`;
+// Reads: an auditor (or a session acting with no role at all) reads no case material — the audit trail and the user
+// list are its job; personal-data clues (ID numbers, phones) are read only by the roles that see personal data.
+const CASE_READERS = `(app_has_role('INVESTIGATOR','SUPERVISOR','ANALYST','ADMIN','LIAISON') OR app_is_system())`;
+for (const t of ['cases', 'victims', 'victim_statements', 'transfers', 'identifiers', 'attachments', 'suspects', 'import_rows', 'fund_traces', 'case_shares']) {
+  restrict(t, ['SELECT'], CASE_READERS);
+}
+restrict('identifiers', ['SELECT'], `(kind NOT IN ('ID_NUMBER','PHONE') OR app_sees_personal_data() OR app_is_system())`);
+
+/** One name per table and command; a second read rule on the same table is numbered. */
+const policyName = (p: { table: string; cmd: string }) => {
+  const same = POLICIES.filter((o) => o.table === p.table && o.cmd === p.cmd);
+  const n = same.indexOf(p as (typeof POLICIES)[number]);
+  return `${p.table}_roles_${p.cmd.toLowerCase()}${n > 0 ? `_${n + 1}` : ''}`;
+};
 
 /** SECURITY DEFINER functions of earlier migrations, set to search_path = public only. */
 const DEFINERS = [
@@ -111,7 +124,7 @@ export class ActingRoles1765200000000 implements MigrationInterface {
 
     await q.query(
       POLICIES.map((p) => {
-        const clause = p.cmd === 'INSERT' ? `WITH CHECK ${p.check}` : p.cmd === 'DELETE' ? `USING ${p.check}` : `USING ${p.check} WITH CHECK ${p.check}`;
+        const clause = p.cmd === 'INSERT' ? `WITH CHECK ${p.check}` : p.cmd === 'UPDATE' ? `USING ${p.check} WITH CHECK ${p.check}` : `USING ${p.check}`;
         return `CREATE POLICY ${policyName(p)} ON ${p.table} AS RESTRICTIVE FOR ${p.cmd} TO ${APP_ROLE} ${clause};`;
       }).join('\n'),
     );
