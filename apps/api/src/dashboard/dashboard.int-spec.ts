@@ -50,7 +50,9 @@ describe('supervisor dashboard', () => {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query("SELECT set_config('app.agency_id', $1, true), set_config('app.user_id', $2, true)", [agencyId, userId]);
+      // As the api acts: the agency, the user and the user's roles.
+      await client.query(`SELECT set_config('app.agency_id', $1, true), set_config('app.user_id', $2, true),
+        set_config('app.roles', coalesce((SELECT array_to_string(roles, ',') FROM users WHERE id = nullif($2, '')::uuid), ''), true)`, [agencyId, userId]);
       return (await client.query(sql, params)).rows;
     } finally {
       await client.query('ROLLBACK').catch(() => undefined);

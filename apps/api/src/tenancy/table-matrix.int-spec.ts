@@ -75,7 +75,8 @@ describe('table matrix: every table, as every role, straight at PostgreSQL', () 
     }, inv);
     await must('mutation($i: CreateTaskForceInput!) { createTaskForce(input: $i) { id } }', { i: { name: '表矩阵专案组', memberAgencyIds: [partner.id], caseIds: [caseId] } }, sup);
 
-    const regions: Record<AgencyKind, string> = { POLICE: '440000', BANK: '440000', TELECOM: '440000', FOREIGN_PARTNER: 'KH' };
+    // Strangers sit where no other test keeps anything (region alerts and thresholds belong to a region's police).
+    const regions: Record<AgencyKind, string> = { POLICE: '540000', BANK: '540000', TELECOM: '540000', FOREIGN_PARTNER: 'KH' };
     for (const kind of Object.values(AgencyKind)) {
       strangers.push({ agency: await createAgency(owner, `TmStranger${kind}`, [...rolesAllowedFor(kind)], kind, regions[kind]), kind });
     }

@@ -5,7 +5,8 @@ import { APP_ROLE } from '../roles';
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(',');
 
 /** Who may write, as SQL: the given roles of the acting user, or a worker job (SYSTEM). */
-const may = (...roles: string[]) => `(app_has_role(${list(roles)}) OR app_is_system())`;
+// Scalar sub-selects: PostgreSQL evaluates them once per statement (an InitPlan), not once per row scanned.
+const may = (...roles: string[]) => `((SELECT app_has_role(${list(roles)})) OR (SELECT app_is_system()))`;
 
 /**
  * RESTRICTIVE policies ANDed with the permissive ones (and with whatever later migrations add), for the app role
@@ -32,6 +33,8 @@ restrict('agency_requests', ['UPDATE'], requestSide('from_agency_id', 'to_agency
 restrict('request_events', ['INSERT'], `(app_is_system() OR EXISTS (SELECT 1 FROM agency_requests r WHERE r.id = request_id AND ${requestSide('r.from_agency_id', 'r.to_agency_id')}))`);
 restrict('request_attachments', ['INSERT'], CASEWORK);
 restrict('request_counters', ['INSERT', 'UPDATE'], CASEWORK); // request numbers are drawn by senders only
+// Alerts of a region are acknowledged or dismissed by its police investigators, supervisors and admins (access table).
+restrict('alerts', ['UPDATE'], may('INVESTIGATOR', 'SUPERVISOR', 'ADMIN'));
 // Sessions: one's own (sign-in and refresh act as the user), an admin ending a user's sessions, or a job.
 restrict('refresh_sessions', ['INSERT', 'UPDATE'], `(user_id = app_user() OR ${may('ADMIN')})`);
 for (const t of ['task_forces', 'task_force_agencies', 'task_force_cases']) restrict(t, ['INSERT', 'UPDATE'], SUPERVISOR);
@@ -46,11 +49,11 @@ restrict('users', ['UPDATE'], `(${may('ADMIN')} OR (id = app_user() AND EXISTS (
 
 // Reads: an auditor (or a session acting with no role at all) reads no case material — the audit trail and the user
 // list are its job; personal-data clues (ID numbers, phones) are read only by the roles that see personal data.
-const CASE_READERS = `(app_has_role('INVESTIGATOR','SUPERVISOR','ANALYST','ADMIN','LIAISON') OR app_is_system())`;
+const CASE_READERS = may('INVESTIGATOR', 'SUPERVISOR', 'ANALYST', 'ADMIN', 'LIAISON');
 for (const t of ['cases', 'victims', 'victim_statements', 'transfers', 'identifiers', 'attachments', 'suspects', 'import_rows', 'fund_traces', 'case_shares']) {
   restrict(t, ['SELECT'], CASE_READERS);
 }
-restrict('identifiers', ['SELECT'], `(kind NOT IN ('ID_NUMBER','PHONE') OR app_sees_personal_data() OR app_is_system())`);
+restrict('identifiers', ['SELECT'], `(kind NOT IN ('ID_NUMBER','PHONE') OR (SELECT app_sees_personal_data()) OR (SELECT app_is_system()))`);
 
 /** One name per table and command; a second read rule on the same table is numbered. */
 const policyName = (p: { table: string; cmd: string }) => {
