@@ -55,6 +55,14 @@ ensure_database "$E2E_DB"
 migrate "$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")"
 DATABASE_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")" node dist/tools/seed/seed.js
 load_judgments "$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")"
+# Benchmark smoke (bench/access): the figures' code path on a copy of the demo database, a few runs each.
+say "Benchmark smoke: need-to-know by role (bench/access)"
+BENCH_COPY="${E2E_DB}_bench"
+admin_psql postgres -c "DROP DATABASE IF EXISTS \"$BENCH_COPY\" WITH (FORCE)"
+admin_psql postgres -c "CREATE DATABASE \"$BENCH_COPY\" TEMPLATE \"$E2E_DB\" OWNER caselink_owner"
+BENCH_SMOKE=1 BENCH_DATABASE_URL="$(with_database "$DATABASE_URL" "$BENCH_COPY")" BENCH_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$BENCH_COPY")" \
+  bash bench/access/run.sh
+admin_psql postgres -c "DROP DATABASE IF EXISTS \"$BENCH_COPY\" WITH (FORCE)"
 CASELINK_API_URL="http://127.0.0.1:$E2E_API_PORT" build_portal
 pids=()
 stop_all() { kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }

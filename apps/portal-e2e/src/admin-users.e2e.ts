@@ -44,6 +44,15 @@ describe('agency administration of users', () => {
       // Own agency only: Guangdong users, no Beijing ones.
       expect(await page.getByTestId('user-row-admin@bj.demo').count()).toBe(0);
 
+      // What each role may do, read from the access table: full personal data for investigators, not analysts.
+      const personal = page.getByTestId('capability-victimPersonalData');
+      await personal.scrollIntoViewIfNeeded();
+      expect(await personal.locator('td[data-role="INVESTIGATOR"]').getAttribute('data-allowed')).toBe('true');
+      expect(await personal.locator('td[data-role="ANALYST"]').getAttribute('data-allowed')).toBe('false');
+      expect(await page.getByTestId('capability-shareCase').locator('td[data-role="SUPERVISOR"]').getAttribute('data-allowed')).toBe('true');
+      expect(await page.getByTestId('capability-shareCase').locator('td[data-role="INVESTIGATOR"]').getAttribute('data-allowed')).toBe('false');
+      await screenshot(page, 'admin-users-role-capabilities');
+
       // Empty submit: every field explains itself without a round trip.
       await page.getByTestId('create-user-submit').click();
       expect(await text(page, 'error-email')).toBe('必填。');

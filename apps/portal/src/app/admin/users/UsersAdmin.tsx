@@ -11,6 +11,7 @@ import { useAgencyName } from '../../../lib/format';
 import { usePagedList } from '../../../lib/paged-list';
 import type { Connection, User } from '../../../lib/types';
 import { CreateUserForm } from './CreateUserForm';
+import { RoleCapabilities } from './RoleCapabilities';
 import { UserRow } from './UserRow';
 
 const PAGE_SIZE = 50;
@@ -75,6 +76,7 @@ export function UsersAdmin({ me }: { me: User }) {
           empty={users.length === 0 && !loadError && <p className="muted table-status">{tc('empty')}</p>} />
       </section>
       <CreateUserForm agencyKind={me.agency.kind} onCreated={created} />
+      <RoleCapabilities kind={me.agency.kind} />
     </>
   );
 }

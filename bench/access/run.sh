@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# npm run bench:access — what need-to-know by role costs (bench/access/run.ts, docs/benchmarks.md).
+# On the linking benches' database (100k generated cases, made once by bench/linking/prepare.sh, 3-4 minutes).
+# BENCH_SMOKE=1 with BENCH_DATABASE_URL and BENCH_OWNER_URL set: a few runs on that database (npm test does this).
+if [ "${BENCH_SMOKE:-}" = "1" ] && [ -n "${BENCH_DATABASE_URL:-}" ]; then
+  . "$(dirname "$0")/../../tools/scripts/lib.sh"
+else
+  . "$(dirname "$0")/../linking/prepare.sh"
+fi
+npx swc bench/access bench/linking -d dist --config-file .swcrc -q >/dev/null
+node dist/bench/access/run.js
