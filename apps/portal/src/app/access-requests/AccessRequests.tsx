@@ -171,7 +171,7 @@ export function AccessRequests() {
                         {r.decisionNote && <span className="muted"> · {r.decisionNote}</span>}
                       </span>
                     ) : (
-                      <span className="muted small">{t('awaiting')}</span>
+                      <span className="muted small">{incoming && r.status === 'PENDING' ? t('awaitingSupervisor') : t('awaiting')}</span>
                     )}
                   </td>
                 </tr>

@@ -17,7 +17,7 @@ export function RoleCapabilities({ kind }: { kind: AgencyKind }) {
   const actions = KEY_ACTIONS.filter((op) => roles.some((r) => may(op, r)));
   return (
     <section className="card table-card" data-testid="role-capabilities" aria-labelledby="role-capabilities-title">
-      <div className="section-head">
+      <div className="table-toolbar">
         <h2 id="role-capabilities-title">{t('capabilitiesTitle')}</h2>
         <span className="muted small">{t('capabilitiesIntro')}</span>
       </div>
