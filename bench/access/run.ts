@@ -7,11 +7,13 @@ import { APP_URL, machine, main, ms, ownerPool, percentiles, thousands, writeRes
  * table, and PostgreSQL's role policies (RESTRICTIVE, app.roles) on the hottest reads — the case list page, a count
  * over every readable case, the personal-data clues — as the Guangdong investigator, straight at PostgreSQL as the
  * app role, with the role policies and with them taken away for the comparison (restored afterwards, whatever
- * happens). BENCH_RUNS (200) per query after BENCH_WARMUP (20). BENCH_SMOKE=1: a few runs on any migrated database.
+ * happens). The two variants alternate in BENCH_ROUNDS (2) rounds, so that neither has the warmer cache; each round
+ * BENCH_RUNS (50) per query after BENCH_WARMUP (5). BENCH_SMOKE=1: one short round on any migrated database.
  */
 const SMOKE = process.env['BENCH_SMOKE'] === '1';
-const RUNS = Number(process.env['BENCH_RUNS'] ?? (SMOKE ? 5 : 200));
-const WARMUP = Number(process.env['BENCH_WARMUP'] ?? (SMOKE ? 1 : 20));
+const RUNS = Number(process.env['BENCH_RUNS'] ?? (SMOKE ? 5 : 50));
+const WARMUP = Number(process.env['BENCH_WARMUP'] ?? (SMOKE ? 1 : 5));
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? (SMOKE ? 1 : 2));
 
 const QUERIES: Array<{ name: string; sql: string }> = [
   { name: 'case list page (50 newest, with statements and clues)', sql: `
@@ -36,10 +38,11 @@ function guard(): { calls: number; perSecond: number } {
   return { calls, perSecond: calls / seconds };
 }
 
-async function timeQueries(app: Pool, agencyId: string, userId: string) {
-  const out: Record<string, ReturnType<typeof percentiles> & { rows: unknown }> = {};
+type Timings = Record<string, { times: number[]; rows: unknown }>;
+
+async function timeQueries(app: Pool, agencyId: string, userId: string, out: Timings): Promise<void> {
   for (const q of QUERIES) {
-    const times: number[] = [];
+    const times = (out[q.name] ??= { times: [], rows: undefined }).times;
     let rows: unknown;
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const c = await app.connect();
@@ -54,9 +57,8 @@ async function timeQueries(app: Pool, agencyId: string, userId: string) {
       }
       if (i >= WARMUP) times.push(performance.now() - t0);
     }
-    out[q.name] = { ...percentiles(times), rows };
+    out[q.name].rows = rows;
   }
-  return out;
 }
 
 main(async () => {
@@ -71,7 +73,8 @@ main(async () => {
     const g = guard();
     console.log(`\nguard: ${thousands(g.calls)} access-table look-ups, ${thousands(g.perSecond)} per second`);
 
-    const withPolicies = await timeQueries(app, who.agency_id, who.id);
+    const withPolicies: Timings = {};
+    const withoutPolicies: Timings = {};
     // The role policies, as PostgreSQL holds them, to take away for the comparison and put back.
     const policies = (await owner.query<{ def: string; name: string; tbl: string }>(`
       SELECT policyname AS name, tablename AS tbl,
@@ -79,26 +82,31 @@ main(async () => {
                     CASE WHEN qual IS NULL THEN '' ELSE 'USING (' || qual || ')' END,
                     CASE WHEN with_check IS NULL THEN '' ELSE 'WITH CHECK (' || with_check || ')' END) AS def
       FROM pg_policies WHERE schemaname = 'public' AND permissive = 'RESTRICTIVE' AND policyname LIKE '%\\_roles\\_%'`)).rows;
-    let withoutPolicies: Awaited<ReturnType<typeof timeQueries>>;
-    try {
-      await owner.query(policies.map((p) => `DROP POLICY ${p.name} ON ${p.tbl};`).join('\n'));
-      withoutPolicies = await timeQueries(app, who.agency_id, who.id);
-    } finally {
-      await owner.query(`BEGIN; ${policies.map((p) => `DROP POLICY IF EXISTS ${p.name} ON ${p.tbl}; ${p.def};`).join('\n')} COMMIT;`);
+    const restore = () => owner.query(`BEGIN; ${policies.map((p) => `DROP POLICY IF EXISTS ${p.name} ON ${p.tbl}; ${p.def};`).join('\n')} COMMIT;`);
+    for (let round = 0; round < ROUNDS; round++) {
+      await timeQueries(app, who.agency_id, who.id, withPolicies);
+      try {
+        await owner.query(policies.map((p) => `DROP POLICY ${p.name} ON ${p.tbl};`).join('\n'));
+        await timeQueries(app, who.agency_id, who.id, withoutPolicies);
+      } finally {
+        await restore();
+      }
     }
     const back = (await owner.query<{ n: string }>(`SELECT count(*) AS n FROM pg_policies WHERE permissive = 'RESTRICTIVE' AND policyname LIKE '%\\_roles\\_%'`)).rows[0].n;
     if (Number(back) !== policies.length) throw new Error(`restored ${back} of ${policies.length} role policies`);
 
-    console.log(`\n${policies.length} role policies; ${RUNS} runs per query after ${WARMUP} warm-up, one at a time, as the Guangdong investigator\n`);
+    console.log(`\n${policies.length} role policies; ${ROUNDS} alternating round(s) of ${RUNS} runs per query and variant after ${WARMUP} warm-up, one at a time, as the Guangdong investigator\n`);
     console.log('| query | p50 ms with | p95 ms with | p50 ms without | p95 ms without |');
     console.log('|---|---:|---:|---:|---:|');
     for (const q of QUERIES) {
-      const a = withPolicies[q.name];
-      const b = withoutPolicies[q.name];
-      if (JSON.stringify(a.rows) !== JSON.stringify(b.rows)) throw new Error(`${q.name}: the investigator saw different rows without the role policies`);
+      if (JSON.stringify(withPolicies[q.name].rows) !== JSON.stringify(withoutPolicies[q.name].rows)) {
+        throw new Error(`${q.name}: the investigator saw different rows without the role policies`);
+      }
+      const a = percentiles(withPolicies[q.name].times);
+      const b = percentiles(withoutPolicies[q.name].times);
       console.log(`| ${q.name} | ${ms(a.p50)} | ${ms(a.p95)} | ${ms(b.p50)} | ${ms(b.p95)} |`);
     }
-    writeResults('access', { guard: g, withPolicies, withoutPolicies, runs: RUNS, smoke: SMOKE });
+    writeResults('access', { guard: g, withPolicies, withoutPolicies, runs: RUNS, rounds: ROUNDS, smoke: SMOKE });
   } finally {
     await app.end();
     await owner.end();

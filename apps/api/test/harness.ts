@@ -118,13 +118,16 @@ export const appPool = (max = 2): Pool => new Pool({ connectionString: TEST_DB_U
 /**
  * Runs `sql` as the app role acting for `agencyId`, inside one transaction (as the api does). `roles` are
  * the acting user's roles as the api sets them (app.roles); left out, the session acts as SYSTEM, as a
- * worker job does.
+ * worker job does. `userId` sets app.user_id as the api does for a signed-in user.
  */
-export async function asAgency<T extends Record<string, unknown>>(pool: Pool, agencyId: string | null, sql: string, params: unknown[] = [], roles?: readonly string[]): Promise<T[]> {
+export async function asAgency<T extends Record<string, unknown>>(
+  pool: Pool, agencyId: string | null, sql: string, params: unknown[] = [], roles?: readonly string[], userId = '',
+): Promise<T[]> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN');
-    await c.query("SELECT set_config('app.agency_id', $1, true), set_config('app.roles', $2, true)", [agencyId ?? '', (roles ?? ['SYSTEM']).join(',')]);
+    await c.query("SELECT set_config('app.agency_id', $1, true), set_config('app.roles', $2, true), set_config('app.user_id', $3, true)",
+      [agencyId ?? '', (roles ?? ['SYSTEM']).join(','), userId]);
     const r = await c.query<T>(sql, params);
     await c.query('COMMIT');
     return r.rows;

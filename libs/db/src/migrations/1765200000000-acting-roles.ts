@@ -50,7 +50,9 @@ restrict('users', ['UPDATE'], `(${may('ADMIN')} OR (id = app_user() AND EXISTS (
 // Reads: an auditor (or a session acting with no role at all) reads no case material — the audit trail and the user
 // list are its job; personal-data clues (ID numbers, phones) are read only by the roles that see personal data.
 const CASE_READERS = may('INVESTIGATOR', 'SUPERVISOR', 'ANALYST', 'ADMIN', 'LIAISON');
-for (const t of ['cases', 'victims', 'victim_statements', 'transfers', 'identifiers', 'attachments', 'suspects', 'import_rows', 'fund_traces', 'case_shares']) {
+// Not case_shares: a share is metadata, and a policy on it would be evaluated inside every case's read check (per row,
+// through app_can_read_case), doubling the case list page (bench/access).
+for (const t of ['cases', 'victims', 'victim_statements', 'transfers', 'identifiers', 'attachments', 'suspects', 'import_rows', 'fund_traces']) {
   restrict(t, ['SELECT'], CASE_READERS);
 }
 restrict('identifiers', ['SELECT'], `(kind NOT IN ('ID_NUMBER','PHONE') OR (SELECT app_sees_personal_data()) OR (SELECT app_is_system()))`);
