@@ -62,6 +62,8 @@ async function timeQueries(app: Pool, agencyId: string, userId: string, out: Tim
 }
 
 main(async () => {
+  // The comparison drops the role policies for a while: never on a database that is not a benchmark's own.
+  if (!/bench/.test(new URL(process.env['BENCH_OWNER_URL'] ?? '').pathname)) throw new Error('bench/access runs only on a database named *bench*');
   const owner = ownerPool(2);
   const app = new Pool({ connectionString: APP_URL(), max: 2, application_name: 'caselink-bench-access' });
   try {

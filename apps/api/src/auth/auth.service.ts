@@ -101,7 +101,8 @@ export class AuthService {
 
   /** An unknown e-mail goes through the same steps (a counted attempt, one Argon2 verification) as a wrong password. */
   private async failUnknown(email: string, password: string, address: string): Promise<never> {
-    const anonymous: ActingContext = { agencyId: null, userId: null };
+    // No agency and no role: not SYSTEM (which a user-less context would otherwise act as).
+    const anonymous: ActingContext = { agencyId: null, userId: null, roles: [] };
     const emailHash = createHash('sha256').update(email.toLowerCase()).digest();
     const [claim] = await inAgencyTransaction(this.ds, anonymous, async (m) =>
       rowsOf<{ was_locked: boolean; locked_until: Date | null }>(await m.query(

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { AgencyKind } from '@caselink/domain';
+import { mayCall } from '@caselink/domain';
 import { Actor, clientAddress, GqlContext } from '../common/actor';
 import { CurrentActor, GqlCtx } from '../common/decorators';
 import { selects } from '../common/pagination';
@@ -53,8 +53,8 @@ export class BulletinsResolver {
 
   @ResolveField(() => [BulletinCaseMatchModel], { description: 'Cases you may open that hold a watched identifier' })
   matchingCases(@Parent() b: BulletinModel, @CurrentActor() actor: Actor, @Context() ctx: BulletinContext): Promise<BulletinCaseMatchModel[]> {
-    // Only police see cases; for others no transaction is opened at all.
-    if (actor.agencyKind !== AgencyKind.POLICE) return Promise.resolve([]);
+    // Only those who may read cases (access table) see them; for others no transaction is opened at all.
+    if (!mayCall(actor, 'cases')) return Promise.resolve([]);
     // One query for every bulletin of the request (a list page), in one transaction acting as the caller.
     ctx.bulletinMatches ??= new DataLoader(async (ids: readonly string[]) => {
       const byId = await this.service.tx.runAs(actor, () => this.service.matchingCases(actor, ids));

@@ -5,7 +5,8 @@ import {
   VictimStatementModel, ViewerAccess,
 } from './case.model';
 
-export function toCaseModel(c: Case, owner: AgencyRef, viewerAgencyId: string, share: CaseShare | undefined, seesPersonal = true): CaseModel {
+/** `writes`: the caller's roles may change cases (access table: changeCaseStatus); `seesPersonal`: seesPersonalData(). */
+export function toCaseModel(c: Case, owner: AgencyRef, viewerAgencyId: string, share: CaseShare | undefined, seesPersonal: boolean, writes: boolean): CaseModel {
   const isOwner = c.agencyId === viewerAgencyId;
   const viewerAccess = isOwner ? ViewerAccess.OWNER : share?.access === CaseAccess.CONTRIBUTE ? ViewerAccess.CONTRIBUTE : ViewerAccess.READ;
   return Object.assign(new CaseModel(), {
@@ -14,7 +15,7 @@ export function toCaseModel(c: Case, owner: AgencyRef, viewerAgencyId: string, s
     createdAt: c.createdAt, updatedAt: c.updatedAt, owner,
     viewerAccess, masked: viewerAccess === ViewerAccess.READ || !seesPersonal,
     handling: isOwner || !share ? null : handlingOf(share),
-    allowedTransitions: isOwner ? [...allowedCaseTransitions(c.status)] : [],
+    allowedTransitions: isOwner && writes ? [...allowedCaseTransitions(c.status)] : [],
   });
 }
 

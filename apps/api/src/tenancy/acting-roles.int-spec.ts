@@ -119,9 +119,9 @@ describe('acting roles in PostgreSQL', () => {
       expect(await as(p, [Role.AUDITOR], 'SELECT phone_masked FROM victims WHERE id = $1', [victimId])).toEqual([]);
     });
 
-    it('an AUDITOR (or a session with no role) reads no case material; personal-data clues only for the roles that see personal data', async () => {
+    it('an AUDITOR, an ADMIN (or a session with no role) reads no case material — nested fields cannot leak it; personal-data clues only for the roles that see personal data', async () => {
       for (const table of ['cases', 'victims', 'victim_statements', 'transfers', 'identifiers', 'attachments', 'suspects', 'import_rows', 'fund_traces']) {
-        for (const roles of [[Role.AUDITOR], []]) expect({ table, roles, rows: await as(p, roles, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({ table, roles, rows: [{ n: 0 }] });
+        for (const roles of [[Role.AUDITOR], [Role.ADMIN], []]) expect({ table, roles, rows: await as(p, roles, `SELECT count(*)::int AS n FROM ${table}`) }).toEqual({ table, roles, rows: [{ n: 0 }] });
       }
       expect((await as(p, [Role.INVESTIGATOR], 'SELECT count(*)::int AS n FROM cases'))[0]['n']).toBeGreaterThan(0);
       await owner.query(`INSERT INTO identifiers (case_id, agency_id, kind, raw_value, canonical, source, created_by)

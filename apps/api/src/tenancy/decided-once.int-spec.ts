@@ -52,6 +52,7 @@ describe('access decisions and tasks move only along their machines, also at Pos
     const id = (await must('mutation($i: RequestAccessInput!) { requestAccess(input: $i) { id } }', { i: { caseId, reason: '同一账户' } }, t['fj'])).requestAccess.id;
     await must('mutation($i: DecideAccessRequestInput!) { decideAccessRequest(input: $i) { status } }', { i: { id, approve: false } }, t['gdSup']);
     await expect(asAgency(pool, gd.id, `UPDATE access_requests SET status = 'APPROVED' WHERE id = $1`, [id], SU)).rejects.toThrow(/DENIED does not become APPROVED/);
+    await expect(asAgency(pool, gd.id, `UPDATE access_requests SET decision_note = 'rewritten', decided_at = now() WHERE id = $1`, [id], SU)).rejects.toThrow(/does not change/);
     const again = await gql(app, 'mutation($i: DecideAccessRequestInput!) { decideAccessRequest(input: $i) { status } }', { i: { id, approve: true, access: 'READ' } }, { token: t['gdSup'] });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', currentState: 'DENIED' });
     expect(await asAgency(pool, fj.id, 'SELECT count(*)::int AS n FROM cases WHERE id = $1', [caseId], IN)).toEqual([{ n: 0 }]);

@@ -109,8 +109,11 @@ describe('table matrix: every table, as every role, straight at PostgreSQL', () 
             const foreign = r.rows.filter((row) => !ownIds.some((id) => row.row?.includes(id)));
             // A statement that could not say which rows it touched (nothing readable) must touch none.
             if ((readable.length === 0 && (r.rowCount ?? 0) > 0) || foreign.length > 0) findings.push(`${sql.split(' RETURNING')[0]}: ${r.rowCount} row(s), e.g. ${foreign[0]?.row?.slice(0, 160) ?? '?'}`);
-          } catch {
-            // Refused (no privilege, row-level security, a guard trigger): that is the wall holding.
+          } catch (e) {
+            // Refused — no privilege, row-level security, a guard trigger (all 42501): that is the wall holding. Any other
+            // error (a foreign key, a check) means the statement reached rows it should not have seen.
+            const code = (e as { code?: string }).code;
+            if (code !== '42501') findings.push(`${sql.split(' RETURNING')[0]}: failed with ${code} ${(e as Error).message}`);
           } finally {
             await c.query('ROLLBACK');
           }

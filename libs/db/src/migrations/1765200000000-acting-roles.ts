@@ -47,9 +47,9 @@ restrict('users', ['UPDATE'], `(${may('ADMIN')} OR (id = app_user() AND EXISTS (
   AND o.agency_id = users.agency_id AND o.email = users.email AND o.display_name = users.display_name AND o.roles = users.roles
   AND o.password_hash = users.password_hash AND o.active = users.active)))`);
 
-// Reads: an auditor (or a session acting with no role at all) reads no case material — the audit trail and the user
-// list are its job; personal-data clues (ID numbers, phones) are read only by the roles that see personal data.
-const CASE_READERS = may('INVESTIGATOR', 'SUPERVISOR', 'ANALYST', 'ADMIN', 'LIAISON');
+// Reads: only the roles that read cases in the access table (and jobs) read case material — not admins, whose job is
+// the agency's users and settings, nor auditors, whose job is the audit trail; personal-data clues (ID numbers, phones) are read only by the roles that see personal data.
+const CASE_READERS = may('INVESTIGATOR', 'SUPERVISOR', 'ANALYST'); // the access table's readers of cases
 // Not case_shares: a share is metadata, and a policy on it would be evaluated inside every case's read check (per row,
 // through app_can_read_case), doubling the case list page (bench/access).
 for (const t of ['cases', 'victims', 'victim_statements', 'transfers', 'identifiers', 'attachments', 'suspects', 'import_rows', 'fund_traces']) {

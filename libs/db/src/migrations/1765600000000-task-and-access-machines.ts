@@ -39,9 +39,13 @@ export class TaskAndAccessMachines1765600000000 implements MigrationInterface {
            AND NOT EXISTS (SELECT 1 FROM access_request_transitions t WHERE t.from_status = OLD.status AND t.to_status = NEW.status) THEN
           RAISE EXCEPTION 'an access request that is % does not become %', OLD.status, NEW.status USING ERRCODE = '42501';
         END IF;
+        -- A decision, once taken, stays as it was taken: who, when and why.
+        IF OLD.status <> 'PENDING' AND (NEW.decided_by, NEW.decided_at, NEW.decision_note) IS DISTINCT FROM (OLD.decided_by, OLD.decided_at, OLD.decision_note) THEN
+          RAISE EXCEPTION 'the decision on an access request that is % does not change', OLD.status USING ERRCODE = '42501';
+        END IF;
         RETURN NEW;
       END $$;
-      CREATE TRIGGER access_requests_decided_once BEFORE UPDATE OF status ON access_requests
+      CREATE TRIGGER access_requests_decided_once BEFORE UPDATE ON access_requests
         FOR EACH ROW WHEN (current_user = '${APP_ROLE}') EXECUTE FUNCTION access_requests_decided_once();
 
       CREATE FUNCTION task_force_tasks_machine() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,8 +1,8 @@
-import { mayPublishBulletins } from '@caselink/domain';
+import { may } from '../../lib/access';
 import type { User } from '../../lib/types';
 
-/** Bulletins may be addressed to any agency and any of its people: every signed-in user reads those addressed to them. */
-export const canSeeBulletins = (u: User) => u.roles.length > 0;
+/** Bulletins are read by the roles the access table names (every kind of agency may be addressed). */
+export const canSeeBulletins = (u: User) => may(u, 'bulletins');
 
-/** Police supervisors and admins publish (the api's rule, libs/domain mayPublishBulletins). */
-export const canPublishBulletins = (u: User) => mayPublishBulletins(u.agency.kind, u.roles);
+/** Police supervisors and admins publish (access table). */
+export const canPublishBulletins = (u: User) => may(u, 'publishBulletin');

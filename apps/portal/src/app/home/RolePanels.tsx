@@ -4,7 +4,7 @@ import { Role } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { canAdminAgencies, canRelink, canReviewHubs, canSendRequests, canWorkOnCases, isPoliceAgency } from '../../lib/access';
+import { canAdminAgencies, canRelink, canReviewHubs, canSendRequests, canWorkOnCases, isPoliceAgency, may } from '../../lib/access';
 import { useAgencyName, useRegionLabel } from '../../lib/format';
 import type { User } from '../../lib/types';
 import { canSeeAnalytics } from '../analytics/access';
@@ -41,9 +41,11 @@ function CaseLinks({ user, create }: { user: User; create: boolean }) {
           {t('newCaseLink')}
         </Link>
       )}
-      <Link className="btn" href="/access-requests" data-testid="link-access-requests">
-        {t('accessRequestsLink')}
-      </Link>
+      {may(user, 'accessRequests') && (
+        <Link className="btn" href="/access-requests" data-testid="link-access-requests">
+          {t('accessRequestsLink')}
+        </Link>
+      )}
       <Link className="btn" href="/series" data-testid="link-series">
         {t('seriesLink')}
       </Link>
@@ -141,9 +143,11 @@ export function RolePanel({ role, user }: { role: Role; user: User }) {
                 {t('ADMIN.agenciesLink')}
               </Link>
             )}
-            <Link className="btn" href="/linking/warninglist" data-testid="link-warninglist">
-              {t('warninglistLink')}
-            </Link>
+            {may(user, 'warninglist') && (
+              <Link className="btn" href="/linking/warninglist" data-testid="link-warninglist">
+                {t('warninglistLink')}
+              </Link>
+            )}
             {canReviewHubs(user) && (
               <Link className="btn" href="/linking/hubs" data-testid="link-hubs">
                 {t('hubsLink')}

@@ -6,6 +6,8 @@ import { Alert } from '../../../components/Alert';
 import { CopyHash } from '../../../components/CopyHash';
 import { FilePicker } from '../../../components/FilePicker';
 import { ProgressBar } from '../../../components/ProgressBar';
+import { may } from '../../../lib/access';
+import { useAuth } from '../../../lib/auth';
 import { useAuthedDownload } from '../../../lib/download';
 import { useUploadErrorMessage } from '../../../lib/errors';
 import { useFormatBytes } from '../../../lib/files';
@@ -88,6 +90,9 @@ function UploadForm({ caseId, statements, onAdded }: { caseId: string; statement
 function DownloadButton({ attachment }: { attachment: Attachment }) {
   const t = useTranslations('case.evidence');
   const { download, busy, error } = useAuthedDownload();
+  const { session } = useAuth();
+  // Evidence files carry personal data: only the roles the access table lets download them see the button.
+  if (!session || !may(session.user, 'GET /attachments/:id')) return null;
   return (
     <>
       <button type="button" className="btn btn-small" disabled={busy} onClick={() => void download(apiPath(attachment.downloadPath), attachment.fileName)}
