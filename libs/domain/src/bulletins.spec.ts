@@ -1,18 +1,9 @@
 import { AgencyKind } from './agency';
-import { bulletinAddresses, MAX_BULLETIN_IDENTIFIERS, mayPublishBulletins, normalizeWatchList } from './bulletins';
+import { bulletinAddresses, MAX_BULLETIN_IDENTIFIERS, normalizeWatchList } from './bulletins';
 import { IdentifierKind } from './identifiers';
-import { Role } from './roles';
 import { withLuhn } from './identifiers/test-vectors';
 
 describe('bulletins', () => {
-  it('police supervisors and admins publish; investigators, banks and telecoms do not', () => {
-    expect(mayPublishBulletins(AgencyKind.POLICE, [Role.SUPERVISOR])).toBe(true);
-    expect(mayPublishBulletins(AgencyKind.POLICE, [Role.ADMIN])).toBe(true);
-    expect(mayPublishBulletins(AgencyKind.POLICE, [Role.INVESTIGATOR, Role.ANALYST])).toBe(false);
-    expect(mayPublishBulletins(AgencyKind.BANK, [Role.ADMIN])).toBe(false);
-    expect(mayPublishBulletins(AgencyKind.TELECOM, [Role.ADMIN, Role.LIAISON])).toBe(false);
-  });
-
   it('is addressed to the agencies named and to every agency of the kinds named, nobody else', () => {
     const audience = { agencyIds: ['a'], kinds: [AgencyKind.BANK] };
     expect(bulletinAddresses(audience, { id: 'a', kind: AgencyKind.TELECOM })).toBe(true);

@@ -1,7 +1,5 @@
 import { AgencyKind } from './agency';
 import { IdentifierKind, normalizeIdentifier } from './identifiers';
-import { mayCall } from './access-policy';
-import { Role } from './roles';
 
 /**
  * Bulletins: warnings about a fraud pattern published to chosen agencies or kinds of agency (joint
@@ -14,15 +12,6 @@ export const MAX_BULLETIN_IDENTIFIERS = 100;
 export const MAX_BULLETIN_RECIPIENT_AGENCIES = 500;
 export const MAX_BULLETIN_TITLE = 200;
 export const MAX_BULLETIN_BODY = 20_000;
-
-/**
- * Police supervisors and admins publish. Banks, telecoms and partners do not: a bulletin tells its
- * publisher how many cases hold the watched values, and only police may learn that much about cases
- * (banks report what they see as risk signals instead).
- */
-export function mayPublishBulletins(kind: AgencyKind, roles: readonly Role[]): boolean {
-  return mayCall({ agencyKind: kind, roles, nationalAdmin: false }, 'publishBulletin');
-}
 
 /** Who a bulletin is addressed to: agencies by id and/or every agency of some kinds. */
 interface BulletinAudience {

@@ -1,21 +1,23 @@
-import { allowedCaseTransitions, CaseAccess } from '@caselink/domain';
+import { allowedCaseTransitions, CaseAccess, mayCall } from '@caselink/domain';
 import type { AccessRequest, Case, CaseShare, Identifier, Transfer, Victim, VictimStatement } from '@caselink/db';
 import {
   AccessRequestModel, AccessRequestStatusEnum, AgencyRef, CaseModel, CaseShareModel, IdentifierModel, IdentifierSourceEnum, TransferModel, VictimModel,
   VictimStatementModel, ViewerAccess,
 } from './case.model';
+import type { Actor } from '../common/actor';
+import { masksPersonalData } from './masking';
 
-/** `writes`: the caller's roles may change cases (access table: changeCaseStatus); `seesPersonal`: seesPersonalData(). */
-export function toCaseModel(c: Case, owner: AgencyRef, viewerAgencyId: string, share: CaseShare | undefined, seesPersonal: boolean, writes: boolean): CaseModel {
-  const isOwner = c.agencyId === viewerAgencyId;
+/** A case as `actor` sees it: its access, masking (masksPersonalData) and the moves its roles may make (access table). */
+export function toCaseModel(c: Case, owner: AgencyRef, actor: Actor, share: CaseShare | undefined): CaseModel {
+  const isOwner = c.agencyId === actor.agencyId;
   const viewerAccess = isOwner ? ViewerAccess.OWNER : share?.access === CaseAccess.CONTRIBUTE ? ViewerAccess.CONTRIBUTE : ViewerAccess.READ;
   return Object.assign(new CaseModel(), {
     id: c.id, caseNumber: c.caseNumber, title: c.title, description: c.description, fraudType: c.fraudType, status: c.status,
     provinces: c.provinces, totalLoss: c.totalLoss, victimCount: c.victimCount, reportedOn: c.reportedOn, sensitivity: c.sensitivity,
     createdAt: c.createdAt, updatedAt: c.updatedAt, owner,
-    viewerAccess, masked: viewerAccess === ViewerAccess.READ || !seesPersonal,
+    viewerAccess, masked: masksPersonalData(actor, viewerAccess),
     handling: isOwner || !share ? null : handlingOf(share),
-    allowedTransitions: isOwner && writes ? [...allowedCaseTransitions(c.status)] : [],
+    allowedTransitions: isOwner && mayCall(actor, 'changeCaseStatus') ? [...allowedCaseTransitions(c.status)] : [],
   });
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditOutcome, caseTransitionProblem, CaseStatus, IdentifierKind, isPersonalData, mayCall, moneyProblem, provinceOf, seesPersonalData } from '@caselink/domain';
+import { AuditAction, AuditOutcome, caseTransitionProblem, CaseStatus, IdentifierKind, isPersonalData, moneyProblem, provinceOf, seesPersonalData } from '@caselink/domain';
 import { Case, CaseShare, recordAudit } from '@caselink/db';
 import { In, IsNull, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../common/actor';
@@ -25,7 +25,7 @@ export class CasesService {
     const cases = page.edges.map((e) => e.node);
     const shares = await this.viewerShares(actor, cases.map((c) => c.id), cases.map((c) => c.agencyId));
     const edges = await Promise.all(
-      page.edges.map(async (e) => ({ cursor: e.cursor, node: toCaseModel(e.node, await this.directory.get(e.node.agencyId), actor.agencyId, shares.get(e.node.id), seesPersonalData(actor), mayCall(actor, 'changeCaseStatus')) })),
+      page.edges.map(async (e) => ({ cursor: e.cursor, node: toCaseModel(e.node, await this.directory.get(e.node.agencyId), actor, shares.get(e.node.id)) })),
     );
     return { ...page, edges };
   }
@@ -33,7 +33,7 @@ export class CasesService {
   async get(actor: Actor, id: string): Promise<CaseModel> {
     const c = await this.visibleCase(actor, id);
     const shares = await this.viewerShares(actor, [id]);
-    return toCaseModel(c, await this.directory.get(c.agencyId), actor.agencyId, shares.get(id), seesPersonalData(actor), mayCall(actor, 'changeCaseStatus'));
+    return toCaseModel(c, await this.directory.get(c.agencyId), actor, shares.get(id));
   }
 
   async create(actor: Actor, input: CreateCaseInput, address: string): Promise<CaseModel> {
@@ -81,7 +81,7 @@ export class CasesService {
     const out: CaseModel[] = [];
     for (const id of ids) {
       const c = byId.get(id);
-      if (c) out.push(toCaseModel(c, await this.directory.get(c.agencyId), actor.agencyId, shares.get(c.id), seesPersonalData(actor), mayCall(actor, 'changeCaseStatus')));
+      if (c) out.push(toCaseModel(c, await this.directory.get(c.agencyId), actor, shares.get(c.id)));
     }
     return out;
   }

@@ -4,6 +4,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, GraphQLFormattedError, NoSchemaIntrospectionCustomRule, ValidationContext } from 'graphql';
+import { QueryFailedError } from 'typeorm';
 import type { ExecutionResult } from 'graphql';
 import type { ErrorCode } from './errors';
 
@@ -53,6 +54,11 @@ export function formatError(error: GraphQLError, production: boolean): GraphQLFo
   if (original instanceof HttpException) {
     return { ...base, extensions: { code: HTTP_CODES[original.getStatus()] ?? 'BAD_USER_INPUT' } };
   }
+  if (isDatabaseRefusal(original)) {
+    // The second wall refused what the service let through: clear for the user, loud in the log (a missed check).
+    log.warn(`${error.path?.join('.') ?? 'request'}: PostgreSQL refused: ${original?.message}`);
+    return { ...base, message: DATABASE_REFUSAL, extensions: { code: 'FORBIDDEN', reason: 'DATABASE_POLICY' } };
+  }
   if (!original) {
     // Syntax and validation errors of the document itself. Suggestions leak the schema in production.
     const message = production ? error.message.replace(/ ?Did you mean .*\?$/, '') : error.message;
@@ -61,6 +67,11 @@ export function formatError(error: GraphQLError, production: boolean): GraphQLFo
   log.error(`${error.path?.join('.') ?? 'request'}: ${original.stack ?? original.message}`);
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
+
+export const DATABASE_REFUSAL = 'The database refused this for your agency or role; nothing was changed · 数据库按本机构或角色的权限拒绝了此操作，未作任何更改';
+
+/** Row-level security, a column grant or a guard trigger said no (42501); the request's transaction rolled back. */
+export const isDatabaseRefusal = (e: unknown): boolean => e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '42501';
 
 /** The 4xx status of an error Fastify raised while reading the request, if it is one. */
 function httpStatusOf(error: GraphQLError): number | undefined {

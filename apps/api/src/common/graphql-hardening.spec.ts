@@ -1,0 +1,19 @@
+import { GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
+import { DATABASE_REFUSAL, formatError } from './graphql-hardening';
+
+const fromDatabase = (code: string, message: string) =>
+  new GraphQLError('raw', { originalError: new QueryFailedError('UPDATE cases ...', [], Object.assign(new Error(message), { code })), path: ['changeCaseStatus'] });
+
+describe('formatError', () => {
+  it("turns the second wall's refusal (42501) into FORBIDDEN in both languages, without the database's words", () => {
+    const out = formatError(fromDatabase('42501', 'new row violates row-level security policy for table "cases"'), true);
+    expect(out).toMatchObject({ message: DATABASE_REFUSAL, extensions: { code: 'FORBIDDEN', reason: 'DATABASE_POLICY' } });
+    expect(JSON.stringify(out)).not.toContain('row-level security');
+  });
+
+  it('keeps any other database failure an internal error with no detail', () => {
+    const out = formatError(fromDatabase('23505', 'duplicate key value violates unique constraint "cases_pkey"'), true);
+    expect(out).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+});
