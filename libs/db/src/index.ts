@@ -25,3 +25,5 @@ export * from './role-check';
 export * from './bulletins/match-bulletins';
 export * from './subject-hash';
 export * from './risk/store-signals';
+export * from './sign-in/sign-in-store';
+export * from './sso/sso-store';

@@ -16,7 +16,23 @@ export function createLiveBus(redisUrl: string, onError: (e: Error) => void = ()
 }
 
 /** Topic names carry the queue prefix, so test runs and deployments sharing a Redis never cross. */
-export const liveTopic = (prefix: string, name: 'request-updates' | 'notifications' | 'task-forces') => `${prefix}:live:${name}`;
+export const liveTopic = (prefix: string, name: 'request-updates' | 'notifications' | 'task-forces' | 'sessions-ended') => `${prefix}:live:${name}`;
+
+/** Sessions that ended (a user or agency switched off, a session ended by its user or an admin): their live connections close. */
+export interface SessionsEndedEvent {
+  /** Every connection of these users... */
+  userIds: string[];
+  /** ...or, when given, only those opened with these sign-in sessions (refresh families). */
+  sessionIds?: string[];
+  /** Every connection of the agency's users. */
+  agencyId?: string;
+}
+
+export function publishSessionsEnded(bus: LiveBus, prefix: string, ended: SessionsEndedEvent): Promise<void> {
+  return new Promise((resolve, reject) =>
+    bus.emit({ topic: liveTopic(prefix, 'sessions-ended'), payload: ended }, (e?: Error) => (e ? reject(e) : resolve())),
+  );
+}
 
 export interface RequestUpdateEvent {
   requestId: string;

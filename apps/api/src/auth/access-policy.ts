@@ -1,4 +1,4 @@
-import { ACCESS_POLICY, AccessRule, AgencyKind, isOperation, mayCall, Operation, rolesFor } from '@caselink/domain';
+import { ACCESS_POLICY, AccessRule, AgencyKind, ENROLMENT_OPERATIONS, isOperation, mayCall, Operation, rolesFor } from '@caselink/domain';
 import type { Actor } from '../common/actor';
 import { AppError } from '../common/errors';
 
@@ -30,6 +30,11 @@ export function checkAccess(operation: string, actor: Actor | undefined): void {
   if (!isOperation(operation)) {
     // Start-up refuses such a schema; this guards routes added at run time.
     throw new AppError('FORBIDDEN', `${operation} has no rule in the access table · ${operation} 未在访问控制表中登记`, { reason: ACCESS_TABLE_REASON, operation });
+  }
+  if (actor?.enrolmentOnly && !ENROLMENT_OPERATIONS.includes(operation)) {
+    throw new AppError('FORBIDDEN', 'Enrol a second factor first: your agency requires one · 本机构要求第二因素认证，请先完成绑定', {
+      reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED', operation,
+    });
   }
   if (!mayCall(actor ?? null, operation)) {
     if (!actor) throw new AppError('UNAUTHENTICATED', 'You must be signed in · 请先登录');

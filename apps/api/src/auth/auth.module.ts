@@ -5,6 +5,7 @@ import { API_CONFIG, ApiConfig } from '../config/config';
 import { UsersModule } from '../users/users.module';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { SecondFactors } from './factors/second-factors';
 import { Tokens } from './tokens';
 
 @Global()
@@ -18,7 +19,7 @@ import { Tokens } from './tokens';
       useFactory: (config: ApiConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET)) }),
     }),
   ],
-  providers: [Tokens, AuthService, AuthResolver],
-  exports: [Tokens],
+  providers: [Tokens, SecondFactors, AuthService, AuthResolver],
+  exports: [Tokens, SecondFactors, AuthService],
 })
 export class AuthModule {}

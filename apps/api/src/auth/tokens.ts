@@ -13,6 +13,9 @@ interface AccessClaims {
   email: string;
   roles: Role[];
   nat: boolean;
+  sid?: string;
+  /** 'enrol': the token only lets the user enrol a second factor (ENROLMENT_OPERATIONS). */
+  scope?: 'enrol';
 }
 
 export const REFRESH_COOKIE = 'caselink_refresh';
@@ -25,12 +28,14 @@ export class Tokens {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  signAccess(actor: Actor): { token: string; expiresAt: Date } {
+  signAccess(actor: Actor, seconds: number = LOGIN_POLICY.accessTokenSeconds): { token: string; expiresAt: Date } {
     const claims: AccessClaims = {
       sub: actor.userId, agency: actor.agencyId, kind: actor.agencyKind, email: actor.email, roles: actor.roles, nat: actor.nationalAdmin,
+      ...(actor.sessionId ? { sid: actor.sessionId } : {}),
+      ...(actor.enrolmentOnly ? { scope: 'enrol' as const } : {}),
     };
-    const token = this.jwt.sign(claims, { expiresIn: LOGIN_POLICY.accessTokenSeconds, algorithm: 'HS256' });
-    return { token, expiresAt: new Date(Date.now() + LOGIN_POLICY.accessTokenSeconds * 1000) };
+    const token = this.jwt.sign(claims, { expiresIn: seconds, algorithm: 'HS256' });
+    return { token, expiresAt: new Date(Date.now() + seconds * 1000) };
   }
 
   /** The caller and when the token stops being valid (live connections stop delivering then). */
@@ -49,6 +54,8 @@ export class Tokens {
     }
     return {
       userId: claims.sub, agencyId: claims.agency, agencyKind: claims.kind, email: claims.email, roles: claims.roles, nationalAdmin: claims.nat,
+      ...(claims.sid ? { sessionId: claims.sid } : {}),
+      ...(claims.scope === 'enrol' ? { enrolmentOnly: true } : {}),
     };
   }
 

@@ -10,6 +10,10 @@ export interface Actor {
   roles: Role[];
   /** An ADMIN of the national coordinating agency: may create agencies. */
   nationalAdmin: boolean;
+  /** The sign-in session (refresh family) the token was issued for: marks "this session" in the session list. */
+  sessionId?: string;
+  /** Issued after the password when the agency requires a second factor the user has not enrolled: enrolment only. */
+  enrolmentOnly?: boolean;
 }
 
 export interface GqlContext {

@@ -2,6 +2,7 @@ import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/c
 import { closeLiveBus, createLiveBus, LiveBus } from '@caselink/jobs';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { LivePublisher } from './live.publisher';
+import { LiveSessions } from './live-sessions';
 import { LiveResolver } from './live.resolver';
 
 import { LIVE_BUS } from './live.tokens';
@@ -25,9 +26,10 @@ export { LIVE_BUS };
       },
     },
     LivePublisher,
+    LiveSessions,
     LiveResolver,
   ],
-  exports: [LIVE_BUS, LivePublisher],
+  exports: [LIVE_BUS, LivePublisher, LiveSessions],
 })
 export class LiveModule implements OnApplicationShutdown {
   constructor(@Inject(LIVE_BUS) private readonly bus: LiveBus) {}

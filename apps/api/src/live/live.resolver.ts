@@ -5,6 +5,7 @@ import { liveTopic, NotificationEvent, RequestUpdateEvent, TaskForceUpdateEvent 
 import type { Actor } from '../common/actor';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { NotificationModel } from '../notifications/notification.model';
+import { LiveSessions } from './live-sessions';
 
 @ObjectType('RequestUpdate', { description: 'Pushed to both agencies of a request whenever it changes' })
 export class RequestUpdateModel {
@@ -27,7 +28,7 @@ export class TaskForceUpdateModel {
   @Field() at: Date;
 }
 
-type SubscriptionContext = { actor?: Actor; tokenExpiresAt?: number; pubsub: PubSub };
+type SubscriptionContext = { actor?: Actor; tokenExpiresAt?: number; pubsub: PubSub; liveSocket?: unknown };
 
 /** The connection's caller while its access token is valid; after that nothing is delivered until the client reconnects with a fresh one. */
 const liveActor = (ctx: SubscriptionContext): Actor | undefined => (ctx.tokenExpiresAt && ctx.tokenExpiresAt > Date.now() ? ctx.actor : undefined);
@@ -40,15 +41,19 @@ export function seesUpdate(u: RequestUpdateEvent, actor: Actor | undefined): boo
 
 @Resolver()
 export class LiveResolver {
-  constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly sessions: LiveSessions,
+  ) {}
 
   @Subscription(() => RequestUpdateModel, {
     description: 'Changes to requests your agency sent or receives',
     filter: (payload: { requestUpdates: RequestUpdateEvent }, _: unknown, ctx: SubscriptionContext) => seesUpdate(payload.requestUpdates, liveActor(ctx)),
     resolve: (payload: { requestUpdates: RequestUpdateEvent }) => ({ ...payload.requestUpdates, at: new Date(payload.requestUpdates.at) }),
   })
-  requestUpdates(@Context('pubsub') pubsub: PubSub) {
-    return pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'request-updates'));
+  requestUpdates(@Context() ctx: SubscriptionContext) {
+    this.sessions.track(ctx);
+    return ctx.pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'request-updates'));
   }
 
   @Subscription(() => NotificationModel, {
@@ -58,8 +63,9 @@ export class LiveResolver {
       ...payload.notificationAdded, payload: JSON.stringify(payload.notificationAdded.payload), createdAt: new Date(payload.notificationAdded.createdAt), readAt: null,
     }),
   })
-  notificationAdded(@Context('pubsub') pubsub: PubSub) {
-    return pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'notifications'));
+  notificationAdded(@Context() ctx: SubscriptionContext) {
+    this.sessions.track(ctx);
+    return ctx.pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'notifications'));
   }
 
   @Subscription(() => TaskForceUpdateModel, {
@@ -72,7 +78,8 @@ export class LiveResolver {
     },
     resolve: (payload: { taskForceUpdates: TaskForceUpdateEvent }) => ({ ...payload.taskForceUpdates, at: new Date(payload.taskForceUpdates.at) }),
   })
-  taskForceUpdates(@Context('pubsub') pubsub: PubSub, @Args('taskForceId', { type: () => ID, nullable: true }) _taskForceId?: string | null) {
-    return pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'task-forces'));
+  taskForceUpdates(@Context() ctx: SubscriptionContext, @Args('taskForceId', { type: () => ID, nullable: true }) _taskForceId?: string | null) {
+    this.sessions.track(ctx);
+    return ctx.pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'task-forces'));
   }
 }

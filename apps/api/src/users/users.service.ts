@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditOutcome, rolesNotAllowed } from '@caselink/domain';
-import { Agency, recordAudit, User } from '@caselink/db';
+import { AuditAction, AuditOutcome, Role, rolesNotAllowed, SecondFactorKind } from '@caselink/domain';
+import { Agency, deleteAllSecondFactors, endSessions, factorKindsOf, openSessionsOf, recordAudit, User } from '@caselink/db';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
@@ -9,6 +9,9 @@ import { RequestTransaction } from '../database/request-transaction';
 import { isUniqueViolation } from '../common/db-errors';
 import { hashPassword } from '../auth/passwords';
 import { UserModel } from './user.model';
+import { LiveSessions } from '../live/live-sessions';
+import { SignInSessionModel } from '../account/account.model';
+import { toSessionModel } from '../account/account.service';
 import { CreateUserInput } from './users.dto';
 
 /**
@@ -17,7 +20,10 @@ import { CreateUserInput } from './users.dto';
  */
 @Injectable()
 export class UsersService {
-  constructor(private readonly tx: RequestTransaction) {}
+  constructor(
+    private readonly tx: RequestTransaction,
+    private readonly live: LiveSessions,
+  ) {}
 
   private get m(): EntityManager {
     return this.tx.manager;
@@ -72,7 +78,11 @@ export class UsersService {
     if (!active && user.id === actor.userId) throw badInput('id', 'you cannot deactivate your own account');
     if (user.active !== active) {
       await this.m.getRepository(User).update({ id }, { active });
-      if (!active) await this.m.query('UPDATE refresh_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+      if (!active) {
+        await endSessions(this.m, id, 'USER_DEACTIVATED');
+        // Its live connections close at once, on every api process.
+        this.tx.afterCommit(() => this.live.end({ userIds: [id] }));
+      }
       await this.audit(actor, active ? AuditAction.USER_REACTIVATED : AuditAction.USER_DEACTIVATED, id, address, { email: user.email });
     }
     return this.get(id);
@@ -85,6 +95,52 @@ export class UsersService {
     await this.m.query('UPDATE refresh_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
     await this.audit(actor, AuditAction.USER_PASSWORD_RESET, id, address, { email: user.email });
     return this.get(id);
+  }
+
+  /** Roles within what the access table allows the agency's kind; an admin cannot drop their own ADMIN (no agency without one). */
+  async setRoles(actor: Actor, id: string, roles: Role[], address: string): Promise<UserModel> {
+    const user = await this.ownUser(actor, id);
+    const agency = await this.m.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
+    const wanted = [...new Set(roles)];
+    const wrong = rolesNotAllowed(agency.kind, wanted);
+    if (wrong.length > 0) throw badInput('roles', `${wrong.join(', ')} not allowed in a ${agency.kind} agency · 该类机构不允许这些角色`);
+    if (id === actor.userId && !wanted.includes(Role.ADMIN)) throw badInput('roles', 'you cannot remove your own ADMIN role · 不能移除自己的管理员角色');
+    const before = [...user.roles].sort();
+    if (before.join() !== [...wanted].sort().join()) {
+      await this.m.getRepository(User).update({ id }, { roles: wanted });
+      // The new roles apply from the user's next token refresh (at most 15 minutes); the user sees why.
+      await this.audit(actor, AuditAction.USER_ROLES_CHANGED, id, address, { email: user.email, before, after: [...wanted].sort() });
+    }
+    return this.get(id);
+  }
+
+  /** A lost phone or key: every factor and recovery code goes, and the user's sessions end. */
+  async resetSecondFactors(actor: Actor, id: string, address: string): Promise<UserModel> {
+    const user = await this.ownUser(actor, id);
+    const removed = await deleteAllSecondFactors(this.m, id);
+    const ended = await endSessions(this.m, id, 'FACTORS_RESET');
+    await this.audit(actor, AuditAction.SECOND_FACTORS_RESET, id, address, { email: user.email, factorsRemoved: removed, sessionsEnded: ended.length });
+    this.tx.afterCommit(() => this.live.end({ userIds: [id] }));
+    return this.get(id);
+  }
+
+  async sessionsOf(actor: Actor, id: string): Promise<SignInSessionModel[]> {
+    await this.ownUser(actor, id);
+    return (await openSessionsOf(this.m, id)).map((s) => toSessionModel(s, actor.userId === id ? actor.sessionId : undefined));
+  }
+
+  async endSessionsOf(actor: Actor, id: string, address: string): Promise<number> {
+    const user = await this.ownUser(actor, id);
+    const ended = await endSessions(this.m, id, 'ENDED_BY_ADMIN');
+    await this.audit(actor, AuditAction.SESSION_ENDED, id, address, { email: user.email, sessions: ended.length, by: 'ADMIN' });
+    this.tx.afterCommit(() => this.live.end({ userIds: [id] }));
+    return ended.length;
+  }
+
+  /** Second factor kinds per user, for admins (null for other roles: they may not read factors). */
+  async factorKindsInOwnTransaction(actor: Actor, ids: readonly string[]): Promise<Map<string, SecondFactorKind[]> | null> {
+    if (!actor.roles.includes(Role.ADMIN)) return null;
+    return (await this.tx.runAs(actor, () => factorKindsOf(this.m, ids))) as Map<string, SecondFactorKind[]>;
   }
 
   private async ownUser(actor: Actor, id: string): Promise<User> {

@@ -24,6 +24,20 @@ export class Agency {
   @Column({ type: 'boolean', default: false })
   coordinating: boolean;
 
+  /** Switched off by the national centre: its users cannot sign in; its data stays. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  /** The agency's sign-in policy (issue 12), set by its admin. */
+  @Column({ name: 'second_factor_required', type: 'boolean', default: false })
+  secondFactorRequired: boolean;
+
+  @Column({ name: 'idle_lock_minutes', type: 'int', default: 30 })
+  idleLockMinutes: number;
+
+  @Column({ name: 'session_hours', type: 'int', default: 12 })
+  sessionHours: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

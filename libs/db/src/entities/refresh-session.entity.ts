@@ -36,4 +36,25 @@ export class RefreshSession {
 
   @Column({ name: 'client_address', type: 'text', nullable: true })
   clientAddress: string | null;
+
+  /** How the family was opened: PASSWORD, TOTP, PASSKEY, RECOVERY_CODE or SSO. */
+  @Column({ type: 'text', default: 'PASSWORD' })
+  method: string;
+
+  /** The family's sign-in and its absolute end (refreshing never moves either). */
+  @Column({ name: 'signed_in_at', type: 'timestamptz', default: () => 'now()' })
+  signedInAt: Date;
+
+  @Column({ name: 'family_expires_at', type: 'timestamptz' })
+  familyExpiresAt: Date;
+
+  @Column({ name: 'user_agent', type: 'text', nullable: true })
+  userAgent: string | null;
+
+  /** Set when the portal locked after the agency's idle time; refresh is refused until unlocked. */
+  @Column({ name: 'locked_at', type: 'timestamptz', nullable: true })
+  lockedAt: Date | null;
+
+  @Column({ name: 'ended_reason', type: 'text', nullable: true })
+  endedReason: string | null;
 }

@@ -1,0 +1,79 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { LiveBus, liveTopic, publishSessionsEnded, SessionsEndedEvent } from '@caselink/jobs';
+import type { Actor } from '../common/actor';
+import { API_CONFIG, ApiConfig } from '../config/config';
+import { LIVE_BUS } from './live.tokens';
+
+interface ClosableSocket {
+  close(code?: number, reason?: string): void;
+  once(event: 'close', listener: () => void): unknown;
+}
+
+interface Tracked {
+  socket: ClosableSocket;
+  actor: Actor;
+}
+
+/** The close code a portal sees when its session was ended elsewhere (4000-4999: the application's own). */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
+/**
+ * Live connections by user, on this api process. Ending sessions (deactivation of a user or an agency, a session
+ * ended by its user or an admin) is published on the live bus, so every api process closes its own sockets at once
+ * instead of waiting for the connection's access token to run out.
+ */
+@Injectable()
+export class LiveSessions implements OnModuleInit, OnModuleDestroy {
+  private readonly log = new Logger(LiveSessions.name);
+  private readonly byUser = new Map<string, Set<Tracked>>();
+  private readonly topic: string;
+  private readonly listener = (message: { payload: SessionsEndedEvent }, done: () => void) => {
+    this.close(message.payload);
+    done();
+  };
+
+  constructor(
+    @Inject(LIVE_BUS) private readonly bus: LiveBus,
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.topic = liveTopic(config.QUEUE_PREFIX, 'sessions-ended');
+  }
+
+  onModuleInit(): void {
+    this.bus.on(this.topic, this.listener as never);
+  }
+
+  onModuleDestroy(): void {
+    this.bus.removeListener(this.topic, this.listener as never);
+  }
+
+  /** Called when a subscription starts: remembers its socket under its user (once per socket). */
+  track(ctx: { liveSocket?: unknown; actor?: Actor }): void {
+    const socket = ctx.liveSocket as ClosableSocket | undefined;
+    if (!socket || !ctx.actor) return;
+    const set = this.byUser.get(ctx.actor.userId) ?? new Set<Tracked>();
+    if ([...set].some((t) => t.socket === socket)) return;
+    const tracked = { socket, actor: ctx.actor };
+    set.add(tracked);
+    this.byUser.set(ctx.actor.userId, set);
+    socket.once('close', () => {
+      set.delete(tracked);
+      if (set.size === 0) this.byUser.delete(ctx.actor?.userId as string);
+    });
+  }
+
+  async end(event: SessionsEndedEvent): Promise<void> {
+    await publishSessionsEnded(this.bus, this.topic.replace(/:live:sessions-ended$/, ''), event)
+      .catch((e: Error) => this.log.warn(`could not publish ended sessions: ${e.message}`));
+  }
+
+  private close(event: SessionsEndedEvent): void {
+    for (const [userId, set] of this.byUser) {
+      for (const t of set) {
+        const byAgency = event.agencyId !== undefined && t.actor.agencyId === event.agencyId;
+        const byUser = event.userIds.includes(userId) && (!event.sessionIds || (t.actor.sessionId !== undefined && event.sessionIds.includes(t.actor.sessionId)));
+        if (byAgency || byUser) t.socket.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
+      }
+    }
+  }
+}
