@@ -142,7 +142,12 @@ export class AuthService {
       const policy = await signInPolicyOf(m, found.agency_id);
       const required = secondFactorRequired(policy.agency_requires, policy.national_requires);
       if (factors.length === 0 && !required) return null;
-      // The attempt counter is not reset here: a right password with wrong codes must still lock the account.
+      // The right password gives its attempt back (and lifts a lock it set), but the count is not reset: wrong
+      // codes after a right password keep counting towards the lock (CJIS: 5 failed attempts).
+      await m.query(
+        'UPDATE users SET failed_attempts = greatest(failed_attempts - 1, 0), locked_until = CASE WHEN $2 THEN NULL ELSE locked_until END WHERE id = $1',
+        [found.id, claim.lockedUntil !== null],
+      );
       const token = randomBytes(32).toString('base64url');
       const challenge = await createChallenge(m, {
         userId: found.id, agencyId: found.agency_id, purpose: 'SECOND_FACTOR', tokenHash: challengeHash(token), minutes: SIGN_IN_POLICY.challengeMinutes,
