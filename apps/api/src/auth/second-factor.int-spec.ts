@@ -48,7 +48,7 @@ describe('second factor, sessions and sign-in policy', () => {
   async function enrolTotp(token: string): Promise<{ secret: string; recoveryCodes: string[] }> {
     const started = await gql(app, 'mutation { startTotpEnrolment { secret otpauthUri qrCodeSvg } }', {}, { token });
     expect(started.errors).toBeUndefined();
-    const { secret, otpauthUri, qrCodeSvg } = started.data!.startTotpEnrolment;
+    const { secret, otpauthUri, qrCodeSvg } = (started.data as Record<string, any>).startTotpEnrolment;
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/CaseLink:/);
     expect(qrCodeSvg).toMatch(/^<svg/);
     const wrong = await gql(app, 'mutation($i: ConfirmTotpInput!) { confirmTotpEnrolment(input: $i) { recoveryCodes } }', { i: { code: '000000', label: 'phone' } }, { token });
@@ -57,8 +57,8 @@ describe('second factor, sessions and sign-in policy', () => {
     const confirmed = await gql(app, 'mutation($i: ConfirmTotpInput!) { confirmTotpEnrolment(input: $i) { factor { kind label } recoveryCodes } }',
       { i: { code: codeAt(secret, 0), label: '值班手机 duty phone' } }, { token });
     expect(confirmed.errors).toBeUndefined();
-    expect(confirmed.data!.confirmTotpEnrolment.factor).toEqual({ kind: 'TOTP', label: '值班手机 duty phone' });
-    return { secret, recoveryCodes: confirmed.data!.confirmTotpEnrolment.recoveryCodes };
+    expect(confirmed.data?.confirmTotpEnrolment.factor).toEqual({ kind: 'TOTP', label: '值班手机 duty phone' });
+    return { secret, recoveryCodes: confirmed.data?.confirmTotpEnrolment.recoveryCodes };
   }
 
   it('TOTP: log-in becomes two steps; a code and a challenge work once; recovery codes once each', async () => {
@@ -67,9 +67,9 @@ describe('second factor, sessions and sign-in policy', () => {
     expect(recoveryCodes).toHaveLength(10);
 
     const step1 = await gql(app, LOGIN, { e: email, p: PASSWORD });
-    expect(step1.data!.login.accessToken).toBeNull();
+    expect(step1.data?.login.accessToken).toBeNull();
     expect(step1.cookies['caselink_refresh']).toBeUndefined(); // no session before the second step
-    const due = step1.data!.login.secondFactor;
+    const due = step1.data?.login.secondFactor;
     expect(due.methods).toEqual(['TOTP', 'RECOVERY_CODE']);
     expect(due.enrolmentRequired).toBe(false);
 
@@ -81,18 +81,18 @@ describe('second factor, sessions and sign-in policy', () => {
     const code = codeAt(secret, 1);
     const ok = await gql(app, VERIFY, { i: { challenge: due.challenge, totpCode: code } });
     expect(ok.errors).toBeUndefined();
-    expect(ok.data!.verifySecondFactor.user.email).toBe(email);
+    expect(ok.data?.verifySecondFactor.user.email).toBe(email);
     expect(ok.cookies['caselink_refresh']).toBeTruthy();
 
     // The challenge is spent, and so is the code's time step.
     expect(reasonOf(await gql(app, VERIFY, { i: { challenge: due.challenge, totpCode: code } }))).toBe('CHALLENGE_INVALID');
-    const again = (await gql(app, LOGIN, { e: email, p: PASSWORD })).data!.login.secondFactor;
+    const again = (await gql(app, LOGIN, { e: email, p: PASSWORD })).data?.login.secondFactor;
     expect(reasonOf(await gql(app, VERIFY, { i: { challenge: again.challenge, totpCode: code } }))).toBe('INVALID_SECOND_FACTOR');
 
     // A recovery code, typed carelessly, works once.
     const messy = ` ${recoveryCodes[0].toUpperCase().replace('-', ' ')} `;
     expect((await gql(app, VERIFY, { i: { challenge: again.challenge, recoveryCode: messy } })).errors).toBeUndefined();
-    const third = (await gql(app, LOGIN, { e: email, p: PASSWORD })).data!.login.secondFactor;
+    const third = (await gql(app, LOGIN, { e: email, p: PASSWORD })).data?.login.secondFactor;
     expect(reasonOf(await gql(app, VERIFY, { i: { challenge: third.challenge, recoveryCode: recoveryCodes[0] } }))).toBe('INVALID_SECOND_FACTOR');
 
     const { rows } = await owner.query<{ action: string; details: Record<string, unknown> }>(
@@ -106,15 +106,15 @@ describe('second factor, sessions and sign-in policy', () => {
     // The admin resets the factors (a lost phone): the password alone signs in again.
     const reset = await gql(app, 'mutation($id: ID!) { resetUserSecondFactors(id: $id) { id secondFactors } }', { id: agency.users[Role.INVESTIGATOR].id }, { token: await adminToken() });
     expect(reset.errors).toBeUndefined();
-    expect(reset.data!.resetUserSecondFactors.secondFactors).toEqual([]);
-    expect((await gql(app, LOGIN, { e: email, p: PASSWORD })).data!.login.accessToken).toBeTruthy();
+    expect(reset.data?.resetUserSecondFactors.secondFactors).toEqual([]);
+    expect((await gql(app, LOGIN, { e: email, p: PASSWORD })).data?.login.accessToken).toBeTruthy();
   });
 
   it('failed second factors count towards the lock', async () => {
     const who = await createAgency(owner, 'SfLock', [Role.INVESTIGATOR], AgencyKind.POLICE, '330000');
     const email = who.users[Role.INVESTIGATOR].email;
     await enrolTotp((await login(app, email)).token);
-    const due = (await gql(app, LOGIN, { e: email, p: PASSWORD })).data!.login.secondFactor;
+    const due = (await gql(app, LOGIN, { e: email, p: PASSWORD })).data?.login.secondFactor;
     const reasons: unknown[] = [];
     for (let i = 0; i < 5; i++) reasons.push(reasonOf(await gql(app, VERIFY, { i: { challenge: due.challenge, totpCode: '000000' } })));
     expect(reasons.slice(0, 4)).toEqual(['INVALID_SECOND_FACTOR', 'INVALID_SECOND_FACTOR', 'INVALID_SECOND_FACTOR', 'INVALID_SECOND_FACTOR']);
@@ -128,7 +128,7 @@ describe('second factor, sessions and sign-in policy', () => {
     const admin = (await login(app, who.users[Role.ADMIN].email)).token;
     const set = await gql(app, `mutation($i: SetAgencySignInPolicyInput!) { setAgencySignInPolicy(input: $i) { secondFactorRequired idleLockMinutes sessionHours } }`,
       { i: { agencyId: who.id, secondFactorRequired: true, idleLockMinutes: 15, sessionHours: 8 } }, { token: admin });
-    expect(set.data!.setAgencySignInPolicy).toEqual({ secondFactorRequired: true, idleLockMinutes: 15, sessionHours: 8 });
+    expect(set.data?.setAgencySignInPolicy).toEqual({ secondFactorRequired: true, idleLockMinutes: 15, sessionHours: 8 });
     // Another agency's admin may not set it.
     const other = await gql(app, `mutation($i: SetAgencySignInPolicyInput!) { setAgencySignInPolicy(input: $i) { id } }`,
       { i: { agencyId: who.id, secondFactorRequired: false, idleLockMinutes: 30, sessionHours: 12 } }, { token: await adminToken() });
@@ -138,7 +138,7 @@ describe('second factor, sessions and sign-in policy', () => {
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
 
     const email = who.users[Role.INVESTIGATOR].email;
-    const due = (await gql(app, LOGIN, { e: email, p: PASSWORD })).data!.login.secondFactor;
+    const due = (await gql(app, LOGIN, { e: email, p: PASSWORD })).data?.login.secondFactor;
     expect(due.enrolmentRequired).toBe(true);
     expect(due.methods).toEqual([]);
     const enrolment = due.enrolmentToken as string;
@@ -148,12 +148,12 @@ describe('second factor, sessions and sign-in policy', () => {
     const { secret } = await enrolTotp(enrolment);
     const ok = await gql(app, VERIFY, { i: { challenge: due.challenge, totpCode: codeAt(secret, 1) } });
     expect(ok.errors).toBeUndefined();
-    const session = (await gql(app, REFRESH, {}, { cookie: `caselink_refresh=${ok.cookies['caselink_refresh']}` })).data!.refreshSession;
+    const session = (await gql(app, REFRESH, {}, { cookie: `caselink_refresh=${ok.cookies['caselink_refresh']}` })).data?.refreshSession;
     // 8 hours from the sign-in, not from this refresh.
     expect(new Date(session.sessionExpiresAt).getTime() - Date.now()).toBeLessThanOrEqual(8 * 3_600_000);
     // The last factor cannot be removed while the agency requires one.
-    const token = ok.data!.verifySecondFactor.accessToken;
-    const mine = (await gql(app, '{ mySecurity { secondFactorRequired factors { id } recoveryCodesLeft } }', {}, { token })).data!.mySecurity;
+    const token = ok.data?.verifySecondFactor.accessToken;
+    const mine = (await gql(app, '{ mySecurity { secondFactorRequired factors { id } recoveryCodesLeft } }', {}, { token })).data?.mySecurity;
     expect(mine.secondFactorRequired).toBe(true);
     expect(mine.recoveryCodesLeft).toBe(10);
     const removal = await gql(app, 'mutation($i: RemoveSecondFactorInput!) { removeSecondFactor(input: $i) }', { i: { id: mine.factors[0].id, password: PASSWORD } }, { token });
@@ -168,7 +168,7 @@ describe('second factor, sessions and sign-in policy', () => {
     let current = `caselink_refresh=${refreshed.cookies['caselink_refresh']}`;
 
     // The portal locks: refresh is refused until the lock screen is passed.
-    expect((await gql(app, 'mutation { lockSession }', {}, { cookie: current })).data!.lockSession).toBe(true);
+    expect((await gql(app, 'mutation { lockSession }', {}, { cookie: current })).data?.lockSession).toBe(true);
     expect(reasonOf(await gql(app, REFRESH, {}, { cookie: current }))).toBe('SESSION_LOCKED');
     const UNLOCK = 'mutation($i: UnlockInput!) { unlockSession(input: $i) { accessToken } }';
     expect(reasonOf(await gql(app, UNLOCK, { i: { password: 'not-the-password-9' } }, { cookie: current }))).toBe('INVALID_CREDENTIALS');
@@ -196,11 +196,11 @@ describe('second factor, sessions and sign-in policy', () => {
     const email = agency.users[Role.SUPERVISOR].email;
     const a = await login(app, email);
     const b = await login(app, email);
-    const sessions = (await gql(app, '{ mySessions { id method current } }', {}, { token: a.token })).data!.mySessions as Array<{ id: string; current: boolean; method: string }>;
+    const sessions = (await gql(app, '{ mySessions { id method current } }', {}, { token: a.token })).data?.mySessions as Array<{ id: string; current: boolean; method: string }>;
     expect(sessions.length).toBeGreaterThanOrEqual(2);
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
-    const other = sessions.find((s) => !s.current)!;
-    expect((await gql(app, 'mutation($id: ID!) { endSession(id: $id) }', { id: other.id }, { token: a.token })).data!.endSession).toBe(true);
+    const other = sessions.find((s) => !s.current) as { id: string };
+    expect((await gql(app, 'mutation($id: ID!) { endSession(id: $id) }', { id: other.id }, { token: a.token })).data?.endSession).toBe(true);
     expect(reasonOf(await gql(app, REFRESH, {}, { cookie: b.cookie }))).toBe('SESSION_REVOKED');
 
     const c = await login(app, email);
@@ -214,11 +214,11 @@ describe('second factor, sessions and sign-in policy', () => {
     await login(app, email, 'a-new-password-2026');
 
     const admin = await adminToken();
-    const listed = (await gql(app, '{ userSessions(id: "' + agency.users[Role.SUPERVISOR].id + '") { id } }', {}, { token: admin })).data!.userSessions;
+    const listed = (await gql(app, '{ userSessions(id: "' + agency.users[Role.SUPERVISOR].id + '") { id } }', {}, { token: admin })).data?.userSessions;
     expect(listed.length).toBeGreaterThan(0);
     const ended = await gql(app, 'mutation($id: ID!) { endUserSessions(id: $id) }', { id: agency.users[Role.SUPERVISOR].id }, { token: admin });
-    expect(ended.data!.endUserSessions).toBe(listed.length);
-    expect((await gql(app, '{ userSessions(id: "' + agency.users[Role.SUPERVISOR].id + '") { id } }', {}, { token: admin })).data!.userSessions).toEqual([]);
+    expect(ended.data?.endUserSessions).toBe(listed.length);
+    expect((await gql(app, '{ userSessions(id: "' + agency.users[Role.SUPERVISOR].id + '") { id } }', {}, { token: admin })).data?.userSessions).toEqual([]);
   });
 
   it('admins change roles only within the access table, audited; never their own ADMIN', async () => {
@@ -228,7 +228,7 @@ describe('second factor, sessions and sign-in policy', () => {
     expect(codeOf(await gql(app, SET, { id: target, r: ['LIAISON'] }, { token: admin }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await gql(app, SET, { id: agency.users[Role.ADMIN].id, r: ['AUDITOR'] }, { token: admin }))).toBe('BAD_USER_INPUT');
     const done = await gql(app, SET, { id: target, r: ['AUDITOR', 'ANALYST'] }, { token: admin });
-    expect(done.data!.setUserRoles.roles.sort()).toEqual(['ANALYST', 'AUDITOR']);
+    expect(done.data?.setUserRoles.roles.sort()).toEqual(['ANALYST', 'AUDITOR']);
     const { rows } = await owner.query<{ details: { before: string[]; after: string[] } }>(
       `SELECT details FROM audit_events WHERE action = 'USER_ROLES_CHANGED' AND entity_id = $1`, [target]);
     expect(rows[0].details).toMatchObject({ before: ['AUDITOR'], after: ['ANALYST', 'AUDITOR'] });
@@ -252,7 +252,7 @@ describe('second factor, sessions and sign-in policy', () => {
     // The subscription is registered once the server has run its resolver; then the admin switches the user off.
     await new Promise((r) => setTimeout(r, 500));
     const off = await gql(app, 'mutation($id: ID!) { deactivateUser(id: $id) { active } }', { id: who.users[Role.INVESTIGATOR].id }, { token: (await login(app, who.users[Role.ADMIN].email)).token });
-    expect(off.data!.deactivateUser.active).toBe(false);
+    expect(off.data?.deactivateUser.active).toBe(false);
     expect(await closed).toBe(4401);
   });
 
@@ -265,13 +265,13 @@ describe('second factor, sessions and sign-in policy', () => {
     expect(codeOf(await gql(app, 'mutation($id: ID!) { deactivateAgency(id: $id) { active } }', { id: who.id }, { token: await adminToken() }))).toBe('FORBIDDEN');
     expect(codeOf(await gql(app, 'mutation($id: ID!) { deactivateAgency(id: $id) { active } }', { id: national.id }, { token: nat }))).toBe('BAD_USER_INPUT');
     const off = await gql(app, 'mutation($id: ID!) { deactivateAgency(id: $id) { active } }', { id: who.id }, { token: nat });
-    expect(off.data!.deactivateAgency.active).toBe(false);
+    expect(off.data?.deactivateAgency.active).toBe(false);
     expect(reasonOf(await gql(app, LOGIN, { e: email, p: PASSWORD }))).toBe('AGENCY_INACTIVE');
     expect(reasonOf(await gql(app, '{ me { id } }', {}, { token: before.token }))).toBe('ACCOUNT_INACTIVE');
     expect(reasonOf(await gql(app, REFRESH, {}, { cookie: before.cookie }))).toBe('AGENCY_INACTIVE');
     const { rows } = await owner.query<{ n: number }>('SELECT count(*)::int AS n FROM users WHERE agency_id = $1', [who.id]);
     expect(rows[0].n).toBe(1);
     await gql(app, 'mutation($id: ID!) { reactivateAgency(id: $id) { active } }', { id: who.id }, { token: nat });
-    expect((await gql(app, LOGIN, { e: email, p: PASSWORD })).data!.login.accessToken).toBeTruthy();
+    expect((await gql(app, LOGIN, { e: email, p: PASSWORD })).data?.login.accessToken).toBeTruthy();
   });
 });
