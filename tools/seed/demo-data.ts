@@ -20,7 +20,27 @@ export interface DemoUser {
   displayName: string;
   agencyKey: string;
   roles: Role[];
+  /** Signs in with a second factor too (DEMO_SECOND_FACTORS). */
+  secondFactor?: 'TOTP' | 'PASSKEY';
 }
+
+/**
+ * Demo second factors (issue 12), public on purpose like the demo password. TOTP: add the secret to any authenticator
+ * app (or compute a code: `npx otpauth`-style tools, the browser tests use the otpauth package). Passkey: the private
+ * key of a P-256 credential registered for the demo RP ID `localhost`; a browser test loads it into Chromium's virtual
+ * authenticator (WebAuthn.addCredential), a person enrols their own passkey on /account instead.
+ */
+export const DEMO_SECOND_FACTORS = {
+  totp: { email: 'totp@gd.demo', secretBase32: 'V64HPYFRQJJY5DLRKQVEWHH5X4Z3GA57', label: '演示验证器 Demo authenticator' },
+  passkey: {
+    email: 'passkey@zj.demo',
+    label: '演示通行密钥 Demo passkey',
+    rpId: 'localhost',
+    credentialId: 'V-YUBKvYUMskwzyKcuYNZQ',
+    privateKeyPkcs8: 'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgy2dtvxaHjyVDXZBfuKX4st6LAuXSUNKmZ37wiXjJN3mhRANCAASMK7iZHFsxQ4zwMOKRiiNyHaofjpKW9NAVZR8xD4E7iSvmmyH0T3HFx5mjeS4LXM/Sev5rE4NaDVb20aWAThQK',
+    cosePublicKey: 'pQECAyYgASFYIIwruJkcWzFDjPAw4pGKI3Idqh+Okpb00BVlHzEPgTuJIlggK+abIfRPccXHmaN5Lgtcz9J6/msTg1oNVvbRpYBOFAo=',
+  },
+} as const;
 
 export const DEMO_AGENCIES: DemoAgency[] = [
   { key: 'national', name: '公安部刑事侦查局反诈中心', nameEn: 'National Anti-Fraud Centre (MPS)', kind: AgencyKind.POLICE, region: '100000', coordinating: true },
@@ -43,6 +63,7 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'supervisor@national.demo', displayName: '周督导 Zhou (national supervisor)', agencyKey: 'national', roles: [Role.SUPERVISOR] },
   { email: 'admin@gd.demo', displayName: '广东管理员 GD Admin', agencyKey: 'gd', roles: [Role.ADMIN] },
   { email: 'investigator@gd.demo', displayName: '李警官 Li (Guangdong)', agencyKey: 'gd', roles: [Role.INVESTIGATOR] },
+  { email: 'totp@gd.demo', displayName: '邓警官 Deng (Guangdong, TOTP)', agencyKey: 'gd', roles: [Role.INVESTIGATOR], secondFactor: 'TOTP' },
   { email: 'supervisor@gd.demo', displayName: '陈督导 Chen (Guangdong)', agencyKey: 'gd', roles: [Role.SUPERVISOR] },
   { email: 'analyst@gd.demo', displayName: '黄分析 Huang (Guangdong)', agencyKey: 'gd', roles: [Role.ANALYST] },
   { email: 'auditor@gd.demo', displayName: '审计员 GD Auditor', agencyKey: 'gd', roles: [Role.AUDITOR] },
@@ -50,6 +71,7 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'admin@bj.demo', displayName: '北京管理员 BJ Admin', agencyKey: 'bj', roles: [Role.ADMIN] },
   { email: 'investigator@fj.demo', displayName: '林警官 Lin (Fujian)', agencyKey: 'fj', roles: [Role.INVESTIGATOR] },
   { email: 'investigator@zj.demo', displayName: '张警官 Zhang (Zhejiang)', agencyKey: 'zj', roles: [Role.INVESTIGATOR] },
+  { email: 'passkey@zj.demo', displayName: '钱警官 Qian (Zhejiang, passkey)', agencyKey: 'zj', roles: [Role.INVESTIGATOR], secondFactor: 'PASSKEY' },
   { email: 'investigator@sn.demo', displayName: '刘警官 Liu (Shaanxi)', agencyKey: 'sn', roles: [Role.INVESTIGATOR] },
   { email: 'investigator@sh.demo', displayName: '赵警官 Zhao (Shanghai)', agencyKey: 'sh', roles: [Role.INVESTIGATOR] },
   { email: 'supervisor@sh.demo', displayName: '孙督导 Sun (Shanghai)', agencyKey: 'sh', roles: [Role.SUPERVISOR] },

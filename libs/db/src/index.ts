@@ -27,3 +27,4 @@ export * from './subject-hash';
 export * from './risk/store-signals';
 export * from './sign-in/sign-in-store';
 export * from './sso/sso-store';
+export * from './sign-in/factor-secrets';

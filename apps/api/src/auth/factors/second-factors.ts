@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { base32 } from '@scure/base';
 import * as OTPAuth from 'otpauth';
 import QRCode from 'qrcode';
@@ -9,13 +9,12 @@ import {
 } from '@simplewebauthn/server';
 import { SIGN_IN_POLICY } from '@caselink/domain';
 import {
-  claimTotpStep, createChallenge, insertPasskey, insertTotpFactor, latestChallenge, recordPasskeyUse, replaceRecoveryCodes,
+  claimTotpStep, createChallenge, FactorSecrets, insertPasskey, insertTotpFactor, latestChallenge, recordPasskeyUse, replaceRecoveryCodes,
   secondFactorsOf, SecondFactorRow, spendChallenge, spendRecoveryCode,
 } from '@caselink/db';
 import type { EntityManager } from 'typeorm';
 import { badInput } from '../../common/errors';
 import { API_CONFIG, ApiConfig } from '../../config/config';
-import { FactorSecrets } from './factor-secrets';
 
 export interface TotpEnrolment {
   secret: string;
@@ -59,6 +58,7 @@ const parseJson = <T>(field: string, json: string): T => {
 @Injectable()
 export class SecondFactors {
   private readonly secrets: FactorSecrets;
+  private readonly log = new Logger(SecondFactors.name);
 
   constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {
     this.secrets = new FactorSecrets(config.FACTOR_SECRET_KEY, config.JWT_SECRET);
@@ -159,7 +159,15 @@ export class SecondFactors {
   /** The TOTP factor the code belongs to, its step spent; null when no factor accepts it (or the code was used). */
   async checkTotp(m: EntityManager, userId: string, code: string): Promise<SecondFactorRow | null> {
     for (const f of (await secondFactorsOf(m, userId)).filter((x) => x.kind === 'TOTP' && x.totp_secret)) {
-      const step = this.matchingStep(this.secrets.open(f.totp_secret as Buffer), code);
+      let secret: Buffer;
+      try {
+        secret = this.secrets.open(f.totp_secret as Buffer);
+      } catch {
+        // Sealed under another key (FACTOR_SECRET_KEY changed): this factor cannot verify; an admin resets it.
+        this.log.error(`TOTP factor ${f.id} cannot be opened with the configured FACTOR_SECRET_KEY`);
+        continue;
+      }
+      const step = this.matchingStep(secret, code);
       if (step !== null && (await claimTotpStep(m, f.id, step))) return f;
     }
     return null;
