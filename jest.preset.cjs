@@ -10,7 +10,7 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   // ESM-only packages deep in the tree are compiled to CommonJS too (SETUP-NOTES.md).
-  transformIgnorePatterns: ['^(?!.*/node_modules/(cookie|content-disposition|@noble/hashes|@scure/base)/).*/node_modules/'],
+  transformIgnorePatterns: ['^(?!.*/node_modules/(cookie|content-disposition|@noble/hashes|@scure/base|openid-client|oauth4webapi|jose)/).*/node_modules/'],
   moduleNameMapper: {
     '^@caselink/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
     '^@caselink/db$': path.join(__dirname, 'libs/db/src/index.ts'),

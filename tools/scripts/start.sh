@@ -9,6 +9,12 @@ ensure_database "$(url_part "$DATABASE_URL" database)"
 build_server
 say "Migrating"
 migrate "$DATABASE_OWNER_URL"
+# Authenticator-app secrets are sealed with this key: it must outlive a restart (a new one would lock every TOTP
+# user out), so a generated one is kept in var/ (never committed); production sets its own.
+if [ -z "${FACTOR_SECRET_KEY:-}" ]; then
+  mkdir -p var && [ -s var/factor-secret-key ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' > var/factor-secret-key
+  export FACTOR_SECRET_KEY="$(cat var/factor-secret-key)"
+fi
 say "Seeding the demo (idempotent: adds only what is missing)"
 DATABASE_OWNER_URL="$DATABASE_OWNER_URL" node dist/tools/seed/seed.js
 load_judgments "$DATABASE_OWNER_URL"
@@ -17,6 +23,10 @@ load_judgments "$DATABASE_OWNER_URL"
 export JWT_SECRET="${JWT_SECRET:-$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')}"
 API_PORT="${API_PORT:-4000}"; PORTAL_PORT="${PORTAL_PORT:-3000}"
 export API_PORT CASELINK_API_URL="http://127.0.0.1:${API_PORT}"
+# Single sign-on returns to the portal; the demo OpenID provider (tools/idp) signs ICBC's users in (DEMO_IDP=0: off).
+# Passkeys need a host name, not an IP address: the portal is opened at localhost.
+export PORTAL_URL="${PORTAL_URL:-http://localhost:${PORTAL_PORT}}"
+export WEBAUTHN_RP_ID="${WEBAUTHN_RP_ID:-localhost}" WEBAUTHN_ORIGINS="${WEBAUTHN_ORIGINS:-$PORTAL_URL}"
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
@@ -24,17 +34,22 @@ trap cleanup EXIT INT TERM
 node dist/apps/api/src/main.js & pids+=($!)
 node dist/apps/worker/src/main.js & pids+=($!)
 node node_modules/next/dist/bin/next start apps/portal -p "$PORTAL_PORT" -H 127.0.0.1 & pids+=($!)
+[ "${DEMO_IDP:-1}" = 0 ] || { node tools/idp/idp.mjs --port="${DEMO_IDP_PORT:-4700}" & pids+=($!); }
 wait_http "http://127.0.0.1:${API_PORT}/health/ready" api
 wait_http "http://127.0.0.1:${WORKER_HEALTH_PORT:-4001}/health/ready" worker
 wait_http "http://127.0.0.1:${PORTAL_PORT}/login" portal
 
 cat <<MSG
 
-  CaseLink is running.  Portal: http://127.0.0.1:${PORTAL_PORT}
+  CaseLink is running.  Portal: ${PORTAL_URL}
   GraphQL api: http://127.0.0.1:${API_PORT}/graphql     (Ctrl-C stops everything)
 
   Demo logins (password for all: $(node -e 'process.stdout.write(require("./dist/tools/seed/demo-data").DEMO_PASSWORD)')):
 $(node -e 'for (const u of require("./dist/tools/seed/demo-data").DEMO_USERS) console.log("    " + u.email.padEnd(28) + u.roles.join(",").padEnd(14) + u.displayName)')
+
+  Second factors: totp@gd.demo uses the authenticator secret $(node -e 'process.stdout.write(require("./dist/tools/seed/demo-data").DEMO_SECOND_FACTORS.totp.secretBase32)')
+  (add it to any authenticator app); passkey@zj.demo holds a demo passkey (README, "Security"); enrol your own on /account.
+  Single sign-on: ICBC's users sign in through the demo identity provider (README, "Security").
 
 MSG
 wait -n "${pids[@]}"

@@ -53,7 +53,9 @@ E2E_DB="${TEST_DB}_e2e"
 admin_psql postgres -c "DROP DATABASE IF EXISTS \"$E2E_DB\" WITH (FORCE)"
 ensure_database "$E2E_DB"
 migrate "$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")"
-DATABASE_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")" node dist/tools/seed/seed.js
+# The demo TOTP user's secret is sealed with the key the e2e api uses.
+E2E_FACTOR_KEY=e2e-factor-key-e2e-factor-key-e2e-0001
+FACTOR_SECRET_KEY="$E2E_FACTOR_KEY" DATABASE_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")" node dist/tools/seed/seed.js
 load_judgments "$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")"
 # Benchmark smoke (bench/access): the figures' code path on a copy of the demo database, a few runs each.
 say "Benchmark smoke: need-to-know by role (bench/access)"
@@ -67,7 +69,8 @@ CASELINK_API_URL="http://127.0.0.1:$E2E_API_PORT" build_portal
 pids=()
 stop_all() { kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }
 trap stop_all EXIT
-e2e_env=(DATABASE_URL="$(with_database "$DATABASE_URL" "$E2E_DB")" LINKER_DATABASE_URL="$(with_database "$LINKER_DATABASE_URL" "$E2E_DB")" REDIS_URL="$REDIS_URL" QUEUE_PREFIX="caselink-e2e-$$" JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001)
+e2e_env=(DATABASE_URL="$(with_database "$DATABASE_URL" "$E2E_DB")" LINKER_DATABASE_URL="$(with_database "$LINKER_DATABASE_URL" "$E2E_DB")" REDIS_URL="$REDIS_URL" QUEUE_PREFIX="caselink-e2e-$$" JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001 FACTOR_SECRET_KEY="$E2E_FACTOR_KEY" \
+  WEBAUTHN_RP_ID=localhost WEBAUTHN_ORIGINS="http://localhost:$E2E_PORTAL_PORT" PORTAL_URL="http://127.0.0.1:$E2E_PORTAL_PORT")
 env "${e2e_env[@]}" API_PORT="$E2E_API_PORT" node dist/apps/api/src/main.js >tmp/e2e-api.log 2>&1 & pids+=($!)
 env "${e2e_env[@]}" WORKER_HEALTH_PORT="$E2E_WORKER_PORT" node dist/apps/worker/src/main.js >tmp/e2e-worker.log 2>&1 & pids+=($!)
 node node_modules/next/dist/bin/next start apps/portal -p "$E2E_PORTAL_PORT" -H 127.0.0.1 >tmp/e2e-portal.log 2>&1 & pids+=($!)

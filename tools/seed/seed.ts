@@ -8,6 +8,8 @@ import { demoCanonical, DEMO_REQUESTS } from './demo-requests';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { seedDemoBulletins } from './bulletins';
 import { seedDemoRisk } from './risk';
+import { seedDemoSecondFactors } from './second-factors';
+import { seedDemoSso } from './sso';
 
 /**
  * Seeds the demo agencies and users, idempotently (upserts by name and e-mail), as the owner role:
@@ -40,6 +42,9 @@ export async function seedDemo(ownerUrl: string): Promise<{ agencies: number; us
     const requests = await seedDemoRequests(db, ids);
     await seedDemoBulletins(ownerUrl);
     await seedDemoRisk(db, ids);
+    await seedDemoSso(db, ids);
+    const factorNote = await seedDemoSecondFactors(db);
+    if (factorNote) console.warn(factorNote);
     return { agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length, cases, requests };
   } catch (e) {
     await db.query('ROLLBACK');

@@ -1,0 +1,38 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isUUID } from 'class-validator';
+import { clientAddress } from '../common/actor';
+import { REFRESH_COOKIE, Tokens } from '../auth/tokens';
+import { SsoService } from './sso.service';
+
+/**
+ * The browser's side of single sign-on. The portal proxies /api/auth/sso/* here, so the refresh cookie set by the
+ * callback lands on the portal's origin (as the log-in mutation's does through /graphql).
+ */
+@Controller('auth/sso')
+export class SsoController {
+  constructor(
+    private readonly sso: SsoService,
+    private readonly tokens: Tokens,
+  ) {}
+
+  @Get(':agencyId/start')
+  async start(@Param('agencyId') agencyId: string, @Query('returnTo') returnTo: unknown, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const location = isUUID(agencyId) ? await this.sso.start(agencyId, returnTo, clientAddress(req)) : this.sso.refusalLocation('SSO_NOT_CONFIGURED');
+    await this.redirect(reply, location);
+  }
+
+  @Get('callback')
+  async callback(@Query() query: Record<string, unknown>, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const at = req.url.indexOf('?');
+    const answer = await this.sso.callback(query, at >= 0 ? req.url.slice(at) : '', clientAddress(req), req.headers['user-agent']);
+    // Exactly as the log-in mutation sets it (AuthResolver.answer).
+    if (answer.signedIn) reply.setCookie(REFRESH_COOKIE, answer.signedIn.refresh.token, this.tokens.cookieOptions(answer.signedIn.refresh.expiresAt));
+    await this.redirect(reply, answer.location);
+  }
+
+  private async redirect(reply: FastifyReply, location: string): Promise<void> {
+    // The code and state in the URL must not reach a third party through Referer, nor be cached.
+    await reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(location, 302);
+  }
+}
