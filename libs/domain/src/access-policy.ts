@@ -52,7 +52,27 @@ export const ACCESS_POLICY = {
   login: PUBLIC,
   refreshSession: PUBLIC,
   logout: PUBLIC,
+  // The second step, the lock screen and its passkey options: identified by the single-use challenge or the
+  // refresh cookie, not by an access token (issue 12).
+  verifySecondFactor: PUBLIC,
+  passkeySignInOptions: PUBLIC,
+  lockSession: PUBLIC,
+  passkeyUnlockOptions: PUBLIC,
+  unlockSession: PUBLIC,
   me: SIGNED_IN,
+  // One's own second factors, recovery codes, password and sessions.
+  mySecurity: SIGNED_IN,
+  mySessions: SIGNED_IN,
+  startTotpEnrolment: SIGNED_IN,
+  confirmTotpEnrolment: SIGNED_IN,
+  passkeyRegistrationOptions: SIGNED_IN,
+  registerPasskey: SIGNED_IN,
+  removeSecondFactor: SIGNED_IN,
+  regenerateRecoveryCodes: SIGNED_IN,
+  changePassword: SIGNED_IN,
+  endSession: SIGNED_IN,
+  endOtherSessions: SIGNED_IN,
+  nationalSignInPolicy: SIGNED_IN, // whether the national centre requires a second factor of everyone
   notifications: SIGNED_IN,
   unreadNotificationCount: SIGNED_IN,
   markNotificationRead: SIGNED_IN,
@@ -69,8 +89,23 @@ export const ACCESS_POLICY = {
   deactivateUser: everyKind(AD),
   reactivateUser: everyKind(AD),
   resetUserPassword: everyKind(AD),
+  setUserRoles: everyKind(AD), // within rolesAllowedFor(kind); audited
+  resetUserSecondFactors: everyKind(AD),
+  userSessions: everyKind(AD),
+  endUserSessions: everyKind(AD),
+  setAgencySignInPolicy: everyKind(AD), // the agency's own (the national admin: any agency's)
+  setNationalSignInPolicy: NATIONAL_ADMIN,
+  deactivateAgency: NATIONAL_ADMIN,
+  reactivateAgency: NATIONAL_ADMIN,
   auditEvents: everyKind(AU, AD),
   verifyAuditChain: everyKind(AU, AD),
+
+  // —— single sign-on ——
+  ssoAgencies: PUBLIC, // names of agencies offering sign-on, for the log-in page
+  agencySso: everyKind(AD), // the agency's own settings (the national admin: any agency's); never the secret
+  setAgencySso: everyKind(AD),
+  'GET /auth/sso/:agencyId/start': PUBLIC,
+  'GET /auth/sso/callback': PUBLIC,
 
   // —— cases (police) ——
   cases: police(...CASE_READERS),
