@@ -39,6 +39,10 @@ const config: NextConfig = {
   async rewrites() {
     return [
       { source: '/graphql', destination: `${apiUrl}/graphql` },
+      // Single sign-on: the browser starts here and the provider returns here, so the refresh cookie the callback sets
+      // lands on the portal's origin.
+      { source: '/api/auth/sso/:agencyId/start', destination: `${apiUrl}/auth/sso/:agencyId/start` },
+      { source: '/api/auth/sso/callback', destination: `${apiUrl}/auth/sso/callback` },
       { source: '/api/cases/:caseId/attachments', destination: `${apiUrl}/cases/:caseId/attachments` },
       { source: '/api/cases/:caseId/imports', destination: `${apiUrl}/cases/:caseId/imports` },
       { source: '/api/attachments/:id', destination: `${apiUrl}/attachments/:id` },

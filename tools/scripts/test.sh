@@ -65,19 +65,22 @@ admin_psql postgres -c "CREATE DATABASE \"$BENCH_COPY\" TEMPLATE \"$E2E_DB\" OWN
 BENCH_SMOKE=1 BENCH_DATABASE_URL="$(with_database "$DATABASE_URL" "$BENCH_COPY")" BENCH_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$BENCH_COPY")" \
   bash bench/access/run.sh
 admin_psql postgres -c "DROP DATABASE IF EXISTS \"$BENCH_COPY\" WITH (FORCE)"
+say "Benchmark smoke: what each second factor adds to a log-in (bench/sign-in)"
+BENCH_SMOKE=1 BENCH_SKIP_BUILD=1 BENCH_SIGN_IN_DB="${TEST_DB}_bench_sign_in" bash bench/sign-in/run.sh
 CASELINK_API_URL="http://127.0.0.1:$E2E_API_PORT" build_portal
 pids=()
 stop_all() { kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }
 trap stop_all EXIT
 e2e_env=(DATABASE_URL="$(with_database "$DATABASE_URL" "$E2E_DB")" LINKER_DATABASE_URL="$(with_database "$LINKER_DATABASE_URL" "$E2E_DB")" REDIS_URL="$REDIS_URL" QUEUE_PREFIX="caselink-e2e-$$" JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001 FACTOR_SECRET_KEY="$E2E_FACTOR_KEY" \
-  WEBAUTHN_RP_ID=localhost WEBAUTHN_ORIGINS="http://localhost:$E2E_PORTAL_PORT" PORTAL_URL="http://127.0.0.1:$E2E_PORTAL_PORT")
+  WEBAUTHN_RP_ID=localhost WEBAUTHN_ORIGINS="http://localhost:$E2E_PORTAL_PORT" PORTAL_URL="http://localhost:$E2E_PORTAL_PORT")
 env "${e2e_env[@]}" API_PORT="$E2E_API_PORT" node dist/apps/api/src/main.js >tmp/e2e-api.log 2>&1 & pids+=($!)
 env "${e2e_env[@]}" WORKER_HEALTH_PORT="$E2E_WORKER_PORT" node dist/apps/worker/src/main.js >tmp/e2e-worker.log 2>&1 & pids+=($!)
 node node_modules/next/dist/bin/next start apps/portal -p "$E2E_PORTAL_PORT" -H 127.0.0.1 >tmp/e2e-portal.log 2>&1 & pids+=($!)
 wait_http "http://127.0.0.1:$E2E_API_PORT/health/ready" api
 wait_http "http://127.0.0.1:$E2E_WORKER_PORT/health/ready" worker
 wait_http "http://127.0.0.1:$E2E_PORTAL_PORT/login" portal
-PORTAL_URL="http://127.0.0.1:$E2E_PORTAL_PORT" jest portal-e2e -c apps/portal-e2e/jest.config.cjs --forceExit
+# At localhost, not 127.0.0.1: passkeys need a host name (WEBAUTHN_RP_ID above).
+PORTAL_URL="http://localhost:$E2E_PORTAL_PORT" jest portal-e2e -c apps/portal-e2e/jest.config.cjs --forceExit
 stop_all
 trap - EXIT
 

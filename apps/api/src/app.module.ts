@@ -5,6 +5,8 @@ import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
+import { AccountModule } from './account/account.module';
+import { SignInPolicyModule } from './sign-in-policy/sign-in-policy.module';
 import { AuthModule } from './auth/auth.module';
 import { AccessPolicyCheck } from './auth/access-policy.check';
 import { AuthGuard } from './auth/auth.guard';
@@ -32,6 +34,8 @@ import { UsersModule } from './users/users.module';
 import { BulletinsModule } from './bulletins/bulletins.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { SsoModule } from './sso/sso.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 @Module({})
 export class AppModule {
@@ -66,6 +70,8 @@ export class AppModule {
             // graphql-ws at /graphql; the access token comes in connection_init ({ authorization: 'Bearer …' }).
             subscription: {
               emitter: bus,
+              // The socket travels in the connection's context, so ending a session can close it (LiveSessions).
+              context: (socket: unknown) => ({ liveSocket: socket }),
               onConnect: ({ payload }: { payload?: Record<string, unknown> }) => {
                 const header = typeof payload?.['authorization'] === 'string' ? payload['authorization'] : '';
                 if (!header.startsWith('Bearer ')) return false;
@@ -82,7 +88,10 @@ export class AppModule {
         }),
         DiscoveryModule,
         HealthModule,
+        RateLimitModule,
         AuthModule,
+        AccountModule,
+        SignInPolicyModule,
         UsersModule,
         AgenciesModule,
         AuditModule,
@@ -98,6 +107,7 @@ export class AppModule {
         BulletinsModule,
         DashboardModule,
         AlertsModule,
+        SsoModule,
       ],
       providers: [
         AccessPolicyCheck,

@@ -92,3 +92,41 @@ export function randomCard(prefix = '621700'): string {
 
 /** A valid mainland mobile number nobody else uses in the test run. */
 export const randomMobile = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+
+const API_MAIN = join(__dirname, '../../../dist/apps/api/src/main.js');
+
+export interface ApiProcess extends WorkerProcess {
+  url: string;
+}
+
+/** The real api as a separate process (dist, built by `npm test`), on a port of its own; resolves once ready. */
+export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, [API_MAIN], {
+    env: {
+      PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, REDIS_URL: TEST_REDIS_URL, API_PORT: String(port), API_HOST: '127.0.0.1',
+      JWT_SECRET: 'integration-test-secret-0123456789abcdef', SUBJECT_HASH_KEY: 'integration-test-subject-hash-key-0123456789',
+      FACTOR_SECRET_KEY: 'integration-test-factor-secret-key-0123456789', DB_POOL_SIZE: '3', ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`api exited: ${output}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`api not ready: ${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    child, url: `http://127.0.0.1:${port}/graphql`, log: () => output,
+    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}

@@ -7,6 +7,7 @@ import { UsersService } from '../users/users.service';
 import { AuthPayload, LoginInput, SecondFactorInput, UnlockInput } from './auth.model';
 import { AuthService, SignedIn } from './auth.service';
 import { REFRESH_COOKIE, Tokens } from './tokens';
+import { SignInLimits } from '../rate-limit/sign-in-limits';
 
 const userAgentOf = (ctx: GqlContext): string | null => {
   const ua = ctx.req.headers['user-agent'];
@@ -19,12 +20,15 @@ export class AuthResolver {
     private readonly auth: AuthService,
     private readonly tokens: Tokens,
     private readonly users: UsersService,
+    private readonly limits: SignInLimits,
   ) {}
 
   // Nullable on purpose: with a non-null result the first failed alias would stop the rest of a
   // request silently; this way each aliased attempt is answered, and counted towards the lock.
   @Mutation(() => AuthPayload, { nullable: true, description: 'Sign in; sets the httpOnly refresh cookie, or returns the second step that is due' })
   async login(@Args('input') input: LoginInput, @GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
+    // Per address and per e-mail, shared by every api process (Redis); the lockout in PostgreSQL stays behind it.
+    await this.limits.consume('login', ctx.req, input.email);
     const outcome = await this.auth.login(input.email, input.password, clientAddress(ctx.req), userAgentOf(ctx));
     if ('secondFactor' in outcome) {
       return { accessToken: null, expiresAt: null, user: null, sessionExpiresAt: null, idleLockMinutes: null, secondFactor: outcome.secondFactor };
@@ -34,32 +38,39 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { nullable: true, description: 'The second step of a log-in: a TOTP code, a recovery code or a passkey; sets the refresh cookie' })
   async verifySecondFactor(@Args('input') input: SecondFactorInput, @GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
+    // The challenge stands for the account (one user's, made by a password step that is itself limited).
+    await this.limits.consume('secondFactor', ctx.req, input.challenge);
     return this.answer(ctx, await this.auth.verifySecondFactor(input.challenge, input, clientAddress(ctx.req), userAgentOf(ctx)));
   }
 
   @Mutation(() => String, { description: 'WebAuthn request options (JSON) for the second step with a passkey' })
-  passkeySignInOptions(@Args('challenge') challenge: string): Promise<string> {
+  async passkeySignInOptions(@Args('challenge') challenge: string, @GqlCtx() ctx: GqlContext): Promise<string> {
+    await this.limits.consume('secondFactor', ctx.req, challenge);
     return this.auth.passkeySignInOptions(challenge);
   }
 
   @Mutation(() => AuthPayload, { description: 'New access token from the refresh cookie, which rotates' })
   async refreshSession(@GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
+    await this.limits.consume('refresh', ctx.req, ctx.req.cookies[REFRESH_COOKIE]);
     return this.answer(ctx, await this.auth.refresh(ctx.req.cookies[REFRESH_COOKIE], clientAddress(ctx.req), userAgentOf(ctx)));
   }
 
   @Mutation(() => Boolean, { description: "The portal's idle lock: refresh is refused until unlockSession" })
   async lockSession(@GqlCtx() ctx: GqlContext): Promise<boolean> {
+    await this.limits.consume('unlock', ctx.req, ctx.req.cookies[REFRESH_COOKIE]);
     await this.auth.lock(ctx.req.cookies[REFRESH_COOKIE], clientAddress(ctx.req));
     return true;
   }
 
   @Mutation(() => String, { description: 'WebAuthn request options (JSON) for unlocking the session with a passkey' })
-  passkeyUnlockOptions(@GqlCtx() ctx: GqlContext): Promise<string> {
+  async passkeyUnlockOptions(@GqlCtx() ctx: GqlContext): Promise<string> {
+    await this.limits.consume('unlock', ctx.req, ctx.req.cookies[REFRESH_COOKIE]);
     return this.auth.passkeyUnlockOptions(ctx.req.cookies[REFRESH_COOKIE]);
   }
 
   @Mutation(() => AuthPayload, { description: 'The lock screen: the password or a passkey again; the page goes on where it was' })
   async unlockSession(@Args('input') input: UnlockInput, @GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
+    await this.limits.consume('unlock', ctx.req, ctx.req.cookies[REFRESH_COOKIE]);
     return this.answer(ctx, await this.auth.unlock(ctx.req.cookies[REFRESH_COOKIE], input, clientAddress(ctx.req), userAgentOf(ctx)));
   }
 

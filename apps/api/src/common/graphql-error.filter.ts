@@ -4,8 +4,14 @@ import type { FastifyReply } from 'fastify';
 import { GraphQLError, GraphQLResolveInfo } from 'graphql';
 
 const HTTP_STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413,
+  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413, TOO_MANY_REQUESTS: 429,
 };
+
+/** A limit's refusal tells HTTP clients (and proxies) when to come back, as well as the error's extensions. */
+function setRetryAfter(reply: FastifyReply | undefined, error: GraphQLError): void {
+  const seconds = error.extensions['retryAfterSeconds'];
+  if (reply && typeof seconds === 'number' && !reply.sent) void reply.header('Retry-After', String(seconds));
+}
 
 /**
  * Expected errors (bad input, forbidden, not found) reach the client as they are, without an error
@@ -16,11 +22,15 @@ export class GraphQLErrorPassThrough implements GqlExceptionFilter {
   catch(error: GraphQLError, host: ArgumentsHost): GraphQLError | void {
     if (host.getType() !== 'http') {
       // A subscribe function must throw: a returned error would be taken for the event stream.
-      if (GqlArgumentsHost.create(host).getInfo<GraphQLResolveInfo | undefined>()?.operation.operation === 'subscription') throw error;
+      const gqlHost = GqlArgumentsHost.create(host);
+      if (gqlHost.getInfo<GraphQLResolveInfo | undefined>()?.operation.operation === 'subscription') throw error;
+      // GraphQL over HTTP (the error formatter sets 429 when nothing else came back); a socket has no reply.
+      setRetryAfter(gqlHost.getContext<{ reply?: FastifyReply }>().reply, error);
       return error;
     }
     const code = String(error.extensions['code'] ?? 'INTERNAL_SERVER_ERROR');
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    setRetryAfter(reply, error);
     void reply.status(HTTP_STATUS[code] ?? 500).send({ errors: [{ message: error.message, extensions: error.extensions }] });
   }
 }

@@ -89,6 +89,10 @@ export function mercuriusErrorFormatter(production: boolean) {
     const errors = flat.map((e) => formatError(e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)), production));
     const requestStatus = flat.map((e) => (e instanceof GraphQLError ? httpStatusOf(e) : undefined)).find((s) => s !== undefined);
     const documentRefused = !execution.data && errors.every((e) => e.extensions?.['code'] === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.['code'] === 'QUERY_TOO_COMPLEX');
-    return { statusCode: requestStatus ?? (documentRefused ? 400 : 200), response: { data: execution.data ?? null, errors } };
+    // Refused by an abuse limit and nothing else: 429 (Retry-After is set where the refusal was raised).
+    // (login is nullable, so a refused log-in comes back as { login: null }: no field answered either.)
+    const answeredNothing = !execution.data || Object.values(execution.data).every((v) => v === null);
+    const limited = errors.length > 0 && answeredNothing && errors.every((e) => e.extensions?.['code'] === 'TOO_MANY_REQUESTS');
+    return { statusCode: requestStatus ?? (documentRefused ? 400 : limited ? 429 : 200), response: { data: execution.data ?? null, errors } };
   };
 }

@@ -2,6 +2,7 @@ import { loadApiConfig } from './config';
 
 describe('api configuration', () => {
   const valid = { DATABASE_URL: 'postgres://caselink_app:x@127.0.0.1:5432/caselink', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'a'.repeat(32) };
+  const production = { ...valid, NODE_ENV: 'production', SUBJECT_HASH_KEY: 'k'.repeat(32), FACTOR_SECRET_KEY: 'f'.repeat(32) };
 
   it('fills defaults', () => {
     const c = loadApiConfig(valid);
@@ -13,5 +14,26 @@ describe('api configuration', () => {
     expect(load).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
     expect(load).toThrow(/JWT_SECRET: must be at least 32 characters/);
     expect(load).toThrow(/API_PORT: .*number/);
+  });
+
+  it('makes the refresh cookie Secure by default in production, and lets an operator say otherwise', () => {
+    expect(loadApiConfig(production).COOKIE_SECURE).toBe(true);
+    expect(loadApiConfig({ ...production, COOKIE_SECURE: 'false' }).COOKIE_SECURE).toBe(false);
+    expect(loadApiConfig({ ...valid, NODE_ENV: 'test' }).COOKIE_SECURE).toBe(false);
+    expect(loadApiConfig({ ...valid, COOKIE_SECURE: 'true' }).COOKIE_SECURE).toBe(true);
+  });
+
+  it('reads abuse limits as max/seconds, strict by default in production and looser elsewhere', () => {
+    expect(loadApiConfig(production)).toMatchObject({
+      RATE_LIMIT_LOGIN_IP: { max: 20, windowSeconds: 60 },
+      RATE_LIMIT_LOGIN_ACCOUNT: { max: 10, windowSeconds: 900 },
+      RATE_LIMIT_SECOND_FACTOR_ACCOUNT: { max: 10, windowSeconds: 300 },
+      RATE_LIMIT_REFRESH_IP: { max: 60, windowSeconds: 60 },
+      GRAPHQL_EXPENSIVE_LIMIT: { max: 30, windowSeconds: 60 },
+      GRAPHQL_EXPENSIVE_COST: 5000,
+    });
+    expect(loadApiConfig(valid).RATE_LIMIT_LOGIN_IP).toEqual({ max: 2000, windowSeconds: 60 });
+    expect(loadApiConfig({ ...valid, RATE_LIMIT_LOGIN_ACCOUNT: '3/600' }).RATE_LIMIT_LOGIN_ACCOUNT).toEqual({ max: 3, windowSeconds: 600 });
+    expect(() => loadApiConfig({ ...valid, RATE_LIMIT_REFRESH_IP: 'sixty' })).toThrow(/RATE_LIMIT_REFRESH_IP: must be "max\/seconds"/);
   });
 });

@@ -1,5 +1,36 @@
 import { z } from 'zod';
 
+/** "max/seconds", e.g. "20/60": at most 20 in any window of 60 seconds. */
+export interface RateLimitSpec {
+  max: number;
+  windowSeconds: number;
+}
+
+const rateLimit = z.string().regex(/^\d+\/\d+$/, 'must be "max/seconds", e.g. 20/60').optional();
+
+/**
+ * Production defaults of the abuse limits. Outside production they are 100 times looser: the demo, the
+ * integration suite and the browser tests sign in hundreds of times a minute from 127.0.0.1 (tests of the
+ * limits set them small).
+ */
+const RATE_LIMIT_DEFAULTS = {
+  RATE_LIMIT_LOGIN_IP: '20/60',
+  RATE_LIMIT_LOGIN_ACCOUNT: '10/900',
+  RATE_LIMIT_SECOND_FACTOR_IP: '20/60',
+  RATE_LIMIT_SECOND_FACTOR_ACCOUNT: '10/300',
+  RATE_LIMIT_REFRESH_IP: '60/60',
+  RATE_LIMIT_REFRESH_ACCOUNT: '30/60',
+  RATE_LIMIT_UNLOCK_IP: '20/60',
+  RATE_LIMIT_UNLOCK_ACCOUNT: '10/900',
+  GRAPHQL_EXPENSIVE_LIMIT: '30/60',
+} as const;
+type RateLimitKey = keyof typeof RATE_LIMIT_DEFAULTS;
+
+function rateLimitSpec(value: string | undefined, key: RateLimitKey, production: boolean): RateLimitSpec {
+  const [max, windowSeconds] = (value ?? RATE_LIMIT_DEFAULTS[key]).split('/').map(Number);
+  return { max: value !== undefined || production ? max : max * 100, windowSeconds };
+}
+
 /** Everything the api reads from the environment, validated once at start-up. */
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -10,20 +41,54 @@ const schema = z.object({
   QUEUE_PREFIX: z.string().min(1).default('caselink'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (use a random string)'),
-  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Unset: true in production (the refresh cookie must never travel over plain HTTP there), else false. */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(8),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(25_000),
+  /** An operation costing at least this much (graphql-armor's cost) counts against GRAPHQL_EXPENSIVE_LIMIT. */
+  GRAPHQL_EXPENSIVE_COST: z.coerce.number().int().min(1).default(5_000),
+  /** Expensive operations per signed-in user, "max/seconds". */
+  GRAPHQL_EXPENSIVE_LIMIT: rateLimit,
+  /** Sign-in attempts per client IP and per account (e-mail or user id), "max/seconds". */
+  RATE_LIMIT_LOGIN_IP: rateLimit,
+  RATE_LIMIT_LOGIN_ACCOUNT: rateLimit,
+  RATE_LIMIT_SECOND_FACTOR_IP: rateLimit,
+  RATE_LIMIT_SECOND_FACTOR_ACCOUNT: rateLimit,
+  RATE_LIMIT_REFRESH_IP: rateLimit,
+  RATE_LIMIT_REFRESH_ACCOUNT: rateLimit,
+  RATE_LIMIT_UNLOCK_IP: rateLimit,
+  RATE_LIMIT_UNLOCK_ACCOUNT: rateLimit,
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   EVIDENCE_DIR: z.string().min(1).default('var/evidence'),
   MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
   MAX_IMPORT_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
+  /** Where the portal is served: single sign-on returns there (redirect_uri `${PORTAL_URL}/api/auth/sso/callback`). */
+  PORTAL_URL: z.url({ protocol: /^https?$/, error: 'must be the http(s):// URL of the portal' }).default('http://localhost:3000').transform((u) => u.replace(/\/+$/, '')),
   /** Key of the keyed hash that identifies suspects by ID number (the number itself is never stored). */
   SUBJECT_HASH_KEY: z.string().min(32, 'must be at least 32 characters (a random string kept for good)').optional(),
+  /** Key that encrypts TOTP secrets at rest (AES-256-GCM); derived from JWT_SECRET when unset, outside production. */
+  FACTOR_SECRET_KEY: z.string().min(32, 'must be at least 32 characters (a random string kept for good)').optional(),
+  /** WebAuthn relying party: the portal's host name (an IP address cannot hold passkeys) and the origins the browser reports. */
+  WEBAUTHN_RP_ID: z.string().min(1).default('localhost'),
+  WEBAUTHN_RP_NAME: z.string().min(1).default('CaseLink 反诈协同平台'),
+  WEBAUTHN_ORIGINS: z.string().default('http://localhost:3000')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ error: 'must be a comma-separated list of origins such as https://caselink.example.gov.cn' })).min(1)),
+  /** A session ends this long after sign-in however often it is refreshed, unless the agency sets a shorter one. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
 }).superRefine((c, ctx) => {
   // A development key in production would let anyone with the code test ID numbers against the hashes.
   if (c.NODE_ENV === 'production' && !c.SUBJECT_HASH_KEY) ctx.addIssue({ code: 'custom', path: ['SUBJECT_HASH_KEY'], message: 'must be set in production' });
+  // Secrets of authenticator apps must not hang on the token-signing key in production (rotating one would lose the other).
+  if (c.NODE_ENV === 'production' && !c.FACTOR_SECRET_KEY) ctx.addIssue({ code: 'custom', path: ['FACTOR_SECRET_KEY'], message: 'must be set in production' });
+}).transform((c) => {
+  const production = c.NODE_ENV === 'production';
+  const limits = Object.fromEntries(
+    (Object.keys(RATE_LIMIT_DEFAULTS) as RateLimitKey[]).map((k) => [k, rateLimitSpec(c[k], k, production)]),
+  ) as Record<RateLimitKey, RateLimitSpec>;
+  return { ...c, ...limits, COOKIE_SECURE: c.COOKIE_SECURE === undefined ? production : c.COOKIE_SECURE === 'true' };
 });
 
 export type ApiConfig = z.infer<typeof schema>;

@@ -87,6 +87,7 @@ export function TopBar() {
         { href: '/admin/users', label: t('nav.users'), show: canAdminUsers(user) },
         { href: '/audit', label: t('nav.audit'), show: canReadAudit(user) },
         { href: '/admin/agencies', label: t('nav.agencies'), show: canAdminAgencies(user) },
+        { href: '/account', label: t('nav.account'), show: true },
       ].filter((l) => l.show)
     : [];
 

@@ -2,12 +2,62 @@
 
 const AGENCY_FIELDS = 'id name nameEn kind region coordinating createdAt';
 const USER_FIELDS = `id email displayName roles active lockedUntil lastLoginAt createdAt agency { ${AGENCY_FIELDS} }`;
-const AUTH_FIELDS = `accessToken expiresAt user { ${USER_FIELDS} }`;
+const SECOND_FACTOR_STEP = 'secondFactor { challenge expiresAt methods enrolmentRequired enrolmentToken }';
+const AUTH_FIELDS = `accessToken expiresAt sessionExpiresAt idleLockMinutes user { ${USER_FIELDS} } ${SECOND_FACTOR_STEP}`;
 const PAGE_INFO = 'pageInfo { hasNextPage endCursor } totalCount';
 
 export const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { ${AUTH_FIELDS} } }`;
 export const REFRESH_SESSION = `mutation RefreshSession { refreshSession { ${AUTH_FIELDS} } }`;
 export const LOGOUT = 'mutation Logout { logout }';
+
+/* Second factors, the idle lock and your own account (issue 12). */
+export const VERIFY_SECOND_FACTOR = `mutation VerifySecondFactor($input: SecondFactorInput!) { verifySecondFactor(input: $input) { ${AUTH_FIELDS} } }`;
+export const PASSKEY_SIGN_IN_OPTIONS = 'mutation PasskeySignInOptions($challenge: String!) { passkeySignInOptions(challenge: $challenge) }';
+export const LOCK_SESSION = 'mutation LockSession { lockSession }';
+export const PASSKEY_UNLOCK_OPTIONS = 'mutation PasskeyUnlockOptions { passkeyUnlockOptions }';
+export const UNLOCK_SESSION = `mutation UnlockSession($input: UnlockInput!) { unlockSession(input: $input) { ${AUTH_FIELDS} } }`;
+const FACTOR_FIELDS = 'id kind label createdAt lastUsedAt';
+export const MY_SECURITY = `query MySecurity {
+  mySecurity { factors { ${FACTOR_FIELDS} } recoveryCodesLeft secondFactorRequired idleLockMinutes sessionHours passwordChangedAt }
+}`;
+const SESSION_FIELDS = 'id method signedInAt lastActiveAt expiresAt clientAddress userAgent locked current';
+export const MY_SESSIONS = `query MySessions { mySessions { ${SESSION_FIELDS} } }`;
+export const START_TOTP_ENROLMENT = 'mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrCodeSvg expiresAt } }';
+export const CONFIRM_TOTP_ENROLMENT = `mutation ConfirmTotpEnrolment($input: ConfirmTotpInput!) {
+  confirmTotpEnrolment(input: $input) { factor { ${FACTOR_FIELDS} } recoveryCodes }
+}`;
+export const PASSKEY_REGISTRATION_OPTIONS = 'mutation PasskeyRegistrationOptions { passkeyRegistrationOptions }';
+export const REGISTER_PASSKEY = `mutation RegisterPasskey($input: RegisterPasskeyInput!) {
+  registerPasskey(input: $input) { factor { ${FACTOR_FIELDS} } recoveryCodes }
+}`;
+export const REMOVE_SECOND_FACTOR = 'mutation RemoveSecondFactor($input: RemoveSecondFactorInput!) { removeSecondFactor(input: $input) }';
+export const REGENERATE_RECOVERY_CODES = 'mutation RegenerateRecoveryCodes($password: String!) { regenerateRecoveryCodes(password: $password) }';
+export const CHANGE_PASSWORD = 'mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }';
+export const END_SESSION = 'mutation EndSession($id: ID!) { endSession(id: $id) }';
+export const END_OTHER_SESSIONS = 'mutation EndOtherSessions { endOtherSessions }';
+
+/* Admins: users' roles, factors and sessions; sign-in policies. */
+const ADMIN_USER_FIELDS = `${USER_FIELDS} secondFactors`;
+export const ADMIN_USERS = `query AdminUsers($first: Int, $after: String) {
+  users(first: $first, after: $after) { edges { cursor node { ${ADMIN_USER_FIELDS} } } ${PAGE_INFO} }
+}`;
+export const SET_USER_ROLES = `mutation SetUserRoles($id: ID!, $roles: [Role!]!) { setUserRoles(id: $id, roles: $roles) { ${ADMIN_USER_FIELDS} } }`;
+export const RESET_USER_SECOND_FACTORS = `mutation ResetUserSecondFactors($id: ID!) { resetUserSecondFactors(id: $id) { ${ADMIN_USER_FIELDS} } }`;
+export const END_USER_SESSIONS = 'mutation EndUserSessions($id: ID!) { endUserSessions(id: $id) }';
+const AGENCY_POLICY_FIELDS = `${AGENCY_FIELDS} active secondFactorRequired idleLockMinutes sessionHours`;
+export const AGENCY_POLICIES = `query AgencyPolicies($first: Int, $after: String) {
+  agencies(first: $first, after: $after) { edges { cursor node { ${AGENCY_POLICY_FIELDS} } } ${PAGE_INFO} }
+}`;
+export const MY_AGENCY_POLICY = `query MyAgencyPolicy { me { agency { ${AGENCY_POLICY_FIELDS} } } }`;
+export const SET_AGENCY_SIGN_IN_POLICY = `mutation SetAgencySignInPolicy($input: SetAgencySignInPolicyInput!) {
+  setAgencySignInPolicy(input: $input) { ${AGENCY_POLICY_FIELDS} }
+}`;
+export const NATIONAL_SIGN_IN_POLICY = 'query NationalSignInPolicy { nationalSignInPolicy { secondFactorRequiredForAll updatedAt } }';
+export const SET_NATIONAL_SIGN_IN_POLICY = `mutation SetNationalSignInPolicy($required: Boolean!) {
+  setNationalSignInPolicy(secondFactorRequiredForAll: $required) { secondFactorRequiredForAll updatedAt }
+}`;
+export const DEACTIVATE_AGENCY = `mutation DeactivateAgency($id: ID!) { deactivateAgency(id: $id) { ${AGENCY_POLICY_FIELDS} } }`;
+export const REACTIVATE_AGENCY = `mutation ReactivateAgency($id: ID!) { reactivateAgency(id: $id) { ${AGENCY_POLICY_FIELDS} } }`;
 
 export const USERS = `query Users($first: Int, $after: String) {
   users(first: $first, after: $after) { edges { cursor node { ${USER_FIELDS} } } ${PAGE_INFO} }

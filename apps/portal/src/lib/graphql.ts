@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK';
 
@@ -20,6 +21,8 @@ export interface GqlErrorItem {
   maxBytes?: number;
   /** CONFLICT on a request: the state it is in now (someone moved it first). */
   currentState?: string;
+  /** TOO_MANY_REQUESTS: when to try again. */
+  retryAfterSeconds?: number;
 }
 
 export class GqlError extends Error {
@@ -40,17 +43,17 @@ export class GqlError extends Error {
 /** An error as the api writes it, in GraphQL answers and in the JSON of its REST routes alike. */
 export interface RawError {
   message?: string;
-  extensions?: { code?: string; field?: string; reason?: string; lockedUntil?: string; maxBytes?: number; currentState?: string };
+  extensions?: { code?: string; field?: string; reason?: string; lockedUntil?: string; maxBytes?: number; currentState?: string; retryAfterSeconds?: number };
 }
 
-const KNOWN_CODES: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE'];
+const KNOWN_CODES: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_REQUESTS'];
 
 export function toItem(raw: RawError): GqlErrorItem {
   const ext = raw.extensions ?? {};
   const code = (KNOWN_CODES.includes(ext.code ?? '') ? ext.code : 'INTERNAL_SERVER_ERROR') as ErrorCode;
   return {
     message: raw.message ?? '', code, field: ext.field, reason: ext.reason, lockedUntil: ext.lockedUntil, maxBytes: ext.maxBytes,
-    currentState: ext.currentState,
+    currentState: ext.currentState, retryAfterSeconds: ext.retryAfterSeconds,
   };
 }
 

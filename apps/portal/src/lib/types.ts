@@ -21,12 +21,85 @@ export interface User {
   lastLoginAt: string | null;
   createdAt: string;
   agency: Agency;
+  /** Second factors enrolled (TOTP, PASSKEY); null unless the caller is an admin (and not asked for in every document). */
+  secondFactors?: SecondFactorKindName[] | null;
 }
 
-export interface AuthPayload {
-  accessToken: string;
+/* Sign-in with a second factor (issue 12). */
+export type SecondFactorKindName = 'TOTP' | 'PASSKEY';
+export type SecondFactorMethodName = 'TOTP' | 'PASSKEY' | 'RECOVERY_CODE';
+export type SignInMethodName = 'PASSWORD' | 'TOTP' | 'PASSKEY' | 'RECOVERY_CODE' | 'SSO';
+
+export interface SecondFactorChallenge {
+  challenge: string;
   expiresAt: string;
-  user: User;
+  methods: SecondFactorMethodName[];
+  enrolmentRequired: boolean;
+  enrolmentToken: string | null;
+}
+
+/** Either a session (accessToken, expiresAt, user) or, after a right password, the second step that is due. */
+export interface AuthPayload {
+  accessToken: string | null;
+  expiresAt: string | null;
+  user: User | null;
+  sessionExpiresAt: string | null;
+  idleLockMinutes: number | null;
+  secondFactor: SecondFactorChallenge | null;
+}
+
+export interface SecondFactor {
+  id: string;
+  kind: SecondFactorKindName;
+  label: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface AccountSecurity {
+  factors: SecondFactor[];
+  recoveryCodesLeft: number;
+  secondFactorRequired: boolean;
+  idleLockMinutes: number;
+  sessionHours: number;
+  passwordChangedAt: string | null;
+}
+
+export interface TotpEnrolment {
+  secret: string;
+  otpauthUri: string;
+  qrCodeSvg: string;
+  expiresAt: string;
+}
+
+export interface FactorEnrolled {
+  factor: SecondFactor;
+  recoveryCodes: string[];
+}
+
+export interface SignInSession {
+  id: string;
+  method: SignInMethodName;
+  signedInAt: string;
+  lastActiveAt: string;
+  expiresAt: string;
+  clientAddress: string | null;
+  userAgent: string | null;
+  locked: boolean;
+  current: boolean;
+}
+
+/** An agency with its sign-in policy (agency administration). */
+export interface AgencyPolicy extends Agency {
+  active: boolean;
+  secondFactorRequired: boolean;
+  idleLockMinutes: number;
+  sessionHours: number;
+}
+
+export interface NationalSignInPolicy {
+  secondFactorRequiredForAll: boolean;
+  updatedAt: string;
 }
 
 export interface PageInfo {

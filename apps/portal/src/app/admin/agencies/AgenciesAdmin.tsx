@@ -11,6 +11,7 @@ import { useLoadErrorMessage } from '../../../lib/errors';
 import { useFormatDateTime, useRegionName } from '../../../lib/format';
 import { usePagedList } from '../../../lib/paged-list';
 import type { Agency, Connection } from '../../../lib/types';
+import { AgencySignIn } from './AgencySignIn';
 import { CreateAgencyForm } from './CreateAgencyForm';
 
 const PAGE_SIZE = 100;
@@ -71,6 +72,7 @@ export function AgenciesAdmin() {
         <ListFoot loading={loading} hasMore={hasMore} onMore={loadMore} />
       </section>
       <CreateAgencyForm onCreated={created} />
+      <AgencySignIn />
     </>
   );
 }

@@ -9,6 +9,7 @@ import { DEACTIVATE_USER, REACTIVATE_USER, RESET_PASSWORD } from '../../../lib/d
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useFormatDateTime } from '../../../lib/format';
 import type { User } from '../../../lib/types';
+import { FactorStatus, UserSecurityActions } from './UserSecurity';
 
 interface Props {
   user: User;
@@ -94,6 +95,9 @@ export function UserRow({ user, isMe, onChanged, onNotice }: Props) {
       </td>
       <td className="nowrap">{formatDateTime(user.lastLoginAt)}</td>
       <td>
+        <FactorStatus user={user} />
+      </td>
+      <td>
         {resetting ? (
           <form className="inline-form" onSubmit={resetPassword}>
             <input
@@ -127,6 +131,7 @@ export function UserRow({ user, isMe, onChanged, onNotice }: Props) {
             <button type="button" className="btn btn-small" disabled={busy} onClick={() => setResetting(true)}>
               {t('resetPassword')}
             </button>
+            <UserSecurityActions user={user} isMe={isMe} busy={busy} setBusy={setBusy} onChanged={onChanged} onNotice={onNotice} onError={setError} />
           </div>
         )}
         {error && (

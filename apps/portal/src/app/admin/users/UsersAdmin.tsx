@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { ListFoot, RetryAlert } from '../../../components/ListParts';
 import { useAuth } from '../../../lib/auth';
-import { USERS } from '../../../lib/documents';
+import { ADMIN_USERS } from '../../../lib/documents';
 import { useLoadErrorMessage } from '../../../lib/errors';
 import { useAgencyName } from '../../../lib/format';
 import { usePagedList } from '../../../lib/paged-list';
@@ -13,17 +13,21 @@ import type { Connection, User } from '../../../lib/types';
 import { CreateUserForm } from './CreateUserForm';
 import { RoleCapabilities } from './RoleCapabilities';
 import { UserRow } from './UserRow';
+import { AgencySsoForm } from '../sso/AgencySsoForm';
+import { SignInPolicyForm } from './SignInPolicyForm';
+import { may } from '../../../lib/access';
 
 const PAGE_SIZE = 50;
 
 export function UsersAdmin({ me }: { me: User }) {
   const t = useTranslations('users');
   const tc = useTranslations('common');
+  const tSecurity = useTranslations('adminSecurity');
   const { request } = useAuth();
   const errorMessage = useLoadErrorMessage();
   const agencyName = useAgencyName();
   const fetchPage = useCallback(
-    async (after: string | null) => (await request<{ users: Connection<User> }>(USERS, { first: PAGE_SIZE, after })).users,
+    async (after: string | null) => (await request<{ users: Connection<User> }>(ADMIN_USERS, { first: PAGE_SIZE, after })).users,
     [request],
   );
   const { items: users, setItems: setUsers, total, setTotal, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage);
@@ -31,7 +35,8 @@ export function UsersAdmin({ me }: { me: User }) {
   const [notice, setNotice] = useState<string | null>(null);
 
   function replace(user: User) {
-    setUsers((prev) => prev.map((u) => (u.id === user.id ? user : u)));
+    // Answers that leave out secondFactors keep the value shown.
+    setUsers((prev) => prev.map((u) => (u.id === user.id ? { ...u, ...user } : u)));
   }
 
   function created(user: User) {
@@ -63,6 +68,7 @@ export function UsersAdmin({ me }: { me: User }) {
               <th>{t('roles')}</th>
               <th>{t('status')}</th>
               <th>{t('lastLogin')}</th>
+              <th>{tSecurity('secondFactor')}</th>
               <th>{t('actions')}</th>
             </tr>
           </thead>
@@ -77,6 +83,8 @@ export function UsersAdmin({ me }: { me: User }) {
       </section>
       <CreateUserForm agencyKind={me.agency.kind} onCreated={created} />
       <RoleCapabilities kind={me.agency.kind} />
+      {may(me, 'setAgencySso') && <AgencySsoForm agencyId={me.agency.id} />}
+      {may(me, 'setAgencySignInPolicy') && <SignInPolicyForm />}
     </>
   );
 }

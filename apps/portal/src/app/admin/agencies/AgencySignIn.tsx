@@ -1,0 +1,115 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useState } from 'react';
+import { Alert } from '../../../components/Alert';
+import { useAuth } from '../../../lib/auth';
+import { AGENCY_POLICIES, DEACTIVATE_AGENCY, NATIONAL_SIGN_IN_POLICY, REACTIVATE_AGENCY, SET_NATIONAL_SIGN_IN_POLICY } from '../../../lib/documents';
+import { useErrorMessage } from '../../../lib/errors';
+import { useAgencyName } from '../../../lib/format';
+import type { AgencyPolicy, Connection, NationalSignInPolicy } from '../../../lib/types';
+
+/** The national admin: the "second factor for everyone" rule, and switching agencies off and on. */
+export function AgencySignIn() {
+  const t = useTranslations('adminSecurity');
+  const { request } = useAuth();
+  const errorMessage = useErrorMessage();
+  const agencyName = useAgencyName();
+  const [national, setNational] = useState<NationalSignInPolicy | null>(null);
+  const [agencies, setAgencies] = useState<AgencyPolicy[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [n, a] = await Promise.all([
+        request<{ nationalSignInPolicy: NationalSignInPolicy }>(NATIONAL_SIGN_IN_POLICY),
+        request<{ agencies: Connection<AgencyPolicy> }>(AGENCY_POLICIES, { first: 100 }),
+      ]);
+      setNational(n.nationalSignInPolicy);
+      setAgencies(a.agencies.edges.map((e) => e.node));
+    } catch (e) {
+      setMessage({ tone: 'error', text: errorMessage(e) });
+    }
+  }, [request, errorMessage]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function run(call: () => Promise<string>) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage({ tone: 'success', text: await call() });
+    } catch (e) {
+      setMessage({ tone: 'error', text: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function toggleNational(required: boolean) {
+    void run(async () => {
+      const data = await request<{ setNationalSignInPolicy: NationalSignInPolicy }>(SET_NATIONAL_SIGN_IN_POLICY, { required });
+      setNational(data.setNationalSignInPolicy);
+      return t('nationalSaved');
+    });
+  }
+
+  function toggleAgency(a: AgencyPolicy) {
+    const name = agencyName(a);
+    if (!window.confirm(a.active ? t('deactivateConfirm', { agency: name }) : t('reactivateConfirm', { agency: name }))) return;
+    void run(async () => {
+      const data = a.active
+        ? (await request<{ deactivateAgency: AgencyPolicy }>(DEACTIVATE_AGENCY, { id: a.id })).deactivateAgency
+        : (await request<{ reactivateAgency: AgencyPolicy }>(REACTIVATE_AGENCY, { id: a.id })).reactivateAgency;
+      setAgencies((prev) => prev.map((x) => (x.id === data.id ? data : x)));
+      return data.active ? t('reactivated', { agency: name }) : t('deactivated', { agency: name });
+    });
+  }
+
+  return (
+    <section className="card table-card" aria-labelledby="national-sign-in-title" data-testid="agency-sign-in">
+      <h2 id="national-sign-in-title">{t('nationalTitle')}</h2>
+      {message && <Alert tone={message.tone} testId="agency-sign-in-message">{message.text}</Alert>}
+      <label className="check field">
+        <input type="checkbox" checked={national?.secondFactorRequiredForAll ?? false} disabled={!national || busy}
+          onChange={(e) => toggleNational(e.target.checked)} data-testid="national-second-factor" />
+        {t('nationalSwitch')}{' '}
+        <span className={`status ${national?.secondFactorRequiredForAll ? 'status-ok' : 'status-off'}`}>
+          {national?.secondFactorRequiredForAll ? t('nationalOn') : t('nationalOff')}
+        </span>
+      </label>
+      <table className="table" data-testid="agency-sign-in-table">
+        <thead>
+          <tr>
+            <th>{t('agencyStatus')}</th>
+            <th>{t('agencyPolicy')}</th>
+            <th>
+              <span className="visually-hidden">{t('deactivate')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {agencies.map((a) => (
+            <tr key={a.id} className={a.active ? undefined : 'row-inactive'}>
+              <td>
+                {agencyName(a)}{' '}
+                <span className={`status ${a.active ? 'status-ok' : 'status-bad'}`}>{a.active ? t('agencyActive') : t('agencyInactive')}</span>
+              </td>
+              <td className="muted">{t('policySummary', { factor: String(a.secondFactorRequired), idle: a.idleLockMinutes, hours: a.sessionHours })}</td>
+              <td className="actions-cell">
+                {!a.coordinating && (
+                  <button type="button" className={`btn btn-small${a.active ? ' btn-danger' : ''}`} disabled={busy} onClick={() => toggleAgency(a)}>
+                    {a.active ? t('deactivate') : t('reactivate')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
