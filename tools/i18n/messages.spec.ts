@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { AuditAction } from '@caselink/domain';
 
 // Every message the portal shows in English exists in Chinese too, and the other way round.
 const DIR = join(__dirname, '../../apps/portal/messages');
@@ -24,6 +25,15 @@ describe('portal messages', () => {
     const base = Object.keys(read(pairs[0][1]) as object);
     for (const [name, en] of pairs.slice(1)) {
       for (const ns of Object.keys(read(en) as object)) expect(`${name}:${base.includes(ns) ? ns : ''}`).toBe(`${name}:`);
+    }
+  });
+});
+
+describe('audit action labels', () => {
+  it('name every action of the audit trail in both languages', () => {
+    for (const locale of ['en', 'zh-CN']) {
+      const labels = (read(join(DIR, 'audit-actions', `${locale}.json`)) as { auditAction: Record<string, string> }).auditAction;
+      expect(Object.keys(labels).sort()).toEqual(Object.values(AuditAction).sort());
     }
   });
 });

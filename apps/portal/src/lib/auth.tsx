@@ -87,6 +87,9 @@ function refreshOnce(): Promise<RefreshOutcome> {
 const REFRESH_MARGIN_MS = 60_000;
 /** What counts as the user being there (not mere pointer drift over the page). */
 const ACTIVITY_EVENTS = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart', 'pointerdown'] as const;
+/** The last keyboard, mouse or touch input in any tab of this portal. */
+const LAST_ACTIVITY_KEY = 'caselink.lastActivity';
+
 /** How often the idle time is checked. */
 const IDLE_CHECK_MS = 5_000;
 
@@ -184,17 +187,24 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [enterLocked]);
 
-  // The idle lock: no keyboard, mouse or touch input for the agency's idle time locks the session.
+  // The idle lock: no keyboard, mouse or touch input for the agency's idle time locks the session. The tabs of one
+  // browser share the session (one refresh cookie), so input in any of them counts: the last input time is shared
+  // through localStorage, and a tab someone is working in is not locked by an idle one.
   const idleMinutes = session?.idleLockMinutes ?? null;
   useEffect(() => {
     if (status !== 'authenticated' || !idleMinutes) return;
+    const sharedActivity = () => Number(window.localStorage.getItem(LAST_ACTIVITY_KEY) ?? 0);
     const seen = () => {
-      lastActivityRef.current = Date.now();
+      const now = Date.now();
+      lastActivityRef.current = now;
+      // At most once a second: mousemove fires often.
+      if (now - sharedActivity() > 1_000) window.localStorage.setItem(LAST_ACTIVITY_KEY, String(now));
     };
-    lastActivityRef.current = Date.now();
+    seen();
     for (const e of ACTIVITY_EVENTS) window.addEventListener(e, seen, { passive: true, capture: true });
     const timer = setInterval(() => {
-      if (Date.now() - lastActivityRef.current >= idleMinutes * 60_000) void lock();
+      const last = Math.max(lastActivityRef.current, sharedActivity());
+      if (Date.now() - last >= idleMinutes * 60_000) void lock();
     }, IDLE_CHECK_MS);
     return () => {
       clearInterval(timer);

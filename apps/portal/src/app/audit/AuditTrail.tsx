@@ -32,6 +32,7 @@ function Actor({ event }: { event: AuditEvent }) {
 
 export function AuditTrail() {
   const t = useTranslations('audit');
+  const tAction = useTranslations('auditAction');
   const tc = useTranslations('common');
   const tOutcome = useTranslations('outcomes');
   const { request } = useAuth();
@@ -86,7 +87,7 @@ export function AuditTrail() {
             <option value="">{t('allActions')}</option>
             {Object.values(AuditAction).map((a) => (
               <option key={a} value={a}>
-                {a}
+                {tAction(a)}
               </option>
             ))}
           </select>
@@ -120,7 +121,10 @@ export function AuditTrail() {
                 <td>
                   <Actor event={ev} />
                 </td>
-                <td className="mono">{ev.action}</td>
+                <td>
+                  {ev.action in AuditAction ? tAction(ev.action as AuditAction) : ev.action}
+                  <span className="mono muted audit-code"> {ev.action}</span>
+                </td>
                 <td>
                   {ev.entityType}
                   {ev.entityId && <ShortId id={ev.entityId} />}
