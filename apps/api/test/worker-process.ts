@@ -23,29 +23,19 @@ export interface WorkerProcess {
   stop: (signal?: NodeJS.Signals) => Promise<void>;
 }
 
-/**
- * The real worker as a separate process (built by `npm test` before the integration tests), so tests
- * can kill it the way a machine dies. Resolves once its health check answers ready.
- */
-export async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
-  const port = await freePort();
+/** Spawns `main` and resolves once its health check on `port` answers ready (or throws with its output). */
+async function spawnReady(name: string, main: string, port: number, env: Record<string, string | undefined>): Promise<WorkerProcess> {
   let output = '';
-  const child = spawn(process.execPath, [WORKER_MAIN], {
-    env: {
-      PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, LINKER_DATABASE_URL: TEST_LINKER_URL, REDIS_URL: TEST_REDIS_URL,
-      WORKER_HEALTH_PORT: String(port), OUTBOX_SWEEP_MS: '500', STALLED_INTERVAL_MS: '1500', ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`worker exited: ${output}`);
+    if (child.exitCode !== null) throw new Error(`${name} exited: ${output}`);
     const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`worker not ready: ${output}`);
+    if (Date.now() > deadline) throw new Error(`${name} not ready: ${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -56,6 +46,18 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerPr
       await exited;
     },
   };
+}
+
+/**
+ * The real worker as a separate process (built by `npm test` before the integration tests), so tests
+ * can kill it the way a machine dies. Resolves once its health check answers ready.
+ */
+export async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
+  const port = await freePort();
+  return spawnReady('worker', WORKER_MAIN, port, {
+    PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, LINKER_DATABASE_URL: TEST_LINKER_URL, REDIS_URL: TEST_REDIS_URL,
+    WORKER_HEALTH_PORT: String(port), OUTBOX_SWEEP_MS: '500', STALLED_INTERVAL_MS: '1500', ...env,
+  });
 }
 
 /** Polls `check` until it returns a value (not undefined) or the time is up. */
@@ -102,31 +104,10 @@ export interface ApiProcess extends WorkerProcess {
 /** The real api as a separate process (dist, built by `npm test`), on a port of its own; resolves once ready. */
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, [API_MAIN], {
-    env: {
-      PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, REDIS_URL: TEST_REDIS_URL, API_PORT: String(port), API_HOST: '127.0.0.1',
-      JWT_SECRET: 'integration-test-secret-0123456789abcdef', SUBJECT_HASH_KEY: 'integration-test-subject-hash-key-0123456789',
-      FACTOR_SECRET_KEY: 'integration-test-factor-secret-key-0123456789', DB_POOL_SIZE: '3', ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const proc = await spawnReady('api', API_MAIN, port, {
+    PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, REDIS_URL: TEST_REDIS_URL, API_PORT: String(port), API_HOST: '127.0.0.1',
+    JWT_SECRET: 'integration-test-secret-0123456789abcdef', SUBJECT_HASH_KEY: 'integration-test-subject-hash-key-0123456789',
+    FACTOR_SECRET_KEY: 'integration-test-factor-secret-key-0123456789', DB_POOL_SIZE: '3', ...env,
   });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`api exited: ${output}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`api not ready: ${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    child, url: `http://127.0.0.1:${port}/graphql`, log: () => output,
-    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
-  };
+  return { ...proc, url: `http://127.0.0.1:${port}/graphql` };
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { useAuth } from '../../lib/auth';
@@ -20,7 +20,8 @@ function safeNext(next: string | null): string {
 
 type Step = 'password' | 'enrol' | 'codes' | 'second';
 
-export function LoginForm() {
+/** `alternatives`: other ways in (single sign-on), shown only at the password step. */
+export function LoginForm({ alternatives }: { alternatives?: ReactNode }) {
   const t = useTranslations('login');
   const ts = useTranslations('signIn');
   const tApp = useTranslations('app');
@@ -152,6 +153,7 @@ export function LoginForm() {
   const run: Run = (query, variables) => gqlFetch(query, variables, challenge?.enrolmentToken ?? undefined);
 
   return (
+    <>
     <div className="login-wrap">
       <section className="card login-card">
         <p className="login-tagline">{tApp('tagline')}</p>
@@ -225,7 +227,15 @@ export function LoginForm() {
         {step === 'second' && challenge && (
           <div data-testid="second-step">
             <h1>{ts('secondTitle')}</h1>
-            <p className="muted">{useRecovery ? ts('recoveryIntro') : ts('secondIntro')}</p>
+            <p className="muted">
+              {useRecovery
+                ? ts('recoveryIntro')
+                : methods.includes('TOTP') && methods.includes('PASSKEY')
+                  ? ts('secondIntro')
+                  : methods.includes('PASSKEY')
+                    ? ts('secondIntroPasskey')
+                    : ts('secondIntroTotp')}
+            </p>
             {(methods.includes('TOTP') || useRecovery) && (
               <form onSubmit={onCode} noValidate data-testid="second-form">
                 {useRecovery ? (
@@ -291,5 +301,7 @@ export function LoginForm() {
         <p className="login-notice">{t('notice')}</p>
       </section>
     </div>
+    {step === 'password' && alternatives}
+    </>
   );
 }

@@ -6,8 +6,7 @@ export default function LoginPage() {
   // useSearchParams (the ?next= target) needs a Suspense boundary.
   return (
     <Suspense>
-      <LoginForm />
-      <SsoChoices />
+      <LoginForm alternatives={<SsoChoices />} />
     </Suspense>
   );
 }
