@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_AGENCIES, DEMO_PASSWORD, type DemoAgency, type DemoUser } from '@caselink/demo-data';
 
@@ -113,4 +114,12 @@ export function luhnCard(prefix: string): string {
     sum += d;
   }
   return body + String((10 - (sum % 10)) % 10);
+}
+
+/** The WCAG 2 A and AA rules axe-core checks on the page as it is now (or the part under `include`): their violations. */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }

@@ -73,14 +73,16 @@ export function AgencySignIn() {
     <section className="card table-card" aria-labelledby="national-sign-in-title" data-testid="agency-sign-in">
       <h2 id="national-sign-in-title">{t('nationalTitle')}</h2>
       {message && <Alert tone={message.tone} testId="agency-sign-in-message">{message.text}</Alert>}
-      <label className="check field">
-        <input type="checkbox" checked={national?.secondFactorRequiredForAll ?? false} disabled={!national || busy}
-          onChange={(e) => toggleNational(e.target.checked)} data-testid="national-second-factor" />
-        {t('nationalSwitch')}{' '}
+      <div className="table-toolbar">
+        <label className="check">
+          <input type="checkbox" checked={national?.secondFactorRequiredForAll ?? false} disabled={!national || busy}
+            onChange={(e) => toggleNational(e.target.checked)} data-testid="national-second-factor" />
+          {t('nationalSwitch')}
+        </label>
         <span className={`status ${national?.secondFactorRequiredForAll ? 'status-ok' : 'status-off'}`}>
           {national?.secondFactorRequiredForAll ? t('nationalOn') : t('nationalOff')}
         </span>
-      </label>
+      </div>
       <table className="table" data-testid="agency-sign-in-table">
         <thead>
           <tr>

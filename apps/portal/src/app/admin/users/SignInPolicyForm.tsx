@@ -73,10 +73,12 @@ export function SignInPolicyForm() {
       <h2 id="sign-in-policy-title">{t('policyTitle')}</h2>
       <p className="muted">{t('policyIntro')}</p>
       <form onSubmit={submit} noValidate>
-        <label className="check field">
-          <input type="checkbox" name="secondFactorRequired" checked={required} onChange={(e) => setRequired(e.target.checked)} disabled={!agency} />
-          {t('secondFactorRequired')}
-        </label>
+        <div className="field">
+          <label className="check">
+            <input type="checkbox" name="secondFactorRequired" checked={required} onChange={(e) => setRequired(e.target.checked)} disabled={!agency} />
+            {t('secondFactorRequired')}
+          </label>
+        </div>
         <Field label={t('idleLockMinutes')} name="idleLockMinutes" type="number" min={IDLE.min} max={IDLE.max} value={idle}
           onChange={(e) => setIdle(e.target.value)} error={errors.idleLockMinutes} disabled={!agency} />
         <Field label={t('sessionHours')} name="sessionHours" type="number" min={HOURS.min} max={HOURS.max} value={hours}
