@@ -228,6 +228,16 @@ describe('single sign-on by OpenID Connect', () => {
       expect((await owner.query('SELECT roles FROM users WHERE email = $1', [accounts.mfa.email])).rows).toEqual([{ roles: ['ANALYST'] }]);
     });
 
+    it("the agency's sign-in policy requires a second factor: the provider's MFA is required too", async () => {
+      await owner.query('UPDATE agencies SET second_factor_required = true WHERE id = $1', [bank.id]);
+      try {
+        await expectRefused(bank.id, 'SSO_MFA_REQUIRED', () => flow(bank, { sub: accounts.liaison.sub }));
+        expect((await flow(bank, { sub: accounts.liaison.sub, mfa: true })).cookie).toBeDefined();
+      } finally {
+        await owner.query('UPDATE agencies SET second_factor_required = false WHERE id = $1', [bank.id]);
+      }
+    });
+
     it('no role the agency may hold', async () => {
       await expectRefused(bank.id, 'SSO_NO_ROLES', () => flow(bank, { sub: accounts.police.sub }));
       expect((await owner.query('SELECT 1 FROM users WHERE email = $1', [accounts.police.email])).rowCount).toBe(0);

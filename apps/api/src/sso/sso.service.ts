@@ -188,9 +188,12 @@ export class SsoService {
     return email;
   }
 
-  /** amr naming a second factor (RFC 8176: mfa, otp, hwk, swk), or an acr naming multi-factor authentication. */
+  /**
+   * amr naming a second factor (RFC 8176: mfa, otp, hwk, swk), or an acr naming multi-factor authentication; required
+   * by the sign-on settings, or by a sign-in policy that requires a second factor (sign-on must not go round it).
+   */
   private checkMfa(claims: Record<string, unknown>, s: SsoClientConfig): void {
-    if (!s.requireMfa) return;
+    if (!s.requireMfa && !s.secondFactorRequired) return;
     const amr = Array.isArray(claims['amr']) ? claims['amr'].map((v) => String(v).toLowerCase()) : [];
     const acr = typeof claims['acr'] === 'string' ? claims['acr'].toLowerCase() : '';
     if (amr.some((m) => MFA_AMR.includes(m)) || /mfa|multi-?factor/.test(acr)) return;

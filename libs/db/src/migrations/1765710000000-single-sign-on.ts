@@ -87,11 +87,14 @@ export class SingleSignOn1765710000000 implements MigrationInterface {
 
     await q.query(`
       -- What the log-in flow needs of an agency, before any agency is acting (start and callback).
+      -- second_factor_required: the agency's or the national sign-in policy (migration 1765700000000); a sign-on must
+      -- then carry the provider's MFA whatever require_mfa says, or it would be a way round the second factor.
       CREATE FUNCTION sso_agency_config(p_agency uuid)
       RETURNS TABLE (agency_id uuid, agency_kind text, agency_active boolean, issuer text, client_id text, client_secret text,
-                     email_domain text, roles_claim text, require_mfa boolean, enabled boolean)
+                     email_domain text, roles_claim text, require_mfa boolean, enabled boolean, second_factor_required boolean)
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-        SELECT a.id, a.kind::text, a.active, s.issuer, s.client_id, s.client_secret, s.email_domain, s.roles_claim, s.require_mfa, s.enabled
+        SELECT a.id, a.kind::text, a.active, s.issuer, s.client_id, s.client_secret, s.email_domain, s.roles_claim, s.require_mfa, s.enabled,
+               a.second_factor_required OR coalesce((SELECT g.second_factor_required_for_all FROM sign_in_settings g), false)
         FROM agency_sso s JOIN agencies a ON a.id = s.agency_id WHERE s.agency_id = p_agency
       $$;
 

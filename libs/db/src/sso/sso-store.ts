@@ -18,6 +18,8 @@ export interface SsoClientConfig {
   rolesClaim: string;
   requireMfa: boolean;
   enabled: boolean;
+  /** The agency's or the national sign-in policy requires a second factor: the provider's MFA is then required too. */
+  secondFactorRequired: boolean;
 }
 
 /** What an agency's admin reads back: everything but the secret. */
@@ -44,12 +46,13 @@ export interface SsoLoginState {
 export async function ssoClientConfig(db: SqlRunner, agencyId: string): Promise<SsoClientConfig | null> {
   const [r] = rowsOf<{
     agency_id: string; agency_kind: AgencyKind; agency_active: boolean; issuer: string; client_id: string; client_secret: string;
-    email_domain: string; roles_claim: string; require_mfa: boolean; enabled: boolean;
+    email_domain: string; roles_claim: string; require_mfa: boolean; enabled: boolean; second_factor_required: boolean;
   }>(await db.query('SELECT * FROM sso_agency_config($1)', [agencyId]));
   if (!r) return null;
   return {
     agencyId: r.agency_id, agencyKind: r.agency_kind, agencyActive: r.agency_active, issuer: r.issuer, clientId: r.client_id,
     clientSecret: r.client_secret, emailDomain: r.email_domain, rolesClaim: r.roles_claim, requireMfa: r.require_mfa, enabled: r.enabled,
+    secondFactorRequired: r.second_factor_required,
   };
 }
 
