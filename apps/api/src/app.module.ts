@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } fro
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AccountModule } from './account/account.module';
@@ -52,8 +53,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [AuthModule],
-          inject: [Tokens, LIVE_BUS],
-          useFactory: (tokens: Tokens, bus: LiveBus) => ({
+          inject: [Tokens, LIVE_BUS, DataSource],
+          useFactory: (tokens: Tokens, bus: LiveBus, ds: DataSource) => ({
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: !production,
@@ -72,12 +73,15 @@ export class AppModule {
               emitter: bus,
               // The socket travels in the connection's context, so ending a session can close it (LiveSessions).
               context: (socket: unknown) => ({ liveSocket: socket }),
-              onConnect: ({ payload }: { payload?: Record<string, unknown> }) => {
+              onConnect: async ({ payload }: { payload?: Record<string, unknown> }) => {
                 const header = typeof payload?.['authorization'] === 'string' ? payload['authorization'] : '';
                 if (!header.startsWith('Bearer ')) return false;
                 try {
                   const { actor, expiresAt } = tokens.verifyAccessWithExpiry(header.slice(7).trim());
-                  return { actor, tokenExpiresAt: expiresAt };
+                  // As every request does: a switched-off user or agency, or an ended or locked session, cannot
+                  // (re)connect with a token that has not run out yet.
+                  const [live] = (await ds.query('SELECT auth_user_active($1) AND auth_session_live($1, $2) AS ok', [actor.userId, actor.sessionId ?? null])) as Array<{ ok: boolean }>;
+                  return live?.ok ? { actor, tokenExpiresAt: expiresAt } : false;
                 } catch {
                   return false;
                 }

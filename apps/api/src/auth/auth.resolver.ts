@@ -38,39 +38,39 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { nullable: true, description: 'The second step of a log-in: a TOTP code, a recovery code or a passkey; sets the refresh cookie' })
   async verifySecondFactor(@Args('input') input: SecondFactorInput, @GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
-    // The challenge stands for the account (one user's, made by a password step that is itself limited).
-    await this.limits.consume('secondFactor', ctx.req, input.challenge);
+    // Counted per user (a new challenge must not bring a new budget) and per address.
+    await this.limits.consume('secondFactor', ctx.req, await this.auth.challengeOwner(input.challenge));
     return this.answer(ctx, await this.auth.verifySecondFactor(input.challenge, input, clientAddress(ctx.req), userAgentOf(ctx)));
   }
 
   @Mutation(() => String, { description: 'WebAuthn request options (JSON) for the second step with a passkey' })
   async passkeySignInOptions(@Args('challenge') challenge: string, @GqlCtx() ctx: GqlContext): Promise<string> {
-    await this.limits.consume('secondFactor', ctx.req, challenge);
+    await this.limits.consume('secondFactor', ctx.req, await this.auth.challengeOwner(challenge));
     return this.auth.passkeySignInOptions(challenge);
   }
 
   @Mutation(() => AuthPayload, { description: 'New access token from the refresh cookie, which rotates' })
   async refreshSession(@GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
-    await this.limits.consume('refresh', ctx.req, ctx.req.cookies[REFRESH_COOKIE]);
+    await this.limits.consume('refresh', ctx.req, await this.auth.sessionOwner(ctx.req.cookies[REFRESH_COOKIE]));
     return this.answer(ctx, await this.auth.refresh(ctx.req.cookies[REFRESH_COOKIE], clientAddress(ctx.req), userAgentOf(ctx)));
   }
 
   @Mutation(() => Boolean, { description: "The portal's idle lock: refresh is refused until unlockSession" })
   async lockSession(@GqlCtx() ctx: GqlContext): Promise<boolean> {
-    await this.limits.consume('unlock', ctx.req, ctx.req.cookies[REFRESH_COOKIE]);
+    await this.limits.consume('unlock', ctx.req, await this.auth.sessionOwner(ctx.req.cookies[REFRESH_COOKIE]));
     await this.auth.lock(ctx.req.cookies[REFRESH_COOKIE], clientAddress(ctx.req));
     return true;
   }
 
   @Mutation(() => String, { description: 'WebAuthn request options (JSON) for unlocking the session with a passkey' })
   async passkeyUnlockOptions(@GqlCtx() ctx: GqlContext): Promise<string> {
-    await this.limits.consume('unlock', ctx.req, ctx.req.cookies[REFRESH_COOKIE]);
+    await this.limits.consume('unlock', ctx.req, await this.auth.sessionOwner(ctx.req.cookies[REFRESH_COOKIE]));
     return this.auth.passkeyUnlockOptions(ctx.req.cookies[REFRESH_COOKIE]);
   }
 
   @Mutation(() => AuthPayload, { description: 'The lock screen: the password or a passkey again; the page goes on where it was' })
   async unlockSession(@Args('input') input: UnlockInput, @GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
-    await this.limits.consume('unlock', ctx.req, ctx.req.cookies[REFRESH_COOKIE]);
+    await this.limits.consume('unlock', ctx.req, await this.auth.sessionOwner(ctx.req.cookies[REFRESH_COOKIE]));
     return this.answer(ctx, await this.auth.unlock(ctx.req.cookies[REFRESH_COOKIE], input, clientAddress(ctx.req), userAgentOf(ctx)));
   }
 

@@ -142,11 +142,14 @@ export class AuthService {
       const policy = await signInPolicyOf(m, found.agency_id);
       const required = secondFactorRequired(policy.agency_requires, policy.national_requires);
       if (factors.length === 0 && !required) return null;
-      // The right password gives its attempt back (and lifts a lock it set), but the count is not reset: wrong
-      // codes after a right password keep counting towards the lock (CJIS: 5 failed attempts).
+      // The right password gives its attempt back, but the count of failures is never reset before the second step
+      // succeeds (CJIS: 5 failed attempts), or signing in again would clear it between batches of guessed codes. An
+      // attempt that set the lock lifts it, leaving one try: the count stands at the last before the lock.
       await m.query(
-        'UPDATE users SET failed_attempts = greatest(failed_attempts - 1, 0), locked_until = CASE WHEN $2 THEN NULL ELSE locked_until END WHERE id = $1',
-        [found.id, claim.lockedUntil !== null],
+        `UPDATE users SET failed_attempts = CASE WHEN $2 THEN $3 - 1 ELSE greatest(failed_attempts - 1, 0) END,
+                          locked_until = CASE WHEN $2 THEN NULL ELSE locked_until END
+         WHERE id = $1`,
+        [found.id, claim.lockedUntil !== null, LOGIN_POLICY.maxFailedAttempts],
       );
       const token = randomBytes(32).toString('base64url');
       const challenge = await createChallenge(m, {
@@ -200,6 +203,19 @@ export class AuthService {
       throw claim.lockedUntil ? accountLocked(claim.lockedUntil) : wrongSecondFactor();
     }
     return this.completeSignIn(ctx, found.user_id, method, address, userAgent);
+  }
+
+  /** Whose sign-in challenge this is (for the per-user limits), or undefined for an unknown one. */
+  async challengeOwner(challenge: string): Promise<string | undefined> {
+    const [found] = rowsOf<{ user_id: string }>(await this.ds.query('SELECT user_id FROM auth_find_sign_in_challenge($1)', [challengeHash(challenge)]));
+    return found?.user_id;
+  }
+
+  /** Whose session the refresh cookie belongs to (for the per-user limits), or undefined. */
+  async sessionOwner(token: string | undefined): Promise<string | undefined> {
+    if (!token) return undefined;
+    const [found] = rowsOf<{ user_id: string }>(await this.ds.query('SELECT user_id FROM auth_find_refresh_session($1)', [Tokens.hashRefresh(token)]));
+    return found?.user_id;
   }
 
   /** WebAuthn options for the second step with a passkey (bound to the sign-in challenge). */
@@ -347,14 +363,16 @@ export class AuthService {
       // on the row lock, then matches nothing, and is handled below as the reuse it is.
       const [claimed] = rowsOf<{ id: string }>(await m.query(
         `UPDATE refresh_sessions SET revoked_at = now()
-         WHERE id = $1 AND revoked_at IS NULL AND replaced_by IS NULL AND expires_at > now() RETURNING id`,
+         WHERE id = $1 AND revoked_at IS NULL AND replaced_by IS NULL AND expires_at > now() AND locked_at IS NULL RETURNING id`,
         [session.id],
       ));
       if (!claimed) {
         // A new statement, so it sees what the winner committed.
-        const [current] = rowsOf<Pick<FoundSession, 'revoked_at' | 'replaced_by'>>(await m.query(
-          'SELECT revoked_at, replaced_by FROM refresh_sessions WHERE id = $1', [session.id],
+        const [current] = rowsOf<Pick<FoundSession, 'revoked_at' | 'replaced_by' | 'locked_at'>>(await m.query(
+          'SELECT revoked_at, replaced_by, locked_at FROM refresh_sessions WHERE id = $1', [session.id],
         ));
+        // Locked between the check above and this claim (the portal's lock raced a refresh): still locked.
+        if (current && !current.revoked_at && !current.replaced_by && current.locked_at) return sessionLocked();
         // A rotated token came back: someone kept a copy. End the whole family.
         if (current?.replaced_by) {
           await m.query('UPDATE refresh_sessions SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1', [session.family_id]);
@@ -488,12 +506,13 @@ export class AuthService {
   async unlock(token: string | undefined, proof: FactorProof, address: string, userAgent: string | null): Promise<SignedIn> {
     const session = await this.liveSession(token);
     const ctx: ActingContext = { agencyId: session.agency_id, userId: session.user_id, roles: [] };
+    // Checked before an attempt is counted: a malformed request is not a guess.
+    if (proof.totpCode || proof.recoveryCode || !proof.password === !proof.passkey) {
+      throw new AppError('BAD_USER_INPUT', 'input: unlock with your password or a passkey · 请使用密码或通行密钥解锁', { field: 'input' });
+    }
     const email = await this.emailOf(ctx, session.user_id);
     const claim = await this.claimAttempt(ctx, session.user_id);
     if (!claim.tried) throw accountLocked(claim.lockedUntil);
-    if (proof.totpCode || proof.recoveryCode) {
-      throw new AppError('BAD_USER_INPUT', 'input: unlock with your password or a passkey · 请使用密码或通行密钥解锁', { field: 'input' });
-    }
     const method = await inAgencyTransaction(this.ds, ctx, async (m) => {
       const challenge = proof.passkey ? await latestChallenge(m, session.user_id, 'UNLOCK') : null;
       const used = await this.checkProof(m, session.user_id, proof, challenge?.webauthn_challenge ?? null);

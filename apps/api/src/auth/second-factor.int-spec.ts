@@ -5,7 +5,7 @@ import * as OTPAuth from 'otpauth';
 import type { Client } from 'pg';
 import WebSocket from 'ws';
 import { AgencyKind, Role } from '@caselink/domain';
-import { createAgency, gql, login, ownerClient, PASSWORD, startApi, TestAgency } from '../../test/harness';
+import { appPool, asAgency, createAgency, gql, login, ownerClient, PASSWORD, startApi, TestAgency } from '../../test/harness';
 
 /**
  * Issue 12: the second factor at log-in (TOTP and recovery codes here; passkeys through Chromium's virtual
@@ -123,6 +123,22 @@ describe('second factor, sessions and sign-in policy', () => {
     expect(reasonOf(await gql(app, LOGIN, { e: email, p: PASSWORD }))).toBe('ACCOUNT_LOCKED');
   });
 
+  it('signing in again between wrong codes does not clear their count', async () => {
+    const who = await createAgency(owner, 'SfLoop', [Role.INVESTIGATOR], AgencyKind.POLICE, '330000');
+    const email = who.users[Role.INVESTIGATOR].email;
+    await enrolTotp((await login(app, email)).token);
+    const wrongCodes = async (n: number) => {
+      const due = (await gql(app, LOGIN, { e: email, p: PASSWORD })).data?.login.secondFactor;
+      const reasons: unknown[] = [];
+      for (let i = 0; i < n; i++) reasons.push(reasonOf(await gql(app, VERIFY, { i: { challenge: due.challenge, totpCode: '000000' } })));
+      return reasons;
+    };
+    expect(await wrongCodes(4)).toEqual(Array(4).fill('INVALID_SECOND_FACTOR'));
+    // A fresh password step lifts nothing: the next wrong code locks the account.
+    expect(await wrongCodes(1)).toEqual(['ACCOUNT_LOCKED']);
+    expect(reasonOf(await gql(app, LOGIN, { e: email, p: PASSWORD }))).toBe('ACCOUNT_LOCKED');
+  });
+
   it('an agency that requires a second factor makes its users enrol before anything else', async () => {
     const who = await createAgency(owner, 'SfRequired', [Role.INVESTIGATOR, Role.ADMIN], AgencyKind.POLICE, '330000');
     const admin = (await login(app, who.users[Role.ADMIN].email)).token;
@@ -200,8 +216,11 @@ describe('second factor, sessions and sign-in policy', () => {
     expect(sessions.length).toBeGreaterThanOrEqual(2);
     expect(sessions.filter((s) => s.current)).toHaveLength(1);
     const other = sessions.find((s) => !s.current) as { id: string };
+    expect((await gql(app, '{ me { id } }', {}, { token: b.token })).errors).toBeUndefined();
     expect((await gql(app, 'mutation($id: ID!) { endSession(id: $id) }', { id: other.id }, { token: a.token })).data?.endSession).toBe(true);
     expect(reasonOf(await gql(app, REFRESH, {}, { cookie: b.cookie }))).toBe('SESSION_REVOKED');
+    // Its access token ends with it, not 15 minutes later.
+    expect(reasonOf(await gql(app, '{ me { id } }', {}, { token: b.token }))).toBe('SESSION_ENDED');
 
     const c = await login(app, email);
     const wrong = await gql(app, 'mutation($i: ChangePasswordInput!) { changePassword(input: $i) }', { i: { currentPassword: 'nope-nope-nope', newPassword: 'a-new-password-2026' } }, { token: a.token });
@@ -254,6 +273,34 @@ describe('second factor, sessions and sign-in policy', () => {
     const off = await gql(app, 'mutation($id: ID!) { deactivateUser(id: $id) { active } }', { id: who.users[Role.INVESTIGATOR].id }, { token: (await login(app, who.users[Role.ADMIN].email)).token });
     expect(off.data?.deactivateUser.active).toBe(false);
     expect(await closed).toBe(4401);
+  });
+
+  it("PostgreSQL refuses a local admin's switching its agency off, and the centre's switching itself off", async () => {
+    const pool = appPool();
+    try {
+      const refused = async (agencyId: string, userId: string, national: boolean) => {
+        const c = await pool.connect();
+        try {
+          await c.query('BEGIN');
+          await c.query("SELECT set_config('app.agency_id', $1, true), set_config('app.roles', 'ADMIN', true), set_config('app.user_id', $2, true), set_config('app.national_admin', $3, true)",
+            [agencyId, userId, national ? 'on' : 'off']);
+          await c.query('UPDATE agencies SET active = false WHERE id = $1', [agencyId]);
+          return 'changed';
+        } catch (e) {
+          return (e as { code?: string }).code;
+        } finally {
+          await c.query('ROLLBACK');
+          c.release();
+        }
+      };
+      expect(await refused(agency.id, agency.users[Role.ADMIN].id, false)).toBe('42501');
+      expect(await refused(national.id, national.users[Role.ADMIN].id, true)).toBe('42501');
+      // Its own policy, though, the local admin may set.
+      const rows = await asAgency(pool, agency.id, 'UPDATE agencies SET idle_lock_minutes = 30 WHERE id = $1 RETURNING id', [agency.id], ['ADMIN'], agency.users[Role.ADMIN].id);
+      expect(rows).toHaveLength(1);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('the national centre switches an agency off: its users cannot sign in, their tokens stop working, its data stays', async () => {

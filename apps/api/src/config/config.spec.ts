@@ -36,4 +36,11 @@ describe('api configuration', () => {
     expect(loadApiConfig({ ...valid, RATE_LIMIT_LOGIN_ACCOUNT: '3/600' }).RATE_LIMIT_LOGIN_ACCOUNT).toEqual({ max: 3, windowSeconds: 600 });
     expect(() => loadApiConfig({ ...valid, RATE_LIMIT_REFRESH_IP: 'sixty' })).toThrow(/RATE_LIMIT_REFRESH_IP: must be "max\/seconds"/);
   });
+
+  it('believes X-Forwarded-For from no proxy, a number of hops, or named proxies only', () => {
+    expect(loadApiConfig(valid).TRUST_PROXY).toBe(false);
+    expect(loadApiConfig({ ...valid, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadApiConfig({ ...valid, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).TRUST_PROXY).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(() => loadApiConfig({ ...valid, TRUST_PROXY: 'the portal' })).toThrow(/TRUST_PROXY: must be true, false, a number/);
+  });
 });

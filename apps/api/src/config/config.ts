@@ -43,7 +43,20 @@ const schema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (use a random string)'),
   /** Unset: true in production (the refresh cookie must never travel over plain HTTP there), else false. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (sign-in limits, audit): false, the number of
+   * hops in front of the api, or their addresses/CIDRs (comma-separated). `true` believes any hop, which lets a client
+   * that can reach the api name its own address: only for an api that nothing but a rewriting proxy can reach.
+   */
+  TRUST_PROXY: z.string().default('false').transform((v, ctx): boolean | number | string[] => {
+    const t = v.trim();
+    if (t === 'true' || t === 'false') return t === 'true';
+    if (/^\d+$/.test(t)) return Number(t);
+    const list = t.split(',').map((x) => x.trim()).filter(Boolean);
+    if (list.length > 0 && list.every((x) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(x))) return list;
+    ctx.addIssue({ code: 'custom', message: 'must be true, false, a number of proxy hops, or proxy addresses/CIDRs separated by commas' });
+    return z.NEVER;
+  }),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(8),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(25_000),

@@ -16,7 +16,7 @@ export class RequestTransaction {
 
   constructor(readonly dataSource: DataSource) {}
 
-  async run<T>(ctx: ActingContext, work: (acting: { userActive: boolean }) => Promise<T>): Promise<T> {
+  async run<T>(ctx: ActingContext, work: (acting: { userActive: boolean; sessionLive: boolean }) => Promise<T>): Promise<T> {
     const afterCommit: Array<() => Promise<unknown>> = [];
     const result = await inAgencyTransaction(this.dataSource, ctx, (manager, acting) => this.store.run({ manager, afterCommit }, () => work(acting)));
     for (const task of afterCommit) {
@@ -40,8 +40,11 @@ export class RequestTransaction {
    * that sets the agency: every GraphQL operation and REST route goes through here.
    */
   runAs<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
-    return this.run({ agencyId: actor.agencyId, userId: actor.userId, nationalAdmin: actor.nationalAdmin, roles: actor.roles }, async ({ userActive }) => {
+    const ctx = { agencyId: actor.agencyId, userId: actor.userId, nationalAdmin: actor.nationalAdmin, roles: actor.roles, sessionId: actor.sessionId };
+    return this.run(ctx, async ({ userActive, sessionLive }) => {
       if (!userActive) throw unauthenticated('This account has been deactivated', { reason: 'ACCOUNT_INACTIVE' });
+      // Ended, locked or past its end: the access token goes with its session (the portal refreshes, and learns which).
+      if (!sessionLive) throw unauthenticated('Your session has ended or is locked · 会话已结束或已锁定', { reason: 'SESSION_ENDED' });
       return work();
     });
   }

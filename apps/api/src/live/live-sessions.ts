@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { LiveBus, liveTopic, publishSessionsEnded, SessionsEndedEvent } from '@caselink/jobs';
+import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { LIVE_BUS } from './live.tokens';
@@ -35,6 +36,7 @@ export class LiveSessions implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(LIVE_BUS) private readonly bus: LiveBus,
     @Inject(API_CONFIG) config: ApiConfig,
+    private readonly ds: DataSource,
   ) {
     this.topic = liveTopic(config.QUEUE_PREFIX, 'sessions-ended');
   }
@@ -60,6 +62,14 @@ export class LiveSessions implements OnModuleInit, OnModuleDestroy {
       set.delete(tracked);
       if (set.size === 0) this.byUser.delete(ctx.actor?.userId as string);
     });
+    // An end published before this socket was registered found nothing to close: checking after registering leaves
+    // no gap (either the event comes after, or its change is already committed and seen here).
+    void this.ds
+      .query('SELECT auth_user_active($1) AND auth_session_live($1, $2) AS ok', [tracked.actor.userId, tracked.actor.sessionId ?? null])
+      .then((rows: Array<{ ok: boolean }>) => {
+        if (!rows[0]?.ok) socket.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
+      })
+      .catch((e: Error) => this.log.warn(`could not check a live connection's session: ${e.message}`));
   }
 
   async end(event: SessionsEndedEvent): Promise<void> {

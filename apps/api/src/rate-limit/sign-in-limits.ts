@@ -10,6 +10,8 @@ import { API_CONFIG, ApiConfig, RateLimitSpec } from '../config/config';
 import { RedisLimiter } from './limiter';
 import { LimitedBy, tooManyRequests } from './refusal';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export type SignInKind = 'login' | 'secondFactor' | 'refresh' | 'unlock';
 
 /** What the refusal says was tried too often, in both languages. */
@@ -62,7 +64,9 @@ export class SignInLimits {
     const spec = this.specs[kind];
     // IPv6 clients are counted per /64, as one client usually holds a whole /64.
     const counts: Count[] = [{ limit: 'IP', key: `signin:${kind}:ip:${normalizeIP(clientAddress(req))}`, spec: spec.ip }];
-    const normalised = account?.trim().toLowerCase();
+    // Folded the way PostgreSQL's lower() matches e-mails, and more: 'İ' lower-cases to 'i' plus a combining dot in
+    // JavaScript but to 'i' in PostgreSQL, so without dropping marks one account would get many budgets.
+    const normalised = account?.trim().normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
     // Hashed: Redis holds counters, not the e-mail addresses people typed.
     if (normalised) counts.push({ limit: 'ACCOUNT', key: `signin:${kind}:account:${createHash('sha256').update(normalised).digest('hex').slice(0, 32)}`, spec: spec.account });
     const hits = await Promise.all(counts.map(async (c) => ({ ...c, ...(await this.limiter.hit(req, c.key, c.spec)) })));
@@ -86,7 +90,8 @@ export class SignInLimits {
           actorEmail: email, clientAddress: clientAddress(req),
           details: {
             kind, limit: hit.limit, max: hit.spec.max, windowSeconds: hit.spec.windowSeconds, retryAfterSeconds: hit.retryAfterSeconds,
-            ...(account && !email ? { userId: account } : {}),
+            // Only a user id, never another key (a refresh cookie or a challenge is a secret).
+            ...(account && !email && UUID.test(account) ? { userId: account } : {}),
           },
         }),
       );

@@ -92,8 +92,9 @@ export class UsersService {
   async resetPassword(actor: Actor, id: string, newPassword: string, address: string): Promise<UserModel> {
     const user = await this.ownUser(actor, id);
     await this.m.getRepository(User).update({ id }, { passwordHash: await hashPassword(newPassword), failedAttempts: 0, lockedUntil: null });
-    await this.m.query('UPDATE refresh_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+    await endSessions(this.m, id, 'PASSWORD_RESET');
     await this.audit(actor, AuditAction.USER_PASSWORD_RESET, id, address, { email: user.email });
+    this.tx.afterCommit(() => this.live.end({ userIds: [id] }));
     return this.get(id);
   }
 
