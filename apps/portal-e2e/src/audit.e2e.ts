@@ -36,6 +36,8 @@ describe('audit trail', () => {
 
       // Filtering by action narrows the trail to that action.
       await page.getByTestId('audit-filter').selectOption('LOGIN');
+      // The filtered page replaces the unfiltered one when it arrives: until then other actions show.
+      await page.getByTestId('audit-table').locator('tbody .audit-code').filter({ hasNotText: /^\s*LOGIN\s*$/ }).first().waitFor({ state: 'detached' });
       await page.getByTestId('audit-table').locator('tbody tr').first().waitFor();
       // Each row names the action in the page's language, with its code beside it.
       const actions = (await page.getByTestId('audit-table').locator('tbody tr td:nth-child(4) .audit-code').allTextContents()).map((a) => a.trim());

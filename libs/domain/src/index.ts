@@ -2,6 +2,7 @@ export * from './agency';
 export * from './roles';
 export * from './login-policy';
 export * from './sign-in';
+export * from './safe-path';
 export * from './audit';
 export * from './identifiers';
 export * from './cases';

@@ -253,10 +253,19 @@ export class AuthService {
    * Every way in ends here (password alone, a second factor, single sign-on): the account and its agency are
    * checked again, the counters reset, the log-in audited with how it was made, and a new session family opened.
    */
-  async signInVerifiedUser(userId: string, method: SignInMethod, address: string, userAgent: string | null): Promise<SignedIn> {
+  async signInVerifiedUser(userId: string, method: SignInMethod, address: string, userAgent: string | null, opts: { providerMfa?: boolean } = {}): Promise<SignedIn> {
     const [found]: Array<{ agency_id: string }> = await this.ds.query('SELECT agency_id FROM user_agency($1) AS agency_id', [userId]);
     if (!found?.agency_id) throw accountInactive();
-    return this.completeSignIn({ agencyId: found.agency_id, userId, roles: [] }, userId, method, address, userAgent);
+    const ctx: ActingContext = { agencyId: found.agency_id, userId, roles: [] };
+    // A user who enrolled a second factor here signs on only with the provider's own second factor: sign-on must not
+    // be the way round a factor the user (or their agency) chose.
+    if (method === SignInMethod.SSO && !opts.providerMfa) {
+      const factors = await inAgencyTransaction(this.ds, ctx, (m) => secondFactorsOf(m, userId));
+      if (factors.length > 0) {
+        throw unauthenticated('Sign on with your identity provider\'s second factor: this account has one · 该账号已绑定第二因素，请在身份认证服务中使用第二因素登录', { reason: 'SSO_MFA_REQUIRED' });
+      }
+    }
+    return this.completeSignIn(ctx, userId, method, address, userAgent);
   }
 
   private async completeSignIn(ctx: ActingContext, userId: string, method: SignInMethod, address: string, userAgent: string | null): Promise<SignedIn> {

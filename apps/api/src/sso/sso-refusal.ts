@@ -13,6 +13,7 @@ export const SSO_REFUSALS = [
   'AGENCY_INACTIVE',
   'SSO_NOT_CONFIGURED', // no settings, or switched off
   'SSO_PROVIDER_UNAVAILABLE', // the provider's discovery document could not be fetched
+  'RATE_LIMITED', // too many sign-on starts from this address (each writes a state and may fetch the provider)
 ] as const;
 
 export type SsoRefusalReason = (typeof SSO_REFUSALS)[number];

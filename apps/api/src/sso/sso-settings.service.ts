@@ -37,6 +37,12 @@ export class SsoSettingsService {
     if (this.config.NODE_ENV === 'production' && new URL(input.issuer).protocol !== 'https:') {
       throw badInput('input.issuer', 'must be an https:// URL in production · 生产环境必须使用 https:// 地址');
     }
+    // A stored secret goes only to the provider it was given for: a new issuer or client needs it typed again, or an
+    // admin could point the settings at a server of their own and read the "never readable" secret off the token call.
+    const before = await readAgencySso(m, input.agencyId);
+    if (before && input.clientSecret == null && (before.issuer !== input.issuer.trim() || before.clientId !== input.clientId)) {
+      throw badInput('input.clientSecret', 'must be given again when the issuer or client id changes · 更改签发者或客户端 ID 时须重新填写客户端密钥');
+    }
     // The issuer is compared with the provider's own "iss" verbatim; a trailing slash is part of it, so keep it as given.
     const written = await writeAgencySso(m, {
       agencyId: input.agencyId, issuer: input.issuer.trim(), clientId: input.clientId, clientSecret: input.clientSecret ?? null,

@@ -10,7 +10,8 @@ import { AuthService, SignedIn } from '../auth/auth.service';
 export class SsoSignIn {
   constructor(private readonly auth: AuthService) {}
 
-  signIn(userId: string, address: string, userAgent: string | undefined): Promise<SignedIn> {
-    return this.auth.signInVerifiedUser(userId, SignInMethod.SSO, address, userAgent ?? null);
+  /** `providerMfa`: the provider says it used a second factor (a user who enrolled one here needs that). */
+  signIn(userId: string, address: string, userAgent: string | undefined, providerMfa: boolean): Promise<SignedIn> {
+    return this.auth.signInVerifiedUser(userId, SignInMethod.SSO, address, userAgent ?? null, { providerMfa });
   }
 }

@@ -51,12 +51,20 @@ describe('single sign-on by OpenID Connect', () => {
   const start = async (agencyId: string, returnTo = '/cases?page=2') => {
     const res = await inject().inject({ method: 'GET', url: `/auth/sso/${agencyId}/start?returnTo=${encodeURIComponent(returnTo)}` });
     expect(res.statusCode).toBe(302);
-    return String(res.headers.location);
+    const location = String(res.headers.location);
+    // The browser is given the state it must bring back.
+    const stateCookie = (res.cookies as Array<{ name: string; value: string; httpOnly?: boolean; sameSite?: string }>).find((c) => c.name === 'caselink_sso_state');
+    if (location.includes('state=')) expect(stateCookie).toMatchObject({ value: new URL(location).searchParams.get('state'), httpOnly: true, sameSite: 'Lax' });
+    return location;
   };
 
   /** The provider's redirect delivered to the api, as the portal's proxy does. */
-  const deliver = async (callback: URL) => {
-    const res = await inject().inject({ method: 'GET', url: `/auth/sso/callback${callback.search}`, headers: { 'user-agent': 'sso-int-spec' } });
+  /** By default from the browser that started the log-in (it holds the state cookie that start set). */
+  const deliver = async (callback: URL, browserState: string | null = callback.searchParams.get('state')) => {
+    const res = await inject().inject({
+      method: 'GET', url: `/auth/sso/callback${callback.search}`,
+      headers: { 'user-agent': 'sso-int-spec', ...(browserState ? { cookie: `caselink_sso_state=${browserState}` } : {}) },
+    });
     expect(res.statusCode).toBe(302);
     const cookie = (res.cookies as Array<{ name: string; value: string }>).find((c) => c.name === 'caselink_refresh');
     return { location: String(res.headers.location), cookie: cookie ? `caselink_refresh=${cookie.value}` : undefined };
@@ -181,6 +189,12 @@ describe('single sign-on by OpenID Connect', () => {
       await expectRefused(bank.id, 'SSO_TOKEN_INVALID', () => deliver(replay));
     });
 
+    it("a callback opened in another browser than the one that started the log-in (log-in CSRF) is refused", async () => {
+      const callback = await signInAtIdp(await start(bank.id), { sub: accounts.liaison.sub }, REDIRECT);
+      await expectRefused(null, 'SSO_STATE_INVALID', () => deliver(callback, null));
+      await expectRefused(null, 'SSO_STATE_INVALID', () => deliver(callback, 'some-other-state'));
+    });
+
     it('an unknown state is refused without an agency', async () => {
       await expectRefused(null, 'SSO_STATE_INVALID', () => deliver(new URL(`${REDIRECT}?code=abc&state=${randomUUID()}`)));
     });
@@ -236,6 +250,25 @@ describe('single sign-on by OpenID Connect', () => {
       } finally {
         await owner.query('UPDATE agencies SET second_factor_required = false WHERE id = $1', [bank.id]);
       }
+    });
+
+    it("a user who enrolled a second factor here signs on only with the provider's second factor", async () => {
+      const { rows: [user] } = await owner.query<{ id: string; agency_id: string }>('SELECT id, agency_id FROM users WHERE email = $1', [accounts.liaison.email]);
+      await owner.query(
+        "INSERT INTO second_factors (user_id, agency_id, kind, label, credential_id, public_key, sign_count) VALUES ($1, $2, 'PASSKEY', 'key', $3, '\\x00', 0)",
+        [user.id, user.agency_id, `cred-${randomUUID()}`]);
+      try {
+        await expectRefused(bank.id, 'SSO_MFA_REQUIRED', () => flow(bank, { sub: accounts.liaison.sub }));
+        expect((await flow(bank, { sub: accounts.liaison.sub, mfa: true })).cookie).toBeDefined();
+      } finally {
+        await owner.query('DELETE FROM second_factors WHERE user_id = $1', [user.id]);
+      }
+    });
+
+    it('a stored client secret is not sent to a new issuer: it must be given again', async () => {
+      const { token } = await login(app, bank.users[Role.ADMIN].email);
+      const moved = await gql(app, SET, { i: { agencyId: bank.id, issuer: idp2.issuer, clientId: CLIENT.client_id, emailDomain: domain } }, { token });
+      expect(moved.errors?.[0]?.extensions?.['field']).toBe('input.clientSecret');
     });
 
     it('no role the agency may hold', async () => {

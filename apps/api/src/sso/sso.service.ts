@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import * as oidc from 'openid-client';
-import { AuditAction, AuditOutcome, Role, rolesAllowedFor } from '@caselink/domain';
+import { AuditAction, AuditOutcome, Role, rolesAllowedFor, safeLocalPath } from '@caselink/domain';
 import {
   ActingContext, beginSsoLogin, findSsoIdentity, inAgencyTransaction, linkSsoIdentity, recordAudit, rowsOf, SsoClientConfig, ssoClientConfig,
   takeSsoLoginState,
@@ -33,12 +33,15 @@ const MFA_AMR = ['mfa', 'otp', 'hwk', 'swk'];
 
 const sha256 = (s: string): Buffer => createHash('sha256').update(s).digest();
 
-/** Only a path of the portal: never another origin (`//evil`, `/\evil`), never a control character. */
-export function safeReturnTo(value: unknown): string {
-  if (typeof value !== 'string' || value.length > 512) return '/';
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return '/';
-  return value;
-}
+const mfaClaims = (claims: Record<string, unknown>) => ({
+  amr: Array.isArray(claims['amr']) ? claims['amr'].map((v) => String(v).toLowerCase()) : [],
+  acr: typeof claims['acr'] === 'string' ? claims['acr'].toLowerCase() : '',
+});
+/** Whether the provider says it used a second factor. */
+const providerMfa = (claims: Record<string, unknown>): boolean => {
+  const { amr, acr } = mfaClaims(claims);
+  return amr.some((m) => MFA_AMR.includes(m)) || /mfa|multi-?factor/.test(acr);
+};
 
 const isLocalHttp = (issuer: string): boolean => {
   const url = new URL(issuer);
@@ -70,8 +73,11 @@ export class SsoService {
     return `${this.config.PORTAL_URL}/login?sso_error=${reason}`;
   }
 
-  /** GET /auth/sso/:agencyId/start: where to send the browser (the provider, or the log-in page with a reason). */
-  async start(agencyId: string, returnTo: unknown, address: string): Promise<string> {
+  /**
+   * GET /auth/sso/:agencyId/start: where to send the browser (the provider, or the log-in page with a reason), and the
+   * state, which the controller also gives the browser as a cookie: the callback must come back to the same browser.
+   */
+  async start(agencyId: string, returnTo: unknown, address: string): Promise<{ location: string; state?: string }> {
     const settings = await ssoClientConfig(this.ds, agencyId);
     try {
       const usable = this.usable(settings);
@@ -79,8 +85,8 @@ export class SsoService {
       const state = randomBytes(STATE_BYTES).toString('base64url');
       const nonce = oidc.randomNonce();
       const codeVerifier = oidc.randomPKCECodeVerifier();
-      await beginSsoLogin(this.ds, { stateHash: sha256(state), agencyId, nonce, codeVerifier, returnTo: safeReturnTo(returnTo) });
-      return oidc.buildAuthorizationUrl(provider, {
+      await beginSsoLogin(this.ds, { stateHash: sha256(state), agencyId, nonce, codeVerifier, returnTo: safeLocalPath(returnTo) });
+      const location = oidc.buildAuthorizationUrl(provider, {
         redirect_uri: this.redirectUri,
         scope: 'openid email profile',
         state,
@@ -88,16 +94,20 @@ export class SsoService {
         code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
         code_challenge_method: 'S256',
       }).href;
+      return { location, state };
     } catch (e) {
-      return this.refuse(e, { agencyId: settings ? agencyId : null }, address);
+      return { location: await this.refuse(e, { agencyId: settings ? agencyId : null }, address) };
     }
   }
 
   /** GET /auth/sso/callback: the provider sent the browser back with a code (or an error). */
-  async callback(query: Record<string, unknown>, rawQuery: string, address: string, userAgent: string | undefined): Promise<SsoAnswer> {
+  async callback(query: Record<string, unknown>, rawQuery: string, address: string, userAgent: string | undefined, browserState: string | undefined): Promise<SsoAnswer> {
     const who: Who = { agencyId: null };
     try {
       const state = typeof query['state'] === 'string' ? query['state'] : '';
+      // Only the browser that started this log-in may finish it: a callback link sent to someone else (log-in CSRF),
+      // or taken from a log, carries a state that browser does not hold.
+      if (!state || browserState !== state) throw new SsoRefusal('SSO_STATE_INVALID', { state: 'OTHER_BROWSER' });
       const taken = state ? await takeSsoLoginState(this.ds, sha256(state)) : null;
       if (taken) who.agencyId = taken.agencyId;
       if (!taken || taken.status !== 'OK' || !taken.nonce || !taken.codeVerifier) {
@@ -139,10 +149,11 @@ export class SsoService {
       who.userId = userId;
       let signedIn: SignedIn;
       try {
-        signedIn = await this.signIn.signIn(userId, address, userAgent);
+        signedIn = await this.signIn.signIn(userId, address, userAgent, providerMfa(claims));
       } catch (e) {
         const reason = e instanceof AppError ? e.extensions['reason'] : undefined;
         if (reason === 'ACCOUNT_INACTIVE' || reason === 'AGENCY_INACTIVE') throw new SsoRefusal(reason);
+        if (reason === 'SSO_MFA_REQUIRED') throw new SsoRefusal(reason, { ...mfaClaims(claims), userHasSecondFactor: true });
         throw e;
       }
       await this.audit(taken.agencyId, AuditAction.SSO_LOGIN, AuditOutcome.SUCCESS, { agencyId: taken.agencyId, userId, email }, address, { issuer, subject, roles });
@@ -194,10 +205,8 @@ export class SsoService {
    */
   private checkMfa(claims: Record<string, unknown>, s: SsoClientConfig): void {
     if (!s.requireMfa && !s.secondFactorRequired) return;
-    const amr = Array.isArray(claims['amr']) ? claims['amr'].map((v) => String(v).toLowerCase()) : [];
-    const acr = typeof claims['acr'] === 'string' ? claims['acr'].toLowerCase() : '';
-    if (amr.some((m) => MFA_AMR.includes(m)) || /mfa|multi-?factor/.test(acr)) return;
-    throw new SsoRefusal('SSO_MFA_REQUIRED', { amr, acr: acr || null });
+    if (providerMfa(claims)) return;
+    throw new SsoRefusal('SSO_MFA_REQUIRED', mfaClaims(claims));
   }
 
   /** The claimed roles this kind of agency may hold (access table); anything else is dropped. */

@@ -88,9 +88,16 @@ export async function claimTotpStep(m: EntityManager, factorId: string, step: nu
   return rows.length === 1;
 }
 
-/** A passkey's use: its signature counter must move forward (when the authenticator keeps one). */
-export async function recordPasskeyUse(m: EntityManager, factorId: string, newCount: number): Promise<void> {
-  await m.query('UPDATE second_factors SET sign_count = $2, last_used_at = now() WHERE id = $1', [factorId, newCount]);
+/**
+ * A passkey's use: its signature counter must move forward when the authenticator keeps one (many passkeys always
+ * send 0); one conditional UPDATE, so of two parallel uses with one counter value only one succeeds.
+ */
+export async function recordPasskeyUse(m: EntityManager, factorId: string, newCount: number): Promise<boolean> {
+  const rows = rowsOf(await m.query(
+    'UPDATE second_factors SET sign_count = $2, last_used_at = now() WHERE id = $1 AND ($2 = 0 OR sign_count < $2) RETURNING id',
+    [factorId, newCount],
+  ));
+  return rows.length === 1;
 }
 
 export async function deleteSecondFactor(m: EntityManager, userId: string, factorId: string): Promise<SecondFactorRow | null> {

@@ -37,8 +37,7 @@ const newRecoveryCode = (): string => {
   return `${raw.slice(0, 5)}-${raw.slice(5)}`;
 };
 /** Codes are compared without case, spaces or dashes (people copy them by hand). */
-export const recoveryCodeHash = (code: string): Buffer =>
-  createHash('sha256').update(code.toLowerCase().replace(/[^a-z2-7]/g, '')).digest();
+export const normaliseRecoveryCode = (code: string): string => code.toLowerCase().replace(/[^a-z2-7]/g, '');
 
 const parseJson = <T>(field: string, json: string): T => {
   try {
@@ -144,7 +143,7 @@ export class SecondFactors {
   /** New recovery codes (the old ones stop working); only their hashes are kept. */
   async newRecoveryCodes(m: EntityManager, owner: FactorOwner): Promise<string[]> {
     const codes = Array.from({ length: SIGN_IN_POLICY.recoveryCodeCount }, newRecoveryCode);
-    await replaceRecoveryCodes(m, owner.userId, owner.agencyId, codes.map(recoveryCodeHash));
+    await replaceRecoveryCodes(m, owner.userId, owner.agencyId, codes.map((c) => this.secrets.mac(normaliseRecoveryCode(c))));
     return codes;
   }
 
@@ -174,7 +173,7 @@ export class SecondFactors {
   }
 
   async checkRecoveryCode(m: EntityManager, userId: string, code: string): Promise<boolean> {
-    return spendRecoveryCode(m, userId, recoveryCodeHash(code));
+    return spendRecoveryCode(m, userId, this.secrets.mac(normaliseRecoveryCode(code)));
   }
 
   /** WebAuthn options for the user's passkeys, bound to `webauthnChallenge`'s holder (a sign-in or unlock challenge). */
@@ -203,7 +202,8 @@ export class SecondFactors {
         },
       });
       if (!result.verified) return null;
-      await recordPasskeyUse(m, factor.id, result.authenticationInfo.newCounter);
+      // A counter that did not move on (when the authenticator keeps one) means a cloned key or a parallel replay.
+      if (!(await recordPasskeyUse(m, factor.id, result.authenticationInfo.newCounter))) return null;
       return factor;
     } catch {
       return null;

@@ -1,5 +1,6 @@
 'use client';
 
+import { safeLocalPath } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
@@ -13,10 +14,6 @@ import { isPasskeyCancelled, passkeyAssertion } from '../../lib/passkeys';
 import type { FactorEnrolled, SecondFactorChallenge, SecondFactorMethodName } from '../../lib/types';
 import { PasskeySetup, RecoveryCodes, TotpSetup, type Run } from '../account/FactorSetup';
 
-/** Only same-site paths: an open redirect after login would be a phishing aid. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 type Step = 'password' | 'enrol' | 'codes' | 'second';
 
@@ -41,7 +38,7 @@ export function LoginForm({ alternatives }: { alternatives?: ReactNode }) {
   const [code, setCode] = useState('');
   const [enrolKind, setEnrolKind] = useState<'TOTP' | 'PASSKEY'>('TOTP');
   const [newCodes, setNewCodes] = useState<string[]>([]);
-  const target = safeNext(params.get('next'));
+  const target = safeLocalPath(params.get('next'));
 
   useEffect(() => {
     if (status === 'authenticated') router.replace(target);

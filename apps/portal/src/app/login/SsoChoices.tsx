@@ -1,5 +1,6 @@
 'use client';
 
+import { safeLocalPath } from '@caselink/domain';
 import { useLocale, useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -16,14 +17,10 @@ const SSO_AGENCIES = 'query SsoAgencies { ssoAgencies { id name nameEn } }';
 /** The reasons the api sends back (apps/api/src/sso/sso-refusal.ts); anything else reads as a generic failure. */
 const REASONS = [
   'SSO_STATE_INVALID', 'SSO_TOKEN_INVALID', 'SSO_DOMAIN_NOT_ALLOWED', 'SSO_MFA_REQUIRED', 'SSO_NO_ROLES', 'SSO_USER_OF_OTHER_AGENCY',
-  'ACCOUNT_INACTIVE', 'AGENCY_INACTIVE', 'SSO_NOT_CONFIGURED', 'SSO_PROVIDER_UNAVAILABLE',
+  'ACCOUNT_INACTIVE', 'AGENCY_INACTIVE', 'SSO_NOT_CONFIGURED', 'SSO_PROVIDER_UNAVAILABLE', 'RATE_LIMITED',
 ] as const;
 type Reason = (typeof REASONS)[number];
 
-/** Only same-site paths travel on to the provider and back (the api checks again). */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 /**
  * The second way in: the agencies that sign their users in through their own identity provider. Plain links, so
@@ -35,7 +32,7 @@ export function SsoChoices() {
   const params = useSearchParams();
   const [agencies, setAgencies] = useState<SsoAgency[] | null>(null);
   const reason = params.get('sso_error');
-  const returnTo = safeNext(params.get('next'));
+  const returnTo = safeLocalPath(params.get('next'));
 
   useEffect(() => {
     let live = true;

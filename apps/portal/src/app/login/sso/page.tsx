@@ -1,5 +1,6 @@
 'use client';
 
+import { safeLocalPath } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
@@ -7,9 +8,6 @@ import { Suspense, useEffect } from 'react';
 import { Alert } from '../../../components/Alert';
 import { useAuth } from '../../../lib/auth';
 
-function safeReturnTo(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
-}
 
 /**
  * Where single sign-on lands: the api has set the refresh cookie, and the auth provider restores the session from
@@ -20,7 +18,7 @@ function CompleteSso() {
   const { status } = useAuth();
   const router = useRouter();
   const params = useSearchParams();
-  const target = safeReturnTo(params.get('returnTo'));
+  const target = safeLocalPath(params.get('returnTo'));
 
   useEffect(() => {
     if (status === 'authenticated') router.replace(target);
