@@ -72,6 +72,14 @@ ensure_redis() {
   die "Redis did not come up on $host:$port"
 }
 
+# The metrics test scrapes the api with a real Prometheus and checks infra/prometheus/alerts.yml with promtool
+# (both in Debian's prometheus package). Only the binaries are used: the packaged service is never started.
+ensure_prometheus() {
+  command -v prometheus >/dev/null && command -v promtool >/dev/null && return 0
+  say "Installing Prometheus (Debian package) for the metrics test"
+  apt_install prometheus
+}
+
 # Runs SQL as a PostgreSQL superuser: DATABASE_ADMIN_URL, else postgres over TCP (trust), else the
 # postgres OS user over the local socket (peer auth, as Debian sets it up).
 admin_psql() {

@@ -23,6 +23,8 @@ load_judgments "$DATABASE_OWNER_URL"
 export JWT_SECRET="${JWT_SECRET:-$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')}"
 API_PORT="${API_PORT:-4000}"; PORTAL_PORT="${PORTAL_PORT:-3000}"
 export API_PORT CASELINK_API_URL="http://127.0.0.1:${API_PORT}"
+# Prometheus metrics of api and worker, on ports of their own (never public; the api's port does not serve them).
+export METRICS_PORT="${METRICS_PORT:-9464}" WORKER_METRICS_PORT="${WORKER_METRICS_PORT:-9465}"
 # Single sign-on returns to the portal; the demo OpenID provider (tools/idp) signs ICBC's users in (DEMO_IDP=0: off).
 # Passkeys need a host name, not an IP address: the portal is opened at localhost.
 export PORTAL_URL="${PORTAL_URL:-http://localhost:${PORTAL_PORT}}"
@@ -43,6 +45,9 @@ cat <<MSG
 
   CaseLink is running.  Portal: ${PORTAL_URL}
   GraphQL api: http://127.0.0.1:${API_PORT}/graphql     (Ctrl-C stops everything)
+  Logs: JSON lines (pino) on this terminal, one request id per request (x-request-id), LOG_LEVEL=${LOG_LEVEL:-info}
+  Metrics: http://127.0.0.1:${METRICS_PORT}/metrics (api), http://127.0.0.1:${WORKER_METRICS_PORT}/metrics (worker);
+           alert rules infra/prometheus/alerts.yml, dashboard infra/grafana/caselink-dashboard.json
 
   Demo logins (password for all: $(node -e 'process.stdout.write(require("./dist/tools/seed/demo-data").DEMO_PASSWORD)')):
 $(node -e 'for (const u of require("./dist/tools/seed/demo-data").DEMO_USERS) console.log("    " + u.email.padEnd(28) + u.roles.join(",").padEnd(14) + u.displayName)')

@@ -40,6 +40,7 @@ migrate "$TEST_DATABASE_OWNER_URL" --check
 say "Integration tests (PostgreSQL + Redis)"
 # The fault tests start and kill a private redis-server of their own.
 command -v redis-server >/dev/null || apt_install redis-server
+ensure_prometheus
 # --forceExit: a child process a failed test left behind must not hold the run open until CI times out.
 jest integration -c jest.integration.config.cjs --runInBand --forceExit
 
@@ -72,7 +73,8 @@ pids=()
 stop_all() { kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true; }
 trap stop_all EXIT
 e2e_env=(DATABASE_URL="$(with_database "$DATABASE_URL" "$E2E_DB")" LINKER_DATABASE_URL="$(with_database "$LINKER_DATABASE_URL" "$E2E_DB")" REDIS_URL="$REDIS_URL" QUEUE_PREFIX="caselink-e2e-$$" JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001 FACTOR_SECRET_KEY="$E2E_FACTOR_KEY" \
-  WEBAUTHN_RP_ID=localhost WEBAUTHN_ORIGINS="http://localhost:$E2E_PORTAL_PORT" PORTAL_URL="http://localhost:$E2E_PORTAL_PORT")
+  WEBAUTHN_RP_ID=localhost WEBAUTHN_ORIGINS="http://localhost:$E2E_PORTAL_PORT" PORTAL_URL="http://localhost:$E2E_PORTAL_PORT" \
+  METRICS_PORT=0 WORKER_METRICS_PORT=0)
 env "${e2e_env[@]}" API_PORT="$E2E_API_PORT" node dist/apps/api/src/main.js >tmp/e2e-api.log 2>&1 & pids+=($!)
 env "${e2e_env[@]}" WORKER_HEALTH_PORT="$E2E_WORKER_PORT" node dist/apps/worker/src/main.js >tmp/e2e-worker.log 2>&1 & pids+=($!)
 node node_modules/next/dist/bin/next start apps/portal -p "$E2E_PORTAL_PORT" -H 127.0.0.1 >tmp/e2e-portal.log 2>&1 & pids+=($!)

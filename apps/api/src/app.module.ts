@@ -37,6 +37,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { SsoModule } from './sso/sso.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({})
 export class AppModule {
@@ -112,6 +113,7 @@ export class AppModule {
         DashboardModule,
         AlertsModule,
         SsoModule,
+        MetricsModule,
       ],
       providers: [
         AccessPolicyCheck,

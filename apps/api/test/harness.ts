@@ -21,7 +21,9 @@ export function testConfig(overrides: Record<string, string> = {}): ApiConfig {
   return loadApiConfig({
     NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `caselink-test-${process.pid}`,
     JWT_SECRET: 'integration-test-secret-0123456789abcdef', SUBJECT_HASH_KEY: 'integration-test-subject-hash-key-0123456789',
-    FACTOR_SECRET_KEY: 'integration-test-factor-secret-key-0123456789', DB_POOL_SIZE: '4', ...overrides,
+    FACTOR_SECRET_KEY: 'integration-test-factor-secret-key-0123456789', DB_POOL_SIZE: '4',
+    // Many apps run side by side in one test process: no metrics port unless a test asks for one.
+    METRICS_PORT: '0', ...overrides,
   });
 }
 

@@ -18,6 +18,8 @@ export async function freePort(): Promise<number> {
 
 export interface WorkerProcess {
   child: ChildProcess;
+  /** Where its health checks answer (http://127.0.0.1:port). */
+  healthUrl: string;
   log: () => string;
   /** SIGTERM (graceful) or SIGKILL (a crash: no cleanup at all). */
   stop: (signal?: NodeJS.Signals) => Promise<void>;
@@ -40,6 +42,7 @@ async function spawnReady(name: string, main: string, port: number, env: Record<
   }
   return {
     child,
+    healthUrl: `http://127.0.0.1:${port}`,
     log: () => output,
     stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -56,7 +59,7 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerPr
   const port = await freePort();
   return spawnReady('worker', WORKER_MAIN, port, {
     PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, LINKER_DATABASE_URL: TEST_LINKER_URL, REDIS_URL: TEST_REDIS_URL,
-    WORKER_HEALTH_PORT: String(port), OUTBOX_SWEEP_MS: '500', STALLED_INTERVAL_MS: '1500', ...env,
+    WORKER_HEALTH_PORT: String(port), OUTBOX_SWEEP_MS: '500', STALLED_INTERVAL_MS: '1500', WORKER_METRICS_PORT: '0', ...env,
   });
 }
 
@@ -107,7 +110,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const proc = await spawnReady('api', API_MAIN, port, {
     PATH: process.env['PATH'] ?? '', NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, REDIS_URL: TEST_REDIS_URL, API_PORT: String(port), API_HOST: '127.0.0.1',
     JWT_SECRET: 'integration-test-secret-0123456789abcdef', SUBJECT_HASH_KEY: 'integration-test-subject-hash-key-0123456789',
-    FACTOR_SECRET_KEY: 'integration-test-factor-secret-key-0123456789', DB_POOL_SIZE: '3', ...env,
+    FACTOR_SECRET_KEY: 'integration-test-factor-secret-key-0123456789', DB_POOL_SIZE: '3', METRICS_PORT: '0', ...env,
   });
   return { ...proc, url: `http://127.0.0.1:${port}/graphql` };
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** JSON log lines at this level and above (pino); silent logs nothing. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL for the app role (caselink_app)' }),
   LINKER_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL for the linking role (caselink_linker)' }),
   /** A value held by more cases than this is flagged for review instead of linking them all. */
@@ -16,8 +18,13 @@ const schema = z.object({
   QUEUE_PREFIX: z.string().min(1).default('caselink'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  /** On SIGTERM, running jobs get this long to finish; after that the worker stops and they return to their queue. */
+  WORKER_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
   WORKER_HEALTH_HOST: z.string().default('127.0.0.1'),
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
+  /** Prometheus /metrics of the worker (0 = off); METRICS_HOST as the api's. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Where uploaded files live: the same directory as the api's EVIDENCE_DIR (imports read them from there). */
   EVIDENCE_DIR: z.string().min(1).default('var/evidence'),
   /** Key of the subject hash (as the api's): uploaded signals' ID numbers are hashed with it. */

@@ -16,6 +16,7 @@ import { QUEUE_PROCESSORS } from './queue-processor';
 import { WorkerHost } from './worker-host';
 import { RiskRulesProcessor } from './risk/risk-rules.processor';
 import { riskEngineProvider } from './risk/risk-engine.provider';
+import { WorkerMetrics } from './metrics/worker-metrics';
 
 /** Every processor class; WorkerHost checks them against the queue list at start-up. */
 const PROCESSORS = [NotificationsProcessor, ImportsProcessor, EvidenceLinkProcessor, EvidenceRelinkProcessor, FundsTraceProcessor, DeadlinesProcessor, BulletinsProcessor, RiskRulesProcessor];
@@ -47,8 +48,9 @@ export class WorkerModule implements OnApplicationShutdown {
         ...PROCESSORS,
         { provide: QUEUE_PROCESSORS, inject: PROCESSORS, useFactory: (...processors: unknown[]) => processors },
         WorkerHost,
+        WorkerMetrics,
       ],
-      exports: [WorkerHost, DataSource],
+      exports: [WorkerHost, DataSource, WorkerMetrics],
     };
   }
 

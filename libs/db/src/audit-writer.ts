@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
+import { currentRequestId } from './request-scope';
 
 export interface AuditRecord {
   action: AuditAction;
@@ -22,6 +23,10 @@ export async function recordAudit(manager: EntityManager, record: AuditRecord): 
   // The id is made here, not RETURNING'd: RETURNING would need the row to pass the SELECT policy,
   // which an event with no agency (a login with an unknown e-mail) never does.
   const id = randomUUID();
+  // The request (or the job of a request) that wrote the row, to find its log lines; inside details so the
+  // table and its hash chain stay as they are (the trigger hashes details like any other field).
+  const requestId = currentRequestId();
+  const details = requestId ? { ...record.details, requestId } : record.details;
   await manager.query(
     `INSERT INTO audit_events (id, actor_user_id, actor_email, agency_id, action, entity_type, entity_id,
        client_address, outcome, details, chain_key, sequence, occurred_at, prev_hash, hash)
@@ -35,7 +40,7 @@ export async function recordAudit(manager: EntityManager, record: AuditRecord): 
       record.entityId ?? null,
       record.clientAddress ?? null,
       record.outcome,
-      record.details ? JSON.stringify(record.details) : null,
+      details ? JSON.stringify(details) : null,
       id,
     ],
   );

@@ -1,6 +1,7 @@
 export * from './roles';
 export * from './data-source';
 export * from './agency-context';
+export * from './pool-metrics';
 export { Agency } from './entities/agency.entity';
 export { User } from './entities/user.entity';
 export { RefreshSession } from './entities/refresh-session.entity';
@@ -28,3 +29,4 @@ export * from './risk/store-signals';
 export * from './sign-in/sign-in-store';
 export * from './sso/sso-store';
 export * from './sign-in/factor-secrets';
+export * from './request-scope';

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
+import { currentRequestId, SANE_REQUEST_ID } from '@caselink/db';
 import { QUEUES } from './queues';
 import type { BulletinJob, DeadlineJob, EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob, RiskRulesJob } from './payloads';
 
@@ -45,6 +46,11 @@ export class JobProducers {
     this.bulletins.on('error', onError);
     this.riskRules = new Queue<RiskRulesJob>(QUEUES.riskRules, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     this.riskRules.on('error', onError);
+    for (const q of this.all()) carryRequestId(q);
+  }
+
+  private all(): Queue[] {
+    return [this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace, this.deadlines, this.bulletins, this.riskRules] as Queue[];
   }
 
   /**
@@ -101,8 +107,34 @@ export class JobProducers {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace, this.deadlines, this.bulletins, this.riskRules].map((q) => q.close()));
+    await Promise.all(this.all().map((q) => q.close()));
   }
+}
+
+/**
+ * Where a job came from, for the logs: jobs queued while serving a request (or a job of one) carry its id in
+ * `data.meta.requestId`. Not a top-level `requestId`, which payloads already use for agency requests.
+ */
+export interface JobMeta {
+  requestId?: string;
+}
+
+/** The request id a job's data carries, if it looks like one. */
+export function jobRequestId(data: unknown): string | undefined {
+  const id = (data as { meta?: JobMeta } | null | undefined)?.meta?.requestId;
+  return typeof id === 'string' && SANE_REQUEST_ID.test(id) ? id : undefined;
+}
+
+/** Wraps add/addBulk once, here, so no call site has to pass the request id along. */
+function carryRequestId(queue: Queue): void {
+  const tag = <T>(data: T): T => {
+    const requestId = currentRequestId();
+    return requestId && data && typeof data === 'object' ? { ...data, meta: { requestId } } : data;
+  };
+  const add = queue.add.bind(queue);
+  const addBulk = queue.addBulk.bind(queue);
+  queue.add = ((name: string, data: unknown, opts?: JobsOptions) => add(name, tag(data), opts)) as typeof queue.add;
+  queue.addBulk = ((jobs: Parameters<typeof addBulk>[0]) => addBulk(jobs.map((j) => ({ ...j, data: tag(j.data) })))) as typeof queue.addBulk;
 }
 
 export function linkJobId(changeId: string): string {

@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor, ActorHolder, GqlContext, HttpRequestWithActor } from '../common/actor';
 import { checkAccess, routeOperation } from './access-policy';
 import { Tokens } from './tokens';
+import { noteCaller, noteOperation } from '../logging/request-logging';
 
 /**
  * The one guard: every GraphQL root field and REST route is checked against the access table
@@ -20,12 +21,18 @@ export class AuthGuard implements CanActivate {
       const root = [info.schema.getQueryType(), info.schema.getMutationType(), info.schema.getSubscriptionType()];
       if (!root.includes(info.parentType)) return true;
       const holder = gql.getContext<GqlContext>();
+      // For the request's log line (noted before the check, so a refused call is named too).
+      noteOperation(holder.req, info.operation.name?.value, info.fieldName);
       // Subscriptions carry the caller from connection_init (no HTTP request behind each event).
-      checkAccess(info.fieldName, this.actorOf(holder, holder.req?.headers?.authorization));
+      const actor = this.actorOf(holder, holder.req?.headers?.authorization);
+      noteCaller(holder.req, actor);
+      checkAccess(info.fieldName, actor);
       return true;
     }
     const req = context.switchToHttp().getRequest<HttpRequestWithActor>();
-    checkAccess(routeOperation(req.method, req.routeOptions.url ?? req.url), this.actorOf(req, req.headers.authorization));
+    const actor = this.actorOf(req, req.headers.authorization);
+    noteCaller(req, actor);
+    checkAccess(routeOperation(req.method, req.routeOptions.url ?? req.url), actor);
     return true;
   }
 

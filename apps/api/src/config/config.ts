@@ -36,6 +36,8 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** JSON log lines at this level and above (pino); silent logs nothing. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL for the app role (caselink_app)' }),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),
   QUEUE_PREFIX: z.string().min(1).default('caselink'),
@@ -91,6 +93,11 @@ const schema = z.object({
     .pipe(z.array(z.url({ error: 'must be a comma-separated list of origins such as https://caselink.example.gov.cn' })).min(1)),
   /** A session ends this long after sign-in however often it is refreshed, unless the agency sets a shorter one. */
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  /** Prometheus /metrics on a port of its own (0 = off), never on API_PORT; loopback unless opened to the scraper. */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** On SIGTERM, readiness answers 503 this long before the server stops accepting (load balancers notice first). */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
 }).superRefine((c, ctx) => {
   // A development key in production would let anyone with the code test ID numbers against the hashes.
   if (c.NODE_ENV === 'production' && !c.SUBJECT_HASH_KEY) ctx.addIssue({ code: 'custom', path: ['SUBJECT_HASH_KEY'], message: 'must be set in production' });

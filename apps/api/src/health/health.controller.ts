@@ -1,15 +1,22 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { REDIS } from '../jobs/jobs.module';
+import { ShutdownState } from './shutdown-state';
 
-/** Liveness says the process runs; readiness says it can reach PostgreSQL and Redis. */
+/**
+ * Liveness says the process runs; readiness says it can reach PostgreSQL and Redis and is not shutting down. Both are
+ * public: they say up or down, never why (the reason goes to the log).
+ */
 @Controller('health')
 export class HealthController {
+  private readonly log = new Logger(HealthController.name);
+
   constructor(
     private readonly ds: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   @Get('live')
@@ -19,9 +26,17 @@ export class HealthController {
 
   @Get('ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    if (this.shutdown.draining) {
+      reply.status(503);
+      return { status: 'draining' };
+    }
+    const down = (what: string) => (e: Error) => {
+      this.log.warn(`readiness: ${what} is down: ${e.message}`);
+      return 'down';
+    };
     const [postgres, redis] = await Promise.all([
-      this.ds.query('SELECT 1').then(() => 'ok', (e: Error) => `down: ${e.message}`),
-      this.ping().then(() => 'ok', (e: Error) => `down: ${e.message}`),
+      this.ds.query('SELECT 1').then(() => 'ok', down('PostgreSQL')),
+      this.ping().then(() => 'ok', down('Redis')),
     ]);
     const ok = postgres === 'ok' && redis === 'ok';
     reply.status(ok ? 200 : 503);

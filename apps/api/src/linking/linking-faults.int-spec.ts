@@ -239,6 +239,38 @@ describe('linking under faults', () => {
       await second?.stop();
     }
   });
+  it('a worker stopped (SIGTERM) with a job that cannot finish: not ready at once, gone after its drain time, the job done by the next worker', async () => {
+    let first: WorkerProcess | undefined = await startWorker({ QUEUE_PREFIX: prefix, WORKER_DRAIN_MS: '1500' });
+    let second: WorkerProcess | undefined;
+    const blocker = await ownerClient();
+    try {
+      const cases = await ring(3);
+      await settled();
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE series_members IN EXCLUSIVE MODE');
+      const runId = (await gql(app, 'mutation { startRelink { id } }', {}, { token: t['centre'] })).data?.startRelink.id as string;
+      await waitFor(async () => ((await owner.query('SELECT phase FROM relink_runs WHERE id = $1', [runId])).rows[0].phase === 'writing' ? true : undefined), 'the relink to reach its last phase');
+      const stopping = first;
+      const exited = new Promise<void>((resolve) => stopping.child.once('exit', () => resolve()));
+      stopping.child.kill('SIGTERM');
+      // Draining: the health check says so while the job still runs.
+      await waitFor(async () => ((await fetch(`${stopping.healthUrl}/health/ready`).catch(() => null))?.status === 503 ? true : undefined), 'readiness to turn false');
+      await exited; // after WORKER_DRAIN_MS, though the relink is still blocked
+      first = undefined;
+      await blocker.query('COMMIT');
+      expect((await owner.query('SELECT state FROM relink_runs WHERE id = $1', [runId])).rows[0].state).toBe('RUNNING');
+      second = await startWorker({ QUEUE_PREFIX: prefix });
+      await waitFor(async () => ((await owner.query('SELECT state FROM relink_runs WHERE id = $1', [runId])).rows[0].state === 'DONE' ? true : undefined), 'the returned relink to be done', 60_000);
+      await settled();
+      expect((await snapshot()).series).toContainEqual([...cases].sort());
+    } finally {
+      await blocker.query('ROLLBACK').catch(() => undefined);
+      await blocker.end();
+      await first?.stop();
+      await second?.stop();
+    }
+  });
+
   it('a deep fund trace whose job Redis lost is queued again by the sweep and finishes', async () => {
     const caseId = await createCase(t['gd']);
     await pay(t['gd'], caseId, randomCard());

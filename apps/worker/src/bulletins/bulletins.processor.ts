@@ -8,6 +8,7 @@ import { WORKER_CONFIG, WorkerConfig } from '../config';
 import { LINK_LOCK } from '../linking/linker';
 import { LINK_NOTICES_BUS, LINKER_DATA_SOURCE } from '../linking/linker.provider';
 import type { QueueProcessor } from '../queue-processor';
+import { sweepRequeued } from '../metrics/worker-metrics';
 
 export interface BulletinOutcome {
   /** False when it was already done (a job delivered twice) or the bulletin is gone. */
@@ -127,6 +128,7 @@ export class BulletinsProcessor implements QueueProcessor, OnApplicationBootstra
           if (job && !['completed', 'failed', 'unknown'].includes(await job.getState())) continue;
           await job?.remove().catch(() => undefined);
           await this.producers.enqueueBulletin({ bulletinId: id });
+          sweepRequeued.inc({ queue: QUEUES.bulletins });
         }
       } catch (e) {
         this.log.warn(`bulletin sweep: ${(e as Error).message}`);

@@ -6,6 +6,7 @@ import { AuditAction, AuditOutcome } from '@caselink/domain';
 import { closeLiveBus, createLiveBus, DeadlineDue, DeadlineJob, LiveBus, publishNotification, publishRequestUpdate, publishTaskForceUpdate, QUEUES } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import type { QueueProcessor } from '../queue-processor';
+import { deadlineLateness, sweepRequeued } from '../metrics/worker-metrics';
 
 interface DueRow {
   id: string;
@@ -80,7 +81,9 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
         for (const t of tasks) due.push({ id: t.id, from_agency_id: t.lead_agency_id, due: 'TASK' });
         for (const d of due) {
           // One request that cannot be handled now (a lock, a deadlock) must not hold up the others.
-          await this.act(d.id, d.from_agency_id, d.due).catch((e: Error) => this.log.warn(`deadline ${d.due} ${d.id}: ${e.message}`));
+          const done = await this.act(d.id, d.from_agency_id, d.due).catch((e: Error) => this.log.warn(`deadline ${d.due} ${d.id}: ${e.message}`));
+          // Acted on by the sweep, not its delayed job: that job went missing (or is just about to find nothing to do).
+          if (done?.acted) sweepRequeued.inc({ queue: this.queue });
         }
       } catch (e) {
         this.log.warn(`deadline sweep: ${(e as Error).message}`);
@@ -92,7 +95,7 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
   }
 
   async act(requestId: string, fromAgencyId: string, due: DeadlineDue): Promise<DeadlineOutcome> {
-    if (due === 'TASK') return this.taskOverdue(requestId, fromAgencyId);
+    if (due === 'TASK') return this.observed(due, await this.taskOverdue(requestId, fromAgencyId));
     const published: Array<() => Promise<void>> = [];
     const outcome = await inAgencyTransaction(this.ds, { agencyId: fromAgencyId, userId: null }, async (m) => {
       const row = await this.claim(m, requestId, due);
@@ -137,6 +140,11 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
     });
     for (const p of published) await p().catch((e: Error) => this.log.warn(`live event lost: ${e.message}`));
     if (outcome.acted) this.log.log(`${due} ${requestId} acted on ${outcome.latenessMs ?? 0} ms after it was due`);
+    return this.observed(due, outcome);
+  }
+
+  private observed(due: DeadlineDue, outcome: DeadlineOutcome): DeadlineOutcome {
+    if (outcome.acted && outcome.latenessMs !== undefined) deadlineLateness.observe({ due }, Math.max(0, outcome.latenessMs) / 1000);
     return outcome;
   }
 

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { JobProducers, linkJobId, redisConnection } from '@caselink/jobs';
+import { JobProducers, linkJobId, QUEUES, redisConnection } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import { LINKER_DATA_SOURCE } from './linker.provider';
+import { sweepRequeued } from '../metrics/worker-metrics';
 
 /**
  * Turns the linking outbox (evidence_changes, filled by triggers in the writer's transaction) into
@@ -88,6 +89,7 @@ export class EvidenceOutbox implements OnApplicationBootstrap, OnApplicationShut
             await job.remove().catch(() => undefined);
           }
           await this.producers.enqueueLink({ changeId: id });
+          sweepRequeued.inc({ queue: QUEUES.evidenceLink });
         }
         // Relinks whose job went missing the same way (their job id is the run's).
         const runs = (await this.ds.query(`SELECT id FROM relink_runs WHERE state IN ('QUEUED','RUNNING') AND created_at < now() - $1 * interval '1 millisecond'`, [
@@ -98,6 +100,7 @@ export class EvidenceOutbox implements OnApplicationBootstrap, OnApplicationShut
           if (job && !['completed', 'failed', 'unknown'].includes(await job.getState())) continue;
           await job?.remove().catch(() => undefined);
           await this.producers.enqueueRelink({ runId: id });
+          sweepRequeued.inc({ queue: QUEUES.evidenceRelink });
         }
       } catch (e) {
         this.log.warn(`outbox sweep: ${(e as Error).message}`);

@@ -5,6 +5,7 @@ import { inAgencyTransaction, SYSTEM_ROLE, traceFundsFrom } from '@caselink/db';
 import { FundsTraceJob, JobProducers, QUEUES, redisConnection } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import type { QueueProcessor } from '../queue-processor';
+import { sweepRequeued } from '../metrics/worker-metrics';
 
 /**
  * Deep fund traces (more hops than the api answers at once). Runs as the requesting agency with the
@@ -50,6 +51,7 @@ export class FundsTraceProcessor implements QueueProcessor, OnApplicationBootstr
           if (job && !['completed', 'failed', 'unknown'].includes(await job.getState())) continue;
           await job?.remove().catch(() => undefined);
           await this.producers.enqueueFundsTrace({ traceId: t.id, agencyId: t.agency_id, userId: t.requested_by });
+          sweepRequeued.inc({ queue: QUEUES.fundsTrace });
         }
       } catch (e) {
         this.log.warn(`fund trace sweep: ${(e as Error).message}`);

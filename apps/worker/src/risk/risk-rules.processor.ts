@@ -6,6 +6,7 @@ import { JobProducers, redisConnection, riskEvaluationJobId, RiskRulesJob, QUEUE
 import { LocalDiskStore } from '@caselink/storage';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import type { QueueProcessor } from '../queue-processor';
+import { sweepRequeued } from '../metrics/worker-metrics';
 import { EvaluationOutcome, RiskEngine } from './risk-engine';
 import { SignalUploadRunner, UploadOutcome } from './signal-upload';
 
@@ -62,10 +63,12 @@ export class RiskRulesProcessor implements QueueProcessor, OnApplicationBootstra
         for (const batchId of await this.engine.pendingBatches(minAgeMs)) {
           if (await this.alive(riskEvaluationJobId(batchId))) continue;
           await this.producers.enqueueRiskEvaluation(batchId);
+          sweepRequeued.inc({ queue: this.queue });
         }
         for (const u of await this.engine.unfinishedUploads(Math.max(minAgeMs, 2000))) {
           if (await this.alive(signalUploadJobId(u.id))) continue;
           await this.producers.enqueueSignalUpload(u.id, u.agency_id);
+          sweepRequeued.inc({ queue: this.queue });
         }
       } catch (e) {
         this.log.warn(`risk sweep: ${(e as Error).message}`);

@@ -1,0 +1,25 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
+
+/**
+ * GET /metrics in Prometheus' text format on a port of its own (a copy of the api's: the apps share no web code). A plain
+ * node:http server, as the worker's health: the worker serves no API, and nothing of the api's access table or guard
+ * is involved. METRICS_HOST keeps it on loopback unless the operator opens it to the scraper.
+ */
+export async function startMetricsServer(registry: Registry, host: string, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') return void res.writeHead(404).end();
+    registry.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
+      (e: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${e.message}`),
+    );
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, () => resolve()));
+  return server;
+}
+
+export const portOf = (server: Server): number => (server.address() as AddressInfo).port;
+
+export const closeServer = (server: Server | undefined): Promise<void> =>
+  new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
