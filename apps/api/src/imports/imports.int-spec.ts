@@ -110,7 +110,8 @@ describe('statement imports (api + worker)', () => {
     const queued = res.json();
     expect(queued).toMatchObject({ caseId, fileName: 'statements.csv', format: 'CSV', status: 'QUEUED', totalRows: null, processedRows: 0, errors: [], failure: null, finishedAt: null });
     const job = await app.get(JobProducers).imports.getJob(`import-${queued.id}`);
-    expect(job?.data).toEqual({ importId: queued.id, agencyId: gd.id });
+    // The request's id travels with the job (its log lines and audit rows in the worker carry it).
+    expect(job?.data).toEqual({ importId: queued.id, agencyId: gd.id, meta: { requestId: expect.any(String) } });
     const audit = await owner.query("SELECT details FROM audit_events WHERE action = 'IMPORT_STARTED' AND entity_id = $1", [queued.id]);
     expect(audit.rows[0].details).toMatchObject({ caseId, fileName: 'statements.csv', format: 'CSV', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(await statusOf(t['gd'], queued.id)).toMatchObject({ status: 'QUEUED', processedRows: 0, totalRows: null });
