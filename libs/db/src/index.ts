@@ -30,3 +30,4 @@ export * from './sign-in/sign-in-store';
 export * from './sso/sso-store';
 export * from './sign-in/factor-secrets';
 export * from './request-scope';
+export * from './metrics-server';

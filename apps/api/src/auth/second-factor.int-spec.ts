@@ -275,6 +275,50 @@ describe('second factor, sessions and sign-in policy', () => {
     expect(await closed).toBe(4401);
   });
 
+  it("another agency's admin, and a colleague who is not an admin, reach no one's factors, codes, challenges or sessions", async () => {
+    // The holder: a user with a factor, recovery codes, a pending challenge and open sessions.
+    const holder = await createAgency(owner, 'SfHolder', [Role.INVESTIGATOR, Role.ANALYST], AgencyKind.POLICE, '330000');
+    const victim = holder.users[Role.INVESTIGATOR];
+    await enrolTotp((await login(app, victim.email)).token);
+    await gql(app, LOGIN, { e: victim.email, p: PASSWORD }); // leaves a live second-factor challenge
+    const stranger = await createAgency(owner, 'SfStranger', [Role.ADMIN], AgencyKind.POLICE, '330000');
+    const strangerToken = (await login(app, stranger.users[Role.ADMIN].email)).token;
+
+    // Through the api: every admin operation on the holder's user is refused as if the user did not exist.
+    for (const [query, field] of [
+      ['query($id: ID!) { userSessions(id: $id) { id } }', 'userSessions'],
+      ['mutation($id: ID!) { endUserSessions(id: $id) }', 'endUserSessions'],
+      ['mutation($id: ID!) { resetUserSecondFactors(id: $id) { id } }', 'resetUserSecondFactors'],
+      ['mutation($id: ID!) { setUserRoles(id: $id, roles: [ADMIN]) { id } }', 'setUserRoles'],
+    ] as const) {
+      const r = await gql(app, query, { id: victim.id }, { token: strangerToken });
+      expect([field, codeOf(r)]).toEqual([field, 'NOT_FOUND']);
+    }
+
+    // Straight at PostgreSQL as the app role: the stranger's admin, and the holder's own analyst (not the user, not an admin).
+    const pool = appPool();
+    try {
+      for (const [agencyId, roles, userId] of [
+        [stranger.id, ['ADMIN'], stranger.users[Role.ADMIN].id],
+        [holder.id, ['ANALYST'], holder.users[Role.ANALYST].id],
+      ] as const) {
+        for (const table of ['second_factors', 'recovery_codes', 'sign_in_challenges']) {
+          const seen = await asAgency<{ n: number }>(pool, agencyId, `SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [victim.id], roles, userId);
+          expect([table, roles[0], seen[0].n]).toEqual([table, roles[0], 0]);
+          const removed = await asAgency(pool, agencyId, `DELETE FROM ${table} WHERE user_id = $1 RETURNING id`, [victim.id], roles, userId);
+          expect([table, roles[0], removed.length]).toEqual([table, roles[0], 0]);
+        }
+      }
+      const sessions = await asAgency<{ n: number }>(pool, stranger.id, 'SELECT count(*)::int AS n FROM refresh_sessions WHERE user_id = $1', [victim.id], ['ADMIN'], stranger.users[Role.ADMIN].id);
+      expect(sessions[0].n).toBe(0);
+    } finally {
+      await pool.end();
+    }
+    // The holder's rows are all still there.
+    const { rows } = await owner.query<{ n: number }>('SELECT count(*)::int AS n FROM second_factors WHERE user_id = $1', [victim.id]);
+    expect(rows[0].n).toBe(1);
+  });
+
   it("PostgreSQL refuses a local admin's switching its agency off, and the centre's switching itself off", async () => {
     const pool = appPool();
     try {

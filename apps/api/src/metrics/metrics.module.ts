@@ -5,10 +5,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { registerPoolGauges } from '@caselink/db';
+import { registerPoolGauges, closeServer, portOf, startMetricsServer } from '@caselink/db';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { errorCodes, OperationLabels, operationLabels } from './graphql-metrics';
-import { closeServer, portOf, startMetricsServer } from './metrics-server';
 
 interface MercuriusHooks {
   graphql?: { addHook(name: 'preExecution', hook: (schema: GraphQLSchema, document: DocumentNode, context: { reply?: FastifyReply }) => void | Promise<void>): void };

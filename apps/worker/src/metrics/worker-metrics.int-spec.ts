@@ -1,3 +1,4 @@
+import { closeServer, portOf, startMetricsServer } from '@caselink/db';
 import type { Server } from 'node:http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -5,7 +6,6 @@ import { Client } from 'pg';
 import { ALL_QUEUES } from '@caselink/jobs';
 import { loadWorkerConfig } from '../config';
 import { WorkerModule } from '../worker.module';
-import { closeServer, portOf, startMetricsServer } from './metrics-server';
 import { WorkerMetrics } from './worker-metrics';
 
 const DB = process.env['TEST_DATABASE_URL'] ?? 'postgres://caselink_app:caselink_app@127.0.0.1:5432/caselink_test';

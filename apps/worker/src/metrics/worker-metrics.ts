@@ -3,11 +3,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { type Job, Queue, type Worker } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { inAgencyTransaction, registerPoolGauges } from '@caselink/db';
+import { inAgencyTransaction, registerPoolGauges, closeServer, portOf, startMetricsServer } from '@caselink/db';
 import { ALL_QUEUES, redisConnection } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import { LINKER_DATA_SOURCE } from '../linking/linker.provider';
-import { closeServer, portOf, startMetricsServer } from './metrics-server';
 
 /**
  * What happens in the worker (jobs, sweeps, deadlines), counted where it happens. Module-level: processors and

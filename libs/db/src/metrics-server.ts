@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 
 /**
- * GET /metrics in Prometheus' text format on a port of its own. A plain node:http server on purpose, not a Nest
- * route: the public port never serves metrics, and the access table and the auth guard (which know nothing of
- * scrapers) are not involved. METRICS_HOST keeps it on loopback unless the operator opens it to the scraper.
+ * GET /metrics in Prometheus' text format on a port of its own, for api and worker alike. A plain node:http server on
+ * purpose, not a Nest route: the api's public port never serves metrics, and the access table and the auth guard
+ * (which know nothing of scrapers) are not involved. METRICS_HOST keeps it on loopback unless the operator opens it to the scraper.
  */
 export async function startMetricsServer(registry: Registry, host: string, port: number): Promise<Server> {
   const server = createServer((req, res) => {
