@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@caselink/demo-data';
-import { gqlAs, launchBrowser, login, luhnCard, newPage, PORTAL_URL, screenshot, switchLanguage, text, uniqueSuffix } from './support';
+import { gqlAs, launchBrowser, login, luhnCard, newPage, portalFetch, PORTAL_URL, screenshot, switchLanguage, text, uniqueSuffix } from './support';
 
 /**
  * Requests between agencies end to end, with both sides logged in at once in their own browser contexts:
@@ -35,7 +35,7 @@ const LIVE_MS = 20_000;
 const mobile = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 async function tokenOf(email: string): Promise<string> {
-  const response = await fetch(`${PORTAL_URL}/graphql`, {
+  const response = await portalFetch(`${PORTAL_URL}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', variables: { i: { email, password: DEMO_PASSWORD } } }),
@@ -74,7 +74,7 @@ async function createCase(): Promise<Fixture & { files: { id: string; fileName: 
   for (const [name, content] of [[`通话录音摘要-${suffix}.txt`, '2026-02-01 14:02 来电 …'], [`内部研判报告-${suffix}.txt`, '仅限本单位']] as const) {
     const form = new FormData();
     form.append('file', new Blob([content], { type: 'text/plain' }), name);
-    const response = await fetch(`${PORTAL_URL}/api/cases/${caseId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const response = await portalFetch(`${PORTAL_URL}/api/cases/${caseId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
     if (!response.ok) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
     const a = (await response.json()) as { id: string; fileName: string };
     files.push({ id: a.id, fileName: a.fileName });

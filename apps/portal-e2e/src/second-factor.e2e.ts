@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
-import { logout, newPage, launchBrowser, PORTAL_URL, screenshot, submitLogin, uniqueSuffix } from './support';
+import { logout, newPage, launchBrowser, portalFetch, PORTAL_URL, screenshot, submitLogin, uniqueSuffix } from './support';
 
 /**
  * Sign-in with a second factor (issue 12): TOTP and recovery codes, passkeys through a virtual authenticator,
@@ -16,7 +16,7 @@ const ADMIN = 'admin@bj.demo';
 const DEMO_PASSWORD = 'CaseLink-Demo-2026';
 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(`${PORTAL_URL}/graphql`, {
+  const response = await portalFetch(`${PORTAL_URL}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),

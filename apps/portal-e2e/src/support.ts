@@ -85,10 +85,25 @@ export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 }
 
+/**
+ * fetch for the tests' own set-up calls to the portal. On a loaded 2-core machine this process's event loop can stall
+ * past undici's keep-alive deadline, so it reuses a socket the portal has just closed as idle and sees ECONNRESET
+ * before the request reached the server (seen once in CI). Such a request was never processed: it is sent once more.
+ */
+export async function portalFetch(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(url, init);
+  }
+}
+
 /** GraphQL straight through the portal's /graphql proxy, as a demo user: for set-up that is not under test. */
 export async function gqlAs<T>(email: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const call = async (q: string, v: Record<string, unknown>, token?: string) => {
-    const response = await fetch(`${PORTAL_URL}/graphql`, {
+    const response = await portalFetch(`${PORTAL_URL}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query: q, variables: v }),
