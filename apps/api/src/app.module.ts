@@ -38,6 +38,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { SsoModule } from './sso/sso.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class AppModule {
@@ -114,6 +115,7 @@ export class AppModule {
         AlertsModule,
         SsoModule,
         MetricsModule,
+        RetentionModule,
       ],
       providers: [
         AccessPolicyCheck,

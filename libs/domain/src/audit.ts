@@ -71,6 +71,14 @@ export enum AuditAction {
   SSO_LOGIN = 'SSO_LOGIN',
   SSO_LOGIN_FAILED = 'SSO_LOGIN_FAILED',
   SSO_CONFIGURED = 'SSO_CONFIGURED',
+  // —— operations (issue 13) ——
+  /** One data class purged for one agency by one run: the class, how many, the rule — never the content. */
+  RETENTION_PURGED = 'RETENTION_PURGED',
+  RETENTION_RULE_SET = 'RETENTION_RULE_SET',
+  RETENTION_RUN_STARTED = 'RETENTION_RUN_STARTED',
+  LEGAL_HOLD_SET = 'LEGAL_HOLD_SET',
+  LEGAL_HOLD_RELEASED = 'LEGAL_HOLD_RELEASED',
+  AUDIT_ANCHORS_DOWNLOADED = 'AUDIT_ANCHORS_DOWNLOADED',
 }
 
 export enum AuditOutcome {

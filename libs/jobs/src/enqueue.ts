@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
 import { currentRequestId, SANE_REQUEST_ID } from '@caselink/db';
 import { QUEUES } from './queues';
-import type { BulletinJob, DeadlineJob, EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob, RiskRulesJob } from './payloads';
+import type { BulletinJob, DeadlineJob, EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob, RetentionJob, RiskRulesJob } from './payloads';
 
 /** Retry with back-off; keep finished jobs briefly so a re-delivery with the same id is ignored. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -22,6 +22,7 @@ export class JobProducers {
   readonly deadlines: Queue<DeadlineJob>;
   readonly bulletins: Queue<BulletinJob>;
   readonly riskRules: Queue<RiskRulesJob>;
+  readonly retention: Queue<RetentionJob>;
 
   /** `onError` hears connection trouble (Redis down): queues reconnect by themselves meanwhile. */
   constructor(connection: ConnectionOptions, prefix: string, onError: (e: Error) => void = () => undefined) {
@@ -46,11 +47,14 @@ export class JobProducers {
     this.bulletins.on('error', onError);
     this.riskRules = new Queue<RiskRulesJob>(QUEUES.riskRules, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
     this.riskRules.on('error', onError);
+    // A purge is taken up again whole by a retry or the next run: a few retries are enough.
+    this.retention = new Queue<RetentionJob>(QUEUES.retention, { connection, prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS, attempts: 3 } });
+    this.retention.on('error', onError);
     for (const q of this.all()) carryRequestId(q);
   }
 
   private all(): Queue[] {
-    return [this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace, this.deadlines, this.bulletins, this.riskRules] as Queue[];
+    return [this.notifications, this.imports, this.evidenceLink, this.evidenceRelink, this.fundsTrace, this.deadlines, this.bulletins, this.riskRules, this.retention] as Queue[];
   }
 
   /**
@@ -104,6 +108,11 @@ export class JobProducers {
   /** One job per upload of signals: enqueuing it again (a retried request) adds nothing. */
   async enqueueSignalUpload(uploadId: string, agencyId: string): Promise<void> {
     await this.riskRules.add('upload', { kind: 'UPLOAD', uploadId, agencyId }, { jobId: signalUploadJobId(uploadId) });
+  }
+
+  /** The national admin's run: the job id is the run row's, so queuing it again (a retried request) adds nothing. */
+  async enqueueRetention(jobId: string): Promise<void> {
+    await this.retention.add('purge', { trigger: 'MANUAL' }, { jobId });
   }
 
   async close(): Promise<void> {

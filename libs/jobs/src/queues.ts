@@ -11,6 +11,10 @@ export const QUEUES = {
   deadlines: 'deadlines',
   bulletins: 'bulletins',
   riskRules: 'risk-rules',
+  /** Purges what its retention rule no longer allows to keep, in batches (issue 13). */
+  retention: 'retention',
+  /** Signs each agency's audit chain head and publishes it outside PostgreSQL (issue 13). */
+  auditAnchor: 'audit-anchor',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ActingContext, Attachment, CaseShare, Identifier, inAgencyTransaction, Transfer, Victim, VictimStatement } from '@caselink/db';
+import { ActingContext, Attachment, CaseShare, Identifier, inAgencyTransaction, legalHoldsOf, LegalHoldRow, Transfer, Victim, VictimStatement } from '@caselink/db';
 import type { Actor, GqlContext } from '../common/actor';
 import { AgencyDirectory } from './agency-directory';
 import { CaseShareModel, IdentifierModel, VictimStatementModel } from './case.model';
@@ -77,6 +77,9 @@ export class CaseLoaders {
     const rows = await m.getRepository(Attachment).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC' } });
     return new Map([...groupBy(rows, (r) => r.caseId)].map(([k, v]) => [k, v.map(AttachmentModel.from)]));
   }, []);
+
+  /** Legal holds (issue 13): row-level security shows them to the owning agency's case readers only. */
+  readonly legalHolds = this.batch<LegalHoldRow | null>(async (ids, m) => new Map((await legalHoldsOf(m, ids)).map((h) => [h.caseId, h])), null);
 }
 
 /** The request's loaders, made on first use. */

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
+  | 'GONE'
   | 'CONFLICT'
   | 'QUERY_TOO_COMPLEX'
   | 'GRAPHQL_VALIDATION_FAILED'
@@ -31,6 +32,9 @@ export const forbidden = (message = 'You may not do this'): AppError => new AppE
 
 export const notFound = (what: string, id: string): AppError =>
   new AppError('NOT_FOUND', `${what} ${id} was not found`, { entity: what, id });
+
+/** It was there and is no more (a file purged under its retention rule): its record stays. */
+export const gone = (message: string, extensions: Record<string, unknown> = {}): AppError => new AppError('GONE', message, extensions);
 
 export const conflict = (message: string, extensions: Record<string, unknown> = {}): AppError =>
   new AppError('CONFLICT', message, extensions);

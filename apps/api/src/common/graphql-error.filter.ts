@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { GraphQLError, GraphQLResolveInfo } from 'graphql';
 
 const HTTP_STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413, TOO_MANY_REQUESTS: 429,
+  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, GONE: 410, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413, TOO_MANY_REQUESTS: 429,
 };
 
 /** A limit's refusal tells HTTP clients (and proxies) when to come back, as well as the error's extensions. */

@@ -11,11 +11,13 @@ export class AttachmentModel {
   @Field({ description: 'Hex sha256 of the content, computed while it streamed in' }) sha256: string;
   @Field({ description: 'GET this path with the bearer token to download' }) downloadPath: string;
   @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When the retention queue removed the file; downloads then answer 410 (the record stays)' })
+  purgedAt: Date | null;
 
   static from(a: Attachment): AttachmentModel {
     return Object.assign(new AttachmentModel(), {
       id: a.id, statementId: a.statementId, fileName: a.fileName, contentType: a.contentType, sizeBytes: String(a.sizeBytes), sha256: a.sha256,
-      downloadPath: `/attachments/${a.id}`, createdAt: a.createdAt,
+      downloadPath: `/attachments/${a.id}`, createdAt: a.createdAt, purgedAt: a.purgedAt ?? null,
     });
   }
 }

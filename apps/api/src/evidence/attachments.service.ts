@@ -5,7 +5,7 @@ import { Attachment, recordAudit, VictimStatement } from '@caselink/db';
 import type { EvidenceStore } from '@caselink/storage';
 import type { Actor, HttpRequestWithActor } from '../common/actor';
 import { clientAddress } from '../common/actor';
-import { badInput, forbidden, notFound } from '../common/errors';
+import { badInput, forbidden, gone, notFound } from '../common/errors';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { RequestTransaction } from '../database/request-transaction';
 import { ViewerAccess } from '../cases/case.model';
@@ -61,6 +61,9 @@ export class AttachmentsService {
     const attachment = await this.tx.runAs(actor, async () => {
       const a = await this.tx.manager.getRepository(Attachment).findOneBy({ id });
       if (!a) throw notFound('Attachment', id);
+      if (a.purgedAt) {
+        throw gone(`Attachment ${id} was purged under its retention rule on ${a.purgedAt.toISOString().slice(0, 10)} · 该文件已于 ${a.purgedAt.toISOString().slice(0, 10)} 按保留规则清除`, { entity: 'Attachment', id, purgedAt: a.purgedAt.toISOString() });
+      }
       await recordAudit(this.tx.manager, {
         action: AuditAction.ATTACHMENT_DOWNLOADED, outcome: AuditOutcome.SUCCESS, entityType: 'Attachment', entityId: id, agencyId: actor.agencyId,
         actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address, details: { caseId: a.caseId },

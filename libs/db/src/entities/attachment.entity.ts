@@ -14,4 +14,6 @@ export class Attachment {
   @Column({ name: 'storage_key', type: 'text', unique: true }) storageKey: string;
   @Column({ name: 'uploaded_by', type: 'uuid' }) uploadedBy: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** When the retention queue removed the file (issue 13); the record of what it was stays. */
+  @Column({ name: 'purged_at', type: 'timestamptz', nullable: true }) purgedAt: Date | null;
 }

@@ -26,6 +26,8 @@ export class StatementImport {
   @Column({ type: 'jsonb', default: () => "'[]'" }) errors: ImportRowError[];
   @Column({ type: 'text', nullable: true }) failure: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** When the retention queue removed the uploaded file and the row map (issue 13). */
+  @Column({ name: 'purged_at', type: 'timestamptz', nullable: true }) purgedAt: Date | null;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
 }
