@@ -149,3 +149,16 @@ wait_http() {
   done
   die "$2 did not answer at $1"
 }
+
+# The schema of a database as pg_dump prints it, without the lines that name the server or client version (so the
+# checked-in libs/db/schema.sql does not change with a minor upgrade). Shared by `npm run db:schema` and `npm test`.
+dump_schema() {
+  command -v pg_dump >/dev/null || apt_install postgresql-client
+  pg_dump --schema-only --no-tablespaces "$1" | sed -e '/^-- Dumped from database version/d' -e '/^-- Dumped by pg_dump version/d' -e '/^\\restrict /d' -e '/^\\unrestrict /d'
+}
+
+# Fails when libs/db/schema.sql is not what the migrations make (run `npm run db:schema` after adding a migration).
+schema_sql_check() {
+  dump_schema "$1" > tmp/schema.sql
+  diff -u libs/db/schema.sql tmp/schema.sql > tmp/schema.diff || { head -40 tmp/schema.diff >&2; die "libs/db/schema.sql differs from the migrations: run npm run db:schema and commit it"; }
+}

@@ -8,7 +8,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Job } from 'bullmq';
 import type { Client, Pool } from 'pg';
-import { AgencyKind, Role } from '@caselink/domain';
+import { AgencyKind, RETENTION_CLASSES, RetentionClass, Role } from '@caselink/domain';
 import { LocalDiskStore } from '@caselink/storage';
 import type { RetentionJob } from '@caselink/jobs';
 import { loadWorkerConfig } from '../../../worker/src/config';
@@ -126,6 +126,10 @@ describe('retention and purge', () => {
     const audit = rules.data!.retentionRules.find((r) => r.dataClass === 'AUDIT_TRAIL');
     expect(audit).toMatchObject({ minDays: 365, purged: false });
     expect(rules.data!.retentionRules).toHaveLength(8);
+    // The floors in the table are the domain's (the CHECK holds them; min_days cannot be changed).
+    for (const r of (await owner.query<{ data_class: RetentionClass; min_days: number }>('SELECT data_class, min_days FROM retention_rules')).rows) {
+      expect(r.min_days).toBe(RETENTION_CLASSES[r.data_class].minDays);
+    }
 
     const byAgencyAdmin = await q('aAdmin', 'mutation { setRetentionRule(input: { dataClass: NOTIFICATIONS, periodDays: 30 }) { periodDays } }');
     expect(codeOf(byAgencyAdmin)).toBe('FORBIDDEN');

@@ -17,6 +17,7 @@ import { canUseTaskForces } from '../app/task-forces/shared';
 import { canSeeAlerts } from '../app/alerts/access';
 import { canSeeBulletins } from '../app/bulletins/access';
 import { canSeeDashboard } from '../app/dashboard/access';
+import { canSeeRetention } from '../app/retention/shared';
 import { AgencyBadge } from './AgencyBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
@@ -86,6 +87,7 @@ export function TopBar() {
         { href: '/linking', label: t('nav.linking'), show: canAddToWarninglist(user) || canReviewHubs(user) || canRelink(user) },
         { href: '/admin/users', label: t('nav.users'), show: canAdminUsers(user) },
         { href: '/audit', label: t('nav.audit'), show: canReadAudit(user) },
+        { href: '/retention', label: t('nav.retention'), show: canSeeRetention(user) },
         { href: '/admin/agencies', label: t('nav.agencies'), show: canAdminAgencies(user) },
         { href: '/account', label: t('nav.account'), show: true },
       ].filter((l) => l.show)

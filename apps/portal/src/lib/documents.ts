@@ -80,7 +80,11 @@ export const AUDIT_EVENTS = `query AuditEvents($first: Int, $after: String, $act
     ${PAGE_INFO}
   }
 }`;
-export const VERIFY_AUDIT_CHAIN = `query VerifyAuditChain { verifyAuditChain { ok checkedCount firstBrokenEventId firstBrokenSequence reason } }`;
+export const VERIFY_AUDIT_CHAIN = `query VerifyAuditChain { verifyAuditChain { ok checkedCount firstBrokenEventId firstBrokenSequence reason anchors { status reasonEn reasonZh } } }`;
+/** The agency's signed chain heads kept outside the database (issue 13). */
+export const AUDIT_ANCHORS = `query AuditAnchors { auditAnchors(first: 5) { configured total
+  check { status reasonEn reasonZh headsChecked lastAnchoredSequence lastPublishedAt problemSequence publicKeyFingerprint }
+  heads { sequence publishedAt signatureValid matchesChain } } }`;
 
 /* Cases capability (docs/api-cases.graphql). */
 const AGENCY_REF = 'id name nameEn kind region';
@@ -92,10 +96,11 @@ const STATEMENT_FIELDS = `id takenAt place province narrative reportedLoss creat
   transfers { id fromAccount toAccount bank amount occurredAt channel }`;
 const IDENTIFIER_FIELDS = 'id kind rawValue canonical source statementId note createdAt';
 const SHARE_FIELDS = `id agency { ${AGENCY_REF} } access handling { ${HANDLING} } grantedAt revokedAt`;
-const ATTACHMENT_FIELDS = 'id statementId fileName contentType sizeBytes sha256 downloadPath createdAt';
+const ATTACHMENT_FIELDS = 'id statementId fileName contentType sizeBytes sha256 downloadPath createdAt purgedAt';
+export const LEGAL_HOLD_FIELDS = 'caseId reason setAt setByEmail';
 const CASE_DETAIL = `${CASE_SUMMARY} description createdAt updatedAt handling { ${HANDLING} } allowedTransitions
   statements { ${STATEMENT_FIELDS} } identifiers { ${IDENTIFIER_FIELDS} } shares { ${SHARE_FIELDS} }
-  attachments { ${ATTACHMENT_FIELDS} }`;
+  attachments { ${ATTACHMENT_FIELDS} } legalHold { ${LEGAL_HOLD_FIELDS} }`;
 const ACCESS_REQUEST_FIELDS = `id caseId caseNumber requestingAgency { ${AGENCY_REF} } ownerAgency { ${AGENCY_REF} }
   reason status decisionNote createdAt decidedAt`;
 

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
+  | 'GONE'
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'TOO_MANY_REQUESTS'
@@ -46,7 +47,8 @@ export interface RawError {
   extensions?: { code?: string; field?: string; reason?: string; lockedUntil?: string; maxBytes?: number; currentState?: string; retryAfterSeconds?: number };
 }
 
-const KNOWN_CODES: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_REQUESTS'];
+// GONE: a file the retention queue purged (its record stays; the download answers 410).
+const KNOWN_CODES: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'GONE', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_REQUESTS'];
 
 export function toItem(raw: RawError): GqlErrorItem {
   const ext = raw.extensions ?? {};

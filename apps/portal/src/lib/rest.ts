@@ -20,6 +20,7 @@ function errorOf(status: number, text: string): GqlError {
   }
   if (status === 413) return new GqlError([{ message: `HTTP ${status}`, code: 'PAYLOAD_TOO_LARGE' }]);
   if (status === 401) return new GqlError([{ message: `HTTP ${status}`, code: 'UNAUTHENTICATED' }]);
+  if (status === 410) return new GqlError([{ message: `HTTP ${status}`, code: 'GONE' }]);
   return new GqlError([{ message: `HTTP ${status}`, code: status >= 502 ? 'NETWORK' : 'INTERNAL_SERVER_ERROR' }]);
 }
 

@@ -134,6 +134,27 @@ export interface AuditChainVerification {
   firstBrokenEventId: string | null;
   firstBrokenSequence: number | null;
   reason: string | null;
+  anchors: Pick<AuditAnchorCheck, 'status' | 'reasonEn' | 'reasonZh'>;
+}
+
+export type AuditAnchorStatus = 'NOT_CONFIGURED' | 'NOT_YET_ANCHORED' | 'MATCHES' | 'TAMPERED' | 'TRUNCATED' | 'INVALID_SIGNATURE' | 'STORE_UNAVAILABLE';
+
+export interface AuditAnchorCheck {
+  status: AuditAnchorStatus;
+  reasonEn: string;
+  reasonZh: string;
+  headsChecked: number;
+  lastAnchoredSequence: number | null;
+  lastPublishedAt: string | null;
+  problemSequence: number | null;
+  publicKeyFingerprint: string | null;
+}
+
+export interface AuditAnchors {
+  configured: boolean;
+  total: number;
+  check: AuditAnchorCheck;
+  heads: Array<{ sequence: number; publishedAt: string | null; signatureValid: boolean | null; matchesChain: boolean | null }>;
 }
 
 /* Cases capability (docs/api-cases.graphql). Money is a decimal string, never a float. */
@@ -242,6 +263,16 @@ export interface CaseDetail extends CaseSummary {
   identifiers: Identifier[];
   shares: CaseShare[];
   attachments: Attachment[];
+  /** A legal hold keeps the case's material from every retention purge; null when there is none. */
+  legalHold: LegalHold | null;
+}
+
+/** Set by a police supervisor of the owning agency (issue 13). */
+export interface LegalHold {
+  caseId: string;
+  reason: string;
+  setAt: string;
+  setByEmail: string | null;
 }
 
 export interface AccessRequest {
@@ -274,6 +305,8 @@ export interface Attachment {
   /** The api's REST path; the portal reaches it under /api (lib/rest.ts). */
   downloadPath: string;
   createdAt: string;
+  /** When the retention queue removed the file (the record stays; a download then answers 410); null while kept. */
+  purgedAt?: string | null;
 }
 
 export type ImportStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';

@@ -14,6 +14,7 @@ import { CaseRequests } from './CaseRequests';
 import { CaseSummaryCard } from './CaseSummaryCard';
 import { Evidence } from './Evidence';
 import { HandlingBanner } from './HandlingBanner';
+import { LegalHoldPanel } from './LegalHoldPanel';
 import { Identifiers } from './Identifiers';
 import { Links } from './Links';
 import { CaseAlertLeads } from '../../alerts/CaseAlertLeads';
@@ -79,6 +80,7 @@ export function CasePage({ id, user }: { id: string; user: User }) {
       {notice && <Alert tone="success" testId="case-notice">{t(notice)}</Alert>}
       {data.handling && data.viewerAccess !== 'OWNER' && <HandlingBanner handling={data.handling} owner={data.owner} />}
       <CaseSummaryCard data={data} onChanged={setData} />
+      <LegalHoldPanel data={data} user={user} onChanged={(legalHold) => setData((d) => (d ? { ...d, legalHold } : d))} />
       <CaseAlertLeads caseId={data.id} />
       <CaseBulletinHits caseId={data.id} />
       <Links caseId={data.id} caseNumber={data.caseNumber} user={user} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { CopyHash } from '../../../components/CopyHash';
@@ -15,6 +15,7 @@ import { useFormatDateTime } from '../../../lib/format';
 import { apiPath } from '../../../lib/rest';
 import type { Attachment, VictimStatement } from '../../../lib/types';
 import { useUpload } from '../../../lib/upload';
+import styles from '../../retention/retention.module.css';
 
 function UploadForm({ caseId, statements, onAdded }: { caseId: string; statements: VictimStatement[]; onAdded(a: Attachment): void }) {
   const t = useTranslations('case.evidence');
@@ -114,7 +115,11 @@ interface Props {
 
 export function Evidence({ caseId, attachments, statements, canContribute, onAdded }: Props) {
   const t = useTranslations('case.evidence');
+  const tRetention = useTranslations('retention');
   const formatBytes = useFormatBytes();
+  const locale = useLocale();
+  // The day the file was purged, in the browser's own zone (purgedAt is a timestamp, not a calendar date).
+  const purgedOn = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
   const formatDateTime = useFormatDateTime();
   const statementNumber = (id: string | null) => (id ? statements.findIndex((s) => s.id === id) + 1 : 0);
   // Newest first; the api lists in upload order.
@@ -142,9 +147,9 @@ export function Evidence({ caseId, attachments, statements, canContribute, onAdd
             </thead>
             <tbody>
               {rows.map((a) => (
-                <tr key={a.id} data-testid="attachment-row" data-attachment-id={a.id}>
+                <tr key={a.id} data-testid="attachment-row" data-attachment-id={a.id} data-purged={a.purgedAt ? 'true' : undefined}>
                   <td className="file-cell">
-                    <span className="file-name" data-testid="attachment-name">{a.fileName}</span>
+                    <span className={`file-name${a.purgedAt ? ` ${styles.purgedName}` : ''}`} data-testid="attachment-name">{a.fileName}</span>
                     <span className="muted small">
                       {' '}
                       {a.contentType}
@@ -159,7 +164,14 @@ export function Evidence({ caseId, attachments, statements, canContribute, onAdd
                   </td>
                   <td className="nowrap muted">{formatDateTime(a.createdAt)}</td>
                   <td className="actions-cell">
-                    <DownloadButton attachment={a} />
+                    {/* The retention queue removed the file; its record (name, size, sha256) stays, the download would answer 410. */}
+                    {a.purgedAt ? (
+                      <span className={styles.purgedFile} data-testid="attachment-purged" title={formatDateTime(a.purgedAt)}>
+                        {tRetention('purgedFile', { date: purgedOn(a.purgedAt) })}
+                      </span>
+                    ) : (
+                      <DownloadButton attachment={a} />
+                    )}
                   </td>
                 </tr>
               ))}

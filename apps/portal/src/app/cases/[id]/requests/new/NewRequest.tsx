@@ -100,7 +100,7 @@ export function NewRequest({ caseId }: { caseId: string }) {
       <p className="muted small form-intro">{t(`intro.${type}`)}</p>
       {type === 'FREEZE' && <FreezeForm key={queryKey} caseId={caseId} prefill={freeze} />}
       {type === 'TELECOM' && <TelecomForm key={queryKey} caseId={caseId} prefill={telecom} identifiers={data.identifiers} />}
-      {type === 'COOPERATION' && <CooperationForm caseId={caseId} attachments={data.attachments} statements={data.statements} />}
+      {type === 'COOPERATION' && <CooperationForm caseId={caseId} attachments={data.attachments.filter((a) => !a.purgedAt)} statements={data.statements} />}
     </div>
   );
 }

@@ -1,0 +1,9 @@
+'use client';
+
+import { RequireAuth } from '../../components/RequireAuth';
+import { Retention } from './Retention';
+import { canSeeRetention } from './shared';
+
+export default function RetentionRoute() {
+  return <RequireAuth allow={canSeeRetention}>{({ user }) => <Retention user={user} />}</RequireAuth>;
+}

@@ -1,0 +1,107 @@
+'use client';
+
+import { RETENTION_CLASSES, RetentionClass, type RetentionClassInfo } from '@caselink/domain';
+import { useLocale } from 'next-intl';
+import { useCallback } from 'react';
+import { may } from '../../lib/access';
+import { LEGAL_HOLD_FIELDS } from '../../lib/documents';
+import type { User } from '../../lib/types';
+
+/* Retention and purge (issue 13): the national centre's rules per data class, the `retention` queue's runs, legal holds. */
+
+export type RetentionClassName = `${RetentionClass}`;
+export type RetentionRunStatusName = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+export type RetentionTriggerName = 'SCHEDULE' | 'MANUAL';
+
+export interface RetentionRule {
+  dataClass: RetentionClassName;
+  periodDays: number;
+  minDays: number;
+  caseBound: boolean;
+  purged: boolean;
+  updatedAt: string;
+  updatedByEmail: string | null;
+}
+
+export interface RetentionRunCount {
+  dataClass: RetentionClassName;
+  agencyId: string;
+  agencyName: string;
+  purged: number;
+  ruleDays: number;
+}
+
+export interface RetentionRun {
+  id: string;
+  trigger: RetentionTriggerName;
+  status: RetentionRunStatusName;
+  queuedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  failure: string | null;
+  requestedByEmail: string | null;
+  purgedTotal: number;
+  counts: RetentionRunCount[];
+}
+
+const RULE_FIELDS = 'dataClass periodDays minDays caseBound purged updatedAt updatedByEmail';
+const RUN_FIELDS = `id trigger status queuedAt startedAt finishedAt failure requestedByEmail purgedTotal
+  counts { dataClass agencyId agencyName purged ruleDays }`;
+
+export const RETENTION_RULES = `query RetentionRules { retentionRules { ${RULE_FIELDS} } }`;
+export const RETENTION_RUNS = `query RetentionRuns($limit: Int) { retentionRuns(limit: $limit) { ${RUN_FIELDS} } }`;
+export const SET_RETENTION_RULE = `mutation SetRetentionRule($input: SetRetentionRuleInput!) { setRetentionRule(input: $input) { ${RULE_FIELDS} } }`;
+export const RUN_RETENTION = `mutation RunRetention { runRetention { ${RUN_FIELDS} } }`;
+export const SET_LEGAL_HOLD = `mutation SetLegalHold($input: SetLegalHoldInput!) { setLegalHold(input: $input) { ${LEGAL_HOLD_FIELDS} } }`;
+export const RELEASE_LEGAL_HOLD = 'mutation ReleaseLegalHold($caseId: ID!) { releaseLegalHold(caseId: $caseId) }';
+
+/** The rules and the last runs: admins and auditors of every kind of agency (each sees its own counts). */
+export const canSeeRetention = (u: User) => may(u, 'retentionRules');
+/** Periods and "run now": the national centre's admin only. */
+export const canSetRetention = (u: User) => may(u, 'setRetentionRule');
+export const canRunRetention = (u: User) => may(u, 'runRetention');
+/** Legal holds: police supervisors — of the agency owning the case (the caller checks ownership). */
+export const canSetLegalHold = (u: User) => may(u, 'setLegalHold');
+
+/** How many runs the page lists. */
+export const RUNS_SHOWN = 10;
+/** How often a queued or running run is polled. */
+export const POLL_MS = 2000;
+
+export const runActive = (r: Pick<RetentionRun, 'status'> | null | undefined) => r?.status === 'QUEUED' || r?.status === 'RUNNING';
+
+/** The classes in the order the vocabulary declares them (libs/domain/src/retention.ts). */
+export const CLASS_ORDER = Object.keys(RETENTION_CLASSES) as RetentionClassName[];
+
+export function classInfo(c: string): RetentionClassInfo | undefined {
+  return (RETENTION_CLASSES as Record<string, RetentionClassInfo | undefined>)[c];
+}
+
+/** A class's name and "from when the period counts" in the page's language, from the one vocabulary in @caselink/domain. */
+export function useClassText(): (c: string) => { name: string; from: string } {
+  const locale = useLocale();
+  return useCallback(
+    (c: string) => {
+      const info = classInfo(c);
+      if (!info) return { name: c, from: '' };
+      return locale === 'en' ? { name: info.en, from: info.fromEn } : { name: info.zh, from: info.fromZh };
+    },
+    [locale],
+  );
+}
+
+/**
+ * The api's reasons for these refusals come in both languages, "english · 中文" (after the field, which
+ * fieldErrorsOf strips): the page shows the half in its own language, or the whole when there is no such split.
+ */
+export function useReasonInLanguage(): (reason: string) => string {
+  const locale = useLocale();
+  return useCallback(
+    (reason: string) => {
+      const parts = reason.split(' · ');
+      if (parts.length !== 2 || !parts[0].trim() || !parts[1].trim()) return reason;
+      return (locale === 'en' ? parts[0] : parts[1]).trim();
+    },
+    [locale],
+  );
+}
