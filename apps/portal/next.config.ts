@@ -54,6 +54,8 @@ const config: NextConfig = {
       { source: '/api/analytics/outcomes.csv', destination: `${apiUrl}/analytics/outcomes.csv` },
       // Risk signals by CSV from banks and telecoms (progress is read through GraphQL).
       { source: '/api/risk-signals/uploads', destination: `${apiUrl}/risk-signals/uploads` },
+      // The agency's signed audit chain heads as a tar bundle, for its auditors and admins.
+      { source: '/api/audit/anchors', destination: `${apiUrl}/audit/anchors` },
     ];
   },
 };

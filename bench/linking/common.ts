@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -26,11 +27,26 @@ export const JWT_SECRET = 'bench-linking-secret-bench-linking-secret';
 
 export const ownerPool = (max = 4): Pool => new Pool({ connectionString: OWNER_URL(), max, application_name: 'caselink-bench-linking' });
 
+/**
+ * Production mode wants the audit trail anchored (issue 13): one Ed25519 key for the benches' processes and a fresh
+ * anchor store per run (bench databases are rebuilt, so heads of an earlier run would not match them).
+ */
+let anchoring: Record<string, string> | undefined;
+export function benchAnchoring(): Record<string, string> {
+  if (!anchoring) {
+    const dir = mkdtempSync(join(os.tmpdir(), 'caselink-bench-anchors-'));
+    const key = join(dir, 'audit-signing-key.pem');
+    writeFileSync(key, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    anchoring = { AUDIT_SIGNING_KEY_FILE: key, AUDIT_ANCHOR_DIR: join(dir, 'anchors') };
+  }
+  return anchoring;
+}
+
 /** Starts a built entry point (dist/...) as its own process; its stderr shows on ours. */
 export function start(script: string, env: Record<string, string>, quiet = true): ChildProcess {
   const child = spawn(process.execPath, [join(ROOT, script)], {
     // Production mode wants a subject-hash key of its own; a fixed one serves the benches.
-    env: { ...process.env, NODE_ENV: 'production', SUBJECT_HASH_KEY: process.env['SUBJECT_HASH_KEY'] ?? 'bench-subject-hash-key-bench-subject-hash-key', ...env },
+    env: { ...process.env, NODE_ENV: 'production', SUBJECT_HASH_KEY: process.env['SUBJECT_HASH_KEY'] ?? 'bench-subject-hash-key-bench-subject-hash-key', ...benchAnchoring(), ...env },
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {

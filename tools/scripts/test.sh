@@ -36,6 +36,8 @@ build_server
 migrate "$TEST_DATABASE_OWNER_URL"
 say "Checking that no migration is pending and entities match the schema"
 migrate "$TEST_DATABASE_OWNER_URL" --check
+say "Checking that libs/db/schema.sql is the schema the migrations make"
+schema_sql_check "$TEST_DATABASE_OWNER_URL"
 
 say "Integration tests (PostgreSQL + Redis)"
 # The fault tests start and kill a private redis-server of their own.
@@ -66,6 +68,8 @@ admin_psql postgres -c "CREATE DATABASE \"$BENCH_COPY\" TEMPLATE \"$E2E_DB\" OWN
 BENCH_SMOKE=1 BENCH_DATABASE_URL="$(with_database "$DATABASE_URL" "$BENCH_COPY")" BENCH_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$BENCH_COPY")" \
   bash bench/access/run.sh
 admin_psql postgres -c "DROP DATABASE IF EXISTS \"$BENCH_COPY\" WITH (FORCE)"
+say "Benchmark smoke: how fast the retention queue purges (bench/retention)"
+BENCH_SMOKE=1 BENCH_SKIP_BUILD=1 BENCH_RETENTION_DB="${TEST_DB}_bench_retention" bash bench/retention/run.sh
 say "Benchmark smoke: what each second factor adds to a log-in (bench/sign-in)"
 BENCH_SMOKE=1 BENCH_SKIP_BUILD=1 BENCH_SIGN_IN_DB="${TEST_DB}_bench_sign_in" bash bench/sign-in/run.sh
 CASELINK_API_URL="http://127.0.0.1:$E2E_API_PORT" build_portal
@@ -75,6 +79,10 @@ trap stop_all EXIT
 e2e_env=(DATABASE_URL="$(with_database "$DATABASE_URL" "$E2E_DB")" LINKER_DATABASE_URL="$(with_database "$LINKER_DATABASE_URL" "$E2E_DB")" REDIS_URL="$REDIS_URL" QUEUE_PREFIX="caselink-e2e-$$" JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001 FACTOR_SECRET_KEY="$E2E_FACTOR_KEY" \
   WEBAUTHN_RP_ID=localhost WEBAUTHN_ORIGINS="http://localhost:$E2E_PORTAL_PORT" PORTAL_URL="http://localhost:$E2E_PORTAL_PORT" \
   METRICS_PORT=0 WORKER_METRICS_PORT=0)
+# The audit trail anchored outside the database (issue 13): a key of the run, and a fresh store for the fresh database.
+rm -rf tmp/e2e-audit-anchors tmp/e2e-audit-signing-key.pem && mkdir -p tmp
+node -e 'process.stdout.write(require("crypto").generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }))' > tmp/e2e-audit-signing-key.pem
+e2e_env+=(AUDIT_SIGNING_KEY_FILE="$PWD/tmp/e2e-audit-signing-key.pem" AUDIT_ANCHOR_DIR="$PWD/tmp/e2e-audit-anchors")
 env "${e2e_env[@]}" API_PORT="$E2E_API_PORT" node dist/apps/api/src/main.js >tmp/e2e-api.log 2>&1 & pids+=($!)
 env "${e2e_env[@]}" WORKER_HEALTH_PORT="$E2E_WORKER_PORT" node dist/apps/worker/src/main.js >tmp/e2e-worker.log 2>&1 & pids+=($!)
 node node_modules/next/dist/bin/next start apps/portal -p "$E2E_PORTAL_PORT" -H 127.0.0.1 >tmp/e2e-portal.log 2>&1 & pids+=($!)

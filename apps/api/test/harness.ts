@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as argon2 from 'argon2';
 import { Client, Pool } from 'pg';
@@ -17,11 +18,26 @@ export const TEST_OWNER_URL = process.env['TEST_DATABASE_OWNER_URL'] ?? 'postgre
 export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 export const PASSWORD = 'integration-password-1';
 
+/**
+ * The audit trail anchored outside the database (issue 13): one Ed25519 key per test process and an anchor store of its
+ * own in a fresh temporary folder (the test database is new every run, so older heads would not match it).
+ */
+let anchoring: { AUDIT_SIGNING_KEY_FILE: string; AUDIT_ANCHOR_DIR: string } | undefined;
+export function testAnchoring(): { AUDIT_SIGNING_KEY_FILE: string; AUDIT_ANCHOR_DIR: string } {
+  if (!anchoring) {
+    const dir = mkdtempSync(join(tmpdir(), 'caselink-test-anchoring-'));
+    const key = join(dir, 'audit-signing-key.pem');
+    writeFileSync(key, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    anchoring = { AUDIT_SIGNING_KEY_FILE: key, AUDIT_ANCHOR_DIR: join(dir, 'anchors') };
+  }
+  return anchoring;
+}
+
 export function testConfig(overrides: Record<string, string> = {}): ApiConfig {
   return loadApiConfig({
     NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `caselink-test-${process.pid}`,
     JWT_SECRET: 'integration-test-secret-0123456789abcdef', SUBJECT_HASH_KEY: 'integration-test-subject-hash-key-0123456789',
-    FACTOR_SECRET_KEY: 'integration-test-factor-secret-key-0123456789', DB_POOL_SIZE: '4',
+    FACTOR_SECRET_KEY: 'integration-test-factor-secret-key-0123456789', DB_POOL_SIZE: '4', ...testAnchoring(),
     // Many apps run side by side in one test process: no metrics port unless a test asks for one.
     METRICS_PORT: '0', ...overrides,
   });

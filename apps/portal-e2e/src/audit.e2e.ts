@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, login, newPage, screenshot, switchLanguage, text } from './support';
+import { axeViolations, gqlAs, launchBrowser, login, newPage, screenshot, switchLanguage, text } from './support';
 
 let browser: Browser;
 
@@ -44,6 +45,44 @@ describe('audit trail', () => {
       expect(actions.length).toBeGreaterThan(0);
       expect(new Set(actions)).toEqual(new Set(['LOGIN']));
       await screenshot(page, 'audit-en');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("an AUDITOR sees the agency's chain matching its signed heads and downloads them", async () => {
+    // The worker publishes every 15 minutes; the national admin asks for a publication now, as an operator would.
+    await gqlAs('admin@national.demo', 'mutation { publishAuditAnchors }');
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const r = await gqlAs<{ auditAnchors: { check: { status: string } } }>('auditor@gd.demo', '{ auditAnchors { check { status } } }');
+      if (r.auditAnchors.check.status === 'MATCHES') break;
+      if (Date.now() > deadline) throw new Error(`no signed head published for Guangdong: ${r.auditAnchors.check.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, 'auditor@gd.demo');
+      await page.goto('/audit');
+      await page.getByTestId('anchors-status').waitFor();
+      expect(await text(page, 'anchors-status')).toMatch(/^与签名链头一致审计链与核对的 \d+ 个签名链头一致/);
+      expect(await text(page, 'anchors-last-head')).toMatch(/^最新签名链头：第 \d+ 条记录，发布于 /);
+      expect(await axeViolations(page, '[data-testid="anchors-panel"]')).toEqual([]);
+      await screenshot(page, 'audit-anchors-zh');
+
+      // The bundle: a tar holding the public key, the heads and README.txt with the OpenSSL commands.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('anchors-download').click()]);
+      expect(download.suggestedFilename()).toMatch(/^caselink-audit-anchors-[0-9a-f]{8}-.*\.tar$/);
+      const file = await download.path();
+      if (!file) throw new Error(`download failed: ${await download.failure()}`);
+      const bytes = readFileSync(file);
+      expect(bytes.subarray(0, 100).toString('utf8')).toMatch(/^caselink-audit-anchors\/README\.txt\0/);
+      expect(bytes.toString('latin1')).toContain('openssl pkeyutl -verify -pubin -inkey audit-public.pem -rawin');
+
+      // Verifying the chain now says what the signed heads say too.
+      await page.getByTestId('verify-chain').click();
+      await page.getByTestId('verify-anchors').waitFor();
+      expect(await text(page, 'verify-anchors')).toMatch(/^签名链头：审计链与核对的 \d+ 个签名链头一致/);
     } finally {
       await context.close();
     }

@@ -37,8 +37,9 @@ const schema = z.object({
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** The append-only store the signed heads go to (local disk; an object-locked bucket in production), as the api's. */
   AUDIT_ANCHOR_DIR: z.string().min(1).default('var/audit-anchors'),
-  /** How often every chain's head is signed and published (a chain that has not moved publishes nothing new). */
-  AUDIT_ANCHOR_EVERY_MS: z.coerce.number().int().min(1000).max(24 * 3600_000).default(15 * 60_000),
+  /** How often every chain's head is signed and published (a chain that has not moved publishes nothing new); 0: only when asked (tests). */
+  AUDIT_ANCHOR_EVERY_MS: z.coerce.number().int().min(0).max(24 * 3600_000).default(15 * 60_000)
+    .refine((v) => v === 0 || v >= 1000, 'must be 0 (only when asked) or at least 1000 ms'),
   /** How often the retention queue purges what its rules no longer allow to keep (0 = only when the national admin runs it). */
   RETENTION_EVERY_MS: z.coerce.number().int().min(0).max(7 * 24 * 3600_000).default(6 * 3600_000),
   /** Rows of one data class purged per transaction. */
@@ -47,6 +48,7 @@ const schema = z.object({
   if (c.NODE_ENV === 'production' && !c.SUBJECT_HASH_KEY) ctx.addIssue({ code: 'custom', path: ['SUBJECT_HASH_KEY'], message: 'must be set in production' });
   // Without the key nothing anchors the audit trail outside the database: an owner could rewrite it unseen.
   if (c.NODE_ENV === 'production' && !c.AUDIT_SIGNING_KEY_FILE) ctx.addIssue({ code: 'custom', path: ['AUDIT_SIGNING_KEY_FILE'], message: 'must be set in production' });
+  if (c.NODE_ENV === 'production' && c.AUDIT_ANCHOR_EVERY_MS === 0) ctx.addIssue({ code: 'custom', path: ['AUDIT_ANCHOR_EVERY_MS'], message: 'must not be 0 in production' });
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

@@ -17,9 +17,11 @@ import { WorkerHost } from './worker-host';
 import { RiskRulesProcessor } from './risk/risk-rules.processor';
 import { riskEngineProvider } from './risk/risk-engine.provider';
 import { WorkerMetrics } from './metrics/worker-metrics';
+import { RetentionProcessor } from './retention/retention.processor';
+import { AuditAnchorProcessor } from './audit/audit-anchor.processor';
 
 /** Every processor class; WorkerHost checks them against the queue list at start-up. */
-const PROCESSORS = [NotificationsProcessor, ImportsProcessor, EvidenceLinkProcessor, EvidenceRelinkProcessor, FundsTraceProcessor, DeadlinesProcessor, BulletinsProcessor, RiskRulesProcessor];
+const PROCESSORS = [NotificationsProcessor, ImportsProcessor, EvidenceLinkProcessor, EvidenceRelinkProcessor, FundsTraceProcessor, DeadlinesProcessor, BulletinsProcessor, RiskRulesProcessor, RetentionProcessor, AuditAnchorProcessor];
 
 @Module({})
 export class WorkerModule implements OnApplicationShutdown {

@@ -99,6 +99,20 @@ export const ACCESS_POLICY = {
   reactivateAgency: NATIONAL_ADMIN,
   auditEvents: everyKind(AU, AD),
   verifyAuditChain: everyKind(AU, AD),
+  // The audit trail anchored outside the database (issue 13): the agency's own signed chain heads, to check and download.
+  auditAnchors: everyKind(AU, AD),
+  'GET /audit/anchors': everyKind(AU, AD), // the public key and the agency's own signed heads (a tar); audited
+  publishAuditAnchors: NATIONAL_ADMIN, // sign and publish every chain's head now (the worker signs; the schedule goes on)
+
+  // —— retention and purge (issue 13) ——
+  // Rules are national and not secret; the runs show each agency only its own purged counts (the national admin all).
+  retentionRules: everyKind(AD, AU),
+  retentionRuns: everyKind(AD, AU),
+  setRetentionRule: NATIONAL_ADMIN,
+  runRetention: NATIONAL_ADMIN,
+  // A legal hold keeps a case's material from every purge: a case-work decision of the owning agency's supervisors.
+  setLegalHold: police(SU),
+  releaseLegalHold: police(SU),
 
   // —— single sign-on ——
   ssoAgencies: PUBLIC, // names of agencies offering sign-on, for the log-in page

@@ -4,3 +4,4 @@ export * from './connection';
 export * from './enqueue';
 export * from './import-columns';
 export * from './live';
+export * from './audit-anchor';

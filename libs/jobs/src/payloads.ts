@@ -72,6 +72,16 @@ export interface BulletinJob {
  */
 export type RiskRulesJob = { kind: 'EVALUATE'; batchId: string } | { kind: 'UPLOAD'; uploadId: string; agencyId: string };
 
+/** A retention run: scheduled (the worker's job scheduler) or queued by the national admin (its run row exists). */
+export interface RetentionJob {
+  trigger: 'SCHEDULE' | 'MANUAL';
+}
+
+/** Sign and publish every agency's audit chain head (scheduled; or on demand). */
+export interface AuditAnchorJob {
+  reason: 'SCHEDULE' | 'MANUAL';
+}
+
 export interface JobPayloads {
   notifications: NotificationJob;
   imports: ImportJob;
@@ -81,4 +91,6 @@ export interface JobPayloads {
   deadlines: DeadlineJob;
   bulletins: BulletinJob;
   'risk-rules': RiskRulesJob;
+  retention: RetentionJob;
+  'audit-anchor': AuditAnchorJob;
 }

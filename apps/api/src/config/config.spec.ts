@@ -2,7 +2,7 @@ import { loadApiConfig } from './config';
 
 describe('api configuration', () => {
   const valid = { DATABASE_URL: 'postgres://caselink_app:x@127.0.0.1:5432/caselink', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'a'.repeat(32) };
-  const production = { ...valid, NODE_ENV: 'production', SUBJECT_HASH_KEY: 'k'.repeat(32), FACTOR_SECRET_KEY: 'f'.repeat(32) };
+  const production = { ...valid, NODE_ENV: 'production', SUBJECT_HASH_KEY: 'k'.repeat(32), FACTOR_SECRET_KEY: 'f'.repeat(32), AUDIT_SIGNING_PUBLIC_KEY_FILE: '/etc/caselink/audit-public.pem' };
 
   it('fills defaults', () => {
     const c = loadApiConfig(valid);
@@ -14,6 +14,14 @@ describe('api configuration', () => {
     expect(load).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
     expect(load).toThrow(/JWT_SECRET: must be at least 32 characters/);
     expect(load).toThrow(/API_PORT: .*number/);
+  });
+
+  it('wants the audit public key in production (either file), and lets it be left out elsewhere', () => {
+    const { AUDIT_SIGNING_PUBLIC_KEY_FILE: _, ...withoutKey } = production;
+    expect(() => loadApiConfig(withoutKey)).toThrow(/AUDIT_SIGNING_PUBLIC_KEY_FILE: must be set in production/);
+    expect(loadApiConfig({ ...withoutKey, AUDIT_SIGNING_KEY_FILE: '/etc/caselink/audit-signing-key.pem' }).AUDIT_SIGNING_KEY_FILE).toBe('/etc/caselink/audit-signing-key.pem');
+    expect(loadApiConfig(valid).AUDIT_SIGNING_PUBLIC_KEY_FILE).toBeUndefined();
+    expect(loadApiConfig(valid).AUDIT_ANCHOR_DIR).toBe('var/audit-anchors');
   });
 
   it('makes the refresh cookie Secure by default in production, and lets an operator say otherwise', () => {

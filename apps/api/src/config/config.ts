@@ -98,11 +98,23 @@ const schema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** On SIGTERM, readiness answers 503 this long before the server stops accepting (load balancers notice first). */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /**
+   * The audit trail anchored outside the database: the Ed25519 public key (PEM) that checks the signed chain heads —
+   * or, when only AUDIT_SIGNING_KEY_FILE is given (one machine, the demo), the public half of the worker's private key.
+   */
+  AUDIT_SIGNING_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** Where the worker publishes the signed heads (the same store); the api only reads it. */
+  AUDIT_ANCHOR_DIR: z.string().min(1).default('var/audit-anchors'),
 }).superRefine((c, ctx) => {
   // A development key in production would let anyone with the code test ID numbers against the hashes.
   if (c.NODE_ENV === 'production' && !c.SUBJECT_HASH_KEY) ctx.addIssue({ code: 'custom', path: ['SUBJECT_HASH_KEY'], message: 'must be set in production' });
   // Secrets of authenticator apps must not hang on the token-signing key in production (rotating one would lose the other).
   if (c.NODE_ENV === 'production' && !c.FACTOR_SECRET_KEY) ctx.addIssue({ code: 'custom', path: ['FACTOR_SECRET_KEY'], message: 'must be set in production' });
+  // Verification against the signed heads is what catches a rewrite by the owner role: not optional in production.
+  if (c.NODE_ENV === 'production' && !c.AUDIT_SIGNING_PUBLIC_KEY_FILE && !c.AUDIT_SIGNING_KEY_FILE) {
+    ctx.addIssue({ code: 'custom', path: ['AUDIT_SIGNING_PUBLIC_KEY_FILE'], message: 'must be set in production (the public key of the audit signing key)' });
+  }
 }).transform((c) => {
   const production = c.NODE_ENV === 'production';
   const limits = Object.fromEntries(

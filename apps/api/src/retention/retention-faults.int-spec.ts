@@ -47,7 +47,7 @@ describe('retention under faults', () => {
     workers.push(first);
     const queued = await gql<{ runRetention: { id: string } }>(app, 'mutation { runRetention { id } }', {}, { token: nationalToken });
     expect(queued.errors).toBeUndefined();
-    const runId = queued.data!.runRetention.id;
+    const runId = queued.data?.runRetention.id as string;
     // Let it purge a good part, one row per transaction, then kill it without any chance to clean up.
     await waitFor(async () => ((await left()) <= ROWS - 200 ? true : undefined), 'the purge to be under way', 60_000);
     await first.stop('SIGKILL');

@@ -5,10 +5,20 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { useAuth } from '../../lib/auth';
-import { AUDIT_EVENTS } from '../../lib/documents';
 import { useLoadErrorMessage } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
-import type { AuditEvent, Connection } from '../../lib/types';
+import type { Connection } from '../../lib/types';
+import { graphql } from '../../gql';
+import type { AuditEventsQuery } from '../../gql/graphql';
+
+type AuditEvent = AuditEventsQuery['auditEvents']['edges'][number]['node'];
+
+const AUDIT_EVENTS = graphql(`query AuditEvents($first: Int, $after: String, $action: String) {
+  auditEvents(first: $first, after: $after, action: $action) {
+    edges { cursor node { id sequence occurredAt actorUserId actorEmail agencyId action entityType entityId clientAddress outcome details } }
+    pageInfo { hasNextPage endCursor } totalCount
+  }
+}`);
 
 const PAGE_SIZE = 50;
 const OUTCOME_TONE: Record<string, string> = { SUCCESS: 'status-ok', DENIED: 'status-bad', FAILURE: 'status-warn' };
@@ -50,7 +60,7 @@ export function AuditTrail() {
     setLoading(true);
     setError(null);
     try {
-      const data = await request<{ auditEvents: Connection<AuditEvent> }>(AUDIT_EVENTS, {
+      const data = await request(AUDIT_EVENTS, {
         first: PAGE_SIZE,
         after,
         action: action || null,

@@ -7,9 +7,12 @@ import { useAuth } from '../../lib/auth';
 import { VERIFY_AUDIT_CHAIN } from '../../lib/documents';
 import { useErrorMessage } from '../../lib/errors';
 import type { AuditChainVerification } from '../../lib/types';
+import { useAnchorReason } from './AnchorsPanel';
 
 export function VerifyChain() {
   const t = useTranslations('audit');
+  const tAnchors = useTranslations('auditAnchors');
+  const reasonOf = useAnchorReason();
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
   const [busy, setBusy] = useState(false);
@@ -21,7 +24,7 @@ export function VerifyChain() {
     setError(null);
     setResult(null);
     try {
-      const data = await request<{ verifyAuditChain: AuditChainVerification }>(VERIFY_AUDIT_CHAIN);
+      const data = await request(VERIFY_AUDIT_CHAIN);
       setResult(data.verifyAuditChain);
     } catch (e) {
       setError(errorMessage(e));
@@ -45,10 +48,22 @@ export function VerifyChain() {
             {t('verifyOk', { count: result.checkedCount })}
           </Alert>
         )}
+        {result?.ok && (
+          <Alert tone={result.anchors.status === 'MATCHES' ? 'success' : 'info'} testId="verify-anchors">
+            {tAnchors('verifyAnchors', { reason: reasonOf(result.anchors) })}
+          </Alert>
+        )}
         {result && !result.ok && (
           <Alert tone="error" testId="verify-result">
-            {t('verifyBroken', { sequence: result.firstBrokenSequence ?? '?', id: result.firstBrokenEventId ?? '?' })}
-            {result.reason && <div>{t('verifyReason', { reason: result.reason })}</div>}
+            {result.firstBrokenSequence !== null ? (
+              <>
+                {t('verifyBroken', { sequence: result.firstBrokenSequence, id: result.firstBrokenEventId ?? '?' })}
+                {result.reason && <div>{t('verifyReason', { reason: result.reason })}</div>}
+              </>
+            ) : (
+              // The rows add up in the database, but not to what was signed outside it.
+              <div>{tAnchors('verifyAnchors', { reason: reasonOf(result.anchors) })}</div>
+            )}
           </Alert>
         )}
         {error && <Alert tone="error">{error}</Alert>}

@@ -2,6 +2,7 @@
 
 import { RequireAuth } from '../../components/RequireAuth';
 import { canReadAudit } from '../../lib/access';
+import { AnchorsPanel } from './AnchorsPanel';
 import { AuditTrail } from './AuditTrail';
 import { VerifyChain } from './VerifyChain';
 
@@ -11,6 +12,7 @@ export default function AuditPage() {
       {() => (
         <>
           <VerifyChain />
+          <AnchorsPanel />
           <AuditTrail />
         </>
       )}
