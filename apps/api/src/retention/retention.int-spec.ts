@@ -152,6 +152,10 @@ describe('retention and purge', () => {
       await expect(asAgency(pool, agency, "SELECT retention_purge_batch($1, 'NOTIFICATIONS', 10)", [run], roles as string[] | undefined)).rejects.toThrow(/only as the system/);
     }
     await expect(asAgency(pool, null, "SELECT retention_purge_batch($1, 'AUDIT_TRAIL', 10)", [run])).rejects.toThrow(/never purged/);
+    // The counting helper runs only inside the purge, as its owner.
+    await expect(asAgency(pool, null, 'SELECT retention_count($1, $2, 1, ARRAY[$3]::uuid[])', [run, 'NOTIFICATIONS', a.id])).rejects.toThrow(/permission denied/);
+    // Nothing of the caller's session can reach into the purge (no temporary table of the caller's is used).
+    await expect(asAgency(pool, null, 'CREATE TEMP TABLE retention_gone (agency_id uuid); SELECT retention_purge_batch($1, $2, 1)', [run, 'NOTIFICATIONS'])).rejects.toThrow();
     await expect(asAgency(pool, a.id, 'DELETE FROM audit_events')).rejects.toThrow(/append-only|permission/);
     const att = await closedCaseWithFile(a, 'now()');
     await expect(asAgency(pool, a.id, 'UPDATE attachments SET purged_at = now() WHERE id = $1', [att.attachmentId], ['SUPERVISOR'], a.users[Role.SUPERVISOR].id))
@@ -182,6 +186,9 @@ describe('retention and purge', () => {
     expect(codeOf(await q('aSupervisor', release, { c: c.caseId }))).toBe('NOT_FOUND');
     const actions = (await owner.query("SELECT action FROM audit_events WHERE entity_id = $1 AND action LIKE 'LEGAL_HOLD_%' ORDER BY sequence", [c.caseId])).rows.map((r) => r.action);
     expect(actions).toEqual(['LEGAL_HOLD_SET', 'LEGAL_HOLD_RELEASED']);
+    // The reason is case material: auditors read the trail but not cases, so it is not copied there.
+    const details = (await owner.query("SELECT details::text FROM audit_events WHERE entity_id = $1 AND action LIKE 'LEGAL_HOLD_%'", [c.caseId])).rows;
+    expect(details.every((r) => !r.details.includes('Appeal') && !r.details.includes('上诉'))).toBe(true);
   });
 
   it('purges what is past its rule in batches, keeps held cases and fresh rows, removes the files, and audits each class once per agency', async () => {
@@ -313,5 +320,19 @@ describe('retention and purge', () => {
     const audits = (await purgeAudits(b)).filter((r) => r.entity_id === runId);
     expect(audits.map((r) => r.details['purged'])).toEqual([5]);
     expect((await owner.query('SELECT status FROM retention_runs WHERE id = $1', [runId])).rows[0].status).toBe('DONE');
+  });
+
+  it('a run that failed for good after purging a batch is told of by the next run: every purged row is audited once', async () => {
+    const bBefore = await notificationsOf(b);
+    await oldNotifications(b, b.users[Role.ADMIN].id, 4, YEARS_AGO);
+    const [{ id: lostRun }] = await asAgency<{ id: string }>(pool, null, "SELECT retention_run_begin($1, 'SCHEDULE') AS id", [`retention-lost-${randomUUID()}`]);
+    const [{ n }] = await asAgency<{ n: number }>(pool, null, "SELECT retention_purge_batch($1, 'NOTIFICATIONS', 3) AS n", [lostRun]);
+    expect(n).toBe(3);
+    // That job never comes back. The next run purges the rest and tells of both.
+    const next = await runNow();
+    expect(next.status).toBe('DONE');
+    expect(await notificationsOf(b)).toBe(bBefore);
+    const told = (await purgeAudits(b)).filter((r) => r.entity_id === lostRun || r.entity_id === next.id);
+    expect(told.map((r) => [r.entity_id, r.details['purged']])).toEqual([[lostRun, 3], [next.id, 1]]);
   });
 });

@@ -20,13 +20,13 @@ export class RetentionResolver {
   }
 
   @Query(() => [RetentionRunModel], { description: "The latest purge runs, with the caller's agency's counts (the national admin: all)" })
-  retentionRuns(@Args('limit', { type: () => Int, defaultValue: 10 }) limit: number): Promise<RetentionRunModel[]> {
+  retentionRuns(@Args('limit', { type: () => Int, defaultValue: 10, description: 'How many runs, 1 to 100' }) limit: number): Promise<RetentionRunModel[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badInput('limit', 'must be 1 to 100 · 须在 1 到 100 之间');
     return this.retention.runs(limit);
   }
 
   @Mutation(() => RetentionRuleModel, { description: 'National centre: the retention period of one class of data' })
-  setRetentionRule(@CurrentActor() actor: Actor, @Args('input') input: SetRetentionRuleInput, @GqlCtx() ctx: GqlContext): Promise<RetentionRuleModel> {
+  setRetentionRule(@CurrentActor() actor: Actor, @Args('input', { description: 'The class and its new period' }) input: SetRetentionRuleInput, @GqlCtx() ctx: GqlContext): Promise<RetentionRuleModel> {
     return this.retention.setRule(actor, input, clientAddress(ctx.req));
   }
 
@@ -36,12 +36,12 @@ export class RetentionResolver {
   }
 
   @Mutation(() => LegalHoldModel, { description: "Keep the case's material from every purge (a supervisor of the owning agency)" })
-  setLegalHold(@CurrentActor() actor: Actor, @Args('input') input: SetLegalHoldInput, @GqlCtx() ctx: GqlContext): Promise<LegalHoldModel> {
+  setLegalHold(@CurrentActor() actor: Actor, @Args('input', { description: 'The case and why' }) input: SetLegalHoldInput, @GqlCtx() ctx: GqlContext): Promise<LegalHoldModel> {
     return this.retention.setLegalHold(actor, input, clientAddress(ctx.req));
   }
 
-  @Mutation(() => Boolean)
-  releaseLegalHold(@CurrentActor() actor: Actor, @Args('caseId', { type: () => ID }, uuidArg('caseId')) caseId: string, @GqlCtx() ctx: GqlContext): Promise<boolean> {
+  @Mutation(() => Boolean, { description: 'Release the legal hold on a case (a supervisor of the owning agency); its material follows the rules again' })
+  releaseLegalHold(@CurrentActor() actor: Actor, @Args('caseId', { type: () => ID, description: 'Case id' }, uuidArg('caseId')) caseId: string, @GqlCtx() ctx: GqlContext): Promise<boolean> {
     return this.retention.releaseLegalHold(actor, caseId, clientAddress(ctx.req));
   }
 }

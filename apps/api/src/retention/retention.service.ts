@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  legalHoldsOf, listRetentionRules, listRetentionRuns, placeLegalHold, queueRetentionRun, recordAudit, releaseLegalHold,
-  RetentionRunRow, rowsOf, setRetentionRule,
+  activeManualRun, caseOwnerOf, legalHoldsOf, listRetentionRules, listRetentionRuns, placeLegalHold, queueRetentionRun, recordAudit, releaseLegalHold,
+  RetentionRunRow, setRetentionRule,
 } from '@caselink/db';
 import { AuditAction, AuditOutcome, RETENTION_CLASSES, RetentionClass, retentionPeriodProblem } from '@caselink/domain';
 import { JobProducers } from '@caselink/jobs';
@@ -52,12 +52,15 @@ export class RetentionService {
     return (await listRetentionRuns(this.m, limit)).map(toRunModel);
   }
 
-  /** Queued in the transaction; the job is added once it commits (its id is the run's, so a retry adds nothing). */
+  /**
+   * Queued in the transaction; the job is added once it commits (its id is the run's, so a retry adds nothing). A run
+   * of the last quarter hour still queued or running is answered instead, its job added again in case Redis lost it
+   * (the same id: nothing is doubled); older ones are the worker's to call abandoned.
+   */
   async runNow(actor: Actor, address: string): Promise<RetentionRunModel> {
-    const running = rowsOf<{ id: string }>(await this.m.query(`SELECT id FROM retention_runs WHERE status IN ('QUEUED', 'RUNNING') AND trigger = 'MANUAL' LIMIT 1`));
-    if (running.length) throw conflict('A retention run is already queued or running · 已有一次清除正在排队或执行', { runId: running[0].id });
-    const run = await queueRetentionRun(this.m, actor.userId);
-    await this.audit(actor, AuditAction.RETENTION_RUN_STARTED, 'RetentionRun', run.id, address, {});
+    const active = await activeManualRun(this.m, 15);
+    const run = active ?? (await queueRetentionRun(this.m, actor.userId));
+    if (!active) await this.audit(actor, AuditAction.RETENTION_RUN_STARTED, 'RetentionRun', run.id, address, {});
     this.tx.afterCommit(() => this.producers.enqueueRetention(run.jobId));
     const [row] = await listRetentionRuns(this.m, 1, [run.id]);
     return toRunModel(row);
@@ -74,7 +77,8 @@ export class RetentionService {
     if (!(await placeLegalHold(this.m, input.caseId, actor.agencyId, reason, actor.userId))) {
       throw conflict('The case is already under legal hold · 该案件已处于法律保全状态', { field: 'input.caseId' });
     }
-    await this.audit(actor, AuditAction.LEGAL_HOLD_SET, 'Case', input.caseId, address, { reason });
+    // The reason is case material (only the case's readers see it): the audit trail, read by auditors, keeps its length.
+    await this.audit(actor, AuditAction.LEGAL_HOLD_SET, 'Case', input.caseId, address, { reasonLength: reason.length });
     return (await this.legalHolds([input.caseId])).get(input.caseId) as LegalHoldModel;
   }
 
@@ -82,15 +86,15 @@ export class RetentionService {
     await this.ownedCase(actor, caseId, 'caseId');
     const released = await releaseLegalHold(this.m, caseId);
     if (!released) throw notFound('LegalHold', caseId);
-    await this.audit(actor, AuditAction.LEGAL_HOLD_RELEASED, 'Case', caseId, address, { reason: released.reason });
+    await this.audit(actor, AuditAction.LEGAL_HOLD_RELEASED, 'Case', caseId, address, { heldSince: released.setAt });
     return true;
   }
 
   /** Holds are the owning agency's: a case shared with the caller is not theirs to hold. */
   private async ownedCase(actor: Actor, caseId: string, field: string): Promise<void> {
-    const [c] = rowsOf<{ agency_id: string }>(await this.m.query('SELECT agency_id FROM cases WHERE id = $1', [caseId]));
-    if (!c) throw notFound('Case', caseId);
-    if (c.agency_id !== actor.agencyId) throw forbidden(`${field}: only the agency that owns the case holds it · 仅案件所属机构可设置法律保全`);
+    const owner = await caseOwnerOf(this.m, caseId);
+    if (!owner) throw notFound('Case', caseId);
+    if (owner !== actor.agencyId) throw forbidden(`${field}: only the agency that owns the case holds it · 仅案件所属机构可设置法律保全`);
   }
 
   private audit(actor: Actor, action: AuditAction, entityType: string, entityId: string, address: string, details: Record<string, unknown>) {

@@ -70,8 +70,9 @@ export class RetentionProcessor implements QueueProcessor, OnApplicationBootstra
     const trigger = job.data.trigger === 'MANUAL' ? RetentionTrigger.MANUAL : RetentionTrigger.SCHEDULE;
     const runId = await inAgencyTransaction(this.ds, SYSTEM, (m) => beginRetentionRun(m, String(job.id), trigger));
     try {
-      // Files a crashed run left behind go first.
+      // Files a crashed run left behind go first, and what a run that failed for good purged but never told.
       let filesRemoved = await this.removeFiles();
+      await inAgencyTransaction(this.ds, SYSTEM, (m) => auditRetentionClass(m, runId, null, jobRequestId(job.data) ?? null));
       const purged: RetentionOutcome['purged'] = {};
       for (const [i, dataClass] of PURGED_CLASSES.entries()) {
         let total = 0;

@@ -113,6 +113,8 @@ export class Retention1765900000000 implements MigrationInterface {
       CREATE INDEX risk_signals_reported_at_idx ON risk_signals (reported_at);
       CREATE INDEX refresh_sessions_expires_at_idx ON refresh_sessions (expires_at);
       CREATE INDEX cases_closed_at_idx ON cases (closed_at) WHERE closed_at IS NOT NULL;
+      CREATE INDEX sign_in_challenges_expires_at_idx ON sign_in_challenges (expires_at);
+      CREATE INDEX sso_login_states_expires_at_idx ON sso_login_states (expires_at);
 
       ALTER TABLE retention_rules ENABLE ROW LEVEL SECURITY;
       ALTER TABLE retention_rules FORCE ROW LEVEL SECURITY;
@@ -143,8 +145,8 @@ export class Retention1765900000000 implements MigrationInterface {
         USING (agency_id = app_agency() AND app_has_role('SUPERVISOR'));
       GRANT SELECT, INSERT, DELETE ON legal_holds TO ${APP_ROLE};
 
-      -- Runs say when and how, not what: any admin or auditor may see them; the national admin queues one.
-      CREATE POLICY retention_runs_read ON retention_runs FOR SELECT USING (app_user() IS NOT NULL OR app_is_system());
+      -- Runs say when and how, not what: any agency's admins and auditors see them (access table); the national admin queues one.
+      CREATE POLICY retention_runs_read ON retention_runs FOR SELECT USING (app_has_role('ADMIN', 'AUDITOR') OR app_is_system());
       CREATE POLICY retention_runs_queue ON retention_runs FOR INSERT WITH CHECK (
         app_is_national_admin() AND app_has_role('ADMIN') AND trigger = 'MANUAL' AND status = 'QUEUED'
         AND requested_by = app_user() AND started_at IS NULL AND finished_at IS NULL);
@@ -170,6 +172,9 @@ export class Retention1765900000000 implements MigrationInterface {
       DECLARE v_id uuid;
       BEGIN
         PERFORM retention_assert_system();
+        -- A run whose job was lost (Redis flushed, failed for good while killed) would show as active for ever.
+        UPDATE retention_runs SET status = 'FAILED', finished_at = now(), failure = 'abandoned: its job was lost (no progress for 6 hours)'
+        WHERE status IN ('QUEUED', 'RUNNING') AND job_id <> p_job_id AND coalesce(started_at, queued_at) < now() - interval '6 hours';
         INSERT INTO retention_runs (job_id, trigger, status, started_at) VALUES (p_job_id, p_trigger, 'RUNNING', now())
         ON CONFLICT (job_id) DO UPDATE SET status = 'RUNNING', started_at = coalesce(retention_runs.started_at, now()),
           finished_at = NULL, failure = NULL
@@ -184,6 +189,18 @@ export class Retention1765900000000 implements MigrationInterface {
         UPDATE retention_runs SET status = CASE WHEN p_failure IS NULL THEN 'DONE' ELSE 'FAILED' END,
           finished_at = now(), failure = left(p_failure, 500) WHERE id = p_run;
       END $$;
+
+      -- Adds one batch's rows to the run's counts per agency (rows of no agency are purged, not counted); how many.
+      -- Called only inside retention_purge_batch(), as its owner: the app role may not execute it.
+      CREATE FUNCTION retention_count(p_run uuid, p_class text, p_days integer, p_agencies uuid[]) RETURNS integer
+      LANGUAGE sql SET search_path = public, pg_temp AS $$
+        WITH counted AS (
+          INSERT INTO retention_run_counts AS c (run_id, data_class, agency_id, purged, rule_days)
+          SELECT p_run, p_class, a, count(*), p_days FROM unnest(p_agencies) a WHERE a IS NOT NULL GROUP BY a
+          ON CONFLICT (run_id, data_class, agency_id) DO UPDATE SET purged = c.purged + EXCLUDED.purged, rule_days = EXCLUDED.rule_days)
+        SELECT coalesce(cardinality(p_agencies), 0)
+      $$;
+      REVOKE ALL ON FUNCTION retention_count(uuid, text, integer, uuid[]) FROM PUBLIC;
 
       -- One batch of one class: at most p_batch rows (of each table the class spans), oldest first, none of a case
       -- under legal hold. Returns how many went; counts are added per agency to the run.
@@ -202,8 +219,6 @@ export class Retention1765900000000 implements MigrationInterface {
         SELECT period_days INTO v_days FROM retention_rules WHERE data_class = p_class;
         IF v_days IS NULL THEN RAISE EXCEPTION 'no retention rule for %', p_class USING ERRCODE = '22023'; END IF;
         v_cut := now() - make_interval(days => v_days);
-        CREATE TEMP TABLE IF NOT EXISTS retention_gone (agency_id uuid NOT NULL) ON COMMIT DROP;
-        TRUNCATE retention_gone;
 
         IF p_class = 'SIGN_IN_SESSIONS' THEN
           WITH gone AS (
@@ -212,28 +227,34 @@ export class Retention1765900000000 implements MigrationInterface {
               WHERE least(coalesce(revoked_at, 'infinity'), expires_at, coalesce(family_expires_at, 'infinity')) < v_cut
               ORDER BY expires_at LIMIT p_batch FOR UPDATE SKIP LOCKED)
             RETURNING agency_id)
-          INSERT INTO retention_gone SELECT agency_id FROM gone;
+          SELECT retention_count(p_run, p_class, v_days, array_agg(agency_id)) INTO v_part FROM gone;
+          v_n := v_n + v_part;
           WITH gone AS (
             DELETE FROM sign_in_challenges WHERE id IN (
               SELECT id FROM sign_in_challenges WHERE least(coalesce(used_at, 'infinity'), expires_at) < v_cut
               LIMIT p_batch FOR UPDATE SKIP LOCKED)
             RETURNING agency_id)
-          INSERT INTO retention_gone SELECT agency_id FROM gone WHERE agency_id IS NOT NULL;
+          SELECT retention_count(p_run, p_class, v_days, array_agg(agency_id)) INTO v_part FROM gone;
+          v_n := v_n + v_part;
           WITH gone AS (
             DELETE FROM sso_login_states WHERE state_hash IN (
               SELECT state_hash FROM sso_login_states WHERE least(coalesce(used_at, 'infinity'), expires_at) < v_cut
               LIMIT p_batch FOR UPDATE SKIP LOCKED)
             RETURNING agency_id)
-          INSERT INTO retention_gone SELECT agency_id FROM gone WHERE agency_id IS NOT NULL;
+          SELECT retention_count(p_run, p_class, v_days, array_agg(agency_id)) INTO v_part FROM gone;
+          v_n := v_n + v_part;
 
         ELSIF p_class = 'NOTIFICATIONS' THEN
           WITH gone AS (
             DELETE FROM notifications WHERE id IN (
               SELECT id FROM notifications WHERE created_at < v_cut ORDER BY created_at LIMIT p_batch FOR UPDATE SKIP LOCKED)
             RETURNING agency_id)
-          INSERT INTO retention_gone SELECT agency_id FROM gone;
+          SELECT retention_count(p_run, p_class, v_days, array_agg(agency_id)) INTO v_part FROM gone;
+          v_n := v_n + v_part;
 
         ELSIF p_class = 'IMPORT_FILES' THEN
+          -- A hold placed while this batch runs waits for it, or is seen by it.
+          LOCK TABLE legal_holds IN SHARE MODE;
           WITH picked AS (
             SELECT i.id, i.storage_key FROM imports i
             WHERE i.purged_at IS NULL AND i.finished_at < v_cut
@@ -246,7 +267,8 @@ export class Retention1765900000000 implements MigrationInterface {
             SELECT storage_key FROM picked WHERE storage_key IS NOT NULL ON CONFLICT DO NOTHING
           ), gone AS (
             UPDATE imports i SET purged_at = now() FROM picked WHERE i.id = picked.id RETURNING i.agency_id)
-          INSERT INTO retention_gone SELECT agency_id FROM gone;
+          SELECT retention_count(p_run, p_class, v_days, array_agg(agency_id)) INTO v_part FROM gone;
+          v_n := v_n + v_part;
           WITH picked AS (
             SELECT u.id, u.storage_key FROM risk_signal_uploads u
             WHERE u.purged_at IS NULL AND u.finished_at < v_cut
@@ -256,35 +278,43 @@ export class Retention1765900000000 implements MigrationInterface {
             SELECT storage_key FROM picked WHERE storage_key IS NOT NULL ON CONFLICT DO NOTHING
           ), gone AS (
             UPDATE risk_signal_uploads u SET purged_at = now() FROM picked WHERE u.id = picked.id RETURNING u.agency_id)
-          INSERT INTO retention_gone SELECT agency_id FROM gone;
+          SELECT retention_count(p_run, p_class, v_days, array_agg(agency_id)) INTO v_part FROM gone;
+          v_n := v_n + v_part;
 
         ELSIF p_class = 'RISK_SIGNALS' THEN
           WITH gone AS (
             DELETE FROM risk_signals WHERE id IN (
               SELECT id FROM risk_signals WHERE reported_at < v_cut ORDER BY reported_at LIMIT p_batch FOR UPDATE SKIP LOCKED)
             RETURNING reporting_agency_id)
-          INSERT INTO retention_gone SELECT reporting_agency_id FROM gone;
+          SELECT retention_count(p_run, p_class, v_days, array_agg(reporting_agency_id)) INTO v_part FROM gone;
+          v_n := v_n + v_part;
 
         ELSIF p_class = 'DISMISSED_ALERTS' THEN
           WITH gone AS (
             DELETE FROM alerts WHERE id IN (
               SELECT id FROM alerts WHERE status = 'DISMISSED' AND status_at < v_cut ORDER BY status_at LIMIT p_batch FOR UPDATE SKIP LOCKED)
             RETURNING reporting_agency_id)
-          INSERT INTO retention_gone SELECT reporting_agency_id FROM gone WHERE reporting_agency_id IS NOT NULL;
+          SELECT retention_count(p_run, p_class, v_days, array_agg(reporting_agency_id)) INTO v_part FROM gone;
+          v_n := v_n + v_part;
 
         ELSIF p_class = 'CLOSED_CASE_EVIDENCE' THEN
+          -- A hold placed while this batch runs waits for it, or is seen by it.
+          LOCK TABLE legal_holds IN SHARE MODE;
           WITH picked AS (
             SELECT a.id, a.storage_key FROM attachments a JOIN cases c ON c.id = a.case_id
             WHERE a.purged_at IS NULL AND c.status = 'CLOSED' AND c.closed_at < v_cut
               AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.case_id = a.case_id)
-            ORDER BY c.closed_at LIMIT p_batch FOR UPDATE OF a SKIP LOCKED
+            ORDER BY c.closed_at LIMIT p_batch FOR UPDATE OF a SKIP LOCKED FOR SHARE OF c
           ), files AS (
             INSERT INTO retention_file_removals (storage_key) SELECT storage_key FROM picked ON CONFLICT DO NOTHING
           ), gone AS (
             UPDATE attachments a SET purged_at = now() FROM picked WHERE a.id = picked.id RETURNING a.agency_id)
-          INSERT INTO retention_gone SELECT agency_id FROM gone;
+          SELECT retention_count(p_run, p_class, v_days, array_agg(agency_id)) INTO v_part FROM gone;
+          v_n := v_n + v_part;
 
         ELSIF p_class = 'EXPIRED_HOLDS' THEN
+          -- A hold placed while this batch runs waits for it, or is seen by it.
+          LOCK TABLE legal_holds IN SHARE MODE;
           WITH gone AS (
             DELETE FROM request_attachments ra USING (
               SELECT x.request_id, x.attachment_id FROM request_attachments x JOIN agency_requests r ON r.id = x.request_id
@@ -293,37 +323,41 @@ export class Retention1765900000000 implements MigrationInterface {
               ORDER BY r.expires_at LIMIT p_batch FOR UPDATE OF x SKIP LOCKED) picked
             WHERE ra.request_id = picked.request_id AND ra.attachment_id = picked.attachment_id
             RETURNING ra.agency_id)
-          INSERT INTO retention_gone SELECT agency_id FROM gone;
+          SELECT retention_count(p_run, p_class, v_days, array_agg(agency_id)) INTO v_part FROM gone;
+          v_n := v_n + v_part;
 
         ELSE
           RAISE EXCEPTION 'unknown data class %', p_class USING ERRCODE = '22023';
         END IF;
 
-        INSERT INTO retention_run_counts AS c (run_id, data_class, agency_id, purged, rule_days)
-        SELECT p_run, p_class, agency_id, count(*), v_days FROM retention_gone GROUP BY agency_id
-        ON CONFLICT (run_id, data_class, agency_id) DO UPDATE SET purged = c.purged + EXCLUDED.purged, rule_days = EXCLUDED.rule_days;
-        SELECT count(*) INTO v_n FROM retention_gone;
         RETURN v_n;
       END $$;
 
-      -- The class is done for this run: one audit row per agency with what went (class, count, rule), each row purged told once.
+      -- The class is done for this run: one audit row per agency with what went (class, count, rule), each row purged told
+      -- once. With no class (at the start of every run): whatever any other run purged and could not tell (its job failed
+      -- for good between a batch and the end of its class).
       CREATE FUNCTION retention_audit_class(p_run uuid, p_class text, p_request_id text) RETURNS integer
       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       DECLARE v_n integer;
       BEGIN
         PERFORM retention_assert_system();
+        -- Lock first, in a statement of its own: the UPDATE below then reads every count as it now stands, so two
+        -- executions of one run (a job BullMQ thought stalled) never tell the same rows twice.
+        PERFORM 1 FROM retention_run_counts c
+          WHERE (CASE WHEN p_class IS NULL THEN c.run_id <> p_run ELSE c.run_id = p_run AND c.data_class = p_class END) AND c.purged > c.audited
+          ORDER BY c.run_id, c.data_class, c.agency_id FOR UPDATE;
         WITH due AS (
           UPDATE retention_run_counts c SET audited = c.purged
           FROM retention_run_counts o
-          WHERE c.run_id = p_run AND c.data_class = p_class AND c.purged > c.audited
+          WHERE (CASE WHEN p_class IS NULL THEN c.run_id <> p_run ELSE c.run_id = p_run AND c.data_class = p_class END) AND c.purged > c.audited
             AND o.run_id = c.run_id AND o.data_class = c.data_class AND o.agency_id = c.agency_id
-          RETURNING c.agency_id, c.purged - o.audited AS purged, c.rule_days)
+          RETURNING c.run_id, c.data_class, c.agency_id, c.purged - o.audited AS purged, c.rule_days)
         INSERT INTO audit_events (id, actor_user_id, actor_email, agency_id, action, entity_type, entity_id,
           client_address, outcome, details, chain_key, sequence, occurred_at, prev_hash, hash)
-        SELECT gen_random_uuid(), NULL, NULL, d.agency_id, 'RETENTION_PURGED', 'RetentionRun', p_run::text, NULL, 'SUCCESS',
-          jsonb_strip_nulls(jsonb_build_object('dataClass', p_class, 'purged', d.purged, 'ruleDays', d.rule_days, 'requestId', p_request_id)),
+        SELECT gen_random_uuid(), NULL, NULL, d.agency_id, 'RETENTION_PURGED', 'RetentionRun', d.run_id::text, NULL, 'SUCCESS',
+          jsonb_strip_nulls(jsonb_build_object('dataClass', d.data_class, 'purged', d.purged, 'ruleDays', d.rule_days, 'requestId', p_request_id)),
           '00000000-0000-0000-0000-000000000000', 0, now(), '', ''
-        FROM due d ORDER BY d.agency_id;
+        FROM due d ORDER BY d.run_id, d.data_class, d.agency_id;
         GET DIAGNOSTICS v_n = ROW_COUNT;
         RETURN v_n;
       END $$;
@@ -350,10 +384,21 @@ export class Retention1765900000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP FUNCTION retention_audit_class(uuid, text, text), retention_purge_batch(uuid, text, integer),
+      CREATE OR REPLACE FUNCTION request_attachment_file(p_request uuid, p_attachment uuid)
+      RETURNS TABLE (file_name text, content_type text, size_bytes bigint, sha256 text, storage_key text)
+      LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT a.file_name, a.content_type, a.size_bytes, a.sha256, a.storage_key
+        FROM agency_requests r
+        JOIN request_attachments ra ON ra.request_id = r.id AND ra.attachment_id = p_attachment
+        JOIN attachments a ON a.id = ra.attachment_id
+        WHERE r.id = p_request AND app_agency() IS NOT NULL
+          AND ((r.from_agency_id = app_agency() AND app_reads_case(r.case_id)) OR (r.to_agency_id = app_agency() AND r.sent_at IS NOT NULL))
+      $$;
+      DROP FUNCTION retention_audit_class(uuid, text, text), retention_purge_batch(uuid, text, integer), retention_count(uuid, text, integer, uuid[]),
         retention_run_finish(uuid, text), retention_run_begin(text, text), retention_assert_system();
       DROP TABLE retention_file_removals, retention_run_counts, retention_runs, legal_holds, retention_rules;
-      DROP INDEX notifications_created_at_idx, risk_signals_reported_at_idx, refresh_sessions_expires_at_idx;
+      DROP INDEX notifications_created_at_idx, risk_signals_reported_at_idx, refresh_sessions_expires_at_idx, cases_closed_at_idx,
+        sign_in_challenges_expires_at_idx, sso_login_states_expires_at_idx;
       DROP TRIGGER attachments_purged_at ON attachments;
       DROP TRIGGER imports_purged_at ON imports;
       DROP TRIGGER risk_signal_uploads_purged_at ON risk_signal_uploads;

@@ -75,6 +75,17 @@ export async function queueRetentionRun(m: EntityManager, userId: string): Promi
   return { id, jobId };
 }
 
+/** The national admin's runs still queued or running that were queued in the last `minutes`: at most one is wanted. */
+export async function activeManualRun(m: EntityManager, minutes: number): Promise<{ id: string; jobId: string } | null> {
+  const [row] = rowsOf<{ id: string; jobId: string }>(await m.query(
+    `SELECT id, job_id AS "jobId" FROM retention_runs
+     WHERE trigger = 'MANUAL' AND status IN ('QUEUED', 'RUNNING') AND queued_at > now() - make_interval(mins => $1)
+     ORDER BY queued_at DESC LIMIT 1`,
+    [minutes],
+  ));
+  return row ?? null;
+}
+
 export async function listRetentionRuns(m: EntityManager, limit: number, ids?: string[]): Promise<RetentionRunRow[]> {
   const runs = rowsOf<Omit<RetentionRunRow, 'counts'>>(await m.query(
     `SELECT r.id, r.job_id AS "jobId", r.trigger, r.status, r.queued_at AS "queuedAt", r.started_at AS "startedAt",
@@ -102,6 +113,12 @@ export async function legalHoldsOf(m: EntityManager, caseIds: readonly string[])
   ));
 }
 
+/** The agency owning the case, if the caller sees it at all (row-level security). */
+export async function caseOwnerOf(m: EntityManager, caseId: string): Promise<string | null> {
+  const [c] = rowsOf<{ agency_id: string }>(await m.query('SELECT agency_id FROM cases WHERE id = $1', [caseId]));
+  return c?.agency_id ?? null;
+}
+
 /** False when the case already has a hold (one per case). */
 export async function placeLegalHold(m: EntityManager, caseId: string, agencyId: string, reason: string, userId: string): Promise<boolean> {
   const rows = rowsOf<{ case_id: string }>(await m.query(
@@ -113,8 +130,8 @@ export async function placeLegalHold(m: EntityManager, caseId: string, agencyId:
 }
 
 /** The hold lifted, or null when there was none (for this caller to lift). */
-export async function releaseLegalHold(m: EntityManager, caseId: string): Promise<{ reason: string } | null> {
-  const rows = rowsOf<{ reason: string }>(await m.query('DELETE FROM legal_holds WHERE case_id = $1 RETURNING reason', [caseId]));
+export async function releaseLegalHold(m: EntityManager, caseId: string): Promise<{ setAt: Date } | null> {
+  const rows = rowsOf<{ setAt: Date }>(await m.query('DELETE FROM legal_holds WHERE case_id = $1 RETURNING set_at AS "setAt"', [caseId]));
   return rows[0] ?? null;
 }
 
@@ -135,8 +152,11 @@ export async function purgeRetentionBatch(m: EntityManager, runId: string, dataC
   return Number(row.n);
 }
 
-/** Audit rows for what this run purged of the class and the audit trail does not tell yet: how many were written. */
-export async function auditRetentionClass(m: EntityManager, runId: string, dataClass: RetentionClass, requestId: string | null): Promise<number> {
+/**
+ * Audit rows for what this run purged of the class and the audit trail does not tell yet: how many were written.
+ * Without a class: whatever any other run purged and never told (its job failed for good mid-class).
+ */
+export async function auditRetentionClass(m: EntityManager, runId: string, dataClass: RetentionClass | null, requestId: string | null): Promise<number> {
   const [row] = rowsOf<{ n: number }>(await m.query('SELECT retention_audit_class($1, $2, $3) AS n', [runId, dataClass, requestId]));
   return Number(row.n);
 }
