@@ -2,7 +2,8 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { AuditAction, AuditOutcome } from '@caselink/domain';
+import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuditAction, AuditOutcome, Charge, FraudType, SuspectRole } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
 import { clientAddress, HttpRequestWithActor } from '../common/actor';
 import { badInput, unauthenticated } from '../common/errors';
@@ -10,6 +11,7 @@ import { RequestTransaction } from '../database/request-transaction';
 import { OutcomeFilter } from './analytics.dto';
 import { CsvLanguage, OUTCOME_TABLES, OutcomeTable, outcomeCsv } from './outcomes-csv';
 import { dimensionsFor, OutcomesService } from './outcomes.service';
+import { ApiErrorResponse, ApiRoute, ApiSignedInErrors } from '../openapi/rest-docs';
 
 const LIST_PARAMS = ['fraudTypes', 'provinces', 'charges', 'roles'] as const;
 const YEAR_PARAMS = ['yearFrom', 'yearTo'] as const;
@@ -39,6 +41,7 @@ export async function filterFromQuery(query: Record<string, unknown>): Promise<O
 }
 
 /** Every table of the outcome analytics as CSV, for signed-in police; each export is audited. */
+@ApiTags('analytics')
 @Controller()
 export class OutcomesController {
   constructor(
@@ -47,6 +50,26 @@ export class OutcomesController {
   ) {}
 
   @Get('analytics/outcomes.csv')
+  @ApiRoute('GET /analytics/outcomes.csv', 'Export a table of the outcome analytics as CSV',
+    'One table of the outcome analytics (GraphQL outcomeAnalytics) over the judgments the caller may read, filtered as the GraphQL filter is. Lists come comma-separated (charges=FRAUD,CONCEALING_PROCEEDS) or repeated; any other parameter is BAD_USER_INPUT. Audited.')
+  @ApiQuery({ name: 'table', required: true, enum: [...OUTCOME_TABLES], description: 'Which table' })
+  @ApiQuery({ name: 'lang', required: false, enum: ['en', 'zh'], description: 'Headers and labels in English (default) or Chinese' })
+  @ApiQuery({ name: 'yearFrom', required: false, schema: { type: 'integer', minimum: 1997, maximum: 2100 }, description: 'Verdict year from (inclusive)' })
+  @ApiQuery({ name: 'yearTo', required: false, schema: { type: 'integer', minimum: 1997, maximum: 2100 }, description: 'Verdict year to (inclusive)' })
+  @ApiQuery({ name: 'fraudTypes', required: false, style: 'form', explode: false, schema: { type: 'array', maxItems: 20, items: { type: 'string', enum: Object.values(FraudType) } }, description: "The case's fraud type" })
+  @ApiQuery({ name: 'provinces', required: false, style: 'form', explode: false, schema: { type: 'array', maxItems: 40, items: { type: 'string', pattern: '^\\d{2}$' } }, description: '2-digit GB/T 2260 province codes: cases involving any of them' })
+  @ApiQuery({ name: 'charges', required: false, style: 'form', explode: false, schema: { type: 'array', maxItems: 20, items: { type: 'string', enum: Object.values(Charge) } }, description: 'Judgments naming any of these charges' })
+  @ApiQuery({ name: 'roles', required: false, style: 'form', explode: false, schema: { type: 'array', maxItems: 20, items: { type: 'string', enum: Object.values(SuspectRole) } }, description: "Suspects' roles" })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'The table as CSV (UTF-8)',
+    schema: { type: 'string' },
+    headers: { 'Content-Disposition': { description: 'attachment; filename="caselink-outcomes-<table>[-zh].csv"', schema: { type: 'string' } } },
+  })
+  @ApiErrorResponse(400, 'table or lang is missing or unknown, a filter value is invalid, or a parameter is not a filter (field names the parameter)', {
+    message: 'table: must be one of age, education, employment, probation, years, roles, charges, penalties', field: 'table',
+  })
+  @ApiSignedInErrors('GET /analytics/outcomes.csv')
   async export(@Query() query: Record<string, unknown>, @Req() req: HttpRequestWithActor, @Res() reply: FastifyReply): Promise<void> {
     const actor = req.actor;
     if (!actor) throw unauthenticated();
