@@ -46,3 +46,32 @@ export async function recordAudit(manager: EntityManager, record: AuditRecord): 
   );
   return id;
 }
+
+/**
+ * Appends several audit rows in one statement, in the order given (the chain trigger sees the rows before it in the
+ * same statement): for a change that is audited as more than one action, e.g. a request created and sent at once.
+ */
+export async function recordAudits(manager: EntityManager, records: readonly AuditRecord[]): Promise<string[]> {
+  if (records.length === 1) return [await recordAudit(manager, records[0])];
+  const requestId = currentRequestId();
+  const ids = records.map(() => randomUUID());
+  const values = records.map((_, i) => {
+    const p = i * 10;
+    return `($${p + 10}::uuid, $${p + 1}::uuid, $${p + 2}, $${p + 3}::uuid, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}, $${p + 9}::jsonb,
+       '00000000-0000-0000-0000-000000000000', 0, now(), '', '')`;
+  });
+  const params = records.flatMap((record, i) => {
+    const details = requestId ? { ...record.details, requestId } : record.details;
+    return [
+      record.actorUserId ?? null, record.actorEmail ?? null, record.agencyId, record.action, record.entityType, record.entityId ?? null,
+      record.clientAddress ?? null, record.outcome, details ? JSON.stringify(details) : null, ids[i],
+    ];
+  });
+  await manager.query(
+    `INSERT INTO audit_events (id, actor_user_id, actor_email, agency_id, action, entity_type, entity_id,
+       client_address, outcome, details, chain_key, sequence, occurred_at, prev_hash, hash)
+     VALUES ${values.join(', ')}`,
+    params,
+  );
+  return ids;
+}

@@ -31,3 +31,5 @@ export * from './sso/sso-store';
 export * from './sign-in/factor-secrets';
 export * from './request-scope';
 export * from './metrics-server';
+export * from './retention/retention-store';
+export * from './requests/request-store';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FraudType, RequestState, RequestType, Role } from '@caselink/domain';
+import { overdueRequestsOf } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { forbidden } from '../common/errors';
 import { AgencyDirectory } from '../cases/agency-directory';
@@ -168,12 +169,7 @@ export class DashboardService {
 
   /** The agency's own overdue requests (the drill-down list; row-level security would allow no others anyway). */
   private async overdueRequests(actor: Actor, fraudType: FraudType | null): Promise<DashboardOverdueRequestModel[]> {
-    const rows = (await this.tx.manager.query(
-      `SELECT r.id, r.reference, r.type, r.kind, r.state, r.case_number, r.to_agency_id, r.deadline_at FROM agency_requests r
-       WHERE r.from_agency_id = $1 AND r.overdue_at IS NOT NULL AND r.state IN ('SENT','ACKNOWLEDGED','IN_PROGRESS') AND ($2::text IS NULL OR r.fraud_type = $2)
-       ORDER BY r.deadline_at, r.id LIMIT ${LIST_SIZE}`,
-      [actor.agencyId, fraudType],
-    )) as Array<{ id: string; reference: string; type: RequestType; kind: string; state: RequestState; case_number: string; to_agency_id: string; deadline_at: Date }>;
+    const rows = await overdueRequestsOf(this.tx.manager, actor.agencyId, fraudType, LIST_SIZE);
     return Promise.all(rows.map(async (r) => ({
       id: r.id, reference: r.reference, type: r.type, kind: r.kind, state: r.state, caseNumber: r.case_number, toAgency: await this.directory.get(r.to_agency_id), deadlineAt: r.deadline_at,
     })));

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AgencyKind, AuditAction, AuditOutcome, normalizeIdentifier, RequestState, RequestType } from '@caselink/domain';
-import { recordAudit } from '@caselink/db';
+import { normalizeIdentifier, RequestType } from '@caselink/domain';
+import { caseAttachmentIds } from '@caselink/db';
 import type { Actor } from '../common/actor';
+import { RequestTransaction } from '../database/request-transaction';
 import { badInput } from '../common/errors';
 import { SendCooperationRequestInput } from './requests.dto';
 import { AgencyRequestModel } from './request.model';
@@ -16,12 +17,13 @@ import { assertMayPassOn, RequestsService } from './requests.service';
 @Injectable()
 export class CooperationService {
   constructor(
+    private readonly tx: RequestTransaction,
     private readonly requests: RequestsService,
   ) {}
 
   async send(actor: Actor, input: SendCooperationRequestInput, address: string): Promise<AgencyRequestModel> {
     const c = await this.requests.sendableCase(actor, input.caseId);
-    await this.requests.assertTarget('input.partnerAgencyId', input.partnerAgencyId, AgencyKind.FOREIGN_PARTNER);
+    await this.requests.assertTarget('input.partnerAgencyId', input.partnerAgencyId, RequestType.COOPERATION);
     const subjects = input.subjects.map((s, i) => ({
       name: s.name.trim(), note: s.note?.trim() || null,
       identifiers: s.identifiers.map((x, j) => {
@@ -31,32 +33,16 @@ export class CooperationService {
       }),
     }));
     // Evidence of a case shared with "may not pass on" stays with the agency it was shared with.
-    if (input.attachments.length > 0) assertMayPassOn(c);
+    if (input.attachments.length > 0) assertMayPassOn(actor, c);
+    const found = await caseAttachmentIds(this.tx.manager, c.id, input.attachments.map((a) => a.attachmentId));
     for (const [i, a] of input.attachments.entries()) {
-      const [found] = (await this.requests.tx.manager.query('SELECT 1 FROM attachments WHERE id = $1 AND case_id = $2', [a.attachmentId, c.id])) as unknown[];
-      if (!found) throw badInput(`input.attachments.${i}.attachmentId`, 'is not evidence of this case');
+      if (!found.has(a.attachmentId)) throw badInput(`input.attachments.${i}.attachmentId`, 'is not evidence of this case');
     }
-    const reference = await this.requests.nextReference(actor, RequestType.COOPERATION);
-    const [{ id }] = (await this.requests.tx.manager.query(
-      `INSERT INTO agency_requests (type, kind, reference, case_id, case_number, fraud_type, from_agency_id, to_agency_id, created_by, urgency,
-         legal_basis, legal_basis_doc, summary, subjects)
-       VALUES ('COOPERATION', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-      [input.kind, reference, c.id, c.caseNumber, c.fraudType, actor.agencyId, input.partnerAgencyId, actor.userId, input.urgency, input.legalBasis,
-        input.legalBasisDoc?.trim() || null, input.summary.trim(), JSON.stringify(subjects)],
-    )) as Array<{ id: string }>;
-    for (const a of input.attachments) {
-      await this.requests.tx.manager.query(
-        `INSERT INTO request_attachments (request_id, attachment_id, agency_id, may_pass_on, may_use_in_court, must_ask_before_acting, added_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-        [id, a.attachmentId, actor.agencyId, a.mayPassOn, a.mayUseInCourt, a.mustAskBeforeActing, actor.userId],
-      );
-    }
-    await recordAudit(this.requests.tx.manager, {
-      action: AuditAction.REQUEST_CREATED, outcome: AuditOutcome.SUCCESS, entityType: 'AgencyRequest', entityId: id, agencyId: actor.agencyId,
-      actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address,
-      details: { reference, type: 'COOPERATION', kind: input.kind, to: input.partnerAgencyId, attachments: input.attachments.map((a) => a.attachmentId) },
-    });
-    if (input.draft) return this.requests.markRead(actor, id);
-    return this.requests.move(actor, id, RequestState.SENT, { address });
+    const created = await this.requests.create(actor, c, {
+      type: RequestType.COOPERATION, kind: input.kind, toAgencyId: input.partnerAgencyId, urgency: input.urgency, legalBasis: input.legalBasis,
+      legalBasisDoc: input.legalBasisDoc?.trim() || null, summary: input.summary.trim(), subjects,
+    }, { draft: input.draft, address, attachments: input.attachments, details: { attachments: input.attachments.map((a) => a.attachmentId) } });
+    if (!created) throw new Error('a cooperation request is never a live freeze');
+    return created;
   }
 }

@@ -1,18 +1,21 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { isUUID } from 'class-validator';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
-import { recordAudit } from '@caselink/db';
+import { recordAudit, requestAttachmentFile } from '@caselink/db';
 import type { EvidenceStore } from '@caselink/storage';
 import { clientAddress, HttpRequestWithActor } from '../common/actor';
 import { badInput, notFound, unauthenticated } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
 import { EVIDENCE_STORE } from '../evidence/evidence-store.provider';
+import { ApiErrorResponse, ApiRoute, ApiSignedInErrors, ApiUuidParam } from '../openapi/rest-docs';
 
 /**
  * Files a sender attached to a cooperation request, for the two agencies of the request (the partner
  * reads no case table: the database function checks the request and its attachment list). Audited.
  */
+@ApiTags('requests')
 @Controller()
 export class RequestAttachmentsController {
   constructor(
@@ -21,6 +24,24 @@ export class RequestAttachmentsController {
   ) {}
 
   @Get('requests/:id/attachments/:attachmentId')
+  @ApiRoute('GET /requests/:id/attachments/:attachmentId', 'Download a file attached to a cooperation request',
+    "For the two agencies of the request: the sending side while it may still read the case, the addressed partner always (it received the file lawfully). The file with its own content type, `Content-Disposition: attachment` and `X-Content-SHA256`; audited.")
+  @ApiUuidParam('id', 'The request')
+  @ApiUuidParam('attachmentId', 'An attachment the sender put on the request')
+  @ApiProduces('*/*')
+  @ApiOkResponse({
+    description: "The file's bytes, in the content type it was uploaded with",
+    schema: { type: 'string', format: 'binary' },
+    headers: {
+      'Content-Disposition': { description: "attachment; filename*=UTF-8''<file name>", schema: { type: 'string' } },
+      'X-Content-SHA256': { description: 'Hex sha256 of the content', schema: { type: 'string' } },
+    },
+  })
+  @ApiErrorResponse(400, 'id or attachmentId is not a UUID', { message: 'attachmentId: must be a UUID', field: 'attachmentId' })
+  @ApiSignedInErrors('GET /requests/:id/attachments/:attachmentId')
+  @ApiErrorResponse(404, "no such attachment on a request of the caller's agency, the sender may no longer read the case, or the file was purged", {
+    message: 'RequestAttachment 0b5b7c3e-3f0c-4c38-9a55-5b0f4c1e2a11 was not found', entity: 'RequestAttachment', id: '0b5b7c3e-3f0c-4c38-9a55-5b0f4c1e2a11',
+  })
   async download(@Param('id') id: string, @Param('attachmentId') attachmentId: string, @Req() req: HttpRequestWithActor, @Res() reply: FastifyReply): Promise<void> {
     if (!isUUID(id)) throw badInput('id', 'must be a UUID');
     if (!isUUID(attachmentId)) throw badInput('attachmentId', 'must be a UUID');
@@ -30,13 +51,7 @@ export class RequestAttachmentsController {
       // The sending side downloads the case's evidence only while it may still read the case (a grantee whose share
       // was revoked does not keep it through its request); the addressed partner received it lawfully and keeps it.
       // request_attachment_file() holds the same rule.
-      const [r] = (await this.tx.manager.query('SELECT from_agency_id, case_id FROM agency_requests WHERE id = $1', [id])) as Array<{ from_agency_id: string; case_id: string }>;
-      if (r?.from_agency_id === actor.agencyId && ((await this.tx.manager.query('SELECT 1 FROM cases WHERE id = $1', [r.case_id])) as unknown[]).length === 0) {
-        throw notFound('RequestAttachment', attachmentId);
-      }
-      const [f] = (await this.tx.manager.query('SELECT * FROM request_attachment_file($1, $2)', [id, attachmentId])) as Array<{
-        file_name: string; content_type: string; size_bytes: string; sha256: string; storage_key: string;
-      }>;
+      const f = await requestAttachmentFile(this.tx.manager, id, attachmentId, actor.agencyId);
       if (!f) throw notFound('RequestAttachment', attachmentId);
       await recordAudit(this.tx.manager, {
         action: AuditAction.REQUEST_ATTACHMENT_DOWNLOADED, outcome: AuditOutcome.SUCCESS, entityType: 'Attachment', entityId: attachmentId, agencyId: actor.agencyId,

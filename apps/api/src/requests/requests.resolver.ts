@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AgencyKind, RequestState, RequestType } from '@caselink/domain';
+import { FREEZE_OUTCOMES, REQUEST_TARGET_KIND, RequestState, RequestType, TELECOM_OUTCOMES } from '@caselink/domain';
 import { Actor, clientAddress, GqlContext } from '../common/actor';
 import { CurrentActor, GqlCtx } from '../common/decorators';
 import { badInput } from '../common/errors';
@@ -16,9 +16,8 @@ import { RequestsService } from './requests.service';
 import { TelecomService } from './telecom.service';
 
 const id = (name: string) => [name, { type: () => ID }, uuidArg(name)] as const;
-const TARGET_KIND: Record<RequestType, AgencyKind> = {
-  [RequestType.FREEZE]: AgencyKind.BANK, [RequestType.TELECOM]: AgencyKind.TELECOM, [RequestType.COOPERATION]: AgencyKind.FOREIGN_PARTNER,
-};
+/** States reached only through their own mutations (sendDraft, acknowledgeRequest, answerFreeze, answerTelecom). */
+const ANSWERS: readonly RequestState[] = [RequestState.SENT, RequestState.ACKNOWLEDGED, ...FREEZE_OUTCOMES, ...TELECOM_OUTCOMES];
 
 @Resolver(() => AgencyRequestModel)
 export class RequestsResolver {
@@ -57,7 +56,7 @@ export class RequestsResolver {
 
   @Query(() => [AgencyRef], { description: 'Banks, telecoms or foreign partners a request of this type can go to' })
   async requestTargets(@Args('type', { type: () => RequestType }) type: RequestType): Promise<AgencyRef[]> {
-    return [...(await this.directory.all()).values()].filter((a) => a.kind === TARGET_KIND[type]);
+    return [...(await this.directory.all()).values()].filter((a) => a.kind === REQUEST_TARGET_KIND[type]);
   }
 
   @Mutation(() => AgencyRequestModel, { description: 'Police → bank. The same case, account and kind again returns the live request' })
@@ -99,8 +98,7 @@ export class RequestsResolver {
   async changeRequestState(@CurrentActor() actor: Actor, @Args('input') input: ChangeRequestStateInput, @GqlCtx() ctx: GqlContext): Promise<AgencyRequestModel> {
     const address = clientAddress(ctx.req);
     if (input.to === RequestState.EXTENDED || input.to === RequestState.RELEASED) return this.freezes.change(actor, input, address);
-    const answers = [RequestState.SENT, RequestState.ACKNOWLEDGED, RequestState.FROZEN, RequestState.PARTIALLY_FROZEN, RequestState.NO_FUNDS, RequestState.ACCOUNT_NOT_FOUND, RequestState.REJECTED, RequestState.COMPLETED, RequestState.NOT_FOUND, RequestState.REFUSED];
-    if (answers.includes(input.to)) throw badInput('input.to', `use the mutation for ${input.to} (sendDraft, acknowledgeRequest, answerFreeze, answerTelecom)`);
+    if (ANSWERS.includes(input.to)) throw badInput('input.to', `use the mutation for ${input.to} (sendDraft, acknowledgeRequest, answerFreeze, answerTelecom)`);
     return this.core.move(actor, input.id, input.to, { note: input.note?.trim() || null, address });
   }
 

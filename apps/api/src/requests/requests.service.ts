@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AgencyKind, allowedRequestTransitions, AuditAction, AuditOutcome, awaitsAnswer, deadlineColour, FraudType, FreezeKind, holdExpiresAt, holdPeriod,
-  IdentifierKind, LegalBasis, mayCall, RequestParty, RequestState, requestTransitionProblem, RequestType, Urgency,
+  allowedRequestTransitions, AuditAction, AuditOutcome, awaitsAnswer, deadlineColour, FreezeKind, holdExpiresAt, holdPeriod, HOLDING_STATES, mayCall,
+  RequestParty, RequestState, requestTransitionProblem, REQUEST_REFERENCE_PREFIX, REQUEST_TARGET_KIND, RequestType,
 } from '@caselink/domain';
-import { recordAudit, rowsOf } from '@caselink/db';
+import {
+  addRequestAttachments, AuditRecord, changeRequest, createRequest, deadlineRules, downstreamOf, inboxCounts, listRequests, markRequestRead, NewRequest,
+  recordAudit, recordAudits, RequestAttachmentInput, requestAttachmentList, requestById, requestCase, RequestCaseRow, RequestChangeColumn,
+  RequestEventRow, requestEvents, RequestRow, requestsForCase,
+} from '@caselink/db';
 import { DeadlineJob, JobProducers } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { Connection, decodeCursor, encodeCursor } from '../common/pagination';
 import { RequestTransaction } from '../database/request-transaction';
 import { AgencyDirectory } from '../cases/agency-directory';
-import { CasesService } from '../cases/cases.service';
-import { RequestDirection, ViewerAccess, type CaseModel } from '../cases/case.model';
+import { RequestDirection } from '../cases/case.model';
 import { LivePublisher } from '../live/live.publisher';
 import { RequestListArgs } from './requests.dto';
 import {
@@ -19,51 +22,7 @@ import {
   RequestEventModel,
 } from './request.model';
 
-/** A row of agency_requests as PostgreSQL returns it. */
-export interface RequestRow {
-  id: string;
-  type: RequestType;
-  kind: string;
-  reference: string;
-  case_id: string;
-  case_number: string;
-  fraud_type: FraudType;
-  from_agency_id: string;
-  to_agency_id: string;
-  created_by: string;
-  state: RequestState;
-  urgency: Urgency;
-  legal_basis_doc: string | null;
-  legal_basis: LegalBasis | null;
-  account: string | null;
-  account_kind: string | null;
-  account_canonical: string | null;
-  source_transfer_id: string | null;
-  bank_name: string | null;
-  amount: string | null;
-  amount_held: string | null;
-  balance: string | null;
-  extensions: number;
-  held_at: Date | null;
-  expires_at: Date | null;
-  target_kind: IdentifierKind | null;
-  target_value: string | null;
-  subscriber: Record<string, string | null> | null;
-  subjects: Array<{ name: string; note: string | null; identifiers: Array<{ kind: IdentifierKind; value: string }> }> | null;
-  summary: string | null;
-  answer_note: string | null;
-  deadline_at: Date | null;
-  sent_at: Date | null;
-  acknowledged_at: Date | null;
-  answered_at: Date | null;
-  overdue_at: Date | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  read_version?: number | null;
-}
-
-const SELECT = `SELECT r.*, (SELECT rr.read_version FROM request_reads rr WHERE rr.request_id = r.id AND rr.user_id = app_user()) AS read_version FROM agency_requests r`;
+export type { RequestRow };
 
 /** Who moves a request: the police who sent it, or the agency it is addressed to. */
 export function partyOf(actor: Actor, r: Pick<RequestRow, 'from_agency_id' | 'to_agency_id'>): RequestParty | null {
@@ -73,16 +32,32 @@ export function partyOf(actor: Actor, r: Pick<RequestRow, 'from_agency_id' | 'to
 }
 
 /** Material of a case leaves with a request only if its holder may pass it on: the owner, or a live share allowing it. */
-export function assertMayPassOn(c: CaseModel): void {
-  if (c.viewerAccess !== ViewerAccess.OWNER && !c.handling?.mayPassOn) {
+export function assertMayPassOn(actor: Actor, c: RequestCaseRow): void {
+  if (c.agency_id !== actor.agencyId && !c.may_pass_on) {
     throw forbidden('This case was shared with you on condition that its material is not passed on');
   }
 }
 
+/** A new request as its type's service validated it; the case, the sender and the reference are filled in here. */
+export type RequestDraft = Omit<NewRequest, 'caseId' | 'caseNumber' | 'fraudType' | 'fromAgencyId' | 'createdBy'>;
+
+interface MoveOptions {
+  note?: string | null;
+  set?: Partial<Record<RequestChangeColumn, unknown>>;
+  data?: Record<string, unknown>;
+  address: string;
+  before?: (r: RequestRow) => Promise<void>;
+  /** Audit rows written with the move's own (a request created and sent at once). */
+  audit?: AuditRecord[];
+  /** The case as this transaction already checked it for sending. */
+  sendable?: RequestCaseRow;
+}
+
 /**
- * The common life of every request: reading (row-level security shows each agency its own side),
- * state changes checked against the domain's state machines, the timeline, read marks, live events
- * and the deadline jobs. Sending and answering, which differ per type, live in their own services.
+ * The common life of every request: the one create path, reading (row-level security shows each agency its own
+ * side), state changes checked against the domain's state machines, the timeline, read marks, live events and the
+ * deadline jobs. Its SQL is the request store's (libs/db/src/requests/request-store.ts); validation that differs per
+ * type lives in the type's own service.
  */
 @Injectable()
 export class RequestsService {
@@ -91,25 +66,64 @@ export class RequestsService {
     private readonly directory: AgencyDirectory,
     private readonly jobs: JobProducers,
     private readonly live: LivePublisher,
-    private readonly cases: CasesService,
   ) {}
 
   /**
    * The case a request goes out on, if the caller may act on it: its owner, or a CONTRIBUTE grantee whose owner did
    * not ask to be consulted first (PostgreSQL holds the same rule: app_may_act_on_case). Checked when a request is
-   * written and again when a draft is sent.
+   * written and again when a draft is sent; the same statement checks a named transfer and finds a live freeze.
    */
-  async sendableCase(actor: Actor, caseId: string): Promise<CaseModel> {
-    const c = await this.cases.get(actor, caseId);
-    if (c.viewerAccess === ViewerAccess.READ) throw forbidden('A READ grant does not allow requests on the case; ask the owner for CONTRIBUTE');
-    if (c.viewerAccess !== ViewerAccess.OWNER && c.handling?.mustAskBeforeActing) throw forbidden('The owner asked to be consulted before anyone acts on this case');
+  async sendableCase(actor: Actor, caseId: string, also: Parameters<typeof requestCase>[3] = {}): Promise<RequestCaseRow> {
+    const c = await requestCase(this.tx.manager, caseId, actor.agencyId, also);
+    if (!c) throw notFound('Case', caseId);
+    if (c.agency_id !== actor.agencyId) {
+      if (c.share_access !== 'CONTRIBUTE') throw forbidden('A READ grant does not allow requests on the case; ask the owner for CONTRIBUTE');
+      if (c.must_ask_before_acting) throw forbidden('The owner asked to be consulted before anyone acts on this case');
+    }
     return c;
   }
 
+  /** The addressed agency must be of the kind the request's type goes to. */
+  async assertTarget(field: string, agencyId: string, type: RequestType): Promise<void> {
+    const kind = REQUEST_TARGET_KIND[type];
+    const target = (await this.directory.all(this.tx.manager)).get(agencyId);
+    if (!target || target.kind !== kind) throw badInput(field, `must be a ${kind.toLowerCase().replace('_', ' ')} agency`);
+  }
+
+  /**
+   * The one create path of freezes, telecom and cooperation requests: numbered, written as a DRAFT with its
+   * attachments, audited, and sent at once unless a draft was asked for. Null when the same freeze is live already.
+   */
+  async create(
+    actor: Actor, c: RequestCaseRow, draft: RequestDraft,
+    opts: { draft: boolean; address: string; attachments?: readonly RequestAttachmentInput[]; details?: Record<string, unknown> },
+  ): Promise<AgencyRequestModel | null> {
+    const m = this.tx.manager;
+    const own = await this.directory.get(actor.agencyId, m);
+    const year = new Date().getFullYear();
+    const r = await createRequest(m, { ...draft, caseId: c.id, caseNumber: c.case_number, fraudType: c.fraud_type, fromAgencyId: actor.agencyId, createdBy: actor.userId }, {
+      year, prefix: `${REQUEST_REFERENCE_PREFIX[draft.type]}-${own.region}-${year}-`,
+    });
+    if (!r) return null;
+    if (opts.attachments?.length) {
+      await addRequestAttachments(m, r.id, actor.agencyId, actor.userId, opts.attachments);
+      r.has_attachments = true;
+    }
+    const created: AuditRecord = {
+      action: AuditAction.REQUEST_CREATED, outcome: AuditOutcome.SUCCESS, entityType: 'AgencyRequest', entityId: r.id, agencyId: actor.agencyId,
+      actorUserId: actor.userId, actorEmail: actor.email, clientAddress: opts.address,
+      details: { reference: r.reference, type: r.type, kind: r.kind, to: r.to_agency_id, ...opts.details },
+    };
+    if (!opts.draft) return this.moveRow(actor, r, RequestState.SENT, { address: opts.address, audit: [created], sendable: c });
+    await recordAudit(m, created);
+    await markRequestRead(m, { userId: actor.userId, agencyId: actor.agencyId, requestId: r.id, version: r.version });
+    return this.toModel(actor, { ...r, read_version: r.version });
+  }
+
   async row(id: string, lock = false): Promise<RequestRow> {
-    const rows = rowsOf<RequestRow>(await this.tx.manager.query(`${SELECT} WHERE r.id = $1${lock ? ' FOR UPDATE OF r' : ''}`, [id]));
-    if (!rows[0]) throw notFound('AgencyRequest', id);
-    return rows[0];
+    const r = await requestById(this.tx.manager, id, { lock });
+    if (!r) throw notFound('AgencyRequest', id);
+    return r;
   }
 
   async get(actor: Actor, id: string): Promise<AgencyRequestModel> {
@@ -117,92 +131,30 @@ export class RequestsService {
   }
 
   async list(actor: Actor, args: RequestListArgs): Promise<Connection<AgencyRequestModel>> {
-    const params: unknown[] = [actor.agencyId];
-    const where = [args.direction === RequestDirection.INCOMING ? `r.to_agency_id = $1 AND r.sent_at IS NOT NULL` : 'r.from_agency_id = $1'];
-    if (args.type) {
-      params.push(args.type);
-      where.push(`r.type = $${params.length}`);
-    }
-    if (args.states?.length) {
-      params.push(args.states);
-      where.push(`r.state = ANY($${params.length}::text[])`);
-    }
-    if (args.overdueOnly) where.push('r.overdue_at IS NOT NULL AND r.answered_at IS NULL');
-    const filter = where.join(' AND ');
-    const [{ n }] = (await this.tx.manager.query(`SELECT count(*)::int AS n FROM agency_requests r WHERE ${filter}`, params)) as Array<{ n: number }>;
-    if (args.after) {
-      params.push(decodeCursor(args.after));
-      where.push(`(r.updated_at, r.id) < (SELECT x.updated_at, x.id FROM agency_requests x WHERE x.id = $${params.length})`);
-    }
-    params.push(args.first + 1);
-    const rows = (await this.tx.manager.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.updated_at DESC, r.id DESC LIMIT $${params.length}`, params)) as RequestRow[];
+    const { rows, total } = await listRequests(this.tx.manager, {
+      agencyId: actor.agencyId, incoming: args.direction === RequestDirection.INCOMING, type: args.type, states: args.states, overdueOnly: args.overdueOnly,
+      afterId: args.after ? decodeCursor(args.after) : null, limit: args.first + 1,
+    });
     const edges = await Promise.all(rows.slice(0, args.first).map(async (r) => ({ cursor: encodeCursor(r.id), node: await this.toModel(actor, r) })));
-    return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: n };
+    return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
   }
 
   async forCase(actor: Actor, caseId: string): Promise<AgencyRequestModel[]> {
-    const rows = (await this.tx.manager.query(`${SELECT} WHERE r.case_id = $1 AND r.from_agency_id = $2 ORDER BY r.created_at DESC LIMIT 200`, [caseId, actor.agencyId])) as RequestRow[];
-    return Promise.all(rows.map((r) => this.toModel(actor, r)));
+    return Promise.all((await requestsForCase(this.tx.manager, caseId, actor.agencyId)).map((r) => this.toModel(actor, r)));
   }
 
-  async counts(actor: Actor): Promise<InboxCountsModel> {
-    const [row] = (await this.tx.manager.query(
-      `SELECT
-         count(*) FILTER (WHERE r.to_agency_id = $1 AND r.version > coalesce(rr.read_version, -1))::int AS unread,
-         count(*) FILTER (WHERE r.to_agency_id = $1 AND r.state IN ('SENT','ACKNOWLEDGED','IN_PROGRESS'))::int AS open,
-         count(*) FILTER (WHERE r.overdue_at IS NOT NULL AND r.state IN ('SENT','ACKNOWLEDGED','IN_PROGRESS'))::int AS overdue
-       FROM agency_requests r
-       LEFT JOIN request_reads rr ON rr.request_id = r.id AND rr.user_id = app_user()
-       WHERE (r.to_agency_id = $1 AND r.sent_at IS NOT NULL) OR r.from_agency_id = $1`,
-      [actor.agencyId],
-    )) as Array<{ unread: number; open: number; overdue: number }>;
-    return row;
+  counts(actor: Actor): Promise<InboxCountsModel> {
+    return inboxCounts(this.tx.manager, actor.agencyId);
   }
 
   async markRead(actor: Actor, id: string): Promise<AgencyRequestModel> {
     const r = await this.row(id);
-    await this.tx.manager.query(
-      `INSERT INTO request_reads (user_id, request_id, agency_id, read_version) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (user_id, request_id) DO UPDATE SET read_version = GREATEST(request_reads.read_version, EXCLUDED.read_version)`,
-      [actor.userId, id, actor.agencyId, r.version],
-    );
+    await markRequestRead(this.tx.manager, { userId: actor.userId, agencyId: actor.agencyId, requestId: id, version: r.version });
     return this.toModel(actor, { ...r, read_version: r.version });
   }
 
-  async rules(): Promise<DeadlineRuleModel[]> {
-    const rows = (await this.tx.manager.query(
-      `SELECT type, kind, urgency, (extract(epoch FROM answer_within) / 60)::int AS minutes FROM request_deadline_rules ORDER BY type, kind, urgency DESC`,
-    )) as DeadlineRuleModel[];
-    return rows;
-  }
-
-  async deadlineFor(type: RequestType, kind: string, urgency: Urgency): Promise<Date> {
-    const [row] = (await this.tx.manager.query(
-      `SELECT now() + answer_within AS at FROM request_deadline_rules WHERE type = $1 AND kind = $2 AND urgency = $3`,
-      [type, kind, urgency],
-    )) as Array<{ at: Date }>;
-    if (!row) throw new Error(`no deadline rule for ${type}/${kind}/${urgency}`);
-    return row.at;
-  }
-
-  /** A human reference per sending agency and year: FR-440000-2026-000042 (FR freeze, TR telecom, CR cooperation). */
-  async nextReference(actor: Actor, type: RequestType): Promise<string> {
-    const year = new Date().getFullYear();
-    const [{ last_value }] = (await this.tx.manager.query(
-      `INSERT INTO request_counters (agency_id, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (agency_id, year) DO UPDATE SET last_value = request_counters.last_value + 1 RETURNING last_value`,
-      [actor.agencyId, year],
-    )) as Array<{ last_value: number }>;
-    const own = await this.directory.get(actor.agencyId);
-    const prefix = type === RequestType.FREEZE ? 'FR' : type === RequestType.TELECOM ? 'TR' : 'CR';
-    return `${prefix}-${own.region}-${year}-${String(last_value).padStart(6, '0')}`;
-  }
-
-  /** The addressed agency must be of the kind the request goes to. */
-  async assertTarget(field: string, agencyId: string, kind: AgencyKind): Promise<void> {
-    const all = await this.directory.all(this.tx.manager);
-    const target = all.get(agencyId);
-    if (!target || target.kind !== kind) throw badInput(field, `must be a ${kind.toLowerCase().replace('_', ' ')} agency`);
+  rules(): Promise<DeadlineRuleModel[]> {
+    return deadlineRules(this.tx.manager);
   }
 
   /**
@@ -210,41 +162,33 @@ export class RequestsService {
    * against the state machine (CONFLICT naming the current state otherwise), with a timeline event,
    * audit, read mark for the actor, live event and deadline jobs after commit.
    */
-  async move(
-    actor: Actor,
-    id: string,
-    to: RequestState,
-    opts: { note?: string | null; set?: Record<string, unknown>; data?: Record<string, unknown>; address: string; before?: (r: RequestRow) => Promise<void> },
-  ): Promise<AgencyRequestModel> {
-    const r = await this.row(id, true);
+  async move(actor: Actor, id: string, to: RequestState, opts: MoveOptions): Promise<AgencyRequestModel> {
+    return this.moveRow(actor, await this.row(id, true), to, opts);
+  }
+
+  /** A move of a row this transaction holds already (locked, or just written). */
+  async moveRow(actor: Actor, r: RequestRow, to: RequestState, opts: MoveOptions): Promise<AgencyRequestModel> {
     const party = partyOf(actor, r);
-    if (!party) throw notFound('AgencyRequest', id);
+    if (!party) throw notFound('AgencyRequest', r.id);
     const problem = requestTransitionProblem(r.type, r.state, to, party, { freezeKind: r.kind as FreezeKind, extensions: r.extensions });
     if (problem) throw conflict(`The request is ${r.state}: ${problem}`, { currentState: r.state });
     if (to === RequestState.SENT) {
-      const c = await this.sendableCase(actor, r.case_id);
+      const c = opts.sendable ?? (await this.sendableCase(actor, r.case_id));
       // Evidence attached to a draft goes out only if the case may still be passed on now (the share may have
       // changed since it was attached); PostgreSQL checks the same (agency_requests_pass_on_guard).
-      const [attached] = (await this.tx.manager.query('SELECT 1 FROM request_attachments WHERE request_id = $1 LIMIT 1', [id])) as unknown[];
-      if (attached) assertMayPassOn(c);
+      if (r.has_attachments) assertMayPassOn(actor, c);
     }
     await opts.before?.(r);
-    const set: Record<string, unknown> = { ...opts.set };
-    if (to === RequestState.SENT) {
-      set['sent_at'] = new Date();
-      set['deadline_at'] = await this.deadlineFor(r.type, r.kind, r.urgency);
-    }
-    if (to === RequestState.ACKNOWLEDGED) set['acknowledged_at'] = new Date();
-    if (awaitsAnswer(r.type, r.state) && !awaitsAnswer(r.type, to) && to !== RequestState.WITHDRAWN) set['answered_at'] = new Date();
-    if (opts.note !== undefined && party === 'RECIPIENT') set['answer_note'] = opts.note;
-    const columns = Object.keys(set);
-    const assignments = columns.map((c, i) => `${c} = $${i + 3}`);
-    const updated = rowsOf<RequestRow>(await this.tx.manager.query(
-      `UPDATE agency_requests SET state = $2, version = version + 1, updated_at = now()${assignments.length ? ', ' + assignments.join(', ') : ''}
-       WHERE id = $1 RETURNING *`,
-      [id, to, ...columns.map((c) => set[c])],
-    ))[0];
-    const event = await this.event(actor, updated, RequestEventKind.STATE, { from: r.state, to, body: opts.note ?? null, data: opts.data });
+    // sent_at and deadline_at are the database's: agency_requests_transitions sets them from the deadline rules.
+    const set: Partial<Record<RequestChangeColumn, unknown>> = { ...opts.set };
+    if (to === RequestState.ACKNOWLEDGED) set.acknowledged_at = new Date();
+    if (awaitsAnswer(r.type, r.state) && !awaitsAnswer(r.type, to) && to !== RequestState.WITHDRAWN) set.answered_at = new Date();
+    if (opts.note !== undefined && party === 'RECIPIENT') set.answer_note = opts.note;
+    const { row: updated, event } = await changeRequest(
+      this.tx.manager, r.id, { state: to, set },
+      { kind: RequestEventKind.STATE, from: r.state, to, body: opts.note ?? null, data: opts.data },
+      { userId: actor.userId, agencyId: actor.agencyId, authorFallback: actor.email },
+    );
     if (party === 'RECIPIENT') {
       // The author hears of the answer (the worker writes it as the sending agency).
       this.tx.afterCommit(() => this.jobs.notify({
@@ -252,71 +196,38 @@ export class RequestsService {
         caseNumber: r.case_number, state: to, eventId: event.id,
       }));
     }
-    await recordAudit(this.tx.manager, {
-      action: AuditAction.REQUEST_STATE_CHANGED, outcome: AuditOutcome.SUCCESS, entityType: 'AgencyRequest', entityId: id, agencyId: actor.agencyId,
+    await recordAudits(this.tx.manager, [...(opts.audit ?? []), {
+      action: AuditAction.REQUEST_STATE_CHANGED, outcome: AuditOutcome.SUCCESS, entityType: 'AgencyRequest', entityId: r.id, agencyId: actor.agencyId,
       actorUserId: actor.userId, actorEmail: actor.email, clientAddress: opts.address, details: { reference: r.reference, from: r.state, to },
-    });
+    }]);
     this.afterChange(updated, RequestEventKind.STATE, r);
-    return this.markRead(actor, id);
+    return this.toModel(actor, updated);
   }
 
   /** A message in the thread, from either side. */
   async message(actor: Actor, id: string, body: string): Promise<RequestEventModel> {
     const r = await this.row(id, true);
-    const party = partyOf(actor, r);
-    if (!party) throw notFound('AgencyRequest', id);
+    if (!partyOf(actor, r)) throw notFound('AgencyRequest', id);
     const text = body.trim();
     if (!text) throw badInput('body', 'must not be empty');
-    const updated = rowsOf<RequestRow>(await this.tx.manager.query('UPDATE agency_requests SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING *', [id]))[0];
-    const event = await this.event(actor, updated, RequestEventKind.MESSAGE, { body: text });
+    const { row: updated, event } = await changeRequest(
+      this.tx.manager, id, {}, { kind: RequestEventKind.MESSAGE, body: text }, { userId: actor.userId, agencyId: actor.agencyId, authorFallback: actor.email },
+    );
     this.afterChange(updated, RequestEventKind.MESSAGE, r);
-    await this.markRead(actor, id);
-    return event;
-  }
-
-  async event(
-    actor: Actor,
-    r: RequestRow,
-    kind: RequestEventKind,
-    e: { from?: RequestState; to?: RequestState; body?: string | null; data?: Record<string, unknown> },
-  ): Promise<RequestEventModel> {
-    const me = await this.userName(actor);
-    const [row] = (await this.tx.manager.query(
-      `INSERT INTO request_events (request_id, agency_id, author_id, author_name, kind, from_state, to_state, body, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, created_at`,
-      [r.id, actor.agencyId, actor.userId, me, kind, e.from ?? null, e.to ?? null, e.body ?? null, e.data ? JSON.stringify(e.data) : null],
-    )) as Array<{ id: string; created_at: Date }>;
-    return {
-      id: row.id, kind, fromState: e.from ?? null, toState: e.to ?? null, body: e.body ?? null, agency: await this.directory.get(actor.agencyId),
-      authorName: me, createdAt: row.created_at,
-    };
+    return this.eventModel(event);
   }
 
   async events(id: string): Promise<RequestEventModel[]> {
-    const rows = (await this.tx.manager.query(
-      'SELECT id, kind, from_state, to_state, body, agency_id, author_name, created_at FROM request_events WHERE request_id = $1 ORDER BY created_at, id',
-      [id],
-    )) as Array<{ id: string; kind: RequestEventKind; from_state: RequestState | null; to_state: RequestState | null; body: string | null; agency_id: string; author_name: string | null; created_at: Date }>;
-    return Promise.all(rows.map(async (e) => ({
-      id: e.id, kind: e.kind, fromState: e.from_state, toState: e.to_state, body: e.body, agency: await this.directory.get(e.agency_id),
-      authorName: e.author_name, createdAt: e.created_at,
-    })));
+    return Promise.all((await requestEvents(this.tx.manager, id)).map((e) => this.eventModel(e)));
   }
 
   /** What the bank reported as the money's next stops (from its answer), for both parties. */
   async downstream(id: string): Promise<DownstreamTransferModel[]> {
-    const rows = (await this.tx.manager.query(
-      `SELECT data->'downstream' AS rows FROM request_events WHERE request_id = $1 AND kind = 'STATE' AND data ? 'downstream' ORDER BY created_at`,
-      [id],
-    )) as Array<{ rows: Array<{ toAccount: string; bank: string | null; amount: string; occurredAt: string }> }>;
-    return rows.flatMap((r) => r.rows).map((d) => ({ toAccount: d.toAccount, bank: d.bank, amount: d.amount, occurredAt: new Date(d.occurredAt) }));
+    return (await downstreamOf(this.tx.manager, id)).map((d) => ({ toAccount: d.toAccount, bank: d.bank, amount: d.amount, occurredAt: new Date(d.occurredAt) }));
   }
 
   async attachments(id: string): Promise<RequestAttachmentModel[]> {
-    const rows = (await this.tx.manager.query('SELECT * FROM request_attachment_list($1)', [id])) as Array<{
-      attachment_id: string; file_name: string; size_bytes: string; sha256: string; may_pass_on: boolean; may_use_in_court: boolean; must_ask_before_acting: boolean;
-    }>;
-    return rows.map((a) => ({
+    return (await requestAttachmentList(this.tx.manager, id)).map((a) => ({
       attachmentId: a.attachment_id, fileName: a.file_name, sizeBytes: String(a.size_bytes), sha256: a.sha256,
       handling: { mayPassOn: a.may_pass_on, mayUseInCourt: a.may_use_in_court, mustAskBeforeActing: a.must_ask_before_acting },
       downloadPath: `/api/requests/${id}/attachments/${a.attachment_id}`,
@@ -342,7 +253,7 @@ export class RequestsService {
       await this.jobs.cancelDeadline(job('EXPIRY', before.expires_at));
       await this.jobs.cancelDeadline(job('EXPIRY_WARNING', new Date(before.expires_at.getTime() - holdPeriod(r.kind as FreezeKind).warnBeforeMs)));
     }
-    if (r.expires_at && ['FROZEN', 'PARTIALLY_FROZEN', 'EXTENDED'].includes(r.state)) {
+    if (r.expires_at && HOLDING_STATES.includes(r.state)) {
       await this.jobs.scheduleDeadline(job('EXPIRY_WARNING', new Date(r.expires_at.getTime() - holdPeriod(r.kind as FreezeKind).warnBeforeMs)));
       await this.jobs.scheduleDeadline(job('EXPIRY', r.expires_at));
     }
@@ -376,8 +287,10 @@ export class RequestsService {
     };
   }
 
-  private async userName(actor: Actor): Promise<string> {
-    const [row] = (await this.tx.manager.query('SELECT display_name FROM users WHERE id = $1', [actor.userId])) as Array<{ display_name: string }>;
-    return row?.display_name ?? actor.email;
+  private async eventModel(e: RequestEventRow): Promise<RequestEventModel> {
+    return {
+      id: e.id, kind: e.kind as RequestEventKind, fromState: e.from_state, toState: e.to_state, body: e.body, agency: await this.directory.get(e.agency_id),
+      authorName: e.author_name, createdAt: e.created_at,
+    };
   }
 }

@@ -1,38 +1,18 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { DataSource, EntityManager } from 'typeorm';
-import { inAgencyTransaction, recordAudit, rowsOf } from '@caselink/db';
+import { DataSource } from 'typeorm';
+import { claimRequestDeadline, inAgencyTransaction, notifyRequestSender, recordAudit, recordClockEvent, requestsDue, rowsOf } from '@caselink/db';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
 import { closeLiveBus, createLiveBus, DeadlineDue, DeadlineJob, LiveBus, publishNotification, publishRequestUpdate, publishTaskForceUpdate, QUEUES } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import type { QueueProcessor } from '../queue-processor';
 import { deadlineLateness, sweepRequeued } from '../metrics/worker-metrics';
 
-interface DueRow {
-  id: string;
-  reference: string;
-  type: string;
-  kind: string;
-  state: string;
-  case_id: string;
-  case_number: string;
-  from_agency_id: string;
-  to_agency_id: string;
-  created_by: string;
-  deadline_at: Date | null;
-  expires_at: Date | null;
-  overdue_at: Date | null;
-}
-
 export interface DeadlineOutcome {
   acted: boolean;
   /** Milliseconds between when it was due and when it was acted on. */
   latenessMs?: number;
 }
-
-const OPEN = `('SENT','ACKNOWLEDGED','IN_PROGRESS')`;
-const HOLDING = `('FROZEN','PARTIALLY_FROZEN','EXTENDED')`;
-const WARN_BEFORE = `CASE kind WHEN 'EMERGENCY_STOP' THEN interval '6 hours' ELSE interval '7 days' END`;
 
 /**
  * Deadlines that act: an unanswered request turns OVERDUE at its deadline and its sender's supervisors
@@ -76,7 +56,7 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
     if (this.sweeping) return this.sweeping;
     this.sweeping = (async () => {
       try {
-        const due = (await this.ds.query('SELECT id, from_agency_id, due FROM requests_due()')) as Array<{ id: string; from_agency_id: string; due: DeadlineDue }>;
+        const due: Array<{ id: string; from_agency_id: string; due: DeadlineDue }> = await requestsDue(this.ds.manager);
         const tasks = (await this.ds.query('SELECT id, lead_agency_id FROM tasks_due()')) as Array<{ id: string; lead_agency_id: string }>;
         for (const t of tasks) due.push({ id: t.id, from_agency_id: t.lead_agency_id, due: 'TASK' });
         for (const d of due) {
@@ -98,19 +78,17 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
     if (due === 'TASK') return this.observed(due, await this.taskOverdue(requestId, fromAgencyId));
     const published: Array<() => Promise<void>> = [];
     const outcome = await inAgencyTransaction(this.ds, { agencyId: fromAgencyId, userId: null }, async (m) => {
-      const row = await this.claim(m, requestId, due);
+      const row = await claimRequestDeadline(m, requestId, due);
       if (!row) return { acted: false };
       const dueAt = due === 'ANSWER' ? row.deadline_at : due === 'EXPIRY' ? row.expires_at : null;
       // A warning belongs to one end of a hold: an extension moves the end and earns a new warning.
       const occasion = new Date((due === 'ANSWER' ? row.deadline_at : row.expires_at) as Date).getTime();
       const latenessMs = dueAt ? Date.now() - new Date(dueAt).getTime() : undefined;
       const kind = due === 'ANSWER' ? 'OVERDUE' : due === 'EXPIRY_WARNING' ? 'EXPIRY_WARNING' : 'STATE';
-      await m.query(
-        `INSERT INTO request_events (request_id, agency_id, kind, from_state, to_state, data, dedupe_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (dedupe_key) DO NOTHING`,
-        [row.id, fromAgencyId, kind, due === 'EXPIRY' ? row.state : null, due === 'EXPIRY' ? 'EXPIRED' : null,
-          JSON.stringify({ dueAt, firedAt: new Date().toISOString(), latenessMs }), `${due}:${row.id}:${occasion}`],
-      );
+      await recordClockEvent(m, {
+        requestId: row.id, agencyId: fromAgencyId, kind, from: due === 'EXPIRY' ? row.state : null, to: due === 'EXPIRY' ? 'EXPIRED' : null,
+        data: { dueAt, firedAt: new Date().toISOString(), latenessMs }, dedupeKey: `${due}:${row.id}:${occasion}`,
+      });
       // The clock's changes are audited like anyone's, in the same transaction (no user: the deadline acted).
       await recordAudit(m, {
         action: due === 'EXPIRY' ? AuditAction.REQUEST_STATE_CHANGED : AuditAction.REQUEST_DEADLINE_REACHED, outcome: AuditOutcome.SUCCESS,
@@ -120,13 +98,7 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
       // The author and the agency's supervisors hear of it.
       const notice = due === 'ANSWER' ? 'REQUEST_OVERDUE' : due === 'EXPIRY_WARNING' ? 'HOLD_EXPIRING' : 'HOLD_EXPIRED';
       const payload = { requestId: row.id, reference: row.reference, caseId: row.case_id, caseNumber: row.case_number, type: row.type, kind: row.kind, dueAt };
-      const notified = rowsOf<{ id: string; user_id: string; created_at: Date }>(await m.query(
-        `INSERT INTO notifications (agency_id, user_id, kind, payload, dedupe_key)
-         SELECT $1, u.id, $2, $3::jsonb, $4 || ':' || u.id FROM users u
-         WHERE u.agency_id = $1 AND u.active AND (u.id = $5 OR 'SUPERVISOR' = ANY (u.roles))
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, user_id, created_at`,
-        [fromAgencyId, notice, JSON.stringify(payload), `${notice}:${row.id}:${occasion}`, row.created_by],
-      ));
+      const notified = await notifyRequestSender(m, { agencyId: fromAgencyId, authorId: row.created_by, kind: notice, payload, dedupeKey: `${notice}:${row.id}:${occasion}` });
       published.push(() => publishRequestUpdate(this.bus, this.config.QUEUE_PREFIX, {
         requestId: row.id, reference: row.reference, type: row.type, state: due === 'EXPIRY' ? 'EXPIRED' : row.state, eventKind: kind,
         overdue: due === 'ANSWER', sent: true, fromAgencyId: row.from_agency_id, toAgencyId: row.to_agency_id, at: new Date().toISOString(),
@@ -184,22 +156,5 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
       await publishTaskForceUpdate(this.bus, this.config.QUEUE_PREFIX, { ...board, kind: 'TASK_OVERDUE', taskId, at: new Date().toISOString() }).catch(() => undefined);
     }
     return outcome;
-  }
-
-  /** The one conditional UPDATE that makes each action happen once. */
-  private async claim(m: EntityManager, id: string, due: DeadlineDue): Promise<DueRow | undefined> {
-    const sql =
-      due === 'ANSWER'
-        ? `UPDATE agency_requests SET overdue_at = now(), version = version + 1, updated_at = now()
-           WHERE id = $1 AND overdue_at IS NULL AND state IN ${OPEN} AND deadline_at <= now() RETURNING *`
-        : due === 'EXPIRY_WARNING'
-          ? `UPDATE agency_requests SET expiry_warned_at = now(), version = version + 1, updated_at = now()
-             WHERE id = $1 AND state IN ${HOLDING} AND expiry_warned_at IS NULL AND expires_at - ${WARN_BEFORE} <= now() RETURNING *`
-          : `UPDATE agency_requests SET state = 'EXPIRED', version = version + 1, updated_at = now()
-             WHERE id = $1 AND state IN ${HOLDING} AND expires_at <= now() RETURNING *, (SELECT state FROM agency_requests WHERE id = $1) AS previous`;
-    const rows = rowsOf<DueRow & { previous?: string }>(await m.query(sql, [id]));
-    const row = rows[0];
-    if (row && due === 'EXPIRY') row.state = row.previous ?? row.state;
-    return row;
   }
 }

@@ -1,2 +1,3 @@
 export * from './machines';
 export * from './deadlines';
+export * from './vocabulary';
