@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client, Pool } from 'pg';
-import { Role } from '@caselink/domain';
+import type { EntityManager } from 'typeorm';
+import { recordAudits } from '@caselink/db';
+import { AuditAction, AuditOutcome, Role } from '@caselink/domain';
 import { appPool, asAgency, createAgency, gql, login, ownerClient, startApi, TestAgency } from '../../test/harness';
 
 const VERIFY = '{ verifyAuditChain { ok checkedCount firstBrokenEventId firstBrokenSequence reason } }';
@@ -44,6 +46,26 @@ describe('audit trail', () => {
     const r = await gql(app, VERIFY, {}, { token: auditor });
     expect(r.data?.verifyAuditChain).toMatchObject({ ok: true, firstBrokenEventId: null });
     expect(r.data?.verifyAuditChain.checkedCount).toBeGreaterThanOrEqual(5);
+  });
+
+  it('several rows appended by one statement (recordAudits) chain one after another', async () => {
+    const before = Number((await owner.query('SELECT max(sequence) AS s FROM audit_events WHERE agency_id = $1', [agency.id])).rows[0].s);
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query("SELECT set_config('app.agency_id', $1, true), set_config('app.roles', 'SYSTEM', true)", [agency.id]);
+      const ds = { query: (sql: string, params: unknown[]) => c.query(sql, params).then((r) => r.rows) } as unknown as EntityManager;
+      await recordAudits(ds, [1, 2, 3].map((i) => ({
+        action: AuditAction.REQUEST_CREATED, outcome: AuditOutcome.SUCCESS, entityType: 'Test', entityId: String(i), agencyId: agency.id,
+      })));
+      await c.query('COMMIT');
+    } finally {
+      c.release();
+    }
+    const rows = (await owner.query('SELECT sequence, entity_id FROM audit_events WHERE agency_id = $1 AND sequence > $2 ORDER BY sequence', [agency.id, before])).rows;
+    expect(rows).toEqual([1, 2, 3].map((i) => ({ sequence: String(before + i), entity_id: String(i) })));
+    const r = await gql(app, VERIFY, {}, { token: auditor });
+    expect(r.data?.verifyAuditChain).toMatchObject({ ok: true });
   });
 
   it('the app role may not change or delete audit rows', async () => {
