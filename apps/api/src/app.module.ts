@@ -24,6 +24,8 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { ActingTransactionInterceptor } from './common/acting-transaction.interceptor';
 import { GraphQLErrorPassThrough } from './common/graphql-error.filter';
 import { hardeningRules, mercuriusErrorFormatter } from './common/graphql-hardening';
+import { graphqlOverHttpRouteOptions } from './common/graphql-over-http';
+import { describeRootTypes } from './schema/root-types';
 import { InputValidationPipe } from './common/input-validation.pipe';
 import { API_CONFIG, ApiConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
@@ -59,6 +61,8 @@ export class AppModule {
           useFactory: (tokens: Tokens, bus: LiveBus, ds: DataSource) => ({
             autoSchemaFile: true,
             sortSchema: true,
+            // The root types' descriptions (schema.graphql, written by `npm run schema:graphql`, documents the API).
+            transformSchema: describeRootTypes,
             graphiql: !production,
             path: '/graphql',
             allowBatchedQueries: false,
@@ -69,6 +73,8 @@ export class AppModule {
               maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST, production,
             }),
             errorFormatter: mercuriusErrorFormatter(production) as MercuriusDriverConfig['errorFormatter'],
+            // GraphQL over HTTP: application/graphql-response+json on request, null parameters, strict parameter types.
+            additionalRouteOptions: graphqlOverHttpRouteOptions as MercuriusDriverConfig['additionalRouteOptions'],
             context: (req: FastifyRequest, reply: FastifyReply) => ({ req, reply }),
             // graphql-ws at /graphql; the access token comes in connection_init ({ authorization: 'Bearer …' }).
             subscription: {

@@ -27,8 +27,8 @@ export class AccountResolver {
     return this.account.startTotp(actor);
   }
 
-  @Mutation(() => FactorEnrolled)
-  confirmTotpEnrolment(@CurrentActor() actor: Actor, @Args('input') input: ConfirmTotpInput, @GqlCtx() ctx: GqlContext): Promise<FactorEnrolled> {
+  @Mutation(() => FactorEnrolled, { description: 'Confirm an authenticator app with its code; the first factor also brings recovery codes' })
+  confirmTotpEnrolment(@CurrentActor() actor: Actor, @Args('input', { description: 'The code the app shows and a name for it' }) input: ConfirmTotpInput, @GqlCtx() ctx: GqlContext): Promise<FactorEnrolled> {
     return this.account.confirmTotp(actor, input.code, input.label, clientAddress(ctx.req));
   }
 
@@ -37,28 +37,28 @@ export class AccountResolver {
     return this.account.passkeyOptions(actor);
   }
 
-  @Mutation(() => FactorEnrolled)
-  registerPasskey(@CurrentActor() actor: Actor, @Args('input') input: RegisterPasskeyInput, @GqlCtx() ctx: GqlContext): Promise<FactorEnrolled> {
+  @Mutation(() => FactorEnrolled, { description: "Register a passkey from the browser's answer to passkeyRegistrationOptions" })
+  registerPasskey(@CurrentActor() actor: Actor, @Args('input', { description: "The browser's answer and a name for it" }) input: RegisterPasskeyInput, @GqlCtx() ctx: GqlContext): Promise<FactorEnrolled> {
     return this.account.registerPasskey(actor, input.response, input.label, clientAddress(ctx.req));
   }
 
   @Mutation(() => Boolean, { description: 'Remove one of your second factors (with your password)' })
-  removeSecondFactor(@CurrentActor() actor: Actor, @Args('input') input: RemoveSecondFactorInput, @GqlCtx() ctx: GqlContext): Promise<boolean> {
+  removeSecondFactor(@CurrentActor() actor: Actor, @Args('input', { description: 'The factor and your password' }) input: RemoveSecondFactorInput, @GqlCtx() ctx: GqlContext): Promise<boolean> {
     return this.account.removeFactor(actor, input.id, input.password, clientAddress(ctx.req));
   }
 
   @Mutation(() => [String], { description: 'New recovery codes, shown once; the old ones stop working' })
-  regenerateRecoveryCodes(@CurrentActor() actor: Actor, @Args('password') password: string, @GqlCtx() ctx: GqlContext): Promise<string[]> {
+  regenerateRecoveryCodes(@CurrentActor() actor: Actor, @Args('password', { description: 'Your password' }) password: string, @GqlCtx() ctx: GqlContext): Promise<string[]> {
     return this.account.regenerateRecoveryCodes(actor, password, clientAddress(ctx.req));
   }
 
   @Mutation(() => Boolean, { description: 'Change your password with the current one; your other sessions end' })
-  changePassword(@CurrentActor() actor: Actor, @Args('input') input: ChangePasswordInput, @GqlCtx() ctx: GqlContext): Promise<boolean> {
+  changePassword(@CurrentActor() actor: Actor, @Args('input', { description: 'The current password and the new one' }) input: ChangePasswordInput, @GqlCtx() ctx: GqlContext): Promise<boolean> {
     return this.account.changePassword(actor, input.currentPassword, input.newPassword, clientAddress(ctx.req));
   }
 
   @Mutation(() => Boolean, { description: 'End one of your sessions' })
-  endSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<boolean> {
+  endSession(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Session id (mySessions)' }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<boolean> {
     return this.account.endSession(actor, id, clientAddress(ctx.req));
   }
 

@@ -16,13 +16,13 @@ export class AgenciesResolver {
     return this.agencyService.list(page);
   }
 
-  @Query(() => AgencyModel)
-  agency(@Args('id', { type: () => ID }, uuidArg('id')) id: string): Promise<AgencyModel> {
+  @Query(() => AgencyModel, { description: "One agency: the caller's own, any for the national admin (NOT_FOUND otherwise)" })
+  agency(@Args('id', { type: () => ID, description: 'Agency id' }, uuidArg('id')) id: string): Promise<AgencyModel> {
     return this.agencyService.get(id);
   }
 
   @Mutation(() => AgencyModel, { description: 'National admin: create an agency with its first admin' })
-  createAgency(@CurrentActor() actor: Actor, @Args('input') input: CreateAgencyInput, @GqlCtx() ctx: GqlContext): Promise<AgencyModel> {
+  createAgency(@CurrentActor() actor: Actor, @Args('input', { description: 'The agency and its first admin' }) input: CreateAgencyInput, @GqlCtx() ctx: GqlContext): Promise<AgencyModel> {
     return this.agencyService.create(actor, input, clientAddress(ctx.req));
   }
 }

@@ -5,13 +5,13 @@ import { PageArgs } from '../common/pagination';
 
 @ArgsType()
 export class RiskSignalListArgs extends PageArgs {
-  @Field(() => RiskSignalKind, { nullable: true }) @IsOptional() @IsEnum(RiskSignalKind) kind?: RiskSignalKind | null;
+  @Field(() => RiskSignalKind, { nullable: true, description: 'Only this kind' }) @IsOptional() @IsEnum(RiskSignalKind) kind?: RiskSignalKind | null;
 }
 
 @ArgsType()
 export class AlertListArgs extends PageArgs {
-  @Field(() => AlertStatus, { nullable: true }) @IsOptional() @IsEnum(AlertStatus) status?: AlertStatus | null;
-  @Field(() => RiskRule, { nullable: true }) @IsOptional() @IsEnum(RiskRule) rule?: RiskRule | null;
+  @Field(() => AlertStatus, { nullable: true, description: 'Only this status' }) @IsOptional() @IsEnum(AlertStatus) status?: AlertStatus | null;
+  @Field(() => RiskRule, { nullable: true, description: 'Only this rule' }) @IsOptional() @IsEnum(RiskRule) rule?: RiskRule | null;
 }
 
 @ArgsType()

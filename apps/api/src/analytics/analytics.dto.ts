@@ -10,30 +10,30 @@ const PROVINCE_CODES = Object.keys(PROVINCES);
 export const FIRST_VERDICT_YEAR = 1997;
 export const LAST_VERDICT_YEAR = 2100;
 
-@InputType()
+@InputType({ description: 'A suspect to record on a case' })
 export class AddSuspectInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a UUID' }) caseId: string;
+  @Field(() => ID, { description: 'The case (OWNER or CONTRIBUTE)' }) @IsUUID('all', { message: 'must be a UUID' }) caseId: string;
   @Field(() => String, { nullable: true, description: 'How the case calls the suspect (e.g. 张某)' }) @IsOptional() @IsString() @MaxLength(100) alias?: string | null;
-  @Field(() => SuspectRole) @IsEnum(SuspectRole) role: SuspectRole;
+  @Field(() => SuspectRole, { description: 'Where in the fraud chain they stood' }) @IsEnum(SuspectRole) role: SuspectRole;
   @Field(() => Int, { nullable: true, description: `Whole years at the offence, ${MIN_AGE_AT_OFFENCE}-${MAX_AGE_AT_OFFENCE}` })
   @IsOptional() @IsInt({ message: 'must be a whole number of years' }) @Min(MIN_AGE_AT_OFFENCE, { message: `must be at least ${MIN_AGE_AT_OFFENCE}` })
   @Max(MAX_AGE_AT_OFFENCE, { message: `must be at most ${MAX_AGE_AT_OFFENCE}` })
   ageAtOffence?: number | null;
-  @Field(() => Education, { nullable: true }) @IsOptional() @IsEnum(Education) education?: Education | null;
-  @Field(() => Employment, { nullable: true }) @IsOptional() @IsEnum(Employment) employment?: Employment | null;
+  @Field(() => Education, { nullable: true, description: 'Highest education completed' }) @IsOptional() @IsEnum(Education) education?: Education | null;
+  @Field(() => Employment, { nullable: true, description: 'Employment at the offence' }) @IsOptional() @IsEnum(Employment) employment?: Employment | null;
   @Field(() => [Charge], { description: 'At least one' }) @IsArray() @ArrayMinSize(1, { message: 'must name at least one charge' }) @ArrayMaxSize(8) @IsEnum(Charge, { each: true })
   charges: Charge[];
   @Field(() => String, { nullable: true, description: '18-character ID number, checksum-validated; only a keyed hash of it is stored' })
   @IsOptional() @IsString() @MaxLength(32) idNumber?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The judgment on a suspect' })
 export class RecordJudgmentInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be a UUID' }) suspectId: string;
+  @Field(() => ID, { description: 'The suspect' }) @IsUUID('all', { message: 'must be a UUID' }) suspectId: string;
   @Field({ description: 'YYYY-MM-DD, not in the future' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD' }) verdictDate: string;
-  @Field() @IsString() @MaxLength(200) court: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100) judgmentNumber?: string | null;
-  @Field(() => Penalty) @IsEnum(Penalty) penalty: Penalty;
+  @Field({ description: 'The court (up to 200 characters)' }) @IsString() @MaxLength(200) court: string;
+  @Field(() => String, { nullable: true, description: 'The judgment document number, e.g. （2021）粤0304刑初123号' }) @IsOptional() @IsString() @MaxLength(100) judgmentNumber?: string | null;
+  @Field(() => Penalty, { description: 'The principal penalty' }) @IsEnum(Penalty) penalty: Penalty;
   @Field(() => Int, { nullable: true, description: 'Needed for fixed terms (6-300), detention (1-6) and surveillance (3-24)' })
   @IsOptional() @IsInt({ message: 'must be a whole number of months' }) sentenceMonths?: number | null;
   @Field({ description: 'Only with criminal detention or a fixed term of at most 36 months' }) @IsBoolean() probation: boolean;
@@ -57,5 +57,5 @@ export class OutcomeFilter {
   provinces?: string[] | null;
   @Field(() => [Charge], { nullable: true, description: 'Judgments naming any of these charges' })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsEnum(Charge, { each: true }) charges?: Charge[] | null;
-  @Field(() => [SuspectRole], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsEnum(SuspectRole, { each: true }) roles?: SuspectRole[] | null;
+  @Field(() => [SuspectRole], { nullable: true, description: 'Suspects with any of these roles' }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsEnum(SuspectRole, { each: true }) roles?: SuspectRole[] | null;
 }

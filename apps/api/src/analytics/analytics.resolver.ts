@@ -31,17 +31,17 @@ export class AnalyticsResolver {
   ) {}
 
   @Query(() => [SuspectModel], { description: 'Suspects of a case you may read, with their judgments; oldest first' })
-  caseSuspects(@CurrentActor() actor: Actor, @Args('caseId', { type: () => ID }, uuidArg('caseId')) caseId: string): Promise<SuspectModel[]> {
+  caseSuspects(@CurrentActor() actor: Actor, @Args('caseId', { type: () => ID, description: 'Case id' }, uuidArg('caseId')) caseId: string): Promise<SuspectModel[]> {
     return this.suspects.forCase(actor, caseId);
   }
 
-  @Mutation(() => SuspectModel, { description: 'OWNER or CONTRIBUTE; an ID number is kept only as a keyed hash' })
-  addSuspect(@CurrentActor() actor: Actor, @Args('input') input: AddSuspectInput, @GqlCtx() ctx: GqlContext): Promise<SuspectModel> {
+  @Mutation(() => SuspectModel, { description: 'Record a suspect on a case (OWNER or CONTRIBUTE); an ID number is kept only as a keyed hash' })
+  addSuspect(@CurrentActor() actor: Actor, @Args('input', { description: 'The suspect' }) input: AddSuspectInput, @GqlCtx() ctx: GqlContext): Promise<SuspectModel> {
     return this.suspects.add(actor, input, clientAddress(ctx.req));
   }
 
   @Mutation(() => SuspectModel, { description: 'Records (or corrects) the judgment on a suspect; OWNER or CONTRIBUTE' })
-  recordJudgment(@CurrentActor() actor: Actor, @Args('input') input: RecordJudgmentInput, @GqlCtx() ctx: GqlContext): Promise<SuspectModel> {
+  recordJudgment(@CurrentActor() actor: Actor, @Args('input', { description: 'The judgment' }) input: RecordJudgmentInput, @GqlCtx() ctx: GqlContext): Promise<SuspectModel> {
     return this.suspects.recordJudgment(actor, input, clientAddress(ctx.req));
   }
 
@@ -51,7 +51,7 @@ export class AnalyticsResolver {
   outcomeAnalytics(
     @CurrentActor() actor: Actor,
     // Declared without `| null` so that the parameter's design type is the class and its rules run (it may be null).
-    @Args('filter', { type: () => OutcomeFilter, nullable: true }) filter: OutcomeFilter,
+    @Args('filter', { type: () => OutcomeFilter, nullable: true, description: 'Which judgments to count; all you may read when left out' }) filter: OutcomeFilter,
     @Info() info: GraphQLResolveInfo,
   ): Promise<OutcomeAnalyticsModel> {
     return this.outcomes.analytics(actor, filter, 'filter.', dimensionsFor(selectedFields(info)));

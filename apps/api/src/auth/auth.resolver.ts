@@ -26,7 +26,7 @@ export class AuthResolver {
   // Nullable on purpose: with a non-null result the first failed alias would stop the rest of a
   // request silently; this way each aliased attempt is answered, and counted towards the lock.
   @Mutation(() => AuthPayload, { nullable: true, description: 'Sign in; sets the httpOnly refresh cookie, or returns the second step that is due' })
-  async login(@Args('input') input: LoginInput, @GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
+  async login(@Args('input', { description: 'E-mail and password' }) input: LoginInput, @GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
     // Per address and per e-mail, shared by every api process (Redis); the lockout in PostgreSQL stays behind it.
     await this.limits.consume('login', ctx.req, input.email);
     const outcome = await this.auth.login(input.email, input.password, clientAddress(ctx.req), userAgentOf(ctx));
@@ -37,14 +37,14 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayload, { nullable: true, description: 'The second step of a log-in: a TOTP code, a recovery code or a passkey; sets the refresh cookie' })
-  async verifySecondFactor(@Args('input') input: SecondFactorInput, @GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
+  async verifySecondFactor(@Args('input', { description: 'The challenge and exactly one answer' }) input: SecondFactorInput, @GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
     // Counted per user (a new challenge must not bring a new budget) and per address.
     await this.limits.consume('secondFactor', ctx.req, await this.auth.challengeOwner(input.challenge));
     return this.answer(ctx, await this.auth.verifySecondFactor(input.challenge, input, clientAddress(ctx.req), userAgentOf(ctx)));
   }
 
   @Mutation(() => String, { description: 'WebAuthn request options (JSON) for the second step with a passkey' })
-  async passkeySignInOptions(@Args('challenge') challenge: string, @GqlCtx() ctx: GqlContext): Promise<string> {
+  async passkeySignInOptions(@Args('challenge', { description: 'The challenge of the password step' }) challenge: string, @GqlCtx() ctx: GqlContext): Promise<string> {
     await this.limits.consume('secondFactor', ctx.req, await this.auth.challengeOwner(challenge));
     return this.auth.passkeySignInOptions(challenge);
   }
@@ -69,7 +69,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'The lock screen: the password or a passkey again; the page goes on where it was' })
-  async unlockSession(@Args('input') input: UnlockInput, @GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
+  async unlockSession(@Args('input', { description: 'The password or a passkey answer' }) input: UnlockInput, @GqlCtx() ctx: GqlContext): Promise<AuthPayload> {
     await this.limits.consume('unlock', ctx.req, await this.auth.sessionOwner(ctx.req.cookies[REFRESH_COOKIE]));
     return this.answer(ctx, await this.auth.unlock(ctx.req.cookies[REFRESH_COOKIE], input, clientAddress(ctx.req), userAgentOf(ctx)));
   }

@@ -11,7 +11,7 @@ import { BulletinCaseMatchModel, BulletinConnection, BulletinModel, CaseBulletin
 import { BulletinListArgs, PublishBulletinInput } from './bulletins.dto';
 import { BulletinsService } from './bulletins.service';
 
-const id = (name: string) => [name, { type: () => ID }, uuidArg(name)] as const;
+const id = (name: string, description: string) => [name, { type: () => ID, description }, uuidArg(name)] as const;
 
 type BulletinContext = GqlContext & { bulletinMatches?: DataLoader<string, BulletinCaseMatchModel[]> };
 
@@ -25,7 +25,7 @@ export class BulletinsResolver {
   }
 
   @Query(() => BulletinModel, { description: 'Opens a bulletin (marks it read for you); NOT_FOUND unless published by or addressed to your agency' })
-  bulletin(@CurrentActor() actor: Actor, @Args(...id('id')) bulletinId: string): Promise<BulletinModel> {
+  bulletin(@CurrentActor() actor: Actor, @Args(...id('id', 'Bulletin id')) bulletinId: string): Promise<BulletinModel> {
     return this.service.get(actor, bulletinId, true);
   }
 
@@ -35,7 +35,7 @@ export class BulletinsResolver {
   }
 
   @Query(() => [CaseBulletinHitModel], { description: 'Police: bulletins you may read whose watched identifiers this case holds' })
-  caseBulletinHits(@CurrentActor() actor: Actor, @Args(...id('caseId')) caseId: string): Promise<CaseBulletinHitModel[]> {
+  caseBulletinHits(@CurrentActor() actor: Actor, @Args(...id('caseId', 'Case id (NOT_FOUND for a case you may not read)')) caseId: string): Promise<CaseBulletinHitModel[]> {
     return this.service.caseHits(actor, caseId);
   }
 
@@ -47,7 +47,7 @@ export class BulletinsResolver {
   @Mutation(() => BulletinModel, {
     description: 'Police supervisors and admins: publish to kinds of agency and/or chosen agencies; the worker matches its identifiers against every case',
   })
-  publishBulletin(@CurrentActor() actor: Actor, @Args('input') input: PublishBulletinInput, @GqlCtx() ctx: GqlContext): Promise<BulletinModel> {
+  publishBulletin(@CurrentActor() actor: Actor, @Args('input', { description: 'The bulletin' }) input: PublishBulletinInput, @GqlCtx() ctx: GqlContext): Promise<BulletinModel> {
     return this.service.publish(actor, input, clientAddress(ctx.req));
   }
 

@@ -40,8 +40,8 @@ export class CasesResolver {
     return page;
   }
 
-  @Query(() => CaseModel, { description: 'NOT_FOUND when the caller may not see it' })
-  case(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string): Promise<CaseModel> {
+  @Query(() => CaseModel, { description: 'One case the caller may see; NOT_FOUND otherwise' })
+  case(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Case id' }, uuidArg('id')) id: string): Promise<CaseModel> {
     return this.caseService.get(actor, id);
   }
 
@@ -50,78 +50,78 @@ export class CasesResolver {
     return this.directory.police();
   }
 
-  @Query(() => AccessRequestConnection)
+  @Query(() => AccessRequestConnection, { description: 'Access requests your agency made, or received for its cases, newest first' })
   accessRequests(@CurrentActor() actor: Actor, @Args() args: AccessRequestArgs): Promise<AccessRequestConnection> {
     return this.sharingService.listRequests(actor, args);
   }
 
   @Query(() => VictimPersonalData, { description: 'Full ID number and phone (OWNER or CONTRIBUTE only); every call is audited' })
-  victimPersonalData(@CurrentActor() actor: Actor, @Args('victimId', { type: () => ID }, uuidArg('victimId')) victimId: string): Promise<VictimPersonalData> {
+  victimPersonalData(@CurrentActor() actor: Actor, @Args('victimId', { type: () => ID, description: 'Victim id' }, uuidArg('victimId')) victimId: string): Promise<VictimPersonalData> {
     return this.sharingService.personalData(actor, victimId);
   }
 
-  @Mutation(() => CaseModel)
-  createCase(@CurrentActor() actor: Actor, @Args('input') input: CreateCaseInput, @GqlCtx() ctx: GqlContext): Promise<CaseModel> {
+  @Mutation(() => CaseModel, { description: "Open a case in the caller's agency (numbered per agency and year)" })
+  createCase(@CurrentActor() actor: Actor, @Args('input', { description: 'The case' }) input: CreateCaseInput, @GqlCtx() ctx: GqlContext): Promise<CaseModel> {
     return this.caseService.create(actor, input, clientAddress(ctx.req));
   }
 
-  @Mutation(() => CaseModel, { description: 'CONFLICT naming the current state when the change is not allowed' })
+  @Mutation(() => CaseModel, { description: 'Move a case you own to another status; CONFLICT naming the current state when the change is not allowed' })
   changeCaseStatus(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, uuidArg('id')) id: string,
-    @Args('status', { type: () => CaseStatus }) status: CaseStatus,
+    @Args('id', { type: () => ID, description: 'Case id' }, uuidArg('id')) id: string,
+    @Args('status', { type: () => CaseStatus, description: 'The new status (one of Case.allowedTransitions)' }) status: CaseStatus,
     @GqlCtx() ctx: GqlContext,
   ): Promise<CaseModel> {
     return this.caseService.changeStatus(actor, id, status, clientAddress(ctx.req));
   }
 
-  @Mutation(() => VictimStatementModel, { description: 'Needs OWNER or CONTRIBUTE; every transfer yields identifiers' })
-  addStatement(@CurrentActor() actor: Actor, @Args('input') input: AddStatementInput, @GqlCtx() ctx: GqlContext): Promise<VictimStatementModel> {
+  @Mutation(() => VictimStatementModel, { description: 'Add a victim statement with its payment trail (OWNER or CONTRIBUTE); every transfer yields identifiers' })
+  addStatement(@CurrentActor() actor: Actor, @Args('input', { description: 'The statement' }) input: AddStatementInput, @GqlCtx() ctx: GqlContext): Promise<VictimStatementModel> {
     return this.statementService.add(actor, input, clientAddress(ctx.req));
   }
 
-  @Mutation(() => IdentifierModel)
-  addIdentifier(@CurrentActor() actor: Actor, @Args('input') input: AddIdentifierInput, @GqlCtx() ctx: GqlContext): Promise<IdentifierModel> {
+  @Mutation(() => IdentifierModel, { description: 'Add a clue by hand (OWNER or CONTRIBUTE); the case is re-linked' })
+  addIdentifier(@CurrentActor() actor: Actor, @Args('input', { description: 'The clue' }) input: AddIdentifierInput, @GqlCtx() ctx: GqlContext): Promise<IdentifierModel> {
     return this.sharingService.addIdentifier(actor, input, clientAddress(ctx.req));
   }
 
-  @Mutation(() => IdentifierModel, { description: 'Manual clues of your agency; the case is re-linked' })
+  @Mutation(() => IdentifierModel, { description: 'Correct a clue your agency added by hand; the case is re-linked' })
   correctIdentifier(
     @CurrentActor() actor: Actor,
-    @Args('id', { type: () => ID }, uuidArg('id')) id: string,
-    @Args('value') value: string,
+    @Args('id', { type: () => ID, description: 'Identifier id' }, uuidArg('id')) id: string,
+    @Args('value', { description: 'The corrected value (validated like a new clue)' }) value: string,
     @GqlCtx() ctx: GqlContext,
   ): Promise<IdentifierModel> {
     return this.sharingService.correctIdentifier(actor, id, value, clientAddress(ctx.req));
   }
 
-  @Mutation(() => Boolean, { description: 'Manual clues of your agency; the case is re-linked' })
-  removeIdentifier(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<boolean> {
+  @Mutation(() => Boolean, { description: 'Remove a clue your agency added by hand; the case is re-linked' })
+  removeIdentifier(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Identifier id' }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<boolean> {
     return this.sharingService.removeIdentifier(actor, id, clientAddress(ctx.req));
   }
 
-  @Mutation(() => CaseShareModel)
-  shareCase(@CurrentActor() actor: Actor, @Args('input') input: ShareCaseInput, @GqlCtx() ctx: GqlContext): Promise<CaseShareModel> {
+  @Mutation(() => CaseShareModel, { description: 'Share a case you own with another police agency (READ or CONTRIBUTE, with a handling code)' })
+  shareCase(@CurrentActor() actor: Actor, @Args('input', { description: 'The share' }) input: ShareCaseInput, @GqlCtx() ctx: GqlContext): Promise<CaseShareModel> {
     return this.sharingService.share(actor, input, clientAddress(ctx.req));
   }
 
-  @Mutation(() => CaseShareModel)
-  revokeShare(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<CaseShareModel> {
+  @Mutation(() => CaseShareModel, { description: 'End a share of a case you own at once' })
+  revokeShare(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Share id' }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<CaseShareModel> {
     return this.sharingService.revoke(actor, id, clientAddress(ctx.req));
   }
 
-  @Mutation(() => AccessRequestModel)
-  requestAccess(@CurrentActor() actor: Actor, @Args('input') input: RequestAccessInput, @GqlCtx() ctx: GqlContext): Promise<AccessRequestModel> {
+  @Mutation(() => AccessRequestModel, { description: 'Ask the owner of a case for access (police)' })
+  requestAccess(@CurrentActor() actor: Actor, @Args('input', { description: 'The case and why' }) input: RequestAccessInput, @GqlCtx() ctx: GqlContext): Promise<AccessRequestModel> {
     return this.sharingService.requestAccess(actor, input, clientAddress(ctx.req));
   }
 
-  @Mutation(() => AccessRequestModel)
-  decideAccessRequest(@CurrentActor() actor: Actor, @Args('input') input: DecideAccessRequestInput, @GqlCtx() ctx: GqlContext): Promise<AccessRequestModel> {
+  @Mutation(() => AccessRequestModel, { description: 'Approve (sharing the case) or deny an access request for a case you own' })
+  decideAccessRequest(@CurrentActor() actor: Actor, @Args('input', { description: 'The decision' }) input: DecideAccessRequestInput, @GqlCtx() ctx: GqlContext): Promise<AccessRequestModel> {
     return this.sharingService.decide(actor, input, clientAddress(ctx.req));
   }
 
   /** Accounts of payment trails that are personal data (phones) are masked by the same rule as clues. */
-  @ResolveField(() => [VictimStatementModel])
+  @ResolveField(() => [VictimStatementModel], { description: 'Victim statements with their payment trails, oldest first' })
   async statements(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<VictimStatementModel[]> {
     const all = await loadersOf(ctx, this.ds, this.directory).statements.load(c.id);
     if (!c.masked) return all;
@@ -134,14 +134,14 @@ export class CasesResolver {
   }
 
   /** Personal-data clues (ID numbers, phones) are masked for READ grantees and analysts, as victims' data is. */
-  @ResolveField(() => [IdentifierModel])
+  @ResolveField(() => [IdentifierModel], { description: 'Clues of the case (personal-data ones masked for READ grantees and analysts)' })
   async identifiers(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<IdentifierModel[]> {
     const all = await loadersOf(ctx, this.ds, this.directory).identifiers.load(c.id);
     if (!c.masked) return all;
     return all.map((i) => (isPersonalData(i.kind) ? { ...i, rawValue: maskIdentifier(i.kind, i.canonical), canonical: maskIdentifier(i.kind, i.canonical) } : i));
   }
 
-  @ResolveField(() => [AttachmentModel])
+  @ResolveField(() => [AttachmentModel], { description: 'Evidence files of the case' })
   attachments(@Parent() c: CaseModel, @Context() ctx: GqlContext): Promise<AttachmentModel[]> {
     return loadersOf(ctx, this.ds, this.directory).attachments.load(c.id);
   }
@@ -156,7 +156,7 @@ export class CasesResolver {
 export class CaseShareResolver {
   constructor(private readonly directory: AgencyDirectory) {}
 
-  @ResolveField(() => AgencyRef)
+  @ResolveField(() => AgencyRef, { description: 'The agency it is shared with' })
   agency(@Parent() s: CaseShareModel): Promise<AgencyRef> {
     return this.directory.get(s.agencyId);
   }
@@ -166,12 +166,12 @@ export class CaseShareResolver {
 export class AccessRequestResolver {
   constructor(private readonly directory: AgencyDirectory) {}
 
-  @ResolveField(() => AgencyRef)
+  @ResolveField(() => AgencyRef, { description: 'The agency that asks' })
   requestingAgency(@Parent() r: AccessRequestModel): Promise<AgencyRef> {
     return this.directory.get(r.requestingAgencyId);
   }
 
-  @ResolveField(() => AgencyRef)
+  @ResolveField(() => AgencyRef, { description: 'The agency that owns the case' })
   ownerAgency(@Parent() r: AccessRequestModel): Promise<AgencyRef> {
     return this.directory.get(r.ownerAgencyId);
   }

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
+import { getIntrospectionQuery } from 'graphql';
 import { AgencyKind, Role } from '@caselink/domain';
 import { codeOf, createAgency, gql, login, ownerClient, startApi, TestAgency } from '../../test/harness';
 
@@ -22,12 +23,29 @@ describe('hostile and malformed requests', () => {
   });
 
   it('refuses deep nesting', async () => {
+    // The schema has no cycle (no path from Query is deeper than 7), so nested fragments stand for a hostile depth.
+    const selection = `${'... on Query { '.repeat(12)}me { id }${' }'.repeat(12)}`;
+    const r = await gql(app, `{ ${selection} }`, {}, { token });
+    expect(codeOf(r)).toBe('QUERY_TOO_COMPLEX');
+    expect(r.errors?.[0].message).toMatch(/^Query depth limit of 8 exceeded/);
+    expect(r.data).toBeNull();
+  });
+
+  it('lets introspection past the depth limit outside production, as GraphiQL and code generators ask for it', async () => {
+    // getIntrospectionQuery() nests ofType nine levels under __schema.
+    const r = await gql<{ __schema: { queryType: { name: string }; types: unknown[] } }>(app, getIntrospectionQuery({ descriptions: true }));
+    expect(r.errors).toBeUndefined();
+    expect(r.data?.__schema.queryType.name).toBe('Query');
+    expect(r.data?.__schema.types.length).toBeGreaterThan(100);
+    // Still counted for everything else: a deep document under a normal field is refused.
     let selection = 'name';
     for (let i = 0; i < 12; i++) selection = `ofType { ${selection} }`;
-    const r = await gql(app, `{ __schema { types { fields { type { ${selection} } } } } }`, {}, { token });
-    expect(r.status).toBe(400);
-    expect(codeOf(r)).toBe('QUERY_TOO_COMPLEX');
-    expect(r.data).toBeNull();
+    const deep = await gql(app, `{ __type(name: "Case") { fields { type { ${selection} } } } }`, {}, { token });
+    expect(codeOf(deep)).toBe('QUERY_TOO_COMPLEX');
+    // The page itself.
+    const page = await app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/graphiql' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
   });
 
   it('refuses 1,000 aliases', async () => {
@@ -95,6 +113,11 @@ describe('hostile and malformed requests', () => {
       const intro = await gql(prod, '{ __schema { types { name } } }', {}, { token });
       expect(codeOf(intro)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(intro.errors?.[0].message).toMatch(/introspection/i);
+      // GraphiQL's query is refused too (by the depth limit, which production applies to introspection as well); no page.
+      const graphiql = await gql(prod, getIntrospectionQuery(), {}, { token });
+      expect(graphiql.data).toBeNull();
+      expect(['GRAPHQL_VALIDATION_FAILED', 'QUERY_TOO_COMPLEX']).toContain(codeOf(graphiql));
+      expect((await prod.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/graphiql' })).statusCode).toBe(404);
       const typo = await gql(prod, '{ me { emial } }', {}, { token });
       expect(typo.errors?.[0].message).not.toMatch(/Did you mean/);
     });

@@ -6,7 +6,9 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, GraphQLFormattedError, NoSchemaIntrospectionCustomRule, ValidationContext } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import type { ExecutionResult } from 'graphql';
+import type { FastifyReply } from 'fastify';
 import type { ErrorCode } from './errors';
+import { GRAPHQL_RESPONSE_JSON, mediaTypeOf } from './graphql-over-http';
 
 const log = new Logger('GraphQL');
 
@@ -22,10 +24,15 @@ const tooComplex = [(_: ValidationContext | null, error: GraphQLError) => {
   (error.extensions as Record<string, unknown>)['code'] = 'QUERY_TOO_COMPLEX';
 }];
 
-/** Validation rules that refuse hostile documents before anything executes. */
+/**
+ * Validation rules that refuse hostile documents before anything executes. Outside production introspection
+ * (`__schema`) is exempt from the depth limit, so GraphiQL and code generators can read the schema (their standard
+ * introspection query nests `ofType` deeper than any operation needs); the cost limit still counts the rest of the
+ * document. In production introspection is refused altogether.
+ */
 export function hardeningRules(limits: HardeningLimits) {
   const rules = [
-    maxDepthRule({ n: limits.maxDepth, onReject: tooComplex, exposeLimits: true, ignoreIntrospection: false }),
+    maxDepthRule({ n: limits.maxDepth, onReject: tooComplex, exposeLimits: true, ignoreIntrospection: !limits.production }),
     maxAliasesRule({ n: limits.maxAliases, onReject: tooComplex, exposeLimits: true }),
     costLimitRule({ maxCost: limits.maxCost, onReject: tooComplex, exposeLimits: true }),
   ];
@@ -75,24 +82,50 @@ export const isDatabaseRefusal = (e: unknown): boolean => e instanceof QueryFail
 
 /** The 4xx status of an error Fastify raised while reading the request, if it is one. */
 function httpStatusOf(error: GraphQLError): number | undefined {
-  const status = (error.originalError as { statusCode?: unknown } | undefined)?.statusCode;
+  return statusOf(error.originalError);
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
-/** Mercurius errorFormatter: flattens its wrapped validation errors, formats each. */
+/** The HTTP status of a request refused before execution began, by the code of its first error. */
+const REFUSAL_STATUS: Record<string, number> = {
+  GRAPHQL_VALIDATION_FAILED: 400, QUERY_TOO_COMPLEX: 400, BAD_REQUEST: 400, BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403,
+  PAYLOAD_TOO_LARGE: 413, TOO_MANY_REQUESTS: 429,
+};
+
+/**
+ * Mercurius errorFormatter: flattens its wrapped validation errors, formats each, and sets the status code of the
+ * media type the client accepts (GraphQL over HTTP, graphql-over-http.ts):
+ * - `application/json` (legacy; the portal): 200 for every GraphQL answer, document errors included, with
+ *   `data: null` when nothing ran. Two HTTP-level refusals keep their codes: a request Fastify could not read
+ *   (malformed JSON 400, body too large 413, a parameter of the wrong type 400) and an abuse limit with nothing
+ *   answered (429, with Retry-After), so proxies and HTTP clients see them.
+ * - `application/graphql-response+json`: a request refused before execution (parse, validation, variables, limits)
+ *   has no `data` entry and a 4xx code (400, 413, 429, ...); once execution began, 200 with `data` (maybe null).
+ */
 export function mercuriusErrorFormatter(production: boolean) {
-  return (execution: ExecutionResult & { errors: readonly GraphQLError[] }) => {
+  return (execution: ExecutionResult & { errors: readonly GraphQLError[] }, context?: { reply?: FastifyReply }) => {
+    // Mercurius wraps document errors (GraphQL's) and request errors — Fastify's schema validation of the parameters
+    // (400), a mutation over GET (405) — in an error with a status; a request error keeps the status, as its original.
     const flat = execution.errors.flatMap((e) => {
       const inner = (e.originalError as { errors?: unknown } | undefined)?.errors;
-      return Array.isArray(inner) ? (inner as GraphQLError[]) : [e];
+      if (!Array.isArray(inner)) return [e];
+      return (inner as Array<GraphQLError | Error>).map((i) =>
+        i instanceof GraphQLError ? i : new GraphQLError(i.message, { originalError: statusOf(i) !== undefined ? i : (e.originalError as Error) }));
     });
-    const errors = flat.map((e) => formatError(e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message)), production));
-    const requestStatus = flat.map((e) => (e instanceof GraphQLError ? httpStatusOf(e) : undefined)).find((s) => s !== undefined);
-    const documentRefused = !execution.data && errors.every((e) => e.extensions?.['code'] === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.['code'] === 'QUERY_TOO_COMPLEX');
+    const errors = flat.map((e) => formatError(e, production));
+    const requestStatus = flat.map(httpStatusOf).find((s) => s !== undefined);
+    if (mediaTypeOf(context?.reply?.request) === GRAPHQL_RESPONSE_JSON) {
+      if (execution.data !== undefined) return { statusCode: 200, response: { data: execution.data, errors } };
+      return { statusCode: requestStatus ?? REFUSAL_STATUS[String(errors[0]?.extensions?.['code'])] ?? 500, response: { errors } };
+    }
     // Refused by an abuse limit and nothing else: 429 (Retry-After is set where the refusal was raised).
     // (login is nullable, so a refused log-in comes back as { login: null }: no field answered either.)
     const answeredNothing = !execution.data || Object.values(execution.data).every((v) => v === null);
     const limited = errors.length > 0 && answeredNothing && errors.every((e) => e.extensions?.['code'] === 'TOO_MANY_REQUESTS');
-    return { statusCode: requestStatus ?? (documentRefused ? 400 : limited ? 429 : 200), response: { data: execution.data ?? null, errors } };
+    return { statusCode: requestStatus ?? (limited ? 429 : 200), response: { data: execution.data ?? null, errors } };
   };
 }

@@ -23,10 +23,10 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a list ends, and whether more follow' })
 export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
+  @Field({ description: 'More rows follow this page: ask again with after: endCursor' }) hasNextPage: boolean;
+  @Field(() => String, { nullable: true, description: 'Cursor of the last row of this page (pass it as after); null on an empty page' }) endCursor: string | null;
 }
 
 export interface Edge<T> {
@@ -53,16 +53,16 @@ export function selects(info: GraphQLResolveInfo, path: string): boolean {
 
 /** A Relay connection type for `node` (UserConnection, AgencyConnection, ...). */
 export function connectionType<T>(node: Type<T>, name: string): Type<Connection<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: 'One row of a list with its cursor' })
   class EdgeType {
-    @Field() cursor: string;
-    @Field(() => node) node: T;
+    @Field({ description: 'Opaque position of this row, for after' }) cursor: string;
+    @Field(() => node, { description: 'The row' }) node: T;
   }
 
   @ObjectType({ isAbstract: true })
   class ConnectionType {
-    @Field(() => [EdgeType]) edges: EdgeType[];
-    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => [EdgeType], { description: 'The rows of this page, in the order of the list' }) edges: EdgeType[];
+    @Field(() => PageInfo, { description: 'Where this page ends' }) pageInfo: PageInfo;
     @Field(() => Int, { description: 'All matching rows; computed only when selected' }) totalCount: number;
   }
   return ConnectionType as Type<Connection<T>>;

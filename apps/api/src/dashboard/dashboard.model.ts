@@ -10,7 +10,14 @@ export enum DashboardScope {
   /** Supervisors: the readable records plus those of every police agency in the supervisor's region (aggregates only). */
   REGION = 'REGION',
 }
-registerEnumType(DashboardScope, { name: 'DashboardScope' });
+registerEnumType(DashboardScope, {
+  name: 'DashboardScope',
+  description: 'Which records the dashboard figures count',
+  valuesMap: {
+    READABLE: { description: 'What the viewer may read: own cases, live shares, task forces; requests the agency sent; tasks of its task forces' },
+    REGION: { description: "Supervisors: the readable records plus those of every police agency in the supervisor's region (aggregates only)" },
+  },
+});
 
 /** How the series growth is bucketed: by day up to 31 days, by week up to 184, else by month (Asia/Shanghai). */
 export enum DashboardBucket {
@@ -18,11 +25,19 @@ export enum DashboardBucket {
   WEEK = 'WEEK',
   MONTH = 'MONTH',
 }
-registerEnumType(DashboardBucket, { name: 'DashboardBucket' });
+registerEnumType(DashboardBucket, {
+  name: 'DashboardBucket',
+  description: 'How series growth is bucketed: by day up to 31 days, by week up to 184, else by month (Asia/Shanghai)',
+  valuesMap: {
+    DAY: { description: 'One point per day' },
+    WEEK: { description: 'One point per week' },
+    MONTH: { description: 'One point per month' },
+  },
+});
 
 @ObjectType('DashboardCaseFigures', { description: 'Cases reported in the period: all of them, the open ones (REPORTED, INVESTIGATING) and their losses' })
 export class DashboardCaseFiguresModel {
-  @Field(() => Int) cases: number;
+  @Field(() => Int, { description: 'Cases reported in the period' }) cases: number;
   @Field(() => Int, { description: 'REPORTED or INVESTIGATING' }) openCases: number;
   @Field({ description: 'Sum of the cases\' total losses, exact decimal CNY' }) totalLoss: string;
 }
@@ -43,9 +58,9 @@ export class DashboardSeriesPointModel {
 
 @ObjectType('DashboardRequestCount', { description: 'Requests sent in the period, of one type, now in one state' })
 export class DashboardRequestCountModel {
-  @Field(() => RequestType) type: RequestType;
-  @Field(() => RequestState) state: RequestState;
-  @Field(() => Int) count: number;
+  @Field(() => RequestType, { description: 'Request type' }) type: RequestType;
+  @Field(() => RequestState, { description: 'Current state' }) state: RequestState;
+  @Field(() => Int, { description: 'Requests' }) count: number;
 }
 
 @ObjectType('DashboardFreezes', { description: 'Freezes and emergency stops sent in the period' })
@@ -61,17 +76,17 @@ export class DashboardFreezesModel {
 
 @ObjectType('DashboardOverdueRequest', { description: 'A request of the viewer\'s agency past its answer deadline' })
 export class DashboardOverdueRequestModel {
-  @Field(() => ID) id: string;
-  @Field() reference: string;
-  @Field(() => RequestType) type: RequestType;
-  @Field() kind: string;
-  @Field(() => RequestState) state: RequestState;
-  @Field() caseNumber: string;
-  @Field(() => AgencyRef) toAgency: AgencyRef;
-  @Field() deadlineAt: Date;
+  @Field(() => ID, { description: 'Request id' }) id: string;
+  @Field({ description: 'Its reference' }) reference: string;
+  @Field(() => RequestType, { description: 'Request type' }) type: RequestType;
+  @Field({ description: 'FreezeKind, TelecomKind or CooperationKind' }) kind: string;
+  @Field(() => RequestState, { description: 'Current state' }) state: RequestState;
+  @Field({ description: 'The case it was sent for' }) caseNumber: string;
+  @Field(() => AgencyRef, { description: 'The agency that owes the answer' }) toAgency: AgencyRef;
+  @Field({ description: 'When the answer was due' }) deadlineAt: Date;
 }
 
-@ObjectType('DashboardOverdueRequests')
+@ObjectType('DashboardOverdueRequests', { description: 'Requests past their answer deadline' })
 export class DashboardOverdueRequestsModel {
   @Field(() => Int, { description: 'Unanswered requests past their deadline, in the scope (whenever sent)' }) count: number;
   @Field(() => [DashboardOverdueRequestModel], { description: 'The viewer\'s own agency\'s, most overdue first (at most 20): what the viewer may open' })
@@ -80,18 +95,18 @@ export class DashboardOverdueRequestsModel {
 
 @ObjectType('DashboardOverdueTask', { description: 'An open task past its due date in a task force the viewer\'s agency is in' })
 export class DashboardOverdueTaskModel {
-  @Field(() => ID) id: string;
-  @Field(() => ID) taskForceId: string;
-  @Field() taskForceName: string;
-  @Field(() => TaskKind) kind: TaskKind;
-  @Field() title: string;
-  @Field(() => TaskStatus) status: TaskStatus;
+  @Field(() => ID, { description: 'Task id' }) id: string;
+  @Field(() => ID, { description: 'Its task force' }) taskForceId: string;
+  @Field({ description: "The task force's name" }) taskForceName: string;
+  @Field(() => TaskKind, { description: 'What is asked' }) kind: TaskKind;
+  @Field({ description: 'Short description' }) title: string;
+  @Field(() => TaskStatus, { description: 'OPEN or IN_PROGRESS' }) status: TaskStatus;
   @Field(() => String, { nullable: true, description: '2-digit province code' }) province: string | null;
-  @Field(() => AgencyRef) assigneeAgency: AgencyRef;
-  @Field() dueAt: Date;
+  @Field(() => AgencyRef, { description: 'The agency that works it' }) assigneeAgency: AgencyRef;
+  @Field({ description: 'When it was due' }) dueAt: Date;
 }
 
-@ObjectType('DashboardTasks')
+@ObjectType('DashboardTasks', { description: 'Open and overdue task-force tasks' })
 export class DashboardTasksModel {
   @Field(() => Int, { description: 'OPEN or IN_PROGRESS tasks of open task forces in the scope' }) open: number;
   @Field(() => Int, { description: 'Of those, past their due date' }) overdue: number;
@@ -106,19 +121,19 @@ export class DashboardTasksModel {
     'figures count requests sent in the period; overdue counts are of now, whenever sent.',
 })
 export class SupervisorDashboardModel {
-  @Field(() => DashboardScope) scope: DashboardScope;
+  @Field(() => DashboardScope, { description: 'Which records the figures count' }) scope: DashboardScope;
   @Field(() => String, { nullable: true, description: 'REGION: the GB/T 2260 code of the region (100000 = all of China)' }) region: string | null;
-  @Field(() => Int) periodDays: number;
+  @Field(() => Int, { description: 'Days of the period, today included' }) periodDays: number;
   @Field({ description: 'First day of the period, YYYY-MM-DD (Asia/Shanghai); the period ends today' }) since: string;
-  @Field(() => FraudType, { nullable: true }) fraudType: FraudType | null;
-  @Field(() => DashboardCaseFiguresModel) cases: DashboardCaseFiguresModel;
+  @Field(() => FraudType, { nullable: true, description: 'The fraud type the figures are limited to; null for all' }) fraudType: FraudType | null;
+  @Field(() => DashboardCaseFiguresModel, { description: 'Case figures of the period' }) cases: DashboardCaseFiguresModel;
   @Field(() => [DashboardCaseGroupModel], { description: 'Provinces with cases, most cases first' }) byProvince: DashboardCaseGroupModel[];
   @Field(() => [DashboardCaseGroupModel], { description: 'Fraud types with cases, most cases first' }) byFraudType: DashboardCaseGroupModel[];
-  @Field(() => DashboardBucket) seriesBucket: DashboardBucket;
+  @Field(() => DashboardBucket, { description: 'How seriesGrowth is bucketed' }) seriesBucket: DashboardBucket;
   @Field(() => [DashboardSeriesPointModel], { description: 'Every bucket of the period, zeros included, from the current series membership' })
   seriesGrowth: DashboardSeriesPointModel[];
   @Field(() => [DashboardRequestCountModel], { description: 'Requests sent in the period by type and current state' }) requestsByState: DashboardRequestCountModel[];
-  @Field(() => DashboardFreezesModel) freezes: DashboardFreezesModel;
-  @Field(() => DashboardOverdueRequestsModel) overdueRequests: DashboardOverdueRequestsModel;
-  @Field(() => DashboardTasksModel) tasks: DashboardTasksModel;
+  @Field(() => DashboardFreezesModel, { description: 'How freezes fared' }) freezes: DashboardFreezesModel;
+  @Field(() => DashboardOverdueRequestsModel, { description: 'Requests past their deadline' }) overdueRequests: DashboardOverdueRequestsModel;
+  @Field(() => DashboardTasksModel, { description: 'Task-force tasks' }) tasks: DashboardTasksModel;
 }

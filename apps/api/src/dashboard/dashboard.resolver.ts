@@ -15,7 +15,7 @@ export class DashboardResolver {
   supervisorDashboard(
     @CurrentActor() actor: Actor,
     // Declared without `| null` so that the parameter's design type is the class and its rules run (it may be null).
-    @Args('filter', { type: () => DashboardFilter, nullable: true }) filter: DashboardFilter,
+    @Args('filter', { type: () => DashboardFilter, nullable: true, description: 'Period, fraud type and scope; the defaults when left out' }) filter: DashboardFilter,
   ): Promise<SupervisorDashboardModel> {
     return this.dashboard.supervisorDashboard(actor, filter);
   }

@@ -1,16 +1,16 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { Attachment } from '@caselink/db';
 
-@ObjectType('Attachment')
+@ObjectType('Attachment', { description: 'An evidence file of a case, uploaded with POST /cases/{id}/attachments' })
 export class AttachmentModel {
-  @Field(() => ID) id: string;
-  @Field(() => ID, { nullable: true }) statementId: string | null;
-  @Field() fileName: string;
-  @Field() contentType: string;
+  @Field(() => ID, { description: 'Attachment id' }) id: string;
+  @Field(() => ID, { nullable: true, description: 'The statement it belongs to, if any' }) statementId: string | null;
+  @Field({ description: 'File name as uploaded' }) fileName: string;
+  @Field({ description: 'Media type as uploaded' }) contentType: string;
   @Field({ description: 'Bytes' }) sizeBytes: string;
   @Field({ description: 'Hex sha256 of the content, computed while it streamed in' }) sha256: string;
   @Field({ description: 'GET this path with the bearer token to download' }) downloadPath: string;
-  @Field() createdAt: Date;
+  @Field({ description: 'When it was uploaded' }) createdAt: Date;
   @Field(() => Date, { nullable: true, description: 'When the retention queue removed the file; downloads then answer 410 (the record stays)' })
   purgedAt: Date | null;
 

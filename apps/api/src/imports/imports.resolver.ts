@@ -10,12 +10,12 @@ export class ImportsResolver {
   constructor(private readonly imports: ImportsService) {}
 
   @Query(() => StatementImportModel, { description: 'Progress and errors of an import of your agency; NOT_FOUND otherwise' })
-  statementImport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string): Promise<StatementImportModel> {
+  statementImport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Import id (answered by POST /cases/{id}/imports)' }, uuidArg('id')) id: string): Promise<StatementImportModel> {
     return this.imports.get(actor, id);
   }
 
   @Query(() => [StatementImportModel], { description: "Your agency's imports into a case, newest first (at most 100)" })
-  statementImports(@CurrentActor() actor: Actor, @Args('caseId', { type: () => ID }, uuidArg('caseId')) caseId: string): Promise<StatementImportModel[]> {
+  statementImports(@CurrentActor() actor: Actor, @Args('caseId', { type: () => ID, description: 'Case id' }, uuidArg('caseId')) caseId: string): Promise<StatementImportModel[]> {
     return this.imports.list(actor, caseId);
   }
 }

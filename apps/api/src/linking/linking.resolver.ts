@@ -13,7 +13,7 @@ import { FundTraceService } from './fund-trace.service';
 import { RelinkService } from './relink.service';
 import { WarninglistService } from './warninglist.service';
 
-const id = (name: string) => [name, { type: () => ID }, uuidArg(name)] as const;
+const id = (name: string, description: string) => [name, { type: () => ID, description }, uuidArg(name)] as const;
 
 @Resolver()
 export class LinkingResolver {
@@ -25,22 +25,22 @@ export class LinkingResolver {
   ) {}
 
   @Query(() => CaseLinksModel, { description: 'Series, linked cases the caller may read, blind hits for the others; NOT_FOUND for a case the caller may not read' })
-  caseLinks(@CurrentActor() actor: Actor, @Args(...id('caseId')) caseId: string): Promise<CaseLinksModel> {
+  caseLinks(@CurrentActor() actor: Actor, @Args(...id('caseId', 'Case id')) caseId: string): Promise<CaseLinksModel> {
     return this.linking.caseLinks(actor, caseId);
   }
 
   @Query(() => LinkGraphModel, { description: 'Graph around a case; expand adds the neighbours of those node ids (value:… or case:…)' })
   linkGraph(
     @CurrentActor() actor: Actor,
-    @Args(...id('caseId')) caseId: string,
-    @Args('expand', { type: () => [ID], nullable: true }) expand: string[] | null,
+    @Args(...id('caseId', 'The case at the centre')) caseId: string,
+    @Args('expand', { type: () => [ID], nullable: true, description: 'Node ids to expand (value:… or case:…)' }) expand: string[] | null,
   ): Promise<LinkGraphModel> {
     assertExpandIds(expand ?? []);
     return this.linking.linkGraph(actor, caseId, expand ?? []);
   }
 
-  @Query(() => SeriesModel, { description: 'NOT_FOUND unless the caller may read one of its cases' })
-  series(@CurrentActor() actor: Actor, @Args(...id('id')) seriesId: string): Promise<SeriesModel> {
+  @Query(() => SeriesModel, { description: 'One series; NOT_FOUND unless the caller may read one of its cases' })
+  series(@CurrentActor() actor: Actor, @Args(...id('id', 'Series id')) seriesId: string): Promise<SeriesModel> {
     return this.linking.series(actor, seriesId);
   }
 
@@ -64,8 +64,8 @@ export class LinkingResolver {
     return this.relinks.runs();
   }
 
-  @Query(() => RelinkRunModel)
-  relinkRun(@Args(...id('id')) runId: string): Promise<RelinkRunModel> {
+  @Query(() => RelinkRunModel, { description: 'National admin: one full relink and its progress' })
+  relinkRun(@Args(...id('id', 'Run id')) runId: string): Promise<RelinkRunModel> {
     return this.relinks.run(runId);
   }
 
@@ -74,23 +74,23 @@ export class LinkingResolver {
     return this.traces.trace(actor, args.transferId, args.maxHops);
   }
 
-  @Query(() => FundTraceRunModel)
-  fundTraceRun(@CurrentActor() actor: Actor, @Args(...id('id')) traceId: string): Promise<FundTraceRunModel> {
+  @Query(() => FundTraceRunModel, { description: 'A background fund trace and, once DONE, its result' })
+  fundTraceRun(@CurrentActor() actor: Actor, @Args(...id('id', 'Run id (startFundTrace)')) traceId: string): Promise<FundTraceRunModel> {
     return this.traces.run(actor, traceId);
   }
 
   @Mutation(() => WarninglistEntryModel, { description: 'Agency admins: a benign value that must never link cases' })
-  addWarninglistEntry(@CurrentActor() actor: Actor, @Args('input') input: AddWarninglistEntryInput, @GqlCtx() ctx: GqlContext): Promise<WarninglistEntryModel> {
+  addWarninglistEntry(@CurrentActor() actor: Actor, @Args('input', { description: 'The value and why it is benign' }) input: AddWarninglistEntryInput, @GqlCtx() ctx: GqlContext): Promise<WarninglistEntryModel> {
     return this.benign.add(actor, input, clientAddress(ctx.req));
   }
 
   @Mutation(() => Boolean, { description: "Agency admins remove their agency's entries; the national admin any" })
-  removeWarninglistEntry(@CurrentActor() actor: Actor, @Args(...id('id')) entryId: string, @GqlCtx() ctx: GqlContext): Promise<boolean> {
+  removeWarninglistEntry(@CurrentActor() actor: Actor, @Args(...id('id', 'Entry id')) entryId: string, @GqlCtx() ctx: GqlContext): Promise<boolean> {
     return this.benign.remove(actor, entryId, clientAddress(ctx.req));
   }
 
-  @Mutation(() => HubReviewModel, { nullable: true, description: 'Police supervisors and admins: CONFIRM (links again) or WARNINGLIST (never links; null)' })
-  reviewHub(@CurrentActor() actor: Actor, @Args('input') input: ReviewHubInput, @GqlCtx() ctx: GqlContext): Promise<HubReviewModel | null> {
+  @Mutation(() => HubReviewModel, { nullable: true, description: 'Police supervisors and admins decide on a hub: CONFIRM (it links again) or WARNINGLIST (it never links; answers null)' })
+  reviewHub(@CurrentActor() actor: Actor, @Args('input', { description: 'The hub and the decision' }) input: ReviewHubInput, @GqlCtx() ctx: GqlContext): Promise<HubReviewModel | null> {
     return this.benign.review(actor, input, clientAddress(ctx.req));
   }
 

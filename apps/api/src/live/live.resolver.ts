@@ -9,23 +9,23 @@ import { LiveSessions } from './live-sessions';
 
 @ObjectType('RequestUpdate', { description: 'Pushed to both agencies of a request whenever it changes' })
 export class RequestUpdateModel {
-  @Field(() => ID) requestId: string;
-  @Field() reference: string;
-  @Field() type: string;
-  @Field() state: string;
-  @Field() eventKind: string;
-  @Field() overdue: boolean;
-  @Field(() => ID) fromAgencyId: string;
-  @Field(() => ID) toAgencyId: string;
-  @Field() at: Date;
+  @Field(() => ID, { description: 'The request (re-read it with request(id): the payload carries ids and states only)' }) requestId: string;
+  @Field({ description: 'Its reference' }) reference: string;
+  @Field({ description: 'A RequestType' }) type: string;
+  @Field({ description: 'Its RequestState now' }) state: string;
+  @Field({ description: 'What happened: a RequestEventKind' }) eventKind: string;
+  @Field({ description: 'Its deadline has passed unanswered' }) overdue: boolean;
+  @Field(() => ID, { description: 'The sending agency' }) fromAgencyId: string;
+  @Field(() => ID, { description: 'The addressed agency' }) toAgencyId: string;
+  @Field({ description: 'When it happened' }) at: Date;
 }
 
 @ObjectType('TaskForceUpdate', { description: 'Pushed to the agencies of a task force when its tasks, members or cases change; re-read the force' })
 export class TaskForceUpdateModel {
-  @Field(() => ID) taskForceId: string;
+  @Field(() => ID, { description: 'The task force (re-read it with taskForce(id))' }) taskForceId: string;
   @Field({ description: 'TASK, TASK_OVERDUE, MEMBERS or CASES' }) kind: string;
-  @Field(() => ID, { nullable: true }) taskId: string | null;
-  @Field() at: Date;
+  @Field(() => ID, { nullable: true, description: 'The task, for TASK and TASK_OVERDUE' }) taskId: string | null;
+  @Field({ description: 'When it happened' }) at: Date;
 }
 
 type SubscriptionContext = { actor?: Actor; tokenExpiresAt?: number; pubsub: PubSub; liveSocket?: unknown };
@@ -78,7 +78,7 @@ export class LiveResolver {
     },
     resolve: (payload: { taskForceUpdates: TaskForceUpdateEvent }) => ({ ...payload.taskForceUpdates, at: new Date(payload.taskForceUpdates.at) }),
   })
-  taskForceUpdates(@Context() ctx: SubscriptionContext, @Args('taskForceId', { type: () => ID, nullable: true }) _taskForceId?: string | null) {
+  taskForceUpdates(@Context() ctx: SubscriptionContext, @Args('taskForceId', { type: () => ID, nullable: true, description: 'Only this task force' }) _taskForceId?: string | null) {
     this.sessions.track(ctx);
     return ctx.pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'task-forces'));
   }

@@ -3,13 +3,13 @@ import { IsBoolean } from 'class-validator';
 import type { Notification } from '@caselink/db';
 import { connectionType, PageArgs } from '../common/pagination';
 
-@ObjectType('Notification')
+@ObjectType('Notification', { description: 'Something the user should know (a lock, a request answered, an alert, a bulletin): kept for the user, pushed live by notificationAdded' })
 export class NotificationModel {
-  @Field(() => ID) id: string;
+  @Field(() => ID, { description: 'Notification id' }) id: string;
   @Field({ description: 'What happened, e.g. ACCOUNT_LOCKED' }) kind: string;
   @Field({ description: 'JSON with the facts the portal shows' }) payload: string;
-  @Field() createdAt: Date;
-  @Field(() => Date, { nullable: true }) readAt: Date | null;
+  @Field({ description: 'When it was raised' }) createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When the user marked it read; null while unread' }) readAt: Date | null;
 
   static from(n: Notification): NotificationModel {
     return Object.assign(new NotificationModel(), {
@@ -18,10 +18,10 @@ export class NotificationModel {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: "A page of the user's notifications" })
 export class NotificationConnection extends connectionType(NotificationModel, 'Notification') {}
 
 @ArgsType()
 export class NotificationArgs extends PageArgs {
-  @Field(() => Boolean, { defaultValue: false }) @IsBoolean() unreadOnly = false;
+  @Field(() => Boolean, { defaultValue: false, description: 'Only unread ones' }) @IsBoolean() unreadOnly = false;
 }

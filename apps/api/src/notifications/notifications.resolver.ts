@@ -9,18 +9,18 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsResolver {
   constructor(private readonly notificationService: NotificationsService) {}
 
-  @Query(() => NotificationConnection)
+  @Query(() => NotificationConnection, { description: "The signed-in user's notifications, newest first" })
   notifications(@CurrentActor() actor: Actor, @Args() args: NotificationArgs): Promise<NotificationConnection> {
     return this.notificationService.list(actor, args);
   }
 
-  @Query(() => Int)
+  @Query(() => Int, { description: "How many of the user's notifications are unread" })
   unreadNotificationCount(@CurrentActor() actor: Actor): Promise<number> {
     return this.notificationService.unreadCount(actor);
   }
 
-  @Mutation(() => NotificationModel)
-  markNotificationRead(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string): Promise<NotificationModel> {
+  @Mutation(() => NotificationModel, { description: 'Mark one of your notifications read' })
+  markNotificationRead(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Notification id' }, uuidArg('id')) id: string): Promise<NotificationModel> {
     return this.notificationService.markRead(actor, id);
   }
 }

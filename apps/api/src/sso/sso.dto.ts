@@ -24,16 +24,16 @@ function IsIssuerUrl(options: ValidationOptions): PropertyDecorator {
 export const EMAIL_DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 export const ROLES_CLAIM = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
 
-@InputType()
+@InputType({ description: "An agency's OpenID Connect settings" })
 export class SetAgencySsoInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an agency id · 必须是机构编号' }) agencyId: string;
+  @Field(() => ID, { description: 'Agency id' }) @IsUUID('all', { message: 'must be an agency id · 必须是机构编号' }) agencyId: string;
 
   @Field({ description: 'The provider\'s issuer URL (its discovery document is at <issuer>/.well-known/openid-configuration)' })
   @IsIssuerUrl({ message: 'must be an https:// URL (http:// only on localhost outside production) · 必须是 https:// 地址（仅非生产环境的本机可用 http://）' })
   @MaxLength(300, { message: 'must be at most 300 characters · 不得超过 300 个字符' })
   issuer: string;
 
-  @Field()
+  @Field({ description: "CaseLink's client id at the provider" })
   @IsString()
   @MinLength(1, { message: 'must not be empty · 不能为空' })
   @MaxLength(255, { message: 'must be at most 255 characters · 不得超过 255 个字符' })
@@ -52,10 +52,10 @@ export class SetAgencySsoInput {
   @MaxLength(253, { message: 'must be at most 253 characters · 不得超过 253 个字符' })
   emailDomain: string;
 
-  @Field(() => String, { nullable: true, defaultValue: 'roles' })
+  @Field(() => String, { nullable: true, defaultValue: 'roles', description: 'The claim that lists the roles ("roles" when left out)' })
   @Matches(ROLES_CLAIM, { message: 'must be a simple claim name such as roles · 必须是简单的声明名称（如 roles）' })
   rolesClaim = 'roles';
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false }) @IsBoolean({ message: 'must be true or false · 必须是布尔值' }) requireMfa = false;
-  @Field(() => Boolean, { nullable: true, defaultValue: true }) @IsBoolean({ message: 'must be true or false · 必须是布尔值' }) enabled = true;
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Refuse sign-ins without a second factor at the provider (false when left out; always on when the agency requires a second factor)' }) @IsBoolean({ message: 'must be true or false · 必须是布尔值' }) requireMfa = false;
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Users may sign in through the provider (true when left out)' }) @IsBoolean({ message: 'must be true or false · 必须是布尔值' }) enabled = true;
 }

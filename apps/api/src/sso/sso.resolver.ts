@@ -16,12 +16,12 @@ export class SsoResolver {
   }
 
   @Query(() => AgencySso, { nullable: true, description: "An agency's single sign-on settings (null: none yet)" })
-  agencySso(@CurrentActor() actor: Actor, @Args('agencyId', { type: () => ID }, uuidArg('agencyId')) agencyId: string): Promise<AgencySso | null> {
+  agencySso(@CurrentActor() actor: Actor, @Args('agencyId', { type: () => ID, description: 'Agency id' }, uuidArg('agencyId')) agencyId: string): Promise<AgencySso | null> {
     return this.settings.get(actor, agencyId);
   }
 
   @Mutation(() => AgencySso, { nullable: true, description: "Create or change an agency's single sign-on settings" })
-  setAgencySso(@CurrentActor() actor: Actor, @Args('input') input: SetAgencySsoInput, @GqlCtx() ctx: GqlContext): Promise<AgencySso> {
+  setAgencySso(@CurrentActor() actor: Actor, @Args('input', { description: 'The settings' }) input: SetAgencySsoInput, @GqlCtx() ctx: GqlContext): Promise<AgencySso> {
     return this.settings.set(actor, input, clientAddress(ctx.req));
   }
 }

@@ -21,45 +21,45 @@ export class UsersResolver {
     return this.userService.list(actor, args, args.includeInactive);
   }
 
-  @Query(() => UserModel)
-  user(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string): Promise<UserModel> {
+  @Query(() => UserModel, { description: "One user of the caller's agency (NOT_FOUND otherwise)" })
+  user(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'User id' }, uuidArg('id')) id: string): Promise<UserModel> {
     return this.userService.visible(actor, id);
   }
 
   @Mutation(() => UserModel, { description: "Create a user in the caller's agency" })
-  createUser(@CurrentActor() actor: Actor, @Args('input') input: CreateUserInput, @GqlCtx() ctx: GqlContext): Promise<UserModel> {
+  createUser(@CurrentActor() actor: Actor, @Args('input', { description: 'The new user' }) input: CreateUserInput, @GqlCtx() ctx: GqlContext): Promise<UserModel> {
     return this.userService.create(actor, input, clientAddress(ctx.req));
   }
 
-  @Mutation(() => UserModel)
-  deactivateUser(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<UserModel> {
+  @Mutation(() => UserModel, { description: 'Switch a user off: they cannot sign in, their sessions end; their records stay' })
+  deactivateUser(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'User id' }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<UserModel> {
     return this.userService.setActive(actor, id, false, clientAddress(ctx.req));
   }
 
-  @Mutation(() => UserModel)
-  reactivateUser(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<UserModel> {
+  @Mutation(() => UserModel, { description: 'Switch a deactivated user on again' })
+  reactivateUser(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'User id' }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<UserModel> {
     return this.userService.setActive(actor, id, true, clientAddress(ctx.req));
   }
 
   @Mutation(() => UserModel, { description: "Change a user's roles (within what the access table allows the agency's kind)" })
   setUserRoles(
-    @CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string, @Args('roles', { type: () => [Role] }) roles: Role[], @GqlCtx() ctx: GqlContext,
+    @CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'User id' }, uuidArg('id')) id: string, @Args('roles', { type: () => [Role], description: 'The roles the user holds from now on (replaces the old ones)' }) roles: Role[], @GqlCtx() ctx: GqlContext,
   ): Promise<UserModel> {
     return this.userService.setRoles(actor, id, roles, clientAddress(ctx.req));
   }
 
   @Mutation(() => UserModel, { description: "Remove a user's second factors and recovery codes (a lost phone or key) and end their sessions" })
-  resetUserSecondFactors(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<UserModel> {
+  resetUserSecondFactors(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'User id' }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<UserModel> {
     return this.userService.resetSecondFactors(actor, id, clientAddress(ctx.req));
   }
 
   @Query(() => [SignInSessionModel], { description: "A user's open sessions" })
-  userSessions(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string): Promise<SignInSessionModel[]> {
+  userSessions(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'User id' }, uuidArg('id')) id: string): Promise<SignInSessionModel[]> {
     return this.userService.sessionsOf(actor, id);
   }
 
   @Mutation(() => Int, { description: "End all of a user's sessions" })
-  endUserSessions(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<number> {
+  endUserSessions(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'User id' }, uuidArg('id')) id: string, @GqlCtx() ctx: GqlContext): Promise<number> {
     return this.userService.endSessionsOf(actor, id, clientAddress(ctx.req));
   }
 
