@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { isUUID } from 'class-validator';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { clientAddress, HttpRequestWithActor } from '../common/actor';
 import { badInput, unauthenticated } from '../common/errors';
 import { AttachmentModel } from './attachment.model';
 import { AttachmentsService } from './attachments.service';
-import { ApiErrorResponse, ApiRoute, ApiSignedInErrors, ApiUuidParam } from '../openapi/rest-docs';
+import { ApiErrorResponse, ApiEvidenceFileResponse, ApiRoute, ApiSignedInErrors, ApiUuidParam } from '../openapi/rest-docs';
+import { sendEvidenceFile } from './send-file';
 import { AttachmentJson } from '../openapi/schemas';
 
 /** Uploads and downloads over plain HTTP: files stream, they do not belong in GraphQL documents. */
@@ -37,15 +38,7 @@ export class AttachmentsController {
   @ApiRoute('GET /attachments/:id', 'Download an evidence file',
     "The file as uploaded, with its own content type, `Content-Disposition: attachment` and `X-Content-SHA256`; audited. Needs read access to the attachment's case.")
   @ApiUuidParam('id', 'The attachment')
-  @ApiProduces('*/*')
-  @ApiOkResponse({
-    description: "The file's bytes, in the content type it was uploaded with",
-    schema: { type: 'string', format: 'binary' },
-    headers: {
-      'Content-Disposition': { description: "attachment; filename*=UTF-8''<file name>", schema: { type: 'string' } },
-      'X-Content-SHA256': { description: 'Hex sha256 of the content', schema: { type: 'string' } },
-    },
-  })
+  @ApiEvidenceFileResponse()
   @ApiErrorResponse(400, 'id is not a UUID', { message: 'id: must be a UUID', field: 'id' })
   @ApiSignedInErrors('GET /attachments/:id')
   @ApiErrorResponse(404, 'no attachment of a case the caller may read has this id', { message: 'Attachment 0b5b7c3e-3f0c-4c38-9a55-5b0f4c1e2a11 was not found', entity: 'Attachment', id: '0b5b7c3e-3f0c-4c38-9a55-5b0f4c1e2a11' })
@@ -56,13 +49,7 @@ export class AttachmentsController {
   async download(@Param('id') id: string, @Req() req: HttpRequestWithActor, @Res() reply: FastifyReply): Promise<void> {
     if (!isUUID(id)) throw badInput('id', 'must be a UUID');
     const { attachment, body } = await this.attachments.open(actorOf(req), id, clientAddress(req));
-    await reply
-      .header('content-type', attachment.contentType)
-      .header('content-length', attachment.sizeBytes)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
-      .header('x-content-sha256', attachment.sha256)
-      .header('x-content-type-options', 'nosniff')
-      .send(body);
+    await sendEvidenceFile(reply, attachment, body);
   }
 }
 

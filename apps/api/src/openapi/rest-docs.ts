@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 import { ACCESS_POLICY, AccessRule, AgencyKind, Operation } from '@caselink/domain';
 import type { ErrorCode } from '../common/errors';
 
@@ -124,3 +124,17 @@ export function ApiRoute(route: Operation, summary: string, description: string)
     ...(rule.kind === 'PUBLIC' ? [] : [ApiBearerAuth(BEARER)]),
   );
 }
+
+/** The 200 of a route that streams an evidence file (sendEvidenceFile). */
+export const ApiEvidenceFileResponse = (): MethodDecorator =>
+  applyDecorators(
+    ApiProduces('*/*'),
+    ApiOkResponse({
+      description: "The file's bytes, in the content type it was uploaded with",
+      schema: { type: 'string', format: 'binary' },
+      headers: {
+        'Content-Disposition': { description: "attachment; filename*=UTF-8''<file name>", schema: { type: 'string' } },
+        'X-Content-SHA256': { description: 'Hex sha256 of the content', schema: { type: 'string' } },
+      },
+    }),
+  );

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { isUUID } from 'class-validator';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
 import { recordAudit, requestAttachmentFile } from '@caselink/db';
 import type { EvidenceStore } from '@caselink/storage';
@@ -9,7 +9,8 @@ import { clientAddress, HttpRequestWithActor } from '../common/actor';
 import { badInput, notFound, unauthenticated } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
 import { EVIDENCE_STORE } from '../evidence/evidence-store.provider';
-import { ApiErrorResponse, ApiRoute, ApiSignedInErrors, ApiUuidParam } from '../openapi/rest-docs';
+import { ApiErrorResponse, ApiEvidenceFileResponse, ApiRoute, ApiSignedInErrors, ApiUuidParam } from '../openapi/rest-docs';
+import { sendEvidenceFile } from '../evidence/send-file';
 
 /**
  * Files a sender attached to a cooperation request, for the two agencies of the request (the partner
@@ -28,15 +29,7 @@ export class RequestAttachmentsController {
     "For the two agencies of the request: the sending side while it may still read the case, the addressed partner always (it received the file lawfully). The file with its own content type, `Content-Disposition: attachment` and `X-Content-SHA256`; audited.")
   @ApiUuidParam('id', 'The request')
   @ApiUuidParam('attachmentId', 'An attachment the sender put on the request')
-  @ApiProduces('*/*')
-  @ApiOkResponse({
-    description: "The file's bytes, in the content type it was uploaded with",
-    schema: { type: 'string', format: 'binary' },
-    headers: {
-      'Content-Disposition': { description: "attachment; filename*=UTF-8''<file name>", schema: { type: 'string' } },
-      'X-Content-SHA256': { description: 'Hex sha256 of the content', schema: { type: 'string' } },
-    },
-  })
+  @ApiEvidenceFileResponse()
   @ApiErrorResponse(400, 'id or attachmentId is not a UUID', { message: 'attachmentId: must be a UUID', field: 'attachmentId' })
   @ApiSignedInErrors('GET /requests/:id/attachments/:attachmentId')
   @ApiErrorResponse(404, "no such attachment on a request of the caller's agency, the sender may no longer read the case, or the file was purged", {
@@ -59,12 +52,6 @@ export class RequestAttachmentsController {
       });
       return f;
     });
-    await reply
-      .header('content-type', file.content_type)
-      .header('content-length', file.size_bytes)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
-      .header('x-content-sha256', file.sha256)
-      .header('x-content-type-options', 'nosniff')
-      .send(this.store.get(file.storage_key));
+    await sendEvidenceFile(reply, { fileName: file.file_name, contentType: file.content_type, sizeBytes: file.size_bytes, sha256: file.sha256 }, this.store.get(file.storage_key));
   }
 }

@@ -20,12 +20,6 @@ const PENDING: readonly string[] = [
   'AuditChainVerification.firstBrokenSequence', 'AuditChainVerification.ok', 'AuditChainVerification.reason', 'AuditEvent', 'AuditEvent.action',
   'AuditEvent.actorEmail', 'AuditEvent.actorUserId', 'AuditEvent.agencyId', 'AuditEvent.clientAddress', 'AuditEvent.entityId',
   'AuditEvent.entityType', 'AuditEvent.id', 'AuditEvent.occurredAt', 'AuditEvent.outcome', 'AuditEventConnection',
-  // apps/api/src/requests/requests.resolver.ts (request stores)
-  'AgencyRequest.attachments', 'AgencyRequest.downstream', 'AgencyRequest.events', 'Mutation.acknowledgeRequest(id)', 'Mutation.answerFreeze(input)',
-  'Mutation.answerTelecom(input)', 'Mutation.changeRequestState(input)', 'Mutation.markRequestRead', 'Mutation.markRequestRead(id)',
-  'Mutation.postRequestMessage(body)', 'Mutation.postRequestMessage(id)', 'Mutation.sendCooperationRequest(input)', 'Mutation.sendDraft',
-  'Mutation.sendDraft(id)', 'Mutation.sendFreezeRequest(input)', 'Mutation.sendTelecomRequest(input)', 'Query.caseRequests(caseId)',
-  'Query.inboxCounts', 'Query.request(id)', 'Query.requestTargets(type)',
 ];
 
 /** Where two texts first differ, with the next lines of each: enough to see what changed without printing 3,000 lines. */
