@@ -31,22 +31,26 @@ export const ownerPool = (max = 4): Pool => new Pool({ connectionString: OWNER_U
  * Production mode wants the audit trail anchored (issue 13): one Ed25519 key for the benches' processes and a fresh
  * anchor store per run (bench databases are rebuilt, so heads of an earlier run would not match them).
  */
-let anchoring: Record<string, string> | undefined;
-export function benchAnchoring(): Record<string, string> {
+let anchoring: { key: string; publicKey: string; dir: string } | undefined;
+/** For the api the public key only (production refuses the private one there), for the worker the private key. */
+export function benchAnchoring(script: string): Record<string, string> {
   if (!anchoring) {
     const dir = mkdtempSync(join(os.tmpdir(), 'caselink-bench-anchors-'));
-    const key = join(dir, 'audit-signing-key.pem');
-    writeFileSync(key, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    anchoring = { AUDIT_SIGNING_KEY_FILE: key, AUDIT_ANCHOR_DIR: join(dir, 'anchors') };
+    const pair = generateKeyPairSync('ed25519');
+    anchoring = { key: join(dir, 'audit-signing-key.pem'), publicKey: join(dir, 'audit-public.pem'), dir: join(dir, 'anchors') };
+    writeFileSync(anchoring.key, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    writeFileSync(anchoring.publicKey, pair.publicKey.export({ type: 'spki', format: 'pem' }));
   }
-  return anchoring;
+  return script.includes('apps/api/')
+    ? { AUDIT_SIGNING_PUBLIC_KEY_FILE: anchoring.publicKey, AUDIT_ANCHOR_DIR: anchoring.dir }
+    : { AUDIT_SIGNING_KEY_FILE: anchoring.key, AUDIT_ANCHOR_DIR: anchoring.dir };
 }
 
 /** Starts a built entry point (dist/...) as its own process; its stderr shows on ours. */
 export function start(script: string, env: Record<string, string>, quiet = true): ChildProcess {
   const child = spawn(process.execPath, [join(ROOT, script)], {
     // Production mode wants a subject-hash key of its own; a fixed one serves the benches.
-    env: { ...process.env, NODE_ENV: 'production', SUBJECT_HASH_KEY: process.env['SUBJECT_HASH_KEY'] ?? 'bench-subject-hash-key-bench-subject-hash-key', ...benchAnchoring(), ...env },
+    env: { ...process.env, NODE_ENV: 'production', SUBJECT_HASH_KEY: process.env['SUBJECT_HASH_KEY'] ?? 'bench-subject-hash-key-bench-subject-hash-key', ...benchAnchoring(script), ...env },
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {

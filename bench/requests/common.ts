@@ -34,7 +34,7 @@ export function start(name: string, script: string, env: Record<string, string>,
   // Each log starts empty with the bench; a restarted process (the worker) appends.
   const out = createWriteStream(log, { flags: logsOpened.has(log) ? 'a' : 'w' });
   logsOpened.add(log);
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { env: { ...process.env, NODE_ENV: 'production', ...benchAnchoring(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { env: { ...process.env, NODE_ENV: 'production', ...benchAnchoring(script), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(out, { end: false });
   child.stderr?.pipe(out, { end: false });
   child.once('close', () => out.end());

@@ -8,13 +8,19 @@ import {
 } from '@caselink/storage';
 
 /**
- * npm run audit:verify -- <bundle.tar | folder> [--public-key audit-public.pem] [--database]
+ * npm run audit:verify -- <bundle.tar | folder> (--public-key audit-public.pem | --fingerprint <sha256>) [--database]
  *
  * Checks signed audit chain heads (issue 13) without trusting the api: every signature with the public key, and the
  * chain against the heads — from the trail inside a bundle downloaded with ?trail=true, or (--database) straight from
  * PostgreSQL as the owner role (DATABASE_OWNER_URL). The input is a bundle (GET /audit/anchors, as a .tar or the
- * folder it unpacked into) or the anchor store itself (AUDIT_ANCHOR_DIR). Exit code 0: everything checks out;
- * 1: something does not (each problem is printed); 2: the command could not run.
+ * folder it unpacked into) or the anchor store itself (AUDIT_ANCHOR_DIR).
+ *
+ * The key must come from outside the input: a key shipped inside a bundle or store vouches for nothing (whoever could
+ * forge the heads could ship their own key with them). So either --public-key (or AUDIT_SIGNING_PUBLIC_KEY_FILE) names
+ * the key the operator published, or --fingerprint its published sha256 (of the DER public key), against which the
+ * key inside the input is then checked. Exit code 0: everything checks out; 1: something does not (each problem is
+ * printed; a key inside the input that is not the fingerprint's is one); 2: the command could not run — also when no
+ * trusted key was given.
  */
 
 /** A bundle's files as a read-only store (the folder inside the archive taken off). */
@@ -59,7 +65,19 @@ export interface VerifyReport {
 export interface VerifyOptions {
   input: string;
   publicKeyFile?: string;
+  /** sha256 of the DER public key, hex (as `openssl pkey -pubin -in k.pem -outform DER | sha256sum` prints it). */
+  fingerprint?: string;
   databaseUrl?: string;
+}
+
+/** Neither --public-key nor --fingerprint: exit code 2, nothing reported as OK. */
+export class UntrustedKeyError extends Error {}
+
+/** A fingerprint as people paste it (upper case, colons, sha256sum's trailing "  -") in the form keyFingerprint gives. */
+export function normalizeFingerprint(text: string): string {
+  const hex = text.trim().replace(/\s+-$/, '').replace(/[:\s]/g, '').toLowerCase();
+  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`--fingerprint: not a sha256 in hex (64 hex digits): ${text}`);
+  return hex;
 }
 
 const BUNDLE_FOLDER = /^caselink-audit-anchors\//;
@@ -110,19 +128,52 @@ export function checkTrail(chainKey: string, rows: TrailRow[]): string | null {
   return null;
 }
 
-function publicKey(opts: VerifyOptions, bundleKey: Buffer | null, storeKeys: Buffer[]): { key: KeyObject; source: string } {
+/**
+ * The key that checks the signatures, from outside the input: the file given, or the key inside the input whose
+ * fingerprint is the one given. Throws UntrustedKeyError when neither was given; `problem` says when the given
+ * fingerprint does not match (the key checks nothing then, and the report is not OK).
+ */
+function publicKey(opts: VerifyOptions, bundleKey: Buffer | null, storeKeys: Buffer[]): { key: KeyObject; source: string; problem?: string } {
   const file = opts.publicKeyFile ?? process.env['AUDIT_SIGNING_PUBLIC_KEY_FILE'];
-  if (file) return { key: publicKeyFromPem(readFileSync(file)), source: file };
-  if (bundleKey) return { key: publicKeyFromPem(bundleKey), source: "the bundle's audit-public.pem (compare its fingerprint with the one your operator published)" };
-  if (storeKeys.length === 1) return { key: publicKeyFromPem(storeKeys[0]), source: "the store's keys/ folder (compare its fingerprint with the one your operator published)" };
-  throw new Error('no public key: pass --public-key audit-public.pem (or set AUDIT_SIGNING_PUBLIC_KEY_FILE)');
+  // Keys shipped inside the input (a damaged one is skipped): only ever used when their fingerprint was given.
+  const inside = (): KeyObject[] => [...(bundleKey ? [bundleKey] : []), ...storeKeys].flatMap((pem) => {
+    try {
+      return [publicKeyFromPem(pem)];
+    } catch {
+      return [];
+    }
+  });
+  if (file) {
+    const key = publicKeyFromPem(readFileSync(file));
+    if (opts.fingerprint && keyFingerprint(key) !== opts.fingerprint) {
+      return { key, source: file, problem: `the key in ${file} has the fingerprint ${keyFingerprint(key)}, not the expected ${opts.fingerprint}` };
+    }
+    return { key, source: file };
+  }
+  if (opts.fingerprint) {
+    const keys = inside();
+    const match = keys.find((k) => keyFingerprint(k) === opts.fingerprint);
+    if (match) return { key: match, source: `the input's own key, whose fingerprint is the one given (${opts.fingerprint})` };
+    const found = [...new Set(keys.map(keyFingerprint))];
+    const key = keys[0];
+    if (!key) throw new Error(`--fingerprint: the input holds no public key (audit-public.pem or keys/); pass --public-key <the key your operator published>`);
+    return {
+      key, source: "the input's own key (NOT the expected one)",
+      problem: `no key in the input has the expected fingerprint ${opts.fingerprint} (found ${found.join(', ')}): these heads were not signed with the key your operator published, or the fingerprint is wrong`,
+    };
+  }
+  const shipped = [...new Set(inside().map(keyFingerprint))];
+  throw new UntrustedKeyError(
+    'no trusted public key: pass --public-key <the public key your operator published> or --fingerprint <its sha256, as published>. '
+    + `A key shipped inside the bundle or store vouches for nothing by itself${shipped.length ? ` (the input holds ${shipped.join(', ')})` : ''}.`,
+  );
 }
 
 export async function verifyAnchors(opts: VerifyOptions): Promise<VerifyReport> {
   const { store, bundleKey, trail } = await openInput(opts.input);
   const storeKeys = await Promise.all((await store.list('keys/')).map(async (n) => (await store.read(n)) ?? Buffer.alloc(0)));
-  const { key, source } = publicKey(opts, bundleKey, storeKeys);
-  const problems: string[] = [];
+  const { key, source, problem } = publicKey(opts, bundleKey, storeKeys);
+  const problems: string[] = problem ? [problem] : [];
   const chainKeys = [...new Set((await store.list('heads/')).map((n) => parseAuditHeadName(n)?.chainKey).filter((k): k is string => !!k))].sort();
   const heads = new Map<string, StoredAuditHead[]>();
   const chains: ChainReport[] = [];
@@ -188,20 +239,23 @@ async function checkDatabase(url: string, chains: ChainReport[], heads: Map<stri
 function parse(argv: string[]): VerifyOptions {
   let input: string | undefined;
   let publicKeyFile: string | undefined;
+  let fingerprint: string | undefined;
   let database = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--public-key') publicKeyFile = argv[++i];
     else if (a.startsWith('--public-key=')) publicKeyFile = a.slice('--public-key='.length);
+    else if (a === '--fingerprint') fingerprint = normalizeFingerprint(argv[++i] ?? '');
+    else if (a.startsWith('--fingerprint=')) fingerprint = normalizeFingerprint(a.slice('--fingerprint='.length));
     else if (a === '--database') database = true;
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else if (input === undefined) input = a;
     else throw new Error(`one input only (got ${input} and ${a})`);
   }
-  if (!input) throw new Error('usage: npm run audit:verify -- <bundle.tar | folder> [--public-key audit-public.pem] [--database]');
+  if (!input) throw new Error('usage: npm run audit:verify -- <bundle.tar | folder> (--public-key audit-public.pem | --fingerprint <sha256>) [--database]');
   const databaseUrl = database ? process.env['DATABASE_OWNER_URL'] : undefined;
   if (database && !databaseUrl) throw new Error('--database reads DATABASE_OWNER_URL (the caselink_owner role): set it');
-  return { input, publicKeyFile, databaseUrl };
+  return { input, publicKeyFile, fingerprint, databaseUrl };
 }
 
 async function main(): Promise<void> {
@@ -212,7 +266,14 @@ async function main(): Promise<void> {
     console.error((e as Error).message);
     process.exit(2);
   }
-  const r = await verifyAnchors(opts);
+  let r: VerifyReport;
+  try {
+    r = await verifyAnchors(opts);
+  } catch (e) {
+    if (!(e instanceof UntrustedKeyError)) throw e;
+    console.error(`NOT VERIFIED: ${e.message}`);
+    process.exit(2);
+  }
   console.log(`Public key sha256 ${r.fingerprint}\n  from ${r.keySource}`);
   for (const c of r.chains) {
     console.log(`chain ${c.chainKey}: ${c.heads} head(s), ${c.validSignatures} with a valid signature${c.unsigned.length ? `, ${c.unsigned.length} not signed yet` : ''}${c.invalidSignatures.length ? `, ${c.invalidSignatures.length} BAD` : ''}`);
@@ -221,7 +282,7 @@ async function main(): Promise<void> {
       console.log(`  against the signed heads: ${c.chain.anchors.status} — ${c.chain.anchors.reasonEn}`);
     }
   }
-  if (r.ok) console.log('OK: every signature verifies' + (r.chains.some((c) => c.chain) ? ' and every chain checked matches its signed heads' : ''));
+  if (r.ok) console.log(`OK: every signature verifies with the key ${r.fingerprint}${r.chains.some((c) => c.chain) ? ' and every chain checked matches its signed heads' : ''}`);
   else for (const p of r.problems) console.error(`PROBLEM: ${p}`);
   process.exitCode = r.ok ? 0 : 1;
 }

@@ -80,11 +80,14 @@ e2e_env=(DATABASE_URL="$(with_database "$DATABASE_URL" "$E2E_DB")" LINKER_DATABA
   WEBAUTHN_RP_ID=localhost WEBAUTHN_ORIGINS="http://localhost:$E2E_PORTAL_PORT" PORTAL_URL="http://localhost:$E2E_PORTAL_PORT" \
   METRICS_PORT=0 WORKER_METRICS_PORT=0)
 # The audit trail anchored outside the database (issue 13): a key of the run, and a fresh store for the fresh database.
-rm -rf tmp/e2e-audit-anchors tmp/e2e-audit-signing-key.pem && mkdir -p tmp
-node -e 'process.stdout.write(require("crypto").generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }))' > tmp/e2e-audit-signing-key.pem
-e2e_env+=(AUDIT_SIGNING_KEY_FILE="$PWD/tmp/e2e-audit-signing-key.pem" AUDIT_ANCHOR_DIR="$PWD/tmp/e2e-audit-anchors")
-env "${e2e_env[@]}" API_PORT="$E2E_API_PORT" node dist/apps/api/src/main.js >tmp/e2e-api.log 2>&1 & pids+=($!)
-env "${e2e_env[@]}" WORKER_HEALTH_PORT="$E2E_WORKER_PORT" node dist/apps/worker/src/main.js >tmp/e2e-worker.log 2>&1 & pids+=($!)
+rm -rf tmp/e2e-audit-anchors tmp/e2e-audit-signing-key.pem tmp/e2e-audit-public.pem && mkdir -p tmp
+node -e 'const k = require("crypto").generateKeyPairSync("ed25519"); const fs = require("fs");
+  fs.writeFileSync("tmp/e2e-audit-signing-key.pem", k.privateKey.export({ type: "pkcs8", format: "pem" }));
+  fs.writeFileSync("tmp/e2e-audit-public.pem", k.publicKey.export({ type: "spki", format: "pem" }));'
+e2e_env+=(AUDIT_ANCHOR_DIR="$PWD/tmp/e2e-audit-anchors")
+# As in production: the private key only on the worker, the api checks with the public one.
+env "${e2e_env[@]}" AUDIT_SIGNING_PUBLIC_KEY_FILE="$PWD/tmp/e2e-audit-public.pem" API_PORT="$E2E_API_PORT" node dist/apps/api/src/main.js >tmp/e2e-api.log 2>&1 & pids+=($!)
+env "${e2e_env[@]}" AUDIT_SIGNING_KEY_FILE="$PWD/tmp/e2e-audit-signing-key.pem" WORKER_HEALTH_PORT="$E2E_WORKER_PORT" node dist/apps/worker/src/main.js >tmp/e2e-worker.log 2>&1 & pids+=($!)
 node node_modules/next/dist/bin/next start apps/portal -p "$E2E_PORTAL_PORT" -H 127.0.0.1 >tmp/e2e-portal.log 2>&1 & pids+=($!)
 wait_http "http://127.0.0.1:$E2E_API_PORT/health/ready" api
 wait_http "http://127.0.0.1:$E2E_WORKER_PORT/health/ready" worker

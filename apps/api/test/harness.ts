@@ -22,13 +22,17 @@ export const PASSWORD = 'integration-password-1';
  * The audit trail anchored outside the database (issue 13): one Ed25519 key per test process and an anchor store of its
  * own in a fresh temporary folder (the test database is new every run, so older heads would not match it).
  */
-let anchoring: { AUDIT_SIGNING_KEY_FILE: string; AUDIT_ANCHOR_DIR: string } | undefined;
-export function testAnchoring(): { AUDIT_SIGNING_KEY_FILE: string; AUDIT_ANCHOR_DIR: string } {
+let anchoring: { AUDIT_SIGNING_KEY_FILE: string; AUDIT_SIGNING_PUBLIC_KEY_FILE: string; AUDIT_ANCHOR_DIR: string } | undefined;
+/** The worker's private key, its public half (what the api gets: production refuses the private key there) and a store. */
+export function testAnchoring(): { AUDIT_SIGNING_KEY_FILE: string; AUDIT_SIGNING_PUBLIC_KEY_FILE: string; AUDIT_ANCHOR_DIR: string } {
   if (!anchoring) {
     const dir = mkdtempSync(join(tmpdir(), 'caselink-test-anchoring-'));
     const key = join(dir, 'audit-signing-key.pem');
-    writeFileSync(key, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    anchoring = { AUDIT_SIGNING_KEY_FILE: key, AUDIT_ANCHOR_DIR: join(dir, 'anchors') };
+    const pair = generateKeyPairSync('ed25519');
+    writeFileSync(key, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    const publicKey = join(dir, 'audit-public.pem');
+    writeFileSync(publicKey, pair.publicKey.export({ type: 'spki', format: 'pem' }));
+    anchoring = { AUDIT_SIGNING_KEY_FILE: key, AUDIT_SIGNING_PUBLIC_KEY_FILE: publicKey, AUDIT_ANCHOR_DIR: join(dir, 'anchors') };
   }
   return anchoring;
 }
@@ -37,7 +41,8 @@ export function testConfig(overrides: Record<string, string> = {}): ApiConfig {
   return loadApiConfig({
     NODE_ENV: 'test', DATABASE_URL: TEST_DB_URL, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `caselink-test-${process.pid}`,
     JWT_SECRET: 'integration-test-secret-0123456789abcdef', SUBJECT_HASH_KEY: 'integration-test-subject-hash-key-0123456789',
-    FACTOR_SECRET_KEY: 'integration-test-factor-secret-key-0123456789', DB_POOL_SIZE: '4', ...testAnchoring(),
+    FACTOR_SECRET_KEY: 'integration-test-factor-secret-key-0123456789', DB_POOL_SIZE: '4',
+    AUDIT_SIGNING_PUBLIC_KEY_FILE: testAnchoring().AUDIT_SIGNING_PUBLIC_KEY_FILE, AUDIT_ANCHOR_DIR: testAnchoring().AUDIT_ANCHOR_DIR,
     // Many apps run side by side in one test process: no metrics port unless a test asks for one.
     METRICS_PORT: '0', ...overrides,
   });

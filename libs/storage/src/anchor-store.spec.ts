@@ -69,10 +69,30 @@ describe('signing chain heads', () => {
     await put(1, key);
     await put(2, other);
     await put(3, null);
-    const { total, heads } = await readAuditHeads(store, CHAIN, publicKeyFromPem(pem));
+    const { total, heads, unsigned } = await readAuditHeads(store, CHAIN, publicKeyFromPem(pem));
     expect(total).toBe(3);
+    expect(unsigned).toBe(1);
     expect(heads.map((h) => [h.sequence, h.signatureValid])).toEqual([[1, true], [2, false], [3, null]]);
-    expect((await readAuditHeads(store, CHAIN, publicKeyFromPem(pem), 1)).heads.map((h) => h.sequence)).toEqual([3]);
+    // With a window: the newest heads that carry a signature; the unsigned one is counted, not compared.
+    expect((await readAuditHeads(store, CHAIN, publicKeyFromPem(pem), 1)).heads.map((h) => h.sequence)).toEqual([2]);
+    expect((await readAuditHeads(store, CHAIN, publicKeyFromPem(pem), 5)).heads.map((h) => h.sequence)).toEqual([1, 2]);
+  });
+
+  it('cannot have its signed heads pushed out of the window by unsigned statements', async () => {
+    const store = new LocalDiskAnchorStore(mkdtempSync(join(tmpdir(), 'caselink-anchor-blind-')));
+    const key = signingKeyFromPem(pem);
+    const put = async (sequence: number, sign: boolean) => {
+      const statement = Buffer.from(auditHeadStatement({ chainKey: CHAIN, sequence, hash: 'cd'.repeat(32), publishedAt: '2026-11-01T08:00:00.000Z' }));
+      await store.append(auditHeadName(CHAIN, sequence, 'txt'), statement);
+      if (sign) await store.append(auditHeadName(CHAIN, sequence, 'sig'), signStatement(statement, key));
+    };
+    await put(5, false); // below the newest signed head: not a publication under way
+    await put(10, true);
+    await put(20, true);
+    for (let s = 21; s <= 150; s++) await put(s, false);
+    const read = await readAuditHeads(store, CHAIN, publicKeyFromPem(pem), 100);
+    expect(read.heads.map((h) => [h.sequence, h.signatureValid])).toEqual([[10, true], [20, true]]);
+    expect(read).toMatchObject({ total: 133, unsigned: 131, unsignedBelowSigned: 1 });
   });
 });
 

@@ -67,14 +67,35 @@ export async function anchoredSequences(store: AnchorStore, chainKey: string): P
   return { statements: statements.sort((a, b) => a - b), signed };
 }
 
+/** What readAuditHeads found: the heads it read, and how many statements of the chain have no signature. */
+export interface AuditHeadsRead {
+  /** Statements of the chain in the store, signed or not. */
+  total: number;
+  /** Ascending by sequence. */
+  heads: StoredAuditHead[];
+  /**
+   * Statements without a signature file. At most one is expected, briefly (a publication under way, or one a crash cut
+   * short that the worker completes); more — or one older than the newest signed head — were not written by a worker
+   * publishing normally. They vouch for nothing and are never used to check the chain.
+   */
+  unsigned: number;
+  /** The unsigned statements below the newest signed head (none of them can be a publication under way). */
+  unsignedBelowSigned: number;
+}
+
 /**
- * Reads a chain's heads (the newest `last` of them, ascending; all when `last` is left out) and checks each
- * signature with `key`. A statement that does not parse, or names another chain or sequence than its file, counts
- * as a bad signature: nothing in it is trusted.
+ * Reads a chain's heads and checks each signature with `key`. With `last`, the newest `last` heads that have a
+ * signature file (valid or not): statements without one are left out, so that no number of unsigned statements
+ * appended to the store can push the signed heads out of the window a check compares (they are only counted).
+ * Without `last`, every statement, signed or not (a bundle, the offline tool). A statement that does not parse, or
+ * names another chain or sequence than its file, counts as a bad signature: nothing in it is trusted.
  */
-export async function readAuditHeads(store: AnchorStore, chainKey: string, key: KeyObject, last?: number): Promise<{ total: number; heads: StoredAuditHead[] }> {
+export async function readAuditHeads(store: AnchorStore, chainKey: string, key: KeyObject, last?: number): Promise<AuditHeadsRead> {
   const { statements, signed } = await anchoredSequences(store, chainKey);
-  const chosen = last === undefined ? statements : statements.slice(-last);
+  const withSignature = statements.filter((s) => signed.has(s));
+  const chosen = last === undefined ? statements : withSignature.slice(-last);
+  const newestSigned = withSignature.at(-1) ?? 0;
+  const unsignedSequences = statements.filter((s) => !signed.has(s));
   const heads: StoredAuditHead[] = [];
   for (const sequence of chosen) {
     const statement = await store.read(auditHeadName(chainKey, sequence, 'txt'));
@@ -85,5 +106,7 @@ export async function readAuditHeads(store: AnchorStore, chainKey: string, key: 
     const signatureValid = signature === null ? null : head !== null && verifyStatement(statement, signature, key);
     heads.push({ sequence, head, signatureValid, statement, signature });
   }
-  return { total: statements.length, heads };
+  return {
+    total: statements.length, heads, unsigned: unsignedSequences.length, unsignedBelowSigned: unsignedSequences.filter((s) => s < newestSigned).length,
+  };
 }

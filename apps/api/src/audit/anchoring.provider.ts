@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AnchorStore, keyFingerprint, loadAuditPublicKey, LocalDiskAnchorStore } from '@caselink/storage';
 import { auditAnchorQueue, redisConnection } from '@caselink/jobs';
@@ -19,8 +20,12 @@ export const anchoringProviders = [
   {
     provide: ANCHORING,
     inject: [API_CONFIG],
-    // A key file that is missing or not Ed25519 stops the api at start.
+    // A key file that is missing or not Ed25519 stops the api at start — in production also a private key in
+    // AUDIT_SIGNING_PUBLIC_KEY_FILE (the configuration refuses AUDIT_SIGNING_KEY_FILE there): it stays with the worker.
     useFactory: (config: ApiConfig): Anchoring => {
+      if (config.NODE_ENV === 'production' && config.AUDIT_SIGNING_PUBLIC_KEY_FILE && /PRIVATE KEY-----/.test(readFileSync(config.AUDIT_SIGNING_PUBLIC_KEY_FILE, 'utf8'))) {
+        throw new Error('AUDIT_SIGNING_PUBLIC_KEY_FILE holds a private key: in production the api gets the public key only (openssl pkey -in audit-signing-key.pem -pubout)');
+      }
       const publicKey = loadAuditPublicKey({ publicKeyFile: config.AUDIT_SIGNING_PUBLIC_KEY_FILE, signingKeyFile: config.AUDIT_SIGNING_KEY_FILE });
       return { store: new LocalDiskAnchorStore(resolve(config.AUDIT_ANCHOR_DIR)), publicKey, fingerprint: publicKey ? keyFingerprint(publicKey) : null };
     },

@@ -13,7 +13,7 @@ import { createApi } from '../bootstrap';
 import {
   appPool, asAgency, codeOf, createAgency, gql, login, ownerClient, startApi, TEST_OWNER_URL, TEST_REDIS_URL, testAnchoring, TestAgency, testConfig,
 } from '../../test/harness';
-import { startWorker, waitFor, WorkerProcess } from '../../test/worker-process';
+import { freePort, startWorker, waitFor, WorkerProcess } from '../../test/worker-process';
 
 const ROOT = resolve(__dirname, '../../../..');
 const VERIFY_TOOL = join(ROOT, 'dist/tools/audit/verify.js');
@@ -185,6 +185,43 @@ describe('audit trail anchored outside the database', () => {
     expect((await store.list(`heads/${c.id}/`))).toHaveLength(2);
   });
 
+  /** An unsigned statement for a chain, as anyone who can append to the store (but has no key) can write one. */
+  const plantUnsigned = (chainKey: string, sequence: number, hash: string, publishedAt = new Date().toISOString()) =>
+    store.append(auditHeadName(chainKey, sequence, 'txt'), Buffer.from(auditHeadStatement({ chainKey, sequence, hash, publishedAt })));
+
+  it('signs no unsigned statement it did not just write: not a backdated one, and one past the chain\'s end blocks nothing', async () => {
+    const bd = await newAgency('AnchorBackdated');
+    await addEvents(bd.id, 2);
+    expect((await publish()).chains[bd.id]).toBe('PUBLISHED');
+    await addEvents(bd.id, 2);
+    // A statement naming the chain's real head, dated a day back, left for the worker to "complete".
+    const length = await chainLength(bd.id);
+    const dayAgo = new Date(Date.now() - 24 * 3600_000).toISOString();
+    await plantUnsigned(bd.id, length, (await hashAt(bd.id, length)) as string, dayAgo);
+    expect((await publish()).chains[bd.id]).toBe('DEFERRED');
+    expect(await store.read(auditHeadName(bd.id, length, 'sig'))).toBeNull();
+    expect(worker.log()).toMatch(new RegExp(`audit chain ${bd.id}: ignoring the unsigned statement ${length} \\(published ${dayAgo}, more than 60 min ago\\)`));
+    // The chain moves on: its next head is published, signed now; the backdated statement stays unsigned.
+    await addEvents(bd.id, 1);
+    expect((await publish()).chains[bd.id]).toBe('PUBLISHED');
+    expect(await store.read(auditHeadName(bd.id, length + 1, 'sig'))).not.toBeNull();
+    expect(await store.read(auditHeadName(bd.id, length, 'sig'))).toBeNull();
+    expect(parseAuditHeadStatement((await store.read(auditHeadName(bd.id, length + 1, 'txt')) as Buffer).toString())?.publishedAt).not.toBe(dayAgo);
+
+    // A recent statement past the chain's end (the chain cannot be "shorter" than what nobody signed) is ignored.
+    const end = await chainLength(bd.id);
+    await addEvents(bd.id, 1);
+    await plantUnsigned(bd.id, end + 50, 'ef'.repeat(32));
+    expect((await publish()).chains[bd.id]).toBe('PUBLISHED');
+    expect(worker.log()).toMatch(new RegExp(`audit chain ${bd.id}: ignoring 1 unsigned statement\\(s\\) past the chain's end`));
+    expect((await q('AnchorBackdated', VERIFY)).data?.verifyAuditChain).toMatchObject({ ok: true, anchors: { status: AuditAnchorStatus.MATCHES, lastAnchoredSequence: end + 1 } });
+    // A recent one naming another hash than the chain has: not signed either.
+    await addEvents(bd.id, 1);
+    await plantUnsigned(bd.id, end + 2, '12'.repeat(32));
+    expect((await publish()).chains[bd.id]).toBe('DEFERRED');
+    expect(await store.read(auditHeadName(bd.id, end + 2, 'sig'))).toBeNull();
+  });
+
   it('detects a rewrite by the owner that recomputes every hash, which the database\'s own check cannot', async () => {
     const rw = await newAgency('AnchorRewrite');
     await addEvents(rw.id, 4);
@@ -246,6 +283,25 @@ describe('audit trail anchored outside the database', () => {
     expect(await publishRefused()).toMatch(new RegExp(`chain ${fg.id} REFUSED_BAD_ANCHOR`));
   });
 
+  it('cannot be blinded by unsigned statements: the check compares the newest signed heads, however many unsigned ones follow', async () => {
+    const bl = await newAgency('AnchorBlinded');
+    await addEvents(bl.id, 3);
+    await publishAnyway(); // (other chains are refused by now)
+    const anchored = await chainLength(bl.id);
+    expect(await store.read(auditHeadName(bl.id, anchored, 'sig'))).not.toBeNull();
+    await addEvents(bl.id, 2);
+    await rewriteRecomputingEveryHash(bl.id, 2);
+    expect((await q('AnchorBlinded', VERIFY)).data?.verifyAuditChain.anchors).toMatchObject({ status: AuditAnchorStatus.TAMPERED, problemSequence: anchored });
+    // More junk statements than the check's window, past the chain's end and in its gaps.
+    for (let i = 1; i <= 120; i++) await plantUnsigned(bl.id, anchored + i, 'ab'.repeat(32));
+    await plantUnsigned(bl.id, 1, 'cd'.repeat(32));
+    const r = await q('AnchorBlinded', VERIFY);
+    expect(r.data?.verifyAuditChain).toMatchObject({ ok: false, anchors: { status: AuditAnchorStatus.TAMPERED, problemSequence: anchored, headsChecked: 1 } });
+    const listed = (await q('AnchorBlinded', ANCHORS)).data?.auditAnchors;
+    expect(listed.total).toBe(122);
+    expect(listed.heads.map((h: any) => [h.sequence, h.signatureValid, h.matchesChain])).toEqual([[anchored, true, false]]);
+  });
+
   it("an auditor downloads the own agency's heads only, the download is audited, and plain OpenSSL and npm run audit:verify check them", async () => {
     const res = await download('aAuditor');
     expect(res.statusCode).toBe(200);
@@ -283,6 +339,7 @@ describe('audit trail anchored outside the database', () => {
     const fingerprint = spawnSync('bash', ['-c', 'openssl pkey -pubin -in audit-public.pem -outform DER | sha256sum'], { cwd: bundle, encoding: 'utf8' }).stdout.split(' ')[0];
     expect(fingerprint).toBe((await q('aAuditor', VERIFY)).data?.verifyAuditChain.anchors.publicKeyFingerprint);
     expect(readFileSync(join(bundle, 'README.txt'), 'utf8')).toContain(`expected: ${fingerprint}`);
+    expect(readFileSync(join(bundle, 'README.txt'), 'utf8')).toMatch(/--fingerprint <the fingerprint your operator published>/);
 
     // CaseLink's own tool, built as `npm run audit:verify` runs it.
     if (!existsSync(VERIFY_TOOL)) throw new Error('Build first: dist/tools/audit/verify.js (npm test builds dist/ before these tests)');
@@ -299,17 +356,44 @@ describe('audit trail anchored outside the database', () => {
     const clean = await download('aAuditor', '?trail=true');
     expect(readTar(clean.rawPayload).some((e) => e.name === 'caselink-audit-anchors/trail-000001.jsonl')).toBe(true);
     writeFileSync(join(dir, 'clean.tar'), clean.rawPayload);
-    const ok = spawnSync(process.execPath, [VERIFY_TOOL, join(dir, 'clean.tar')], { encoding: 'utf8' });
+    // The fingerprint the operator published (here: the api's), not the key the bundle ships.
+    const fingerprint = (await q('aAuditor', VERIFY)).data?.verifyAuditChain.anchors.publicKeyFingerprint as string;
+    const ok = spawnSync(process.execPath, [VERIFY_TOOL, join(dir, 'clean.tar'), '--fingerprint', fingerprint.toUpperCase()], { encoding: 'utf8' });
     expect(ok.stdout).toMatch(/trail: \d+ row\(s\), links and hashes add up/);
     expect(ok.stdout).toMatch(/against the signed heads: MATCHES/);
+    expect(ok.stdout).toMatch(new RegExp(`OK: every signature verifies with the key ${fingerprint}`));
     expect(ok.status).toBe(0);
 
     const rewritten = (await download('AnchorRewrite', '?trail=true')).rawPayload;
     writeFileSync(join(dir, 'rewritten.tar'), rewritten);
-    const bad = spawnSync(process.execPath, [VERIFY_TOOL, join(dir, 'rewritten.tar')], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [VERIFY_TOOL, join(dir, 'rewritten.tar'), '--fingerprint', fingerprint], { encoding: 'utf8' });
     expect(bad.stdout).toMatch(/links and hashes add up/); // the rewrite is self-consistent…
     expect(bad.stderr).toMatch(/PROBLEM: chain .*\(trail\): TAMPERED/); // …but not what was signed
     expect(bad.status).toBe(1);
+  });
+
+  it('the tool reports nothing as OK on the strength of the key shipped inside the bundle or store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caselink-anchor-keyless-'));
+    writeFileSync(join(dir, 'bundle.tar'), (await download('aAuditor', '?trail=true')).rawPayload);
+    const fingerprint = (await q('aAuditor', VERIFY)).data?.verifyAuditChain.anchors.publicKeyFingerprint as string;
+    // No --public-key, no --fingerprint: exit 2, no OK — for a bundle and for the store itself.
+    for (const input of [join(dir, 'bundle.tar'), anchoring.AUDIT_ANCHOR_DIR]) {
+      const r = spawnSync(process.execPath, [VERIFY_TOOL, input], { encoding: 'utf8', env: { ...process.env, AUDIT_SIGNING_PUBLIC_KEY_FILE: '' } });
+      expect(r.stderr).toMatch(/NOT VERIFIED: no trusted public key: pass --public-key .* or --fingerprint/);
+      expect(r.stderr).toContain(fingerprint); // names the key it found, to compare
+      expect(r.stdout).not.toMatch(/OK/);
+      expect(r.status).toBe(2);
+    }
+    // A bundle whose key is not the published one (heads and key swapped by whoever could write them): a problem, exit 1.
+    const wrong = spawnSync(process.execPath, [VERIFY_TOOL, join(dir, 'bundle.tar'), '--fingerprint', 'ab'.repeat(32)], { encoding: 'utf8' });
+    expect(wrong.stderr).toMatch(new RegExp(`PROBLEM: no key in the input has the expected fingerprint ${'ab'.repeat(32)}`));
+    expect(wrong.status).toBe(1);
+    const other = join(dir, 'other-public.pem');
+    writeFileSync(other, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }));
+    const mismatch = spawnSync(process.execPath, [VERIFY_TOOL, join(dir, 'bundle.tar'), '--public-key', other, '--fingerprint', fingerprint], { encoding: 'utf8' });
+    expect(mismatch.stderr).toMatch(/PROBLEM: the key in .* has the fingerprint [0-9a-f]{64}, not the expected/);
+    expect(mismatch.status).toBe(1);
+    expect(spawnSync(process.execPath, [VERIFY_TOOL, join(dir, 'bundle.tar'), '--fingerprint', 'not-hex'], { encoding: 'utf8' }).status).toBe(2);
   });
 
   it('the operator checks the whole store against PostgreSQL with the tool', async () => {
@@ -359,6 +443,41 @@ describe('audit trail anchored outside the database', () => {
     }
   });
 
+  it('alerts when anchoring goes stale while the trail grows, and only then (promtool over infra/prometheus/alerts.yml)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caselink-anchor-alert-'));
+    const series = (name: string, values: string) => `      - { series: '${name}', values: '${values}' }`;
+    const test = (rows: string[], checks: string[]) => `  - interval: 1m\n    input_series:\n${rows.join('\n')}\n    alert_rule_test:\n${checks.join('\n')}`;
+    const none = (at: string) => `      - { eval_time: ${at}, alertname: CaseLinkAuditAnchorStale, exp_alerts: [] }`;
+    const rule = readFileSync(join(ROOT, 'infra/prometheus/alerts.yml'), 'utf8').split('- alert: CaseLinkAuditAnchorStale')[1];
+    const annotation = (name: string) => JSON.stringify(new RegExp(`^ +${name}: (.*)$`, 'm').exec(rule)?.[1]);
+    const fires = (at: string) => `      - { eval_time: ${at}, alertname: CaseLinkAuditAnchorStale, exp_alerts: [{ exp_labels: { severity: critical }, `
+      + `exp_annotations: { summary: ${annotation('summary')}, description: ${annotation('description')} } }] }`;
+    writeFileSync(join(dir, 'test.yml'), `rule_files: ['${join(ROOT, 'infra/prometheus/alerts.yml')}']\nevaluation_interval: 1m\ntests:\n${[
+      // The worker stopped publishing (every 15 min) while rows keep coming: fires after 3 intervals (and its 5 minutes).
+      test([
+        series('caselink_audit_chain_rows', '100+1x120'), series('caselink_audit_anchor_anchored_rows', '100x120'),
+        series('caselink_audit_anchor_last_published_timestamp_seconds', '0x120'), series('caselink_audit_anchor_caught_up_timestamp_seconds', '0x120'),
+        series('caselink_audit_anchor_interval_seconds', '900x120'),
+      ], [none('40m'), fires('60m')]),
+      // A quiet trail, then one row: the worker catches up on its next run — never fires, though the last head is old.
+      test([
+        series('caselink_audit_chain_rows', '100x100 101x20'), series('caselink_audit_anchor_anchored_rows', '100x110 101x10'),
+        series('caselink_audit_anchor_last_published_timestamp_seconds', '0x110 6600x10'),
+        series('caselink_audit_anchor_caught_up_timestamp_seconds', '0x14 900x15 1800x15 2700x15 3600x15 4500x15 5400x15 6600x15'),
+        series('caselink_audit_anchor_interval_seconds', '900x120'),
+      ], [none('105m'), none('115m')]),
+      // Stuck worker, quiet trail (every row anchored): nothing to lose, no alert.
+      test([
+        series('caselink_audit_chain_rows', '100x120'), series('caselink_audit_anchor_anchored_rows', '100x120'),
+        series('caselink_audit_anchor_last_published_timestamp_seconds', '0x120'), series('caselink_audit_anchor_caught_up_timestamp_seconds', '0x120'),
+        series('caselink_audit_anchor_interval_seconds', '900x120'),
+      ], [none('120m')]),
+      // Anchoring not configured (no interval): never.
+      test([series('caselink_audit_chain_rows', '100+1x120')], [none('120m')]),
+    ].join('\n')}\n`);
+    expect(execFileSync('promtool', ['test', 'rules', join(dir, 'test.yml')], { encoding: 'utf8' })).toMatch(/SUCCESS/);
+  });
+
   describe('the worker on its schedule', () => {
     let scheduled: WorkerProcess | undefined;
     afterEach(async () => {
@@ -373,11 +492,25 @@ describe('audit trail anchored outside the database', () => {
       const e = await newAgency('AnchorScheduled');
       await addEvents(e.id, 2);
       const env = { QUEUE_PREFIX: ownPrefix, AUDIT_SIGNING_KEY_FILE: anchoring.AUDIT_SIGNING_KEY_FILE, AUDIT_ANCHOR_DIR: dir };
-      scheduled = await startWorker({ ...env, AUDIT_ANCHOR_EVERY_MS: '1000' });
+      const metricsPort = await freePort();
+      scheduled = await startWorker({ ...env, AUDIT_ANCHOR_EVERY_MS: '1000', WORKER_METRICS_PORT: String(metricsPort) });
       const first = await chainLength(e.id);
       await waitFor(async () => (await own.read(auditHeadName(e.id, first, 'sig'))) ?? undefined, 'the scheduled publication');
       await addEvents(e.id, 1);
       await waitFor(async () => (await own.read(auditHeadName(e.id, first + 1, 'sig'))) ?? undefined, 'the next scheduled publication');
+      // What CaseLinkAuditAnchorStale watches: the interval, the newest signed head, rows anchored against rows chained.
+      const gauge = (text: string, name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+      const metrics = await waitFor(async () => {
+        const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+        return gauge(text, 'caselink_audit_anchor_anchored_rows') > 0 ? text : undefined;
+      }, 'the anchoring gauges');
+      expect(gauge(metrics, 'caselink_audit_anchor_interval_seconds')).toBe(1);
+      expect(Date.now() / 1000 - gauge(metrics, 'caselink_audit_anchor_last_published_timestamp_seconds')).toBeLessThan(60);
+      expect(Date.now() / 1000 - gauge(metrics, 'caselink_audit_anchor_caught_up_timestamp_seconds')).toBeLessThan(60);
+      expect(gauge(metrics, 'caselink_audit_chain_rows')).toBeGreaterThanOrEqual(gauge(metrics, 'caselink_audit_anchor_anchored_rows'));
+      expect(gauge(metrics, 'caselink_audit_chain_rows')).toBe(
+        Number((await owner.query('SELECT sum(n)::text AS n FROM (SELECT max(sequence) AS n FROM audit_events GROUP BY chain_key) c')).rows[0].n),
+      );
       await scheduled?.stop();
 
       // Hourly now: nothing new appears by itself…
@@ -396,6 +529,33 @@ describe('audit trail anchored outside the database', () => {
         await api.close();
         await scheduled?.stop();
         const ownQueue = auditAnchorQueue(redisConnection(TEST_REDIS_URL), ownPrefix);
+        await ownQueue.obliterate({ force: true });
+        await ownQueue.close();
+      }
+    });
+
+    it('after a key rotation into the same store, refuses the chains and says to start a new store', async () => {
+      // The shared store (heads signed with the first key), copied, and a worker given a new key for it.
+      const dir = mkdtempSync(join(tmpdir(), 'caselink-anchor-rotated-'));
+      execFileSync('cp', ['-r', `${anchoring.AUDIT_ANCHOR_DIR}/.`, dir]);
+      const newKey = join(dir, '..', `${randomUUID()}-new-key.pem`);
+      writeFileSync(newKey, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+      const oldFingerprint = readdirSync(join(anchoring.AUDIT_ANCHOR_DIR, 'keys'))[0].replace(/\.pem$/, '');
+      const ownPrefix = `caselink-test-anchor-${randomUUID().slice(0, 8)}`;
+      scheduled = await startWorker({ QUEUE_PREFIX: ownPrefix, AUDIT_SIGNING_KEY_FILE: newKey, AUDIT_ANCHOR_DIR: dir, AUDIT_ANCHOR_EVERY_MS: '0' });
+      const ownQueue = auditAnchorQueue(redisConnection(TEST_REDIS_URL), ownPrefix);
+      const ownEvents = new QueueEvents(QUEUES.auditAnchor, { connection: redisConnection(TEST_REDIS_URL), prefix: ownPrefix });
+      try {
+        await ownEvents.waitUntilReady();
+        const failed = await (await ownQueue.add('publish', { reason: 'MANUAL' })).waitUntilFinished(ownEvents, 30_000).then(() => null, (e: Error) => e.message);
+        expect(failed).toMatch(new RegExp(`chain ${a.id} REFUSED_BAD_ANCHOR`));
+        const log = scheduled.log();
+        expect(log).toMatch(new RegExp(`audit chain ${a.id}: the anchored head \\d+ does not carry this key's signature; this store also holds the key\\(s\\) ${oldFingerprint}`));
+        expect(log).toMatch(/If the signing key was rotated: a store is signed with one key only .* point AUDIT_ANCHOR_DIR .* at a new, empty store for the new key, keep this one .* read-only, and check it with its old public key: npm run audit:verify -- <old store> --public-key <old public key> --database/);
+        // Nothing was signed with the new key over the old heads.
+        expect(await new LocalDiskAnchorStore(dir).list(`heads/${a.id}/`)).toEqual(await store.list(`heads/${a.id}/`));
+      } finally {
+        await ownEvents.close();
         await ownQueue.obliterate({ force: true });
         await ownQueue.close();
       }

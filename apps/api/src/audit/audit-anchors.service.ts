@@ -5,15 +5,16 @@ import {
 } from '@caselink/domain';
 import { recordAudit } from '@caselink/db';
 import { AuditAnchorJob, requestAuditAnchorPublication } from '@caselink/jobs';
-import { publicKeyPem, readAuditHeads, StoredAuditHead, tarEntry, tarEnd } from '@caselink/storage';
+import { AuditHeadsRead, publicKeyPem, readAuditHeads, StoredAuditHead, tarEntry, tarEnd } from '@caselink/storage';
 import type { Actor } from '../common/actor';
 import { conflict } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
 import { Anchoring, ANCHORING, AUDIT_ANCHOR_QUEUE } from './anchoring.provider';
 
 /**
- * Signed heads compared with the chain on each check: the newest ones. The worker signs a new head only after the
- * last one still matched, so the newest heads vouch for the older ones; `npm run audit:verify` checks them all.
+ * Signed heads compared with the chain on each check: the newest ones that carry a signature (statements without one
+ * are never compared, and cannot push the signed ones out of this window). The worker signs a new head only after
+ * the last one still matched, so the newest heads vouch for the older ones; `npm run audit:verify` checks them all.
  */
 export const ANCHORS_CHECKED = 100;
 /** Rows of the trail per file of a bundle (trail-000001.jsonl, …), each read in a transaction of its own. */
@@ -32,6 +33,11 @@ export interface AnchorReport {
   heads: CheckedHead[];
   /** Heads of the chain in the store. */
   total: number;
+  /**
+   * Statements of the chain in the store without a signature: ignored by the check. More than one, or any below the
+   * newest signed head, were not left by a publication under way (someone else appended them): logged as a warning.
+   */
+  unsigned: number;
   fingerprint: string | null;
 }
 
@@ -57,13 +63,16 @@ export class AuditAnchorsService {
   /** Runs inside the caller's transaction: the chain's rows are read under row-level security, its own agency's only. */
   async check(agencyId: string, last = ANCHORS_CHECKED): Promise<AnchorReport> {
     const key = this.anchoring.publicKey;
-    if (!key) return { check: auditAnchorCheckWithout(AuditAnchorStatus.NOT_CONFIGURED), heads: [], total: 0, fingerprint: null };
-    let found: { total: number; heads: StoredAuditHead[] };
+    if (!key) return { check: auditAnchorCheckWithout(AuditAnchorStatus.NOT_CONFIGURED), heads: [], total: 0, unsigned: 0, fingerprint: null };
+    let found: AuditHeadsRead;
     try {
       found = await readAuditHeads(this.anchoring.store, agencyId, key, last);
     } catch (e) {
       this.log.warn(`anchor store: ${(e as Error).message}`);
-      return { check: auditAnchorCheckWithout(AuditAnchorStatus.STORE_UNAVAILABLE), heads: [], total: 0, fingerprint: this.anchoring.fingerprint };
+      return { check: auditAnchorCheckWithout(AuditAnchorStatus.STORE_UNAVAILABLE), heads: [], total: 0, unsigned: 0, fingerprint: this.anchoring.fingerprint };
+    }
+    if (found.unsigned > 1 || found.unsignedBelowSigned > 0) {
+      this.log.warn(`anchor store: chain ${agencyId} holds ${found.unsigned} statement(s) without a signature (${found.unsignedBelowSigned} below the newest signed head), ignored by the check: not a publication under way — who else can write to the store?`);
     }
     const sequences = found.heads.map((h) => h.sequence);
     const [rows, [length]] = await Promise.all([
@@ -77,7 +86,7 @@ export class AuditAnchorsService {
     const heads = found.heads
       .map((h) => ({ ...h, matchesChain: h.signatureValid && h.head ? hashes.get(h.sequence) === h.head.hash : null }))
       .reverse();
-    return { check, heads, total: found.total, fingerprint: this.anchoring.fingerprint };
+    return { check, heads, total: found.total, unsigned: found.unsigned, fingerprint: this.anchoring.fingerprint };
   }
 
   /** Queues a publication of every chain's head now (the worker signs; the schedule goes on as before). */
@@ -167,8 +176,11 @@ database, so a rewrite of the trail by the database's owner cannot produce match
 
      for f in heads/*/*.txt; do openssl pkeyutl -verify -pubin -inkey audit-public.pem -rawin -in "$f" -sigfile "\${f%.txt}.sig" >/dev/null && echo "OK  $f" || echo "BAD $f"; done
 
-3. With CaseLink's tool (signatures, order, and ${trail ? 'the trail in this bundle against the heads' : 'with --database or a bundle downloaded with ?trail=true, the chain against the heads'}):
+3. With CaseLink's tool (signatures, order, and ${trail ? 'the trail in this bundle against the heads' : 'with --database or a bundle downloaded with ?trail=true, the chain against the heads'}).
+   The tool does not trust the audit-public.pem shipped in this bundle by itself: give it the key or the fingerprint
+   your operator published (through another channel than this download), or it stops without reporting OK (exit 2):
 
-     npm run audit:verify -- <this .tar file or the folder it unpacked into> --public-key <the key you were given>
+     npm run audit:verify -- <this .tar file or the folder it unpacked into> --public-key <the key your operator published>
+     npm run audit:verify -- <this .tar file or the folder it unpacked into> --fingerprint <the fingerprint your operator published>
 `;
 }

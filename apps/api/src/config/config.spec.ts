@@ -16,10 +16,18 @@ describe('api configuration', () => {
     expect(load).toThrow(/API_PORT: .*number/);
   });
 
-  it('wants the audit public key in production (either file), and lets it be left out elsewhere', () => {
+  it('wants the audit public key in production and refuses the private one there; elsewhere either, or none', () => {
     const { AUDIT_SIGNING_PUBLIC_KEY_FILE: _, ...withoutKey } = production;
     expect(() => loadApiConfig(withoutKey)).toThrow(/AUDIT_SIGNING_PUBLIC_KEY_FILE: must be set in production/);
-    expect(loadApiConfig({ ...withoutKey, AUDIT_SIGNING_KEY_FILE: '/etc/caselink/audit-signing-key.pem' }).AUDIT_SIGNING_KEY_FILE).toBe('/etc/caselink/audit-signing-key.pem');
+    // The private key belongs to the worker: not accepted instead of the public one, nor next to it.
+    const privateOnly = () => loadApiConfig({ ...withoutKey, AUDIT_SIGNING_KEY_FILE: '/etc/caselink/audit-signing-key.pem' });
+    expect(privateOnly).toThrow(/AUDIT_SIGNING_PUBLIC_KEY_FILE: must be set in production/);
+    expect(privateOnly).toThrow(/AUDIT_SIGNING_KEY_FILE: must not be set for the api in production/);
+    expect(() => loadApiConfig({ ...production, AUDIT_SIGNING_KEY_FILE: '/etc/caselink/audit-signing-key.pem' })).toThrow(/AUDIT_SIGNING_KEY_FILE: must not be set/);
+    expect(loadApiConfig(production).AUDIT_SIGNING_PUBLIC_KEY_FILE).toBe('/etc/caselink/audit-public.pem');
+    // Outside production (one machine, the demo, the tests) the private key may stand in for the public one.
+    expect(loadApiConfig({ ...valid, AUDIT_SIGNING_KEY_FILE: '/tmp/audit-signing-key.pem' }).AUDIT_SIGNING_KEY_FILE).toBe('/tmp/audit-signing-key.pem');
+    expect(loadApiConfig({ ...valid, NODE_ENV: 'test', AUDIT_SIGNING_KEY_FILE: '/tmp/k.pem', AUDIT_SIGNING_PUBLIC_KEY_FILE: '/tmp/p.pem' }).AUDIT_SIGNING_KEY_FILE).toBe('/tmp/k.pem');
     expect(loadApiConfig(valid).AUDIT_SIGNING_PUBLIC_KEY_FILE).toBeUndefined();
     expect(loadApiConfig(valid).AUDIT_ANCHOR_DIR).toBe('var/audit-anchors');
   });

@@ -100,7 +100,8 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /**
    * The audit trail anchored outside the database: the Ed25519 public key (PEM) that checks the signed chain heads —
-   * or, when only AUDIT_SIGNING_KEY_FILE is given (one machine, the demo), the public half of the worker's private key.
+   * required in production. Outside production only, AUDIT_SIGNING_KEY_FILE (the worker's private key, one machine)
+   * may stand in: its public half is derived. In production the private key stays with the worker and is refused here.
    */
   AUDIT_SIGNING_PUBLIC_KEY_FILE: z.string().min(1).optional(),
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
@@ -112,8 +113,15 @@ const schema = z.object({
   // Secrets of authenticator apps must not hang on the token-signing key in production (rotating one would lose the other).
   if (c.NODE_ENV === 'production' && !c.FACTOR_SECRET_KEY) ctx.addIssue({ code: 'custom', path: ['FACTOR_SECRET_KEY'], message: 'must be set in production' });
   // Verification against the signed heads is what catches a rewrite by the owner role: not optional in production.
-  if (c.NODE_ENV === 'production' && !c.AUDIT_SIGNING_PUBLIC_KEY_FILE && !c.AUDIT_SIGNING_KEY_FILE) {
+  if (c.NODE_ENV === 'production' && !c.AUDIT_SIGNING_PUBLIC_KEY_FILE) {
     ctx.addIssue({ code: 'custom', path: ['AUDIT_SIGNING_PUBLIC_KEY_FILE'], message: 'must be set in production (the public key of the audit signing key)' });
+  }
+  // The key that signs the heads must not sit on the api's machine: whoever takes the api could sign a rewrite.
+  if (c.NODE_ENV === 'production' && c.AUDIT_SIGNING_KEY_FILE) {
+    ctx.addIssue({
+      code: 'custom', path: ['AUDIT_SIGNING_KEY_FILE'],
+      message: 'must not be set for the api in production: the private key stays with the worker; give the api AUDIT_SIGNING_PUBLIC_KEY_FILE only',
+    });
   }
 }).transform((c) => {
   const production = c.NODE_ENV === 'production';

@@ -1,4 +1,5 @@
 import { loadWorkerConfig } from '../config';
+import { completionWindowMs } from './audit-anchor.processor';
 
 describe('worker configuration of the anchored audit trail', () => {
   const valid = {
@@ -18,5 +19,12 @@ describe('worker configuration of the anchored audit trail', () => {
     expect(() => loadWorkerConfig({ ...valid, AUDIT_ANCHOR_EVERY_MS: '10' })).toThrow(/AUDIT_ANCHOR_EVERY_MS: must be 0/);
     expect(loadWorkerConfig({ ...valid, AUDIT_ANCHOR_EVERY_MS: '0' }).AUDIT_ANCHOR_EVERY_MS).toBe(0);
     expect(() => loadWorkerConfig({ ...production, AUDIT_SIGNING_KEY_FILE: 'k.pem', AUDIT_ANCHOR_EVERY_MS: '0' })).toThrow(/must not be 0 in production/);
+  });
+
+  it('signs a statement a crash left unsigned only if it is recent: twice the interval, within 5 minutes and an hour', () => {
+    expect(completionWindowMs(900_000)).toBe(1_800_000);
+    expect(completionWindowMs(1000)).toBe(300_000);
+    expect(completionWindowMs(6 * 3600_000)).toBe(3600_000);
+    expect(completionWindowMs(0)).toBe(3600_000); // only when asked
   });
 });

@@ -5,12 +5,13 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { inAgencyTransaction } from '@caselink/db';
-import { auditHeadName, auditHeadStatement, auditKeyName, parseAuditHeadStatement } from '@caselink/domain';
+import { auditHeadName, auditHeadStatement, auditKeyName, parseAuditHeadStatement, SignedAuditHead } from '@caselink/domain';
 import { AUDIT_ANCHOR_SCHEDULER_ID, AuditAnchorJob, auditAnchorQueue, QUEUES, redisConnection } from '@caselink/jobs';
 import {
   AnchorStore, anchoredSequences, keyFingerprint, LocalDiskAnchorStore, publicKeyPem, signingKeyFromPem, signStatement, verifyStatement,
 } from '@caselink/storage';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { auditAnchorCaughtUp, auditAnchoredRows, auditAnchorInterval, auditAnchorLastPublished } from '../metrics/worker-metrics';
 import type { QueueProcessor } from '../queue-processor';
 
 /** What happened to one chain in one publication. */
@@ -21,6 +22,7 @@ export type ChainOutcome =
   | 'REFUSED_REWRITTEN' // the last published head no longer matches the chain: nothing is signed over a rewrite
   | 'REFUSED_SHORTER' // the chain ends before its last published head: rows were removed
   | 'REFUSED_BAD_ANCHOR' // the last head in the store is not one this key signed
+  | 'DEFERRED' // the head's name is taken by an unsigned statement not signed over (too old, or another hash): the next head will be
   | 'FAILED'; // the store or the database failed for this chain
 
 export interface AnchorPublication {
@@ -30,6 +32,25 @@ export interface AnchorPublication {
 
 const REFUSED: readonly ChainOutcome[] = ['REFUSED_REWRITTEN', 'REFUSED_SHORTER', 'REFUSED_BAD_ANCHOR', 'FAILED'];
 
+/** Outcomes after which the chain's current head is signed in the store. */
+const CAUGHT_UP: readonly ChainOutcome[] = ['PUBLISHED', 'UNCHANGED', 'COMPLETED'];
+
+/** Called with each signed head a publication found (or wrote) as the chain's anchor. */
+type AnchoredSeen = (sequence: number, publishedAt: string) => void;
+
+const HOUR_MS = 3600_000;
+/** A statement dated this far ahead of the worker's clock is not one it wrote. */
+const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * How old an unsigned statement (left by a crash between statement and signature) may be and still be signed: twice
+ * the publication interval, at least 5 minutes and at most an hour (an hour when publications run only on request).
+ * Older ones are ignored — anyone who can append to the store could otherwise get a backdated statement signed.
+ */
+export function completionWindowMs(everyMs: number): number {
+  return everyMs === 0 ? HOUR_MS : Math.min(Math.max(2 * everyMs, 5 * 60_000), HOUR_MS);
+}
+
 /**
  * Anchors the audit trail outside the database (issue 13): on a BullMQ job scheduler (every AUDIT_ANCHOR_EVERY_MS,
  * one schedule however many workers upsert it), each chain's head — last sequence and hash, read as SYSTEM through
@@ -38,9 +59,11 @@ const REFUSED: readonly ChainOutcome[] = ['REFUSED_REWRITTEN', 'REFUSED_SHORTER'
  *
  * Idempotent and crash-safe: a head already in the store is not published again (the store never overwrites, so
  * two workers publishing the same head leave one statement, and Ed25519 being deterministic, one signature); a
- * crash between statement and signature leaves a statement that the next run signs. Before a new head is signed,
- * the last published one must still match the chain (same hash at its sequence): a trail rewritten by the owner
- * role is never signed over — the chain is refused, the job fails and the error names it.
+ * crash between statement and signature leaves a statement that the next run signs — only if it is recent
+ * (completionWindowMs), at or below the chain's end and names the chain's hash there. Any other unsigned statement
+ * is ignored (logged): it vouches for nothing, is never signed, and never blocks the chain. Before a new head is
+ * signed, the last *signed* one must still match the chain (same hash at its sequence): a trail rewritten by the
+ * owner role is never signed over — the chain is refused, the job fails and the error names it.
  */
 @Injectable()
 export class AuditAnchorProcessor implements QueueProcessor, OnApplicationBootstrap, OnApplicationShutdown {
@@ -73,6 +96,9 @@ export class AuditAnchorProcessor implements QueueProcessor, OnApplicationBootst
     // Not awaited: with Redis down the worker still starts (and says so on /health/ready); the schedule follows.
     void this.ensureSchedule();
     if (this.config.AUDIT_ANCHOR_EVERY_MS === 0) return;
+    // For CaseLinkAuditAnchorStale: the interval, and "caught up" at start (the first publication follows within it).
+    auditAnchorInterval.set(this.config.AUDIT_ANCHOR_EVERY_MS / 1000);
+    auditAnchorCaughtUp.set(Date.now() / 1000);
     // Redis can lose the schedule (a flush, a new instance): checked again on the same beat, and put back if gone.
     this.timer = setInterval(() => void this.ensureSchedule(), this.config.AUDIT_ANCHOR_EVERY_MS);
     this.timer.unref();
@@ -120,60 +146,139 @@ export class AuditAnchorProcessor implements QueueProcessor, OnApplicationBootst
     const heads = await inAgencyTransaction(this.ds, { agencyId: null, userId: null }, (m) =>
       m.query('SELECT chain_key, sequence::text AS sequence, hash FROM audit_chain_heads()')) as Array<{ chain_key: string; sequence: string; hash: Buffer }>;
     const chains: Record<string, ChainOutcome> = {};
+    // For the metrics: the newest signed head's publication time, and the audit rows below each chain's anchored head.
+    let newestPublished = 0;
+    let anchoredRows = 0;
     for (const h of heads) {
       const head = { chainKey: h.chain_key, sequence: Number(h.sequence), hash: h.hash.toString('hex') };
-      chains[head.chainKey] = await this.publishHead(key, head).catch((e: Error) => {
+      let upTo = 0;
+      const seen: AnchoredSeen = (sequence, publishedAt) => {
+        upTo = Math.max(upTo, sequence);
+        newestPublished = Math.max(newestPublished, Date.parse(publishedAt));
+      };
+      chains[head.chainKey] = await this.publishHead(key, head, seen).catch((e: Error) => {
         this.log.error(`audit anchor of chain ${head.chainKey}: ${e.message}`);
         return 'FAILED' as const;
       });
+      anchoredRows += upTo;
     }
+    if (newestPublished > 0) auditAnchorLastPublished.set(newestPublished / 1000);
+    auditAnchoredRows.set(anchoredRows);
+    if (Object.values(chains).every((o) => CAUGHT_UP.includes(o))) auditAnchorCaughtUp.set(Date.now() / 1000);
     return { configured: true, chains };
   }
 
-  private async publishHead(key: KeyObject, head: { chainKey: string; sequence: number; hash: string }): Promise<ChainOutcome> {
-    const { statements } = await anchoredSequences(this.store, head.chainKey);
-    const last = statements.at(-1);
-    if (last !== undefined) {
-      const statement = await this.store.read(auditHeadName(head.chainKey, last, 'txt'));
+  private async publishHead(key: KeyObject, head: { chainKey: string; sequence: number; hash: string }, seen: AnchoredSeen): Promise<ChainOutcome> {
+    const { statements, signed } = await anchoredSequences(this.store, head.chainKey);
+    // The newest statement with a signature file is the anchor a new head must agree with. Statements without one
+    // vouch for nothing (anyone who can append to the store can write them): they never block the chain.
+    const lastSigned = statements.filter((s) => signed.has(s)).at(-1);
+    let anchoredUpTo = 0;
+    if (lastSigned !== undefined) {
+      const statement = await this.store.read(auditHeadName(head.chainKey, lastSigned, 'txt'));
       const anchored = statement ? parseAuditHeadStatement(statement.toString('utf8')) : null;
-      if (!statement || !anchored || anchored.chainKey !== head.chainKey || anchored.sequence !== last) {
-        this.log.error(`audit chain ${head.chainKey}: the anchored head ${last} is not a statement CaseLink signs; not publishing`);
+      if (!statement || !anchored || anchored.chainKey !== head.chainKey || anchored.sequence !== lastSigned) {
+        this.log.error(`audit chain ${head.chainKey}: the anchored head ${lastSigned} is not a statement CaseLink signs; not publishing`);
         return 'REFUSED_BAD_ANCHOR';
       }
-      const signature = await this.store.read(auditHeadName(head.chainKey, last, 'sig'));
-      if (signature && !verifyStatement(statement, signature, key)) {
-        this.log.error(`audit chain ${head.chainKey}: the anchored head ${last} does not carry this key's signature; not publishing`);
+      const signature = await this.store.read(auditHeadName(head.chainKey, lastSigned, 'sig'));
+      if (!signature || !verifyStatement(statement, signature, key)) {
+        this.log.error(`audit chain ${head.chainKey}: the anchored head ${lastSigned} does not carry this key's signature; ${await this.rotationHint(key)}; not publishing`);
         return 'REFUSED_BAD_ANCHOR';
       }
       // (A head newer than the one read a moment ago: another worker published since. Read again, not taken on trust.)
-      const now = last === head.sequence ? head.hash : await this.hashAt(head.chainKey, last);
+      const now = lastSigned === head.sequence ? head.hash : await this.hashAt(head.chainKey, lastSigned);
       if (now === undefined) {
-        this.log.error(`audit chain ${head.chainKey} ends before its anchored sequence ${last}: rows were removed; not publishing`);
+        this.log.error(`audit chain ${head.chainKey} ends before its anchored sequence ${lastSigned}: rows were removed; not publishing`);
         return 'REFUSED_SHORTER';
       }
       if (now !== anchored.hash) {
-        this.log.error(`audit chain ${head.chainKey}: the row at anchored sequence ${last} has changed since ${anchored.publishedAt} (rewritten); not publishing`);
+        this.log.error(`audit chain ${head.chainKey}: the row at anchored sequence ${lastSigned} has changed since ${anchored.publishedAt} (rewritten); not publishing`);
         return 'REFUSED_REWRITTEN';
       }
-      // Left without its signature by a crash: signed now (only once it is known to match the chain).
-      const completed = signature ? false : await this.appendSignature(key, head.chainKey, last, statement);
-      if (last >= head.sequence) return completed ? 'COMPLETED' : 'UNCHANGED';
+      anchoredUpTo = lastSigned;
+      seen(lastSigned, anchored.publishedAt);
     }
+    // Unsigned statements past the newest signed head: one a crash cut short between statement and signature is signed
+    // now — the newest of them at or below the chain's end, if it is recent and names the hash the chain has there.
+    const unsigned = statements.filter((s) => !signed.has(s) && s > anchoredUpTo);
+    const pastEnd = unsigned.filter((s) => s > head.sequence);
+    if (pastEnd.length > 0) {
+      this.log.warn(`audit chain ${head.chainKey}: ignoring ${pastEnd.length} unsigned statement(s) past the chain's end (sequence ${pastEnd[0]}…): CaseLink did not write them`);
+    }
+    let completed = false;
+    const candidate = unsigned.filter((s) => s <= head.sequence).at(-1);
+    if (candidate !== undefined) {
+      const statement = await this.store.read(auditHeadName(head.chainKey, candidate, 'txt'));
+      const hash = candidate === head.sequence ? head.hash : await this.hashAt(head.chainKey, candidate);
+      const refusal = statement ? this.completable(statement, head.chainKey, candidate, hash) : 'it could not be read';
+      if (refusal) {
+        this.log.warn(`audit chain ${head.chainKey}: ignoring the unsigned statement ${candidate} (${refusal}); not signing it`);
+      } else {
+        completed = await this.appendSignature(key, head.chainKey, candidate, statement as Buffer);
+        anchoredUpTo = candidate;
+        seen(candidate, (parseAuditHeadStatement((statement as Buffer).toString('utf8')) as SignedAuditHead).publishedAt);
+      }
+    }
+    if (anchoredUpTo >= head.sequence) return completed ? 'COMPLETED' : 'UNCHANGED';
     const written = auditHeadStatement({ ...head, publishedAt: new Date().toISOString() });
     const name = auditHeadName(head.chainKey, head.sequence, 'txt');
     let statement: Buffer = Buffer.from(written, 'utf8');
     if (!(await this.store.append(name, statement))) {
-      // Another worker published this head just now: its statement stands (it must name the same hash).
+      // Another worker published this head just now: its statement stands if it names the same hash and is signed by
+      // this key — or, not signed yet, was written moments ago. Anything else holding the name is not signed over.
       const theirs = await this.store.read(name);
       const parsed = theirs ? parseAuditHeadStatement(theirs.toString('utf8')) : null;
-      if (!theirs || parsed?.hash !== head.hash) {
-        this.log.error(`audit chain ${head.chainKey}: the store holds another head for sequence ${head.sequence}; not publishing`);
-        return 'REFUSED_BAD_ANCHOR';
+      const theirSignature = await this.store.read(auditHeadName(head.chainKey, head.sequence, 'sig'));
+      if (theirSignature) {
+        if (!theirs || !verifyStatement(theirs, theirSignature, key)) {
+          this.log.error(`audit chain ${head.chainKey}: the head ${head.sequence} in the store does not carry this key's signature; ${await this.rotationHint(key)}; not publishing`);
+          return 'REFUSED_BAD_ANCHOR';
+        }
+        if (parsed?.hash !== head.hash) {
+          this.log.error(`audit chain ${head.chainKey}: the store holds another head for sequence ${head.sequence}; not publishing`);
+          return 'REFUSED_BAD_ANCHOR';
+        }
+      } else {
+        const refusal = theirs ? this.completable(theirs, head.chainKey, head.sequence, head.hash) : 'it could not be read';
+        if (refusal) {
+          // The name is taken: this head cannot be published; the chain's next head will be, once it grows.
+          this.log.warn(`audit chain ${head.chainKey}: the unsigned statement ${head.sequence} in the store is not this publication's (${refusal}); not signing it, head deferred until the chain grows`);
+          return 'DEFERRED';
+        }
       }
-      statement = theirs;
+      statement = theirs as Buffer;
     }
     await this.appendSignature(key, head.chainKey, head.sequence, statement);
+    seen(head.sequence, (parseAuditHeadStatement(statement.toString('utf8')) as SignedAuditHead).publishedAt);
     return 'PUBLISHED';
+  }
+
+  /**
+   * Why an unsigned statement found in the store must not be signed, or null when it may: it must be exactly a
+   * statement of this chain and sequence, name the hash the chain has there, and have been written recently (within
+   * COMPLETION_WINDOW) — a statement backdated by someone who can append to the store would otherwise get a signature.
+   */
+  private completable(statement: Buffer, chainKey: string, sequence: number, hash: string | undefined): string | null {
+    const parsed = parseAuditHeadStatement(statement.toString('utf8'));
+    if (!parsed || parsed.chainKey !== chainKey || parsed.sequence !== sequence) return 'not a statement CaseLink writes for it';
+    if (hash === undefined || parsed.hash !== hash) return 'it names another hash than the chain has there';
+    const age = Date.now() - Date.parse(parsed.publishedAt);
+    const window = completionWindowMs(this.config.AUDIT_ANCHOR_EVERY_MS);
+    if (age > window) return `published ${parsed.publishedAt}, more than ${Math.round(window / 60_000)} min ago`;
+    if (age < -CLOCK_SKEW_MS) return `published ${parsed.publishedAt}, in the future`;
+    return null;
+  }
+
+  /** What to do when the store holds heads another key signed: after a key rotation, a new store. */
+  private async rotationHint(key: KeyObject): Promise<string> {
+    const fingerprint = keyFingerprint(key);
+    const others = (await this.store.list('keys/').catch(() => [] as string[]))
+      .map((n) => /^keys\/([0-9a-f]{64})\.pem$/.exec(n)?.[1]).filter((f): f is string => !!f && f !== fingerprint);
+    return `this store ${others.length ? `also holds the key(s) ${others.join(', ')} — ` : ''}was signed with another key than this one (${fingerprint}). `
+      + 'If the signing key was rotated: a store is signed with one key only (statements carry no key id), so point AUDIT_ANCHOR_DIR '
+      + `(the worker's and the api's) at a new, empty store for the new key, keep this one (${resolve(this.config.AUDIT_ANCHOR_DIR)}) read-only, and check it with its `
+      + 'old public key: npm run audit:verify -- <old store> --public-key <old public key> --database. Otherwise someone wrote to the store without the key';
   }
 
   /** Appends the statement's signature; true when this call wrote it. */

@@ -30,6 +30,28 @@ export const deadlineLateness = new Histogram({
   name: 'caselink_deadline_lateness_seconds', help: 'How long after its due time a deadline (ANSWER = OVERDUE, EXPIRY, EXPIRY_WARNING, TASK) was acted on.',
   labelNames: ['due'], buckets: [0.1, 0.5, 1, 5, 15, 30, 60, 300, 900, 3600], registers: [workerEvents],
 });
+// The anchored audit trail (issue 13), set by each publication (audit-anchor.processor.ts): store facts, so the newest
+// value across workers is the truth. CaseLinkAuditAnchorStale (infra/prometheus/alerts.yml) compares them with
+// caselink_audit_chain_rows, read from PostgreSQL at each scrape.
+export const auditAnchorLastPublished = new Gauge({
+  name: 'caselink_audit_anchor_last_published_timestamp_seconds',
+  help: 'Publication time (Unix seconds) of the newest signed audit chain head in the anchor store, as the last publication found it.',
+  registers: [workerEvents],
+});
+export const auditAnchoredRows = new Gauge({
+  name: 'caselink_audit_anchor_anchored_rows',
+  help: 'Audit rows covered by a signed chain head (the sum over chains of the newest signed sequence), as of the last publication.',
+  registers: [workerEvents],
+});
+export const auditAnchorCaughtUp = new Gauge({
+  name: 'caselink_audit_anchor_caught_up_timestamp_seconds',
+  help: "End (Unix seconds) of the last publication after which every chain's head was signed in the store (the worker's start until then).",
+  registers: [workerEvents],
+});
+export const auditAnchorInterval = new Gauge({
+  name: 'caselink_audit_anchor_interval_seconds', help: 'AUDIT_ANCHOR_EVERY_MS in seconds (absent when publications run only on request).',
+  registers: [workerEvents],
+});
 
 /** Counts a BullMQ worker's jobs: wait time and completions, failures, stalls. */
 export function observeWorker(queue: string, worker: Worker): void {
@@ -122,6 +144,24 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutd
           const rows = await figures(figure);
           this.reset();
           for (const r of rows) if (r.value !== null) this.set({ quantile: r.label1 }, Number(r.value));
+        },
+      });
+    }
+    if (config.AUDIT_SIGNING_KEY_FILE) {
+      // Every audit row of every chain (the sum of the chains' last sequences), as SYSTEM through audit_chain_heads():
+      // what caselink_audit_anchor_anchored_rows should catch up with at each publication.
+      const log = this.log;
+      new Gauge({
+        name: 'caselink_audit_chain_rows', help: 'Audit rows in all hash chains (the sum of each chain\'s last sequence), read at scrape time.',
+        registers: [this.registry],
+        async collect() {
+          const rows = await inAgencyTransaction(ds, { agencyId: null, userId: null }, (m) =>
+            m.query('SELECT coalesce(sum(sequence), 0)::text AS n FROM audit_chain_heads()') as Promise<Array<{ n: string }>>).catch((e: Error) => {
+            log.warn(`audit chain rows: ${e.message}`);
+            return null;
+          });
+          this.reset();
+          if (rows) this.set(Number(rows[0].n));
         },
       });
     }
