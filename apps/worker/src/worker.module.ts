@@ -10,8 +10,11 @@ import { EvidenceRelinkProcessor } from './linking/evidence-relink.processor';
 import { FundsTraceProcessor } from './linking/funds-trace.processor';
 import { DeadlinesProcessor } from './deadlines/deadlines.processor';
 import { BulletinsProcessor } from './bulletins/bulletins.processor';
-import { LINK_NOTICES_BUS, LINKER_DATA_SOURCE, linkerProviders } from './linking/linker.provider';
-import { closeLiveBus, LiveBus } from '@caselink/jobs';
+import { LINKER_DATA_SOURCE, linkerProviders } from './linking/linker.provider';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { AuditAnchorJob, JobProducers, LiveBus } from '@caselink/jobs';
+import { AUDIT_ANCHOR_QUEUE, closeConnections, connectionProviders, LIVE_BUS, PRODUCER_REDIS } from './connections';
 import { QUEUE_PROCESSORS } from './queue-processor';
 import { WorkerHost } from './worker-host';
 import { RiskRulesProcessor } from './risk/risk-rules.processor';
@@ -28,7 +31,10 @@ export class WorkerModule implements OnApplicationShutdown {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(LINKER_DATA_SOURCE) private readonly linkerDs: DataSource,
-    @Inject(LINK_NOTICES_BUS) private readonly linkNotices: LiveBus,
+    @Inject(PRODUCER_REDIS) private readonly redis: Redis,
+    @Inject(JobProducers) private readonly producers: JobProducers,
+    @Inject(AUDIT_ANCHOR_QUEUE) private readonly auditAnchor: Queue<AuditAnchorJob>,
+    @Inject(LIVE_BUS) private readonly bus: LiveBus,
   ) {}
 
   static forConfig(config: WorkerConfig): DynamicModule {
@@ -44,6 +50,8 @@ export class WorkerModule implements OnApplicationShutdown {
             return ds;
           },
         },
+        // One producer connection and one live bus for the whole process (closed below).
+        ...connectionProviders(config),
         ...linkerProviders(config),
         riskEngineProvider(config),
         EvidenceOutbox,
@@ -56,9 +64,13 @@ export class WorkerModule implements OnApplicationShutdown {
     };
   }
 
+  /**
+   * Runs after every provider's onApplicationShutdown (Nest calls the module's own hook last): WorkerHost has drained
+   * the jobs and every sweep has stopped, so nothing uses the pools or the shared Redis connections any more.
+   */
   async onApplicationShutdown(): Promise<void> {
     if (this.ds.isInitialized) await this.ds.destroy();
     if (this.linkerDs.isInitialized) await this.linkerDs.destroy();
-    await closeLiveBus(this.linkNotices);
+    await closeConnections({ producers: this.producers, auditAnchor: this.auditAnchor, redis: this.redis, bus: this.bus });
   }
 }

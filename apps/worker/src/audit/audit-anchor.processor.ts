@@ -6,11 +6,12 @@ import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { inAgencyTransaction } from '@caselink/db';
 import { auditHeadName, auditHeadStatement, auditKeyName, parseAuditHeadStatement, SignedAuditHead } from '@caselink/domain';
-import { AUDIT_ANCHOR_SCHEDULER_ID, AuditAnchorJob, auditAnchorQueue, QUEUES, redisConnection } from '@caselink/jobs';
+import { AUDIT_ANCHOR_SCHEDULER_ID, AuditAnchorJob, QUEUES } from '@caselink/jobs';
 import {
   AnchorStore, anchoredSequences, keyFingerprint, LocalDiskAnchorStore, publicKeyPem, signingKeyFromPem, signStatement, verifyStatement,
 } from '@caselink/storage';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { AUDIT_ANCHOR_QUEUE } from '../connections';
 import { auditAnchorCaughtUp, auditAnchoredRows, auditAnchorInterval, auditAnchorLastPublished } from '../metrics/worker-metrics';
 import type { QueueProcessor } from '../queue-processor';
 
@@ -78,6 +79,8 @@ export class AuditAnchorProcessor implements QueueProcessor, OnApplicationBootst
 
   constructor(
     private readonly ds: DataSource,
+    // On the shared producer connection (WorkerModule closes it); used only when anchoring is on.
+    @Inject(AUDIT_ANCHOR_QUEUE) private readonly anchorQueue: Queue<AuditAnchorJob>,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {
     // A key file that is missing or not Ed25519 stops the worker at start, not at the first publication.
@@ -90,9 +93,7 @@ export class AuditAnchorProcessor implements QueueProcessor, OnApplicationBootst
       this.log.warn('AUDIT_SIGNING_KEY_FILE is not set: audit chain heads are not signed or published (anchoring off)');
       return;
     }
-    const schedule = auditAnchorQueue(redisConnection(this.config.REDIS_URL), this.config.QUEUE_PREFIX);
-    schedule.on('error', (e) => this.log.warn(`audit-anchor schedule: ${e.message}`));
-    this.schedule = schedule;
+    this.schedule = this.anchorQueue;
     // Not awaited: with Redis down the worker still starts (and says so on /health/ready); the schedule follows.
     void this.ensureSchedule();
     if (this.config.AUDIT_ANCHOR_EVERY_MS === 0) return;
@@ -104,9 +105,8 @@ export class AuditAnchorProcessor implements QueueProcessor, OnApplicationBootst
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     if (this.timer) clearInterval(this.timer);
-    await this.schedule?.close();
   }
 
   private async ensureSchedule(): Promise<void> {

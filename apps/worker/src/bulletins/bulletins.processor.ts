@@ -3,12 +3,13 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AgencyKind, bulletinAddresses } from '@caselink/domain';
 import { inAgencyTransaction, rowsOf, syncBulletinHits } from '@caselink/db';
-import { BulletinJob, bulletinJobId, JobProducers, LiveBus, publishNotification, QUEUES, redisConnection } from '@caselink/jobs';
+import { BulletinJob, bulletinJobId, JobProducers, LiveBus, publishNotification, QUEUES } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { LIVE_BUS } from '../connections';
 import { LINK_LOCK } from '../linking/linker';
-import { LINK_NOTICES_BUS, LINKER_DATA_SOURCE } from '../linking/linker.provider';
+import { LINKER_DATA_SOURCE } from '../linking/linker.provider';
 import type { QueueProcessor } from '../queue-processor';
-import { sweepRequeued } from '../metrics/worker-metrics';
+import { requeueIfLost, Sweep } from '../sweep';
 
 export interface BulletinOutcome {
   /** False when it was already done (a job delivered twice) or the bulletin is gone. */
@@ -39,28 +40,25 @@ interface Notice {
 export class BulletinsProcessor implements QueueProcessor, OnApplicationBootstrap, OnApplicationShutdown {
   readonly queue = QUEUES.bulletins;
   private readonly log = new Logger(BulletinsProcessor.name);
-  private readonly producers: JobProducers;
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweeper: Sweep;
 
   constructor(
     private readonly ds: DataSource,
     @Inject(LINKER_DATA_SOURCE) private readonly linkerDs: DataSource,
-    @Inject(LINK_NOTICES_BUS) private readonly bus: LiveBus,
+    @Inject(LIVE_BUS) private readonly bus: LiveBus,
+    @Inject(JobProducers) private readonly producers: JobProducers,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {
-    this.producers = new JobProducers(redisConnection(config.REDIS_URL), config.QUEUE_PREFIX, (e) => this.log.warn(`queue: ${e.message}`));
+    this.sweeper = new Sweep('bulletin sweep', config.OUTBOX_SWEEP_MS, () => this.requeueLost(), this.log);
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.OUTBOX_SWEEP_MS);
-    void this.sweep();
+    this.sweeper.start();
   }
 
+  /** The producers and the bus are WorkerModule's: it closes them once every sweep and job has finished. */
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
-    await this.producers.close();
+    await this.sweeper.stop();
   }
 
   process(job: Job<BulletinJob>): Promise<BulletinOutcome> {
@@ -117,25 +115,13 @@ export class BulletinsProcessor implements QueueProcessor, OnApplicationBootstra
 
   /** Bulletins whose job went missing (Redis lost it, or the api could not queue it at commit). */
   sweep(): Promise<void> {
-    if (this.sweeping) return this.sweeping;
-    this.sweeping = (async () => {
-      try {
-        const rows = (await this.linkerDs.query(
-          `SELECT id FROM bulletins WHERE processed_at IS NULL AND published_at < now() - interval '2 seconds' ORDER BY published_at LIMIT 500`,
-        )) as Array<{ id: string }>;
-        for (const { id } of rows) {
-          const job = await this.producers.bulletins.getJob(bulletinJobId(id));
-          if (job && !['completed', 'failed', 'unknown'].includes(await job.getState())) continue;
-          await job?.remove().catch(() => undefined);
-          await this.producers.enqueueBulletin({ bulletinId: id });
-          sweepRequeued.inc({ queue: QUEUES.bulletins });
-        }
-      } catch (e) {
-        this.log.warn(`bulletin sweep: ${(e as Error).message}`);
-      } finally {
-        this.sweeping = null;
-      }
-    })();
-    return this.sweeping;
+    return this.sweeper.run();
+  }
+
+  private async requeueLost(): Promise<void> {
+    const rows = (await this.linkerDs.query(
+      `SELECT id FROM bulletins WHERE processed_at IS NULL AND published_at < now() - interval '2 seconds' ORDER BY published_at LIMIT 500`,
+    )) as Array<{ id: string }>;
+    for (const { id } of rows) await requeueIfLost(this.producers.bulletins, bulletinJobId(id), () => this.producers.enqueueBulletin({ bulletinId: id }));
   }
 }

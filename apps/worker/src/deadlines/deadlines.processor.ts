@@ -3,10 +3,12 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { claimRequestDeadline, inAgencyTransaction, notifyRequestSender, recordAudit, recordClockEvent, requestsDue, rowsOf } from '@caselink/db';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
-import { closeLiveBus, createLiveBus, DeadlineDue, DeadlineJob, LiveBus, publishNotification, publishRequestUpdate, publishTaskForceUpdate, QUEUES } from '@caselink/jobs';
+import { DeadlineDue, DeadlineJob, LiveBus, publishNotification, publishRequestUpdate, publishTaskForceUpdate, QUEUES } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { LIVE_BUS } from '../connections';
 import type { QueueProcessor } from '../queue-processor';
 import { deadlineLateness, sweepRequeued } from '../metrics/worker-metrics';
+import { Sweep } from '../sweep';
 
 export interface DeadlineOutcome {
   acted: boolean;
@@ -25,53 +27,44 @@ export interface DeadlineOutcome {
 export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstrap, OnApplicationShutdown {
   readonly queue = QUEUES.deadlines;
   private readonly log = new Logger(DeadlinesProcessor.name);
-  private readonly bus: LiveBus;
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweeper: Sweep;
 
   constructor(
     private readonly ds: DataSource,
+    @Inject(LIVE_BUS) private readonly bus: LiveBus,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {
-    this.bus = createLiveBus(config.REDIS_URL, (e) => this.log.warn(`live events: ${e.message}`));
+    this.sweeper = new Sweep('deadline sweep', config.DEADLINE_SWEEP_MS, () => this.sweepDue(), this.log);
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.DEADLINE_SWEEP_MS);
-    void this.sweep();
+    this.sweeper.start();
   }
 
+  /** The bus is WorkerModule's: it closes it after the jobs have drained. */
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
-    await closeLiveBus(this.bus);
+    await this.sweeper.stop();
   }
 
   process(job: Job<DeadlineJob>): Promise<DeadlineOutcome> {
     return this.act(job.data.requestId, job.data.fromAgencyId, job.data.due);
   }
 
-  /** Whatever is due now, for requests whose job went missing. */
+  /** Whatever is due now, for requests whose job went missing (never two sweeps at once; failures are logged). */
   sweep(): Promise<void> {
-    if (this.sweeping) return this.sweeping;
-    this.sweeping = (async () => {
-      try {
-        const due: Array<{ id: string; from_agency_id: string; due: DeadlineDue }> = await requestsDue(this.ds.manager);
-        const tasks = (await this.ds.query('SELECT id, lead_agency_id FROM tasks_due()')) as Array<{ id: string; lead_agency_id: string }>;
-        for (const t of tasks) due.push({ id: t.id, from_agency_id: t.lead_agency_id, due: 'TASK' });
-        for (const d of due) {
-          // One request that cannot be handled now (a lock, a deadlock) must not hold up the others.
-          const done = await this.act(d.id, d.from_agency_id, d.due).catch((e: Error) => this.log.warn(`deadline ${d.due} ${d.id}: ${e.message}`));
-          // Acted on by the sweep, not its delayed job: that job went missing (or is just about to find nothing to do).
-          if (done?.acted) sweepRequeued.inc({ queue: this.queue });
-        }
-      } catch (e) {
-        this.log.warn(`deadline sweep: ${(e as Error).message}`);
-      } finally {
-        this.sweeping = null;
-      }
-    })();
-    return this.sweeping;
+    return this.sweeper.run();
+  }
+
+  private async sweepDue(): Promise<void> {
+    const due: Array<{ id: string; from_agency_id: string; due: DeadlineDue }> = await requestsDue(this.ds.manager);
+    const tasks = (await this.ds.query('SELECT id, lead_agency_id FROM tasks_due()')) as Array<{ id: string; lead_agency_id: string }>;
+    for (const t of tasks) due.push({ id: t.id, from_agency_id: t.lead_agency_id, due: 'TASK' });
+    for (const d of due) {
+      // One request that cannot be handled now (a lock, a deadlock) must not hold up the others.
+      const done = await this.act(d.id, d.from_agency_id, d.due).catch((e: Error) => this.log.warn(`deadline ${d.due} ${d.id}: ${e.message}`));
+      // Acted on by the sweep, not its delayed job: that job went missing (or is just about to find nothing to do).
+      if (done?.acted) sweepRequeued.inc({ queue: this.queue });
+    }
   }
 
   async act(requestId: string, fromAgencyId: string, due: DeadlineDue): Promise<DeadlineOutcome> {

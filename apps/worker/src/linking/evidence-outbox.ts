@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { JobProducers, linkJobId, QUEUES, redisConnection } from '@caselink/jobs';
+import { JobProducers, linkJobId } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import { LINKER_DATA_SOURCE } from './linker.provider';
-import { sweepRequeued } from '../metrics/worker-metrics';
+import { requeueIfLost, Sweep } from '../sweep';
 
 /**
  * Turns the linking outbox (evidence_changes, filled by triggers in the writer's transaction) into
@@ -16,31 +16,28 @@ import { sweepRequeued } from '../metrics/worker-metrics';
 @Injectable()
 export class EvidenceOutbox implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly log = new Logger(EvidenceOutbox.name);
-  private readonly producers: JobProducers;
   private listener: Client | null = null;
-  private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweeper: Sweep<[minAgeMs?: number]>;
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     @Inject(LINKER_DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(JobProducers) private readonly producers: JobProducers,
   ) {
-    this.producers = new JobProducers(redisConnection(config.REDIS_URL), config.QUEUE_PREFIX, (e) => this.log.warn(`queue: ${e.message}`));
+    this.sweeper = new Sweep('outbox sweep', config.OUTBOX_SWEEP_MS, (minAgeMs = 2000) => this.requeueLost(minAgeMs), this.log);
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.listen();
-    this.timer = setInterval(() => void this.sweep(), this.config.OUTBOX_SWEEP_MS);
-    void this.sweep(0);
+    this.sweeper.start(0);
   }
 
+  /** The producers are WorkerModule's: it closes them once every sweep and job has finished. */
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
+    await this.sweeper.stop();
     await this.listener?.end().catch(() => undefined);
-    await this.producers.close();
   }
 
   private async listen(): Promise<void> {
@@ -74,40 +71,20 @@ export class EvidenceOutbox implements OnApplicationBootstrap, OnApplicationShut
    * although the row is still there (its job raced a relink, say) get a fresh job.
    */
   sweep(minAgeMs = 2000): Promise<void> {
-    if (this.sweeping || this.stopped) return this.sweeping ?? Promise.resolve();
-    this.sweeping = (async () => {
-      try {
-        const rows = (await this.ds.query(
-          `SELECT id::text FROM evidence_changes WHERE created_at < now() - $1 * interval '1 millisecond' ORDER BY id LIMIT 2000`,
-          [minAgeMs],
-        )) as Array<{ id: string }>;
-        for (const { id } of rows) {
-          const job = await this.producers.evidenceLink.getJob(linkJobId(id));
-          if (job) {
-            const state = await job.getState();
-            if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
-            await job.remove().catch(() => undefined);
-          }
-          await this.producers.enqueueLink({ changeId: id });
-          sweepRequeued.inc({ queue: QUEUES.evidenceLink });
-        }
-        // Relinks whose job went missing the same way (their job id is the run's).
-        const runs = (await this.ds.query(`SELECT id FROM relink_runs WHERE state IN ('QUEUED','RUNNING') AND created_at < now() - $1 * interval '1 millisecond'`, [
-          minAgeMs,
-        ])) as Array<{ id: string }>;
-        for (const { id } of runs) {
-          const job = await this.producers.evidenceRelink.getJob(`relink-${id}`);
-          if (job && !['completed', 'failed', 'unknown'].includes(await job.getState())) continue;
-          await job?.remove().catch(() => undefined);
-          await this.producers.enqueueRelink({ runId: id });
-          sweepRequeued.inc({ queue: QUEUES.evidenceRelink });
-        }
-      } catch (e) {
-        this.log.warn(`outbox sweep: ${(e as Error).message}`);
-      } finally {
-        this.sweeping = null;
-      }
-    })();
-    return this.sweeping;
+    // Never two at once, and none once stopped (a NOTIFY arriving during shutdown asks for one).
+    return this.sweeper.run(minAgeMs);
+  }
+
+  private async requeueLost(minAgeMs: number): Promise<void> {
+    const rows = (await this.ds.query(
+      `SELECT id::text FROM evidence_changes WHERE created_at < now() - $1 * interval '1 millisecond' ORDER BY id LIMIT 2000`,
+      [minAgeMs],
+    )) as Array<{ id: string }>;
+    for (const { id } of rows) await requeueIfLost(this.producers.evidenceLink, linkJobId(id), () => this.producers.enqueueLink({ changeId: id }));
+    // Relinks whose job went missing the same way (their job id is the run's).
+    const runs = (await this.ds.query(`SELECT id FROM relink_runs WHERE state IN ('QUEUED','RUNNING') AND created_at < now() - $1 * interval '1 millisecond'`, [
+      minAgeMs,
+    ])) as Array<{ id: string }>;
+    for (const { id } of runs) await requeueIfLost(this.producers.evidenceRelink, `relink-${id}`, () => this.producers.enqueueRelink({ runId: id }));
   }
 }

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { inAgencyTransaction, SYSTEM_ROLE, traceFundsFrom } from '@caselink/db';
-import { FundsTraceJob, JobProducers, QUEUES, redisConnection } from '@caselink/jobs';
+import { FundsTraceJob, JobProducers, QUEUES } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import type { QueueProcessor } from '../queue-processor';
-import { sweepRequeued } from '../metrics/worker-metrics';
+import { requeueIfLost, Sweep } from '../sweep';
 
 /**
  * Deep fund traces (more hops than the api answers at once). Runs as the requesting agency with the
@@ -16,50 +16,37 @@ import { sweepRequeued } from '../metrics/worker-metrics';
 export class FundsTraceProcessor implements QueueProcessor, OnApplicationBootstrap, OnApplicationShutdown {
   readonly queue = QUEUES.fundsTrace;
   private readonly log = new Logger(FundsTraceProcessor.name);
-  private readonly producers: JobProducers;
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweeper: Sweep<[minAgeMs?: number]>;
 
   constructor(
     private readonly ds: DataSource,
-    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    @Inject(JobProducers) private readonly producers: JobProducers,
+    @Inject(WORKER_CONFIG) config: WorkerConfig,
   ) {
-    this.producers = new JobProducers(redisConnection(config.REDIS_URL), config.QUEUE_PREFIX, (e) => this.log.warn(`queue: ${e.message}`));
+    this.sweeper = new Sweep('fund trace sweep', config.OUTBOX_SWEEP_MS, (minAgeMs = 2000) => this.requeueStalled(minAgeMs), this.log);
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.OUTBOX_SWEEP_MS);
-    void this.sweep();
+    this.sweeper.start();
   }
 
+  /** The producers are WorkerModule's: it closes them once every sweep and job has finished. */
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
-    await this.producers.close();
+    await this.sweeper.stop();
   }
 
   /** Traces still QUEUED or RUNNING a while after they were asked for, with no live job: queued again. */
   sweep(minAgeMs = 2000): Promise<void> {
-    if (this.sweeping) return this.sweeping;
-    this.sweeping = (async () => {
-      try {
-        const stalled = (await this.ds.query('SELECT id, agency_id, requested_by FROM fund_traces_stalled($1 * interval \'1 millisecond\')', [minAgeMs])) as Array<{
-          id: string; agency_id: string; requested_by: string;
-        }>;
-        for (const t of stalled) {
-          const job = await this.producers.fundsTrace.getJob(`trace-${t.id}`);
-          if (job && !['completed', 'failed', 'unknown'].includes(await job.getState())) continue;
-          await job?.remove().catch(() => undefined);
-          await this.producers.enqueueFundsTrace({ traceId: t.id, agencyId: t.agency_id, userId: t.requested_by });
-          sweepRequeued.inc({ queue: QUEUES.fundsTrace });
-        }
-      } catch (e) {
-        this.log.warn(`fund trace sweep: ${(e as Error).message}`);
-      } finally {
-        this.sweeping = null;
-      }
-    })();
-    return this.sweeping;
+    return this.sweeper.run(minAgeMs);
+  }
+
+  private async requeueStalled(minAgeMs: number): Promise<void> {
+    const stalled = (await this.ds.query('SELECT id, agency_id, requested_by FROM fund_traces_stalled($1 * interval \'1 millisecond\')', [minAgeMs])) as Array<{
+      id: string; agency_id: string; requested_by: string;
+    }>;
+    for (const t of stalled) {
+      await requeueIfLost(this.producers.fundsTrace, `trace-${t.id}`, () => this.producers.enqueueFundsTrace({ traceId: t.id, agencyId: t.agency_id, userId: t.requested_by }));
+    }
   }
 
   async process(job: Job<FundsTraceJob>): Promise<{ edges: number } | { skipped: string }> {

@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
 import { assertRoleIsWalled, createDataSource, LINKER_ROLE } from '@caselink/db';
-import { createLiveBus, LiveBus, publishNotification } from '@caselink/jobs';
+import { LiveBus, publishNotification } from '@caselink/jobs';
 import type { WorkerConfig } from '../config';
+import { LIVE_BUS } from '../connections';
 import { Linker } from './linker';
 
 /** The linking role's own pool: a relink holds one connection for its transaction, progress needs another. */
 export const LINKER_DATA_SOURCE = Symbol('LINKER_DATA_SOURCE');
-export const LINK_NOTICES_BUS = Symbol('LINK_NOTICES_BUS');
 
 export const linkerProviders = (config: WorkerConfig) => [
   {
@@ -21,12 +21,8 @@ export const linkerProviders = (config: WorkerConfig) => [
     },
   },
   {
-    provide: LINK_NOTICES_BUS,
-    useFactory: () => createLiveBus(config.REDIS_URL),
-  },
-  {
     provide: Linker,
-    inject: [LINKER_DATA_SOURCE, LINK_NOTICES_BUS],
+    inject: [LINKER_DATA_SOURCE, LIVE_BUS],
     // New links reach their readers' notification centres live.
     useFactory: (ds: DataSource, bus: LiveBus) => new Linker(ds, {
       hubThreshold: config.LINK_HUB_THRESHOLD,

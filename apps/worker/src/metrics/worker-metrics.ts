@@ -4,8 +4,10 @@ import { type Job, Queue, type Worker } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { inAgencyTransaction, registerPoolGauges, closeServer, portOf, startMetricsServer } from '@caselink/db';
-import { ALL_QUEUES, redisConnection } from '@caselink/jobs';
+import type { Redis } from 'ioredis';
+import { ALL_QUEUES } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { PRODUCER_REDIS } from '../connections';
 import { LINKER_DATA_SOURCE } from '../linking/linker.provider';
 
 /**
@@ -96,11 +98,13 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(LINKER_DATA_SOURCE) linkerDs: DataSource,
+    // The process's shared producer connection (WorkerModule closes it): counting jobs needs no connection of its own.
+    @Inject(PRODUCER_REDIS) connection: Redis,
   ) {
     collectDefaultMetrics({ register: this.registry });
     registerPoolGauges(this.registry, { app: ds, linker: linkerDs });
-    const connection = redisConnection(config.REDIS_URL);
-    this.queues = ALL_QUEUES.map((name) => new Queue(name, { connection, prefix: config.QUEUE_PREFIX }));
+    // Connection trouble is logged once, by the connection; a failed count fails that scrape's gauge only.
+    this.queues = ALL_QUEUES.map((name) => new Queue(name, { connection, prefix: config.QUEUE_PREFIX }).on('error', () => undefined));
     const queues = this.queues;
     new Gauge({
       name: 'caselink_queue_jobs', help: 'Jobs per BullMQ queue and state (waiting, active, delayed, failed).',

@@ -1,9 +1,10 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { inAgencyTransaction, rowsOf } from '@caselink/db';
-import { closeLiveBus, createLiveBus, LiveBus, NotificationJob, publishNotification, QUEUES, RequestChangedNotice } from '@caselink/jobs';
+import { LiveBus, NotificationJob, publishNotification, QUEUES, RequestChangedNotice } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
+import { LIVE_BUS } from '../connections';
 import type { QueueProcessor } from '../queue-processor';
 
 /**
@@ -11,17 +12,15 @@ import type { QueueProcessor } from '../queue-processor';
  * a dedupe key per job and recipient makes a second delivery of the same job a no-op.
  */
 @Injectable()
-export class NotificationsProcessor implements QueueProcessor, OnApplicationShutdown {
+export class NotificationsProcessor implements QueueProcessor {
   readonly queue = QUEUES.notifications;
-
-  private readonly bus: LiveBus;
 
   constructor(
     private readonly ds: DataSource,
+    // WorkerModule's: it closes it once the jobs have drained.
+    @Inject(LIVE_BUS) private readonly bus: LiveBus,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-  ) {
-    this.bus = createLiveBus(config.REDIS_URL);
-  }
+  ) {}
 
   async process(job: Job<NotificationJob>): Promise<{ delivered: number }> {
     const data = job.data;
@@ -56,9 +55,5 @@ export class NotificationsProcessor implements QueueProcessor, OnApplicationShut
       }).catch(() => undefined);
     }
     return { delivered: rows.length };
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await closeLiveBus(this.bus);
   }
 }

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Job, Queue } from 'bullmq';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
   auditRetentionClass, beginRetentionRun, fileRemovalsDone, finishRetentionRun, inAgencyTransaction, pendingFileRemovals,
   purgeRetentionBatch,
 } from '@caselink/db';
 import { PURGED_CLASSES, RetentionClass, RetentionTrigger } from '@caselink/domain';
-import { jobRequestId, QUEUES, redisConnection, RetentionJob } from '@caselink/jobs';
+import { JobProducers, jobRequestId, QUEUES, RetentionJob } from '@caselink/jobs';
 import { EvidenceStore, LocalDiskStore } from '@caselink/storage';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import type { QueueProcessor } from '../queue-processor';
@@ -30,40 +30,38 @@ export interface RetentionOutcome {
  * empties — so a crash in between leaves a file to remove, never a file forgotten.
  */
 @Injectable()
-export class RetentionProcessor implements QueueProcessor, OnApplicationBootstrap, OnApplicationShutdown {
+export class RetentionProcessor implements QueueProcessor, OnApplicationBootstrap {
   readonly queue = QUEUES.retention;
   // One run at a time per worker; runs of several workers skip each other's rows (SKIP LOCKED).
   readonly concurrency = 1;
   private readonly log = new Logger(RetentionProcessor.name);
   private readonly store: EvidenceStore;
-  private scheduler: Queue | null = null;
 
   constructor(
     private readonly ds: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    // The schedule is set on the shared producers' retention queue (WorkerModule closes them). Always given in the
+    // worker; absent only where a benchmark runs purges alone (bench/retention), which sets no schedule.
+    @Optional() @Inject(JobProducers) private readonly producers?: JobProducers,
   ) {
     this.store = new LocalDiskStore(resolve(config.EVIDENCE_DIR));
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.scheduler = new Queue(this.queue, { connection: redisConnection(this.config.REDIS_URL), prefix: this.config.QUEUE_PREFIX });
-    this.scheduler.on('error', (e) => this.log.warn(`retention schedule: ${e.message}`));
+    if (!this.producers) return;
+    const scheduler = this.producers.retention;
     try {
       if (this.config.RETENTION_EVERY_MS > 0) {
-        await this.scheduler.upsertJobScheduler(SCHEDULER_ID, { every: this.config.RETENTION_EVERY_MS }, {
+        await scheduler.upsertJobScheduler(SCHEDULER_ID, { every: this.config.RETENTION_EVERY_MS }, {
           name: 'purge', data: { trigger: 'SCHEDULE' } satisfies RetentionJob, opts: { attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
         });
       } else {
-        await this.scheduler.removeJobScheduler(SCHEDULER_ID);
+        await scheduler.removeJobScheduler(SCHEDULER_ID);
       }
     } catch (e) {
       // Redis down at start: the next worker start (or another worker) schedules it; manual runs still work.
       this.log.warn(`retention schedule not set: ${(e as Error).message}`);
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.scheduler?.close();
   }
 
   async process(job: Job<RetentionJob>): Promise<RetentionOutcome> {

@@ -2,11 +2,11 @@ import { resolve } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { JobProducers, redisConnection, riskEvaluationJobId, RiskRulesJob, QUEUES, signalUploadJobId } from '@caselink/jobs';
+import { JobProducers, riskEvaluationJobId, RiskRulesJob, QUEUES, signalUploadJobId } from '@caselink/jobs';
 import { LocalDiskStore } from '@caselink/storage';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import type { QueueProcessor } from '../queue-processor';
-import { sweepRequeued } from '../metrics/worker-metrics';
+import { requeueIfLost, Sweep } from '../sweep';
 import { EvaluationOutcome, RiskEngine } from './risk-engine';
 import { SignalUploadRunner, UploadOutcome } from './signal-upload';
 
@@ -23,30 +23,27 @@ export class RiskRulesProcessor implements QueueProcessor, OnApplicationBootstra
   readonly concurrency = 2;
   private readonly log = new Logger(RiskRulesProcessor.name);
   private readonly uploads: SignalUploadRunner;
-  private readonly producers: JobProducers;
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping: Promise<void> | null = null;
+  private readonly sweeper: Sweep<[minAgeMs?: number]>;
 
   constructor(
     ds: DataSource,
     private readonly engine: RiskEngine,
-    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    @Inject(JobProducers) private readonly producers: JobProducers,
+    @Inject(WORKER_CONFIG) config: WorkerConfig,
   ) {
     this.uploads = new SignalUploadRunner(ds, engine, new LocalDiskStore(resolve(config.EVIDENCE_DIR)), {
       batchSize: config.RISK_BATCH_SIZE, subjectHashKey: config.SUBJECT_HASH_KEY,
     });
-    this.producers = new JobProducers(redisConnection(config.REDIS_URL), config.QUEUE_PREFIX, (e) => this.log.warn(`queue: ${e.message}`));
+    this.sweeper = new Sweep('risk sweep', config.RISK_SWEEP_MS, (minAgeMs = 2000) => this.requeueLost(minAgeMs), this.log);
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), this.config.RISK_SWEEP_MS);
-    void this.sweep(0);
+    this.sweeper.start(0);
   }
 
+  /** The producers are WorkerModule's: it closes them once every sweep and job has finished. */
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.sweeping;
-    await this.producers.close();
+    await this.sweeper.stop();
   }
 
   process(job: Job<RiskRulesJob>): Promise<EvaluationOutcome | UploadOutcome> {
@@ -57,35 +54,16 @@ export class RiskRulesProcessor implements QueueProcessor, OnApplicationBootstra
 
   /** Re-queues what has no live job: batches never evaluated, uploads still QUEUED or RUNNING. */
   sweep(minAgeMs = 2000): Promise<void> {
-    if (this.sweeping) return this.sweeping;
-    this.sweeping = (async () => {
-      try {
-        for (const batchId of await this.engine.pendingBatches(minAgeMs)) {
-          if (await this.alive(riskEvaluationJobId(batchId))) continue;
-          await this.producers.enqueueRiskEvaluation(batchId);
-          sweepRequeued.inc({ queue: this.queue });
-        }
-        for (const u of await this.engine.unfinishedUploads(Math.max(minAgeMs, 2000))) {
-          if (await this.alive(signalUploadJobId(u.id))) continue;
-          await this.producers.enqueueSignalUpload(u.id, u.agency_id);
-          sweepRequeued.inc({ queue: this.queue });
-        }
-      } catch (e) {
-        this.log.warn(`risk sweep: ${(e as Error).message}`);
-      } finally {
-        this.sweeping = null;
-      }
-    })();
-    return this.sweeping;
+    return this.sweeper.run(minAgeMs);
   }
 
-  /** Whether a job with this id is waiting or running; a finished one is removed so the id can be used again. */
-  private async alive(jobId: string): Promise<boolean> {
-    const job = await this.producers.riskRules.getJob(jobId);
-    if (!job) return false;
-    const state = await job.getState();
-    if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return true;
-    await job.remove().catch(() => undefined);
-    return false;
+  private async requeueLost(minAgeMs: number): Promise<void> {
+    const queue = this.producers.riskRules;
+    for (const batchId of await this.engine.pendingBatches(minAgeMs)) {
+      await requeueIfLost(queue, riskEvaluationJobId(batchId), () => this.producers.enqueueRiskEvaluation(batchId));
+    }
+    for (const u of await this.engine.unfinishedUploads(Math.max(minAgeMs, 2000))) {
+      await requeueIfLost(queue, signalUploadJobId(u.id), () => this.producers.enqueueSignalUpload(u.id, u.agency_id));
+    }
   }
 }
