@@ -24,6 +24,7 @@ NX_DAEMON=false NX_NO_CLOUD=true npx nx show projects >/dev/null
 npx eslint . --max-warnings=0
 say "Type check (server, tools, tests, portal)"
 npx tsc -p tsconfig.check.json --noEmit
+rm -rf tmp/gql-check && CODEGEN_OUT=tmp/gql-check/ npx graphql-codegen --config codegen.ts --silent && diff -r apps/portal/src/gql tmp/gql-check || die "The portal's GraphQL documents do not fit schema.graphql, or apps/portal/src/gql is not what they generate: fix them, run npm run codegen and commit apps/portal/src/gql"
 npx tsc -p apps/portal/tsconfig.json --noEmit
 
 say "Unit tests"

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { isPoliceAgency } from '../lib/access';
 import { useAgencyName } from '../lib/format';
-import type { User } from '../lib/types';
+import type { User } from '../lib/auth';
 
 /** Cases are police records: other kinds of agency are told so plainly, not just "no access". */
 export function CasesDenied({ user }: { user: User }) {

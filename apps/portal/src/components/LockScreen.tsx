@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { GqlError } from '../lib/graphql';
 import { isPasskeyCancelled, passkeyAssertion } from '../lib/passkeys';
-import type { User } from '../lib/types';
+import type { User } from '../lib/auth';
 import { Alert } from './Alert';
 import { Field } from './Field';
 

@@ -5,13 +5,22 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAuth } from '../lib/auth';
-import { MARK_NOTIFICATION_READ, NOTIFICATIONS, UNREAD_NOTIFICATION_COUNT } from '../lib/documents';
 import { useLoadErrorMessage } from '../lib/errors';
 import { useFormatDateTime } from '../lib/format';
 import { useLiveResync, useNotificationAdded } from '../lib/live';
 import { announceNotificationsChanged, NOTIFICATIONS_CHANGED_EVENT } from '../lib/requests';
-import type { AppNotification, Connection } from '../lib/types';
 import { useNotificationView } from './NotificationText';
+import { graphql } from '../gql';
+import type { NotificationFieldsFragment } from '../gql/graphql';
+
+export type AppNotification = NotificationFieldsFragment;
+
+graphql(`fragment NotificationFields on Notification { id kind payload createdAt readAt }`);
+export const NOTIFICATIONS = graphql(`query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
+  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) { edges { cursor node { ...NotificationFields } } pageInfo { hasNextPage endCursor } totalCount }
+}`);
+const UNREAD_NOTIFICATION_COUNT = graphql(`query UnreadNotificationCount { unreadNotificationCount }`);
+export const MARK_NOTIFICATION_READ = graphql(`mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { ...NotificationFields } }`);
 
 const SHOWN = 8;
 
@@ -20,7 +29,7 @@ function useUnreadCount(userId: string): [number, () => void] {
   const { request } = useAuth();
   const [count, setCount] = useState(0);
   const load = useCallback(() => {
-    request<{ unreadNotificationCount: number }>(UNREAD_NOTIFICATION_COUNT)
+    request(UNREAD_NOTIFICATION_COUNT)
       .then((d) => setCount(d.unreadNotificationCount))
       .catch(() => undefined);
   }, [request]);
@@ -60,7 +69,7 @@ export function NotificationBell({ userId }: { userId: string }) {
 
   const loadList = useCallback(() => {
     setError(null);
-    request<{ notifications: Connection<AppNotification> }>(NOTIFICATIONS, { first: SHOWN })
+    request(NOTIFICATIONS, { first: SHOWN })
       .then((d) => setItems(d.notifications.edges.map((e) => e.node)))
       .catch((e: unknown) => setError(e));
   }, [request]);
@@ -94,7 +103,7 @@ export function NotificationBell({ userId }: { userId: string }) {
   async function markRead(n: AppNotification): Promise<void> {
     if (n.readAt) return;
     try {
-      const d = await request<{ markNotificationRead: AppNotification }>(MARK_NOTIFICATION_READ, { id: n.id });
+      const d = await request(MARK_NOTIFICATION_READ, { id: n.id });
       setItems((prev) => prev?.map((p) => (p.id === n.id ? d.markNotificationRead : p)) ?? prev);
       announceNotificationsChanged();
     } catch {

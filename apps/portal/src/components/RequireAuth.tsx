@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
 import { useAuth, type Session } from '../lib/auth';
-import type { User } from '../lib/types';
+import type { User } from '../lib/auth';
 
 interface Props {
   /** Who may see the page; others get a plain "no access" notice (the api enforces the same rule). */

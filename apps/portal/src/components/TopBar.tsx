@@ -5,7 +5,6 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useAuth } from '../lib/auth';
-import { PENDING_INCOMING_COUNT } from '../lib/documents';
 import { useAgencyName } from '../lib/format';
 import {
   answersRequests, canAddToWarninglist, canAdminAgencies, canAdminUsers, canReadAudit, canRelink, canReviewHubs, canUseRequests, canWorkOnCases,
@@ -21,6 +20,9 @@ import { canSeeRetention } from '../app/retention/shared';
 import { AgencyBadge } from './AgencyBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
+import { graphql } from '../gql';
+
+const PENDING_INCOMING_COUNT = graphql(`query PendingIncoming { accessRequests(direction: INCOMING, status: PENDING, first: 1) { totalCount } }`);
 
 /** Pending incoming access requests: one query when the user signs in, again after each decision. */
 function usePendingIncoming(enabled: boolean, userId: string | undefined): number {
@@ -30,7 +32,7 @@ function usePendingIncoming(enabled: boolean, userId: string | undefined): numbe
     if (!enabled || !userId) return;
     let live = true;
     const load = () =>
-      request<{ accessRequests: { totalCount: number } }>(PENDING_INCOMING_COUNT)
+      request(PENDING_INCOMING_COUNT)
         .then((data) => live && setCount(data.accessRequests.totalCount))
         // A badge is a convenience: the inbox itself reports failures.
         .catch(() => undefined);

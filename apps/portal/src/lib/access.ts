@@ -1,5 +1,5 @@
 import { AgencyKind, mayCall, type Operation, Role } from '@caselink/domain';
-import type { User } from './types';
+import type { User } from './auth';
 
 /**
  * Page-level access read from the api's own access table (libs/domain/src/access-policy.ts), so nobody is

@@ -2,9 +2,117 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { LockScreen } from '../components/LockScreen';
-import { LOCK_SESSION, LOGIN, LOGOUT, PASSKEY_SIGN_IN_OPTIONS, PASSKEY_UNLOCK_OPTIONS, REFRESH_SESSION, UNLOCK_SESSION, VERIFY_SECOND_FACTOR } from './documents';
-import { GqlError, gqlFetch } from './graphql';
-import type { AuthPayload, SecondFactorChallenge, User } from './types';
+import { graphql } from '../gql';
+import type { AuthFieldsFragment, SecondFactorStepFragment, UserFieldsFragment } from '../gql/graphql';
+import { GqlError, gqlFetch, type Document, type VariablesOf } from './graphql';
+
+/** The signed-in user (and, in the admin's lists, any user of the agency). */
+export type User = UserFieldsFragment;
+/** Either a session (accessToken, expiresAt, user) or, after a right password, the second step that is due. */
+export type AuthPayload = AuthFieldsFragment;
+export type SecondFactorChallenge = SecondFactorStepFragment;
+
+graphql(`
+  fragment AgencyFields on Agency {
+    id
+    name
+    nameEn
+    kind
+    region
+    coordinating
+    createdAt
+  }
+`);
+
+graphql(`
+  fragment UserFields on User {
+    id
+    email
+    displayName
+    roles
+    active
+    lockedUntil
+    lastLoginAt
+    createdAt
+    agency {
+      ...AgencyFields
+    }
+  }
+`);
+
+graphql(`
+  fragment SecondFactorStep on SecondFactorChallenge {
+    challenge
+    expiresAt
+    methods
+    enrolmentRequired
+    enrolmentToken
+  }
+`);
+
+graphql(`
+  fragment AuthFields on AuthPayload {
+    accessToken
+    expiresAt
+    sessionExpiresAt
+    idleLockMinutes
+    user {
+      ...UserFields
+    }
+    secondFactor {
+      ...SecondFactorStep
+    }
+  }
+`);
+
+const LOGIN = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      ...AuthFields
+    }
+  }
+`);
+const REFRESH_SESSION = graphql(`
+  mutation RefreshSession {
+    refreshSession {
+      ...AuthFields
+    }
+  }
+`);
+const LOGOUT = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+const VERIFY_SECOND_FACTOR = graphql(`
+  mutation VerifySecondFactor($input: SecondFactorInput!) {
+    verifySecondFactor(input: $input) {
+      ...AuthFields
+    }
+  }
+`);
+const PASSKEY_SIGN_IN_OPTIONS = graphql(`
+  mutation PasskeySignInOptions($challenge: String!) {
+    passkeySignInOptions(challenge: $challenge)
+  }
+`);
+const LOCK_SESSION = graphql(`
+  mutation LockSession {
+    lockSession
+  }
+`);
+const PASSKEY_UNLOCK_OPTIONS = graphql(`
+  mutation PasskeyUnlockOptions {
+    passkeyUnlockOptions
+  }
+`);
+const UNLOCK_SESSION = graphql(`
+  mutation UnlockSession($input: UnlockInput!) {
+    unlockSession(input: $input) {
+      ...AuthFields
+    }
+  }
+`);
 
 export interface Session {
   /** Empty while the session is locked: the access token is dropped from memory until the lock screen is passed. */
@@ -49,8 +157,11 @@ interface AuthContextValue {
   /** WebAuthn request options (JSON) for unlocking with a passkey. */
   passkeyUnlockOptions(): Promise<string>;
   logout(): Promise<void>;
-  /** Runs a GraphQL operation as the signed-in user; on UNAUTHENTICATED it refreshes once and retries. */
-  request<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /**
+   * Runs a GraphQL operation (a document of the generated `graphql()`) as the signed-in user; on UNAUTHENTICATED it
+   * refreshes once and retries. Result and variables are typed from the document.
+   */
+  request<TResult, TVariables>(document: Document<TResult, TVariables>, ...variables: VariablesOf<TVariables>): Promise<TResult>;
   /**
    * Runs a call that needs the bearer token (uploads, downloads); when it fails with UNAUTHENTICATED
    * it refreshes once and runs again with the new token. While the session is locked it waits for the unlock.
@@ -68,7 +179,7 @@ type RefreshOutcome = { kind: 'session'; payload: AuthPayload } | { kind: 'locke
 let inflightRefresh: Promise<RefreshOutcome> | null = null;
 
 function refreshOnce(): Promise<RefreshOutcome> {
-  inflightRefresh ??= gqlFetch<{ refreshSession: AuthPayload }>(REFRESH_SESSION)
+  inflightRefresh ??= gqlFetch(REFRESH_SESSION, {})
     .then((data): RefreshOutcome => ({ kind: 'session', payload: data.refreshSession }))
     .catch((error: unknown): RefreshOutcome => {
       if (error instanceof GqlError && error.code === 'UNAUTHENTICATED') {
@@ -181,7 +292,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (lockedRef.current) return;
     enterLocked();
     try {
-      await gqlFetch(LOCK_SESSION);
+      await gqlFetch(LOCK_SESSION, {});
     } catch {
       // The token is gone from memory either way; the api also locks an idle session on its own.
     }
@@ -214,11 +325,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const data = await gqlFetch<{ login: AuthPayload }>(LOGIN, { input: { email, password } });
-      if (data.login.secondFactor) return data.login.secondFactor;
+      const payload = (await gqlFetch(LOGIN, { input: { email, password } })).login;
+      if (payload?.secondFactor) return payload.secondFactor;
       setLoggedOut(false);
       setEndedReason(null);
-      apply(data.login);
+      apply(payload);
       return null;
     },
     [apply],
@@ -226,7 +337,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const verifySecondFactor = useCallback(
     async (challenge: string, proof: SecondFactorProof) => {
-      const data = await gqlFetch<{ verifySecondFactor: AuthPayload }>(VERIFY_SECOND_FACTOR, { input: { challenge, ...proof } });
+      const data = await gqlFetch(VERIFY_SECOND_FACTOR, { input: { challenge, ...proof } });
       setLoggedOut(false);
       setEndedReason(null);
       apply(data.verifySecondFactor);
@@ -235,14 +346,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const passkeySignInOptions = useCallback(
-    async (challenge: string) => (await gqlFetch<{ passkeySignInOptions: string }>(PASSKEY_SIGN_IN_OPTIONS, { challenge })).passkeySignInOptions,
+    async (challenge: string) => (await gqlFetch(PASSKEY_SIGN_IN_OPTIONS, { challenge })).passkeySignInOptions,
     [],
   );
 
   const unlock = useCallback(
     async (proof: UnlockProof) => {
       try {
-        const data = await gqlFetch<{ unlockSession: AuthPayload }>(UNLOCK_SESSION, { input: proof });
+        const data = await gqlFetch(UNLOCK_SESSION, { input: proof });
         apply(data.unlockSession);
       } catch (error) {
         // The session ended meanwhile (its lifetime, the agency switched off, ended elsewhere): back to the login.
@@ -258,7 +369,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const passkeyUnlockOptions = useCallback(
-    async () => (await gqlFetch<{ passkeyUnlockOptions: string }>(PASSKEY_UNLOCK_OPTIONS)).passkeyUnlockOptions,
+    async () => (await gqlFetch(PASSKEY_UNLOCK_OPTIONS, {})).passkeyUnlockOptions,
     [],
   );
 
@@ -304,8 +415,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const request = useCallback(
-    <T,>(query: string, variables: Record<string, unknown> = {}): Promise<T> =>
-      withToken((token) => gqlFetch<T>(query, variables, token)),
+    <TResult, TVariables>(document: Document<TResult, TVariables>, ...[variables]: VariablesOf<TVariables>): Promise<TResult> =>
+      withToken((token) => gqlFetch(document, variables ?? ({} as TVariables), token)),
     [withToken],
   );
 

@@ -3,7 +3,6 @@
 import { NATIONAL_REGION_CODE, PROVINCES, provinceOf } from '@caselink/domain';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback } from 'react';
-import type { Agency } from './types';
 
 /** Date and time in the browser's own time zone (times are stored in UTC). */
 export function useFormatDateTime(): (iso: string | null | undefined) => string {
@@ -48,7 +47,7 @@ export function useRegionLabel(): (region: string) => string {
   );
 }
 
-export function useAgencyName(): (agency: Pick<Agency, 'name' | 'nameEn'>) => string {
+export function useAgencyName(): (agency: { name: string; nameEn: string }) => string {
   const locale = useLocale();
   return useCallback((agency) => (locale === 'en' ? agency.nameEn : agency.name), [locale]);
 }

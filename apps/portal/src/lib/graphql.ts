@@ -1,5 +1,7 @@
 /** A minimal GraphQL-over-HTTP client: same-origin /graphql (proxied to the api), cookies included. */
 
+import type { TypedDocumentString } from '../gql/graphql';
+
 export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
@@ -59,7 +61,17 @@ export function toItem(raw: RawError): GqlErrorItem {
   };
 }
 
-export async function gqlFetch<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+/**
+ * A document written with the generated `graphql()` (apps/portal/src/gql, `npm run codegen`): the query text,
+ * typed with its result and variables.
+ */
+export type Document<TResult, TVariables> = TypedDocumentString<TResult, TVariables>;
+
+/** The variables argument: optional when the operation has no required variable. */
+export type VariablesOf<TVariables> = Record<string, never> extends TVariables ? [variables?: TVariables] : [variables: TVariables];
+
+export async function gqlFetch<TResult, TVariables>(document: Document<TResult, TVariables>, variables: TVariables, token?: string): Promise<TResult> {
+  const query = document.toString();
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
@@ -74,7 +86,7 @@ export async function gqlFetch<T>(query: string, variables: Record<string, unkno
     throw new GqlError([{ message: 'network error', code: 'NETWORK' }]);
   }
   // Mercurius answers some errors with 4xx/5xx and a JSON body, so read the body whatever the status.
-  let body: { data?: T | null; errors?: RawError[] };
+  let body: { data?: TResult | null; errors?: RawError[] };
   try {
     body = await response.json();
   } catch {

@@ -2,10 +2,14 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { useAuth } from './auth';
-import { INBOX_COUNTS } from './documents';
 import { useLiveRefresh } from './live';
 import { REQUESTS_CHANGED_EVENT } from './requests';
-import type { InboxCounts } from './types';
+import { graphql } from '../gql';
+import type { InboxCountsQuery } from '../gql/graphql';
+
+type InboxCounts = InboxCountsQuery['inboxCounts'];
+
+const INBOX_COUNTS = graphql(`query InboxCounts { inboxCounts { unread open overdue } }`);
 
 /**
  * The agency's inbox figures (unread, open, overdue): loaded when the user signs in, again on every pushed
@@ -16,7 +20,7 @@ export function useInboxCounts(enabled: boolean, userId: string | undefined): In
   const [counts, setCounts] = useState<InboxCounts | null>(null);
   const load = useCallback(() => {
     if (!enabled || !userId) return;
-    request<{ inboxCounts: InboxCounts }>(INBOX_COUNTS)
+    request(INBOX_COUNTS)
       .then((data) => setCounts(data.inboxCounts))
       // A badge is a convenience: the inbox itself reports failures.
       .catch(() => undefined);

@@ -11,26 +11,22 @@
  */
 import { createClient } from 'graphql-ws';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { NOTIFICATION_ADDED, REQUEST_UPDATES, TASK_FORCE_UPDATES } from './documents';
-import type { RequestUpdate } from './types';
+import { graphql } from '../gql';
+import type { NotificationAddedSubscription, RequestUpdatesSubscription, TaskForceUpdatesSubscription } from '../gql/graphql';
+
+/** Pushed over graphql-ws to both agencies of a request whenever it changes. */
+export type RequestUpdate = RequestUpdatesSubscription['requestUpdates'];
+/** A notification as pushed (no read mark: a new one is unread). */
+export type LiveNotification = NotificationAddedSubscription['notificationAdded'];
+/** A task force changed: its board and tasks are read again. */
+export type TaskForceUpdate = TaskForceUpdatesSubscription['taskForceUpdates'];
+
+const REQUEST_UPDATES = graphql(`subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }`);
+const NOTIFICATION_ADDED = graphql(`subscription NotificationAdded { notificationAdded { id kind payload createdAt } }`);
+const TASK_FORCE_UPDATES = graphql(`subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }`);
 
 export type LiveStatus = 'off' | 'connecting' | 'open' | 'closed';
 
-/** A notification as pushed (no read mark: a new one is unread). */
-export interface LiveNotification {
-  id: string;
-  kind: string;
-  payload: string;
-  createdAt: string;
-}
-
-/** A task force changed: its board and tasks are read again. */
-export interface TaskForceUpdate {
-  taskForceId: string;
-  kind: string;
-  taskId: string | null;
-  at: string;
-}
 
 type Listener<T> = (value: T) => void;
 
@@ -94,24 +90,24 @@ export function useLiveConnection(token: string | undefined): void {
         closed: () => setStatus('closed'),
       },
     });
-    const stopRequests = client.subscribe<{ requestUpdates: RequestUpdate }>(
-      { query: REQUEST_UPDATES },
+    const stopRequests = client.subscribe<RequestUpdatesSubscription>(
+      { query: REQUEST_UPDATES.toString() },
       {
         next: (result) => result.data && emit(requestListeners, result.data.requestUpdates),
         error: () => undefined,
         complete: () => undefined,
       },
     );
-    const stopNotifications = client.subscribe<{ notificationAdded: LiveNotification }>(
-      { query: NOTIFICATION_ADDED },
+    const stopNotifications = client.subscribe<NotificationAddedSubscription>(
+      { query: NOTIFICATION_ADDED.toString() },
       {
         next: (result) => result.data && emit(notificationListeners, result.data.notificationAdded),
         error: () => undefined,
         complete: () => undefined,
       },
     );
-    const stopTaskForces = client.subscribe<{ taskForceUpdates: TaskForceUpdate }>(
-      { query: TASK_FORCE_UPDATES },
+    const stopTaskForces = client.subscribe<TaskForceUpdatesSubscription>(
+      { query: TASK_FORCE_UPDATES.toString() },
       {
         next: (result) => result.data && emit(taskForceListeners, result.data.taskForceUpdates),
         error: () => undefined,

@@ -1,6 +1,7 @@
 /** Shared rules of the request pages (docs/api-requests.graphql); the api decides, these only shape the screens. */
-import { IdentifierKind } from '@caselink/domain';
-import type { AgencyRef, RequestStateName, RequestTypeName } from './types';
+import { HOLDING_STATES as DOMAIN_HOLDING_STATES, IdentifierKind, OPEN_REQUEST_STATES } from '@caselink/domain';
+import type { RequestStateName, RequestTypeName } from './types';
+import type { AgencyRef } from '../components/AgencyBadge';
 
 /** Tells the top bar to recount the inbox after the user read or changed a request here. */
 export const REQUESTS_CHANGED_EVENT = 'caselink:requests-changed';
@@ -41,10 +42,10 @@ export function telecomKindFor(kind: string | null | undefined): (typeof TELECOM
   return kind === 'URL' || kind === 'DOMAIN' ? 'BLOCK_URL_OR_DOMAIN' : 'SUBSCRIBER_INFO';
 }
 
-/** States still waiting for the addressed agency (its deadline runs). */
-export const OPEN_STATES: readonly RequestStateName[] = ['SENT', 'ACKNOWLEDGED', 'IN_PROGRESS'];
-/** Freezes holding money. */
-export const HOLDING_STATES: readonly RequestStateName[] = ['FROZEN', 'PARTIALLY_FROZEN', 'EXTENDED'];
+/** States still waiting for the addressed agency (its deadline runs): the domain's list. */
+export const OPEN_STATES: readonly RequestStateName[] = OPEN_REQUEST_STATES;
+/** Freezes holding money: the domain's list. */
+export const HOLDING_STATES: readonly RequestStateName[] = DOMAIN_HOLDING_STATES;
 
 /**
  * One colour family per state, scanned in a hurry: waiting blue, being worked amber, achieved green, nothing

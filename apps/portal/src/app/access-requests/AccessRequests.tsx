@@ -7,12 +7,25 @@ import { RequestStatusBadge } from '../../components/CaseBadges';
 import { ListFoot, RetryAlert } from '../../components/ListParts';
 import { canDecideAccessRequests } from '../../lib/access';
 import { useAuth } from '../../lib/auth';
-import { ACCESS_REQUESTS, DECIDE_ACCESS_REQUEST } from '../../lib/documents';
 import { useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDateTime } from '../../lib/format';
 import { usePagedList } from '../../lib/paged-list';
 import { announcePendingChanged } from '../../lib/pending';
-import type { AccessRequest, AccessRequestStatus, CaseAccessName, Connection, RequestDirection } from '../../lib/types';
+import type { AccessRequestStatus, CaseAccessName, RequestDirection } from '../../lib/types';
+import { graphql } from '../../gql';
+import type { AccessRequestFieldsFragment } from '../../gql/graphql';
+
+type AccessRequest = AccessRequestFieldsFragment;
+
+graphql(`fragment AccessRequestFields on AccessRequest {
+  id caseId caseNumber requestingAgency { ...AgencyRefFields } ownerAgency { ...AgencyRefFields } reason status decisionNote createdAt decidedAt
+}`);
+const ACCESS_REQUESTS = graphql(`query AccessRequests($direction: RequestDirection!, $status: AccessRequestStatus, $first: Int, $after: String) {
+  accessRequests(direction: $direction, status: $status, first: $first, after: $after) {
+    edges { cursor node { ...AccessRequestFields } } pageInfo { hasNextPage endCursor } totalCount
+  }
+}`);
+const DECIDE_ACCESS_REQUEST = graphql(`mutation DecideAccessRequest($input: DecideAccessRequestInput!) { decideAccessRequest(input: $input) { ...AccessRequestFields } }`);
 
 const PAGE_SIZE = 20;
 
@@ -30,7 +43,7 @@ function DecideForm({ item, onDecided }: { item: AccessRequest; onDecided(next: 
     setBusy(true);
     setError(null);
     try {
-      const data = await request<{ decideAccessRequest: AccessRequest }>(DECIDE_ACCESS_REQUEST, {
+      const data = await request(DECIDE_ACCESS_REQUEST, {
         input: { id: item.id, approve, access, note: note.trim() || null },
       });
       onDecided(data.decideAccessRequest);
@@ -81,7 +94,7 @@ export function AccessRequests() {
   const fetchPage = useCallback(
     async (after: string | null) =>
       (
-        await request<{ accessRequests: Connection<AccessRequest> }>(ACCESS_REQUESTS, {
+        await request(ACCESS_REQUESTS, {
           direction,
           status: status || null,
           first: PAGE_SIZE,

@@ -7,14 +7,26 @@ import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
-import {
-  CHANGE_PASSWORD, END_OTHER_SESSIONS, END_SESSION, MY_SECURITY, MY_SESSIONS, REGENERATE_RECOVERY_CODES, REMOVE_SECOND_FACTOR,
-} from '../../lib/documents';
 import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { GqlError } from '../../lib/graphql';
-import type { AccountSecurity, FactorEnrolled, SecondFactor, SignInSession, User } from '../../lib/types';
-import { PasskeySetup, RecoveryCodes, TotpSetup, type Run } from './FactorSetup';
+import { PasskeySetup, RecoveryCodes, TotpSetup, type FactorEnrolled, type Run } from './FactorSetup';
+import { graphql } from '../../gql';
+import type { MySecurityQuery, MySessionsQuery, SecondFactorFieldsFragment } from '../../gql/graphql';
+import type { User } from '../../lib/auth';
+
+type AccountSecurity = MySecurityQuery['mySecurity'];
+type SignInSession = MySessionsQuery['mySessions'][number];
+
+const MY_SECURITY = graphql(`query MySecurity {
+  mySecurity { factors { ...SecondFactorFields } recoveryCodesLeft secondFactorRequired idleLockMinutes sessionHours passwordChangedAt }
+}`);
+const MY_SESSIONS = graphql(`query MySessions { mySessions { id method signedInAt lastActiveAt expiresAt clientAddress userAgent locked current } }`);
+const REMOVE_SECOND_FACTOR = graphql(`mutation RemoveSecondFactor($input: RemoveSecondFactorInput!) { removeSecondFactor(input: $input) }`);
+const REGENERATE_RECOVERY_CODES = graphql(`mutation RegenerateRecoveryCodes($password: String!) { regenerateRecoveryCodes(password: $password) }`);
+const CHANGE_PASSWORD = graphql(`mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }`);
+const END_SESSION = graphql(`mutation EndSession($id: ID!) { endSession(id: $id) }`);
+const END_OTHER_SESSIONS = graphql(`mutation EndOtherSessions { endOtherSessions }`);
 
 /** A short name for a browser from its user agent ("Chrome 131 · Linux"), or the raw string's start. */
 function browserOf(ua: string | null): string {
@@ -53,7 +65,7 @@ export function Account({ me }: { me: User }) {
   const load = useCallback(async () => {
     setError(null);
     try {
-      setSecurity((await request<{ mySecurity: AccountSecurity }>(MY_SECURITY)).mySecurity);
+      setSecurity((await request(MY_SECURITY)).mySecurity);
     } catch (e) {
       setError(loadError(e));
     }
@@ -89,12 +101,12 @@ function Factors({ security, reload, onNotice }: { security: AccountSecurity; re
   const passwordError = usePasswordError();
   const [adding, setAdding] = useState<'TOTP' | 'PASSKEY' | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
-  const [removing, setRemoving] = useState<SecondFactor | null>(null);
+  const [removing, setRemoving] = useState<SecondFactorFieldsFragment | null>(null);
   const [regenerating, setRegenerating] = useState(false);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run: Run = (query, variables) => request(query, variables);
+  const run: Run = request;
 
   function enrolled(result: FactorEnrolled) {
     setAdding(null);
@@ -117,7 +129,7 @@ function Factors({ security, reload, onNotice }: { security: AccountSecurity; re
         onNotice(t('factorRemoved', { label: removing.label }));
         setRemoving(null);
       } else {
-        const data = await request<{ regenerateRecoveryCodes: string[] }>(REGENERATE_RECOVERY_CODES, { password });
+        const data = await request(REGENERATE_RECOVERY_CODES, { password });
         setCodes(data.regenerateRecoveryCodes);
         setRegenerating(false);
       }
@@ -276,7 +288,7 @@ function Sessions({ onNotice }: { onNotice(text: string): void }) {
 
   const load = useCallback(async () => {
     try {
-      setSessions((await request<{ mySessions: SignInSession[] }>(MY_SESSIONS)).mySessions);
+      setSessions((await request(MY_SESSIONS)).mySessions);
     } catch (e) {
       setError(errorMessage(e));
     }

@@ -4,13 +4,24 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
-import { CONFIRM_TOTP_ENROLMENT, PASSKEY_REGISTRATION_OPTIONS, REGISTER_PASSKEY, START_TOTP_ENROLMENT } from '../../lib/documents';
 import { fieldErrorsOf, useErrorMessage } from '../../lib/errors';
 import { isPasskeyCancelled, passkeyAttestation } from '../../lib/passkeys';
-import type { FactorEnrolled, TotpEnrolment } from '../../lib/types';
+import { graphql } from '../../gql';
+import type { FactorEnrolledFieldsFragment, StartTotpEnrolmentMutation } from '../../gql/graphql';
+import type { Document, VariablesOf } from '../../lib/graphql';
+
+export type FactorEnrolled = FactorEnrolledFieldsFragment;
+type TotpEnrolment = StartTotpEnrolmentMutation['startTotpEnrolment'];
+
+graphql(`fragment SecondFactorFields on SecondFactor { id kind label createdAt lastUsedAt }`);
+graphql(`fragment FactorEnrolledFields on FactorEnrolled { factor { ...SecondFactorFields } recoveryCodes }`);
+const START_TOTP_ENROLMENT = graphql(`mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrCodeSvg expiresAt } }`);
+const CONFIRM_TOTP_ENROLMENT = graphql(`mutation ConfirmTotpEnrolment($input: ConfirmTotpInput!) { confirmTotpEnrolment(input: $input) { ...FactorEnrolledFields } }`);
+const PASSKEY_REGISTRATION_OPTIONS = graphql(`mutation PasskeyRegistrationOptions { passkeyRegistrationOptions }`);
+const REGISTER_PASSKEY = graphql(`mutation RegisterPasskey($input: RegisterPasskeyInput!) { registerPasskey(input: $input) { ...FactorEnrolledFields } }`);
 
 /** Runs a GraphQL call as the user: with the session's token on /account, with the enrolment token at log-in. */
-export type Run = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+export type Run = <TResult, TVariables>(document: Document<TResult, TVariables>, ...variables: VariablesOf<TVariables>) => Promise<TResult>;
 
 /** The api's QR code as an image (never inserted as markup). */
 function qrSource(svg: string): string {
@@ -34,7 +45,7 @@ export function TotpSetup({ run, onDone, onCancel }: { run: Run; onDone(result: 
     setBusy(true);
     setError(null);
     try {
-      setEnrolment((await run<{ startTotpEnrolment: TotpEnrolment }>(START_TOTP_ENROLMENT)).startTotpEnrolment);
+      setEnrolment((await run(START_TOTP_ENROLMENT)).startTotpEnrolment);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -51,7 +62,7 @@ export function TotpSetup({ run, onDone, onCancel }: { run: Run; onDone(result: 
     setBusy(true);
     setError(null);
     try {
-      const data = await run<{ confirmTotpEnrolment: FactorEnrolled }>(CONFIRM_TOTP_ENROLMENT, {
+      const data = await run(CONFIRM_TOTP_ENROLMENT, {
         input: { code: code.replace(/\s/g, ''), label: label.trim() || t('defaultTotpLabel') },
       });
       onDone(data.confirmTotpEnrolment);
@@ -134,9 +145,9 @@ export function PasskeySetup({ run, onDone, onCancel }: { run: Run; onDone(resul
     setBusy(true);
     setError(null);
     try {
-      const options = (await run<{ passkeyRegistrationOptions: string }>(PASSKEY_REGISTRATION_OPTIONS)).passkeyRegistrationOptions;
+      const options = (await run(PASSKEY_REGISTRATION_OPTIONS)).passkeyRegistrationOptions;
       const response = await passkeyAttestation(options);
-      const data = await run<{ registerPasskey: FactorEnrolled }>(REGISTER_PASSKEY, { input: { response, label: label.trim() || t('defaultPasskeyLabel') } });
+      const data = await run(REGISTER_PASSKEY, { input: { response, label: label.trim() || t('defaultPasskeyLabel') } });
       onDone(data.registerPasskey);
     } catch (e) {
       setError(isPasskeyCancelled(e) ? t('passkeyCancelled') : errorMessage(e));

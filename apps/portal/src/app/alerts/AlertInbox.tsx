@@ -8,10 +8,10 @@ import { ListFoot, RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
 import { useLoadErrorMessage } from '../../lib/errors';
 import { useRegionLabel } from '../../lib/format';
-import type { Connection, User } from '../../lib/types';
+import type { User } from '../../lib/auth';
 import { AlertTable } from './AlertParts';
 import styles from './alerts.module.css';
-import { ALERT_NOTIFICATION_KINDS, ALERT_STATUSES, ALERTS, POLL_MS, RISK_RULES, type AlertStatus, type AlertSummary, type RiskRule } from './shared';
+import { ALERT_NOTIFICATION_KINDS, ALERT_STATUSES, ALERTS, POLL_MS, RISK_RULES, type AlertStatus, type RiskRule } from './shared';
 import { usePolledPagedList } from './usePolledList';
 
 const PAGE_SIZE = 25;
@@ -24,7 +24,7 @@ function useNewCount(refreshKey: unknown) {
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
     let live = true;
-    request<{ alerts: Connection<AlertSummary> }>(ALERTS, { status: 'NEW', first: 1 })
+    request(ALERTS, { status: 'NEW', first: 1 })
       .then((d) => live && setCount(d.alerts.totalCount))
       .catch(() => undefined);
     return () => {
@@ -50,7 +50,7 @@ export function AlertInbox({ user }: { user: User }) {
 
   const fetchPage = useCallback(
     async (after: string | null) =>
-      (await request<{ alerts: Connection<AlertSummary> }>(ALERTS, { status: status || null, rule: rule || null, first: PAGE_SIZE, after })).alerts,
+      (await request(ALERTS, { status: status || null, rule: rule || null, first: PAGE_SIZE, after })).alerts,
     [request, status, rule],
   );
   const list = usePolledPagedList(fetchPage, { intervalMs: POLL_MS, notificationKinds: ALERT_NOTIFICATION_KINDS });

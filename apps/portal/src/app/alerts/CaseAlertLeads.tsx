@@ -27,7 +27,7 @@ export function CaseAlertLeads({ caseId }: { caseId: string }) {
 
   const load = useCallback(async () => {
     try {
-      setRows((await request<{ caseAlertLeads: AlertLeadWithAlert[] }>(CASE_ALERT_LEADS, { caseId })).caseAlertLeads);
+      setRows((await request(CASE_ALERT_LEADS, { caseId })).caseAlertLeads);
     } catch {
       // A panel on someone else's page: a failed read leaves it out rather than put an error on the case.
     }

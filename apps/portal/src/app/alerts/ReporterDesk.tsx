@@ -11,7 +11,7 @@ import { useLoadErrorMessage, useLoadReason, useUploadErrorMessage } from '../..
 import { extensionOf, useFormatBytes } from '../../lib/files';
 import { useFormatDateTime, useJoinList, useRegionLabel } from '../../lib/format';
 import { usePagedList } from '../../lib/paged-list';
-import type { Connection, User } from '../../lib/types';
+import type { User } from '../../lib/auth';
 import { useUpload } from '../../lib/upload';
 import { AlertTable, UploadStatusBadge } from './AlertParts';
 import styles from './alerts.module.css';
@@ -27,10 +27,9 @@ import {
   signalKindsOf,
   templateHref,
   useFormatYuan,
-  type AlertSummary,
   type RiskSignal,
   type RiskSignalKind,
-  type SignalUpload,
+  type SignalUploadSummary,
 } from './shared';
 import { SignalUploadProgress } from './SignalUploadProgress';
 import { usePolledPagedList } from './usePolledList';
@@ -135,7 +134,7 @@ function ReportSignalsCard({ user, onStarted }: { user: User; onStarted(upload: 
 }
 
 /** The agency's recent uploads, newest first; one of them is followed above. */
-function RecentUploads({ uploads, error, currentId, onShow }: { uploads: SignalUpload[] | null; error: string | null; currentId: string | null; onShow(id: string): void }) {
+function RecentUploads({ uploads, error, currentId, onShow }: { uploads: SignalUploadSummary[] | null; error: string | null; currentId: string | null; onShow(id: string): void }) {
   const t = useTranslations('alerts.upload');
   const tc = useTranslations('common');
   const formatDateTime = useFormatDateTime();
@@ -220,7 +219,7 @@ function OwnSignals({ reloadKey }: { reloadKey: number }) {
   const fetchPage = useCallback(
     async (after: string | null) => {
       void reloadKey;
-      return (await request<{ riskSignals: Connection<RiskSignal> }>(RISK_SIGNALS, { kind: kind || null, first: PAGE_SIZE, after })).riskSignals;
+      return (await request(RISK_SIGNALS, { kind: kind || null, first: PAGE_SIZE, after })).riskSignals;
     },
     [request, kind, reloadKey],
   );
@@ -291,7 +290,7 @@ function ReporterAlerts({ nudge }: { nudge: number }) {
   const { request } = useAuth();
   const loadErrorMessage = useLoadErrorMessage();
   const fetchPage = useCallback(
-    async (after: string | null) => (await request<{ alerts: Connection<AlertSummary> }>(ALERTS, { first: PAGE_SIZE, after })).alerts,
+    async (after: string | null) => (await request(ALERTS, { first: PAGE_SIZE, after })).alerts,
     [request],
   );
   const list = usePolledPagedList(fetchPage, { intervalMs: POLL_MS, notificationKinds: ALERT_NOTIFICATION_KINDS });
@@ -325,14 +324,14 @@ export function ReporterDesk({ user }: { user: User }) {
   const t = useTranslations('alerts');
   const { request } = useAuth();
   const loadReason = useLoadReason();
-  const [uploads, setUploads] = useState<SignalUpload[] | null>(null);
+  const [uploads, setUploads] = useState<SignalUploadSummary[] | null>(null);
   const [uploadsError, setUploadsError] = useState<string | null>(null);
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [signalsKey, setSignalsKey] = useState(0);
 
   const loadUploads = useCallback(async () => {
     try {
-      setUploads((await request<{ signalUploads: SignalUpload[] }>(SIGNAL_UPLOADS, { first: 10 })).signalUploads);
+      setUploads((await request(SIGNAL_UPLOADS, { first: 10 })).signalUploads);
       setUploadsError(null);
     } catch (e) {
       setUploadsError(loadReason(e));

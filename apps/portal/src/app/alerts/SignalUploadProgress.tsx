@@ -19,7 +19,7 @@ export function SignalUploadProgress({ uploadId, onFinished }: { uploadId: strin
   const { request } = useAuth();
   const formatDateTime = useFormatDateTime();
   const load = useCallback(
-    async () => (await request<{ signalUpload: SignalUpload | null }>(SIGNAL_UPLOAD, { id: uploadId })).signalUpload,
+    async () => (await request(SIGNAL_UPLOAD, { id: uploadId })).signalUpload,
     [uploadId, request],
   );
   const { job: upload, error, missing } = usePolledJob(load, uploadFinished, onFinished);

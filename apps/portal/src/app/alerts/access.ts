@@ -1,6 +1,6 @@
 import { AgencyKind, NATIONAL_REGION_CODE, regionCovers } from '@caselink/domain';
 import { may } from '../../lib/access';
-import type { User } from '../../lib/types';
+import type { User } from '../../lib/auth';
 
 /* Risk signals and alerts: the access table's rules, so nobody is shown a page or a button that would only fail. */
 

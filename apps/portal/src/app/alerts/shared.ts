@@ -1,9 +1,13 @@
 'use client';
 
-import { RISK_SIGNAL_COLUMNS, signalKindsFor, type AgencyKind, type IdentifierKind } from '@caselink/domain';
+import { RISK_SIGNAL_COLUMNS, signalKindsFor, type AgencyKind } from '@caselink/domain';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback } from 'react';
-import type { AgencyRef } from '../../lib/types';
+import { graphql } from '../../gql';
+import type {
+  AlertFieldsFragment, UploadFieldsFragment, AlertSummaryFieldsFragment, CaseAlertLeadsQuery, LeadFieldsFragment, RiskSignalsQuery, RiskThresholdsQuery, SignalUploadQuery,
+  SignalUploadStatus,
+} from '../../gql/graphql';
 
 /* Shapes and documents of docs/api-alerts.graphql. Money and figures stay decimal strings. */
 
@@ -13,110 +17,48 @@ export const ALERT_STATUSES = ['NEW', 'ACKNOWLEDGED', 'DISMISSED'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export const SIGNAL_KINDS = ['ACCOUNT_OPENING', 'SIM_REGISTRATION', 'CASH_WITHDRAWAL', 'TRANSFER'] as const;
 export type RiskSignalKind = (typeof SIGNAL_KINDS)[number];
-export type SignalUploadStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+export type { SignalUploadStatus };
+
+
+graphql(`fragment LeadFields on AlertLead { id caseId caseNumber ownerAgency { ...AgencyRefFields } matchedKind matchedValue canOpen createdAt }`);
+/** An alert as listed: the leads are counted, read in full on the alert's page. */
+graphql(`fragment AlertSummaryFields on Alert {
+  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey observed threshold windowStart windowEnd
+  signalCount statusNote leads { id }
+}`);
+graphql(`fragment AlertFields on Alert {
+  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey identifiers { kind value } observed threshold
+  windowStart windowEnd signalCount statusNote leads { ...LeadFields }
+}`);
+graphql(`fragment UploadFields on SignalUpload { id fileName status rowsTotal rowsDone accepted duplicates createdAt finishedAt }`);
 
 /** A case holding an alert's identifier. caseId and caseNumber are null when the viewer may not read the case. */
-export interface AlertLead {
-  id: string;
-  caseId: string | null;
-  caseNumber: string | null;
-  ownerAgency: AgencyRef;
-  matchedKind: IdentifierKind;
-  matchedValue: string;
-  canOpen: boolean;
-  createdAt: string;
-}
+export type AlertLead = LeadFieldsFragment;
+export type Alert = AlertFieldsFragment;
+export type AlertSummary = AlertSummaryFieldsFragment;
+export type RiskSignal = RiskSignalsQuery['riskSignals']['edges'][number]['node'];
+export type SignalUpload = NonNullable<SignalUploadQuery['signalUpload']>;
+export type SignalUploadError = SignalUpload['errors'][number];
+/** An upload as listed: the row errors are read for one upload at a time. */
+export type SignalUploadSummary = UploadFieldsFragment;
+export type RiskThreshold = RiskThresholdsQuery['riskThresholds'][number];
+export type AlertLeadWithAlert = CaseAlertLeadsQuery['caseAlertLeads'][number];
 
-export interface Alert {
-  id: string;
-  rule: RiskRule;
-  status: AlertStatus;
-  region: string;
-  raisedAt: string;
-  reportingAgency: AgencyRef;
-  subjectKey: string | null;
-  identifiers: { kind: IdentifierKind; value: string }[];
-  observed: string;
-  threshold: string;
-  windowStart: string;
-  windowEnd: string;
-  signalCount: number;
-  leads: AlertLead[];
-  statusNote: string | null;
-}
-
-/** An alert as listed: the leads are counted, read in full on the alert's page. */
-export type AlertSummary = Omit<Alert, 'leads' | 'identifiers'> & { leads: { id: string }[] };
-
-export interface RiskSignal {
-  id: string;
-  kind: RiskSignalKind;
-  reference: string;
-  occurredAt: string;
-  region: string;
-  subjectKey: string | null;
-  account: string | null;
-  product: string | null;
-  phone: string | null;
-  amount: string | null;
-  direction: 'IN' | 'OUT' | null;
-  counterpartAccount: string | null;
-  reportedAt: string;
-}
-
-export interface SignalUploadError {
-  row: number;
-  column: string | null;
-  message: string;
-}
-
-export interface SignalUpload {
-  id: string;
-  fileName: string;
-  status: SignalUploadStatus;
-  rowsTotal: number | null;
-  rowsDone: number;
-  accepted: number;
-  duplicates: number;
-  errors: SignalUploadError[];
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-export interface RiskThreshold {
-  region: string;
-  rule: RiskRule;
-  value: string;
-  source: string;
-}
-
-export interface AlertLeadWithAlert {
-  lead: AlertLead;
-  alert: AlertSummary;
-}
-
-const AGENCY = 'id name nameEn kind region';
-const LEAD = `id caseId caseNumber ownerAgency { ${AGENCY} } matchedKind matchedValue canOpen createdAt`;
-const ALERT_SUMMARY = `id rule status region raisedAt reportingAgency { ${AGENCY} } subjectKey observed threshold windowStart windowEnd
-  signalCount statusNote leads { id }`;
-const ALERT = `id rule status region raisedAt reportingAgency { ${AGENCY} } subjectKey identifiers { kind value } observed threshold
-  windowStart windowEnd signalCount statusNote leads { ${LEAD} }`;
-const SIGNAL = 'id kind reference occurredAt region subjectKey account product phone amount direction counterpartAccount reportedAt';
-const UPLOAD = 'id fileName status rowsTotal rowsDone accepted duplicates createdAt finishedAt';
-
-export const ALERTS = `query Alerts($status: AlertStatus, $rule: RiskRule, $first: Int, $after: String) {
-  alerts(status: $status, rule: $rule, first: $first, after: $after) { edges { cursor node { ${ALERT_SUMMARY} } } pageInfo { hasNextPage endCursor } totalCount } }`;
-export const ALERT_DETAIL = `query Alert($id: ID!) { alert(id: $id) { ${ALERT} } }`;
-export const ACKNOWLEDGE_ALERT = `mutation AcknowledgeAlert($id: ID!) { acknowledgeAlert(id: $id) { ${ALERT} } }`;
-export const DISMISS_ALERT = `mutation DismissAlert($id: ID!, $reason: String!) { dismissAlert(id: $id, reason: $reason) { ${ALERT} } }`;
-export const CASE_ALERT_LEADS = `query CaseAlertLeads($caseId: ID!) { caseAlertLeads(caseId: $caseId) { lead { ${LEAD} } alert { ${ALERT_SUMMARY} } } }`;
-export const RISK_SIGNALS = `query RiskSignals($kind: RiskSignalKind, $first: Int, $after: String) {
-  riskSignals(kind: $kind, first: $first, after: $after) { edges { cursor node { ${SIGNAL} } } pageInfo { hasNextPage endCursor } totalCount } }`;
-export const SIGNAL_UPLOAD = `query SignalUpload($id: ID!) { signalUpload(id: $id) { ${UPLOAD} errors { row column message } } }`;
-export const SIGNAL_UPLOADS = `query SignalUploads($first: Int) { signalUploads(first: $first) { ${UPLOAD} } }`;
-export const RISK_THRESHOLDS = `query RiskThresholds($region: String) { riskThresholds(region: $region) { region rule value source } }`;
-export const SET_RISK_THRESHOLD = `mutation SetRiskThreshold($region: String!, $rule: RiskRule!, $value: String!) {
-  setRiskThreshold(region: $region, rule: $rule, value: $value) { region rule value source } }`;
+export const ALERTS = graphql(`query Alerts($status: AlertStatus, $rule: RiskRule, $first: Int, $after: String) {
+  alerts(status: $status, rule: $rule, first: $first, after: $after) { edges { cursor node { ...AlertSummaryFields } } pageInfo { hasNextPage endCursor } totalCount } }`);
+export const ALERT_DETAIL = graphql(`query Alert($id: ID!) { alert(id: $id) { ...AlertFields } }`);
+export const ACKNOWLEDGE_ALERT = graphql(`mutation AcknowledgeAlert($id: ID!) { acknowledgeAlert(id: $id) { ...AlertFields } }`);
+export const DISMISS_ALERT = graphql(`mutation DismissAlert($id: ID!, $reason: String!) { dismissAlert(id: $id, reason: $reason) { ...AlertFields } }`);
+export const CASE_ALERT_LEADS = graphql(`query CaseAlertLeads($caseId: ID!) { caseAlertLeads(caseId: $caseId) { lead { ...LeadFields } alert { ...AlertSummaryFields } } }`);
+export const RISK_SIGNALS = graphql(`query RiskSignals($kind: RiskSignalKind, $first: Int, $after: String) {
+  riskSignals(kind: $kind, first: $first, after: $after) {
+    edges { cursor node { id kind reference occurredAt region subjectKey account product phone amount direction counterpartAccount reportedAt } }
+    pageInfo { hasNextPage endCursor } totalCount } }`);
+export const SIGNAL_UPLOAD = graphql(`query SignalUpload($id: ID!) { signalUpload(id: $id) { ...UploadFields errors { row column message } } }`);
+export const SIGNAL_UPLOADS = graphql(`query SignalUploads($first: Int) { signalUploads(first: $first) { ...UploadFields } }`);
+export const RISK_THRESHOLDS = graphql(`query RiskThresholds($region: String) { riskThresholds(region: $region) { region rule value source } }`);
+export const SET_RISK_THRESHOLD = graphql(`mutation SetRiskThreshold($region: String!, $rule: RiskRule!, $value: String!) {
+  setRiskThreshold(region: $region, rule: $rule, value: $value) { region rule value source } }`);
 
 /** Lists of alerts read their first page again this often; a pushed notification of these kinds reads it at once. */
 export const POLL_MS = 10_000;

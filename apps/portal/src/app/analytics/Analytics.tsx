@@ -9,41 +9,17 @@ import { RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
 import { useAuthedDownload } from '../../lib/download';
 import { useLoadErrorMessage } from '../../lib/errors';
+import { graphql } from '../../gql';
+import type { OutcomeAnalyticsQuery, OutcomeDistributionFieldsFragment } from '../../gql/graphql';
 import styles from './analytics.module.css';
 
-interface Bucket {
-  key: string;
-  count: number;
-  percent: number;
-  probation: number;
-}
-interface Distribution {
-  known: number;
-  unknown: number;
-  buckets: Bucket[];
-}
-interface YearRow {
-  year: number;
-  count: number;
-  percent: number;
-  probation: number;
-  probationPercent: number;
-}
-interface Outcomes {
-  total: number;
-  age: Distribution;
-  education: Distribution;
-  employment: Distribution;
-  roles: Distribution;
-  probation: { count: number; of: number; percent: number };
-  years: YearRow[];
-}
-
-const DIST = 'known unknown buckets { key count percent probation }';
-const OUTCOME_ANALYTICS = `query OutcomeAnalytics($filter: OutcomeFilter) { outcomeAnalytics(filter: $filter) {
-  total age { ${DIST} } education { ${DIST} } employment { ${DIST} } roles { ${DIST} }
-  probation { count of percent } years { year count percent probation probationPercent }
-} }`;
+graphql(`fragment OutcomeDistributionFields on OutcomeDistribution { known unknown buckets { key count percent probation } }`);
+const OUTCOME_ANALYTICS = graphql(`query OutcomeAnalytics($filter: OutcomeFilter) { outcomeAnalytics(filter: $filter) {
+  total age { ...OutcomeDistributionFields } education { ...OutcomeDistributionFields } employment { ...OutcomeDistributionFields }
+  roles { ...OutcomeDistributionFields } probation { count of percent } years { year count percent probation probationPercent }
+} }`);
+type Outcomes = OutcomeAnalyticsQuery['outcomeAnalytics'];
+type Distribution = OutcomeDistributionFieldsFragment;
 
 interface Filter {
   yearFrom: number | null;
@@ -123,10 +99,10 @@ export function Analytics() {
     try {
       const vars = {
         filter: {
-          yearFrom: filter.yearFrom, yearTo: filter.yearTo, fraudTypes: filter.fraudTypes.length > 0 ? filter.fraudTypes : null,
+          yearFrom: filter.yearFrom, yearTo: filter.yearTo, fraudTypes: filter.fraudTypes.length > 0 ? (filter.fraudTypes as FraudType[]) : null,
         },
       };
-      setData((await request<{ outcomeAnalytics: Outcomes }>(OUTCOME_ANALYTICS, vars)).outcomeAnalytics);
+      setData((await request(OUTCOME_ANALYTICS, vars)).outcomeAnalytics);
     } catch (e) {
       setError(e);
     } finally {

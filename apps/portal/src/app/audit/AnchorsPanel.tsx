@@ -5,17 +5,25 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { useAuth } from '../../lib/auth';
 import { useAuthedDownload } from '../../lib/download';
-import { AUDIT_ANCHORS } from '../../lib/documents';
 import { useLoadErrorMessage } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
-import type { AuditAnchorCheck, AuditAnchors, AuditAnchorStatus } from '../../lib/types';
+import { graphql } from '../../gql';
+import type { AnchorReasonFragment, AuditAnchorStatus, AuditAnchorsQuery } from '../../gql/graphql';
+
+type AuditAnchors = AuditAnchorsQuery['auditAnchors'];
+
+/** The agency's signed chain heads kept outside the database (issue 13). */
+graphql(`fragment AnchorReason on AuditAnchorCheck { status reasonEn reasonZh }`);
+const AUDIT_ANCHORS = graphql(`query AuditAnchors { auditAnchors(first: 5) { configured total
+  check { ...AnchorReason headsChecked lastAnchoredSequence lastPublishedAt problemSequence publicKeyFingerprint }
+  heads { sequence publishedAt signatureValid matchesChain } } }`);
 
 const TONE: Record<AuditAnchorStatus, 'success' | 'error' | 'info' | 'warning'> = {
   MATCHES: 'success', NOT_YET_ANCHORED: 'info', NOT_CONFIGURED: 'warning', TAMPERED: 'error', TRUNCATED: 'error', INVALID_SIGNATURE: 'error', STORE_UNAVAILABLE: 'warning',
 };
 
 /** The api's reason in the reader's language (it sends both). */
-export function useAnchorReason(): (check: Pick<AuditAnchorCheck, 'reasonEn' | 'reasonZh'>) => string {
+export function useAnchorReason(): (check: Pick<AnchorReasonFragment, 'reasonEn' | 'reasonZh'>) => string {
   const locale = useLocale();
   return useCallback((check) => (locale.startsWith('zh') ? check.reasonZh : check.reasonEn), [locale]);
 }

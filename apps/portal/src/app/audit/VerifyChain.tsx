@@ -4,10 +4,16 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { useAuth } from '../../lib/auth';
-import { VERIFY_AUDIT_CHAIN } from '../../lib/documents';
 import { useErrorMessage } from '../../lib/errors';
-import type { AuditChainVerification } from '../../lib/types';
 import { useAnchorReason } from './AnchorsPanel';
+import { graphql } from '../../gql';
+import type { VerifyAuditChainQuery } from '../../gql/graphql';
+
+type AuditChainVerification = VerifyAuditChainQuery['verifyAuditChain'];
+
+const VERIFY_AUDIT_CHAIN = graphql(`query VerifyAuditChain {
+  verifyAuditChain { ok checkedCount firstBrokenEventId firstBrokenSequence reason anchors { ...AnchorReason } }
+}`);
 
 export function VerifyChain() {
   const t = useTranslations('audit');

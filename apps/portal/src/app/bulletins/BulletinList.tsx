@@ -1,5 +1,6 @@
 'use client';
 
+import type { FraudType } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useCallback, useState } from 'react';
@@ -8,9 +9,9 @@ import { useAuth } from '../../lib/auth';
 import { useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDateTime, useJoinList } from '../../lib/format';
 import { usePagedList } from '../../lib/paged-list';
-import type { Connection, User } from '../../lib/types';
+import type { User } from '../../lib/auth';
 import { canPublishBulletins } from './access';
-import { BULLETINS, FRAUD_TYPES, type BulletinSummary } from './shared';
+import { BULLETINS, FRAUD_TYPES } from './shared';
 import styles from './bulletins.module.css';
 
 /** Bulletins published by or addressed to the user's agency, newest first; unread ones in bold. */
@@ -22,12 +23,12 @@ export function BulletinList({ user }: { user: User }) {
   const formatDateTime = useFormatDateTime();
   const joinList = useJoinList();
   const loadErrorMessage = useLoadErrorMessage();
-  const [fraudType, setFraudType] = useState('');
+  const [fraudType, setFraudType] = useState<FraudType | ''>('');
   const [unreadOnly, setUnreadOnly] = useState(false);
 
   const fetchPage = useCallback(
     async (after: string | null) =>
-      (await request<{ bulletins: Connection<BulletinSummary> }>(BULLETINS, { first: 20, after, fraudType: fraudType || null, unreadOnly })).bulletins,
+      (await request(BULLETINS, { first: 20, after, fraudType: fraudType || null, unreadOnly })).bulletins,
     [request, fraudType, unreadOnly],
   );
   const list = usePagedList(fetchPage, { clearOnError: true });
@@ -51,7 +52,7 @@ export function BulletinList({ user }: { user: User }) {
           <div className={styles.filters}>
             <label className={styles.inline}>
               <span>{t('fraudType')}</span>
-              <select value={fraudType} onChange={(e) => setFraudType(e.target.value)} data-testid="bulletins-fraud-type">
+              <select value={fraudType} onChange={(e) => setFraudType(e.target.value as FraudType | '')} data-testid="bulletins-fraud-type">
                 <option value="">{t('allFraudTypes')}</option>
                 {FRAUD_TYPES.map((f) => (
                   <option key={f} value={f}>

@@ -23,7 +23,7 @@ export function CaseBulletinHits({ caseId }: { caseId: string }) {
 
   useEffect(() => {
     let live = true;
-    request<{ caseBulletinHits: CaseBulletinHit[] }>(CASE_BULLETIN_HITS, { caseId })
+    request(CASE_BULLETIN_HITS, { caseId })
       .then((d) => live && setHits(d.caseBulletinHits))
       .catch(() => live && setHits([]));
     return () => {

@@ -1,5 +1,5 @@
 import { may } from '../../lib/access';
-import type { User } from '../../lib/types';
+import type { User } from '../../lib/auth';
 
 /** Bulletins are read by the roles the access table names (every kind of agency may be addressed). */
 export const canSeeBulletins = (u: User) => may(u, 'bulletins');

@@ -7,14 +7,24 @@ import { useCallback, useMemo } from 'react';
 import { CaseStatusBadge, SensitivityBadge, ViewerAccessBadge } from '../../components/CaseBadges';
 import { ListFoot, RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
-import { CASES } from '../../lib/documents';
 import { fieldErrorsOf, useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDate, useJoinList, useProvinceName } from '../../lib/format';
 import { useFormatMoney } from '../../lib/money';
 import { usePagedList } from '../../lib/paged-list';
-import type { CaseSummary, Connection } from '../../lib/types';
 import { FilterBar } from './FilterBar';
 import { activeFilterCount, filtersFromQuery, filtersToQuery, toApiFilter, type CaseFilters } from './filters';
+import { graphql } from '../../gql';
+import type { CaseSummaryFragment } from '../../gql/graphql';
+
+export type CaseSummary = CaseSummaryFragment;
+
+/** A case as listed: everything but the nested records. */
+graphql(`fragment CaseSummary on Case {
+  id caseNumber title fraudType status provinces totalLoss victimCount reportedOn sensitivity owner { ...AgencyRefFields } viewerAccess
+}`);
+const CASES = graphql(`query Cases($first: Int, $after: String, $filter: CaseFilter) {
+  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount }
+}`);
 
 const PAGE_SIZE = 20;
 
@@ -38,7 +48,7 @@ export function CaseList({ ownAgencyId }: { ownAgencyId: string }) {
 
   const fetchPage = useCallback(
     async (after: string | null) =>
-      (await request<{ cases: Connection<CaseSummary> }>(CASES, { first: PAGE_SIZE, after, filter: toApiFilter(applied) })).cases,
+      (await request(CASES, { first: PAGE_SIZE, after, filter: toApiFilter(applied) })).cases,
     [request, applied],
   );
   const { items: cases, total, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage, { clearOnError: true });

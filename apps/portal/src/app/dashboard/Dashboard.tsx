@@ -9,7 +9,7 @@ import { useAuth } from '../../lib/auth';
 import { useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDate, useFormatDateTime, useProvinceName, useRegionName } from '../../lib/format';
 import { useFormatMoney } from '../../lib/money';
-import type { User } from '../../lib/types';
+import type { User } from '../../lib/auth';
 import { seesRegion } from './access';
 import { CaseGroupChart, RequestsByStateChart, SeriesGrowthChart } from './Charts';
 import { casesHref, OVERDUE_REQUESTS_HREF, PERIODS, SUPERVISOR_DASHBOARD, type DashboardData, type Scope } from './data';
@@ -94,8 +94,8 @@ export function Dashboard({ user }: { user: User }) {
     setLoading(true);
     setError(null);
     try {
-      const filter = { periodDays, fraudType: fraudType || null, scope };
-      setData((await request<{ supervisorDashboard: DashboardData }>(SUPERVISOR_DASHBOARD, { filter })).supervisorDashboard);
+      const filter = { periodDays, fraudType: (fraudType || null) as FraudType | null, scope };
+      setData((await request(SUPERVISOR_DASHBOARD, { filter })).supervisorDashboard);
     } catch (e) {
       setError(e);
     } finally {

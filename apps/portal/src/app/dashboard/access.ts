@@ -1,6 +1,6 @@
 import { AgencyKind, Role } from '@caselink/domain';
 import { may } from '../../lib/access';
-import type { User } from '../../lib/types';
+import type { User } from '../../lib/auth';
 
 /** Police investigators, supervisors and analysts (access table); region figures are supervisors'. */
 export const canSeeDashboard = (u: User) => may(u, 'supervisorDashboard');

@@ -7,7 +7,7 @@ import { KindBadge } from '../../components/AgencyBadge';
 import { RoleChips } from '../../components/RoleChips';
 import { answersRequests } from '../../lib/access';
 import { useAgencyName, useRegionLabel } from '../../lib/format';
-import type { User } from '../../lib/types';
+import type { User } from '../../lib/auth';
 import { Inbox } from '../requests/Inbox';
 import { RolePanel } from './RolePanels';
 

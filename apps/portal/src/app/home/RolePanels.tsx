@@ -6,7 +6,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { canAdminAgencies, canRelink, canReviewHubs, canSendRequests, canWorkOnCases, isPoliceAgency, may } from '../../lib/access';
 import { useAgencyName, useRegionLabel } from '../../lib/format';
-import type { User } from '../../lib/types';
+import type { User } from '../../lib/auth';
 import { canSeeAnalytics } from '../analytics/access';
 import { InboxCountsStrip } from '../requests/InboxCountsStrip';
 import { canUseTaskForces } from '../task-forces/shared';

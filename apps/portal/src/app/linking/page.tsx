@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { RequireAuth } from '../../components/RequireAuth';
 import { canAdminLinking } from '../../lib/access';
-import type { User } from '../../lib/types';
+import type { User } from '../../lib/auth';
 import { firstLinkingPage } from './LinkingTabs';
 
 function Redirect({ user }: { user: User }) {

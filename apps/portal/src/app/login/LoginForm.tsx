@@ -6,13 +6,13 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
-import { useAuth } from '../../lib/auth';
+import { useAuth, type SecondFactorChallenge } from '../../lib/auth';
 import { useErrorMessage } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { GqlError, gqlFetch } from '../../lib/graphql';
 import { isPasskeyCancelled, passkeyAssertion } from '../../lib/passkeys';
-import type { FactorEnrolled, SecondFactorChallenge, SecondFactorMethodName } from '../../lib/types';
-import { PasskeySetup, RecoveryCodes, TotpSetup, type Run } from '../account/FactorSetup';
+import { PasskeySetup, RecoveryCodes, TotpSetup, type FactorEnrolled, type Run } from '../account/FactorSetup';
+import type { SecondFactorMethod } from '../../gql/graphql';
 
 
 type Step = 'password' | 'enrol' | 'codes' | 'second';
@@ -33,7 +33,7 @@ export function LoginForm({ alternatives }: { alternatives?: ReactNode }) {
   const [error, setError] = useState<string | null>(null);
   const [step, setStep] = useState<Step>('password');
   const [challenge, setChallenge] = useState<SecondFactorChallenge | null>(null);
-  const [methods, setMethods] = useState<SecondFactorMethodName[]>([]);
+  const [methods, setMethods] = useState<SecondFactorMethod[]>([]);
   const [useRecovery, setUseRecovery] = useState(false);
   const [code, setCode] = useState('');
   const [enrolKind, setEnrolKind] = useState<'TOTP' | 'PASSKEY'>('TOTP');
@@ -147,7 +147,7 @@ export function LoginForm({ alternatives }: { alternatives?: ReactNode }) {
     setCode('');
   }
 
-  const run: Run = (query, variables) => gqlFetch(query, variables, challenge?.enrolmentToken ?? undefined);
+  const run: Run = (document, ...[variables]) => gqlFetch(document, variables ?? ({} as never), challenge?.enrolmentToken ?? undefined);
 
   return (
     <>

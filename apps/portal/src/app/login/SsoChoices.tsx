@@ -6,14 +6,13 @@ import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { gqlFetch } from '../../lib/graphql';
+import { graphql } from '../../gql';
+import type { SsoAgenciesQuery } from '../../gql/graphql';
 
-interface SsoAgency {
-  id: string;
-  name: string;
-  nameEn: string;
-}
+type SsoAgency = SsoAgenciesQuery['ssoAgencies'][number];
 
-const SSO_AGENCIES = 'query SsoAgencies { ssoAgencies { id name nameEn } }';
+const SSO_AGENCIES = graphql(`query SsoAgencies { ssoAgencies { id name nameEn } }`);
+
 /** The reasons the api sends back (apps/api/src/sso/sso-refusal.ts); anything else reads as a generic failure. */
 const REASONS = [
   'SSO_STATE_INVALID', 'SSO_TOKEN_INVALID', 'SSO_DOMAIN_NOT_ALLOWED', 'SSO_MFA_REQUIRED', 'SSO_NO_ROLES', 'SSO_USER_OF_OTHER_AGENCY',
@@ -36,7 +35,7 @@ export function SsoChoices() {
 
   useEffect(() => {
     let live = true;
-    gqlFetch<{ ssoAgencies: SsoAgency[] }>(SSO_AGENCIES)
+    gqlFetch(SSO_AGENCIES, {})
       .then((d) => live && setAgencies(d.ssoAgencies))
       .catch(() => live && setAgencies([]));
     return () => {

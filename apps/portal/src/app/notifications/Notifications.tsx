@@ -6,13 +6,12 @@ import { useCallback, useState } from 'react';
 import { ListFoot, RetryAlert } from '../../components/ListParts';
 import { useNotificationView } from '../../components/NotificationText';
 import { useAuth } from '../../lib/auth';
-import { MARK_NOTIFICATION_READ, NOTIFICATIONS } from '../../lib/documents';
 import { useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { useLiveResync, useNotificationAdded } from '../../lib/live';
 import { usePagedList } from '../../lib/paged-list';
 import { announceNotificationsChanged } from '../../lib/requests';
-import type { AppNotification, Connection } from '../../lib/types';
+import { MARK_NOTIFICATION_READ, NOTIFICATIONS, type AppNotification } from '../../components/NotificationBell';
 
 const PAGE_SIZE = 30;
 
@@ -28,7 +27,7 @@ export function Notifications() {
   const [actionError, setActionError] = useState<string | null>(null);
   const fetchPage = useCallback(
     async (after: string | null) =>
-      (await request<{ notifications: Connection<AppNotification> }>(NOTIFICATIONS, { first: PAGE_SIZE, after, unreadOnly })).notifications,
+      (await request(NOTIFICATIONS, { first: PAGE_SIZE, after, unreadOnly })).notifications,
     [request, unreadOnly],
   );
   const { items, setItems, total, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage, { clearOnError: true });
@@ -38,7 +37,7 @@ export function Notifications() {
   async function markRead(n: AppNotification) {
     setActionError(null);
     try {
-      const d = await request<{ markNotificationRead: AppNotification }>(MARK_NOTIFICATION_READ, { id: n.id });
+      const d = await request(MARK_NOTIFICATION_READ, { id: n.id });
       setItems((prev) => prev.map((p) => (p.id === n.id ? d.markNotificationRead : p)));
       announceNotificationsChanged();
     } catch (e) {

@@ -7,13 +7,21 @@ import { LiveIndicator } from '../../components/LiveIndicator';
 import { ListFoot, RetryAlert } from '../../components/ListParts';
 import { answersRequests } from '../../lib/access';
 import { useAuth } from '../../lib/auth';
-import { REQUESTS } from '../../lib/documents';
 import { useLoadErrorMessage } from '../../lib/errors';
 import { useLiveRefresh } from '../../lib/live';
 import { OPEN_STATES, REQUEST_TYPES } from '../../lib/requests';
-import type { AgencyRequestSummary, Connection, RequestDirection, RequestStateName, RequestTypeName, User } from '../../lib/types';
+import type { Connection, RequestDirection, RequestStateName, RequestTypeName } from '../../lib/types';
 import { InboxCountsStrip } from './InboxCountsStrip';
 import { RequestTable } from './RequestTable';
+import { graphql } from '../../gql';
+import type { User } from '../../lib/auth';
+import type { AgencyRequestSummary } from './RequestTable';
+
+const REQUESTS = graphql(`query Requests($direction: RequestDirection!, $type: RequestType, $states: [RequestState!], $overdueOnly: Boolean, $first: Int, $after: String) {
+  requests(direction: $direction, type: $type, states: $states, overdueOnly: $overdueOnly, first: $first, after: $after) {
+    edges { cursor node { ...RequestSummary } } pageInfo { hasNextPage endCursor } totalCount
+  }
+}`);
 
 const PAGE_SIZE = 25;
 type Show = 'ALL' | 'OPEN' | 'OVERDUE' | 'DRAFT';
@@ -83,10 +91,10 @@ export function Inbox({ user, embedded = false }: Props) {
   const fetchPage = useCallback(
     async (after: string | null) =>
       (
-        await request<{ requests: Connection<AgencyRequestSummary> }>(REQUESTS, {
+        await request(REQUESTS, {
           direction,
           type: type || null,
-          states: onlyState ? [onlyState] : show === 'OPEN' ? OPEN_STATES : show === 'DRAFT' ? ['DRAFT'] : null,
+          states: onlyState ? [onlyState] : show === 'OPEN' ? [...OPEN_STATES] : show === 'DRAFT' ? ['DRAFT'] : null,
           overdueOnly: show === 'OVERDUE' ? true : null,
           first: PAGE_SIZE,
           after,

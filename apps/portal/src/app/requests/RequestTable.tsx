@@ -5,7 +5,18 @@ import Link from 'next/link';
 import { DeadlineCountdown, RequestKindLabel, RequestStateBadge, UnreadDot, UrgencyTag } from '../../components/RequestBadges';
 import { useAgencyName, useFormatDateTime } from '../../lib/format';
 import { useFormatMoney } from '../../lib/money';
-import type { AgencyRequestSummary, RequestDirection } from '../../lib/types';
+import type { RequestDirection } from '../../lib/types';
+import { graphql } from '../../gql';
+import type { RequestSummaryFragment } from '../../gql/graphql';
+
+export type AgencyRequestSummary = RequestSummaryFragment;
+
+/** A request as listed in an inbox or on a case: no timeline, subjects or attachments. */
+graphql(`fragment RequestSummary on AgencyRequest {
+  id type kind reference state urgency caseNumber fraudType caseId
+  fromAgency { ...AgencyRefFields } toAgency { ...AgencyRefFields } account bankName amount amountHeld targetKind targetValue
+  deadlineAt sentAt answeredAt overdue deadlineColour unread createdAt updatedAt
+}`);
 
 /** What the request is about, in one cell: the account and amount of a freeze, the target of a telecom request. */
 export function RequestSubject({ r }: { r: AgencyRequestSummary }) {

@@ -7,7 +7,7 @@ import { RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
 import { useErrorMessage, useLoadErrorMessage, useLoadReason } from '../../lib/errors';
 import { GqlError } from '../../lib/graphql';
-import type { User } from '../../lib/types';
+import type { User } from '../../lib/auth';
 import { RulesTable } from './RulesTable';
 import { Runs } from './Runs';
 import {
@@ -39,12 +39,12 @@ export function Retention({ user }: { user: User }) {
   const [starting, setStarting] = useState(false);
   const [runError, setRunError] = useState<string | null>(null);
 
-  const fetchRuns = useCallback(async () => (await request<{ retentionRuns: RetentionRun[] }>(RETENTION_RUNS, { limit: RUNS_SHOWN })).retentionRuns, [request]);
+  const fetchRuns = useCallback(async () => (await request(RETENTION_RUNS, { limit: RUNS_SHOWN })).retentionRuns, [request]);
 
   const loadRules = useCallback(async () => {
     setRulesError(null);
     try {
-      const data = await request<{ retentionRules: RetentionRule[] }>(RETENTION_RULES);
+      const data = await request(RETENTION_RULES);
       setRules([...data.retentionRules].sort(byClass));
     } catch (e) {
       setRulesError(e);
@@ -96,7 +96,7 @@ export function Retention({ user }: { user: User }) {
     setStarting(true);
     setRunError(null);
     try {
-      const run = (await request<{ runRetention: RetentionRun }>(RUN_RETENTION)).runRetention;
+      const run = (await request(RUN_RETENTION)).runRetention;
       setRuns((prev) => [run, ...(prev ?? []).filter((r) => r.id !== run.id)].slice(0, RUNS_SHOWN));
       setSelectedId(run.id);
     } catch (e) {

@@ -42,7 +42,7 @@ function PeriodEditor({ rule, name, onSaved }: { rule: RetentionRule; name: stri
     setBusy(true);
     setError(null);
     try {
-      const next = (await request<{ setRetentionRule: RetentionRule }>(SET_RETENTION_RULE, { input: { dataClass: rule.dataClass, periodDays: Number(v) } }))
+      const next = (await request(SET_RETENTION_RULE, { input: { dataClass: rule.dataClass, periodDays: Number(v) } }))
         .setRetentionRule;
       onSaved(next);
       setSaved(true);

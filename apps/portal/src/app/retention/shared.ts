@@ -3,57 +3,31 @@
 import { RETENTION_CLASSES, RetentionClass, type RetentionClassInfo } from '@caselink/domain';
 import { useLocale } from 'next-intl';
 import { useCallback } from 'react';
+import { graphql } from '../../gql';
+import type {
+  RetentionRuleFieldsFragment, RetentionRunFieldsFragment, RetentionRunStatus, RetentionTrigger,
+} from '../../gql/graphql';
 import { may } from '../../lib/access';
-import { LEGAL_HOLD_FIELDS } from '../../lib/documents';
-import type { User } from '../../lib/types';
+import type { User } from '../../lib/auth';
 
 /* Retention and purge (issue 13): the national centre's rules per data class, the `retention` queue's runs, legal holds. */
 
 export type RetentionClassName = `${RetentionClass}`;
-export type RetentionRunStatusName = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
-export type RetentionTriggerName = 'SCHEDULE' | 'MANUAL';
+export type RetentionRunStatusName = RetentionRunStatus;
+export type RetentionTriggerName = RetentionTrigger;
 
-export interface RetentionRule {
-  dataClass: RetentionClassName;
-  periodDays: number;
-  minDays: number;
-  caseBound: boolean;
-  purged: boolean;
-  updatedAt: string;
-  updatedByEmail: string | null;
-}
+graphql(`fragment RetentionRuleFields on RetentionRule { dataClass periodDays minDays caseBound purged updatedAt updatedByEmail }`);
+graphql(`fragment RetentionRunFields on RetentionRun {
+  id trigger status queuedAt startedAt finishedAt failure requestedByEmail purgedTotal counts { dataClass agencyId agencyName purged ruleDays }
+}`);
+export type RetentionRule = RetentionRuleFieldsFragment;
+export type RetentionRun = RetentionRunFieldsFragment;
+export type RetentionRunCount = RetentionRun['counts'][number];
 
-export interface RetentionRunCount {
-  dataClass: RetentionClassName;
-  agencyId: string;
-  agencyName: string;
-  purged: number;
-  ruleDays: number;
-}
-
-export interface RetentionRun {
-  id: string;
-  trigger: RetentionTriggerName;
-  status: RetentionRunStatusName;
-  queuedAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  failure: string | null;
-  requestedByEmail: string | null;
-  purgedTotal: number;
-  counts: RetentionRunCount[];
-}
-
-const RULE_FIELDS = 'dataClass periodDays minDays caseBound purged updatedAt updatedByEmail';
-const RUN_FIELDS = `id trigger status queuedAt startedAt finishedAt failure requestedByEmail purgedTotal
-  counts { dataClass agencyId agencyName purged ruleDays }`;
-
-export const RETENTION_RULES = `query RetentionRules { retentionRules { ${RULE_FIELDS} } }`;
-export const RETENTION_RUNS = `query RetentionRuns($limit: Int) { retentionRuns(limit: $limit) { ${RUN_FIELDS} } }`;
-export const SET_RETENTION_RULE = `mutation SetRetentionRule($input: SetRetentionRuleInput!) { setRetentionRule(input: $input) { ${RULE_FIELDS} } }`;
-export const RUN_RETENTION = `mutation RunRetention { runRetention { ${RUN_FIELDS} } }`;
-export const SET_LEGAL_HOLD = `mutation SetLegalHold($input: SetLegalHoldInput!) { setLegalHold(input: $input) { ${LEGAL_HOLD_FIELDS} } }`;
-export const RELEASE_LEGAL_HOLD = 'mutation ReleaseLegalHold($caseId: ID!) { releaseLegalHold(caseId: $caseId) }';
+export const RETENTION_RULES = graphql(`query RetentionRules { retentionRules { ...RetentionRuleFields } }`);
+export const RETENTION_RUNS = graphql(`query RetentionRuns($limit: Int) { retentionRuns(limit: $limit) { ...RetentionRunFields } }`);
+export const SET_RETENTION_RULE = graphql(`mutation SetRetentionRule($input: SetRetentionRuleInput!) { setRetentionRule(input: $input) { ...RetentionRuleFields } }`);
+export const RUN_RETENTION = graphql(`mutation RunRetention { runRetention { ...RetentionRunFields } }`);
 
 /** The rules and the last runs: admins and auditors of every kind of agency (each sees its own counts). */
 export const canSeeRetention = (u: User) => may(u, 'retentionRules');

@@ -5,12 +5,23 @@ import Link from 'next/link';
 import { useCallback } from 'react';
 import { ListFoot, RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
-import { SERIES_LIST } from '../../lib/documents';
 import { useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDateTime, useJoinList, useProvinceName } from '../../lib/format';
 import { useFormatMoney } from '../../lib/money';
 import { usePagedList } from '../../lib/paged-list';
-import type { Connection, SeriesSummary, UncountedConnection } from '../../lib/types';
+import type { Connection } from '../../lib/types';
+import { graphql } from '../../gql';
+import type { SeriesSummaryFragment } from '../../gql/graphql';
+
+export type SeriesSummary = SeriesSummaryFragment;
+
+/** A series as summed up (the case page, the list): without its cases. */
+graphql(`fragment SeriesSummary on Series {
+  id caseCount hiddenCaseCount totalLoss victimCount provinces agencies { ...AgencyRefFields } createdAt updatedAt
+}`);
+const SERIES_LIST = graphql(`query SeriesList($first: Int, $after: String) {
+  seriesList(first: $first, after: $after) { edges { cursor node { ...SeriesSummary } } pageInfo { hasNextPage endCursor } }
+}`);
 
 const PAGE_SIZE = 20;
 
@@ -25,7 +36,7 @@ export function SeriesList() {
   const formatMoney = useFormatMoney();
   const formatDateTime = useFormatDateTime();
   const fetchPage = useCallback(async (after: string | null): Promise<Connection<SeriesSummary>> => {
-    const page = (await request<{ seriesList: UncountedConnection<SeriesSummary> }>(SERIES_LIST, { first: PAGE_SIZE, after })).seriesList;
+    const page = (await request(SERIES_LIST, { first: PAGE_SIZE, after })).seriesList;
     return { ...page, totalCount: -1 };
   }, [request]);
   const { items, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage);

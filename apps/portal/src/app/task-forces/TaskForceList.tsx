@@ -1,5 +1,6 @@
 'use client';
 
+import { CaseStatus } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
@@ -8,13 +9,14 @@ import { CheckGroup } from '../../components/CheckGroup';
 import { Field } from '../../components/Field';
 import { RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
-import { SERIES } from '../../lib/documents';
 import { useTaskForceRefresh } from '../../lib/live';
 import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDateTime } from '../../lib/format';
-import type { AgencyRef, Series, User } from '../../lib/types';
 import { canCreateTaskForce, CREATE_TASK_FORCE, OWN_CASES, POLICE_AGENCY_LIST, TASK_FORCES, type TaskForce } from './shared';
 import styles from './task-forces.module.css';
+import type { AgencyRef } from '../../components/AgencyBadge';
+import type { User } from '../../lib/auth';
+import { SERIES, type Series } from '../series/[id]/SeriesPage';
 
 /**
  * A new task force, from scratch or from a series: then the agencies holding the series' cases you can read join
@@ -40,9 +42,9 @@ function NewTaskForceForm({ user, seriesId, onCancel }: { user: User; seriesId: 
   useEffect(() => {
     let live = true;
     void Promise.all([
-      request<{ policeAgencies: AgencyRef[] }>(POLICE_AGENCY_LIST),
-      request<{ cases: { edges: { node: { id: string; caseNumber: string; title: string } }[] } }>(OWN_CASES, { filter: { owningAgencyId: user.agency.id, statuses: ['REPORTED', 'INVESTIGATING'] } }),
-      seriesId ? request<{ series: Series }>(SERIES, { id: seriesId }).then((r) => r.series) : Promise.resolve(null),
+      request(POLICE_AGENCY_LIST),
+      request(OWN_CASES, { filter: { owningAgencyId: user.agency.id, statuses: [CaseStatus.REPORTED, CaseStatus.INVESTIGATING] } }),
+      seriesId ? request(SERIES, { id: seriesId }).then((r) => r.series) : Promise.resolve(null),
     ])
       .then(([a, c, s]) => {
         if (!live) return;
@@ -73,7 +75,7 @@ function NewTaskForceForm({ user, seriesId, onCancel }: { user: User; seriesId: 
     setBusy(true);
     setError(null);
     try {
-      const created = await request<{ createTaskForce: { id: string } }>(CREATE_TASK_FORCE, { input: { name: name.trim(), memberAgencyIds: members, caseIds, seriesId } });
+      const created = await request(CREATE_TASK_FORCE, { input: { name: name.trim(), memberAgencyIds: members, caseIds, seriesId } });
       router.push(`/task-forces/${created.createTaskForce.id}`);
     } catch (e) {
       setError(e);
@@ -146,7 +148,7 @@ export function TaskForceList({ user }: { user: User }) {
   const load = useCallback(async () => {
     setError(null);
     try {
-      setForces((await request<{ taskForces: TaskForce[] }>(TASK_FORCES)).taskForces);
+      setForces((await request(TASK_FORCES)).taskForces);
     } catch (e) {
       setError(e);
     }

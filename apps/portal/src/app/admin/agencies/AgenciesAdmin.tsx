@@ -6,13 +6,17 @@ import { Alert } from '../../../components/Alert';
 import { KindBadge } from '../../../components/AgencyBadge';
 import { ListFoot } from '../../../components/ListParts';
 import { useAuth } from '../../../lib/auth';
-import { AGENCIES } from '../../../lib/documents';
 import { useLoadErrorMessage } from '../../../lib/errors';
 import { useFormatDateTime, useRegionName } from '../../../lib/format';
 import { usePagedList } from '../../../lib/paged-list';
-import type { Agency, Connection } from '../../../lib/types';
 import { AgencySignIn } from './AgencySignIn';
 import { CreateAgencyForm } from './CreateAgencyForm';
+import { graphql } from '../../../gql';
+import type { AgencyFieldsFragment } from '../../../gql/graphql';
+
+const AGENCIES = graphql(`query Agencies($first: Int, $after: String) {
+  agencies(first: $first, after: $after) { edges { cursor node { ...AgencyFields } } pageInfo { hasNextPage endCursor } totalCount }
+}`);
 
 const PAGE_SIZE = 100;
 
@@ -24,13 +28,13 @@ export function AgenciesAdmin() {
   const regionName = useRegionName();
   const formatDateTime = useFormatDateTime();
   const fetchPage = useCallback(
-    async (after: string | null) => (await request<{ agencies: Connection<Agency> }>(AGENCIES, { first: PAGE_SIZE, after })).agencies,
+    async (after: string | null) => (await request(AGENCIES, { first: PAGE_SIZE, after })).agencies,
     [request],
   );
   const { items: agencies, setItems: setAgencies, total, setTotal, hasMore, loading, error, loadMore } = usePagedList(fetchPage);
   const [notice, setNotice] = useState<string | null>(null);
 
-  function created(agency: Agency, adminEmail: string) {
+  function created(agency: AgencyFieldsFragment, adminEmail: string) {
     setAgencies((prev) => [...prev, agency]);
     setTotal((n) => (n ?? 0) + 1);
     setNotice(t('createdOk', { name: agency.name, email: adminEmail }));

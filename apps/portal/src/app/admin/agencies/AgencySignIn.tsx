@@ -4,10 +4,25 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { useAuth } from '../../../lib/auth';
-import { AGENCY_POLICIES, DEACTIVATE_AGENCY, NATIONAL_SIGN_IN_POLICY, REACTIVATE_AGENCY, SET_NATIONAL_SIGN_IN_POLICY } from '../../../lib/documents';
 import { useErrorMessage } from '../../../lib/errors';
 import { useAgencyName } from '../../../lib/format';
-import type { AgencyPolicy, Connection, NationalSignInPolicy } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { AgencyPolicyFieldsFragment, NationalSignInPolicyQuery } from '../../../gql/graphql';
+
+export type AgencyPolicy = AgencyPolicyFieldsFragment;
+type NationalSignInPolicy = NationalSignInPolicyQuery['nationalSignInPolicy'];
+
+/** An agency with its sign-in policy (agency administration). */
+graphql(`fragment AgencyPolicyFields on Agency { ...AgencyFields active secondFactorRequired idleLockMinutes sessionHours }`);
+const AGENCY_POLICIES = graphql(`query AgencyPolicies($first: Int, $after: String) {
+  agencies(first: $first, after: $after) { edges { cursor node { ...AgencyPolicyFields } } pageInfo { hasNextPage endCursor } totalCount }
+}`);
+const NATIONAL_SIGN_IN_POLICY = graphql(`query NationalSignInPolicy { nationalSignInPolicy { secondFactorRequiredForAll updatedAt } }`);
+const SET_NATIONAL_SIGN_IN_POLICY = graphql(`mutation SetNationalSignInPolicy($required: Boolean!) {
+  setNationalSignInPolicy(secondFactorRequiredForAll: $required) { secondFactorRequiredForAll updatedAt }
+}`);
+const DEACTIVATE_AGENCY = graphql(`mutation DeactivateAgency($id: ID!) { deactivateAgency(id: $id) { ...AgencyPolicyFields } }`);
+const REACTIVATE_AGENCY = graphql(`mutation ReactivateAgency($id: ID!) { reactivateAgency(id: $id) { ...AgencyPolicyFields } }`);
 
 /** The national admin: the "second factor for everyone" rule, and switching agencies off and on. */
 export function AgencySignIn() {
@@ -23,8 +38,8 @@ export function AgencySignIn() {
   const load = useCallback(async () => {
     try {
       const [n, a] = await Promise.all([
-        request<{ nationalSignInPolicy: NationalSignInPolicy }>(NATIONAL_SIGN_IN_POLICY),
-        request<{ agencies: Connection<AgencyPolicy> }>(AGENCY_POLICIES, { first: 100 }),
+        request(NATIONAL_SIGN_IN_POLICY),
+        request(AGENCY_POLICIES, { first: 100 }),
       ]);
       setNational(n.nationalSignInPolicy);
       setAgencies(a.agencies.edges.map((e) => e.node));
@@ -51,7 +66,7 @@ export function AgencySignIn() {
 
   function toggleNational(required: boolean) {
     void run(async () => {
-      const data = await request<{ setNationalSignInPolicy: NationalSignInPolicy }>(SET_NATIONAL_SIGN_IN_POLICY, { required });
+      const data = await request(SET_NATIONAL_SIGN_IN_POLICY, { required });
       setNational(data.setNationalSignInPolicy);
       return t('nationalSaved');
     });
@@ -62,8 +77,8 @@ export function AgencySignIn() {
     if (!window.confirm(a.active ? t('deactivateConfirm', { agency: name }) : t('reactivateConfirm', { agency: name }))) return;
     void run(async () => {
       const data = a.active
-        ? (await request<{ deactivateAgency: AgencyPolicy }>(DEACTIVATE_AGENCY, { id: a.id })).deactivateAgency
-        : (await request<{ reactivateAgency: AgencyPolicy }>(REACTIVATE_AGENCY, { id: a.id })).reactivateAgency;
+        ? (await request(DEACTIVATE_AGENCY, { id: a.id })).deactivateAgency
+        : (await request(REACTIVATE_AGENCY, { id: a.id })).reactivateAgency;
       setAgencies((prev) => prev.map((x) => (x.id === data.id ? data : x)));
       return data.active ? t('reactivated', { agency: name }) : t('deactivated', { agency: name });
     });

@@ -6,17 +6,19 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
 import { useAuth } from '../../../lib/auth';
-import { CREATE_AGENCY } from '../../../lib/documents';
 import { conflictFieldsOf, fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useFormSubmit, useFormValues } from '../../../lib/forms';
 import { GqlError } from '../../../lib/graphql';
-import type { Agency } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { AgencyFieldsFragment } from '../../../gql/graphql';
+
+const CREATE_AGENCY = graphql(`mutation CreateAgency($input: CreateAgencyInput!) { createAgency(input: $input) { ...AgencyFields } }`);
 
 const EMPTY = { name: '', nameEn: '', region: '', adminEmail: '', adminDisplayName: '', adminPassword: '' };
 type Values = typeof EMPTY;
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function CreateAgencyForm({ onCreated }: { onCreated(agency: Agency, adminEmail: string): void }) {
+export function CreateAgencyForm({ onCreated }: { onCreated(agency: AgencyFieldsFragment, adminEmail: string): void }) {
   const t = useTranslations('agencies');
   const tKinds = useTranslations('kinds');
   const locale = useLocale();
@@ -46,7 +48,7 @@ export function CreateAgencyForm({ onCreated }: { onCreated(agency: Agency, admi
       adminDisplayName: values.adminDisplayName.trim(),
       adminPassword: values.adminPassword,
     };
-    const data = await request<{ createAgency: Agency }>(CREATE_AGENCY, { input });
+    const data = await request(CREATE_AGENCY, { input });
     onCreated(data.createAgency, input.adminEmail);
     reset();
   }

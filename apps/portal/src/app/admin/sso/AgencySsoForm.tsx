@@ -8,22 +8,15 @@ import { useAuth } from '../../../lib/auth';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useFormatDateTime } from '../../../lib/format';
 import { useFormSubmit, useFormValues } from '../../../lib/forms';
+import { graphql } from '../../../gql';
+import type { AgencySsoFieldsFragment } from '../../../gql/graphql';
 
-interface AgencySso {
-  agencyId: string;
-  issuer: string;
-  clientId: string;
-  emailDomain: string;
-  rolesClaim: string;
-  requireMfa: boolean;
-  enabled: boolean;
-  updatedAt: string;
-  redirectUri: string;
-}
+type AgencySso = AgencySsoFieldsFragment;
 
-const FIELDS = 'agencyId issuer clientId emailDomain rolesClaim requireMfa enabled updatedAt redirectUri';
-const AGENCY_SSO = `query AgencySso($agencyId: ID!) { agencySso(agencyId: $agencyId) { ${FIELDS} } }`;
-const SET_AGENCY_SSO = `mutation SetAgencySso($input: SetAgencySsoInput!) { setAgencySso(input: $input) { ${FIELDS} } }`;
+graphql(`fragment AgencySsoFields on AgencySso { agencyId issuer clientId emailDomain rolesClaim requireMfa enabled updatedAt redirectUri }`);
+const AGENCY_SSO = graphql(`query AgencySso($agencyId: ID!) { agencySso(agencyId: $agencyId) { ...AgencySsoFields } }`);
+const SET_AGENCY_SSO = graphql(`mutation SetAgencySso($input: SetAgencySsoInput!) { setAgencySso(input: $input) { ...AgencySsoFields } }`);
+
 
 const EMPTY = { issuer: '', clientId: '', clientSecret: '', emailDomain: '', rolesClaim: 'roles' };
 const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
@@ -45,7 +38,7 @@ export function AgencySsoForm({ agencyId }: { agencyId: string }) {
 
   useEffect(() => {
     let live = true;
-    request<{ agencySso: AgencySso | null }>(AGENCY_SSO, { agencyId })
+    request(AGENCY_SSO, { agencyId })
       .then(({ agencySso }) => {
         if (!live) return;
         setCurrent(agencySso);
@@ -78,7 +71,7 @@ export function AgencySsoForm({ agencyId }: { agencyId: string }) {
       agencyId, issuer: values.issuer.trim(), clientId: values.clientId.trim(), clientSecret: values.clientSecret || null,
       emailDomain: values.emailDomain.trim().toLowerCase(), rolesClaim: values.rolesClaim.trim(), requireMfa, enabled,
     };
-    const { setAgencySso } = await request<{ setAgencySso: AgencySso }>(SET_AGENCY_SSO, { input });
+    const { setAgencySso } = await request(SET_AGENCY_SSO, { input });
     setCurrent(setAgencySso);
     set('clientSecret', '');
     setSaved(true);

@@ -7,11 +7,13 @@ import { Alert } from '../../../components/Alert';
 import { CheckGroup } from '../../../components/CheckGroup';
 import { Field } from '../../../components/Field';
 import { useAuth } from '../../../lib/auth';
-import { CREATE_USER } from '../../../lib/documents';
 import { conflictFieldsOf, fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useFormSubmit, useFormValues } from '../../../lib/forms';
 import { GqlError } from '../../../lib/graphql';
-import type { User } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { User } from '../../../lib/auth';
+
+const CREATE_USER = graphql(`mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { ...UserFields } }`);
 
 const EMPTY = { email: '', displayName: '', password: '' };
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -43,7 +45,7 @@ export function CreateUserForm({ agencyKind, onCreated }: { agencyKind: AgencyKi
 
   async function send() {
     const input = { email: values.email.trim(), displayName: values.displayName.trim(), password: values.password, roles };
-    const data = await request<{ createUser: User }>(CREATE_USER, { input });
+    const data = await request(CREATE_USER, { input });
     onCreated(data.createUser);
     reset();
     setRoles([]);

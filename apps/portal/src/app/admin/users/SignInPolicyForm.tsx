@@ -6,9 +6,14 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
 import { useAuth } from '../../../lib/auth';
-import { MY_AGENCY_POLICY, SET_AGENCY_SIGN_IN_POLICY } from '../../../lib/documents';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
-import type { AgencyPolicy } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { AgencyPolicy } from '../agencies/AgencySignIn';
+
+const MY_AGENCY_POLICY = graphql(`query MyAgencyPolicy { me { agency { ...AgencyPolicyFields } } }`);
+const SET_AGENCY_SIGN_IN_POLICY = graphql(`mutation SetAgencySignInPolicy($input: SetAgencySignInPolicyInput!) {
+  setAgencySignInPolicy(input: $input) { ...AgencyPolicyFields }
+}`);
 
 const { idleLockMinutes: IDLE, sessionHours: HOURS } = SIGN_IN_POLICY;
 
@@ -34,7 +39,7 @@ export function SignInPolicyForm() {
 
   useEffect(() => {
     let live = true;
-    request<{ me: { agency: AgencyPolicy } }>(MY_AGENCY_POLICY)
+    request(MY_AGENCY_POLICY)
       .then((d) => live && show(d.me.agency))
       .catch((e: unknown) => live && setMessage({ tone: 'error', text: errorMessage(e) }));
     return () => {
@@ -55,7 +60,7 @@ export function SignInPolicyForm() {
     setBusy(true);
     setMessage(null);
     try {
-      const data = await request<{ setAgencySignInPolicy: AgencyPolicy }>(SET_AGENCY_SIGN_IN_POLICY, {
+      const data = await request(SET_AGENCY_SIGN_IN_POLICY, {
         input: { agencyId: agency.id, secondFactorRequired: required, idleLockMinutes: idleN, sessionHours: hoursN },
       });
       show(data.setAgencySignInPolicy);

@@ -5,14 +5,19 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { RoleChips } from '../../../components/RoleChips';
 import { useAuth } from '../../../lib/auth';
-import { DEACTIVATE_USER, REACTIVATE_USER, RESET_PASSWORD } from '../../../lib/documents';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useFormatDateTime } from '../../../lib/format';
-import type { User } from '../../../lib/types';
 import { FactorStatus, UserSecurityActions } from './UserSecurity';
+import { graphql } from '../../../gql';
+import type { User } from '../../../lib/auth';
+import type { AdminUser } from './UserSecurity';
+
+const DEACTIVATE_USER = graphql(`mutation DeactivateUser($id: ID!) { deactivateUser(id: $id) { ...UserFields } }`);
+const REACTIVATE_USER = graphql(`mutation ReactivateUser($id: ID!) { reactivateUser(id: $id) { ...UserFields } }`);
+const RESET_PASSWORD = graphql(`mutation ResetUserPassword($id: ID!, $newPassword: String!) { resetUserPassword(id: $id, newPassword: $newPassword) { ...UserFields } }`);
 
 interface Props {
-  user: User;
+  user: AdminUser;
   isMe: boolean;
   onChanged(user: User): void;
   onNotice(text: string): void;
@@ -44,11 +49,11 @@ export function UserRow({ user, isMe, onChanged, onNotice }: Props) {
     setError(null);
     try {
       if (user.active) {
-        const data = await request<{ deactivateUser: User }>(DEACTIVATE_USER, { id: user.id });
+        const data = await request(DEACTIVATE_USER, { id: user.id });
         onChanged(data.deactivateUser);
         onNotice(t('deactivated', { email: user.email }));
       } else {
-        const data = await request<{ reactivateUser: User }>(REACTIVATE_USER, { id: user.id });
+        const data = await request(REACTIVATE_USER, { id: user.id });
         onChanged(data.reactivateUser);
         onNotice(t('reactivated', { email: user.email }));
       }
@@ -68,7 +73,7 @@ export function UserRow({ user, isMe, onChanged, onNotice }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const data = await request<{ resetUserPassword: User }>(RESET_PASSWORD, { id: user.id, newPassword });
+      const data = await request(RESET_PASSWORD, { id: user.id, newPassword });
       onChanged(data.resetUserPassword);
       onNotice(t('passwordResetDone', { email: user.email }));
       setResetting(false);

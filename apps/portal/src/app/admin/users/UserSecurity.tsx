@@ -5,12 +5,21 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { CheckGroup } from '../../../components/CheckGroup';
 import { useAuth } from '../../../lib/auth';
-import { END_USER_SESSIONS, RESET_USER_SECOND_FACTORS, SET_USER_ROLES } from '../../../lib/documents';
 import { useErrorMessage } from '../../../lib/errors';
-import type { User } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { AdminUserFieldsFragment } from '../../../gql/graphql';
+import type { User } from '../../../lib/auth';
+
+export type AdminUser = AdminUserFieldsFragment;
+
+/** A user as the agency's admin sees one: with the second factors enrolled (null for anyone else). */
+graphql(`fragment AdminUserFields on User { ...UserFields secondFactors }`);
+const SET_USER_ROLES = graphql(`mutation SetUserRoles($id: ID!, $roles: [Role!]!) { setUserRoles(id: $id, roles: $roles) { ...AdminUserFields } }`);
+const RESET_USER_SECOND_FACTORS = graphql(`mutation ResetUserSecondFactors($id: ID!) { resetUserSecondFactors(id: $id) { ...AdminUserFields } }`);
+const END_USER_SESSIONS = graphql(`mutation EndUserSessions($id: ID!) { endUserSessions(id: $id) }`);
 
 /** The user's second factors at a glance: TOTP / passkey, or none (red when none). */
-export function FactorStatus({ user }: { user: User }) {
+export function FactorStatus({ user }: { user: AdminUser }) {
   const t = useTranslations('adminSecurity');
   const kinds = user.secondFactors;
   if (kinds == null) return <span className="muted">—</span>;
@@ -25,7 +34,7 @@ export function FactorStatus({ user }: { user: User }) {
 }
 
 interface Props {
-  user: User;
+  user: AdminUser;
   isMe: boolean;
   busy: boolean;
   setBusy(busy: boolean): void;
@@ -60,7 +69,7 @@ export function UserSecurityActions({ user, isMe, busy, setBusy, onChanged, onNo
     event.preventDefault();
     if (roles.length === 0) return onError(t('rolesRequired'));
     void run(async () => {
-      const data = await request<{ setUserRoles: User }>(SET_USER_ROLES, { id: user.id, roles });
+      const data = await request(SET_USER_ROLES, { id: user.id, roles });
       onChanged(data.setUserRoles);
       onNotice(t('rolesSaved', { email: user.email }));
       setEditing(false);
@@ -70,7 +79,7 @@ export function UserSecurityActions({ user, isMe, busy, setBusy, onChanged, onNo
   function resetFactors() {
     if (!window.confirm(t('resetFactorsConfirm', { email: user.email }))) return;
     void run(async () => {
-      const data = await request<{ resetUserSecondFactors: User }>(RESET_USER_SECOND_FACTORS, { id: user.id });
+      const data = await request(RESET_USER_SECOND_FACTORS, { id: user.id });
       onChanged(data.resetUserSecondFactors);
       onNotice(t('factorsReset', { email: user.email }));
     });
@@ -79,7 +88,7 @@ export function UserSecurityActions({ user, isMe, busy, setBusy, onChanged, onNo
   function endSessions() {
     if (!window.confirm(t('endSessionsConfirm', { email: user.email }))) return;
     void run(async () => {
-      const data = await request<{ endUserSessions: number }>(END_USER_SESSIONS, { id: user.id });
+      const data = await request(END_USER_SESSIONS, { id: user.id });
       onNotice(t('sessionsEnded', { email: user.email, count: data.endUserSessions }));
     });
   }

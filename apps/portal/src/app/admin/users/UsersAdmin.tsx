@@ -5,17 +5,21 @@ import { useCallback, useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { ListFoot, RetryAlert } from '../../../components/ListParts';
 import { useAuth } from '../../../lib/auth';
-import { ADMIN_USERS } from '../../../lib/documents';
 import { useLoadErrorMessage } from '../../../lib/errors';
 import { useAgencyName } from '../../../lib/format';
 import { usePagedList } from '../../../lib/paged-list';
-import type { Connection, User } from '../../../lib/types';
 import { CreateUserForm } from './CreateUserForm';
 import { RoleCapabilities } from './RoleCapabilities';
 import { UserRow } from './UserRow';
 import { AgencySsoForm } from '../sso/AgencySsoForm';
 import { SignInPolicyForm } from './SignInPolicyForm';
 import { may } from '../../../lib/access';
+import { graphql } from '../../../gql';
+import type { User } from '../../../lib/auth';
+
+const ADMIN_USERS = graphql(`query AdminUsers($first: Int, $after: String) {
+  users(first: $first, after: $after) { edges { cursor node { ...AdminUserFields } } pageInfo { hasNextPage endCursor } totalCount }
+}`);
 
 const PAGE_SIZE = 50;
 
@@ -27,7 +31,7 @@ export function UsersAdmin({ me }: { me: User }) {
   const errorMessage = useLoadErrorMessage();
   const agencyName = useAgencyName();
   const fetchPage = useCallback(
-    async (after: string | null) => (await request<{ users: Connection<User> }>(ADMIN_USERS, { first: PAGE_SIZE, after })).users,
+    async (after: string | null) => (await request(ADMIN_USERS, { first: PAGE_SIZE, after })).users,
     [request],
   );
   const { items: users, setItems: setUsers, total, setTotal, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage);
@@ -40,7 +44,8 @@ export function UsersAdmin({ me }: { me: User }) {
   }
 
   function created(user: User) {
-    setUsers((prev) => [...prev, user]);
+    // No second factors asked for: shown as unknown, as before the first reload.
+    setUsers((prev) => [...prev, { ...user, secondFactors: null }]);
     setTotal((n) => (n ?? 0) + 1);
     setNotice(t('created', { email: user.email }));
   }

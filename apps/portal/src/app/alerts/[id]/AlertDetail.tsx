@@ -8,7 +8,7 @@ import { useAuth } from '../../../lib/auth';
 import { fieldErrorsOf, useErrorMessage, useLoadReason } from '../../../lib/errors';
 import { useAgencyName, useFormatDateTime, useRegionLabel } from '../../../lib/format';
 import { GqlError } from '../../../lib/graphql';
-import type { User } from '../../../lib/types';
+import type { User } from '../../../lib/auth';
 import { canActOnAlert, canActOnAlerts } from '../access';
 import { AgencyLabel, AlertStatusBadge, RuleLabel } from '../AlertParts';
 import styles from '../alerts.module.css';
@@ -100,7 +100,7 @@ function AlertActions({ alert, onChanged }: { alert: Alert; onChanged(a: Alert):
     }
   }
 
-  const acknowledge = () => run(async () => (await request<{ acknowledgeAlert: Alert }>(ACKNOWLEDGE_ALERT, { id: alert.id })).acknowledgeAlert);
+  const acknowledge = () => run(async () => (await request(ACKNOWLEDGE_ALERT, { id: alert.id })).acknowledgeAlert);
 
   function dismiss(event: FormEvent) {
     event.preventDefault();
@@ -109,7 +109,7 @@ function AlertActions({ alert, onChanged }: { alert: Alert; onChanged(a: Alert):
       return;
     }
     setReasonError(null);
-    void run(async () => (await request<{ dismissAlert: Alert }>(DISMISS_ALERT, { id: alert.id, reason: reason.trim() })).dismissAlert);
+    void run(async () => (await request(DISMISS_ALERT, { id: alert.id, reason: reason.trim() })).dismissAlert);
   }
 
   const fieldError = fieldErrorsOf(error).reason;
@@ -173,7 +173,7 @@ export function AlertDetail({ id, user }: { id: string; user: User }) {
   const load = useCallback(async () => {
     setError(null);
     try {
-      setAlert((await request<{ alert: Alert | null }>(ALERT_DETAIL, { id })).alert);
+      setAlert((await request(ALERT_DETAIL, { id })).alert);
     } catch (e) {
       setError(e);
     }

@@ -9,7 +9,7 @@ import { RetryAlert } from '../../../components/ListParts';
 import { useAuth } from '../../../lib/auth';
 import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../../lib/errors';
 import { useRegionLabel } from '../../../lib/format';
-import type { User } from '../../../lib/types';
+import type { User } from '../../../lib/auth';
 import { alertsViewOf, canSetThresholds, canSetThresholdsOf } from '../access';
 import { RuleLabel } from '../AlertParts';
 import styles from '../alerts.module.css';
@@ -60,7 +60,7 @@ function ThresholdRow({ threshold, editable, onSaved }: { threshold: RiskThresho
     setError(null);
     setSaved(false);
     try {
-      const next = (await request<{ setRiskThreshold: RiskThreshold }>(SET_RISK_THRESHOLD, { region: threshold.region, rule: threshold.rule, value: v })).setRiskThreshold;
+      const next = (await request(SET_RISK_THRESHOLD, { region: threshold.region, rule: threshold.rule, value: v })).setRiskThreshold;
       onSaved(next);
       setSaved(true);
     } catch (e) {
@@ -129,7 +129,7 @@ export function Thresholds({ user }: { user: User }) {
     setError(null);
     setRows(null);
     try {
-      const data = await request<{ riskThresholds: RiskThreshold[] }>(RISK_THRESHOLDS, { region: region === own ? null : region });
+      const data = await request(RISK_THRESHOLDS, { region: region === own ? null : region });
       const order = (r: RiskRule) => RISK_RULES.indexOf(r);
       setRows([...data.riskThresholds].sort((a, b) => order(a.rule) - order(b.rule)));
     } catch (e) {

@@ -9,7 +9,7 @@ import { useAuth } from '../../../lib/auth';
 import { useLoadReason } from '../../../lib/errors';
 import { useAgencyName, useFormatDateTime, useJoinList } from '../../../lib/format';
 import { GqlError } from '../../../lib/graphql';
-import type { User } from '../../../lib/types';
+import type { User } from '../../../lib/auth';
 import { HandlingBanner } from '../../cases/[id]/HandlingBanner';
 import { BULLETIN, type Bulletin } from '../shared';
 import styles from '../bulletins.module.css';
@@ -30,7 +30,7 @@ export function BulletinPage({ id, user }: { id: string; user: User }) {
   const load = useCallback(async () => {
     setError(null);
     try {
-      setBulletin((await request<{ bulletin: Bulletin }>(BULLETIN, { id })).bulletin);
+      setBulletin((await request(BULLETIN, { id })).bulletin);
     } catch (e) {
       setError(e);
     }

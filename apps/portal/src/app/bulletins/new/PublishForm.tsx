@@ -12,7 +12,9 @@ import { SelectField, TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useAgencyName } from '../../../lib/format';
-import type { AgencyRef, HandlingCode, User } from '../../../lib/types';
+import type { AgencyRef } from '../../../components/AgencyBadge';
+import type { User } from '../../../lib/auth';
+import type { HandlingCode } from '../../cases/[id]/HandlingBanner';
 import { AGENCY_KINDS, BULLETIN_RECIPIENT_AGENCIES, FRAUD_TYPES, IDENTIFIER_KINDS, PUBLISH_BULLETIN } from '../shared';
 import styles from '../bulletins.module.css';
 
@@ -53,7 +55,7 @@ export function PublishForm({ user }: { user: User }) {
 
   useEffect(() => {
     let live = true;
-    request<{ bulletinRecipientAgencies: AgencyRef[] }>(BULLETIN_RECIPIENT_AGENCIES)
+    request(BULLETIN_RECIPIENT_AGENCIES)
       .then((d) => live && setAgencies(d.bulletinRecipientAgencies.filter((a) => a.id !== user.agency.id)))
       .catch((e: unknown) => live && setError(e));
     return () => {
@@ -100,7 +102,7 @@ export function PublishForm({ user }: { user: User }) {
         recipientAgencyIds: agencyIds.filter((id) => pickable.some((a) => a.id === id)),
         identifiers: rows.map((r) => ({ kind: r.kind, value: r.value.trim() })),
       };
-      const data = await request<{ publishBulletin: { id: string } }>(PUBLISH_BULLETIN, { input });
+      const data = await request(PUBLISH_BULLETIN, { input });
       router.push(`/bulletins/${data.publishBulletin.id}`);
     } catch (e) {
       setError(e);

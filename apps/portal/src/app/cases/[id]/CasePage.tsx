@@ -8,8 +8,6 @@ import { Alert } from '../../../components/Alert';
 import { Unavailable } from '../../../components/Unavailable';
 import { canSeePersonalData, canSendRequests, canWriteCases } from '../../../lib/access';
 import { useAuth } from '../../../lib/auth';
-import { CASE } from '../../../lib/documents';
-import type { Attachment, CaseDetail, Identifier, User, VictimStatement } from '../../../lib/types';
 import { CaseRequests } from './CaseRequests';
 import { CaseSummaryCard } from './CaseSummaryCard';
 import { Evidence } from './Evidence';
@@ -21,6 +19,20 @@ import { CaseAlertLeads } from '../../alerts/CaseAlertLeads';
 import { CaseBulletinHits } from '../../bulletins/CaseBulletinHits';
 import { Shares } from './Shares';
 import { Statements } from './Statements';
+import { graphql } from '../../../gql';
+import type { CaseDetailFragment } from '../../../gql/graphql';
+import type { User } from '../../../lib/auth';
+import type { Attachment } from './Evidence';
+import type { Identifier } from './Identifiers';
+
+export type CaseDetail = CaseDetailFragment;
+
+graphql(`fragment CaseDetail on Case {
+  ...CaseSummary description createdAt updatedAt handling { ...HandlingFields } allowedTransitions
+  statements { ...StatementFields } identifiers { ...IdentifierFields } shares { ...ShareFields }
+  attachments { ...AttachmentFields } legalHold { ...LegalHoldFields }
+}`);
+export const CASE = graphql(`query Case($id: ID!) { case(id: $id) { ...CaseDetail } }`);
 
 export function CasePage({ id, user }: { id: string; user: User }) {
   const t = useTranslations('case');
@@ -41,7 +53,7 @@ export function CasePage({ id, user }: { id: string; user: User }) {
     setLoading(true);
     setError(null);
     try {
-      const result = await request<{ case: CaseDetail }>(CASE, { id });
+      const result = await request(CASE, { id });
       setData(result.case);
     } catch (e) {
       setError(e);
@@ -93,7 +105,7 @@ export function CasePage({ id, user }: { id: string; user: User }) {
         seesPersonalData={canSeePersonalData(user)}
         totalLoss={data.totalLoss}
       />
-      <Identifiers caseId={data.id} identifiers={data.identifiers} statements={data.statements as VictimStatement[]}
+      <Identifiers caseId={data.id} identifiers={data.identifiers} statements={data.statements}
         canContribute={canContribute} canRequest={mayRequest} onAdded={addIdentifier} />
       <Evidence caseId={data.id} attachments={data.attachments} statements={data.statements} canContribute={canContribute}
         onAdded={addAttachment} />

@@ -6,11 +6,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { LiveIndicator } from '../../../components/LiveIndicator';
 import { RetryAlert } from '../../../components/ListParts';
 import { useAuth } from '../../../lib/auth';
-import { CASE_REQUESTS } from '../../../lib/documents';
 import { useLoadErrorMessage } from '../../../lib/errors';
 import { useLiveRefresh } from '../../../lib/live';
-import type { AgencyRequestSummary } from '../../../lib/types';
 import { RequestTable } from '../../requests/RequestTable';
+import { graphql } from '../../../gql';
+import type { AgencyRequestSummary } from '../../requests/RequestTable';
+
+export const CASE_REQUESTS = graphql(`query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }`);
 
 /** The way to a new request of each type from this case (the form reads its prefill from the address). */
 export const newRequestHref = (caseId: string, params: Record<string, string | null | undefined>) => {
@@ -38,7 +40,7 @@ export function CaseRequests({ caseId, ownAgencyId, mayRequest, blockedBy }: Pro
   const load = useCallback(async () => {
     setError(null);
     try {
-      const data = await request<{ caseRequests: AgencyRequestSummary[] }>(CASE_REQUESTS, { caseId });
+      const data = await request(CASE_REQUESTS, { caseId });
       setRows(data.caseRequests);
     } catch (e) {
       setError(e);

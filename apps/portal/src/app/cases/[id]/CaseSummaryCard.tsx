@@ -6,12 +6,14 @@ import { useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { CaseStatusBadge, SensitivityBadge, ViewerAccessBadge } from '../../../components/CaseBadges';
 import { useAuth } from '../../../lib/auth';
-import { CHANGE_CASE_STATUS } from '../../../lib/documents';
 import { useErrorMessage } from '../../../lib/errors';
 import { GqlError } from '../../../lib/graphql';
 import { useAgencyName, useFormatDate, useFormatDateTime, useJoinList, useProvinceName } from '../../../lib/format';
 import { useFormatMoney } from '../../../lib/money';
-import type { CaseDetail } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { CaseDetail } from './CasePage';
+
+const CHANGE_CASE_STATUS = graphql(`mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) { changeCaseStatus(id: $id, status: $status) { ...CaseDetail } }`);
 
 export function CaseSummaryCard({ data, onChanged }: { data: CaseDetail; onChanged(next: CaseDetail): void }) {
   const t = useTranslations('case');
@@ -32,7 +34,7 @@ export function CaseSummaryCard({ data, onChanged }: { data: CaseDetail; onChang
     setBusy(status);
     setError(null);
     try {
-      const result = await request<{ changeCaseStatus: CaseDetail }>(CHANGE_CASE_STATUS, { id: data.id, status });
+      const result = await request(CHANGE_CASE_STATUS, { id: data.id, status });
       onChanged(result.changeCaseStatus);
     } catch (e) {
       // CONFLICT names the current state (someone else changed it first): show the api's words.

@@ -13,9 +13,15 @@ import { useUploadErrorMessage } from '../../../lib/errors';
 import { useFormatBytes } from '../../../lib/files';
 import { useFormatDateTime } from '../../../lib/format';
 import { apiPath } from '../../../lib/rest';
-import type { Attachment, VictimStatement } from '../../../lib/types';
 import { useUpload } from '../../../lib/upload';
 import styles from '../../retention/retention.module.css';
+import { graphql } from '../../../gql';
+import type { AttachmentFieldsFragment } from '../../../gql/graphql';
+import type { VictimStatement } from './Statements';
+
+export type Attachment = AttachmentFieldsFragment;
+
+graphql(`fragment AttachmentFields on Attachment { id statementId fileName contentType sizeBytes sha256 downloadPath createdAt purgedAt }`);
 
 function UploadForm({ caseId, statements, onAdded }: { caseId: string; statements: VictimStatement[]; onAdded(a: Attachment): void }) {
   const t = useTranslations('case.evidence');

@@ -2,7 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useAgencyName } from '../../../lib/format';
-import type { AgencyRef, HandlingCode } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { HandlingFieldsFragment } from '../../../gql/graphql';
+import type { AgencyRef } from '../../../components/AgencyBadge';
+
+export type HandlingCode = HandlingFieldsFragment;
+
+graphql(`fragment HandlingFields on HandlingCode { mayPassOn mayUseInCourt mustAskBeforeActing }`);
 
 /**
  * The source's handling code, in front of a receiver before they use anything from it: a shared case (the owner),

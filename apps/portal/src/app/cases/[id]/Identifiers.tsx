@@ -6,13 +6,19 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { useAuth } from '../../../lib/auth';
-import { ADD_IDENTIFIER } from '../../../lib/documents';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useFormatDateTime } from '../../../lib/format';
 import { sumAmounts } from '../../../lib/money';
 import { accountDigits, FREEZABLE_KINDS, TELECOM_CLUE_KINDS } from '../../../lib/requests';
-import type { Identifier, VictimStatement } from '../../../lib/types';
 import { newRequestHref } from './CaseRequests';
+import { graphql } from '../../../gql';
+import type { IdentifierFieldsFragment } from '../../../gql/graphql';
+import type { VictimStatement } from './Statements';
+
+export type Identifier = IdentifierFieldsFragment;
+
+graphql(`fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt }`);
+const ADD_IDENTIFIER = graphql(`mutation AddIdentifier($input: AddIdentifierInput!) { addIdentifier(input: $input) { ...IdentifierFields } }`);
 
 interface Props {
   caseId: string;
@@ -72,7 +78,7 @@ function AddIdentifierForm({ caseId, onAdded }: { caseId: string; onAdded(identi
     setErrors({});
     setBusy(true);
     try {
-      const data = await request<{ addIdentifier: Identifier }>(ADD_IDENTIFIER, {
+      const data = await request(ADD_IDENTIFIER, {
         input: { caseId, kind, value: value.trim(), note: note.trim() || null },
       });
       onAdded(data.addIdentifier);

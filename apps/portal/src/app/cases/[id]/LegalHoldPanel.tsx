@@ -6,9 +6,19 @@ import { Alert } from '../../../components/Alert';
 import { useAuth } from '../../../lib/auth';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useFormatDateTime } from '../../../lib/format';
-import type { CaseDetail, LegalHold, User } from '../../../lib/types';
 import styles from '../../retention/retention.module.css';
-import { canSetLegalHold, RELEASE_LEGAL_HOLD, SET_LEGAL_HOLD, useReasonInLanguage } from '../../retention/shared';
+import { canSetLegalHold, useReasonInLanguage } from '../../retention/shared';
+import { graphql } from '../../../gql';
+import type { LegalHoldFieldsFragment } from '../../../gql/graphql';
+import type { User } from '../../../lib/auth';
+import type { CaseDetail } from './CasePage';
+
+type LegalHold = LegalHoldFieldsFragment;
+
+/** Set by a police supervisor of the owning agency (issue 13): keeps the case's material from every retention purge. */
+graphql(`fragment LegalHoldFields on LegalHold { caseId reason setAt setByEmail }`);
+const SET_LEGAL_HOLD = graphql(`mutation SetLegalHold($input: SetLegalHoldInput!) { setLegalHold(input: $input) { ...LegalHoldFields } }`);
+const RELEASE_LEGAL_HOLD = graphql(`mutation ReleaseLegalHold($caseId: ID!) { releaseLegalHold(caseId: $caseId) }`);
 
 const REASON_MAX = 500;
 
@@ -54,7 +64,7 @@ function PlaceHoldForm({ caseId, onPlaced, onCancel }: { caseId: string; onPlace
     setFieldError(null);
     setError(null);
     try {
-      const hold = (await request<{ setLegalHold: LegalHold }>(SET_LEGAL_HOLD, { input: { caseId, reason: text } })).setLegalHold;
+      const hold = (await request(SET_LEGAL_HOLD, { input: { caseId, reason: text } })).setLegalHold;
       onPlaced(hold);
     } catch (e) {
       const fields = fieldErrorsOf(e);
@@ -140,7 +150,7 @@ export function LegalHoldPanel({ data, user, onChanged }: { data: CaseDetail; us
     setBusy(true);
     setError(null);
     try {
-      await request<{ releaseLegalHold: boolean }>(RELEASE_LEGAL_HOLD, { caseId: data.id });
+      await request(RELEASE_LEGAL_HOLD, { caseId: data.id });
       setConfirming(false);
       setNotice(t('released'));
       onChanged(null);

@@ -8,11 +8,29 @@ import { CaseStatusBadge } from '../../../components/CaseBadges';
 import { LinkValueChip } from '../../../components/LinkBadges';
 import { canReviewHubs } from '../../../lib/access';
 import { useAuth } from '../../../lib/auth';
-import { CASE_LINKS, REQUEST_ACCESS } from '../../../lib/documents';
 import { useErrorMessage, useLoadReason } from '../../../lib/errors';
 import { useAgencyName, useJoinList, useProvinceName } from '../../../lib/format';
 import { useFormatMoney } from '../../../lib/money';
-import type { AgencyRef, BlindHit, CaseLinks, LinkValue, User } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { CaseLinksQuery, LinkValueFieldsFragment } from '../../../gql/graphql';
+import type { User } from '../../../lib/auth';
+import type { AgencyRef } from '../../../components/AgencyBadge';
+
+type CaseLinks = CaseLinksQuery['caseLinks'];
+type BlindHit = CaseLinks['blindHits'][number];
+type LinkValue = LinkValueFieldsFragment;
+
+graphql(`fragment LinkValueFields on LinkValue { kind value state visibleCaseCount }`);
+const CASE_LINKS = graphql(`query CaseLinks($caseId: ID!) {
+  caseLinks(caseId: $caseId) {
+    series { ...SeriesSummary }
+    linkedCases { case { ...CaseSummary } shared { ...LinkValueFields } }
+    blindHits { kind value agency { ...AgencyRefFields } caseRef requested }
+    hubs { ...LinkValueFields }
+    warninglisted { ...LinkValueFields }
+  }
+}`);
+const REQUEST_ACCESS = graphql(`mutation RequestAccess($input: RequestAccessInput!) { requestAccess(input: $input) { ...AccessRequestFields } }`);
 
 /** One hidden case: the agency holding it and the values it shares with this case. */
 interface HiddenCase {
@@ -129,7 +147,7 @@ export function Links({ caseId, caseNumber, user }: { caseId: string; caseNumber
     setLoading(true);
     setError(null);
     try {
-      setLinks((await request<{ caseLinks: CaseLinks }>(CASE_LINKS, { caseId })).caseLinks);
+      setLinks((await request(CASE_LINKS, { caseId })).caseLinks);
     } catch (e) {
       setError(e);
     } finally {

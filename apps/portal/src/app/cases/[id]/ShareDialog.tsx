@@ -4,10 +4,15 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { useAuth } from '../../../lib/auth';
-import { POLICE_AGENCIES, SHARE_CASE } from '../../../lib/documents';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useAgencyName, useRegionLabel } from '../../../lib/format';
-import type { AgencyRef, CaseAccessName, CaseShare } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { CaseAccess } from '../../../gql/graphql';
+import type { AgencyRef } from '../../../components/AgencyBadge';
+import type { CaseShare } from './Shares';
+
+const POLICE_AGENCIES = graphql(`query PoliceAgencies { policeAgencies { ...AgencyRefFields } }`);
+const SHARE_CASE = graphql(`mutation ShareCase($input: ShareCaseInput!) { shareCase(input: $input) { ...ShareFields } }`);
 
 interface Props {
   caseId: string;
@@ -29,7 +34,7 @@ export function ShareDialog({ caseId, excludeAgencyIds, onClose, onShared }: Pro
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [agencies, setAgencies] = useState<AgencyRef[] | null>(null);
   const [agencyId, setAgencyId] = useState('');
-  const [access, setAccess] = useState<CaseAccessName>('READ');
+  const [access, setAccess] = useState<CaseAccess>('READ');
   // Restrictive by default (SIENA-style): the owner opens up what the receiver may do.
   const [mayPassOn, setMayPassOn] = useState(false);
   const [mayUseInCourt, setMayUseInCourt] = useState(false);
@@ -44,7 +49,7 @@ export function ShareDialog({ caseId, excludeAgencyIds, onClose, onShared }: Pro
 
   useEffect(() => {
     let live = true;
-    request<{ policeAgencies: AgencyRef[] }>(POLICE_AGENCIES)
+    request(POLICE_AGENCIES)
       .then((data) => live && setAgencies(data.policeAgencies))
       .catch((e: unknown) => live && setFormError(errorMessage(e)));
     return () => {
@@ -66,7 +71,7 @@ export function ShareDialog({ caseId, excludeAgencyIds, onClose, onShared }: Pro
     setErrors({});
     setBusy(true);
     try {
-      const data = await request<{ shareCase: CaseShare }>(SHARE_CASE, {
+      const data = await request(SHARE_CASE, {
         input: { caseId, agencyId, access, mayPassOn, mayUseInCourt, mustAskBeforeActing },
       });
       onShared(data.shareCase);

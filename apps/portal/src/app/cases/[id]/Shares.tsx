@@ -5,12 +5,18 @@ import { useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { ViewerAccessBadge } from '../../../components/CaseBadges';
 import { useAuth } from '../../../lib/auth';
-import { REVOKE_SHARE } from '../../../lib/documents';
 import { useErrorMessage } from '../../../lib/errors';
 import { useAgencyName, useFormatDateTime } from '../../../lib/format';
-import type { CaseShare, HandlingCode } from '../../../lib/types';
 import { ShareDialog } from './ShareDialog';
 import { canShareCases } from '../../../lib/access';
+import { graphql } from '../../../gql';
+import type { ShareFieldsFragment } from '../../../gql/graphql';
+import type { HandlingCode } from './HandlingBanner';
+
+export type CaseShare = ShareFieldsFragment;
+
+graphql(`fragment ShareFields on CaseShare { id agency { ...AgencyRefFields } access handling { ...HandlingFields } grantedAt revokedAt }`);
+const REVOKE_SHARE = graphql(`mutation RevokeShare($id: ID!) { revokeShare(id: $id) { ...ShareFields } }`);
 
 function HandlingSummary({ handling }: { handling: HandlingCode }) {
   const t = useTranslations('case.handling');
@@ -51,7 +57,7 @@ export function Shares({ caseId, ownAgencyId, shares, onChanged }: Props) {
     setError(null);
     setNotice(null);
     try {
-      const data = await request<{ revokeShare: CaseShare }>(REVOKE_SHARE, { id: share.id });
+      const data = await request(REVOKE_SHARE, { id: share.id });
       onChanged(shares.map((s) => (s.id === share.id ? data.revokeShare : s)));
       setNotice(t('revoked', { agency: agencyName(share.agency) }));
     } catch (e) {

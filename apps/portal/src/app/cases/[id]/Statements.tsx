@@ -4,11 +4,22 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useAuth } from '../../../lib/auth';
-import { VICTIM_PERSONAL_DATA } from '../../../lib/documents';
 import { useErrorMessage } from '../../../lib/errors';
 import { useAgencyName, useFormatDateTime, useProvinceName } from '../../../lib/format';
 import { useFormatMoney } from '../../../lib/money';
-import type { Victim, VictimPersonalData, VictimStatement, ViewerAccess } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { StatementFieldsFragment, VictimPersonalDataQuery, ViewerAccess } from '../../../gql/graphql';
+
+export type VictimStatement = StatementFieldsFragment;
+type Victim = VictimStatement['victim'];
+type VictimPersonalData = VictimPersonalDataQuery['victimPersonalData'];
+
+graphql(`fragment StatementFields on VictimStatement {
+  id takenAt place province narrative reportedLoss createdAt takenByName agency { ...AgencyRefFields }
+  victim { id name age gender province idNumber phone personalDataMasked }
+  transfers { id fromAccount toAccount bank amount occurredAt channel }
+}`);
+const VICTIM_PERSONAL_DATA = graphql(`query VictimPersonalData($victimId: ID!) { victimPersonalData(victimId: $victimId) { idNumber phone } }`);
 
 const looksMasked = (v: string | null) => v != null && v.includes('*');
 
@@ -26,7 +37,7 @@ function VictimFacts({ victim, mayReveal }: { victim: Victim; mayReveal: boolean
     setBusy(true);
     setError(null);
     try {
-      const data = await request<{ victimPersonalData: VictimPersonalData }>(VICTIM_PERSONAL_DATA, { victimId: victim.id });
+      const data = await request(VICTIM_PERSONAL_DATA, { victimId: victim.id });
       setFull(data.victimPersonalData);
     } catch (e) {
       setError(errorMessage(e));

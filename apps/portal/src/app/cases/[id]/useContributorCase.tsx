@@ -4,10 +4,13 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useAuth } from '../../../lib/auth';
-import { CASE_HEAD } from '../../../lib/documents';
 import { useLoadReason } from '../../../lib/errors';
 import { GqlError } from '../../../lib/graphql';
-import type { CaseSummary } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { CaseSummary } from '../../cases/CaseList';
+
+/** Just enough of a case to head the statement form (and the graph and trace pages). */
+export const CASE_HEAD = graphql(`query CaseHead($id: ID!) { case(id: $id) { ...CaseSummary } }`);
 
 interface Texts {
   caseNotFound: string;
@@ -31,7 +34,7 @@ export function useContributorCase(caseId: string, texts: Texts, readOnlyTestId:
 
   useEffect(() => {
     let live = true;
-    request<{ case: CaseSummary }>(CASE_HEAD, { id: caseId })
+    request(CASE_HEAD, { id: caseId })
       .then((data) => live && setHead(data.case))
       .catch((e: unknown) => live && setHeadError(e));
     return () => {

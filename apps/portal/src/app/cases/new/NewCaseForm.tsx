@@ -10,11 +10,13 @@ import { CheckGroup } from '../../../components/CheckGroup';
 import { Field } from '../../../components/Field';
 import { SelectField, TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
-import { CREATE_CASE } from '../../../lib/documents';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useFormSubmit } from '../../../lib/forms';
 import { useProvinceOptions } from '../../../lib/format';
-import type { CaseSummary, User } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { User } from '../../../lib/auth';
+
+const CREATE_CASE = graphql(`mutation CreateCase($input: CreateCaseInput!) { createCase(input: $input) { ...CaseSummary } }`);
 
 /** Today as YYYY-MM-DD in the browser's zone. */
 function today(): string {
@@ -50,15 +52,16 @@ export function NewCaseForm({ user }: { user: User }) {
   }
 
   async function send(): Promise<'leaving'> {
+    // validate() refuses an empty fraud type before send() runs.
     const input = {
       title: title.trim(),
       description: description.trim() || null,
-      fraudType,
+      fraudType: fraudType as FraudType,
       reportedOn,
       sensitivity,
       provinces,
     };
-    const data = await request<{ createCase: CaseSummary }>(CREATE_CASE, { input });
+    const data = await request(CREATE_CASE, { input });
     router.push(`/cases/${data.createCase.id}?created=1`);
     return 'leaving';
   }

@@ -6,11 +6,19 @@ import { Alert } from '../../../components/Alert';
 import { LinkStateBadge, LinkValueChip } from '../../../components/LinkBadges';
 import { RetryAlert } from '../../../components/ListParts';
 import { useAuth } from '../../../lib/auth';
-import { HUB_REVIEWS, REVIEW_HUB } from '../../../lib/documents';
 import { useErrorMessage, useLoadErrorMessage } from '../../../lib/errors';
 import { useFormatDateTime } from '../../../lib/format';
-import type { HubDecision, HubReview, User } from '../../../lib/types';
+import type { HubDecision } from '../../../lib/types';
 import { LinkingTabs } from '../LinkingTabs';
+import { graphql } from '../../../gql';
+import type { HubFieldsFragment } from '../../../gql/graphql';
+import type { User } from '../../../lib/auth';
+
+type HubReview = HubFieldsFragment;
+
+graphql(`fragment HubFields on HubReview { kind value caseCount state flaggedAt reviewedAt }`);
+const HUB_REVIEWS = graphql(`query HubReviews { hubReviews { ...HubFields } }`);
+const REVIEW_HUB = graphql(`mutation ReviewHub($input: ReviewHubInput!) { reviewHub(input: $input) { ...HubFields } }`);
 
 const keyOf = (h: Pick<HubReview, 'kind' | 'value'>) => `${h.kind}:${h.value}`;
 
@@ -30,7 +38,7 @@ function ReviewForm({ hub, onReviewed }: { hub: HubReview; onReviewed(decision: 
     setBusy(decision);
     setError(null);
     try {
-      const data = await request<{ reviewHub: HubReview | null }>(REVIEW_HUB, {
+      const data = await request(REVIEW_HUB, {
         input: { kind: hub.kind, value: hub.value, decision, reason: reason.trim() || null },
       });
       onReviewed(decision, data.reviewHub);
@@ -75,7 +83,7 @@ export function HubReviews({ user }: { user: User }) {
   const load = useCallback(async () => {
     setError(null);
     try {
-      setHubs((await request<{ hubReviews: HubReview[] }>(HUB_REVIEWS)).hubReviews);
+      setHubs((await request(HUB_REVIEWS)).hubReviews);
     } catch (e) {
       setError(e);
     }

@@ -7,12 +7,20 @@ import { JobStateBadge } from '../../../components/LinkBadges';
 import { RetryAlert } from '../../../components/ListParts';
 import { ProgressBar } from '../../../components/ProgressBar';
 import { useAuth } from '../../../lib/auth';
-import { RELINK_RUN, RELINK_RUNS, START_RELINK } from '../../../lib/documents';
 import { useErrorMessage, useLoadErrorMessage, useLoadReason } from '../../../lib/errors';
 import { GqlError } from '../../../lib/graphql';
 import { useFormatDateTime } from '../../../lib/format';
-import type { RelinkRun, User } from '../../../lib/types';
 import { LinkingTabs } from '../LinkingTabs';
+import { graphql } from '../../../gql';
+import type { RelinkFieldsFragment } from '../../../gql/graphql';
+import type { User } from '../../../lib/auth';
+
+type RelinkRun = RelinkFieldsFragment;
+
+graphql(`fragment RelinkFields on RelinkRun { id state phase done total progress stats error createdAt startedAt finishedAt }`);
+const RELINK_RUNS = graphql(`query RelinkRuns { relinkRuns { ...RelinkFields } }`);
+const RELINK_RUN = graphql(`query RelinkRun($id: ID!) { relinkRun(id: $id) { ...RelinkFields } }`);
+const START_RELINK = graphql(`mutation StartRelink { startRelink { ...RelinkFields } }`);
 
 const POLL_MS = 1000;
 const active = (r: RelinkRun | null | undefined) => r?.state === 'QUEUED' || r?.state === 'RUNNING';
@@ -73,7 +81,7 @@ export function Relink({ user }: { user: User }) {
   const loadRuns = useCallback(async () => {
     setRunsError(null);
     try {
-      const list = (await request<{ relinkRuns: RelinkRun[] }>(RELINK_RUNS)).relinkRuns;
+      const list = (await request(RELINK_RUNS)).relinkRuns;
       setRuns(list);
       // A rebuild started earlier (here or elsewhere) that is still going is followed.
       setCurrent((c) => c ?? list.find(active) ?? null);
@@ -90,11 +98,12 @@ export function Relink({ user }: { user: User }) {
   const following = active(current);
   useEffect(() => {
     if (!runId || !following) return;
+    const id = runId;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     async function poll() {
       try {
-        const run = (await request<{ relinkRun: RelinkRun }>(RELINK_RUN, { id: runId })).relinkRun;
+        const run = (await request(RELINK_RUN, { id })).relinkRun;
         if (!live) return;
         setCurrent(run);
         setRuns((prev) => prev && prev.map((r) => (r.id === run.id ? run : r)));
@@ -121,7 +130,7 @@ export function Relink({ user }: { user: User }) {
     setStarting(true);
     setStartError(null);
     try {
-      const run = (await request<{ startRelink: RelinkRun }>(START_RELINK)).startRelink;
+      const run = (await request(START_RELINK)).startRelink;
       setCurrent(run);
       setRuns((prev) => [run, ...(prev ?? []).filter((r) => r.id !== run.id)]);
     } catch (e) {

@@ -10,14 +10,25 @@ import { LinkValueChip } from '../../../components/LinkBadges';
 import { ListFoot, RetryAlert } from '../../../components/ListParts';
 import { canAddToWarninglist } from '../../../lib/access';
 import { useAuth } from '../../../lib/auth';
-import { ADD_WARNINGLIST_ENTRY, REMOVE_WARNINGLIST_ENTRY, WARNINGLIST } from '../../../lib/documents';
 import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../../lib/errors';
 import { GqlError } from '../../../lib/graphql';
 import { useFormSubmit, useFormValues } from '../../../lib/forms';
 import { useAgencyName, useFormatDateTime } from '../../../lib/format';
 import { usePagedList } from '../../../lib/paged-list';
-import type { Connection, UncountedConnection, User, WarninglistEntry } from '../../../lib/types';
+import type { Connection } from '../../../lib/types';
 import { LinkingTabs } from '../LinkingTabs';
+import { graphql } from '../../../gql';
+import type { WarninglistEntryFieldsFragment } from '../../../gql/graphql';
+import type { User } from '../../../lib/auth';
+
+type WarninglistEntry = WarninglistEntryFieldsFragment;
+
+graphql(`fragment WarninglistEntryFields on WarninglistEntry { id kind value reason builtIn agency { ...AgencyRefFields } createdAt removable }`);
+export const WARNINGLIST = graphql(`query Warninglist($first: Int, $after: String, $search: String) {
+  warninglist(first: $first, after: $after, search: $search) { edges { cursor node { ...WarninglistEntryFields } } pageInfo { hasNextPage endCursor } }
+}`);
+const ADD_WARNINGLIST_ENTRY = graphql(`mutation AddWarninglistEntry($input: AddWarninglistEntryInput!) { addWarninglistEntry(input: $input) { ...WarninglistEntryFields } }`);
+const REMOVE_WARNINGLIST_ENTRY = graphql(`mutation RemoveWarninglistEntry($id: ID!) { removeWarninglistEntry(id: $id) }`);
 
 const PAGE_SIZE = 50;
 const MIN_REASON = 3;
@@ -46,8 +57,8 @@ function AddEntryForm({ onAdded }: { onAdded(entry: WarninglistEntry): void }) {
         return problems;
       },
       async send() {
-        const data = await request<{ addWarninglistEntry: WarninglistEntry }>(ADD_WARNINGLIST_ENTRY, {
-          input: { kind: values.kind, value: values.value.trim(), reason: values.reason.trim() },
+        const data = await request(ADD_WARNINGLIST_ENTRY, {
+          input: { kind: values.kind as IdentifierKind, value: values.value.trim(), reason: values.reason.trim() },
         });
         onAdded(data.addWarninglistEntry);
         setNotice(t('added', { value: data.addWarninglistEntry.value }));
@@ -105,7 +116,7 @@ export function Warninglist({ user }: { user: User }) {
   const fetchPage = useCallback(
     async (after: string | null): Promise<Connection<WarninglistEntry>> => {
       const page = (
-        await request<{ warninglist: UncountedConnection<WarninglistEntry> }>(WARNINGLIST, { first: PAGE_SIZE, after, search: search || null })
+        await request(WARNINGLIST, { first: PAGE_SIZE, after, search: search || null })
       ).warninglist;
       return { ...page, totalCount: -1 };
     },

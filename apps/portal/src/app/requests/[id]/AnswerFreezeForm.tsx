@@ -7,13 +7,15 @@ import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
 import { TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
-import { ANSWER_FREEZE } from '../../../lib/documents';
 import { useFormSubmit } from '../../../lib/forms';
 import { sumAmounts, toFen, useFormatMoney } from '../../../lib/money';
 import { localInputValue, localToIso, type FREEZE_OUTCOMES } from '../../../lib/requests';
-import type { AgencyRequest } from '../../../lib/types';
 import { clearOnEdit, RadioCards, serverFieldErrors } from '../../cases/[id]/requests/new/FormParts';
 import { useActionError } from './useRequestAction';
+import { graphql } from '../../../gql';
+import type { AgencyRequest } from './RequestPage';
+
+const ANSWER_FREEZE = graphql(`mutation AnswerFreeze($input: AnswerFreezeInput!) { answerFreeze(input: $input) { ...RequestDetail } }`);
 
 type Outcome = (typeof FREEZE_OUTCOMES)[number];
 
@@ -107,7 +109,7 @@ export function AnswerFreezeForm({ data, outcomes, onDone, onConflict }: {
         ? rows.map((r) => ({ toAccount: r.toAccount.trim(), bank: r.bank.trim() || null, amount: r.amount.trim(), occurredAt: localToIso(r.occurredAt) }))
         : [],
     };
-    const result = await request<{ answerFreeze: AgencyRequest }>(ANSWER_FREEZE, { input });
+    const result = await request(ANSWER_FREEZE, { input });
     onDone(result.answerFreeze);
   }
 

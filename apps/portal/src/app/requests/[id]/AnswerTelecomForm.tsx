@@ -6,12 +6,14 @@ import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
 import { TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
-import { ANSWER_TELECOM } from '../../../lib/documents';
 import { useFormSubmit } from '../../../lib/forms';
 import type { TELECOM_OUTCOMES } from '../../../lib/requests';
-import type { AgencyRequest } from '../../../lib/types';
 import { clearOnEdit, RadioCards, serverFieldErrors } from '../../cases/[id]/requests/new/FormParts';
 import { useActionError } from './useRequestAction';
+import { graphql } from '../../../gql';
+import type { AgencyRequest } from './RequestPage';
+
+const ANSWER_TELECOM = graphql(`mutation AnswerTelecom($input: AnswerTelecomInput!) { answerTelecom(input: $input) { ...RequestDetail } }`);
 
 type Outcome = (typeof TELECOM_OUTCOMES)[number];
 const EMPTY = { name: '', idNumber: '', address: '', registeredOn: '', note: '' };
@@ -60,7 +62,7 @@ export function AnswerTelecomForm({ data, outcomes, onDone, onConflict }: {
           }
         : null,
     };
-    const result = await request<{ answerTelecom: AgencyRequest }>(ANSWER_TELECOM, { input });
+    const result = await request(ANSWER_TELECOM, { input });
     onDone(result.answerTelecom);
   }
 

@@ -4,7 +4,7 @@ import { FreezeKind, holdPeriod } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import { useNow } from '../../../lib/clock';
 import { useFormatDateTime } from '../../../lib/format';
-import type { AgencyRequest } from '../../../lib/types';
+import type { AgencyRequest } from './RequestPage';
 
 const HOUR = 3_600_000;
 

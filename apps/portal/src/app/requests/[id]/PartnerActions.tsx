@@ -5,12 +5,12 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
-import { CHANGE_REQUEST_STATE } from '../../../lib/documents';
 import { useFormSubmit } from '../../../lib/forms';
 import type { PARTNER_STATES } from '../../../lib/requests';
-import type { AgencyRequest } from '../../../lib/types';
 import { clearOnEdit, serverFieldErrors } from '../../cases/[id]/requests/new/FormParts';
 import { useActionError } from './useRequestAction';
+import type { AgencyRequest } from './RequestPage';
+import { CHANGE_REQUEST_STATE } from './SenderActions';
 
 type PartnerState = (typeof PARTNER_STATES)[number];
 const TONES: Record<PartnerState, string> = { IN_PROGRESS: '', FULFILLED: 'radio-ok', PARTIALLY_FULFILLED: 'radio-ok', DECLINED: 'radio-bad' };
@@ -36,7 +36,7 @@ export function PartnerActions({ data, states, onDone, onConflict }: {
   }
 
   async function send() {
-    const result = await request<{ changeRequestState: AgencyRequest }>(CHANGE_REQUEST_STATE, {
+    const result = await request(CHANGE_REQUEST_STATE, {
       input: { id: data.id, to, note: note.trim() || null },
     });
     setNote('');

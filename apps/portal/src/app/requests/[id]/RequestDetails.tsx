@@ -5,14 +5,18 @@ import Link from 'next/link';
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { CopyHash } from '../../../components/CopyHash';
 import { useAuth } from '../../../lib/auth';
-import { CASE } from '../../../lib/documents';
 import { useAuthedDownload } from '../../../lib/download';
 import { useFormatBytes } from '../../../lib/files';
 import { useAgencyName, useFormatDate, useFormatDateTime } from '../../../lib/format';
 import { useFormatMoney } from '../../../lib/money';
 import { accountDigits } from '../../../lib/requests';
 import { apiPath } from '../../../lib/rest';
-import type { AgencyRequest, CaseDetail, HandlingCode, RequestAttachment } from '../../../lib/types';
+import type { RequestDetailFragment } from '../../../gql/graphql';
+import type { AgencyRequest } from './RequestPage';
+import { CASE } from '../../cases/[id]/CasePage';
+import type { HandlingCode } from '../../cases/[id]/HandlingBanner';
+
+type RequestAttachment = RequestDetailFragment['attachments'][number];
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -35,7 +39,7 @@ function useTraceStart(caseId: string | null, account: string | null, enabled: b
     if (!enabled || !caseId || !account) return;
     let live = true;
     const digits = accountDigits(account);
-    request<{ case: CaseDetail }>(CASE, { id: caseId })
+    request(CASE, { id: caseId })
       .then((d) => {
         const into = d.case.statements.flatMap((s) => s.transfers).filter((tr) => accountDigits(tr.toAccount) === digits);
         into.sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));

@@ -9,11 +9,9 @@ import { LiveIndicator } from '../../../components/LiveIndicator';
 import { DeadlineCountdown, RequestKindLabel, RequestStateBadge, UrgencyTag } from '../../../components/RequestBadges';
 import { Unavailable } from '../../../components/Unavailable';
 import { useAuth } from '../../../lib/auth';
-import { MARK_REQUEST_READ, REQUEST } from '../../../lib/documents';
 import { useAgencyName, useFormatDateTime } from '../../../lib/format';
 import { useRequestUpdates } from '../../../lib/live';
 import { announceRequestsChanged, FREEZE_OUTCOMES, HOLDING_STATES, PARTNER_STATES, TELECOM_OUTCOMES } from '../../../lib/requests';
-import type { AgencyRequest, RequestEvent, User } from '../../../lib/types';
 import { AnswerFreezeForm } from './AnswerFreezeForm';
 import { AnswerTelecomForm } from './AnswerTelecomForm';
 import { HoldClock } from './HoldClock';
@@ -21,6 +19,23 @@ import { PartnerActions } from './PartnerActions';
 import { RequestDates, RequestDetails } from './RequestDetails';
 import { AcknowledgeButton, SenderActions } from './SenderActions';
 import { Timeline } from './Timeline';
+import { graphql } from '../../../gql';
+import type { RequestDetailFragment } from '../../../gql/graphql';
+import type { User } from '../../../lib/auth';
+import type { RequestEvent } from './Timeline';
+
+export type AgencyRequest = RequestDetailFragment;
+
+graphql(`fragment RequestDetail on AgencyRequest {
+  ...RequestSummary legalBasisDoc legalBasis balance extensions heldAt expiresAt
+  downstream { toAccount bank amount occurredAt }
+  subscriber { name idNumber address registeredOn note }
+  summary subjects { name note identifiers { kind value } }
+  attachments { attachmentId fileName sizeBytes sha256 handling { ...HandlingFields } downloadPath }
+  answerNote acknowledgedAt overdueAt allowedTransitions events { ...RequestEventFields }
+}`);
+const REQUEST = graphql(`query Request($id: ID!) { request(id: $id) { ...RequestDetail } }`);
+const MARK_REQUEST_READ = graphql(`mutation MarkRequestRead($id: ID!) { markRequestRead(id: $id) { id unread } }`);
 
 type Notice = 'sent' | 'draft' | 'existing' | 'updated';
 
@@ -59,7 +74,7 @@ export function RequestPage({ id, user }: { id: string; user: User }) {
   const load = useCallback(async (): Promise<AgencyRequest | null> => {
     setError(null);
     try {
-      const result = await request<{ request: AgencyRequest }>(REQUEST, { id });
+      const result = await request(REQUEST, { id });
       setData(result.request);
       if (result.request.unread) void markRead();
       return result.request;

@@ -4,10 +4,16 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Field } from '../../../components/Field';
 import { useAuth } from '../../../lib/auth';
-import { ACKNOWLEDGE_REQUEST, CHANGE_REQUEST_STATE, SEND_DRAFT } from '../../../lib/documents';
 import { fieldErrorsOf } from '../../../lib/errors';
-import type { AgencyRequest, RequestStateName } from '../../../lib/types';
+import type { RequestStateName } from '../../../lib/types';
 import { useActionError } from './useRequestAction';
+import { graphql } from '../../../gql';
+import type { AgencyRequest } from './RequestPage';
+
+const SEND_DRAFT = graphql(`mutation SendDraft($id: ID!) { sendDraft(id: $id) { ...RequestDetail } }`);
+const ACKNOWLEDGE_REQUEST = graphql(`mutation AcknowledgeRequest($id: ID!) { acknowledgeRequest(id: $id) { ...RequestDetail } }`);
+/** Moves a request along its state machine (sender and partner alike). */
+export const CHANGE_REQUEST_STATE = graphql(`mutation ChangeRequestState($input: ChangeRequestStateInput!) { changeRequestState(input: $input) { ...RequestDetail } }`);
 
 type Done = (next: AgencyRequest) => void;
 
@@ -46,7 +52,7 @@ export function AcknowledgeButton({ id, onDone, onConflict }: { id: string; onDo
   return (
     <div className="action-block">
       <button type="button" className="btn btn-primary btn-block" disabled={!!busy} data-testid="acknowledge"
-        onClick={() => void run('ack', async () => (await request<{ acknowledgeRequest: AgencyRequest }>(ACKNOWLEDGE_REQUEST, { id })).acknowledgeRequest)}>
+        onClick={() => void run('ack', async () => (await request(ACKNOWLEDGE_REQUEST, { id })).acknowledgeRequest)}>
         {busy ? t('acknowledging') : t('acknowledge')}
       </button>
       <p className="muted small">{t('acknowledgeHint')}</p>
@@ -79,7 +85,7 @@ export function SenderActions({ data, onDone, onConflict }: { data: AgencyReques
     setMissing(false);
     const ok = await run(to, async () =>
       (
-        await request<{ changeRequestState: AgencyRequest }>(CHANGE_REQUEST_STATE, {
+        await request(CHANGE_REQUEST_STATE, {
           input: { id: data.id, to, note: note.trim() || null, legalBasisDoc: to === 'EXTENDED' ? legalBasisDoc.trim() : null },
         })
       ).changeRequestState,
@@ -97,7 +103,7 @@ export function SenderActions({ data, onDone, onConflict }: { data: AgencyReques
       {canSend && (
         <div className="action-block">
           <button type="button" className="btn btn-primary btn-block" disabled={!!busy} data-testid="send-draft"
-            onClick={() => void run('send', async () => (await request<{ sendDraft: AgencyRequest }>(SEND_DRAFT, { id: data.id })).sendDraft)}>
+            onClick={() => void run('send', async () => (await request(SEND_DRAFT, { id: data.id })).sendDraft)}>
             {busy === 'send' ? t('sending') : t('sendDraft')}
           </button>
           <p className="muted small">{t('sendDraftHint')}</p>

@@ -4,10 +4,16 @@ import { useTranslations } from 'next-intl';
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { RequestStateBadge } from '../../../components/RequestBadges';
 import { useAuth } from '../../../lib/auth';
-import { POST_REQUEST_MESSAGE } from '../../../lib/documents';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useAgencyName, useFormatDateTime } from '../../../lib/format';
-import type { AgencyRequest, RequestEvent } from '../../../lib/types';
+import { graphql } from '../../../gql';
+import type { RequestEventFieldsFragment } from '../../../gql/graphql';
+import type { AgencyRequest } from './RequestPage';
+
+export type RequestEvent = RequestEventFieldsFragment;
+
+graphql(`fragment RequestEventFields on RequestEvent { id kind fromState toState body agency { ...AgencyRefFields } authorName createdAt }`);
+const POST_REQUEST_MESSAGE = graphql(`mutation PostRequestMessage($id: ID!, $body: String!) { postRequestMessage(id: $id, body: $body) { ...RequestEventFields } }`);
 
 const MESSAGE_MAX = 8000;
 
@@ -29,7 +35,7 @@ function MessageBox({ id, onPosted }: { id: string; onPosted(event: RequestEvent
     setBusy(true);
     setError(null);
     try {
-      const data = await request<{ postRequestMessage: RequestEvent }>(POST_REQUEST_MESSAGE, { id, body: text });
+      const data = await request(POST_REQUEST_MESSAGE, { id, body: text });
       onPosted(data.postRequestMessage);
       setBody('');
     } catch (e) {

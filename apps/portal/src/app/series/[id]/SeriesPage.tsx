@@ -7,11 +7,15 @@ import { Alert } from '../../../components/Alert';
 import { CaseStatusBadge, ViewerAccessBadge } from '../../../components/CaseBadges';
 import { Unavailable } from '../../../components/Unavailable';
 import { useAuth } from '../../../lib/auth';
-import { SERIES } from '../../../lib/documents';
 import { useAgencyName, useFormatDateTime, useJoinList, useProvinceName, useRegionName } from '../../../lib/format';
 import { fenToDecimal, toFen, useFormatMoney } from '../../../lib/money';
-import type { Series } from '../../../lib/types';
 import { canCreateTaskForce } from '../../task-forces/shared';
+import { graphql } from '../../../gql';
+import type { SeriesQuery } from '../../../gql/graphql';
+
+export type Series = NonNullable<SeriesQuery['series']>;
+
+export const SERIES = graphql(`query Series($id: ID!) { series(id: $id) { ...SeriesSummary cases { ...CaseSummary } } }`);
 
 /** Loss of the visible cases by the province of the agency that reported them, largest first (exact, in fen). */
 function lossByProvince(series: Series): { region: string; fen: bigint; cases: number }[] {
@@ -44,7 +48,7 @@ export function SeriesPage({ id }: { id: string }) {
   const load = useCallback(async () => {
     setError(null);
     try {
-      setSeries((await request<{ series: Series }>(SERIES, { id })).series);
+      setSeries((await request(SERIES, { id })).series);
     } catch (e) {
       setError(e);
     }

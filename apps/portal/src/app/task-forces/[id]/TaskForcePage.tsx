@@ -11,6 +11,7 @@ import { useAuth } from '../../../lib/auth';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useTaskForceRefresh } from '../../../lib/live';
 import { useAgencyName, useFormatDateTime, useProvinceName, useProvinceOptions } from '../../../lib/format';
+import type { TaskKind } from '../../../gql/graphql';
 import { DISPATCH_TASK, SET_TASK_STATUS, TASK_FORCE, TASK_KINDS, TASK_STATUSES, type TaskForce, type TaskStatus } from '../shared';
 import styles from '../task-forces.module.css';
 
@@ -29,7 +30,7 @@ function DispatchForm({ force, onDispatched }: { force: TaskForce; onDispatched(
   const agencyName = useAgencyName();
   const errorMessage = useErrorMessage();
   const provinces = useProvinceOptions();
-  const [kind, setKind] = useState<string>('ARREST');
+  const [kind, setKind] = useState<TaskKind>('ARREST');
   const [title, setTitle] = useState('');
   const [assignee, setAssignee] = useState(force.agencies[0]?.id ?? '');
   const [province, setProvince] = useState(provinceOfRegion(force.agencies[0]?.region ?? ''));
@@ -78,7 +79,7 @@ function DispatchForm({ force, onDispatched }: { force: TaskForce; onDispatched(
       <form className={styles.form} onSubmit={onSubmit}>
         <div className="field">
           <label htmlFor="dispatch-kind">{t('kind')}</label>
-          <select id="dispatch-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+          <select id="dispatch-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value as TaskKind)}>
             {TASK_KINDS.map((k) => (
               <option key={k} value={k}>
                 {tKind(k)}
@@ -230,7 +231,7 @@ export function TaskForcePage({ id }: { id: string }) {
   const load = useCallback(async () => {
     setError(null);
     try {
-      setForce((await request<{ taskForce: TaskForce }>(TASK_FORCE, { id })).taskForce);
+      setForce((await request(TASK_FORCE, { id })).taskForce);
     } catch (e) {
       setError(e);
     }

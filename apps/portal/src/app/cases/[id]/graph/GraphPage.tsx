@@ -13,11 +13,26 @@ import { AGENCY_PALETTE, CASE_SHAPE, HIDDEN_LOOK, KIND_LOOK, ROOT_BORDER, SERIES
 import { ShapeIcon } from '../../../../components/graph/ShapeIcon';
 import { LinkStateBadge } from '../../../../components/LinkBadges';
 import { useAuth } from '../../../../lib/auth';
-import { CASE_HEAD, LINK_GRAPH } from '../../../../lib/documents';
 import { useLoadReason } from '../../../../lib/errors';
 import { GqlError } from '../../../../lib/graphql';
 import { useAgencyName } from '../../../../lib/format';
-import type { AgencyRef, CaseSummary, LinkGraph, LinkGraphEdge, LinkGraphNode } from '../../../../lib/types';
+import { graphql } from '../../../../gql';
+import type { LinkGraphQuery } from '../../../../gql/graphql';
+import type { AgencyRef } from '../../../../components/AgencyBadge';
+import type { CaseSummary } from '../../CaseList';
+import { CASE_HEAD } from '../useContributorCase';
+
+type LinkGraph = LinkGraphQuery['linkGraph'];
+type LinkGraphNode = LinkGraph['nodes'][number];
+type LinkGraphEdge = LinkGraph['edges'][number];
+
+const LINK_GRAPH = graphql(`query LinkGraph($caseId: ID!, $expand: [ID!]) {
+  linkGraph(caseId: $caseId, expand: $expand) {
+    nodes { id type label caseId caseNumber seriesId agency { ...AgencyRefFields } kind state count root }
+    edges { id source target type }
+    truncated
+  }
+}`);
 
 const CytoCanvas = dynamic(() => import('../../../../components/graph/CytoCanvas').then((m) => m.CytoCanvas), {
   ssr: false,
@@ -83,10 +98,10 @@ export function GraphPage({ caseId }: { caseId: string }) {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    request<{ case: CaseSummary }>(CASE_HEAD, { id: caseId })
+    request(CASE_HEAD, { id: caseId })
       .then((d) => live && setHead(d.case))
       .catch(() => undefined);
-    request<{ linkGraph: LinkGraph }>(LINK_GRAPH, { caseId, expand: null })
+    request(LINK_GRAPH, { caseId, expand: null })
       .then((d) => {
         if (!live) return;
         apply(d.linkGraph);
@@ -106,7 +121,7 @@ export function GraphPage({ caseId }: { caseId: string }) {
       setExpandError(null);
       const ids = [...expanded.filter((x) => x !== rootId).slice(-(MAX_EXPAND - 1)), id];
       try {
-        const d = await request<{ linkGraph: LinkGraph }>(LINK_GRAPH, { caseId, expand: ids });
+        const d = await request(LINK_GRAPH, { caseId, expand: ids });
         setAnchor(id);
         apply(d.linkGraph);
         setExpanded((prev) => [...prev, id]);

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { ImportStatusBadge } from '../../../../components/CaseBadges';
 import { useFormatDateTime } from '../../../../lib/format';
-import type { StatementImportSummary } from '../../../../lib/types';
+import type { StatementImportSummary } from './ImportProgress';
 
 interface Props {
   imports: StatementImportSummary[] | null;

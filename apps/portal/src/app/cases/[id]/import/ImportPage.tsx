@@ -8,17 +8,19 @@ import { Alert } from '../../../../components/Alert';
 import { FilePicker } from '../../../../components/FilePicker';
 import { ProgressBar } from '../../../../components/ProgressBar';
 import { useAuth } from '../../../../lib/auth';
-import { STATEMENT_IMPORTS } from '../../../../lib/documents';
 import { useAuthedDownload } from '../../../../lib/download';
 import { useLoadReason, useUploadErrorMessage } from '../../../../lib/errors';
 import { extensionOf, useFormatBytes } from '../../../../lib/files';
 import { apiPath } from '../../../../lib/rest';
-import type { StatementImport, StatementImportSummary } from '../../../../lib/types';
 import { useUpload } from '../../../../lib/upload';
 import { useContributorCase } from '../useContributorCase';
 import { MAX_TRANSFERS, STATEMENT_COLUMNS, TRANSFER_COLUMNS } from './columns';
 import { ImportHistory } from './ImportHistory';
 import { ImportProgress } from './ImportProgress';
+import { graphql } from '../../../../gql';
+import type { StatementImport, StatementImportSummary } from './ImportProgress';
+
+const STATEMENT_IMPORTS = graphql(`query StatementImports($caseId: ID!) { statementImports(caseId: $caseId) { ...ImportSummary } }`);
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -89,7 +91,7 @@ export function ImportPage({ caseId }: { caseId: string }) {
 
   const loadImports = useCallback(async () => {
     try {
-      const data = await request<{ statementImports: StatementImportSummary[] }>(STATEMENT_IMPORTS, { caseId });
+      const data = await request(STATEMENT_IMPORTS, { caseId });
       setImports(data.statementImports);
       setImportsError(null);
     } catch (e) {

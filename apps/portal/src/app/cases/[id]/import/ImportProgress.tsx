@@ -7,13 +7,20 @@ import { Alert } from '../../../../components/Alert';
 import { ImportStatusBadge } from '../../../../components/CaseBadges';
 import { ProgressBar } from '../../../../components/ProgressBar';
 import { useAuth } from '../../../../lib/auth';
-import { STATEMENT_IMPORT } from '../../../../lib/documents';
 import { toCsv } from '../../../../lib/files';
 import { useFormatDateTime } from '../../../../lib/format';
 import { usePolledJob } from '../../../../lib/polled-job';
 import { saveBlob } from '../../../../lib/rest';
-import type { StatementImport } from '../../../../lib/types';
 import { headerOf } from './columns';
+import { graphql } from '../../../../gql';
+import type { ImportSummaryFragment, StatementImportQuery } from '../../../../gql/graphql';
+
+/** An import as listed: the per-row errors are read for one import at a time. */
+export type StatementImportSummary = ImportSummaryFragment;
+export type StatementImport = NonNullable<StatementImportQuery['statementImport']>;
+
+graphql(`fragment ImportSummary on StatementImport { id caseId fileName format status totalRows processedRows importedRows errorRows failure createdAt finishedAt }`);
+export const STATEMENT_IMPORT = graphql(`query StatementImport($id: ID!) { statementImport(id: $id) { ...ImportSummary errors { row field reason } } }`);
 
 const finished = (i: StatementImport | null) => i?.status === 'DONE' || i?.status === 'FAILED';
 
@@ -25,7 +32,7 @@ export function ImportProgress({ importId, onFinished }: { importId: string; onF
   const { request } = useAuth();
   const formatDateTime = useFormatDateTime();
   const load = useCallback(
-    async () => (await request<{ statementImport: StatementImport }>(STATEMENT_IMPORT, { id: importId })).statementImport,
+    async () => (await request(STATEMENT_IMPORT, { id: importId })).statementImport,
     [importId, request],
   );
   const { job: imp, error } = usePolledJob(load, finished, onFinished);

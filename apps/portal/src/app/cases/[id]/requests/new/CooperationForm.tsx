@@ -8,15 +8,18 @@ import { Alert } from '../../../../../components/Alert';
 import { Field } from '../../../../../components/Field';
 import { SelectField, TextAreaField } from '../../../../../components/Fields';
 import { useAuth } from '../../../../../lib/auth';
-import { SEND_COOPERATION_REQUEST } from '../../../../../lib/documents';
 import { useFormatBytes } from '../../../../../lib/files';
 import { useFormSubmit } from '../../../../../lib/forms';
 import { announceRequestsChanged, COOPERATION_KINDS, LEGAL_BASES } from '../../../../../lib/requests';
-import type {
-  AgencyRequestSummary, Attachment, CooperationKindName, HandlingCode, LegalBasisName, UrgencyName, VictimStatement,
-} from '../../../../../lib/types';
+import type { CooperationKindName, LegalBasisName, UrgencyName } from '../../../../../lib/types';
 import { clearOnEdit, DeadlineHint, FormAlert, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
 import { afterSend } from './FreezeForm';
+import { graphql } from '../../../../../gql';
+import type { Attachment } from '../../Evidence';
+import type { HandlingCode } from '../../HandlingBanner';
+import type { VictimStatement } from '../../Statements';
+
+const SEND_COOPERATION_REQUEST = graphql(`mutation SendCooperationRequest($input: SendCooperationRequestInput!) { sendCooperationRequest(input: $input) { ...RequestSummary } }`);
 
 interface IdRow {
   key: number;
@@ -131,7 +134,7 @@ export function CooperationForm({ caseId, attachments, statements }: { caseId: s
       })),
       attachments: chosenList.map((a) => ({ attachmentId: a.id, ...chosen[a.id] })),
     };
-    const data = await request<{ sendCooperationRequest: AgencyRequestSummary }>(SEND_COOPERATION_REQUEST, { input });
+    const data = await request(SEND_COOPERATION_REQUEST, { input });
     announceRequestsChanged();
     router.push(afterSend(data.sendCooperationRequest.id, draft ? 'draft' : 'sent'));
     return 'leaving';

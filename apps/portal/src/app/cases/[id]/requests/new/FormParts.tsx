@@ -5,11 +5,15 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { Alert } from '../../../../../components/Alert';
 import { useAuth } from '../../../../../lib/auth';
-import { DEADLINE_RULES, REQUEST_TARGETS } from '../../../../../lib/documents';
 import { fieldErrorsOf, useErrorMessage } from '../../../../../lib/errors';
 import { useAgencyName, useRegionLabel } from '../../../../../lib/format';
 import { GqlError } from '../../../../../lib/graphql';
-import type { AgencyRef, RequestTypeName, UrgencyName } from '../../../../../lib/types';
+import type { RequestTypeName, UrgencyName } from '../../../../../lib/types';
+import { graphql } from '../../../../../gql';
+import type { AgencyRef } from '../../../../../components/AgencyBadge';
+
+const REQUEST_TARGETS = graphql(`query RequestTargets($type: RequestType!) { requestTargets(type: $type) { ...AgencyRefFields } }`);
+const DEADLINE_RULES = graphql(`query DeadlineRules { deadlineRules { type kind urgency minutes } }`);
 
 /** Banks, telecoms or partners this agency may address (requestTargets). */
 export function useRequestTargets(type: RequestTypeName): { targets: AgencyRef[] | null; error: unknown } {
@@ -19,7 +23,7 @@ export function useRequestTargets(type: RequestTypeName): { targets: AgencyRef[]
   useEffect(() => {
     let live = true;
     setTargets(null);
-    request<{ requestTargets: AgencyRef[] }>(REQUEST_TARGETS, { type })
+    request(REQUEST_TARGETS, { type })
       .then((d) => live && setTargets(d.requestTargets))
       .catch((e: unknown) => live && setError(e));
     return () => {
@@ -43,7 +47,7 @@ export function DeadlineHint({ type, kind, urgency }: { type: RequestTypeName; k
   const [rules, setRules] = useState<DeadlineRule[] | null>(null);
   useEffect(() => {
     let live = true;
-    request<{ deadlineRules: DeadlineRule[] }>(DEADLINE_RULES)
+    request(DEADLINE_RULES)
       .then((d) => live && setRules(d.deadlineRules))
       .catch(() => undefined);
     return () => {

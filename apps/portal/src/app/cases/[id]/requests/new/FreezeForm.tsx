@@ -7,12 +7,14 @@ import { useEffect, useState, type FormEvent, type MouseEvent } from 'react';
 import { Alert } from '../../../../../components/Alert';
 import { Field } from '../../../../../components/Field';
 import { useAuth } from '../../../../../lib/auth';
-import { SEND_FREEZE_REQUEST } from '../../../../../lib/documents';
 import { useFormSubmit } from '../../../../../lib/forms';
 import { useFormatMoney } from '../../../../../lib/money';
 import { announceRequestsChanged, FREEZE_KINDS, matchBank } from '../../../../../lib/requests';
-import type { AgencyRequestSummary, FreezeKindName, UrgencyName } from '../../../../../lib/types';
+import type { FreezeKindName, UrgencyName } from '../../../../../lib/types';
 import { clearOnEdit, DeadlineHint, FormAlert, RadioCards, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
+import { graphql } from '../../../../../gql';
+
+const SEND_FREEZE_REQUEST = graphql(`mutation SendFreezeRequest($input: SendFreezeRequestInput!) { sendFreezeRequest(input: $input) { ...RequestSummary } }`);
 
 export interface FreezePrefill {
   account: string;
@@ -75,7 +77,7 @@ export function FreezeForm({ caseId, prefill }: { caseId: string; prefill: Freez
       caseId, bankAgencyId, kind, account: account.trim(), bankName: bankName.trim() || null, amount: amount.trim(),
       legalBasisDoc: legalBasisDoc.trim(), urgency, sourceTransferId: prefill.sourceTransferId, draft,
     };
-    const data = await request<{ sendFreezeRequest: AgencyRequestSummary }>(SEND_FREEZE_REQUEST, { input });
+    const data = await request(SEND_FREEZE_REQUEST, { input });
     const sent = data.sendFreezeRequest;
     announceRequestsChanged();
     // The same case, account and kind again gives the live request instead of a second one.

@@ -6,15 +6,15 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import { useAuth } from '../../../../../lib/auth';
-import { CASE } from '../../../../../lib/documents';
 import { useLoadReason } from '../../../../../lib/errors';
 import { GqlError } from '../../../../../lib/graphql';
 import { REQUEST_TYPES } from '../../../../../lib/requests';
-import type { CaseDetail, FreezeKindName, RequestTypeName, UrgencyName } from '../../../../../lib/types';
+import type { FreezeKindName, RequestTypeName, UrgencyName } from '../../../../../lib/types';
 import { newRequestHref } from '../../CaseRequests';
 import { CooperationForm } from './CooperationForm';
 import { FreezeForm, type FreezePrefill } from './FreezeForm';
 import { TelecomForm, type TelecomPrefill } from './TelecomForm';
+import { CASE, type CaseDetail } from '../../CasePage';
 
 const isType = (v: string | null): v is RequestTypeName => (REQUEST_TYPES as readonly string[]).includes(v ?? '');
 const isKind = (v: string | null): v is IdentifierKind => Object.values(IdentifierKind).includes(v as IdentifierKind);
@@ -57,7 +57,7 @@ export function NewRequest({ caseId }: { caseId: string }) {
 
   useEffect(() => {
     let live = true;
-    request<{ case: CaseDetail }>(CASE, { id: caseId })
+    request(CASE, { id: caseId })
       .then((d) => live && setData(d.case))
       .catch((e: unknown) => live && setError(e));
     return () => {

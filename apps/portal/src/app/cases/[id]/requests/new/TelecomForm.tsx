@@ -8,12 +8,15 @@ import { Alert } from '../../../../../components/Alert';
 import { Field } from '../../../../../components/Field';
 import { SelectField } from '../../../../../components/Fields';
 import { useAuth } from '../../../../../lib/auth';
-import { SEND_TELECOM_REQUEST } from '../../../../../lib/documents';
 import { useFormSubmit } from '../../../../../lib/forms';
 import { announceRequestsChanged, TELECOM_KINDS, TELECOM_TARGET_KINDS, telecomKindFor } from '../../../../../lib/requests';
-import type { AgencyRequestSummary, Identifier, TelecomKindName, UrgencyName } from '../../../../../lib/types';
+import type { TelecomKindName, UrgencyName } from '../../../../../lib/types';
 import { clearOnEdit, DeadlineHint, FormAlert, RadioCards, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
 import { afterSend } from './FreezeForm';
+import { graphql } from '../../../../../gql';
+import type { Identifier } from '../../Identifiers';
+
+const SEND_TELECOM_REQUEST = graphql(`mutation SendTelecomRequest($input: SendTelecomRequestInput!) { sendTelecomRequest(input: $input) { ...RequestSummary } }`);
 
 export interface TelecomPrefill {
   targetKind: IdentifierKind;
@@ -53,7 +56,7 @@ export function TelecomForm({ caseId, prefill, identifiers }: { caseId: string; 
 
   async function send(draft: boolean): Promise<'leaving'> {
     const input = { caseId, telecomAgencyId, kind, targetKind, targetValue: targetValue.trim(), legalBasisDoc: legalBasisDoc.trim(), urgency, draft };
-    const data = await request<{ sendTelecomRequest: AgencyRequestSummary }>(SEND_TELECOM_REQUEST, { input });
+    const data = await request(SEND_TELECOM_REQUEST, { input });
     announceRequestsChanged();
     router.push(afterSend(data.sendTelecomRequest.id, draft ? 'draft' : 'sent'));
     return 'leaving';

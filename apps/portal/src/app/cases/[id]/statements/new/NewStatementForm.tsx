@@ -9,13 +9,15 @@ import { Alert } from '../../../../../components/Alert';
 import { Field } from '../../../../../components/Field';
 import { SelectField, TextAreaField } from '../../../../../components/Fields';
 import { useAuth } from '../../../../../lib/auth';
-import { ADD_STATEMENT } from '../../../../../lib/documents';
 import { fieldErrorsOf, useErrorMessage } from '../../../../../lib/errors';
 import { useFormSubmit } from '../../../../../lib/forms';
 import { useProvinceOptions } from '../../../../../lib/format';
 import { sumAmounts, toFen, useFormatMoney } from '../../../../../lib/money';
-import type { User, VictimStatement } from '../../../../../lib/types';
 import { useContributorCase } from '../../useContributorCase';
+import { graphql } from '../../../../../gql';
+import type { User } from '../../../../../lib/auth';
+
+const ADD_STATEMENT = graphql(`mutation AddStatement($input: AddStatementInput!) { addStatement(input: $input) { ...StatementFields } }`);
 
 interface TransferRow {
   key: number;
@@ -133,7 +135,7 @@ export function NewStatementForm({ caseId, user }: { caseId: string; user: User 
         channel: r.channel,
       })),
     };
-    await request<{ addStatement: VictimStatement }>(ADD_STATEMENT, { input });
+    await request(ADD_STATEMENT, { input });
     router.push(`/cases/${caseId}?statement=1`);
     return 'leaving';
   }

@@ -15,16 +15,22 @@ import { ProgressBar } from '../../../../../components/ProgressBar';
 import { RequestStateBadge } from '../../../../../components/RequestBadges';
 import { canSendRequests } from '../../../../../lib/access';
 import { useAuth } from '../../../../../lib/auth';
-import { CASE_HEAD, CASE_REQUESTS } from '../../../../../lib/documents';
 import { useLoadReason } from '../../../../../lib/errors';
 import { GqlError } from '../../../../../lib/graphql';
 import { useFormatDateTime } from '../../../../../lib/format';
 import { sumAmounts, useFormatMoney } from '../../../../../lib/money';
 import { useLiveRefresh } from '../../../../../lib/live';
 import { accountDigits, FREEZABLE_KINDS, HOLDING_STATES, OPEN_STATES } from '../../../../../lib/requests';
-import type { AgencyRequestSummary, CaseSummary, FundTrace, FundTraceNode } from '../../../../../lib/types';
 import { newRequestHref } from '../../CaseRequests';
 import { MAX_DIRECT_HOPS, MAX_HOPS, useFundTrace } from './useFundTrace';
+import type { FundNodeFragment } from '../../../../../gql/graphql';
+import type { AgencyRequestSummary } from '../../../../requests/RequestTable';
+import type { CaseSummary } from '../../../CaseList';
+import { CASE_REQUESTS } from '../../CaseRequests';
+import { CASE_HEAD } from '../../useContributorCase';
+import type { FundTrace } from './useFundTrace';
+
+type FundTraceNode = FundNodeFragment;
 
 const CytoCanvas = dynamic(() => import('../../../../../components/graph/CytoCanvas').then((m) => m.CytoCanvas), {
   ssr: false,
@@ -119,7 +125,7 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
 
   const [requests, setRequests] = useState<AgencyRequestSummary[] | null>(null);
   const loadRequests = useCallback(() => {
-    request<{ caseRequests: AgencyRequestSummary[] }>(CASE_REQUESTS, { caseId })
+    request(CASE_REQUESTS, { caseId })
       .then((d) => setRequests(d.caseRequests))
       // The freeze buttons work without it; only the "already sent" marks are missing.
       .catch(() => undefined);
@@ -139,7 +145,7 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
 
   useEffect(() => {
     let live = true;
-    request<{ case: CaseSummary }>(CASE_HEAD, { id: caseId })
+    request(CASE_HEAD, { id: caseId })
       .then((d) => live && setHead(d.case))
       .catch(() => undefined);
     return () => {

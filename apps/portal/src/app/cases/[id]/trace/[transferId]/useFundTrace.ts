@@ -2,8 +2,20 @@
 
 import { useEffect, useState } from 'react';
 import { useAuth } from '../../../../../lib/auth';
-import { FUND_TRACE, FUND_TRACE_RUN, START_FUND_TRACE } from '../../../../../lib/documents';
-import type { FundTrace, FundTraceRun } from '../../../../../lib/types';
+import { graphql } from '../../../../../gql';
+import type { FundRunFieldsFragment, FundTraceFieldsFragment } from '../../../../../gql/graphql';
+
+export type FundTrace = FundTraceFieldsFragment;
+type FundTraceRun = FundRunFieldsFragment;
+
+graphql(`fragment FundNode on FundTraceNode { id kind label bank depth amountIn amountHeld cycle atDepthLimit }`);
+graphql(`fragment FundTraceFields on FundTrace {
+  nodes { ...FundNode } edges { id source target amount traced occurredAt depth caseId cycle } lastSeen { ...FundNode } hops truncated
+}`);
+graphql(`fragment FundRunFields on FundTraceRun { id transferId caseId maxHops state done result { ...FundTraceFields } error createdAt finishedAt }`);
+const FUND_TRACE = graphql(`query FundTrace($transferId: ID!, $maxHops: Int) { fundTrace(transferId: $transferId, maxHops: $maxHops) { ...FundTraceFields } }`);
+const START_FUND_TRACE = graphql(`mutation StartFundTrace($transferId: ID!, $maxHops: Int!) { startFundTrace(transferId: $transferId, maxHops: $maxHops) { ...FundRunFields } }`);
+const FUND_TRACE_RUN = graphql(`query FundTraceRun($id: ID!) { fundTraceRun(id: $id) { ...FundRunFields } }`);
 
 /** Up to this many hops the api answers at once; beyond, the worker traces and the page polls. */
 export const MAX_DIRECT_HOPS = 6;
@@ -31,7 +43,7 @@ export function useFundTrace(transferId: string, hops: number, attempt: number):
 
     async function direct() {
       try {
-        const d = await request<{ fundTrace: FundTrace }>(FUND_TRACE, { transferId, maxHops: hops });
+        const d = await request(FUND_TRACE, { transferId, maxHops: hops });
         if (live) setState({ shown: { trace: d.fundTrace, hops }, run: null, busy: false, error: null });
       } catch (e) {
         if (live) setState((s) => ({ ...s, busy: false, error: e }));
@@ -40,7 +52,7 @@ export function useFundTrace(transferId: string, hops: number, attempt: number):
 
     async function poll(id: string, failures: number) {
       try {
-        const d = await request<{ fundTraceRun: FundTraceRun }>(FUND_TRACE_RUN, { id });
+        const d = await request(FUND_TRACE_RUN, { id });
         if (!live) return;
         const run = d.fundTraceRun;
         if (run.state === 'DONE' && run.result) {
@@ -67,7 +79,7 @@ export function useFundTrace(transferId: string, hops: number, attempt: number):
 
     async function background() {
       try {
-        const d = await request<{ startFundTrace: FundTraceRun }>(START_FUND_TRACE, { transferId, maxHops: hops });
+        const d = await request(START_FUND_TRACE, { transferId, maxHops: hops });
         if (!live) return;
         setState((s) => ({ ...s, run: d.startFundTrace }));
         const started = d.startFundTrace;

@@ -1,0 +1,89 @@
+/**
+ * GraphQL Code Generator for the portal (issue 15): every document in apps/portal/src is written with the typed
+ * `graphql()` of the client preset, checked against the api's schema (schema.graphql at the root, written by
+ * `npm run schema:graphql`), and typed from it. `npm run codegen` writes apps/portal/src/gql/ (checked in, so the
+ * type check runs without generating first); `npm test` regenerates into a temporary folder and fails when the
+ * checked-in files differ (CODEGEN_OUT below).
+ */
+import type { CodegenConfig } from '@graphql-codegen/cli';
+import type { Types } from '@graphql-codegen/plugin-helpers';
+import { Kind, type FragmentDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
+
+/**
+ * Enums the portal reads as @caselink/domain's own TypeScript enums (it passes them to the domain's helpers: roles,
+ * agency kinds, case states, fraud types, identifier kinds); the same names and values as the api registers. The
+ * other enums are string unions, so the portal may write their values as plain strings.
+ */
+const DOMAIN_ENUMS = ['AgencyKind', 'CaseStatus', 'FraudType', 'IdentifierKind', 'Role'];
+
+/**
+ * The operations are sent with their fragments' fields written in place of the spreads (the fragments stay as they
+ * are, and type the components). The api's depth limit (graphql-armor, GRAPHQL_MAX_DEPTH 8) counts every fragment
+ * spread as two more levels, so `login { ...AuthFields }` -> `user { ...UserFields }` -> `agency { ...AgencyFields }`
+ * would be refused although it is four fields deep; inlined, each operation is as deep as its fields. All the
+ * portal's fragments are on the type of the field they are spread into, so their fields can stand there directly.
+ */
+function inlineFragmentSpreads(documents: Types.DocumentFile[]): Types.DocumentFile[] {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const file of documents) {
+    for (const def of file.document?.definitions ?? []) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  }
+  const expand = (set: SelectionSetNode): SelectionSetNode => ({
+    ...set,
+    selections: set.selections.flatMap((s): SelectionNode[] => {
+      if (s.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(s.name.value);
+        if (!fragment) throw new Error(`Unknown fragment ${s.name.value}`);
+        return expand(fragment.selectionSet).selections as SelectionNode[];
+      }
+      return [s.selectionSet ? { ...s, selectionSet: expand(s.selectionSet) } : s];
+    }),
+  });
+  return documents.map((file) => ({
+    ...file,
+    document: file.document && {
+      ...file.document,
+      definitions: file.document.definitions.map((def) => (def.kind === Kind.OPERATION_DEFINITION ? { ...def, selectionSet: expand(def.selectionSet) } : def)),
+    },
+  }));
+}
+
+const out = process.env.CODEGEN_OUT ?? 'apps/portal/src/gql/';
+
+const config: CodegenConfig = {
+  // Files the preset no longer writes (e.g. fragment-masking.ts) are removed.
+  overwrite: { updateExistingFiles: true, removeStaleFiles: true },
+  hooks: {
+    // The preset opens each file with `/* eslint-disable */`; the files lint clean, and ESLint reports the unused
+    // directive as a warning (npm test allows none).
+    beforeOneFileWrite: (_path: string, content: string) => content.replace(/^\/\* eslint-disable \*\/\n/, ''),
+  },
+  schema: 'schema.graphql',
+  documents: ['apps/portal/src/**/*.{ts,tsx}', '!apps/portal/src/gql/**'],
+  generates: {
+    [out.endsWith('/') ? out : `${out}/`]: {
+      preset: 'client',
+      documentTransforms: [{ transform: ({ documents }) => inlineFragmentSpreads(documents) }],
+      presetConfig: {
+        // Fragments live next to the component that shows them and type its props (CaseSummaryFragment, ...); a
+        // query spreads them and its result holds their fields. No masking (useFragment): the portal keeps no
+        // client cache, masking would only be types, and the fragments' props already limit each component to the
+        // fields its fragment asks for.
+        fragmentMasking: false,
+      },
+      config: {
+        // The portal sends the query text (lib/graphql.ts, graphql-ws): typed strings, no parsed ASTs in the bundle.
+        documentMode: 'string',
+        enumType: 'string-literal',
+        enumValues: Object.fromEntries(DOMAIN_ENUMS.map((name) => [name, `@caselink/domain#${name}`])),
+        useTypeImports: true,
+        skipTypename: true,
+        // Every custom scalar must be mapped: a new one fails the generation instead of turning into `any`.
+        strictScalars: true,
+        scalars: { DateTime: 'string', JSON: 'Record<string, unknown>' },
+      },
+    },
+  },
+};
+
+export default config;
