@@ -6,8 +6,6 @@
  * checked-in files differ (CODEGEN_OUT below).
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import type { Types } from '@graphql-codegen/plugin-helpers';
-import { Kind, type FragmentDefinitionNode, type SelectionNode, type SelectionSetNode } from 'graphql';
 
 /**
  * Enums the portal reads as @caselink/domain's own TypeScript enums (it passes them to the domain's helpers: roles,
@@ -15,38 +13,6 @@ import { Kind, type FragmentDefinitionNode, type SelectionNode, type SelectionSe
  * other enums are string unions, so the portal may write their values as plain strings.
  */
 const DOMAIN_ENUMS = ['AgencyKind', 'CaseStatus', 'FraudType', 'IdentifierKind', 'Role'];
-
-/**
- * The operations are sent with their fragments' fields written in place of the spreads (the fragments stay as they
- * are, and type the components). The api's depth limit (graphql-armor, GRAPHQL_MAX_DEPTH 8) counts every fragment
- * spread as two more levels, so `login { ...AuthFields }` -> `user { ...UserFields }` -> `agency { ...AgencyFields }`
- * would be refused although it is four fields deep; inlined, each operation is as deep as its fields. All the
- * portal's fragments are on the type of the field they are spread into, so their fields can stand there directly.
- */
-function inlineFragmentSpreads(documents: Types.DocumentFile[]): Types.DocumentFile[] {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const file of documents) {
-    for (const def of file.document?.definitions ?? []) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  }
-  const expand = (set: SelectionSetNode): SelectionSetNode => ({
-    ...set,
-    selections: set.selections.flatMap((s): SelectionNode[] => {
-      if (s.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments.get(s.name.value);
-        if (!fragment) throw new Error(`Unknown fragment ${s.name.value}`);
-        return expand(fragment.selectionSet).selections as SelectionNode[];
-      }
-      return [s.selectionSet ? { ...s, selectionSet: expand(s.selectionSet) } : s];
-    }),
-  });
-  return documents.map((file) => ({
-    ...file,
-    document: file.document && {
-      ...file.document,
-      definitions: file.document.definitions.map((def) => (def.kind === Kind.OPERATION_DEFINITION ? { ...def, selectionSet: expand(def.selectionSet) } : def)),
-    },
-  }));
-}
 
 const out = process.env.CODEGEN_OUT ?? 'apps/portal/src/gql/';
 
@@ -63,7 +29,6 @@ const config: CodegenConfig = {
   generates: {
     [out.endsWith('/') ? out : `${out}/`]: {
       preset: 'client',
-      documentTransforms: [{ transform: ({ documents }) => inlineFragmentSpreads(documents) }],
       presetConfig: {
         // Fragments live next to the component that shows them and type its props (CaseSummaryFragment, ...); a
         // query spreads them and its result holds their fields. No masking (useFragment): the portal keeps no

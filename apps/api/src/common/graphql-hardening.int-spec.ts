@@ -22,13 +22,20 @@ describe('hostile and malformed requests', () => {
     await owner.end();
   });
 
-  it('refuses deep nesting', async () => {
-    // The schema has no cycle (no path from Query is deeper than 7), so nested fragments stand for a hostile depth.
-    const selection = `${'... on Query { '.repeat(12)}me { id }${' }'.repeat(12)}`;
-    const r = await gql(app, `{ ${selection} }`, {}, { token });
+  it('refuses deep nesting, measured by fields: fragments add no depth', async () => {
+    // The only cycle reachable from Query is introspection's ofType chain; outside production __type still counts.
+    let selection = 'name';
+    for (let i = 0; i < 12; i++) selection = `ofType { ${selection} }`;
+    const r = await gql(app, `{ __type(name: "Case") { fields { type { ${selection} } } } }`, {}, { token });
     expect(codeOf(r)).toBe('QUERY_TOO_COMPLEX');
     expect(r.errors?.[0].message).toMatch(/^Query depth limit of 8 exceeded/);
     expect(r.data).toBeNull();
+    // Nested fragments around a shallow field are as deep as the field (the portal composes its documents so).
+    const wrapped = `${'... on Query { '.repeat(12)}me { id }${' }'.repeat(12)}`;
+    const spread = await gql(app, 'query { ...A } fragment A on Query { ...B } fragment B on Query { me { ...C } } fragment C on User { id }', {}, { token });
+    expect(spread.errors).toBeUndefined();
+    const inline = await gql(app, `{ ${wrapped} }`, {}, { token });
+    expect(inline.errors).toBeUndefined();
   });
 
   it('lets introspection past the depth limit outside production, as GraphiQL and code generators ask for it', async () => {

@@ -32,7 +32,9 @@ const tooComplex = [(_: ValidationContext | null, error: GraphQLError) => {
  */
 export function hardeningRules(limits: HardeningLimits) {
   const rules = [
-    maxDepthRule({ n: limits.maxDepth, onReject: tooComplex, exposeLimits: true, ignoreIntrospection: !limits.production }),
+    // Depth is the depth of fields: fragments (spread or inline) add none, so a client that composes its documents from
+    // fragments is measured like one that writes the fields out.
+    maxDepthRule({ n: limits.maxDepth, flattenFragments: true, onReject: tooComplex, exposeLimits: true, ignoreIntrospection: !limits.production }),
     maxAliasesRule({ n: limits.maxAliases, onReject: tooComplex, exposeLimits: true }),
     costLimitRule({ maxCost: limits.maxCost, onReject: tooComplex, exposeLimits: true }),
   ];

@@ -1142,7 +1142,7 @@ export type AgencyPoliciesQueryVariables = Exact<{
 }>;
 
 
-export type AgencyPoliciesQuery = { agencies: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string, active: boolean, secondFactorRequired: boolean, idleLockMinutes: number, sessionHours: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AgencyPoliciesQuery = { agencies: { totalCount: number, edges: Array<{ cursor: string, node: { active: boolean, secondFactorRequired: boolean, idleLockMinutes: number, sessionHours: number, id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type NationalSignInPolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1161,14 +1161,14 @@ export type DeactivateAgencyMutationVariables = Exact<{
 }>;
 
 
-export type DeactivateAgencyMutation = { deactivateAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string, active: boolean, secondFactorRequired: boolean, idleLockMinutes: number, sessionHours: number } };
+export type DeactivateAgencyMutation = { deactivateAgency: { active: boolean, secondFactorRequired: boolean, idleLockMinutes: number, sessionHours: number, id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } };
 
 export type ReactivateAgencyMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReactivateAgencyMutation = { reactivateAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string, active: boolean, secondFactorRequired: boolean, idleLockMinutes: number, sessionHours: number } };
+export type ReactivateAgencyMutation = { reactivateAgency: { active: boolean, secondFactorRequired: boolean, idleLockMinutes: number, sessionHours: number, id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } };
 
 export type CreateAgencyMutationVariables = Exact<{
   input: CreateAgencyInput;
@@ -1203,14 +1203,14 @@ export type CreateUserMutation = { createUser: { id: string, email: string, disp
 export type MyAgencyPolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAgencyPolicyQuery = { me: { agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string, active: boolean, secondFactorRequired: boolean, idleLockMinutes: number, sessionHours: number } } };
+export type MyAgencyPolicyQuery = { me: { agency: { active: boolean, secondFactorRequired: boolean, idleLockMinutes: number, sessionHours: number, id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } } };
 
 export type SetAgencySignInPolicyMutationVariables = Exact<{
   input: SetAgencySignInPolicyInput;
 }>;
 
 
-export type SetAgencySignInPolicyMutation = { setAgencySignInPolicy: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string, active: boolean, secondFactorRequired: boolean, idleLockMinutes: number, sessionHours: number } };
+export type SetAgencySignInPolicyMutation = { setAgencySignInPolicy: { active: boolean, secondFactorRequired: boolean, idleLockMinutes: number, sessionHours: number, id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } };
 
 export type DeactivateUserMutationVariables = Exact<{
   id: string | number;
@@ -1242,14 +1242,14 @@ export type SetUserRolesMutationVariables = Exact<{
 }>;
 
 
-export type SetUserRolesMutation = { setUserRoles: { id: string, email: string, displayName: string, roles: Array<Role>, active: boolean, lockedUntil: string | null, lastLoginAt: string | null, createdAt: string, secondFactors: Array<SecondFactorKind> | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } } };
+export type SetUserRolesMutation = { setUserRoles: { secondFactors: Array<SecondFactorKind> | null, id: string, email: string, displayName: string, roles: Array<Role>, active: boolean, lockedUntil: string | null, lastLoginAt: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } } };
 
 export type ResetUserSecondFactorsMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ResetUserSecondFactorsMutation = { resetUserSecondFactors: { id: string, email: string, displayName: string, roles: Array<Role>, active: boolean, lockedUntil: string | null, lastLoginAt: string | null, createdAt: string, secondFactors: Array<SecondFactorKind> | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } } };
+export type ResetUserSecondFactorsMutation = { resetUserSecondFactors: { secondFactors: Array<SecondFactorKind> | null, id: string, email: string, displayName: string, roles: Array<Role>, active: boolean, lockedUntil: string | null, lastLoginAt: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } } };
 
 export type EndUserSessionsMutationVariables = Exact<{
   id: string | number;
@@ -1264,7 +1264,7 @@ export type AdminUsersQueryVariables = Exact<{
 }>;
 
 
-export type AdminUsersQuery = { users: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, email: string, displayName: string, roles: Array<Role>, active: boolean, lockedUntil: string | null, lastLoginAt: string | null, createdAt: string, secondFactors: Array<SecondFactorKind> | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AdminUsersQuery = { users: { totalCount: number, edges: Array<{ cursor: string, node: { secondFactors: Array<SecondFactorKind> | null, id: string, email: string, displayName: string, roles: Array<Role>, active: boolean, lockedUntil: string | null, lastLoginAt: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type LeadFieldsFragment = { id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
 
@@ -1366,7 +1366,7 @@ export type AnchorReasonFragment = { status: AuditAnchorStatus, reasonEn: string
 export type AuditAnchorsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AuditAnchorsQuery = { auditAnchors: { configured: boolean, total: number, check: { status: AuditAnchorStatus, reasonEn: string, reasonZh: string, headsChecked: number, lastAnchoredSequence: number | null, lastPublishedAt: string | null, problemSequence: number | null, publicKeyFingerprint: string | null }, heads: Array<{ sequence: number, publishedAt: string | null, signatureValid: boolean | null, matchesChain: boolean | null }> } };
+export type AuditAnchorsQuery = { auditAnchors: { configured: boolean, total: number, check: { headsChecked: number, lastAnchoredSequence: number | null, lastPublishedAt: string | null, problemSequence: number | null, publicKeyFingerprint: string | null, status: AuditAnchorStatus, reasonEn: string, reasonZh: string }, heads: Array<{ sequence: number, publishedAt: string | null, signatureValid: boolean | null, matchesChain: boolean | null }> } };
 
 export type AuditEventsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1399,7 +1399,7 @@ export type BulletinQueryVariables = Exact<{
 }>;
 
 
-export type BulletinQuery = { bulletin: { id: string, title: string, fraudType: FraudType, publishedAt: string, read: boolean, isPublisher: boolean, processed: boolean, matchedCaseCount: number | null, body: string, publisher: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, recipients: { kinds: Array<AgencyKind>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean }, identifiers: Array<{ kind: IdentifierKind, value: string, canonical: string }>, matchingCases: Array<{ caseId: string, caseNumber: string, caseTitle: string, matchedAt: string, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, values: Array<{ kind: IdentifierKind, value: string, canonical: string }> }> } };
+export type BulletinQuery = { bulletin: { body: string, id: string, title: string, fraudType: FraudType, publishedAt: string, read: boolean, isPublisher: boolean, processed: boolean, matchedCaseCount: number | null, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean }, identifiers: Array<{ kind: IdentifierKind, value: string, canonical: string }>, matchingCases: Array<{ caseId: string, caseNumber: string, caseTitle: string, matchedAt: string, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, values: Array<{ kind: IdentifierKind, value: string, canonical: string }> }>, publisher: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, recipients: { kinds: Array<AgencyKind>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } } };
 
 export type BulletinUnreadCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1443,7 +1443,7 @@ export type CaseQueryVariables = Exact<{
 }>;
 
 
-export type CaseQuery = { case: { id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null } };
+export type CaseQuery = { case: { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
 
 export type CaseRequestsQueryVariables = Exact<{
   caseId: string | number;
@@ -1458,7 +1458,7 @@ export type ChangeCaseStatusMutationVariables = Exact<{
 }>;
 
 
-export type ChangeCaseStatusMutation = { changeCaseStatus: { id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null } };
+export type ChangeCaseStatusMutation = { changeCaseStatus: { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
 
 export type AttachmentFieldsFragment = { id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null };
 
@@ -1733,14 +1733,14 @@ export type AnswerFreezeMutationVariables = Exact<{
 }>;
 
 
-export type AnswerFreezeMutation = { answerFreeze: { id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } };
+export type AnswerFreezeMutation = { answerFreeze: { legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
 
 export type AnswerTelecomMutationVariables = Exact<{
   input: AnswerTelecomInput;
 }>;
 
 
-export type AnswerTelecomMutation = { answerTelecom: { id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } };
+export type AnswerTelecomMutation = { answerTelecom: { legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
 
 export type RequestDetailFragment = { legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
 
@@ -1749,7 +1749,7 @@ export type RequestQueryVariables = Exact<{
 }>;
 
 
-export type RequestQuery = { request: { id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } };
+export type RequestQuery = { request: { legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
 
 export type MarkRequestReadMutationVariables = Exact<{
   id: string | number;
@@ -1763,21 +1763,21 @@ export type SendDraftMutationVariables = Exact<{
 }>;
 
 
-export type SendDraftMutation = { sendDraft: { id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } };
+export type SendDraftMutation = { sendDraft: { legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
 
 export type AcknowledgeRequestMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AcknowledgeRequestMutation = { acknowledgeRequest: { id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } };
+export type AcknowledgeRequestMutation = { acknowledgeRequest: { legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
 
 export type ChangeRequestStateMutationVariables = Exact<{
   input: ChangeRequestStateInput;
 }>;
 
 
-export type ChangeRequestStateMutation = { changeRequestState: { id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } };
+export type ChangeRequestStateMutation = { changeRequestState: { legalBasisDoc: string | null, legalBasis: LegalBasis | null, balance: string | null, extensions: number, heldAt: string | null, expiresAt: string | null, summary: string | null, answerNote: string | null, acknowledgedAt: string | null, overdueAt: string | null, allowedTransitions: Array<RequestState>, id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, downstream: Array<{ toAccount: string, bank: string | null, amount: string, occurredAt: string }>, subscriber: { name: string | null, idNumber: string | null, address: string | null, registeredOn: string | null, note: string | null } | null, subjects: Array<{ name: string, note: string | null, identifiers: Array<{ kind: IdentifierKind, value: string }> }>, attachments: Array<{ attachmentId: string, fileName: string, sizeBytes: string, sha256: string, downloadPath: string, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, events: Array<{ id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
 
 export type RequestEventFieldsFragment = { id: string, kind: RequestEventKind, fromState: RequestState | null, toState: RequestState | null, body: string | null, authorName: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
 
@@ -1832,7 +1832,7 @@ export type SeriesQueryVariables = Exact<{
 }>;
 
 
-export type SeriesQuery = { series: { id: string, caseCount: number, hiddenCaseCount: number, totalLoss: string, victimCount: number, provinces: Array<string>, createdAt: string, updatedAt: string, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }>, cases: Array<{ id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } };
+export type SeriesQuery = { series: { id: string, caseCount: number, hiddenCaseCount: number, totalLoss: string, victimCount: number, provinces: Array<string>, createdAt: string, updatedAt: string, cases: Array<{ id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } };
 
 export type TaskFieldsFragment = { id: string, kind: TaskKind, title: string, province: string | null, caseId: string | null, dueAt: string, status: TaskStatus, overdue: boolean, allowedStatuses: Array<TaskStatus>, createdAt: string, assigneeAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
 
@@ -3093,28 +3093,7 @@ export const AccessRequestsDocument = new TypedDocumentString(`
     edges {
       cursor
       node {
-        id
-        caseId
-        caseNumber
-        requestingAgency {
-          id
-          name
-          nameEn
-          kind
-          region
-        }
-        ownerAgency {
-          id
-          name
-          nameEn
-          kind
-          region
-        }
-        reason
-        status
-        decisionNote
-        createdAt
-        decidedAt
+        ...AccessRequestFields
       }
     }
     pageInfo {
@@ -3124,44 +3103,63 @@ export const AccessRequestsDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    `) as unknown as TypedDocumentString<AccessRequestsQuery, AccessRequestsQueryVariables>;
+    fragment AccessRequestFields on AccessRequest {
+  id
+  caseId
+  caseNumber
+  requestingAgency {
+    ...AgencyRefFields
+  }
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  reason
+  status
+  decisionNote
+  createdAt
+  decidedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<AccessRequestsQuery, AccessRequestsQueryVariables>;
 export const DecideAccessRequestDocument = new TypedDocumentString(`
     mutation DecideAccessRequest($input: DecideAccessRequestInput!) {
   decideAccessRequest(input: $input) {
-    id
-    caseId
-    caseNumber
-    requestingAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    ownerAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    reason
-    status
-    decisionNote
-    createdAt
-    decidedAt
+    ...AccessRequestFields
   }
 }
-    `) as unknown as TypedDocumentString<DecideAccessRequestMutation, DecideAccessRequestMutationVariables>;
+    fragment AccessRequestFields on AccessRequest {
+  id
+  caseId
+  caseNumber
+  requestingAgency {
+    ...AgencyRefFields
+  }
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  reason
+  status
+  decisionNote
+  createdAt
+  decidedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<DecideAccessRequestMutation, DecideAccessRequestMutationVariables>;
 export const MySecurityDocument = new TypedDocumentString(`
     query MySecurity {
   mySecurity {
     factors {
-      id
-      kind
-      label
-      createdAt
-      lastUsedAt
+      ...SecondFactorFields
     }
     recoveryCodesLeft
     secondFactorRequired
@@ -3170,7 +3168,13 @@ export const MySecurityDocument = new TypedDocumentString(`
     passwordChangedAt
   }
 }
-    `) as unknown as TypedDocumentString<MySecurityQuery, MySecurityQueryVariables>;
+    fragment SecondFactorFields on SecondFactor {
+  id
+  kind
+  label
+  createdAt
+  lastUsedAt
+}`) as unknown as TypedDocumentString<MySecurityQuery, MySecurityQueryVariables>;
 export const MySessionsDocument = new TypedDocumentString(`
     query MySessions {
   mySessions {
@@ -3224,17 +3228,22 @@ export const StartTotpEnrolmentDocument = new TypedDocumentString(`
 export const ConfirmTotpEnrolmentDocument = new TypedDocumentString(`
     mutation ConfirmTotpEnrolment($input: ConfirmTotpInput!) {
   confirmTotpEnrolment(input: $input) {
-    factor {
-      id
-      kind
-      label
-      createdAt
-      lastUsedAt
-    }
-    recoveryCodes
+    ...FactorEnrolledFields
   }
 }
-    `) as unknown as TypedDocumentString<ConfirmTotpEnrolmentMutation, ConfirmTotpEnrolmentMutationVariables>;
+    fragment SecondFactorFields on SecondFactor {
+  id
+  kind
+  label
+  createdAt
+  lastUsedAt
+}
+fragment FactorEnrolledFields on FactorEnrolled {
+  factor {
+    ...SecondFactorFields
+  }
+  recoveryCodes
+}`) as unknown as TypedDocumentString<ConfirmTotpEnrolmentMutation, ConfirmTotpEnrolmentMutationVariables>;
 export const PasskeyRegistrationOptionsDocument = new TypedDocumentString(`
     mutation PasskeyRegistrationOptions {
   passkeyRegistrationOptions
@@ -3243,30 +3252,29 @@ export const PasskeyRegistrationOptionsDocument = new TypedDocumentString(`
 export const RegisterPasskeyDocument = new TypedDocumentString(`
     mutation RegisterPasskey($input: RegisterPasskeyInput!) {
   registerPasskey(input: $input) {
-    factor {
-      id
-      kind
-      label
-      createdAt
-      lastUsedAt
-    }
-    recoveryCodes
+    ...FactorEnrolledFields
   }
 }
-    `) as unknown as TypedDocumentString<RegisterPasskeyMutation, RegisterPasskeyMutationVariables>;
+    fragment SecondFactorFields on SecondFactor {
+  id
+  kind
+  label
+  createdAt
+  lastUsedAt
+}
+fragment FactorEnrolledFields on FactorEnrolled {
+  factor {
+    ...SecondFactorFields
+  }
+  recoveryCodes
+}`) as unknown as TypedDocumentString<RegisterPasskeyMutation, RegisterPasskeyMutationVariables>;
 export const AgenciesDocument = new TypedDocumentString(`
     query Agencies($first: Int, $after: String) {
   agencies(first: $first, after: $after) {
     edges {
       cursor
       node {
-        id
-        name
-        nameEn
-        kind
-        region
-        coordinating
-        createdAt
+        ...AgencyFields
       }
     }
     pageInfo {
@@ -3276,24 +3284,22 @@ export const AgenciesDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    `) as unknown as TypedDocumentString<AgenciesQuery, AgenciesQueryVariables>;
+    fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}`) as unknown as TypedDocumentString<AgenciesQuery, AgenciesQueryVariables>;
 export const AgencyPoliciesDocument = new TypedDocumentString(`
     query AgencyPolicies($first: Int, $after: String) {
   agencies(first: $first, after: $after) {
     edges {
       cursor
       node {
-        id
-        name
-        nameEn
-        kind
-        region
-        coordinating
-        createdAt
-        active
-        secondFactorRequired
-        idleLockMinutes
-        sessionHours
+        ...AgencyPolicyFields
       }
     }
     pageInfo {
@@ -3303,7 +3309,22 @@ export const AgencyPoliciesDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    `) as unknown as TypedDocumentString<AgencyPoliciesQuery, AgencyPoliciesQueryVariables>;
+    fragment AgencyPolicyFields on Agency {
+  ...AgencyFields
+  active
+  secondFactorRequired
+  idleLockMinutes
+  sessionHours
+}
+fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}`) as unknown as TypedDocumentString<AgencyPoliciesQuery, AgencyPoliciesQueryVariables>;
 export const NationalSignInPolicyDocument = new TypedDocumentString(`
     query NationalSignInPolicy {
   nationalSignInPolicy {
@@ -3323,256 +3344,318 @@ export const SetNationalSignInPolicyDocument = new TypedDocumentString(`
 export const DeactivateAgencyDocument = new TypedDocumentString(`
     mutation DeactivateAgency($id: ID!) {
   deactivateAgency(id: $id) {
-    id
-    name
-    nameEn
-    kind
-    region
-    coordinating
-    createdAt
-    active
-    secondFactorRequired
-    idleLockMinutes
-    sessionHours
+    ...AgencyPolicyFields
   }
 }
-    `) as unknown as TypedDocumentString<DeactivateAgencyMutation, DeactivateAgencyMutationVariables>;
+    fragment AgencyPolicyFields on Agency {
+  ...AgencyFields
+  active
+  secondFactorRequired
+  idleLockMinutes
+  sessionHours
+}
+fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}`) as unknown as TypedDocumentString<DeactivateAgencyMutation, DeactivateAgencyMutationVariables>;
 export const ReactivateAgencyDocument = new TypedDocumentString(`
     mutation ReactivateAgency($id: ID!) {
   reactivateAgency(id: $id) {
-    id
-    name
-    nameEn
-    kind
-    region
-    coordinating
-    createdAt
-    active
-    secondFactorRequired
-    idleLockMinutes
-    sessionHours
+    ...AgencyPolicyFields
   }
 }
-    `) as unknown as TypedDocumentString<ReactivateAgencyMutation, ReactivateAgencyMutationVariables>;
+    fragment AgencyPolicyFields on Agency {
+  ...AgencyFields
+  active
+  secondFactorRequired
+  idleLockMinutes
+  sessionHours
+}
+fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}`) as unknown as TypedDocumentString<ReactivateAgencyMutation, ReactivateAgencyMutationVariables>;
 export const CreateAgencyDocument = new TypedDocumentString(`
     mutation CreateAgency($input: CreateAgencyInput!) {
   createAgency(input: $input) {
-    id
-    name
-    nameEn
-    kind
-    region
-    coordinating
-    createdAt
+    ...AgencyFields
   }
 }
-    `) as unknown as TypedDocumentString<CreateAgencyMutation, CreateAgencyMutationVariables>;
+    fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}`) as unknown as TypedDocumentString<CreateAgencyMutation, CreateAgencyMutationVariables>;
 export const AgencySsoDocument = new TypedDocumentString(`
     query AgencySso($agencyId: ID!) {
   agencySso(agencyId: $agencyId) {
-    agencyId
-    issuer
-    clientId
-    emailDomain
-    rolesClaim
-    requireMfa
-    enabled
-    updatedAt
-    redirectUri
+    ...AgencySsoFields
   }
 }
-    `) as unknown as TypedDocumentString<AgencySsoQuery, AgencySsoQueryVariables>;
+    fragment AgencySsoFields on AgencySso {
+  agencyId
+  issuer
+  clientId
+  emailDomain
+  rolesClaim
+  requireMfa
+  enabled
+  updatedAt
+  redirectUri
+}`) as unknown as TypedDocumentString<AgencySsoQuery, AgencySsoQueryVariables>;
 export const SetAgencySsoDocument = new TypedDocumentString(`
     mutation SetAgencySso($input: SetAgencySsoInput!) {
   setAgencySso(input: $input) {
-    agencyId
-    issuer
-    clientId
-    emailDomain
-    rolesClaim
-    requireMfa
-    enabled
-    updatedAt
-    redirectUri
+    ...AgencySsoFields
   }
 }
-    `) as unknown as TypedDocumentString<SetAgencySsoMutation, SetAgencySsoMutationVariables>;
+    fragment AgencySsoFields on AgencySso {
+  agencyId
+  issuer
+  clientId
+  emailDomain
+  rolesClaim
+  requireMfa
+  enabled
+  updatedAt
+  redirectUri
+}`) as unknown as TypedDocumentString<SetAgencySsoMutation, SetAgencySsoMutationVariables>;
 export const CreateUserDocument = new TypedDocumentString(`
     mutation CreateUser($input: CreateUserInput!) {
   createUser(input: $input) {
-    id
-    email
-    displayName
-    roles
-    active
-    lockedUntil
-    lastLoginAt
-    createdAt
-    agency {
-      id
-      name
-      nameEn
-      kind
-      region
-      coordinating
-      createdAt
-    }
+    ...UserFields
   }
 }
-    `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+    fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  roles
+  active
+  lockedUntil
+  lastLoginAt
+  createdAt
+  agency {
+    ...AgencyFields
+  }
+}`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
 export const MyAgencyPolicyDocument = new TypedDocumentString(`
     query MyAgencyPolicy {
   me {
     agency {
-      id
-      name
-      nameEn
-      kind
-      region
-      coordinating
-      createdAt
-      active
-      secondFactorRequired
-      idleLockMinutes
-      sessionHours
+      ...AgencyPolicyFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<MyAgencyPolicyQuery, MyAgencyPolicyQueryVariables>;
+    fragment AgencyPolicyFields on Agency {
+  ...AgencyFields
+  active
+  secondFactorRequired
+  idleLockMinutes
+  sessionHours
+}
+fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}`) as unknown as TypedDocumentString<MyAgencyPolicyQuery, MyAgencyPolicyQueryVariables>;
 export const SetAgencySignInPolicyDocument = new TypedDocumentString(`
     mutation SetAgencySignInPolicy($input: SetAgencySignInPolicyInput!) {
   setAgencySignInPolicy(input: $input) {
-    id
-    name
-    nameEn
-    kind
-    region
-    coordinating
-    createdAt
-    active
-    secondFactorRequired
-    idleLockMinutes
-    sessionHours
+    ...AgencyPolicyFields
   }
 }
-    `) as unknown as TypedDocumentString<SetAgencySignInPolicyMutation, SetAgencySignInPolicyMutationVariables>;
+    fragment AgencyPolicyFields on Agency {
+  ...AgencyFields
+  active
+  secondFactorRequired
+  idleLockMinutes
+  sessionHours
+}
+fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}`) as unknown as TypedDocumentString<SetAgencySignInPolicyMutation, SetAgencySignInPolicyMutationVariables>;
 export const DeactivateUserDocument = new TypedDocumentString(`
     mutation DeactivateUser($id: ID!) {
   deactivateUser(id: $id) {
-    id
-    email
-    displayName
-    roles
-    active
-    lockedUntil
-    lastLoginAt
-    createdAt
-    agency {
-      id
-      name
-      nameEn
-      kind
-      region
-      coordinating
-      createdAt
-    }
+    ...UserFields
   }
 }
-    `) as unknown as TypedDocumentString<DeactivateUserMutation, DeactivateUserMutationVariables>;
+    fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  roles
+  active
+  lockedUntil
+  lastLoginAt
+  createdAt
+  agency {
+    ...AgencyFields
+  }
+}`) as unknown as TypedDocumentString<DeactivateUserMutation, DeactivateUserMutationVariables>;
 export const ReactivateUserDocument = new TypedDocumentString(`
     mutation ReactivateUser($id: ID!) {
   reactivateUser(id: $id) {
-    id
-    email
-    displayName
-    roles
-    active
-    lockedUntil
-    lastLoginAt
-    createdAt
-    agency {
-      id
-      name
-      nameEn
-      kind
-      region
-      coordinating
-      createdAt
-    }
+    ...UserFields
   }
 }
-    `) as unknown as TypedDocumentString<ReactivateUserMutation, ReactivateUserMutationVariables>;
+    fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  roles
+  active
+  lockedUntil
+  lastLoginAt
+  createdAt
+  agency {
+    ...AgencyFields
+  }
+}`) as unknown as TypedDocumentString<ReactivateUserMutation, ReactivateUserMutationVariables>;
 export const ResetUserPasswordDocument = new TypedDocumentString(`
     mutation ResetUserPassword($id: ID!, $newPassword: String!) {
   resetUserPassword(id: $id, newPassword: $newPassword) {
-    id
-    email
-    displayName
-    roles
-    active
-    lockedUntil
-    lastLoginAt
-    createdAt
-    agency {
-      id
-      name
-      nameEn
-      kind
-      region
-      coordinating
-      createdAt
-    }
+    ...UserFields
   }
 }
-    `) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
+    fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  roles
+  active
+  lockedUntil
+  lastLoginAt
+  createdAt
+  agency {
+    ...AgencyFields
+  }
+}`) as unknown as TypedDocumentString<ResetUserPasswordMutation, ResetUserPasswordMutationVariables>;
 export const SetUserRolesDocument = new TypedDocumentString(`
     mutation SetUserRoles($id: ID!, $roles: [Role!]!) {
   setUserRoles(id: $id, roles: $roles) {
-    id
-    email
-    displayName
-    roles
-    active
-    lockedUntil
-    lastLoginAt
-    createdAt
-    agency {
-      id
-      name
-      nameEn
-      kind
-      region
-      coordinating
-      createdAt
-    }
-    secondFactors
+    ...AdminUserFields
   }
 }
-    `) as unknown as TypedDocumentString<SetUserRolesMutation, SetUserRolesMutationVariables>;
+    fragment AdminUserFields on User {
+  ...UserFields
+  secondFactors
+}
+fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  roles
+  active
+  lockedUntil
+  lastLoginAt
+  createdAt
+  agency {
+    ...AgencyFields
+  }
+}`) as unknown as TypedDocumentString<SetUserRolesMutation, SetUserRolesMutationVariables>;
 export const ResetUserSecondFactorsDocument = new TypedDocumentString(`
     mutation ResetUserSecondFactors($id: ID!) {
   resetUserSecondFactors(id: $id) {
-    id
-    email
-    displayName
-    roles
-    active
-    lockedUntil
-    lastLoginAt
-    createdAt
-    agency {
-      id
-      name
-      nameEn
-      kind
-      region
-      coordinating
-      createdAt
-    }
-    secondFactors
+    ...AdminUserFields
   }
 }
-    `) as unknown as TypedDocumentString<ResetUserSecondFactorsMutation, ResetUserSecondFactorsMutationVariables>;
+    fragment AdminUserFields on User {
+  ...UserFields
+  secondFactors
+}
+fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  roles
+  active
+  lockedUntil
+  lastLoginAt
+  createdAt
+  agency {
+    ...AgencyFields
+  }
+}`) as unknown as TypedDocumentString<ResetUserSecondFactorsMutation, ResetUserSecondFactorsMutationVariables>;
 export const EndUserSessionsDocument = new TypedDocumentString(`
     mutation EndUserSessions($id: ID!) {
   endUserSessions(id: $id)
@@ -3584,24 +3667,7 @@ export const AdminUsersDocument = new TypedDocumentString(`
     edges {
       cursor
       node {
-        id
-        email
-        displayName
-        roles
-        active
-        lockedUntil
-        lastLoginAt
-        createdAt
-        agency {
-          id
-          name
-          nameEn
-          kind
-          region
-          coordinating
-          createdAt
-        }
-        secondFactors
+        ...AdminUserFields
       }
     }
     pageInfo {
@@ -3611,35 +3677,39 @@ export const AdminUsersDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    `) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
+    fragment AdminUserFields on User {
+  ...UserFields
+  secondFactors
+}
+fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  roles
+  active
+  lockedUntil
+  lastLoginAt
+  createdAt
+  agency {
+    ...AgencyFields
+  }
+}`) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
 export const AlertsDocument = new TypedDocumentString(`
     query Alerts($status: AlertStatus, $rule: RiskRule, $first: Int, $after: String) {
   alerts(status: $status, rule: $rule, first: $first, after: $after) {
     edges {
       cursor
       node {
-        id
-        rule
-        status
-        region
-        raisedAt
-        reportingAgency {
-          id
-          name
-          nameEn
-          kind
-          region
-        }
-        subjectKey
-        observed
-        threshold
-        windowStart
-        windowEnd
-        signalCount
-        statusNote
-        leads {
-          id
-        }
+        ...AlertSummaryFields
       }
     }
     pageInfo {
@@ -3649,188 +3719,230 @@ export const AlertsDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    `) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
+    fragment AlertSummaryFields on Alert {
+  id
+  rule
+  status
+  region
+  raisedAt
+  reportingAgency {
+    ...AgencyRefFields
+  }
+  subjectKey
+  observed
+  threshold
+  windowStart
+  windowEnd
+  signalCount
+  statusNote
+  leads {
+    id
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
 export const AlertDocument = new TypedDocumentString(`
     query Alert($id: ID!) {
   alert(id: $id) {
-    id
-    rule
-    status
-    region
-    raisedAt
-    reportingAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    subjectKey
-    identifiers {
-      kind
-      value
-    }
-    observed
-    threshold
-    windowStart
-    windowEnd
-    signalCount
-    statusNote
-    leads {
-      id
-      caseId
-      caseNumber
-      ownerAgency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      matchedKind
-      matchedValue
-      canOpen
-      createdAt
-    }
+    ...AlertFields
   }
 }
-    `) as unknown as TypedDocumentString<AlertQuery, AlertQueryVariables>;
+    fragment LeadFields on AlertLead {
+  id
+  caseId
+  caseNumber
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  matchedKind
+  matchedValue
+  canOpen
+  createdAt
+}
+fragment AlertFields on Alert {
+  id
+  rule
+  status
+  region
+  raisedAt
+  reportingAgency {
+    ...AgencyRefFields
+  }
+  subjectKey
+  identifiers {
+    kind
+    value
+  }
+  observed
+  threshold
+  windowStart
+  windowEnd
+  signalCount
+  statusNote
+  leads {
+    ...LeadFields
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<AlertQuery, AlertQueryVariables>;
 export const AcknowledgeAlertDocument = new TypedDocumentString(`
     mutation AcknowledgeAlert($id: ID!) {
   acknowledgeAlert(id: $id) {
-    id
-    rule
-    status
-    region
-    raisedAt
-    reportingAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    subjectKey
-    identifiers {
-      kind
-      value
-    }
-    observed
-    threshold
-    windowStart
-    windowEnd
-    signalCount
-    statusNote
-    leads {
-      id
-      caseId
-      caseNumber
-      ownerAgency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      matchedKind
-      matchedValue
-      canOpen
-      createdAt
-    }
+    ...AlertFields
   }
 }
-    `) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
+    fragment LeadFields on AlertLead {
+  id
+  caseId
+  caseNumber
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  matchedKind
+  matchedValue
+  canOpen
+  createdAt
+}
+fragment AlertFields on Alert {
+  id
+  rule
+  status
+  region
+  raisedAt
+  reportingAgency {
+    ...AgencyRefFields
+  }
+  subjectKey
+  identifiers {
+    kind
+    value
+  }
+  observed
+  threshold
+  windowStart
+  windowEnd
+  signalCount
+  statusNote
+  leads {
+    ...LeadFields
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
 export const DismissAlertDocument = new TypedDocumentString(`
     mutation DismissAlert($id: ID!, $reason: String!) {
   dismissAlert(id: $id, reason: $reason) {
-    id
-    rule
-    status
-    region
-    raisedAt
-    reportingAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    subjectKey
-    identifiers {
-      kind
-      value
-    }
-    observed
-    threshold
-    windowStart
-    windowEnd
-    signalCount
-    statusNote
-    leads {
-      id
-      caseId
-      caseNumber
-      ownerAgency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      matchedKind
-      matchedValue
-      canOpen
-      createdAt
-    }
+    ...AlertFields
   }
 }
-    `) as unknown as TypedDocumentString<DismissAlertMutation, DismissAlertMutationVariables>;
+    fragment LeadFields on AlertLead {
+  id
+  caseId
+  caseNumber
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  matchedKind
+  matchedValue
+  canOpen
+  createdAt
+}
+fragment AlertFields on Alert {
+  id
+  rule
+  status
+  region
+  raisedAt
+  reportingAgency {
+    ...AgencyRefFields
+  }
+  subjectKey
+  identifiers {
+    kind
+    value
+  }
+  observed
+  threshold
+  windowStart
+  windowEnd
+  signalCount
+  statusNote
+  leads {
+    ...LeadFields
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<DismissAlertMutation, DismissAlertMutationVariables>;
 export const CaseAlertLeadsDocument = new TypedDocumentString(`
     query CaseAlertLeads($caseId: ID!) {
   caseAlertLeads(caseId: $caseId) {
     lead {
-      id
-      caseId
-      caseNumber
-      ownerAgency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      matchedKind
-      matchedValue
-      canOpen
-      createdAt
+      ...LeadFields
     }
     alert {
-      id
-      rule
-      status
-      region
-      raisedAt
-      reportingAgency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      subjectKey
-      observed
-      threshold
-      windowStart
-      windowEnd
-      signalCount
-      statusNote
-      leads {
-        id
-      }
+      ...AlertSummaryFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CaseAlertLeadsQuery, CaseAlertLeadsQueryVariables>;
+    fragment LeadFields on AlertLead {
+  id
+  caseId
+  caseNumber
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  matchedKind
+  matchedValue
+  canOpen
+  createdAt
+}
+fragment AlertSummaryFields on Alert {
+  id
+  rule
+  status
+  region
+  raisedAt
+  reportingAgency {
+    ...AgencyRefFields
+  }
+  subjectKey
+  observed
+  threshold
+  windowStart
+  windowEnd
+  signalCount
+  statusNote
+  leads {
+    id
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<CaseAlertLeadsQuery, CaseAlertLeadsQueryVariables>;
 export const RiskSignalsDocument = new TypedDocumentString(`
     query RiskSignals($kind: RiskSignalKind, $first: Int, $after: String) {
   riskSignals(kind: $kind, first: $first, after: $after) {
@@ -3863,15 +3975,7 @@ export const RiskSignalsDocument = new TypedDocumentString(`
 export const SignalUploadDocument = new TypedDocumentString(`
     query SignalUpload($id: ID!) {
   signalUpload(id: $id) {
-    id
-    fileName
-    status
-    rowsTotal
-    rowsDone
-    accepted
-    duplicates
-    createdAt
-    finishedAt
+    ...UploadFields
     errors {
       row
       column
@@ -3879,22 +3983,34 @@ export const SignalUploadDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SignalUploadQuery, SignalUploadQueryVariables>;
+    fragment UploadFields on SignalUpload {
+  id
+  fileName
+  status
+  rowsTotal
+  rowsDone
+  accepted
+  duplicates
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<SignalUploadQuery, SignalUploadQueryVariables>;
 export const SignalUploadsDocument = new TypedDocumentString(`
     query SignalUploads($first: Int) {
   signalUploads(first: $first) {
-    id
-    fileName
-    status
-    rowsTotal
-    rowsDone
-    accepted
-    duplicates
-    createdAt
-    finishedAt
+    ...UploadFields
   }
 }
-    `) as unknown as TypedDocumentString<SignalUploadsQuery, SignalUploadsQueryVariables>;
+    fragment UploadFields on SignalUpload {
+  id
+  fileName
+  status
+  rowsTotal
+  rowsDone
+  accepted
+  duplicates
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<SignalUploadsQuery, SignalUploadsQueryVariables>;
 export const RiskThresholdsDocument = new TypedDocumentString(`
     query RiskThresholds($region: String) {
   riskThresholds(region: $region) {
@@ -3920,44 +4036,16 @@ export const OutcomeAnalyticsDocument = new TypedDocumentString(`
   outcomeAnalytics(filter: $filter) {
     total
     age {
-      known
-      unknown
-      buckets {
-        key
-        count
-        percent
-        probation
-      }
+      ...OutcomeDistributionFields
     }
     education {
-      known
-      unknown
-      buckets {
-        key
-        count
-        percent
-        probation
-      }
+      ...OutcomeDistributionFields
     }
     employment {
-      known
-      unknown
-      buckets {
-        key
-        count
-        percent
-        probation
-      }
+      ...OutcomeDistributionFields
     }
     roles {
-      known
-      unknown
-      buckets {
-        key
-        count
-        percent
-        probation
-      }
+      ...OutcomeDistributionFields
     }
     probation {
       count
@@ -3973,16 +4061,23 @@ export const OutcomeAnalyticsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<OutcomeAnalyticsQuery, OutcomeAnalyticsQueryVariables>;
+    fragment OutcomeDistributionFields on OutcomeDistribution {
+  known
+  unknown
+  buckets {
+    key
+    count
+    percent
+    probation
+  }
+}`) as unknown as TypedDocumentString<OutcomeAnalyticsQuery, OutcomeAnalyticsQueryVariables>;
 export const AuditAnchorsDocument = new TypedDocumentString(`
     query AuditAnchors {
   auditAnchors(first: 5) {
     configured
     total
     check {
-      status
-      reasonEn
-      reasonZh
+      ...AnchorReason
       headsChecked
       lastAnchoredSequence
       lastPublishedAt
@@ -3997,7 +4092,11 @@ export const AuditAnchorsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<AuditAnchorsQuery, AuditAnchorsQueryVariables>;
+    fragment AnchorReason on AuditAnchorCheck {
+  status
+  reasonEn
+  reasonZh
+}`) as unknown as TypedDocumentString<AuditAnchorsQuery, AuditAnchorsQueryVariables>;
 export const AuditEventsDocument = new TypedDocumentString(`
     query AuditEvents($first: Int, $after: String, $action: String) {
   auditEvents(first: $first, after: $after, action: $action) {
@@ -4035,13 +4134,15 @@ export const VerifyAuditChainDocument = new TypedDocumentString(`
     firstBrokenSequence
     reason
     anchors {
-      status
-      reasonEn
-      reasonZh
+      ...AnchorReason
     }
   }
 }
-    `) as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
+    fragment AnchorReason on AuditAnchorCheck {
+  status
+  reasonEn
+  reasonZh
+}`) as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
 export const BulletinsDocument = new TypedDocumentString(`
     query Bulletins($first: Int, $after: String, $fraudType: FraudType, $unreadOnly: Boolean) {
   bulletins(
@@ -4058,69 +4159,44 @@ export const BulletinsDocument = new TypedDocumentString(`
     edges {
       cursor
       node {
-        id
-        title
-        fraudType
-        publisher {
-          id
-          name
-          nameEn
-          kind
-          region
-        }
-        publishedAt
-        read
-        isPublisher
-        processed
-        matchedCaseCount
-        recipients {
-          kinds
-          agencies {
-            id
-            name
-            nameEn
-            kind
-            region
-          }
-        }
+        ...BulletinSummary
       }
     }
   }
 }
-    `) as unknown as TypedDocumentString<BulletinsQuery, BulletinsQueryVariables>;
+    fragment BulletinSummary on Bulletin {
+  id
+  title
+  fraudType
+  publisher {
+    ...AgencyRefFields
+  }
+  publishedAt
+  read
+  isPublisher
+  processed
+  matchedCaseCount
+  recipients {
+    kinds
+    agencies {
+      ...AgencyRefFields
+    }
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<BulletinsQuery, BulletinsQueryVariables>;
 export const BulletinDocument = new TypedDocumentString(`
     query Bulletin($id: ID!) {
   bulletin(id: $id) {
-    id
-    title
-    fraudType
-    publisher {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    publishedAt
-    read
-    isPublisher
-    processed
-    matchedCaseCount
-    recipients {
-      kinds
-      agencies {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-    }
+    ...BulletinSummary
     body
     handling {
-      mayPassOn
-      mayUseInCourt
-      mustAskBeforeActing
+      ...HandlingFields
     }
     identifiers {
       kind
@@ -4132,11 +4208,7 @@ export const BulletinDocument = new TypedDocumentString(`
       caseNumber
       caseTitle
       owner {
-        id
-        name
-        nameEn
-        kind
-        region
+        ...AgencyRefFields
       }
       values {
         kind
@@ -4147,7 +4219,37 @@ export const BulletinDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<BulletinQuery, BulletinQueryVariables>;
+    fragment BulletinSummary on Bulletin {
+  id
+  title
+  fraudType
+  publisher {
+    ...AgencyRefFields
+  }
+  publishedAt
+  read
+  isPublisher
+  processed
+  matchedCaseCount
+  recipients {
+    kinds
+    agencies {
+      ...AgencyRefFields
+    }
+  }
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<BulletinQuery, BulletinQueryVariables>;
 export const BulletinUnreadCountDocument = new TypedDocumentString(`
     query BulletinUnreadCount {
   bulletinUnreadCount
@@ -4157,31 +4259,7 @@ export const CaseBulletinHitsDocument = new TypedDocumentString(`
     query CaseBulletinHits($caseId: ID!) {
   caseBulletinHits(caseId: $caseId) {
     bulletin {
-      id
-      title
-      fraudType
-      publisher {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      publishedAt
-      read
-      isPublisher
-      processed
-      matchedCaseCount
-      recipients {
-        kinds
-        agencies {
-          id
-          name
-          nameEn
-          kind
-          region
-        }
-      }
+      ...BulletinSummary
     }
     values {
       kind
@@ -4191,18 +4269,45 @@ export const CaseBulletinHitsDocument = new TypedDocumentString(`
     matchedAt
   }
 }
-    `) as unknown as TypedDocumentString<CaseBulletinHitsQuery, CaseBulletinHitsQueryVariables>;
+    fragment BulletinSummary on Bulletin {
+  id
+  title
+  fraudType
+  publisher {
+    ...AgencyRefFields
+  }
+  publishedAt
+  read
+  isPublisher
+  processed
+  matchedCaseCount
+  recipients {
+    kinds
+    agencies {
+      ...AgencyRefFields
+    }
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<CaseBulletinHitsQuery, CaseBulletinHitsQueryVariables>;
 export const BulletinRecipientAgenciesDocument = new TypedDocumentString(`
     query BulletinRecipientAgencies {
   bulletinRecipientAgencies {
-    id
-    name
-    nameEn
-    kind
-    region
+    ...AgencyRefFields
   }
 }
-    `) as unknown as TypedDocumentString<BulletinRecipientAgenciesQuery, BulletinRecipientAgenciesQueryVariables>;
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<BulletinRecipientAgenciesQuery, BulletinRecipientAgenciesQueryVariables>;
 export const PublishBulletinDocument = new TypedDocumentString(`
     mutation PublishBulletin($input: PublishBulletinInput!) {
   publishBulletin(input: $input) {
@@ -4216,24 +4321,7 @@ export const CasesDocument = new TypedDocumentString(`
     edges {
       cursor
       node {
-        id
-        caseNumber
-        title
-        fraudType
-        status
-        provinces
-        totalLoss
-        victimCount
-        reportedOn
-        sensitivity
-        owner {
-          id
-          name
-          nameEn
-          kind
-          region
-        }
-        viewerAccess
+        ...CaseSummary
       }
     }
     pageInfo {
@@ -4243,302 +4331,361 @@ export const CasesDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    `) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
+    fragment CaseSummary on Case {
+  id
+  caseNumber
+  title
+  fraudType
+  status
+  provinces
+  totalLoss
+  victimCount
+  reportedOn
+  sensitivity
+  owner {
+    ...AgencyRefFields
+  }
+  viewerAccess
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
 export const CaseDocument = new TypedDocumentString(`
     query Case($id: ID!) {
   case(id: $id) {
-    id
-    caseNumber
-    title
-    fraudType
-    status
-    provinces
-    totalLoss
-    victimCount
-    reportedOn
-    sensitivity
-    owner {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    viewerAccess
-    description
-    createdAt
-    updatedAt
-    handling {
-      mayPassOn
-      mayUseInCourt
-      mustAskBeforeActing
-    }
-    allowedTransitions
-    statements {
-      id
-      takenAt
-      place
-      province
-      narrative
-      reportedLoss
-      createdAt
-      takenByName
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      victim {
-        id
-        name
-        age
-        gender
-        province
-        idNumber
-        phone
-        personalDataMasked
-      }
-      transfers {
-        id
-        fromAccount
-        toAccount
-        bank
-        amount
-        occurredAt
-        channel
-      }
-    }
-    identifiers {
-      id
-      kind
-      rawValue
-      canonical
-      source
-      statementId
-      note
-      createdAt
-    }
-    shares {
-      id
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      access
-      handling {
-        mayPassOn
-        mayUseInCourt
-        mustAskBeforeActing
-      }
-      grantedAt
-      revokedAt
-    }
-    attachments {
-      id
-      statementId
-      fileName
-      contentType
-      sizeBytes
-      sha256
-      downloadPath
-      createdAt
-      purgedAt
-    }
-    legalHold {
-      caseId
-      reason
-      setAt
-      setByEmail
-    }
+    ...CaseDetail
   }
 }
-    `) as unknown as TypedDocumentString<CaseQuery, CaseQueryVariables>;
+    fragment CaseSummary on Case {
+  id
+  caseNumber
+  title
+  fraudType
+  status
+  provinces
+  totalLoss
+  victimCount
+  reportedOn
+  sensitivity
+  owner {
+    ...AgencyRefFields
+  }
+  viewerAccess
+}
+fragment CaseDetail on Case {
+  ...CaseSummary
+  description
+  createdAt
+  updatedAt
+  handling {
+    ...HandlingFields
+  }
+  allowedTransitions
+  statements {
+    ...StatementFields
+  }
+  identifiers {
+    ...IdentifierFields
+  }
+  shares {
+    ...ShareFields
+  }
+  attachments {
+    ...AttachmentFields
+  }
+  legalHold {
+    ...LegalHoldFields
+  }
+}
+fragment AttachmentFields on Attachment {
+  id
+  statementId
+  fileName
+  contentType
+  sizeBytes
+  sha256
+  downloadPath
+  createdAt
+  purgedAt
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment IdentifierFields on Identifier {
+  id
+  kind
+  rawValue
+  canonical
+  source
+  statementId
+  note
+  createdAt
+}
+fragment LegalHoldFields on LegalHold {
+  caseId
+  reason
+  setAt
+  setByEmail
+}
+fragment ShareFields on CaseShare {
+  id
+  agency {
+    ...AgencyRefFields
+  }
+  access
+  handling {
+    ...HandlingFields
+  }
+  grantedAt
+  revokedAt
+}
+fragment StatementFields on VictimStatement {
+  id
+  takenAt
+  place
+  province
+  narrative
+  reportedLoss
+  createdAt
+  takenByName
+  agency {
+    ...AgencyRefFields
+  }
+  victim {
+    id
+    name
+    age
+    gender
+    province
+    idNumber
+    phone
+    personalDataMasked
+  }
+  transfers {
+    id
+    fromAccount
+    toAccount
+    bank
+    amount
+    occurredAt
+    channel
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<CaseQuery, CaseQueryVariables>;
 export const CaseRequestsDocument = new TypedDocumentString(`
     query CaseRequests($caseId: ID!) {
   caseRequests(caseId: $caseId) {
-    id
-    type
-    kind
-    reference
-    state
-    urgency
-    caseNumber
-    fraudType
-    caseId
-    fromAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    toAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    account
-    bankName
-    amount
-    amountHeld
-    targetKind
-    targetValue
-    deadlineAt
-    sentAt
-    answeredAt
-    overdue
-    deadlineColour
-    unread
-    createdAt
-    updatedAt
+    ...RequestSummary
   }
 }
-    `) as unknown as TypedDocumentString<CaseRequestsQuery, CaseRequestsQueryVariables>;
+    fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<CaseRequestsQuery, CaseRequestsQueryVariables>;
 export const ChangeCaseStatusDocument = new TypedDocumentString(`
     mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) {
   changeCaseStatus(id: $id, status: $status) {
-    id
-    caseNumber
-    title
-    fraudType
-    status
-    provinces
-    totalLoss
-    victimCount
-    reportedOn
-    sensitivity
-    owner {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    viewerAccess
-    description
-    createdAt
-    updatedAt
-    handling {
-      mayPassOn
-      mayUseInCourt
-      mustAskBeforeActing
-    }
-    allowedTransitions
-    statements {
-      id
-      takenAt
-      place
-      province
-      narrative
-      reportedLoss
-      createdAt
-      takenByName
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      victim {
-        id
-        name
-        age
-        gender
-        province
-        idNumber
-        phone
-        personalDataMasked
-      }
-      transfers {
-        id
-        fromAccount
-        toAccount
-        bank
-        amount
-        occurredAt
-        channel
-      }
-    }
-    identifiers {
-      id
-      kind
-      rawValue
-      canonical
-      source
-      statementId
-      note
-      createdAt
-    }
-    shares {
-      id
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      access
-      handling {
-        mayPassOn
-        mayUseInCourt
-        mustAskBeforeActing
-      }
-      grantedAt
-      revokedAt
-    }
-    attachments {
-      id
-      statementId
-      fileName
-      contentType
-      sizeBytes
-      sha256
-      downloadPath
-      createdAt
-      purgedAt
-    }
-    legalHold {
-      caseId
-      reason
-      setAt
-      setByEmail
-    }
+    ...CaseDetail
   }
 }
-    `) as unknown as TypedDocumentString<ChangeCaseStatusMutation, ChangeCaseStatusMutationVariables>;
+    fragment CaseSummary on Case {
+  id
+  caseNumber
+  title
+  fraudType
+  status
+  provinces
+  totalLoss
+  victimCount
+  reportedOn
+  sensitivity
+  owner {
+    ...AgencyRefFields
+  }
+  viewerAccess
+}
+fragment CaseDetail on Case {
+  ...CaseSummary
+  description
+  createdAt
+  updatedAt
+  handling {
+    ...HandlingFields
+  }
+  allowedTransitions
+  statements {
+    ...StatementFields
+  }
+  identifiers {
+    ...IdentifierFields
+  }
+  shares {
+    ...ShareFields
+  }
+  attachments {
+    ...AttachmentFields
+  }
+  legalHold {
+    ...LegalHoldFields
+  }
+}
+fragment AttachmentFields on Attachment {
+  id
+  statementId
+  fileName
+  contentType
+  sizeBytes
+  sha256
+  downloadPath
+  createdAt
+  purgedAt
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment IdentifierFields on Identifier {
+  id
+  kind
+  rawValue
+  canonical
+  source
+  statementId
+  note
+  createdAt
+}
+fragment LegalHoldFields on LegalHold {
+  caseId
+  reason
+  setAt
+  setByEmail
+}
+fragment ShareFields on CaseShare {
+  id
+  agency {
+    ...AgencyRefFields
+  }
+  access
+  handling {
+    ...HandlingFields
+  }
+  grantedAt
+  revokedAt
+}
+fragment StatementFields on VictimStatement {
+  id
+  takenAt
+  place
+  province
+  narrative
+  reportedLoss
+  createdAt
+  takenByName
+  agency {
+    ...AgencyRefFields
+  }
+  victim {
+    id
+    name
+    age
+    gender
+    province
+    idNumber
+    phone
+    personalDataMasked
+  }
+  transfers {
+    id
+    fromAccount
+    toAccount
+    bank
+    amount
+    occurredAt
+    channel
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<ChangeCaseStatusMutation, ChangeCaseStatusMutationVariables>;
 export const AddIdentifierDocument = new TypedDocumentString(`
     mutation AddIdentifier($input: AddIdentifierInput!) {
   addIdentifier(input: $input) {
-    id
-    kind
-    rawValue
-    canonical
-    source
-    statementId
-    note
-    createdAt
+    ...IdentifierFields
   }
 }
-    `) as unknown as TypedDocumentString<AddIdentifierMutation, AddIdentifierMutationVariables>;
+    fragment IdentifierFields on Identifier {
+  id
+  kind
+  rawValue
+  canonical
+  source
+  statementId
+  note
+  createdAt
+}`) as unknown as TypedDocumentString<AddIdentifierMutation, AddIdentifierMutationVariables>;
 export const SetLegalHoldDocument = new TypedDocumentString(`
     mutation SetLegalHold($input: SetLegalHoldInput!) {
   setLegalHold(input: $input) {
-    caseId
-    reason
-    setAt
-    setByEmail
+    ...LegalHoldFields
   }
 }
-    `) as unknown as TypedDocumentString<SetLegalHoldMutation, SetLegalHoldMutationVariables>;
+    fragment LegalHoldFields on LegalHold {
+  caseId
+  reason
+  setAt
+  setByEmail
+}`) as unknown as TypedDocumentString<SetLegalHoldMutation, SetLegalHoldMutationVariables>;
 export const ReleaseLegalHoldDocument = new TypedDocumentString(`
     mutation ReleaseLegalHold($caseId: ID!) {
   releaseLegalHold(caseId: $caseId)
@@ -4548,161 +4695,177 @@ export const CaseLinksDocument = new TypedDocumentString(`
     query CaseLinks($caseId: ID!) {
   caseLinks(caseId: $caseId) {
     series {
-      id
-      caseCount
-      hiddenCaseCount
-      totalLoss
-      victimCount
-      provinces
-      agencies {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      createdAt
-      updatedAt
+      ...SeriesSummary
     }
     linkedCases {
       case {
-        id
-        caseNumber
-        title
-        fraudType
-        status
-        provinces
-        totalLoss
-        victimCount
-        reportedOn
-        sensitivity
-        owner {
-          id
-          name
-          nameEn
-          kind
-          region
-        }
-        viewerAccess
+        ...CaseSummary
       }
       shared {
-        kind
-        value
-        state
-        visibleCaseCount
+        ...LinkValueFields
       }
     }
     blindHits {
       kind
       value
       agency {
-        id
-        name
-        nameEn
-        kind
-        region
+        ...AgencyRefFields
       }
       caseRef
       requested
     }
     hubs {
-      kind
-      value
-      state
-      visibleCaseCount
+      ...LinkValueFields
     }
     warninglisted {
-      kind
-      value
-      state
-      visibleCaseCount
+      ...LinkValueFields
     }
   }
 }
-    `) as unknown as TypedDocumentString<CaseLinksQuery, CaseLinksQueryVariables>;
+    fragment CaseSummary on Case {
+  id
+  caseNumber
+  title
+  fraudType
+  status
+  provinces
+  totalLoss
+  victimCount
+  reportedOn
+  sensitivity
+  owner {
+    ...AgencyRefFields
+  }
+  viewerAccess
+}
+fragment LinkValueFields on LinkValue {
+  kind
+  value
+  state
+  visibleCaseCount
+}
+fragment SeriesSummary on Series {
+  id
+  caseCount
+  hiddenCaseCount
+  totalLoss
+  victimCount
+  provinces
+  agencies {
+    ...AgencyRefFields
+  }
+  createdAt
+  updatedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<CaseLinksQuery, CaseLinksQueryVariables>;
 export const RequestAccessDocument = new TypedDocumentString(`
     mutation RequestAccess($input: RequestAccessInput!) {
   requestAccess(input: $input) {
-    id
-    caseId
-    caseNumber
-    requestingAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    ownerAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    reason
-    status
-    decisionNote
-    createdAt
-    decidedAt
+    ...AccessRequestFields
   }
 }
-    `) as unknown as TypedDocumentString<RequestAccessMutation, RequestAccessMutationVariables>;
+    fragment AccessRequestFields on AccessRequest {
+  id
+  caseId
+  caseNumber
+  requestingAgency {
+    ...AgencyRefFields
+  }
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  reason
+  status
+  decisionNote
+  createdAt
+  decidedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<RequestAccessMutation, RequestAccessMutationVariables>;
 export const PoliceAgenciesDocument = new TypedDocumentString(`
     query PoliceAgencies {
   policeAgencies {
-    id
-    name
-    nameEn
-    kind
-    region
+    ...AgencyRefFields
   }
 }
-    `) as unknown as TypedDocumentString<PoliceAgenciesQuery, PoliceAgenciesQueryVariables>;
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<PoliceAgenciesQuery, PoliceAgenciesQueryVariables>;
 export const ShareCaseDocument = new TypedDocumentString(`
     mutation ShareCase($input: ShareCaseInput!) {
   shareCase(input: $input) {
-    id
-    agency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    access
-    handling {
-      mayPassOn
-      mayUseInCourt
-      mustAskBeforeActing
-    }
-    grantedAt
-    revokedAt
+    ...ShareFields
   }
 }
-    `) as unknown as TypedDocumentString<ShareCaseMutation, ShareCaseMutationVariables>;
+    fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment ShareFields on CaseShare {
+  id
+  agency {
+    ...AgencyRefFields
+  }
+  access
+  handling {
+    ...HandlingFields
+  }
+  grantedAt
+  revokedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<ShareCaseMutation, ShareCaseMutationVariables>;
 export const RevokeShareDocument = new TypedDocumentString(`
     mutation RevokeShare($id: ID!) {
   revokeShare(id: $id) {
-    id
-    agency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    access
-    handling {
-      mayPassOn
-      mayUseInCourt
-      mustAskBeforeActing
-    }
-    grantedAt
-    revokedAt
+    ...ShareFields
   }
 }
-    `) as unknown as TypedDocumentString<RevokeShareMutation, RevokeShareMutationVariables>;
+    fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment ShareFields on CaseShare {
+  id
+  agency {
+    ...AgencyRefFields
+  }
+  access
+  handling {
+    ...HandlingFields
+  }
+  grantedAt
+  revokedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<RevokeShareMutation, RevokeShareMutationVariables>;
 export const VictimPersonalDataDocument = new TypedDocumentString(`
     query VictimPersonalData($victimId: ID!) {
   victimPersonalData(victimId: $victimId) {
@@ -4722,11 +4885,7 @@ export const LinkGraphDocument = new TypedDocumentString(`
       caseNumber
       seriesId
       agency {
-        id
-        name
-        nameEn
-        kind
-        region
+        ...AgencyRefFields
       }
       kind
       state
@@ -4742,40 +4901,37 @@ export const LinkGraphDocument = new TypedDocumentString(`
     truncated
   }
 }
-    `) as unknown as TypedDocumentString<LinkGraphQuery, LinkGraphQueryVariables>;
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<LinkGraphQuery, LinkGraphQueryVariables>;
 export const StatementImportsDocument = new TypedDocumentString(`
     query StatementImports($caseId: ID!) {
   statementImports(caseId: $caseId) {
-    id
-    caseId
-    fileName
-    format
-    status
-    totalRows
-    processedRows
-    importedRows
-    errorRows
-    failure
-    createdAt
-    finishedAt
+    ...ImportSummary
   }
 }
-    `) as unknown as TypedDocumentString<StatementImportsQuery, StatementImportsQueryVariables>;
+    fragment ImportSummary on StatementImport {
+  id
+  caseId
+  fileName
+  format
+  status
+  totalRows
+  processedRows
+  importedRows
+  errorRows
+  failure
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<StatementImportsQuery, StatementImportsQueryVariables>;
 export const StatementImportDocument = new TypedDocumentString(`
     query StatementImport($id: ID!) {
   statementImport(id: $id) {
-    id
-    caseId
-    fileName
-    format
-    status
-    totalRows
-    processedRows
-    importedRows
-    errorRows
-    failure
-    createdAt
-    finishedAt
+    ...ImportSummary
     errors {
       row
       field
@@ -4783,61 +4939,77 @@ export const StatementImportDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<StatementImportQuery, StatementImportQueryVariables>;
+    fragment ImportSummary on StatementImport {
+  id
+  caseId
+  fileName
+  format
+  status
+  totalRows
+  processedRows
+  importedRows
+  errorRows
+  failure
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<StatementImportQuery, StatementImportQueryVariables>;
 export const SendCooperationRequestDocument = new TypedDocumentString(`
     mutation SendCooperationRequest($input: SendCooperationRequestInput!) {
   sendCooperationRequest(input: $input) {
-    id
-    type
-    kind
-    reference
-    state
-    urgency
-    caseNumber
-    fraudType
-    caseId
-    fromAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    toAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    account
-    bankName
-    amount
-    amountHeld
-    targetKind
-    targetValue
-    deadlineAt
-    sentAt
-    answeredAt
-    overdue
-    deadlineColour
-    unread
-    createdAt
-    updatedAt
+    ...RequestSummary
   }
 }
-    `) as unknown as TypedDocumentString<SendCooperationRequestMutation, SendCooperationRequestMutationVariables>;
+    fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<SendCooperationRequestMutation, SendCooperationRequestMutationVariables>;
 export const RequestTargetsDocument = new TypedDocumentString(`
     query RequestTargets($type: RequestType!) {
   requestTargets(type: $type) {
-    id
-    name
-    nameEn
-    kind
-    region
+    ...AgencyRefFields
   }
 }
-    `) as unknown as TypedDocumentString<RequestTargetsQuery, RequestTargetsQueryVariables>;
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<RequestTargetsQuery, RequestTargetsQueryVariables>;
 export const DeadlineRulesDocument = new TypedDocumentString(`
     query DeadlineRules {
   deadlineRules {
@@ -4851,322 +5023,336 @@ export const DeadlineRulesDocument = new TypedDocumentString(`
 export const SendFreezeRequestDocument = new TypedDocumentString(`
     mutation SendFreezeRequest($input: SendFreezeRequestInput!) {
   sendFreezeRequest(input: $input) {
-    id
-    type
-    kind
-    reference
-    state
-    urgency
-    caseNumber
-    fraudType
-    caseId
-    fromAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    toAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    account
-    bankName
-    amount
-    amountHeld
-    targetKind
-    targetValue
-    deadlineAt
-    sentAt
-    answeredAt
-    overdue
-    deadlineColour
-    unread
-    createdAt
-    updatedAt
+    ...RequestSummary
   }
 }
-    `) as unknown as TypedDocumentString<SendFreezeRequestMutation, SendFreezeRequestMutationVariables>;
+    fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<SendFreezeRequestMutation, SendFreezeRequestMutationVariables>;
 export const SendTelecomRequestDocument = new TypedDocumentString(`
     mutation SendTelecomRequest($input: SendTelecomRequestInput!) {
   sendTelecomRequest(input: $input) {
-    id
-    type
-    kind
-    reference
-    state
-    urgency
-    caseNumber
-    fraudType
-    caseId
-    fromAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    toAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    account
-    bankName
-    amount
-    amountHeld
-    targetKind
-    targetValue
-    deadlineAt
-    sentAt
-    answeredAt
-    overdue
-    deadlineColour
-    unread
-    createdAt
-    updatedAt
+    ...RequestSummary
   }
 }
-    `) as unknown as TypedDocumentString<SendTelecomRequestMutation, SendTelecomRequestMutationVariables>;
+    fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<SendTelecomRequestMutation, SendTelecomRequestMutationVariables>;
 export const AddStatementDocument = new TypedDocumentString(`
     mutation AddStatement($input: AddStatementInput!) {
   addStatement(input: $input) {
-    id
-    takenAt
-    place
-    province
-    narrative
-    reportedLoss
-    createdAt
-    takenByName
-    agency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    victim {
-      id
-      name
-      age
-      gender
-      province
-      idNumber
-      phone
-      personalDataMasked
-    }
-    transfers {
-      id
-      fromAccount
-      toAccount
-      bank
-      amount
-      occurredAt
-      channel
-    }
+    ...StatementFields
   }
 }
-    `) as unknown as TypedDocumentString<AddStatementMutation, AddStatementMutationVariables>;
+    fragment StatementFields on VictimStatement {
+  id
+  takenAt
+  place
+  province
+  narrative
+  reportedLoss
+  createdAt
+  takenByName
+  agency {
+    ...AgencyRefFields
+  }
+  victim {
+    id
+    name
+    age
+    gender
+    province
+    idNumber
+    phone
+    personalDataMasked
+  }
+  transfers {
+    id
+    fromAccount
+    toAccount
+    bank
+    amount
+    occurredAt
+    channel
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<AddStatementMutation, AddStatementMutationVariables>;
 export const FundTraceDocument = new TypedDocumentString(`
     query FundTrace($transferId: ID!, $maxHops: Int) {
   fundTrace(transferId: $transferId, maxHops: $maxHops) {
-    nodes {
-      id
-      kind
-      label
-      bank
-      depth
-      amountIn
-      amountHeld
-      cycle
-      atDepthLimit
-    }
-    edges {
-      id
-      source
-      target
-      amount
-      traced
-      occurredAt
-      depth
-      caseId
-      cycle
-    }
-    lastSeen {
-      id
-      kind
-      label
-      bank
-      depth
-      amountIn
-      amountHeld
-      cycle
-      atDepthLimit
-    }
-    hops
-    truncated
+    ...FundTraceFields
   }
 }
-    `) as unknown as TypedDocumentString<FundTraceQuery, FundTraceQueryVariables>;
+    fragment FundNode on FundTraceNode {
+  id
+  kind
+  label
+  bank
+  depth
+  amountIn
+  amountHeld
+  cycle
+  atDepthLimit
+}
+fragment FundTraceFields on FundTrace {
+  nodes {
+    ...FundNode
+  }
+  edges {
+    id
+    source
+    target
+    amount
+    traced
+    occurredAt
+    depth
+    caseId
+    cycle
+  }
+  lastSeen {
+    ...FundNode
+  }
+  hops
+  truncated
+}`) as unknown as TypedDocumentString<FundTraceQuery, FundTraceQueryVariables>;
 export const StartFundTraceDocument = new TypedDocumentString(`
     mutation StartFundTrace($transferId: ID!, $maxHops: Int!) {
   startFundTrace(transferId: $transferId, maxHops: $maxHops) {
-    id
-    transferId
-    caseId
-    maxHops
-    state
-    done
-    result {
-      nodes {
-        id
-        kind
-        label
-        bank
-        depth
-        amountIn
-        amountHeld
-        cycle
-        atDepthLimit
-      }
-      edges {
-        id
-        source
-        target
-        amount
-        traced
-        occurredAt
-        depth
-        caseId
-        cycle
-      }
-      lastSeen {
-        id
-        kind
-        label
-        bank
-        depth
-        amountIn
-        amountHeld
-        cycle
-        atDepthLimit
-      }
-      hops
-      truncated
-    }
-    error
-    createdAt
-    finishedAt
+    ...FundRunFields
   }
 }
-    `) as unknown as TypedDocumentString<StartFundTraceMutation, StartFundTraceMutationVariables>;
+    fragment FundNode on FundTraceNode {
+  id
+  kind
+  label
+  bank
+  depth
+  amountIn
+  amountHeld
+  cycle
+  atDepthLimit
+}
+fragment FundTraceFields on FundTrace {
+  nodes {
+    ...FundNode
+  }
+  edges {
+    id
+    source
+    target
+    amount
+    traced
+    occurredAt
+    depth
+    caseId
+    cycle
+  }
+  lastSeen {
+    ...FundNode
+  }
+  hops
+  truncated
+}
+fragment FundRunFields on FundTraceRun {
+  id
+  transferId
+  caseId
+  maxHops
+  state
+  done
+  result {
+    ...FundTraceFields
+  }
+  error
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<StartFundTraceMutation, StartFundTraceMutationVariables>;
 export const FundTraceRunDocument = new TypedDocumentString(`
     query FundTraceRun($id: ID!) {
   fundTraceRun(id: $id) {
-    id
-    transferId
-    caseId
-    maxHops
-    state
-    done
-    result {
-      nodes {
-        id
-        kind
-        label
-        bank
-        depth
-        amountIn
-        amountHeld
-        cycle
-        atDepthLimit
-      }
-      edges {
-        id
-        source
-        target
-        amount
-        traced
-        occurredAt
-        depth
-        caseId
-        cycle
-      }
-      lastSeen {
-        id
-        kind
-        label
-        bank
-        depth
-        amountIn
-        amountHeld
-        cycle
-        atDepthLimit
-      }
-      hops
-      truncated
-    }
-    error
-    createdAt
-    finishedAt
+    ...FundRunFields
   }
 }
-    `) as unknown as TypedDocumentString<FundTraceRunQuery, FundTraceRunQueryVariables>;
+    fragment FundNode on FundTraceNode {
+  id
+  kind
+  label
+  bank
+  depth
+  amountIn
+  amountHeld
+  cycle
+  atDepthLimit
+}
+fragment FundTraceFields on FundTrace {
+  nodes {
+    ...FundNode
+  }
+  edges {
+    id
+    source
+    target
+    amount
+    traced
+    occurredAt
+    depth
+    caseId
+    cycle
+  }
+  lastSeen {
+    ...FundNode
+  }
+  hops
+  truncated
+}
+fragment FundRunFields on FundTraceRun {
+  id
+  transferId
+  caseId
+  maxHops
+  state
+  done
+  result {
+    ...FundTraceFields
+  }
+  error
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<FundTraceRunQuery, FundTraceRunQueryVariables>;
 export const CaseHeadDocument = new TypedDocumentString(`
     query CaseHead($id: ID!) {
   case(id: $id) {
-    id
-    caseNumber
-    title
-    fraudType
-    status
-    provinces
-    totalLoss
-    victimCount
-    reportedOn
-    sensitivity
-    owner {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    viewerAccess
+    ...CaseSummary
   }
 }
-    `) as unknown as TypedDocumentString<CaseHeadQuery, CaseHeadQueryVariables>;
+    fragment CaseSummary on Case {
+  id
+  caseNumber
+  title
+  fraudType
+  status
+  provinces
+  totalLoss
+  victimCount
+  reportedOn
+  sensitivity
+  owner {
+    ...AgencyRefFields
+  }
+  viewerAccess
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<CaseHeadQuery, CaseHeadQueryVariables>;
 export const CreateCaseDocument = new TypedDocumentString(`
     mutation CreateCase($input: CreateCaseInput!) {
   createCase(input: $input) {
-    id
-    caseNumber
-    title
-    fraudType
-    status
-    provinces
-    totalLoss
-    victimCount
-    reportedOn
-    sensitivity
-    owner {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    viewerAccess
+    ...CaseSummary
   }
 }
-    `) as unknown as TypedDocumentString<CreateCaseMutation, CreateCaseMutationVariables>;
+    fragment CaseSummary on Case {
+  id
+  caseNumber
+  title
+  fraudType
+  status
+  provinces
+  totalLoss
+  victimCount
+  reportedOn
+  sensitivity
+  owner {
+    ...AgencyRefFields
+  }
+  viewerAccess
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<CreateCaseMutation, CreateCaseMutationVariables>;
 export const SupervisorDashboardDocument = new TypedDocumentString(`
     query SupervisorDashboard($filter: DashboardFilter) {
   supervisorDashboard(filter: $filter) {
@@ -5181,16 +5367,10 @@ export const SupervisorDashboardDocument = new TypedDocumentString(`
       totalLoss
     }
     byProvince {
-      key
-      cases
-      openCases
-      totalLoss
+      ...DashboardGroup
     }
     byFraudType {
-      key
-      cases
-      openCases
-      totalLoss
+      ...DashboardGroup
     }
     seriesBucket
     seriesGrowth {
@@ -5248,102 +5428,104 @@ export const SupervisorDashboardDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SupervisorDashboardQuery, SupervisorDashboardQueryVariables>;
+    fragment DashboardGroup on DashboardCaseGroup {
+  key
+  cases
+  openCases
+  totalLoss
+}`) as unknown as TypedDocumentString<SupervisorDashboardQuery, SupervisorDashboardQueryVariables>;
 export const HubReviewsDocument = new TypedDocumentString(`
     query HubReviews {
   hubReviews {
-    kind
-    value
-    caseCount
-    state
-    flaggedAt
-    reviewedAt
+    ...HubFields
   }
 }
-    `) as unknown as TypedDocumentString<HubReviewsQuery, HubReviewsQueryVariables>;
+    fragment HubFields on HubReview {
+  kind
+  value
+  caseCount
+  state
+  flaggedAt
+  reviewedAt
+}`) as unknown as TypedDocumentString<HubReviewsQuery, HubReviewsQueryVariables>;
 export const ReviewHubDocument = new TypedDocumentString(`
     mutation ReviewHub($input: ReviewHubInput!) {
   reviewHub(input: $input) {
-    kind
-    value
-    caseCount
-    state
-    flaggedAt
-    reviewedAt
+    ...HubFields
   }
 }
-    `) as unknown as TypedDocumentString<ReviewHubMutation, ReviewHubMutationVariables>;
+    fragment HubFields on HubReview {
+  kind
+  value
+  caseCount
+  state
+  flaggedAt
+  reviewedAt
+}`) as unknown as TypedDocumentString<ReviewHubMutation, ReviewHubMutationVariables>;
 export const RelinkRunsDocument = new TypedDocumentString(`
     query RelinkRuns {
   relinkRuns {
-    id
-    state
-    phase
-    done
-    total
-    progress
-    stats
-    error
-    createdAt
-    startedAt
-    finishedAt
+    ...RelinkFields
   }
 }
-    `) as unknown as TypedDocumentString<RelinkRunsQuery, RelinkRunsQueryVariables>;
+    fragment RelinkFields on RelinkRun {
+  id
+  state
+  phase
+  done
+  total
+  progress
+  stats
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<RelinkRunsQuery, RelinkRunsQueryVariables>;
 export const RelinkRunDocument = new TypedDocumentString(`
     query RelinkRun($id: ID!) {
   relinkRun(id: $id) {
-    id
-    state
-    phase
-    done
-    total
-    progress
-    stats
-    error
-    createdAt
-    startedAt
-    finishedAt
+    ...RelinkFields
   }
 }
-    `) as unknown as TypedDocumentString<RelinkRunQuery, RelinkRunQueryVariables>;
+    fragment RelinkFields on RelinkRun {
+  id
+  state
+  phase
+  done
+  total
+  progress
+  stats
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<RelinkRunQuery, RelinkRunQueryVariables>;
 export const StartRelinkDocument = new TypedDocumentString(`
     mutation StartRelink {
   startRelink {
-    id
-    state
-    phase
-    done
-    total
-    progress
-    stats
-    error
-    createdAt
-    startedAt
-    finishedAt
+    ...RelinkFields
   }
 }
-    `) as unknown as TypedDocumentString<StartRelinkMutation, StartRelinkMutationVariables>;
+    fragment RelinkFields on RelinkRun {
+  id
+  state
+  phase
+  done
+  total
+  progress
+  stats
+  error
+  createdAt
+  startedAt
+  finishedAt
+}`) as unknown as TypedDocumentString<StartRelinkMutation, StartRelinkMutationVariables>;
 export const WarninglistDocument = new TypedDocumentString(`
     query Warninglist($first: Int, $after: String, $search: String) {
   warninglist(first: $first, after: $after, search: $search) {
     edges {
       cursor
       node {
-        id
-        kind
-        value
-        reason
-        builtIn
-        agency {
-          id
-          name
-          nameEn
-          kind
-          region
-        }
-        createdAt
-        removable
+        ...WarninglistEntryFields
       }
     }
     pageInfo {
@@ -5352,27 +5534,50 @@ export const WarninglistDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<WarninglistQuery, WarninglistQueryVariables>;
+    fragment WarninglistEntryFields on WarninglistEntry {
+  id
+  kind
+  value
+  reason
+  builtIn
+  agency {
+    ...AgencyRefFields
+  }
+  createdAt
+  removable
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<WarninglistQuery, WarninglistQueryVariables>;
 export const AddWarninglistEntryDocument = new TypedDocumentString(`
     mutation AddWarninglistEntry($input: AddWarninglistEntryInput!) {
   addWarninglistEntry(input: $input) {
-    id
-    kind
-    value
-    reason
-    builtIn
-    agency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    createdAt
-    removable
+    ...WarninglistEntryFields
   }
 }
-    `) as unknown as TypedDocumentString<AddWarninglistEntryMutation, AddWarninglistEntryMutationVariables>;
+    fragment WarninglistEntryFields on WarninglistEntry {
+  id
+  kind
+  value
+  reason
+  builtIn
+  agency {
+    ...AgencyRefFields
+  }
+  createdAt
+  removable
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<AddWarninglistEntryMutation, AddWarninglistEntryMutationVariables>;
 export const RemoveWarninglistEntryDocument = new TypedDocumentString(`
     mutation RemoveWarninglistEntry($id: ID!) {
   removeWarninglistEntry(id: $id)
@@ -5400,43 +5605,7 @@ export const RequestsDocument = new TypedDocumentString(`
     edges {
       cursor
       node {
-        id
-        type
-        kind
-        reference
-        state
-        urgency
-        caseNumber
-        fraudType
-        caseId
-        fromAgency {
-          id
-          name
-          nameEn
-          kind
-          region
-        }
-        toAgency {
-          id
-          name
-          nameEn
-          kind
-          region
-        }
-        account
-        bankName
-        amount
-        amountHeld
-        targetKind
-        targetValue
-        deadlineAt
-        sentAt
-        answeredAt
-        overdue
-        deadlineColour
-        unread
-        createdAt
-        updatedAt
+        ...RequestSummary
       }
     }
     pageInfo {
@@ -5446,316 +5615,371 @@ export const RequestsDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    `) as unknown as TypedDocumentString<RequestsQuery, RequestsQueryVariables>;
+    fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<RequestsQuery, RequestsQueryVariables>;
 export const AnswerFreezeDocument = new TypedDocumentString(`
     mutation AnswerFreeze($input: AnswerFreezeInput!) {
   answerFreeze(input: $input) {
-    id
-    type
-    kind
-    reference
-    state
-    urgency
-    caseNumber
-    fraudType
-    caseId
-    fromAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    toAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    account
-    bankName
-    amount
-    amountHeld
-    targetKind
-    targetValue
-    deadlineAt
-    sentAt
-    answeredAt
-    overdue
-    deadlineColour
-    unread
-    createdAt
-    updatedAt
-    legalBasisDoc
-    legalBasis
-    balance
-    extensions
-    heldAt
-    expiresAt
-    downstream {
-      toAccount
-      bank
-      amount
-      occurredAt
-    }
-    subscriber {
-      name
-      idNumber
-      address
-      registeredOn
-      note
-    }
-    summary
-    subjects {
-      name
-      note
-      identifiers {
-        kind
-        value
-      }
-    }
-    attachments {
-      attachmentId
-      fileName
-      sizeBytes
-      sha256
-      handling {
-        mayPassOn
-        mayUseInCourt
-        mustAskBeforeActing
-      }
-      downloadPath
-    }
-    answerNote
-    acknowledgedAt
-    overdueAt
-    allowedTransitions
-    events {
-      id
-      kind
-      fromState
-      toState
-      body
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      authorName
-      createdAt
-    }
+    ...RequestDetail
   }
 }
-    `) as unknown as TypedDocumentString<AnswerFreezeMutation, AnswerFreezeMutationVariables>;
+    fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}
+fragment RequestDetail on AgencyRequest {
+  ...RequestSummary
+  legalBasisDoc
+  legalBasis
+  balance
+  extensions
+  heldAt
+  expiresAt
+  downstream {
+    toAccount
+    bank
+    amount
+    occurredAt
+  }
+  subscriber {
+    name
+    idNumber
+    address
+    registeredOn
+    note
+  }
+  summary
+  subjects {
+    name
+    note
+    identifiers {
+      kind
+      value
+    }
+  }
+  attachments {
+    attachmentId
+    fileName
+    sizeBytes
+    sha256
+    handling {
+      ...HandlingFields
+    }
+    downloadPath
+  }
+  answerNote
+  acknowledgedAt
+  overdueAt
+  allowedTransitions
+  events {
+    ...RequestEventFields
+  }
+}
+fragment RequestEventFields on RequestEvent {
+  id
+  kind
+  fromState
+  toState
+  body
+  agency {
+    ...AgencyRefFields
+  }
+  authorName
+  createdAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<AnswerFreezeMutation, AnswerFreezeMutationVariables>;
 export const AnswerTelecomDocument = new TypedDocumentString(`
     mutation AnswerTelecom($input: AnswerTelecomInput!) {
   answerTelecom(input: $input) {
-    id
-    type
-    kind
-    reference
-    state
-    urgency
-    caseNumber
-    fraudType
-    caseId
-    fromAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    toAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    account
-    bankName
-    amount
-    amountHeld
-    targetKind
-    targetValue
-    deadlineAt
-    sentAt
-    answeredAt
-    overdue
-    deadlineColour
-    unread
-    createdAt
-    updatedAt
-    legalBasisDoc
-    legalBasis
-    balance
-    extensions
-    heldAt
-    expiresAt
-    downstream {
-      toAccount
-      bank
-      amount
-      occurredAt
-    }
-    subscriber {
-      name
-      idNumber
-      address
-      registeredOn
-      note
-    }
-    summary
-    subjects {
-      name
-      note
-      identifiers {
-        kind
-        value
-      }
-    }
-    attachments {
-      attachmentId
-      fileName
-      sizeBytes
-      sha256
-      handling {
-        mayPassOn
-        mayUseInCourt
-        mustAskBeforeActing
-      }
-      downloadPath
-    }
-    answerNote
-    acknowledgedAt
-    overdueAt
-    allowedTransitions
-    events {
-      id
-      kind
-      fromState
-      toState
-      body
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      authorName
-      createdAt
-    }
+    ...RequestDetail
   }
 }
-    `) as unknown as TypedDocumentString<AnswerTelecomMutation, AnswerTelecomMutationVariables>;
+    fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}
+fragment RequestDetail on AgencyRequest {
+  ...RequestSummary
+  legalBasisDoc
+  legalBasis
+  balance
+  extensions
+  heldAt
+  expiresAt
+  downstream {
+    toAccount
+    bank
+    amount
+    occurredAt
+  }
+  subscriber {
+    name
+    idNumber
+    address
+    registeredOn
+    note
+  }
+  summary
+  subjects {
+    name
+    note
+    identifiers {
+      kind
+      value
+    }
+  }
+  attachments {
+    attachmentId
+    fileName
+    sizeBytes
+    sha256
+    handling {
+      ...HandlingFields
+    }
+    downloadPath
+  }
+  answerNote
+  acknowledgedAt
+  overdueAt
+  allowedTransitions
+  events {
+    ...RequestEventFields
+  }
+}
+fragment RequestEventFields on RequestEvent {
+  id
+  kind
+  fromState
+  toState
+  body
+  agency {
+    ...AgencyRefFields
+  }
+  authorName
+  createdAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<AnswerTelecomMutation, AnswerTelecomMutationVariables>;
 export const RequestDocument = new TypedDocumentString(`
     query Request($id: ID!) {
   request(id: $id) {
-    id
-    type
-    kind
-    reference
-    state
-    urgency
-    caseNumber
-    fraudType
-    caseId
-    fromAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    toAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    account
-    bankName
-    amount
-    amountHeld
-    targetKind
-    targetValue
-    deadlineAt
-    sentAt
-    answeredAt
-    overdue
-    deadlineColour
-    unread
-    createdAt
-    updatedAt
-    legalBasisDoc
-    legalBasis
-    balance
-    extensions
-    heldAt
-    expiresAt
-    downstream {
-      toAccount
-      bank
-      amount
-      occurredAt
-    }
-    subscriber {
-      name
-      idNumber
-      address
-      registeredOn
-      note
-    }
-    summary
-    subjects {
-      name
-      note
-      identifiers {
-        kind
-        value
-      }
-    }
-    attachments {
-      attachmentId
-      fileName
-      sizeBytes
-      sha256
-      handling {
-        mayPassOn
-        mayUseInCourt
-        mustAskBeforeActing
-      }
-      downloadPath
-    }
-    answerNote
-    acknowledgedAt
-    overdueAt
-    allowedTransitions
-    events {
-      id
-      kind
-      fromState
-      toState
-      body
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      authorName
-      createdAt
-    }
+    ...RequestDetail
   }
 }
-    `) as unknown as TypedDocumentString<RequestQuery, RequestQueryVariables>;
+    fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}
+fragment RequestDetail on AgencyRequest {
+  ...RequestSummary
+  legalBasisDoc
+  legalBasis
+  balance
+  extensions
+  heldAt
+  expiresAt
+  downstream {
+    toAccount
+    bank
+    amount
+    occurredAt
+  }
+  subscriber {
+    name
+    idNumber
+    address
+    registeredOn
+    note
+  }
+  summary
+  subjects {
+    name
+    note
+    identifiers {
+      kind
+      value
+    }
+  }
+  attachments {
+    attachmentId
+    fileName
+    sizeBytes
+    sha256
+    handling {
+      ...HandlingFields
+    }
+    downloadPath
+  }
+  answerNote
+  acknowledgedAt
+  overdueAt
+  allowedTransitions
+  events {
+    ...RequestEventFields
+  }
+}
+fragment RequestEventFields on RequestEvent {
+  id
+  kind
+  fromState
+  toState
+  body
+  agency {
+    ...AgencyRefFields
+  }
+  authorName
+  createdAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<RequestQuery, RequestQueryVariables>;
 export const MarkRequestReadDocument = new TypedDocumentString(`
     mutation MarkRequestRead($id: ID!) {
   markRequestRead(id: $id) {
@@ -5767,423 +5991,440 @@ export const MarkRequestReadDocument = new TypedDocumentString(`
 export const SendDraftDocument = new TypedDocumentString(`
     mutation SendDraft($id: ID!) {
   sendDraft(id: $id) {
-    id
-    type
-    kind
-    reference
-    state
-    urgency
-    caseNumber
-    fraudType
-    caseId
-    fromAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    toAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    account
-    bankName
-    amount
-    amountHeld
-    targetKind
-    targetValue
-    deadlineAt
-    sentAt
-    answeredAt
-    overdue
-    deadlineColour
-    unread
-    createdAt
-    updatedAt
-    legalBasisDoc
-    legalBasis
-    balance
-    extensions
-    heldAt
-    expiresAt
-    downstream {
-      toAccount
-      bank
-      amount
-      occurredAt
-    }
-    subscriber {
-      name
-      idNumber
-      address
-      registeredOn
-      note
-    }
-    summary
-    subjects {
-      name
-      note
-      identifiers {
-        kind
-        value
-      }
-    }
-    attachments {
-      attachmentId
-      fileName
-      sizeBytes
-      sha256
-      handling {
-        mayPassOn
-        mayUseInCourt
-        mustAskBeforeActing
-      }
-      downloadPath
-    }
-    answerNote
-    acknowledgedAt
-    overdueAt
-    allowedTransitions
-    events {
-      id
-      kind
-      fromState
-      toState
-      body
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      authorName
-      createdAt
-    }
+    ...RequestDetail
   }
 }
-    `) as unknown as TypedDocumentString<SendDraftMutation, SendDraftMutationVariables>;
+    fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}
+fragment RequestDetail on AgencyRequest {
+  ...RequestSummary
+  legalBasisDoc
+  legalBasis
+  balance
+  extensions
+  heldAt
+  expiresAt
+  downstream {
+    toAccount
+    bank
+    amount
+    occurredAt
+  }
+  subscriber {
+    name
+    idNumber
+    address
+    registeredOn
+    note
+  }
+  summary
+  subjects {
+    name
+    note
+    identifiers {
+      kind
+      value
+    }
+  }
+  attachments {
+    attachmentId
+    fileName
+    sizeBytes
+    sha256
+    handling {
+      ...HandlingFields
+    }
+    downloadPath
+  }
+  answerNote
+  acknowledgedAt
+  overdueAt
+  allowedTransitions
+  events {
+    ...RequestEventFields
+  }
+}
+fragment RequestEventFields on RequestEvent {
+  id
+  kind
+  fromState
+  toState
+  body
+  agency {
+    ...AgencyRefFields
+  }
+  authorName
+  createdAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<SendDraftMutation, SendDraftMutationVariables>;
 export const AcknowledgeRequestDocument = new TypedDocumentString(`
     mutation AcknowledgeRequest($id: ID!) {
   acknowledgeRequest(id: $id) {
-    id
-    type
-    kind
-    reference
-    state
-    urgency
-    caseNumber
-    fraudType
-    caseId
-    fromAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    toAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    account
-    bankName
-    amount
-    amountHeld
-    targetKind
-    targetValue
-    deadlineAt
-    sentAt
-    answeredAt
-    overdue
-    deadlineColour
-    unread
-    createdAt
-    updatedAt
-    legalBasisDoc
-    legalBasis
-    balance
-    extensions
-    heldAt
-    expiresAt
-    downstream {
-      toAccount
-      bank
-      amount
-      occurredAt
-    }
-    subscriber {
-      name
-      idNumber
-      address
-      registeredOn
-      note
-    }
-    summary
-    subjects {
-      name
-      note
-      identifiers {
-        kind
-        value
-      }
-    }
-    attachments {
-      attachmentId
-      fileName
-      sizeBytes
-      sha256
-      handling {
-        mayPassOn
-        mayUseInCourt
-        mustAskBeforeActing
-      }
-      downloadPath
-    }
-    answerNote
-    acknowledgedAt
-    overdueAt
-    allowedTransitions
-    events {
-      id
-      kind
-      fromState
-      toState
-      body
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      authorName
-      createdAt
-    }
+    ...RequestDetail
   }
 }
-    `) as unknown as TypedDocumentString<AcknowledgeRequestMutation, AcknowledgeRequestMutationVariables>;
+    fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}
+fragment RequestDetail on AgencyRequest {
+  ...RequestSummary
+  legalBasisDoc
+  legalBasis
+  balance
+  extensions
+  heldAt
+  expiresAt
+  downstream {
+    toAccount
+    bank
+    amount
+    occurredAt
+  }
+  subscriber {
+    name
+    idNumber
+    address
+    registeredOn
+    note
+  }
+  summary
+  subjects {
+    name
+    note
+    identifiers {
+      kind
+      value
+    }
+  }
+  attachments {
+    attachmentId
+    fileName
+    sizeBytes
+    sha256
+    handling {
+      ...HandlingFields
+    }
+    downloadPath
+  }
+  answerNote
+  acknowledgedAt
+  overdueAt
+  allowedTransitions
+  events {
+    ...RequestEventFields
+  }
+}
+fragment RequestEventFields on RequestEvent {
+  id
+  kind
+  fromState
+  toState
+  body
+  agency {
+    ...AgencyRefFields
+  }
+  authorName
+  createdAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<AcknowledgeRequestMutation, AcknowledgeRequestMutationVariables>;
 export const ChangeRequestStateDocument = new TypedDocumentString(`
     mutation ChangeRequestState($input: ChangeRequestStateInput!) {
   changeRequestState(input: $input) {
-    id
-    type
-    kind
-    reference
-    state
-    urgency
-    caseNumber
-    fraudType
-    caseId
-    fromAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    toAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    account
-    bankName
-    amount
-    amountHeld
-    targetKind
-    targetValue
-    deadlineAt
-    sentAt
-    answeredAt
-    overdue
-    deadlineColour
-    unread
-    createdAt
-    updatedAt
-    legalBasisDoc
-    legalBasis
-    balance
-    extensions
-    heldAt
-    expiresAt
-    downstream {
-      toAccount
-      bank
-      amount
-      occurredAt
-    }
-    subscriber {
-      name
-      idNumber
-      address
-      registeredOn
-      note
-    }
-    summary
-    subjects {
-      name
-      note
-      identifiers {
-        kind
-        value
-      }
-    }
-    attachments {
-      attachmentId
-      fileName
-      sizeBytes
-      sha256
-      handling {
-        mayPassOn
-        mayUseInCourt
-        mustAskBeforeActing
-      }
-      downloadPath
-    }
-    answerNote
-    acknowledgedAt
-    overdueAt
-    allowedTransitions
-    events {
-      id
-      kind
-      fromState
-      toState
-      body
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      authorName
-      createdAt
-    }
+    ...RequestDetail
   }
 }
-    `) as unknown as TypedDocumentString<ChangeRequestStateMutation, ChangeRequestStateMutationVariables>;
+    fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}
+fragment RequestDetail on AgencyRequest {
+  ...RequestSummary
+  legalBasisDoc
+  legalBasis
+  balance
+  extensions
+  heldAt
+  expiresAt
+  downstream {
+    toAccount
+    bank
+    amount
+    occurredAt
+  }
+  subscriber {
+    name
+    idNumber
+    address
+    registeredOn
+    note
+  }
+  summary
+  subjects {
+    name
+    note
+    identifiers {
+      kind
+      value
+    }
+  }
+  attachments {
+    attachmentId
+    fileName
+    sizeBytes
+    sha256
+    handling {
+      ...HandlingFields
+    }
+    downloadPath
+  }
+  answerNote
+  acknowledgedAt
+  overdueAt
+  allowedTransitions
+  events {
+    ...RequestEventFields
+  }
+}
+fragment RequestEventFields on RequestEvent {
+  id
+  kind
+  fromState
+  toState
+  body
+  agency {
+    ...AgencyRefFields
+  }
+  authorName
+  createdAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<ChangeRequestStateMutation, ChangeRequestStateMutationVariables>;
 export const PostRequestMessageDocument = new TypedDocumentString(`
     mutation PostRequestMessage($id: ID!, $body: String!) {
   postRequestMessage(id: $id, body: $body) {
-    id
-    kind
-    fromState
-    toState
-    body
-    agency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    authorName
-    createdAt
+    ...RequestEventFields
   }
 }
-    `) as unknown as TypedDocumentString<PostRequestMessageMutation, PostRequestMessageMutationVariables>;
+    fragment RequestEventFields on RequestEvent {
+  id
+  kind
+  fromState
+  toState
+  body
+  agency {
+    ...AgencyRefFields
+  }
+  authorName
+  createdAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<PostRequestMessageMutation, PostRequestMessageMutationVariables>;
 export const RetentionRulesDocument = new TypedDocumentString(`
     query RetentionRules {
   retentionRules {
-    dataClass
-    periodDays
-    minDays
-    caseBound
-    purged
-    updatedAt
-    updatedByEmail
+    ...RetentionRuleFields
   }
 }
-    `) as unknown as TypedDocumentString<RetentionRulesQuery, RetentionRulesQueryVariables>;
+    fragment RetentionRuleFields on RetentionRule {
+  dataClass
+  periodDays
+  minDays
+  caseBound
+  purged
+  updatedAt
+  updatedByEmail
+}`) as unknown as TypedDocumentString<RetentionRulesQuery, RetentionRulesQueryVariables>;
 export const RetentionRunsDocument = new TypedDocumentString(`
     query RetentionRuns($limit: Int) {
   retentionRuns(limit: $limit) {
-    id
-    trigger
-    status
-    queuedAt
-    startedAt
-    finishedAt
-    failure
-    requestedByEmail
-    purgedTotal
-    counts {
-      dataClass
-      agencyId
-      agencyName
-      purged
-      ruleDays
-    }
+    ...RetentionRunFields
   }
 }
-    `) as unknown as TypedDocumentString<RetentionRunsQuery, RetentionRunsQueryVariables>;
+    fragment RetentionRunFields on RetentionRun {
+  id
+  trigger
+  status
+  queuedAt
+  startedAt
+  finishedAt
+  failure
+  requestedByEmail
+  purgedTotal
+  counts {
+    dataClass
+    agencyId
+    agencyName
+    purged
+    ruleDays
+  }
+}`) as unknown as TypedDocumentString<RetentionRunsQuery, RetentionRunsQueryVariables>;
 export const SetRetentionRuleDocument = new TypedDocumentString(`
     mutation SetRetentionRule($input: SetRetentionRuleInput!) {
   setRetentionRule(input: $input) {
-    dataClass
-    periodDays
-    minDays
-    caseBound
-    purged
-    updatedAt
-    updatedByEmail
+    ...RetentionRuleFields
   }
 }
-    `) as unknown as TypedDocumentString<SetRetentionRuleMutation, SetRetentionRuleMutationVariables>;
+    fragment RetentionRuleFields on RetentionRule {
+  dataClass
+  periodDays
+  minDays
+  caseBound
+  purged
+  updatedAt
+  updatedByEmail
+}`) as unknown as TypedDocumentString<SetRetentionRuleMutation, SetRetentionRuleMutationVariables>;
 export const RunRetentionDocument = new TypedDocumentString(`
     mutation RunRetention {
   runRetention {
-    id
-    trigger
-    status
-    queuedAt
-    startedAt
-    finishedAt
-    failure
-    requestedByEmail
-    purgedTotal
-    counts {
-      dataClass
-      agencyId
-      agencyName
-      purged
-      ruleDays
-    }
+    ...RetentionRunFields
   }
 }
-    `) as unknown as TypedDocumentString<RunRetentionMutation, RunRetentionMutationVariables>;
+    fragment RetentionRunFields on RetentionRun {
+  id
+  trigger
+  status
+  queuedAt
+  startedAt
+  finishedAt
+  failure
+  requestedByEmail
+  purgedTotal
+  counts {
+    dataClass
+    agencyId
+    agencyName
+    purged
+    ruleDays
+  }
+}`) as unknown as TypedDocumentString<RunRetentionMutation, RunRetentionMutationVariables>;
 export const SeriesListDocument = new TypedDocumentString(`
     query SeriesList($first: Int, $after: String) {
   seriesList(first: $first, after: $after) {
     edges {
       cursor
       node {
-        id
-        caseCount
-        hiddenCaseCount
-        totalLoss
-        victimCount
-        provinces
-        agencies {
-          id
-          name
-          nameEn
-          kind
-          region
-        }
-        createdAt
-        updatedAt
+        ...SeriesSummary
       }
     }
     pageInfo {
@@ -6192,174 +6433,189 @@ export const SeriesListDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<SeriesListQuery, SeriesListQueryVariables>;
+    fragment SeriesSummary on Series {
+  id
+  caseCount
+  hiddenCaseCount
+  totalLoss
+  victimCount
+  provinces
+  agencies {
+    ...AgencyRefFields
+  }
+  createdAt
+  updatedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<SeriesListQuery, SeriesListQueryVariables>;
 export const SeriesDocument = new TypedDocumentString(`
     query Series($id: ID!) {
   series(id: $id) {
-    id
-    caseCount
-    hiddenCaseCount
-    totalLoss
-    victimCount
-    provinces
-    agencies {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    createdAt
-    updatedAt
+    ...SeriesSummary
     cases {
-      id
-      caseNumber
-      title
-      fraudType
-      status
-      provinces
-      totalLoss
-      victimCount
-      reportedOn
-      sensitivity
-      owner {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      viewerAccess
+      ...CaseSummary
     }
   }
 }
-    `) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
+    fragment CaseSummary on Case {
+  id
+  caseNumber
+  title
+  fraudType
+  status
+  provinces
+  totalLoss
+  victimCount
+  reportedOn
+  sensitivity
+  owner {
+    ...AgencyRefFields
+  }
+  viewerAccess
+}
+fragment SeriesSummary on Series {
+  id
+  caseCount
+  hiddenCaseCount
+  totalLoss
+  victimCount
+  provinces
+  agencies {
+    ...AgencyRefFields
+  }
+  createdAt
+  updatedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
 export const TaskForcesDocument = new TypedDocumentString(`
     query TaskForces {
   taskForces {
-    id
-    name
-    leadAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    agencies {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    cases {
-      id
-      caseNumber
-      title
-      owner {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-    }
-    tasks {
-      id
-      kind
-      title
-      province
-      caseId
-      assigneeAgency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      dueAt
-      status
-      overdue
-      allowedStatuses
-      createdAt
-    }
-    board {
-      province
-      status
-      count
-      overdue
-    }
-    isLead
-    seriesId
-    createdAt
-    closedAt
+    ...TaskForceFields
   }
 }
-    `) as unknown as TypedDocumentString<TaskForcesQuery, TaskForcesQueryVariables>;
+    fragment TaskFields on TaskForceTask {
+  id
+  kind
+  title
+  province
+  caseId
+  assigneeAgency {
+    ...AgencyRefFields
+  }
+  dueAt
+  status
+  overdue
+  allowedStatuses
+  createdAt
+}
+fragment TaskForceFields on TaskForce {
+  id
+  name
+  leadAgency {
+    ...AgencyRefFields
+  }
+  agencies {
+    ...AgencyRefFields
+  }
+  cases {
+    id
+    caseNumber
+    title
+    owner {
+      ...AgencyRefFields
+    }
+  }
+  tasks {
+    ...TaskFields
+  }
+  board {
+    province
+    status
+    count
+    overdue
+  }
+  isLead
+  seriesId
+  createdAt
+  closedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<TaskForcesQuery, TaskForcesQueryVariables>;
 export const TaskForceDocument = new TypedDocumentString(`
     query TaskForce($id: ID!) {
   taskForce(id: $id) {
-    id
-    name
-    leadAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    agencies {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    cases {
-      id
-      caseNumber
-      title
-      owner {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-    }
-    tasks {
-      id
-      kind
-      title
-      province
-      caseId
-      assigneeAgency {
-        id
-        name
-        nameEn
-        kind
-        region
-      }
-      dueAt
-      status
-      overdue
-      allowedStatuses
-      createdAt
-    }
-    board {
-      province
-      status
-      count
-      overdue
-    }
-    isLead
-    seriesId
-    createdAt
-    closedAt
+    ...TaskForceFields
   }
 }
-    `) as unknown as TypedDocumentString<TaskForceQuery, TaskForceQueryVariables>;
+    fragment TaskFields on TaskForceTask {
+  id
+  kind
+  title
+  province
+  caseId
+  assigneeAgency {
+    ...AgencyRefFields
+  }
+  dueAt
+  status
+  overdue
+  allowedStatuses
+  createdAt
+}
+fragment TaskForceFields on TaskForce {
+  id
+  name
+  leadAgency {
+    ...AgencyRefFields
+  }
+  agencies {
+    ...AgencyRefFields
+  }
+  cases {
+    id
+    caseNumber
+    title
+    owner {
+      ...AgencyRefFields
+    }
+  }
+  tasks {
+    ...TaskFields
+  }
+  board {
+    province
+    status
+    count
+    overdue
+  }
+  isLead
+  seriesId
+  createdAt
+  closedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<TaskForceQuery, TaskForceQueryVariables>;
 export const CreateTaskForceDocument = new TypedDocumentString(`
     mutation CreateTaskForce($input: CreateTaskForceInput!) {
   createTaskForce(input: $input) {
@@ -6370,49 +6626,59 @@ export const CreateTaskForceDocument = new TypedDocumentString(`
 export const DispatchTaskDocument = new TypedDocumentString(`
     mutation DispatchTask($input: DispatchTaskInput!) {
   dispatchTask(input: $input) {
-    id
-    kind
-    title
-    province
-    caseId
-    assigneeAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    dueAt
-    status
-    overdue
-    allowedStatuses
-    createdAt
+    ...TaskFields
   }
 }
-    `) as unknown as TypedDocumentString<DispatchTaskMutation, DispatchTaskMutationVariables>;
+    fragment TaskFields on TaskForceTask {
+  id
+  kind
+  title
+  province
+  caseId
+  assigneeAgency {
+    ...AgencyRefFields
+  }
+  dueAt
+  status
+  overdue
+  allowedStatuses
+  createdAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<DispatchTaskMutation, DispatchTaskMutationVariables>;
 export const SetTaskStatusDocument = new TypedDocumentString(`
     mutation SetTaskStatus($id: ID!, $status: TaskStatus!) {
   setTaskStatus(id: $id, status: $status) {
-    id
-    kind
-    title
-    province
-    caseId
-    assigneeAgency {
-      id
-      name
-      nameEn
-      kind
-      region
-    }
-    dueAt
-    status
-    overdue
-    allowedStatuses
-    createdAt
+    ...TaskFields
   }
 }
-    `) as unknown as TypedDocumentString<SetTaskStatusMutation, SetTaskStatusMutationVariables>;
+    fragment TaskFields on TaskForceTask {
+  id
+  kind
+  title
+  province
+  caseId
+  assigneeAgency {
+    ...AgencyRefFields
+  }
+  dueAt
+  status
+  overdue
+  allowedStatuses
+  createdAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<SetTaskStatusMutation, SetTaskStatusMutationVariables>;
 export const OwnCasesDocument = new TypedDocumentString(`
     query OwnCases($filter: CaseFilter) {
   cases(first: 100, filter: $filter) {
@@ -6429,25 +6695,23 @@ export const OwnCasesDocument = new TypedDocumentString(`
 export const PoliceAgencyListDocument = new TypedDocumentString(`
     query PoliceAgencyList {
   policeAgencies {
-    id
-    name
-    nameEn
-    kind
-    region
+    ...AgencyRefFields
   }
 }
-    `) as unknown as TypedDocumentString<PoliceAgencyListQuery, PoliceAgencyListQueryVariables>;
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<PoliceAgencyListQuery, PoliceAgencyListQueryVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
   notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
     edges {
       cursor
       node {
-        id
-        kind
-        payload
-        createdAt
-        readAt
+        ...NotificationFields
       }
     }
     pageInfo {
@@ -6457,7 +6721,13 @@ export const NotificationsDocument = new TypedDocumentString(`
     totalCount
   }
 }
-    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+    fragment NotificationFields on Notification {
+  id
+  kind
+  payload
+  createdAt
+  readAt
+}`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
 export const UnreadNotificationCountDocument = new TypedDocumentString(`
     query UnreadNotificationCount {
   unreadNotificationCount
@@ -6466,14 +6736,16 @@ export const UnreadNotificationCountDocument = new TypedDocumentString(`
 export const MarkNotificationReadDocument = new TypedDocumentString(`
     mutation MarkNotificationRead($id: ID!) {
   markNotificationRead(id: $id) {
-    id
-    kind
-    payload
-    createdAt
-    readAt
+    ...NotificationFields
   }
 }
-    `) as unknown as TypedDocumentString<MarkNotificationReadMutation, MarkNotificationReadMutationVariables>;
+    fragment NotificationFields on Notification {
+  id
+  kind
+  payload
+  createdAt
+  readAt
+}`) as unknown as TypedDocumentString<MarkNotificationReadMutation, MarkNotificationReadMutationVariables>;
 export const PendingIncomingDocument = new TypedDocumentString(`
     query PendingIncoming {
   accessRequests(direction: INCOMING, status: PENDING, first: 1) {
@@ -6484,75 +6756,97 @@ export const PendingIncomingDocument = new TypedDocumentString(`
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($input: LoginInput!) {
   login(input: $input) {
-    accessToken
-    expiresAt
-    sessionExpiresAt
-    idleLockMinutes
-    user {
-      id
-      email
-      displayName
-      roles
-      active
-      lockedUntil
-      lastLoginAt
-      createdAt
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-        coordinating
-        createdAt
-      }
-    }
-    secondFactor {
-      challenge
-      expiresAt
-      methods
-      enrolmentRequired
-      enrolmentToken
-    }
+    ...AuthFields
   }
 }
-    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+    fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  roles
+  active
+  lockedUntil
+  lastLoginAt
+  createdAt
+  agency {
+    ...AgencyFields
+  }
+}
+fragment SecondFactorStep on SecondFactorChallenge {
+  challenge
+  expiresAt
+  methods
+  enrolmentRequired
+  enrolmentToken
+}
+fragment AuthFields on AuthPayload {
+  accessToken
+  expiresAt
+  sessionExpiresAt
+  idleLockMinutes
+  user {
+    ...UserFields
+  }
+  secondFactor {
+    ...SecondFactorStep
+  }
+}`) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const RefreshSessionDocument = new TypedDocumentString(`
     mutation RefreshSession {
   refreshSession {
-    accessToken
-    expiresAt
-    sessionExpiresAt
-    idleLockMinutes
-    user {
-      id
-      email
-      displayName
-      roles
-      active
-      lockedUntil
-      lastLoginAt
-      createdAt
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-        coordinating
-        createdAt
-      }
-    }
-    secondFactor {
-      challenge
-      expiresAt
-      methods
-      enrolmentRequired
-      enrolmentToken
-    }
+    ...AuthFields
   }
 }
-    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+    fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  roles
+  active
+  lockedUntil
+  lastLoginAt
+  createdAt
+  agency {
+    ...AgencyFields
+  }
+}
+fragment SecondFactorStep on SecondFactorChallenge {
+  challenge
+  expiresAt
+  methods
+  enrolmentRequired
+  enrolmentToken
+}
+fragment AuthFields on AuthPayload {
+  accessToken
+  expiresAt
+  sessionExpiresAt
+  idleLockMinutes
+  user {
+    ...UserFields
+  }
+  secondFactor {
+    ...SecondFactorStep
+  }
+}`) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
   logout
@@ -6561,39 +6855,50 @@ export const LogoutDocument = new TypedDocumentString(`
 export const VerifySecondFactorDocument = new TypedDocumentString(`
     mutation VerifySecondFactor($input: SecondFactorInput!) {
   verifySecondFactor(input: $input) {
-    accessToken
-    expiresAt
-    sessionExpiresAt
-    idleLockMinutes
-    user {
-      id
-      email
-      displayName
-      roles
-      active
-      lockedUntil
-      lastLoginAt
-      createdAt
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-        coordinating
-        createdAt
-      }
-    }
-    secondFactor {
-      challenge
-      expiresAt
-      methods
-      enrolmentRequired
-      enrolmentToken
-    }
+    ...AuthFields
   }
 }
-    `) as unknown as TypedDocumentString<VerifySecondFactorMutation, VerifySecondFactorMutationVariables>;
+    fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  roles
+  active
+  lockedUntil
+  lastLoginAt
+  createdAt
+  agency {
+    ...AgencyFields
+  }
+}
+fragment SecondFactorStep on SecondFactorChallenge {
+  challenge
+  expiresAt
+  methods
+  enrolmentRequired
+  enrolmentToken
+}
+fragment AuthFields on AuthPayload {
+  accessToken
+  expiresAt
+  sessionExpiresAt
+  idleLockMinutes
+  user {
+    ...UserFields
+  }
+  secondFactor {
+    ...SecondFactorStep
+  }
+}`) as unknown as TypedDocumentString<VerifySecondFactorMutation, VerifySecondFactorMutationVariables>;
 export const PasskeySignInOptionsDocument = new TypedDocumentString(`
     mutation PasskeySignInOptions($challenge: String!) {
   passkeySignInOptions(challenge: $challenge)
@@ -6612,39 +6917,50 @@ export const PasskeyUnlockOptionsDocument = new TypedDocumentString(`
 export const UnlockSessionDocument = new TypedDocumentString(`
     mutation UnlockSession($input: UnlockInput!) {
   unlockSession(input: $input) {
-    accessToken
-    expiresAt
-    sessionExpiresAt
-    idleLockMinutes
-    user {
-      id
-      email
-      displayName
-      roles
-      active
-      lockedUntil
-      lastLoginAt
-      createdAt
-      agency {
-        id
-        name
-        nameEn
-        kind
-        region
-        coordinating
-        createdAt
-      }
-    }
-    secondFactor {
-      challenge
-      expiresAt
-      methods
-      enrolmentRequired
-      enrolmentToken
-    }
+    ...AuthFields
   }
 }
-    `) as unknown as TypedDocumentString<UnlockSessionMutation, UnlockSessionMutationVariables>;
+    fragment AgencyFields on Agency {
+  id
+  name
+  nameEn
+  kind
+  region
+  coordinating
+  createdAt
+}
+fragment UserFields on User {
+  id
+  email
+  displayName
+  roles
+  active
+  lockedUntil
+  lastLoginAt
+  createdAt
+  agency {
+    ...AgencyFields
+  }
+}
+fragment SecondFactorStep on SecondFactorChallenge {
+  challenge
+  expiresAt
+  methods
+  enrolmentRequired
+  enrolmentToken
+}
+fragment AuthFields on AuthPayload {
+  accessToken
+  expiresAt
+  sessionExpiresAt
+  idleLockMinutes
+  user {
+    ...UserFields
+  }
+  secondFactor {
+    ...SecondFactorStep
+  }
+}`) as unknown as TypedDocumentString<UnlockSessionMutation, UnlockSessionMutationVariables>;
 export const InboxCountsDocument = new TypedDocumentString(`
     query InboxCounts {
   inboxCounts {
