@@ -166,6 +166,32 @@ describe('retention and purge', () => {
       [att.caseId, a.id, a.users[Role.INVESTIGATOR].id], ['INVESTIGATOR'], a.users[Role.INVESTIGATOR].id)).rejects.toThrow(/policy/);
   });
 
+  it("another agency sees none of a case's legal hold and none of another agency's purge counts, straight at PostgreSQL either", async () => {
+    const c = await closedCaseWithFile(a, 'now()');
+    await owner.query("INSERT INTO legal_holds (case_id, agency_id, reason, set_by) VALUES ($1, $2, 'sealed by court', $3)", [c.caseId, a.id, a.users[Role.SUPERVISOR].id]);
+    // B's supervisor gets the case shared, so it reads the case — but the hold and its reason stay A's.
+    await owner.query("INSERT INTO case_shares (case_id, owner_agency_id, agency_id, access, granted_by, may_pass_on, may_use_in_court, must_ask_before_acting) VALUES ($1, $2, $3, 'READ', $4, false, false, true)", [c.caseId, a.id, b.id, a.users[Role.SUPERVISOR].id]);
+    const asB = await asAgency<{ n: number }>(pool, b.id, 'SELECT count(*)::int AS n FROM legal_holds WHERE case_id = $1', [c.caseId], ['SUPERVISOR'], b.users[Role.SUPERVISOR].id);
+    expect(asB).toEqual([{ n: 0 }]);
+    const seenByB = await q('bSupervisor', 'query($c: ID!) { case(id: $c) { id legalHold { reason } } }', { c: c.caseId });
+    expect(seenByB.data?.['case']).toEqual({ id: c.caseId, legalHold: null });
+    // B cannot release A's hold, by the api or at the table.
+    expect(codeOf(await q('bSupervisor', 'mutation($c: ID!) { releaseLegalHold(caseId: $c) }', { c: c.caseId }))).toBe('FORBIDDEN');
+    expect(await asAgency(pool, b.id, 'DELETE FROM legal_holds WHERE case_id = $1 RETURNING 1', [c.caseId], ['SUPERVISOR'], b.users[Role.SUPERVISOR].id)).toHaveLength(0);
+    expect(Number((await owner.query('SELECT count(*) FROM legal_holds WHERE case_id = $1', [c.caseId])).rows[0].count)).toBe(1);
+    // Purge counts of A's runs are A's (and the national admin's) to read.
+    const run = randomUUID();
+    await owner.query("INSERT INTO retention_runs (id, job_id, trigger, status) VALUES ($1, $2, 'SCHEDULE', 'DONE')", [run, `retention-walls-${run}`]);
+    await owner.query("INSERT INTO retention_run_counts (run_id, data_class, agency_id, purged, rule_days, audited) VALUES ($1, 'NOTIFICATIONS', $2, 4, 180, 4)", [run, a.id]);
+    const countsAsB = await asAgency<{ n: number }>(pool, b.id, 'SELECT count(*)::int AS n FROM retention_run_counts WHERE run_id = $1', [run], ['ADMIN'], b.users[Role.ADMIN].id);
+    expect(countsAsB).toEqual([{ n: 0 }]);
+    const countsAsA = await asAgency<{ n: number }>(pool, a.id, 'SELECT count(*)::int AS n FROM retention_run_counts WHERE run_id = $1', [run], ['AUDITOR'], a.users[Role.AUDITOR].id);
+    expect(countsAsA).toEqual([{ n: 1 }]);
+    // Runs themselves: admins and auditors only (an investigator reads none).
+    const runsAsInvestigator = await asAgency<{ n: number }>(pool, a.id, 'SELECT count(*)::int AS n FROM retention_runs WHERE id = $1', [run], ['INVESTIGATOR'], a.users[Role.INVESTIGATOR].id);
+    expect(runsAsInvestigator).toEqual([{ n: 0 }]);
+  });
+
   it('a supervisor of the owning agency places and releases a legal hold; others may not', async () => {
     const c = await closedCaseWithFile(a, 'now()');
     const set = 'mutation($c: ID!, $r: String!) { setLegalHold(input: { caseId: $c, reason: $r }) { caseId reason setByEmail } }';

@@ -79,13 +79,13 @@ export class LegalHoldModel {
 
 @InputType({ description: 'A new retention period for one class of data' })
 export class SetRetentionRuleInput {
-  @Field(() => RetentionClass, { description: 'The class of data' }) @IsEnum(RetentionClass, { message: 'must be a retention class' }) dataClass: RetentionClass;
-  @Field(() => Int, { description: `Days, from the class's floor up to ${RETENTION_MAX_DAYS}` }) @IsInt({ message: 'must be a whole number of days' }) periodDays: number;
+  @Field(() => RetentionClass, { description: 'The class of data' }) @IsEnum(RetentionClass, { message: 'must be a retention class · 须为保留数据类别' }) dataClass: RetentionClass;
+  @Field(() => Int, { description: `Days, from the class's floor up to ${RETENTION_MAX_DAYS}` }) @IsInt({ message: 'must be a whole number of days · 须为整数天' }) periodDays: number;
 }
 
 @InputType({ description: 'A legal hold on a case' })
 export class SetLegalHoldInput {
-  @Field(() => ID, { description: 'The case (owned by your agency)' }) @IsUUID('all', { message: 'must be a case id' }) caseId: string;
+  @Field(() => ID, { description: 'The case (owned by your agency)' }) @IsUUID('all', { message: 'must be a case id · 须为案件编号' }) caseId: string;
   @Field({ description: 'Why the case is held (a court order, an appeal): 1–500 characters' })
-  @IsString() @MaxLength(500, { message: 'must be at most 500 characters' }) reason: string;
+  @IsString({ message: 'must be text · 须为文本' }) @MaxLength(500, { message: 'must be at most 500 characters · 不得超过 500 个字符' }) reason: string;
 }
