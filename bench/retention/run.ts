@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type { Job } from 'bullmq';
 import { Pool } from 'pg';
 import { createDataSource } from '@caselink/db';
-import type { RetentionJob } from '@caselink/jobs';
+import { JobProducers, redisConnection, type RetentionJob } from '@caselink/jobs';
 import { LocalDiskStore } from '@caselink/storage';
 import { loadWorkerConfig } from '../../apps/worker/src/config';
 import { RetentionProcessor } from '../../apps/worker/src/retention/retention.processor';
@@ -66,6 +66,7 @@ main(async () => {
     agencies.push({ id: a.id, user: u.id });
   }
   const ds = await createDataSource({ url: required('BENCH_DATABASE_URL'), poolSize: 4, applicationName: 'caselink-bench-retention' }).initialize();
+  const producers = new JobProducers(redisConnection(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379'), 'caselink-bench-retention');
   const results: Array<Record<string, number>> = [];
   console.log(`\nRetention: one run purging ${ROWS.toLocaleString('en')} notifications of ${AGENCIES} agencies and ${FILES.toLocaleString('en')} evidence files of a closed case (${await machine(owner)})`);
   console.log('batch    run s   rows/s   files/s   audit rows');
@@ -75,7 +76,8 @@ main(async () => {
       DATABASE_URL: required('BENCH_DATABASE_URL'), LINKER_DATABASE_URL: required('BENCH_DATABASE_URL'), REDIS_URL: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
       EVIDENCE_DIR: dir, RETENTION_BATCH_SIZE: String(batch), RETENTION_EVERY_MS: '0',
     });
-    const processor = new RetentionProcessor(ds, config);
+    // Not bootstrapped: the bench runs purges itself and sets no schedule.
+    const processor = new RetentionProcessor(ds, config, producers);
     const job = { id: `bench-${randomUUID()}`, data: { trigger: 'SCHEDULE' }, updateProgress: async () => undefined } as unknown as Job<RetentionJob>;
     const t0 = process.hrtime.bigint();
     const outcome = await processor.process(job);
@@ -88,6 +90,7 @@ main(async () => {
     console.log(`${String(batch).padStart(5)} ${seconds.toFixed(2).padStart(8)} ${ms((rows + files) / seconds).padStart(8)} ${ms(files / seconds).padStart(9)} ${String(audit.n).padStart(12)}`);
   }
   writeResults('retention', { rows: ROWS, files: FILES, agencies: AGENCIES, results });
+  await producers.close();
   await ds.destroy();
   await owner.end();
   rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import {
@@ -40,15 +40,13 @@ export class RetentionProcessor implements QueueProcessor, OnApplicationBootstra
   constructor(
     private readonly ds: DataSource,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
-    // The schedule is set on the shared producers' retention queue (WorkerModule closes them). Always given in the
-    // worker; absent only where a benchmark runs purges alone (bench/retention), which sets no schedule.
-    @Optional() @Inject(JobProducers) private readonly producers?: JobProducers,
+    // The schedule is set on the shared producers' retention queue (WorkerModule closes them).
+    private readonly producers: JobProducers,
   ) {
     this.store = new LocalDiskStore(resolve(config.EVIDENCE_DIR));
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.producers) return;
     const scheduler = this.producers.retention;
     try {
       if (this.config.RETENTION_EVERY_MS > 0) {
