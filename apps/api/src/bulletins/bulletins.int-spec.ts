@@ -73,6 +73,9 @@ describe('bulletins', () => {
     await clue(t['gd'], gdCase, 'BANK_CARD', card);
     fjCase = await createCase(t['fj'], '刷单返利诈骗案');
     await clue(t['fj'], fjCase, 'BANK_CARD', card);
+    // "Before anything is published" means linked too: the cards' postings are in (the linker works from the outbox),
+    // so publication, not a later link job, is what finds the match.
+    await waitFor(async () => ((await owner.query('SELECT 1 FROM evidence_changes WHERE case_id = ANY ($1)', [[gdCase, fjCase]])).rowCount === 0 ? true : undefined), 'the cases to be linked');
   });
 
   afterAll(async () => {
