@@ -98,6 +98,21 @@ describe('hostile and malformed requests', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('a variable that does not fit its input type is BAD_USER_INPUT naming the field, in both languages', async () => {
+    const create = 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }';
+    const missing = await gql(app, create, { i: { email: 'var@missing.test', displayName: 'X', roles: ['ANALYST'] } }, { token });
+    expect(missing.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'i.password' });
+    expect(missing.errors?.[0].message).toMatch(/变量 i\.password/);
+    const unknown = await gql(app, create, { i: { email: 'var@unknown.test', displayName: 'X', roles: ['ANALYST'], password: 'long-enough-password', admin: true } }, { token });
+    expect(unknown.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'i.admin' });
+    const wrongEnum = await gql(app, create, { i: { email: 'var@enum.test', displayName: 'X', roles: ['ROOT'], password: 'long-enough-password' } }, { token });
+    expect(wrongEnum.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: expect.stringMatching(/roles/) });
+    const none = await gql(app, 'mutation($id: ID!) { deactivateUser(id: $id) { id } }', {}, { token });
+    expect(none.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+    const { rows } = await owner.query("SELECT count(*)::int AS n FROM users WHERE email LIKE 'var@%'");
+    expect(rows[0].n).toBe(0);
+  });
+
   it('a duplicate e-mail is a CONFLICT naming the field', async () => {
     const r = await gql(app, 'mutation($e: String!) { createUser(input: { email: $e, displayName: "X", roles: [ANALYST], password: "long-enough-password" }) { id } }', { e: agency.users[Role.ADMIN].email }, { token });
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.email' });

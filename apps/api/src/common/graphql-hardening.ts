@@ -63,6 +63,12 @@ export function formatError(error: GraphQLError, production: boolean): GraphQLFo
   if (original instanceof HttpException) {
     return { ...base, extensions: { code: HTTP_CODES[original.getStatus()] ?? 'BAD_USER_INPUT' } };
   }
+  const field = error.path ? undefined : variableFieldOf(error.message);
+  if (field) {
+    // A variable that does not fit its type (a missing required field, a bad scalar): graphql-js keeps the coercion's
+    // own error as originalError, which is the caller's mistake, not ours.
+    return { ...base, message: `${error.message} · 变量 ${field} 不符合其类型`, extensions: { code: 'BAD_USER_INPUT', field } };
+  }
   if (isDatabaseRefusal(original)) {
     // The second wall refused what the service let through: clear for the user, loud in the log (a missed check).
     log.warn(`${error.path?.join('.') ?? 'request'}: PostgreSQL refused: ${original?.message}`);
@@ -75,6 +81,18 @@ export function formatError(error: GraphQLError, production: boolean): GraphQLFo
   }
   log.error(`${error.path?.join('.') ?? 'request'}: ${original.stack ?? original.message}`);
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * The path of the offending field in graphql-js's variable coercion messages, e.g. `Variable "$i" got invalid value
+ * {…} at "i.victim"; Field "name" of required type "String!" was not provided.` → `i.victim.name`.
+ */
+function variableFieldOf(message: string): string | undefined {
+  const variable = /^Variable "\$([^"]+)"/.exec(message)?.[1];
+  if (!variable) return undefined;
+  const at = /^Variable "\$[^"]+" got invalid value .*? at "([^"]+)";/s.exec(message)?.[1] ?? variable;
+  const field = /; Field "([^"]+)" (?:of required type|is not defined by type)/.exec(message)?.[1];
+  return field ? `${at}.${field}` : at;
 }
 
 export const DATABASE_REFUSAL = 'The database refused this for your agency or role; nothing was changed · 数据库按本机构或角色的权限拒绝了此操作，未作任何更改';
