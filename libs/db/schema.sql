@@ -224,7 +224,7 @@ CREATE FUNCTION public.agency_requests_transitions() RETURNS trigger
         v_party text := request_party(OLD.from_agency_id, OLD.to_agency_id);
         -- A move: the state changes, or a hold is extended again (EXTENDED to EXTENDED), which the count of extensions shows.
         moved boolean := NEW.state IS DISTINCT FROM OLD.state OR NEW.extensions IS DISTINCT FROM OLD.extensions;
-        holding text[] := ARRAY['FROZEN','PARTIALLY_FROZEN','EXTENDED'];
+        holding text[] := vocab_holding_states();
         placed boolean;
         extended boolean;
         r request_hold_rules;
@@ -1043,7 +1043,7 @@ CREATE FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_ty
           -- province figures unnest the (few thousand) sets afterwards instead of every case's.
           WITH case_groups AS MATERIALIZED (
             SELECT GROUPING(c.fraud_type, c.provinces) AS g, c.fraud_type, c.provinces, count(*) AS n,
-                   count(*) FILTER (WHERE c.status IN ('REPORTED','INVESTIGATING')) AS open, coalesce(sum(c.total_loss), 0) AS loss
+                   count(*) FILTER (WHERE c.status = ANY (vocab_open_case_statuses())) AS open, coalesce(sum(c.total_loss), 0) AS loss
             FROM cases c WHERE c.reported_on >= $2 AND ($3::text IS NULL OR c.fraud_type = $3) AND %1$s
             GROUP BY GROUPING SETS ((c.fraud_type), (c.provinces), ())
           ),
@@ -1052,7 +1052,7 @@ CREATE FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_ty
             FROM agency_requests r
             WHERE r.sent_at IS NOT NULL AND ($3::text IS NULL OR r.fraud_type = $3) AND %2$s
               AND (r.sent_at >= ($2::timestamp AT TIME ZONE 'Asia/Shanghai')
-                   OR (r.overdue_at IS NOT NULL AND r.state IN ('SENT','ACKNOWLEDGED','IN_PROGRESS')))
+                   OR (r.overdue_at IS NOT NULL AND r.state = ANY (vocab_open_request_states())))
           ),
           sent AS (SELECT * FROM requests WHERE sent_at >= ($2::timestamp AT TIME ZONE 'Asia/Shanghai')),
           freezes AS (SELECT * FROM sent WHERE type = 'FREEZE'),
@@ -1078,11 +1078,11 @@ CREATE FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_ty
             FROM freezes f
           UNION ALL
           SELECT 'overdue_requests', NULL, NULL, count(*), NULL, NULL, NULL FROM requests r
-            WHERE r.overdue_at IS NOT NULL AND r.state IN ('SENT','ACKNOWLEDGED','IN_PROGRESS')
+            WHERE r.overdue_at IS NOT NULL AND r.state = ANY (vocab_open_request_states())
           UNION ALL
           SELECT 'tasks', NULL, NULL, count(*) FILTER (WHERE t.due_at <= now()), count(*), NULL, NULL
             FROM task_force_tasks t JOIN task_forces f ON f.id = t.task_force_id
-            WHERE f.closed_at IS NULL AND t.status IN ('OPEN','IN_PROGRESS') AND %3$s
+            WHERE f.closed_at IS NULL AND t.status = ANY (vocab_open_task_statuses()) AND %3$s
           UNION ALL
           -- Series growth, from the current membership: when each case joined its series, when each series formed.
           -- Days as China day numbers (UTC+8 all year): arithmetic per row instead of a time-zone conversion.
@@ -1288,7 +1288,7 @@ CREATE FUNCTION public.record_downstream_transfers(p_request uuid, p_rows jsonb)
       DECLARE r agency_requests; row jsonb; t_id uuid; n int := 0;
       BEGIN
         SELECT * INTO r FROM agency_requests WHERE id = p_request;
-        IF r.id IS NULL OR r.type <> 'FREEZE' OR r.to_agency_id IS DISTINCT FROM app_agency() OR r.state NOT IN ('SENT','ACKNOWLEDGED') THEN
+        IF r.id IS NULL OR r.type <> 'FREEZE' OR r.to_agency_id IS DISTINCT FROM app_agency() OR r.state <> ALL (vocab_freeze_awaiting_states()) THEN
           RAISE EXCEPTION 'not an answerable freeze of the calling bank' USING ERRCODE = '42501';
         END IF;
         FOR row IN SELECT * FROM jsonb_array_elements(p_rows) LOOP
@@ -1389,14 +1389,14 @@ CREATE FUNCTION public.requests_due() RETURNS TABLE(id uuid, from_agency_id uuid
     AS $$
         SELECT * FROM (
         SELECT r.id, r.from_agency_id, 'ANSWER' FROM agency_requests r
-          WHERE r.overdue_at IS NULL AND r.state IN ('SENT','ACKNOWLEDGED','IN_PROGRESS') AND r.deadline_at <= now()
+          WHERE r.overdue_at IS NULL AND r.state = ANY (vocab_open_request_states()) AND r.deadline_at <= now()
         UNION ALL
         SELECT r.id, r.from_agency_id, 'EXPIRY' FROM agency_requests r
-          WHERE r.state IN ('FROZEN','PARTIALLY_FROZEN','EXTENDED') AND r.expires_at <= now()
+          WHERE r.state = ANY (vocab_holding_states()) AND r.expires_at <= now()
         UNION ALL
         SELECT r.id, r.from_agency_id, 'EXPIRY_WARNING' FROM agency_requests r
-          WHERE r.state IN ('FROZEN','PARTIALLY_FROZEN','EXTENDED') AND r.expiry_warned_at IS NULL
-            AND r.expires_at - CASE r.kind WHEN 'EMERGENCY_STOP' THEN interval '6 hours' ELSE interval '7 days' END <= now()
+          WHERE r.state = ANY (vocab_holding_states()) AND r.expiry_warned_at IS NULL
+            AND r.expires_at - (SELECT h.warn_before FROM request_hold_rules h WHERE h.kind = r.kind) <= now()
         ) due WHERE app_agency() IS NULL
         LIMIT 1000
       $$;
@@ -1899,7 +1899,7 @@ CREATE FUNCTION public.tasks_due() RETURNS TABLE(id uuid, lead_agency_id uuid)
     SET search_path TO 'public', 'pg_temp'
     AS $$
         SELECT t.id, f.lead_agency_id FROM task_force_tasks t JOIN task_forces f ON f.id = t.task_force_id
-        WHERE t.overdue_at IS NULL AND t.status IN ('OPEN','IN_PROGRESS') AND t.due_at <= now() AND app_agency() IS NULL
+        WHERE t.overdue_at IS NULL AND t.status = ANY (vocab_open_task_statuses()) AND t.due_at <= now() AND app_agency() IS NULL
         LIMIT 1000
       $$;
 
@@ -1947,6 +1947,83 @@ CREATE FUNCTION public.victim_personal_data(p_victim uuid) RETURNS TABLE(id_numb
 
 
 ALTER FUNCTION public.victim_personal_data(p_victim uuid) OWNER TO caselink_owner;
+
+--
+-- Name: vocab_ended_freeze_states(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.vocab_ended_freeze_states() RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT ARRAY['NO_FUNDS', 'ACCOUNT_NOT_FOUND', 'REJECTED', 'RELEASED', 'EXPIRED']::text[] $$;
+
+
+ALTER FUNCTION public.vocab_ended_freeze_states() OWNER TO caselink_owner;
+
+--
+-- Name: vocab_freeze_awaiting_states(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.vocab_freeze_awaiting_states() RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT ARRAY['SENT', 'ACKNOWLEDGED']::text[] $$;
+
+
+ALTER FUNCTION public.vocab_freeze_awaiting_states() OWNER TO caselink_owner;
+
+--
+-- Name: vocab_holding_states(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.vocab_holding_states() RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT ARRAY['FROZEN', 'PARTIALLY_FROZEN', 'EXTENDED']::text[] $$;
+
+
+ALTER FUNCTION public.vocab_holding_states() OWNER TO caselink_owner;
+
+--
+-- Name: vocab_open_case_statuses(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.vocab_open_case_statuses() RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT ARRAY['REPORTED', 'INVESTIGATING']::text[] $$;
+
+
+ALTER FUNCTION public.vocab_open_case_statuses() OWNER TO caselink_owner;
+
+--
+-- Name: vocab_open_request_states(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.vocab_open_request_states() RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT ARRAY['SENT', 'ACKNOWLEDGED', 'IN_PROGRESS']::text[] $$;
+
+
+ALTER FUNCTION public.vocab_open_request_states() OWNER TO caselink_owner;
+
+--
+-- Name: vocab_open_task_statuses(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.vocab_open_task_statuses() RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT ARRAY['OPEN', 'IN_PROGRESS']::text[] $$;
+
+
+ALTER FUNCTION public.vocab_open_task_statuses() OWNER TO caselink_owner;
+
+--
+-- Name: vocab_request_target_kind(text); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.vocab_request_target_kind(p_key text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT CASE p_key WHEN 'FREEZE' THEN 'BANK' WHEN 'TELECOM' THEN 'TELECOM' WHEN 'COOPERATION' THEN 'FOREIGN_PARTNER' END $$;
+
+
+ALTER FUNCTION public.vocab_request_target_kind(p_key text) OWNER TO caselink_owner;
 
 --
 -- Name: access_request_transitions; Type: TABLE; Schema: public; Owner: caselink_owner
@@ -4154,14 +4231,14 @@ CREATE INDEX agency_requests_case_idx ON public.agency_requests USING btree (cas
 -- Name: agency_requests_due_idx; Type: INDEX; Schema: public; Owner: caselink_owner
 --
 
-CREATE INDEX agency_requests_due_idx ON public.agency_requests USING btree (deadline_at) WHERE ((overdue_at IS NULL) AND (state = ANY (ARRAY['SENT'::text, 'ACKNOWLEDGED'::text, 'IN_PROGRESS'::text])));
+CREATE INDEX agency_requests_due_idx ON public.agency_requests USING btree (deadline_at) WHERE ((overdue_at IS NULL) AND (state = ANY (public.vocab_open_request_states())));
 
 
 --
 -- Name: agency_requests_expiry_idx; Type: INDEX; Schema: public; Owner: caselink_owner
 --
 
-CREATE INDEX agency_requests_expiry_idx ON public.agency_requests USING btree (expires_at) WHERE (state = ANY (ARRAY['FROZEN'::text, 'PARTIALLY_FROZEN'::text, 'EXTENDED'::text]));
+CREATE INDEX agency_requests_expiry_idx ON public.agency_requests USING btree (expires_at) WHERE (state = ANY (public.vocab_holding_states()));
 
 
 --
@@ -4175,7 +4252,7 @@ CREATE INDEX agency_requests_inbox_idx ON public.agency_requests USING btree (to
 -- Name: agency_requests_live_freeze; Type: INDEX; Schema: public; Owner: caselink_owner
 --
 
-CREATE UNIQUE INDEX agency_requests_live_freeze ON public.agency_requests USING btree (case_id, account_canonical, kind) WHERE ((type = 'FREEZE'::text) AND (state <> ALL (ARRAY['NO_FUNDS'::text, 'ACCOUNT_NOT_FOUND'::text, 'REJECTED'::text, 'RELEASED'::text, 'EXPIRED'::text])));
+CREATE UNIQUE INDEX agency_requests_live_freeze ON public.agency_requests USING btree (case_id, account_canonical, kind) WHERE ((type = 'FREEZE'::text) AND (state <> ALL (public.vocab_ended_freeze_states())));
 
 
 --
@@ -6474,12 +6551,7 @@ CREATE POLICY agency_requests_roles_update ON public.agency_requests AS RESTRICT
 -- Name: agency_requests agency_requests_send; Type: POLICY; Schema: public; Owner: caselink_owner
 --
 
-CREATE POLICY agency_requests_send ON public.agency_requests FOR INSERT WITH CHECK (((from_agency_id = public.app_agency()) AND (public.agency_kind(public.app_agency()) = 'POLICE'::text) AND public.app_may_act_on_case(case_id) AND (public.agency_kind(to_agency_id) =
-CASE type
-    WHEN 'FREEZE'::text THEN 'BANK'::text
-    WHEN 'TELECOM'::text THEN 'TELECOM'::text
-    ELSE 'FOREIGN_PARTNER'::text
-END)));
+CREATE POLICY agency_requests_send ON public.agency_requests FOR INSERT WITH CHECK (((from_agency_id = public.app_agency()) AND (public.agency_kind(public.app_agency()) = 'POLICE'::text) AND public.app_may_act_on_case(case_id) AND (public.agency_kind(to_agency_id) = public.vocab_request_target_kind(type))));
 
 
 --
@@ -8863,6 +8935,62 @@ GRANT ALL ON FUNCTION public.user_agency(p_user uuid) TO caselink_app;
 
 REVOKE ALL ON FUNCTION public.victim_personal_data(p_victim uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.victim_personal_data(p_victim uuid) TO caselink_app;
+
+
+--
+-- Name: FUNCTION vocab_ended_freeze_states(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT ALL ON FUNCTION public.vocab_ended_freeze_states() TO caselink_app;
+GRANT ALL ON FUNCTION public.vocab_ended_freeze_states() TO caselink_linker;
+
+
+--
+-- Name: FUNCTION vocab_freeze_awaiting_states(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT ALL ON FUNCTION public.vocab_freeze_awaiting_states() TO caselink_app;
+GRANT ALL ON FUNCTION public.vocab_freeze_awaiting_states() TO caselink_linker;
+
+
+--
+-- Name: FUNCTION vocab_holding_states(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT ALL ON FUNCTION public.vocab_holding_states() TO caselink_app;
+GRANT ALL ON FUNCTION public.vocab_holding_states() TO caselink_linker;
+
+
+--
+-- Name: FUNCTION vocab_open_case_statuses(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT ALL ON FUNCTION public.vocab_open_case_statuses() TO caselink_app;
+GRANT ALL ON FUNCTION public.vocab_open_case_statuses() TO caselink_linker;
+
+
+--
+-- Name: FUNCTION vocab_open_request_states(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT ALL ON FUNCTION public.vocab_open_request_states() TO caselink_app;
+GRANT ALL ON FUNCTION public.vocab_open_request_states() TO caselink_linker;
+
+
+--
+-- Name: FUNCTION vocab_open_task_statuses(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT ALL ON FUNCTION public.vocab_open_task_statuses() TO caselink_app;
+GRANT ALL ON FUNCTION public.vocab_open_task_statuses() TO caselink_linker;
+
+
+--
+-- Name: FUNCTION vocab_request_target_kind(p_key text); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT ALL ON FUNCTION public.vocab_request_target_kind(p_key text) TO caselink_app;
+GRANT ALL ON FUNCTION public.vocab_request_target_kind(p_key text) TO caselink_linker;
 
 
 --

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '@caselink/db';
+import { createDataSource, syncVocabulary } from '@caselink/db';
 
 /**
  * Entity columns missing from the migrated schema, or differing in nullability. (TypeORM's own
@@ -33,14 +33,21 @@ async function main(): Promise<void> {
     if (process.argv.includes('--check')) {
       const pending = await ds.showMigrations();
       const drift = await columnDrift(ds);
+      const stale = pending ? undefined : await syncVocabulary(ds.manager, { dryRun: true });
       if (pending) console.error('A migration is pending: run npm run migrate.');
       if (drift.length > 0) console.error(`Entities differ from the migrated schema; a migration is missing:\n${drift.join(';\n')}`);
-      if (pending || drift.length > 0) process.exitCode = 1;
-      else console.log('Migrations: none pending, entities match the schema.');
+      const staleNames = stale ? [...stale.changed, ...stale.holdRules] : [];
+      if (staleNames.length > 0) console.error(`The database's vocabularies differ from libs/domain (${staleNames.join(', ')}): run npm run migrate.`);
+      if (pending || drift.length > 0 || staleNames.length > 0) process.exitCode = 1;
+      else console.log('Migrations: none pending, entities and vocabularies match the schema.');
       return;
     }
     const ran = await ds.runMigrations({ transaction: 'each' });
     console.log(ran.length ? `Migrated: ${ran.map((m) => m.name).join(', ')}` : 'Migrations: up to date');
+    // The domain's lists and hold periods, written after every run: a change in libs/domain needs no migration.
+    const synced = await ds.transaction((m) => syncVocabulary(m));
+    const changes = [...synced.changed, ...synced.holdRules.map((k) => `hold ${k}`), ...synced.reindexed.map((i) => `reindexed ${i}`)];
+    if (ran.length === 0 && changes.length > 0) console.log(`Vocabularies from libs/domain: ${changes.join(', ')}`);
   } finally {
     await ds.destroy();
   }

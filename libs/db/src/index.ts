@@ -33,3 +33,4 @@ export * from './request-scope';
 export * from './metrics-server';
 export * from './retention/retention-store';
 export * from './requests/request-store';
+export * from './vocabulary/vocabulary';

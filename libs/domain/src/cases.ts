@@ -19,6 +19,9 @@ export enum CaseStatus {
   CLOSED = 'CLOSED',
 }
 
+/** Cases still being worked: the dashboard's "open" figure. */
+export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.REPORTED, CaseStatus.INVESTIGATING];
+
 export enum Sensitivity {
   NORMAL = 'NORMAL',
   SENSITIVE = 'SENSITIVE',

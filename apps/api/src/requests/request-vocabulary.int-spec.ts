@@ -1,29 +1,25 @@
 import type { Client } from 'pg';
+import type { EntityManager } from 'typeorm';
 import {
-  awaitsAnswer, ENDED_FREEZE_STATES, FreezeKind, holdPeriod, HOLDING_STATES, OPEN_REQUEST_STATES, REQUEST_TARGET_KIND, RequestState, RequestType,
+  ENDED_FREEZE_STATES, FREEZE_AWAITING_STATES, FreezeKind, holdPeriod, HOLDING_STATES, OPEN_CASE_STATUSES, OPEN_REQUEST_STATES, OPEN_TASK_STATUSES,
+  REQUEST_TARGET_KIND, RequestType,
 } from '@caselink/domain';
+import { syncVocabulary, VOCABULARY_LISTS } from '@caselink/db';
 import { ownerClient } from '../../test/harness';
 
 /**
- * One source for each vocabulary (issue 15 part 6): the request store passes the domain's state lists to SQL as
- * parameters, but functions, indexes and policies of already-applied migrations spell some of them. Those copies
- * must say what `libs/domain/src/requests` says; a change to a list there comes with a migration that redefines
- * them (this test names which).
+ * One source for each vocabulary (issue 15 part 6): SQL takes the domain's lists as parameters, or, in functions,
+ * policies and indexes, from the `vocab_…()` functions generated from libs/domain (libs/db/src/vocabulary) — never
+ * as a copy. These tests read the live definitions and find no spelled list, and show that the generated functions
+ * follow the domain (`npm run migrate` rewrites them) without costing the partial indexes built on them.
  */
 describe('requests: the database speaks the domain vocabulary', () => {
   let owner: Client;
-  const FREEZE_AWAITING = Object.values(RequestState).filter((s) => awaitsAnswer(RequestType.FREEZE, s));
-  const NAMED: Record<string, readonly string[]> = {
-    OPEN_REQUEST_STATES, HOLDING_STATES, ENDED_FREEZE_STATES, 'freeze states awaiting an answer': FREEZE_AWAITING,
-  };
+  const asManager = (c: Client) => ({ query: async (sql: string, params?: unknown[]) => (await c.query(sql, params)).rows }) as unknown as EntityManager;
 
-  /** Every list of states a definition compares `state` with, by the domain's name for it. */
-  const stateLists = (sql: string): string[] =>
-    [...sql.matchAll(/state\s*(?:NOT\s+IN|IN|=\s*ANY|<>\s*ALL)\s*\(\s*(?:ARRAY\s*\[)?((?:\s*'[A-Z_]+'(?:::text)?\s*,?)+)/gi)].map((m) => {
-      const states = [...m[1].matchAll(/'([A-Z_]+)'/g)].map((x) => x[1]);
-      const name = Object.entries(NAMED).find(([, list]) => list.length === states.length && list.every((s, i) => s === states[i]))?.[0];
-      return name ?? `not a domain list: ${states.join(',')}`;
-    });
+  /** Lists of two or more upper-case words that a definition spells (IN (...), ANY/ALL (ARRAY[...]), ARRAY[...]). */
+  const spelledLists = (sql: string): string[] =>
+    [...sql.matchAll(/(?:IN\s*\(|ARRAY\s*\[)\s*('[A-Z_]+'(?:::text)?(?:\s*,\s*'[A-Z_]+'(?:::text)?)+)/gi)].map((m) => m[1].replace(/::text/g, ''));
 
   const functionSource = async (name: string): Promise<string> => {
     const { rows } = await owner.query<{ src: string }>(`SELECT string_agg(prosrc, ' ') AS src FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.proname = $1`, [name]);
@@ -39,14 +35,40 @@ describe('requests: the database speaks the domain vocabulary', () => {
     await owner?.end();
   });
 
-  it('requests_due(): the open and holding states, and the warning periods of holdPeriod', async () => {
-    const src = await functionSource('requests_due');
-    expect(stateLists(src)).toEqual(['OPEN_REQUEST_STATES', 'HOLDING_STATES', 'HOLDING_STATES']);
-    const warn = /CASE r\.kind WHEN '([A-Z_]+)' THEN interval '(\d+) hours' ELSE interval '(\d+) days' END/.exec(src);
-    expect(warn?.slice(1)).toEqual([FreezeKind.EMERGENCY_STOP, String(holdPeriod(FreezeKind.EMERGENCY_STOP).warnBeforeMs / 3600_000), String(holdPeriod(FreezeKind.FREEZE).warnBeforeMs / 86_400_000)]);
+  it('the generated functions return the domain lists and the type → agency kind map', async () => {
+    const expected: Record<string, readonly string[]> = {
+      vocab_open_request_states: OPEN_REQUEST_STATES, vocab_holding_states: HOLDING_STATES, vocab_ended_freeze_states: ENDED_FREEZE_STATES,
+      vocab_freeze_awaiting_states: FREEZE_AWAITING_STATES, vocab_open_case_statuses: OPEN_CASE_STATUSES, vocab_open_task_statuses: OPEN_TASK_STATUSES,
+    };
+    expect(Object.keys(VOCABULARY_LISTS).sort()).toEqual(Object.keys(expected).sort());
+    for (const [fn, list] of Object.entries(expected)) {
+      const { rows } = await owner.query<{ v: string[] }>(`SELECT ${fn}() AS v`);
+      expect({ fn, list: rows[0].v }).toEqual({ fn, list: [...list] });
+    }
+    for (const type of Object.values(RequestType)) {
+      const { rows } = await owner.query<{ k: string }>('SELECT vocab_request_target_kind($1) AS k', [type]);
+      expect(rows[0].k).toBe(REQUEST_TARGET_KIND[type]);
+    }
   });
 
-  it('request_hold_rules, which the worker reads for its warnings, holds the domain hold periods', async () => {
+  it('functions that need a list call the generated functions and spell none', async () => {
+    const uses: Record<string, string[]> = {
+      requests_due: ['vocab_open_request_states', 'vocab_holding_states', 'request_hold_rules'],
+      dashboard_figures: ['vocab_open_case_statuses', 'vocab_open_request_states', 'vocab_open_task_statuses'],
+      record_downstream_transfers: ['vocab_freeze_awaiting_states'],
+      tasks_due: ['vocab_open_task_statuses'],
+      agency_requests_transitions: ['vocab_holding_states'],
+    };
+    for (const [fn, names] of Object.entries(uses)) {
+      const src = await functionSource(fn);
+      expect({ fn, spelled: spelledLists(src) }).toEqual({ fn, spelled: [] });
+      for (const name of names) expect({ fn, calls: src.includes(name) }).toEqual({ fn, calls: true });
+    }
+    // The warning before a hold ends is read from request_hold_rules, not spelled as an interval.
+    expect(await functionSource('requests_due')).not.toMatch(/interval '\d+ (hours|days)'/);
+  });
+
+  it('request_hold_rules, which the worker and requests_due() read for warnings, holds the domain hold periods', async () => {
     const { rows } = await owner.query<{ kind: string; hold_ms: string; warn_ms: string }>(
       `SELECT kind, (extract(epoch FROM hold) * 1000)::bigint AS hold_ms, (extract(epoch FROM warn_before) * 1000)::bigint AS warn_ms FROM request_hold_rules ORDER BY kind`,
     );
@@ -54,27 +76,44 @@ describe('requests: the database speaks the domain vocabulary', () => {
       .toEqual(Object.values(FreezeKind).sort().map((kind) => ({ kind, ...holdPeriod(kind) })));
   });
 
-  it('the dashboard functions and the downstream answer check', async () => {
-    expect(new Set(stateLists(await functionSource('dashboard_figures')))).toEqual(new Set(['OPEN_REQUEST_STATES']));
-    expect(stateLists(await functionSource('record_downstream_transfers'))).toEqual(['freeze states awaiting an answer']);
-  });
-
-  it('the partial indexes: deadlines, hold expiry and the one live freeze per case, account and kind', async () => {
+  it('the partial indexes and the send policy are built on the generated functions, and the planner still uses them', async () => {
     const { rows } = await owner.query<{ indexname: string; indexdef: string }>(
       `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'agency_requests' AND indexname = ANY ($1) ORDER BY indexname`,
       [['agency_requests_due_idx', 'agency_requests_expiry_idx', 'agency_requests_live_freeze']],
     );
-    expect(Object.fromEntries(rows.map((r) => [r.indexname, stateLists(r.indexdef)]))).toEqual({
-      agency_requests_due_idx: ['OPEN_REQUEST_STATES'], agency_requests_expiry_idx: ['HOLDING_STATES'], agency_requests_live_freeze: ['ENDED_FREEZE_STATES'],
-    });
+    expect(rows.map((r) => [r.indexname, spelledLists(r.indexdef), /vocab_\w+\(\)/.exec(r.indexdef)?.[0]])).toEqual([
+      ['agency_requests_due_idx', [], 'vocab_open_request_states()'],
+      ['agency_requests_expiry_idx', [], 'vocab_holding_states()'],
+      ['agency_requests_live_freeze', [], 'vocab_ended_freeze_states()'],
+    ]);
+    const policy = await owner.query<{ check: string }>(`SELECT with_check AS check FROM pg_policies WHERE tablename = 'agency_requests' AND policyname = 'agency_requests_send'`);
+    expect(policy.rows[0].check).toMatch(/agency_kind\(to_agency_id\) = vocab_request_target_kind\(type\)/);
+    await owner.query('BEGIN');
+    try {
+      await owner.query('SET LOCAL enable_seqscan = off');
+      const plan = await owner.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT id FROM agency_requests r WHERE r.overdue_at IS NULL AND r.state = ANY (vocab_open_request_states()) AND r.deadline_at <= now()`,
+      );
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/agency_requests_due_idx/);
+    } finally {
+      await owner.query('ROLLBACK');
+    }
   });
 
-  it('the send policy addresses each type to the kind of agency the domain names', async () => {
-    const { rows } = await owner.query<{ check: string }>(`SELECT with_check AS check FROM pg_policies WHERE tablename = 'agency_requests' AND policyname = 'agency_requests_send'`);
-    const m = /CASE type\s+WHEN '(\w+)'::text THEN '(\w+)'::text\s+WHEN '(\w+)'::text THEN '(\w+)'::text\s+ELSE '(\w+)'::text\s+END/.exec(rows[0].check);
-    expect(m).not.toBeNull();
-    const [, t1, k1, t2, k2, otherwise] = m as RegExpExecArray;
-    const other = Object.values(RequestType).find((t) => t !== t1 && t !== t2) as RequestType;
-    expect({ [t1]: k1, [t2]: k2, [other]: otherwise }).toEqual(REQUEST_TARGET_KIND);
+  it('a list that changes in the domain is rewritten by the next migrate run, and the indexes on it are rebuilt', async () => {
+    expect(await syncVocabulary(asManager(owner), { dryRun: true })).toEqual({ changed: [], reindexed: [], holdRules: [] });
+    await owner.query('BEGIN');
+    try {
+      // As if libs/domain had said something else when the database was last migrated.
+      await owner.query(`CREATE OR REPLACE FUNCTION vocab_open_request_states() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$ SELECT ARRAY['SENT']::text[] $$`);
+      await owner.query(`UPDATE request_hold_rules SET warn_before = interval '1 minute' WHERE kind = $1`, [FreezeKind.FREEZE]);
+      const synced = await syncVocabulary(asManager(owner));
+      expect(synced).toEqual({ changed: ['vocab_open_request_states'], reindexed: ['agency_requests_due_idx'], holdRules: [FreezeKind.FREEZE] });
+      const { rows } = await owner.query<{ v: string[] }>('SELECT vocab_open_request_states() AS v');
+      expect(rows[0].v).toEqual([...OPEN_REQUEST_STATES]);
+      expect(await syncVocabulary(asManager(owner), { dryRun: true })).toEqual({ changed: [], reindexed: [], holdRules: [] });
+    } finally {
+      await owner.query('ROLLBACK');
+    }
   });
 });

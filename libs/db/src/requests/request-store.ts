@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import {
-  ENDED_FREEZE_STATES, FraudType, HOLDING_STATES, IdentifierKind, LegalBasis, LIVE_FREEZE_STATES, OPEN_REQUEST_STATES, RequestState, RequestType,
+  FraudType, HOLDING_STATES, IdentifierKind, LegalBasis, LIVE_FREEZE_STATES, OPEN_REQUEST_STATES, RequestState, RequestType,
   Urgency,
 } from '@caselink/domain';
 import { rowsOf } from '../agency-context';
@@ -64,7 +64,6 @@ export interface RequestRow {
 
 const READ_VERSION = `(SELECT rr.read_version FROM request_reads rr WHERE rr.request_id = r.id AND rr.user_id = app_user()) AS read_version`;
 const SELECT_REQUEST = `SELECT r.*, ${READ_VERSION} FROM agency_requests r`;
-const list = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',');
 
 /** The request with the reader's read mark and whether evidence is attached; `lock` takes its row lock (a move). */
 export async function requestById(m: EntityManager, id: string, opts: { lock?: boolean } = {}): Promise<RequestRow | null> {
@@ -235,8 +234,8 @@ export interface NewRequest {
   subjects?: unknown[] | null;
 }
 
-// The live-freeze index's own predicate, so that ON CONFLICT finds it (a parameter would not): from the domain's list.
-const LIVE_FREEZE_CONFLICT = `ON CONFLICT (case_id, account_canonical, kind) WHERE type = 'FREEZE' AND state NOT IN (${list(ENDED_FREEZE_STATES)}) DO NOTHING`;
+// The live-freeze index's own predicate, so that ON CONFLICT finds it (a parameter would not): the generated list.
+const LIVE_FREEZE_CONFLICT = `ON CONFLICT (case_id, account_canonical, kind) WHERE type = 'FREEZE' AND state <> ALL (vocab_ended_freeze_states()) DO NOTHING`;
 
 /**
  * The one way a request is written, for every type: numbered from the sending agency's counter for the year

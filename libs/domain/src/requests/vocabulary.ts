@@ -1,10 +1,10 @@
 import { AgencyKind } from '../agency';
-import { allowedRequestTransitions, isFinal, RequestState, RequestType } from './machines';
+import { allowedRequestTransitions, awaitsAnswer, isFinal, RequestState, RequestType } from './machines';
 
 /**
  * The words of requests that more than one place needs (issue 15 part 6): the api, the worker, the dashboard, the
- * portal and SQL all take them from here. SQL gets them as parameters (`state = ANY ($1)`); where a migration's
- * function or index spells a list, `apps/api/src/requests/request-vocabulary.int-spec.ts` compares it with these.
+ * portal and SQL all take them from here. SQL gets them as parameters (`state = ANY ($1)`), or, in functions, policies
+ * and indexes, from the IMMUTABLE `vocab_…()` functions generated from these lists (libs/db/src/vocabulary).
  */
 
 const S = RequestState;
@@ -13,6 +13,9 @@ const S = RequestState;
 export const OPEN_REQUEST_STATES: readonly RequestState[] = [S.SENT, S.ACKNOWLEDGED, S.IN_PROGRESS];
 
 /** States in which a freeze holds money (and can lapse): `HOLDING_STATES`, next to the machines. */
+
+/** States in which the bank still owes its answer to a freeze (and may report where the money went on). */
+export const FREEZE_AWAITING_STATES: readonly RequestState[] = Object.values(S).filter((s) => awaitsAnswer(RequestType.FREEZE, s));
 
 /** A freeze that may still act (a draft, waiting, or holding money): one per case, account and kind. */
 export const LIVE_FREEZE_STATES: readonly RequestState[] = Object.values(S).filter((s) => allowedRequestTransitions(RequestType.FREEZE, s).length > 0);
