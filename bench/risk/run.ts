@@ -3,7 +3,7 @@ import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createDataSource } from '@caselink/db';
+import { createDataSource, createSignalUpload, inAgencyTransaction, RiskNotificationRow, unevaluatedBatches } from '@caselink/db';
 import { LocalDiskStore } from '@caselink/storage';
 import { EvaluationOutcome, RiskEngine } from '../../apps/worker/src/risk/risk-engine';
 import { SignalUploadRunner } from '../../apps/worker/src/risk/signal-upload';
@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   await owner.connect();
   // A fresh start: the bench database holds nothing else of risk.
   await owner.query(`TRUNCATE alert_leads, alert_identifiers, alerts, risk_signals, risk_signal_uploads`);
-  await owner.query(`DELETE FROM notifications WHERE kind IN ('ALERT_RAISED','ALERT_LEAD')`);
+  const riskNotifications: Array<RiskNotificationRow['kind']> = ['ALERT_RAISED', 'ALERT_LEAD'];
+  await owner.query('DELETE FROM notifications WHERE kind = ANY ($1::text[])', [riskNotifications]);
   const reporter = async (email: string) => (await owner.query<{ id: string; agency_id: string }>('SELECT id, agency_id FROM users WHERE email = $1', [email])).rows[0];
   const bank = await reporter('liaison@icbc.demo');
   const telecom = await reporter('liaison@cmcc.demo');
@@ -68,10 +69,11 @@ async function main(): Promise<void> {
   let stored = 0;
   for (const [who, file] of [[bank, bankFile], [telecom, telecomFile]] as const) {
     const saved = await store.put(createReadStream(file), 2 ** 40);
-    const { rows: [up] } = await owner.query<{ id: string }>(
-      'INSERT INTO risk_signal_uploads (agency_id, created_by, file_name, storage_key) VALUES ($1, $2, $3, $4) RETURNING id', [who.agency_id, who.id, file, saved.key],
-    );
-    const out = await runner.run(up.id, who.agency_id);
+    // Uploaded as the api takes it: by the reporter's user, under row-level security.
+    const uploadId = await inAgencyTransaction(app, { agencyId: who.agency_id, userId: who.id }, (m) => createSignalUpload(m, {
+      agencyId: who.agency_id, createdBy: who.id, fileName: file, storageKey: saved.key,
+    }));
+    const out = await runner.run(uploadId, who.agency_id);
     if (out.status !== 'DONE' || out.errorRows > 0) throw new Error(`upload ended ${out.status} with ${out.errorRows} bad rows`);
     stored += out.accepted;
   }
@@ -81,17 +83,18 @@ async function main(): Promise<void> {
 
   // 2. Evaluation, batch by batch in the order they were stored, as the worker does it.
   const evaluateAll = async () => {
-    const { rows } = await owner.query<{ batch_id: string }>('SELECT batch_id FROM risk_signals WHERE evaluated_at IS NULL GROUP BY batch_id ORDER BY min(reported_at)');
+    // Every batch not yet evaluated, oldest first: what the worker's sweep finds (a batch holds at least one event).
+    const batches = await unevaluatedBatches(linker.manager, 0, EVENTS);
     const total = { signals: 0, raised: 0, updated: 0, leads: 0 };
     const started = Date.now();
     const slowest = { ms: 0 };
-    for (const { batch_id } of rows) {
+    for (const batchId of batches) {
       const b0 = Date.now();
-      const o = await engine.evaluate(batch_id);
+      const o = await engine.evaluate(batchId);
       slowest.ms = Math.max(slowest.ms, Date.now() - b0);
       for (const k of Object.keys(total) as Array<keyof typeof total>) total[k] += o[k];
     }
-    return { ...total, batches: rows.length, ms: Date.now() - started, slowestBatchMs: slowest.ms };
+    return { ...total, batches: batches.length, ms: Date.now() - started, slowestBatchMs: slowest.ms };
   };
   const first = await evaluateAll();
   console.log(`rule evaluation (5 rules, set-based SQL per batch): ${thousands(first.signals)} signals in ${(first.ms / 1000).toFixed(1)} s = ${thousands(rate(first.signals, first.ms))} signals/s ` +

@@ -25,7 +25,7 @@ export * from './linking/trace-funds';
 export * from './role-check';
 export * from './bulletins/match-bulletins';
 export * from './subject-hash';
-export * from './risk/store-signals';
+export * from './risk';
 export * from './sign-in/sign-in-store';
 export * from './sso/sso-store';
 export * from './sign-in/factor-secrets';

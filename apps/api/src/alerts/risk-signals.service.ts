@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { extname } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AccountProduct, AuditAction, AuditOutcome, CheckedRiskSignal, checkRiskSignal, RiskSignalKind, TransferDirection } from '@caselink/domain';
-import { recordAudit, storeRiskSignals } from '@caselink/db';
+import { AuditAction, AuditOutcome, CheckedRiskSignal, checkRiskSignal, RiskSignalKind } from '@caselink/domain';
+import {
+  createSignalUpload, listRiskSignals, listSignalUploads, recordAudit, RiskSignalRow, signalUploadById, SignalUploadRow, storeRiskSignals,
+} from '@caselink/db';
 import { JobProducers } from '@caselink/jobs';
 import type { EvidenceStore } from '@caselink/storage';
 import type { Actor, HttpRequestWithActor } from '../common/actor';
@@ -18,39 +20,11 @@ import { ReportRiskSignalsResult, RiskSignalInput, RiskSignalModel, SignalUpload
 /** At most this many signals per reportRiskSignals call (all or nothing); more go by CSV upload. */
 export const MAX_SIGNALS_PER_CALL = 1000;
 
-interface SignalRow {
-  id: string;
-  kind: RiskSignalKind;
-  reference: string;
-  occurred_at: Date;
-  region: string;
-  subject_hash: Buffer | null;
-  account: string | null;
-  product: AccountProduct | null;
-  phone: string | null;
-  amount: string | null;
-  direction: TransferDirection | null;
-  counterpart: string | null;
-  reported_at: Date;
-}
-
-interface UploadRow {
-  id: string;
-  file_name: string;
-  status: SignalUploadStatus;
-  rows_total: number | null;
-  rows_done: number;
-  accepted: number;
-  duplicates: number;
-  errors: Array<{ row: number; column: string | null; message: string }>;
-  created_at: Date;
-  finished_at: Date | null;
-}
-
 /**
  * Risk signals from banks and telecoms: stored in the caller's transaction (row-level security: its own, of the
  * kinds it reports), ID numbers hashed on arrival; the rules engine evaluates them in the worker (a job per call,
- * queued after commit; the worker's sweep catches a lost one).
+ * queued after commit; the worker's sweep catches a lost one). Its SQL is the risk store's (libs/db/src/risk:
+ * signal-store.ts, upload-store.ts), the same the worker's upload runner uses.
  */
 @Injectable()
 export class RiskSignalsService {
@@ -85,33 +59,23 @@ export class RiskSignalsService {
   }
 
   async list(actor: Actor, kind: RiskSignalKind | null | undefined, page: PageArgs, withCount: boolean): Promise<Connection<RiskSignalModel>> {
-    const params: unknown[] = [kind ?? null];
-    let where = `($1::text IS NULL OR s.kind = $1)`;
-    if (page.after) {
-      params.push(decodeCursor(page.after));
-      where += ` AND (s.reported_at, s.id) < (SELECT c.reported_at, c.id FROM risk_signals c WHERE c.id = $${params.length})`;
-    }
-    params.push(page.first + 1);
     // Row-level security keeps this to the caller's own signals.
-    const rows = (await this.tx.manager.query(
-      `SELECT * FROM risk_signals s WHERE ${where} ORDER BY s.reported_at DESC, s.id DESC LIMIT $${params.length}`, params,
-    )) as SignalRow[];
-    const totalCount = withCount
-      ? ((await this.tx.manager.query(`SELECT count(*)::int AS n FROM risk_signals s WHERE ($1::text IS NULL OR s.kind = $1)`, [kind ?? null])) as Array<{ n: number }>)[0].n
-      : -1;
+    const { rows, total } = await listRiskSignals(this.tx.manager, {
+      kind, afterId: page.after ? decodeCursor(page.after) : null, limit: page.first + 1, count: withCount,
+    });
+    const totalCount = total ?? -1;
     const edges = rows.slice(0, page.first).map((r) => ({ cursor: encodeCursor(r.id), node: toSignal(r) }));
     return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
   }
 
   async upload(actor: Actor, id: string): Promise<SignalUploadModel | null> {
-    const [u] = (await this.tx.manager.query('SELECT * FROM risk_signal_uploads WHERE id = $1', [id])) as UploadRow[];
+    const u = await signalUploadById(this.tx.manager, id);
     return u ? toUpload(u) : null;
   }
 
   async uploads(actor: Actor, first: number): Promise<SignalUploadModel[]> {
     if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'must be 1 to 100');
-    const rows = (await this.tx.manager.query('SELECT * FROM risk_signal_uploads ORDER BY created_at DESC, id DESC LIMIT $1', [first])) as UploadRow[];
-    return rows.map(toUpload);
+    return (await listSignalUploads(this.tx.manager, first)).map(toUpload);
   }
 
   /**
@@ -126,16 +90,13 @@ export class RiskSignalsService {
       const type = file.contentType.split(';')[0].trim().toLowerCase();
       if (ext !== '.csv' && !(ext === '' && (type === 'text/csv' || type === 'application/csv'))) throw badInput('file', 'must be a .csv file (header row: kind,reference,occurred_at,region,...)');
       id = await this.tx.runAs(actor, async () => {
-        const [row] = (await this.tx.manager.query(
-          'INSERT INTO risk_signal_uploads (agency_id, created_by, file_name, storage_key) VALUES ($1, $2, $3, $4) RETURNING id',
-          [actor.agencyId, actor.userId, file.fileName, file.key],
-        )) as Array<{ id: string }>;
+        const uploadId = await createSignalUpload(this.tx.manager, { agencyId: actor.agencyId, createdBy: actor.userId, fileName: file.fileName, storageKey: file.key });
         await recordAudit(this.tx.manager, {
-          action: AuditAction.RISK_SIGNALS_UPLOADED, outcome: AuditOutcome.SUCCESS, entityType: 'SignalUpload', entityId: row.id, agencyId: actor.agencyId,
+          action: AuditAction.RISK_SIGNALS_UPLOADED, outcome: AuditOutcome.SUCCESS, entityType: 'SignalUpload', entityId: uploadId, agencyId: actor.agencyId,
           actorUserId: actor.userId, actorEmail: actor.email, clientAddress: clientAddress(req),
           details: { fileName: file.fileName, sizeBytes: file.sizeBytes, sha256: file.sha256 },
         });
-        return row.id;
+        return uploadId;
       });
     } catch (e) {
       await this.store.remove(file.key);
@@ -151,7 +112,7 @@ export class RiskSignalsService {
   }
 }
 
-function toSignal(r: SignalRow): RiskSignalModel {
+function toSignal(r: RiskSignalRow): RiskSignalModel {
   return {
     id: r.id, kind: r.kind, reference: r.reference, occurredAt: r.occurred_at, region: r.region,
     subjectKey: r.subject_hash ? r.subject_hash.toString('hex').slice(0, 8) : null, account: r.account, product: r.product, phone: r.phone,
@@ -159,9 +120,9 @@ function toSignal(r: SignalRow): RiskSignalModel {
   };
 }
 
-function toUpload(u: UploadRow): SignalUploadModel {
+function toUpload(u: SignalUploadRow): SignalUploadModel {
   return {
-    id: u.id, fileName: u.file_name, status: u.status, rowsTotal: u.rows_total, rowsDone: u.rows_done, accepted: u.accepted, duplicates: u.duplicates,
+    id: u.id, fileName: u.file_name, status: SignalUploadStatus[u.status], rowsTotal: u.rows_total, rowsDone: u.rows_done, accepted: u.accepted, duplicates: u.duplicates,
     errors: (u.errors ?? []).map((e) => ({ row: e.row, column: e.column ?? null, message: e.message })), createdAt: u.created_at, finishedAt: u.finished_at,
   };
 }

@@ -1,9 +1,12 @@
 import type { Job } from 'bullmq';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   AgencyKind, CheckedRiskSignal, checkRiskSignal, columnOfSignalField, RISK_SIGNAL_COLUMNS, RiskSignalDraft, RiskSignalField,
 } from '@caselink/domain';
-import { ActingContext, inAgencyTransaction, storeRiskSignals, SYSTEM_ROLE } from '@caselink/db';
+import {
+  ActingContext, addSignalUploadProgress, failSignalUpload, FINISHED_UPLOAD_STATES, finishSignalUpload, inAgencyTransaction, reporterKind,
+  setSignalUploadTotal, SignalUploadErrorRow, SignalUploadRow, storeRiskSignals, SYSTEM_ROLE, takeSignalUpload, unevaluatedUploadBatches,
+} from '@caselink/db';
 import type { EvidenceStore } from '@caselink/storage';
 import { Cell, readSheet, SheetError } from '../imports/sheet-reader';
 import type { RiskEngine } from './risk-engine';
@@ -13,12 +16,6 @@ export const MAX_STORED_UPLOAD_ERRORS = 1000;
 /** Larger files are refused whole: split them. */
 export const MAX_UPLOAD_ROWS = 2_000_000;
 
-export interface UploadError {
-  row: number;
-  column: string | null;
-  message: string;
-}
-
 export interface UploadOutcome {
   status: 'DONE' | 'FAILED' | 'MISSING';
   rowsTotal: number | null;
@@ -26,20 +23,6 @@ export interface UploadOutcome {
   accepted: number;
   duplicates: number;
   errorRows: number;
-}
-
-interface UploadRow {
-  id: string;
-  agency_id: string;
-  created_by: string;
-  storage_key: string;
-  status: string;
-  rows_total: number | null;
-  rows_done: number;
-  accepted: number;
-  duplicates: number;
-  error_rows: number;
-  errors: UploadError[];
 }
 
 /** The file cannot be taken (unreadable, bad header): the upload ends FAILED, nothing more is written. */
@@ -89,37 +72,27 @@ export class SignalUploadRunner {
   ) {}
 
   async run(uploadId: string, agencyId: string, job?: Pick<Job, 'updateProgress'>): Promise<UploadOutcome> {
-    const up = await inAgencyTransaction(this.ds, { agencyId, userId: null }, (m) => this.begin(m, uploadId));
+    // Locked and RUNNING from now on, unless it is settled already (a job delivered again).
+    const up = await inAgencyTransaction(this.ds, { agencyId, userId: null }, (m) => takeSignalUpload(m, uploadId));
     if (!up) return { status: 'MISSING', rowsTotal: null, rowsDone: 0, accepted: 0, duplicates: 0, errorRows: 0 };
-    if (up.status === 'DONE' || up.status === 'FAILED') return outcomeOf(up);
+    if (FINISHED_UPLOAD_STATES.includes(up.status)) return outcomeOf(up);
     // A job: SYSTEM to PostgreSQL's role checks, the uploader for attribution.
     const acting: ActingContext = { agencyId, userId: up.created_by, roles: [SYSTEM_ROLE] };
-    const reporter = (await inAgencyTransaction(this.ds, acting, (m) => m.query('SELECT agency_kind($1) AS kind', [agencyId])) as Array<{ kind: AgencyKind }>)[0].kind;
+    const reporter = await inAgencyTransaction(this.ds, acting, (m) => reporterKind(m, agencyId));
     // Batches a previous attempt stored but did not get to evaluate.
-    const pending = await inAgencyTransaction(this.ds, acting, (m) => m.query(
-      'SELECT DISTINCT batch_id FROM risk_signals WHERE upload_id = $1 AND evaluated_at IS NULL', [uploadId],
-    )) as Array<{ batch_id: string }>;
-    for (const p of pending) await this.engine.evaluate(p.batch_id);
+    const pending = await inAgencyTransaction(this.ds, acting, (m) => unevaluatedUploadBatches(m, uploadId));
+    for (const batchId of pending) await this.engine.evaluate(batchId);
     try {
       const total = up.rows_total ?? (await this.survey(up.storage_key));
-      if (up.rows_total === null) await this.progress(acting, uploadId, { rows_total: total });
+      if (up.rows_total === null) await inAgencyTransaction(this.ds, acting, (m) => setSignalUploadTotal(m, uploadId, total));
       return await this.ingest(up, reporter, acting, total, job);
     } catch (e) {
       if (e instanceof UploadFailed || e instanceof SheetError) {
-        const [done] = await inAgencyTransaction(this.ds, acting, (m) => m.query(
-          `UPDATE risk_signal_uploads SET status = 'FAILED', failure = $2, finished_at = now() WHERE id = $1 RETURNING *`, [uploadId, e.message],
-        )) as [UploadRow[], number];
-        return outcomeOf(done[0]);
+        const message = e.message;
+        return outcomeOf(await inAgencyTransaction(this.ds, acting, (m) => failSignalUpload(m, uploadId, message)));
       }
       throw e;
     }
-  }
-
-  private async begin(m: EntityManager, uploadId: string): Promise<UploadRow | null> {
-    const [up] = (await m.query('SELECT * FROM risk_signal_uploads WHERE id = $1 FOR UPDATE', [uploadId])) as UploadRow[];
-    if (!up || up.status === 'DONE' || up.status === 'FAILED') return up ?? null;
-    await m.query(`UPDATE risk_signal_uploads SET status = 'RUNNING', started_at = coalesce(started_at, now()) WHERE id = $1`, [uploadId]);
-    return up;
   }
 
   /** First pass: the header and the number of data rows, so a bad header fails before anything is stored. */
@@ -139,13 +112,13 @@ export class SignalUploadRunner {
     return total;
   }
 
-  private async ingest(up: UploadRow, reporter: AgencyKind, acting: ActingContext, total: number, job?: Pick<Job, 'updateProgress'>): Promise<UploadOutcome> {
+  private async ingest(up: SignalUploadRow, reporter: AgencyKind, acting: ActingContext, total: number, job?: Pick<Job, 'updateProgress'>): Promise<UploadOutcome> {
     const c = { done: up.rows_done, accepted: up.accepted, duplicates: up.duplicates, errorRows: up.error_rows, errors: [...(up.errors ?? [])] };
     let header: Map<RiskSignalField, number> | null = null;
     let seen = 0;
     let batch: CheckedRiskSignal[] = [];
     let batchRows = 0;
-    let batchErrors: UploadError[] = [];
+    let batchErrors: SignalUploadErrorRow[] = [];
     let batchErrorRows = 0;
     const now = new Date();
 
@@ -158,11 +131,7 @@ export class SignalUploadRunner {
       const stored = await inAgencyTransaction(this.ds, acting, async (m) => {
         const r = await storeRiskSignals(m, { agencyId: up.agency_id, userId: up.created_by, batchId, uploadId: up.id }, batch, this.options.subjectHashKey);
         // Progress in the same transaction as the rows: a crash rolls both back, a commit keeps both.
-        await m.query(
-          `UPDATE risk_signal_uploads SET rows_done = rows_done + $2, accepted = accepted + $3, duplicates = duplicates + $4,
-             error_rows = error_rows + $5, errors = errors || $6::jsonb WHERE id = $1`,
-          [up.id, batchRows, r.accepted, r.duplicates, batchErrorRows, JSON.stringify(kept)],
-        );
+        await addSignalUploadProgress(m, up.id, { rows: batchRows, accepted: r.accepted, duplicates: r.duplicates, errorRows: batchErrorRows, errors: kept });
         return r;
       });
       c.done += batchRows;
@@ -198,18 +167,11 @@ export class SignalUploadRunner {
       if (batchRows >= this.options.batchSize) await flush();
     }
     await flush();
-    const [done] = await inAgencyTransaction(this.ds, acting, (m) => m.query(
-      `UPDATE risk_signal_uploads SET status = 'DONE', rows_total = rows_done, finished_at = now() WHERE id = $1 RETURNING *`, [up.id],
-    )) as [UploadRow[], number];
-    return outcomeOf(done[0]);
-  }
-
-  private async progress(acting: ActingContext, id: string, changes: { rows_total: number }): Promise<void> {
-    await inAgencyTransaction(this.ds, acting, (m) => m.query('UPDATE risk_signal_uploads SET rows_total = $2 WHERE id = $1', [id, changes.rows_total]));
+    return outcomeOf(await inAgencyTransaction(this.ds, acting, (m) => finishSignalUpload(m, up.id)));
   }
 }
 
-function outcomeOf(u: UploadRow): UploadOutcome {
+function outcomeOf(u: SignalUploadRow): UploadOutcome {
   return {
     status: u.status === 'DONE' ? 'DONE' : 'FAILED', rowsTotal: u.rows_total, rowsDone: u.rows_done, accepted: u.accepted, duplicates: u.duplicates, errorRows: u.error_rows,
   };
