@@ -22,6 +22,22 @@ export enum CaseStatus {
 /** Cases still being worked: the dashboard's "open" figure. */
 export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.REPORTED, CaseStatus.INVESTIGATING];
 
+/** A victim's gender as recorded: male, female, or not stated. */
+export const GENDERS = ['M', 'F', 'X'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** Where an identifier of a case came from. */
+export const IDENTIFIER_SOURCES = ['STATEMENT', 'TRANSFER', 'MANUAL', 'IMPORT', 'BANK_RESPONSE'] as const;
+export type IdentifierSource = (typeof IDENTIFIER_SOURCES)[number];
+
+/** Where a transfer came from: the victim's payment trail, or a bank's answer to a freeze (money passed on). */
+export const TRANSFER_SOURCES = ['PAYMENT_TRAIL', 'BANK_RESPONSE'] as const;
+export type TransferSource = (typeof TRANSFER_SOURCES)[number];
+
+/** The files a statement import reads. */
+export const IMPORT_FORMATS = ['CSV', 'XLSX'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
 export enum Sensitivity {
   NORMAL = 'NORMAL',
   SENSITIVE = 'SENSITIVE',

@@ -16,3 +16,4 @@ export * from './task-forces';
 export * from './risk';
 export * from './access-policy';
 export * from './retention';
+export * from './jobs';

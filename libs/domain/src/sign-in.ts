@@ -7,6 +7,10 @@ export enum SignInMethod {
   SSO = 'SSO',
 }
 
+/** What a sign-in challenge (a one-time, hashed token with a short life) is for. */
+export const CHALLENGE_PURPOSES = ['SECOND_FACTOR', 'TOTP_ENROLMENT', 'PASSKEY_REGISTRATION', 'PASSKEY_SIGN_IN', 'UNLOCK'] as const;
+export type ChallengePurpose = (typeof CHALLENGE_PURPOSES)[number];
+
 export enum SecondFactorKind {
   TOTP = 'TOTP',
   PASSKEY = 'PASSKEY',

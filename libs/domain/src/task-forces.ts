@@ -7,7 +7,17 @@ export enum TaskStatus {
 }
 
 /** The assigned agency works a task; the lead agency cancels it. */
-export type TaskParty = 'ASSIGNEE' | 'LEAD';
+export const TASK_PARTIES = ['ASSIGNEE', 'LEAD'] as const;
+export type TaskParty = (typeof TASK_PARTIES)[number];
+
+/** What a task asks of the assigned agency. */
+export enum TaskKind {
+  ARREST = 'ARREST',
+  INTERROGATION = 'INTERROGATION',
+  EVIDENCE_COLLECTION = 'EVIDENCE_COLLECTION',
+  VICTIM_INTERVIEW = 'VICTIM_INTERVIEW',
+  FREEZE_FOLLOW_UP = 'FREEZE_FOLLOW_UP',
+}
 
 const TASK_TRANSITIONS: Record<TaskStatus, Record<TaskParty, readonly TaskStatus[]>> = {
   [TaskStatus.OPEN]: { ASSIGNEE: [TaskStatus.IN_PROGRESS, TaskStatus.DONE], LEAD: [TaskStatus.CANCELLED] },

@@ -30,6 +30,10 @@ export const DEFAULT_WARNINGLIST: readonly WarninglistSeed[] = [
 /** A value held by more cases than this is flagged for review instead of linking them all (default). */
 export const DEFAULT_HUB_THRESHOLD = 25;
 
+/** A hub (a value in too many cases to link them) waits for review, or is confirmed and kept out of linking. */
+export const HUB_STATES = ['REVIEW', 'CONFIRMED'] as const;
+export type HubState = (typeof HUB_STATES)[number];
+
 export enum LinkTermState {
   /** Links cases. */
   LINKING = 'LINKING',

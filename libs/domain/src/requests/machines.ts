@@ -3,7 +3,9 @@
  * agency, or the system's clock) may move a request from which state to which. Pure data and checks;
  * services turn a problem into a CONFLICT naming the current state.
  */
-export type RequestParty = 'SENDER' | 'RECIPIENT' | 'SYSTEM';
+/** Who moves a request: the sending police agency, the addressed agency, or the system's clock. */
+export const REQUEST_PARTIES = ['SENDER', 'RECIPIENT', 'SYSTEM'] as const;
+export type RequestParty = (typeof REQUEST_PARTIES)[number];
 
 export enum RequestType {
   FREEZE = 'FREEZE',

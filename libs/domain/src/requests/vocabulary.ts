@@ -29,6 +29,10 @@ export const ENDED_FREEZE_STATES: readonly RequestState[] = Object.values(S).fil
 export const FREEZE_OUTCOMES: readonly RequestState[] = allowedRequestTransitions(RequestType.FREEZE, S.SENT, 'RECIPIENT').filter((s) => s !== S.ACKNOWLEDGED);
 export const TELECOM_OUTCOMES: readonly RequestState[] = allowedRequestTransitions(RequestType.TELECOM, S.SENT, 'RECIPIENT').filter((s) => s !== S.ACKNOWLEDGED);
 
+/** The entries of a request's timeline: a move, a message, the clock marking it overdue or warning of a hold's end. */
+export const REQUEST_EVENT_KINDS = ['STATE', 'MESSAGE', 'OVERDUE', 'EXPIRY_WARNING'] as const;
+export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
+
 /** The kind of agency each type of request goes to. */
 export const REQUEST_TARGET_KIND: Readonly<Record<RequestType, AgencyKind>> = {
   [RequestType.FREEZE]: AgencyKind.BANK,

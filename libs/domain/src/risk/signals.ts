@@ -4,6 +4,12 @@ import { moneyProblem } from '../cases';
 import { IdentifierKind, normalizeIdentifier } from '../identifiers';
 import { AccountProduct, isSignalRegion, RiskSignalKind, signalKindsFor, TransferDirection } from './rules';
 
+/** The accounts a signal names (its own and its counterpart): cards and bank accounts. */
+export const SIGNAL_ACCOUNT_KINDS: readonly IdentifierKind[] = [IdentifierKind.BANK_CARD, IdentifierKind.BANK_ACCOUNT];
+
+/** The identifiers an alert names: the accounts of its signals and the phone numbers. */
+export const ALERT_IDENTIFIER_KINDS: readonly IdentifierKind[] = [...SIGNAL_ACCOUNT_KINDS, IdentifierKind.PHONE];
+
 /** A signal as reported: text fields as received (a CSV cell or a GraphQL argument), dates already parsed or text. */
 export interface RiskSignalDraft {
   kind?: string | null;
