@@ -34,3 +34,6 @@ export * from './metrics-server';
 export * from './retention/retention-store';
 export * from './requests/request-store';
 export * from './vocabulary/vocabulary';
+export * from './evidence';
+export * from './imports';
+export * from './notifications';

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { Attachment } from '@caselink/db';
+import type { AttachmentRow } from '@caselink/db';
 
 @ObjectType('Attachment', { description: 'An evidence file of a case, uploaded with POST /cases/{id}/attachments' })
 export class AttachmentModel {
@@ -14,10 +14,10 @@ export class AttachmentModel {
   @Field(() => Date, { nullable: true, description: 'When the retention queue removed the file; downloads then answer 410 (the record stays)' })
   purgedAt: Date | null;
 
-  static from(a: Attachment): AttachmentModel {
+  static from(a: AttachmentRow): AttachmentModel {
     return Object.assign(new AttachmentModel(), {
-      id: a.id, statementId: a.statementId, fileName: a.fileName, contentType: a.contentType, sizeBytes: String(a.sizeBytes), sha256: a.sha256,
-      downloadPath: `/attachments/${a.id}`, createdAt: a.createdAt, purgedAt: a.purgedAt ?? null,
+      id: a.id, statementId: a.statement_id, fileName: a.file_name, contentType: a.content_type, sizeBytes: String(a.size_bytes), sha256: a.sha256,
+      downloadPath: `/attachments/${a.id}`, createdAt: a.created_at, purgedAt: a.purged_at ?? null,
     });
   }
 }

@@ -7,7 +7,7 @@ import { badInput, unauthenticated } from '../common/errors';
 import { AttachmentModel } from './attachment.model';
 import { AttachmentsService } from './attachments.service';
 import { ApiErrorResponse, ApiEvidenceFileResponse, ApiRoute, ApiSignedInErrors, ApiUuidParam } from '../openapi/rest-docs';
-import { sendEvidenceFile } from './send-file';
+import { evidenceFileHead, sendEvidenceFile } from './send-file';
 import { AttachmentJson } from '../openapi/schemas';
 
 /** Uploads and downloads over plain HTTP: files stream, they do not belong in GraphQL documents. */
@@ -49,7 +49,7 @@ export class AttachmentsController {
   async download(@Param('id') id: string, @Req() req: HttpRequestWithActor, @Res() reply: FastifyReply): Promise<void> {
     if (!isUUID(id)) throw badInput('id', 'must be a UUID');
     const { attachment, body } = await this.attachments.open(actorOf(req), id, clientAddress(req));
-    await sendEvidenceFile(reply, attachment, body);
+    await sendEvidenceFile(reply, evidenceFileHead(attachment), body);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
-import { Attachment, recordAudit, VictimStatement } from '@caselink/db';
+import { AttachmentRow, attachmentById, createAttachment, isStatementOfCase, recordAudit } from '@caselink/db';
 import type { EvidenceStore } from '@caselink/storage';
 import type { Actor, HttpRequestWithActor } from '../common/actor';
 import { clientAddress } from '../common/actor';
@@ -32,23 +32,22 @@ export class AttachmentsService {
     await this.tx.runAs(actor, async () => {
       const c = await this.cases.get(actor, caseId);
       if (c.viewerAccess === ViewerAccess.READ) throw forbidden('A READ grant does not allow adding evidence');
-      if (statementId && !(await this.tx.manager.getRepository(VictimStatement).existsBy({ id: statementId, caseId }))) {
+      if (statementId && !(await isStatementOfCase(this.tx.manager, statementId, caseId))) {
         throw badInput('statementId', 'is not a statement of this case');
       }
     });
     const file = await receiveFile(req, this.store, this.config.MAX_ATTACHMENT_BYTES);
     try {
       return await this.tx.runAs(actor, async () => {
-        const repo = this.tx.manager.getRepository(Attachment);
-        const saved = await repo.save(repo.create({
+        const saved = await createAttachment(this.tx.manager, {
           caseId, statementId: statementId ?? null, agencyId: actor.agencyId, fileName: file.fileName, contentType: file.contentType,
-          sizeBytes: String(file.sizeBytes), sha256: file.sha256, storageKey: file.key, uploadedBy: actor.userId,
-        }));
+          sizeBytes: file.sizeBytes, sha256: file.sha256, storageKey: file.key, uploadedBy: actor.userId,
+        });
         await recordAudit(this.tx.manager, {
           action: AuditAction.ATTACHMENT_ADDED, outcome: AuditOutcome.SUCCESS, entityType: 'Attachment', entityId: saved.id, agencyId: actor.agencyId,
           actorUserId: actor.userId, actorEmail: actor.email, clientAddress: clientAddress(req), details: { caseId, sha256: file.sha256, sizeBytes: file.sizeBytes },
         });
-        return AttachmentModel.from(await repo.findOneByOrFail({ id: saved.id }));
+        return AttachmentModel.from(saved);
       });
     } catch (e) {
       await this.store.remove(file.key);
@@ -57,19 +56,20 @@ export class AttachmentsService {
   }
 
   /** The file and its record, if the caller may see its case; the download itself is audited. */
-  async open(actor: Actor, id: string, address: string): Promise<{ attachment: Attachment; body: Readable }> {
+  async open(actor: Actor, id: string, address: string): Promise<{ attachment: AttachmentRow; body: Readable }> {
     const attachment = await this.tx.runAs(actor, async () => {
-      const a = await this.tx.manager.getRepository(Attachment).findOneBy({ id });
+      const a = await attachmentById(this.tx.manager, id);
       if (!a) throw notFound('Attachment', id);
-      if (a.purgedAt) {
-        throw gone(`Attachment ${id} was purged under its retention rule on ${a.purgedAt.toISOString().slice(0, 10)} · 该文件已于 ${a.purgedAt.toISOString().slice(0, 10)} 按保留规则清除`, { entity: 'Attachment', id, purgedAt: a.purgedAt.toISOString() });
+      if (a.purged_at) {
+        const day = a.purged_at.toISOString().slice(0, 10);
+        throw gone(`Attachment ${id} was purged under its retention rule on ${day} · 该文件已于 ${day} 按保留规则清除`, { entity: 'Attachment', id, purgedAt: a.purged_at.toISOString() });
       }
       await recordAudit(this.tx.manager, {
         action: AuditAction.ATTACHMENT_DOWNLOADED, outcome: AuditOutcome.SUCCESS, entityType: 'Attachment', entityId: id, agencyId: actor.agencyId,
-        actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address, details: { caseId: a.caseId },
+        actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address, details: { caseId: a.case_id },
       });
       return a;
     });
-    return { attachment, body: this.store.get(attachment.storageKey) };
+    return { attachment, body: this.store.get(attachment.storage_key) };
   }
 }

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
-import { recordAudit, StatementImport } from '@caselink/db';
+import { createImport, failImport, ImportFormat, importById, importsOfCase, recordAudit } from '@caselink/db';
 import { JobProducers } from '@caselink/jobs';
 import type { EvidenceStore } from '@caselink/storage';
 import type { Actor, HttpRequestWithActor } from '../common/actor';
@@ -15,8 +15,6 @@ import { CasesService } from '../cases/cases.service';
 import { EVIDENCE_STORE } from '../evidence/evidence-store.provider';
 import { receiveFile } from '../evidence/upload';
 import { StatementImportModel } from './statement-import.model';
-
-type ImportFormat = StatementImport['format'];
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -53,16 +51,15 @@ export class ImportsService {
       const format = formatOf(file.fileName, file.contentType);
       await this.checkContent(file.key, format);
       saved = await this.tx.runAs(actor, async () => {
-        const repo = this.tx.manager.getRepository(StatementImport);
-        const row = await repo.save(repo.create({
+        const row = await createImport(this.tx.manager, {
           caseId, agencyId: actor.agencyId, createdBy: actor.userId, fileName: file.fileName, format, storageKey: file.key,
-        }));
+        });
         await recordAudit(this.tx.manager, {
           action: AuditAction.IMPORT_STARTED, outcome: AuditOutcome.SUCCESS, entityType: 'StatementImport', entityId: row.id, agencyId: actor.agencyId,
           actorUserId: actor.userId, actorEmail: actor.email, clientAddress: clientAddress(req),
           details: { caseId, fileName: file.fileName, format, sizeBytes: file.sizeBytes, sha256: file.sha256 },
         });
-        return StatementImportModel.from(await repo.findOneByOrFail({ id: row.id }));
+        return StatementImportModel.from(row);
       });
     } catch (e) {
       await this.store.remove(file.key);
@@ -72,9 +69,7 @@ export class ImportsService {
       await this.producers.enqueueImport({ importId: saved.id, agencyId: actor.agencyId });
     } catch (e) {
       this.log.error(`import ${saved.id} could not be queued: ${(e as Error).message}`);
-      await this.tx.run(this.acting(actor), () =>
-        this.tx.manager.getRepository(StatementImport).update({ id: saved.id }, { status: 'FAILED', failure: 'the import could not be queued; upload the file again', finishedAt: new Date() }),
-      );
+      await this.tx.run(this.acting(actor), () => failImport(this.tx.manager, saved.id, 'the import could not be queued; upload the file again'));
       throw new AppError('INTERNAL_SERVER_ERROR', 'The import could not be queued; upload the file again');
     }
     return saved;
@@ -82,17 +77,16 @@ export class ImportsService {
 
   async get(actor: Actor, id: string): Promise<StatementImportModel> {
     // Row-level security shows an agency its own imports only.
-    const imp = await this.tx.manager.getRepository(StatementImport).findOneBy({ id });
+    const imp = await importById(this.tx.manager, id);
     if (!imp) throw notFound('StatementImport', id);
     // As statementImports(caseId) would: only while the case is still readable (a revoked share ends both).
-    await this.cases.visibleCase(actor, imp.caseId);
+    await this.cases.visibleCase(actor, imp.case_id);
     return StatementImportModel.from(imp);
   }
 
   async list(actor: Actor, caseId: string): Promise<StatementImportModel[]> {
     await this.cases.visibleCase(actor, caseId);
-    const rows = await this.tx.manager.getRepository(StatementImport).find({ where: { caseId }, order: { createdAt: 'DESC', id: 'DESC' }, take: 100 });
-    return rows.map((r) => StatementImportModel.from(r));
+    return (await importsOfCase(this.tx.manager, caseId, 100)).map((r) => StatementImportModel.from(r));
   }
 
   /** Refuses what is plainly not the declared format (an old .xls renamed, a workbook named .csv) before it is queued. */

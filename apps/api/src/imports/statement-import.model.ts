@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { StatementImport } from '@caselink/db';
+import type { ImportRow } from '@caselink/db';
 
 export enum ImportStatusEnum {
   QUEUED = 'QUEUED',
@@ -54,11 +54,11 @@ export class StatementImportModel {
   @Field({ description: 'When it was uploaded' }) createdAt: Date;
   @Field(() => Date, { nullable: true, description: 'When it finished; null until then' }) finishedAt: Date | null;
 
-  static from(i: StatementImport): StatementImportModel {
+  static from(i: ImportRow): StatementImportModel {
     return Object.assign(new StatementImportModel(), {
-      id: i.id, caseId: i.caseId, fileName: i.fileName, format: i.format as ImportFormatEnum, status: i.status as ImportStatusEnum, totalRows: i.totalRows,
-      processedRows: i.processedRows, importedRows: i.importedRows, errorRows: i.errorRows, errors: i.errors ?? [], failure: i.failure,
-      createdAt: i.createdAt, finishedAt: i.finishedAt,
+      id: i.id, caseId: i.case_id, fileName: i.file_name, format: i.format as ImportFormatEnum, status: i.status as ImportStatusEnum, totalRows: i.total_rows,
+      processedRows: i.processed_rows, importedRows: i.imported_rows, errorRows: i.error_rows, errors: i.errors ?? [], failure: i.failure,
+      createdAt: i.created_at, finishedAt: i.finished_at,
     });
   }
 }

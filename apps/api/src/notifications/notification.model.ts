@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
 import { IsBoolean } from 'class-validator';
-import type { Notification } from '@caselink/db';
+import type { NotificationRow } from '@caselink/db';
 import { connectionType, PageArgs } from '../common/pagination';
 
 @ObjectType('Notification', { description: 'Something the user should know (a lock, a request answered, an alert, a bulletin): kept for the user, pushed live by notificationAdded' })
@@ -11,9 +11,9 @@ export class NotificationModel {
   @Field({ description: 'When it was raised' }) createdAt: Date;
   @Field(() => Date, { nullable: true, description: 'When the user marked it read; null while unread' }) readAt: Date | null;
 
-  static from(n: Notification): NotificationModel {
+  static from(n: NotificationRow): NotificationModel {
     return Object.assign(new NotificationModel(), {
-      id: n.id, kind: n.kind, payload: JSON.stringify(n.payload), createdAt: n.createdAt, readAt: n.readAt,
+      id: n.id, kind: n.kind, payload: JSON.stringify(n.payload), createdAt: n.created_at, readAt: n.read_at,
     });
   }
 }

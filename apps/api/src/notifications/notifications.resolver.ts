@@ -1,6 +1,8 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../common/actor';
 import { CurrentActor } from '../common/decorators';
+import { selects } from '../common/pagination';
 import { uuidArg } from '../common/uuid-arg.pipe';
 import { NotificationArgs, NotificationConnection, NotificationModel } from './notification.model';
 import { NotificationsService } from './notifications.service';
@@ -10,8 +12,8 @@ export class NotificationsResolver {
   constructor(private readonly notificationService: NotificationsService) {}
 
   @Query(() => NotificationConnection, { description: "The signed-in user's notifications, newest first" })
-  notifications(@CurrentActor() actor: Actor, @Args() args: NotificationArgs): Promise<NotificationConnection> {
-    return this.notificationService.list(actor, args);
+  notifications(@CurrentActor() actor: Actor, @Args() args: NotificationArgs, @Info() info: GraphQLResolveInfo): Promise<NotificationConnection> {
+    return this.notificationService.list(actor, args, selects(info, 'totalCount'));
   }
 
   @Query(() => Int, { description: "How many of the user's notifications are unread" })

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
-import { Notification } from '@caselink/db';
+import { listNotifications, markNotificationRead, unreadNotificationCount } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { notFound } from '../common/errors';
-import { Connection, paginate } from '../common/pagination';
+import { Connection, decodeCursor, encodeCursor } from '../common/pagination';
 import { RequestTransaction } from '../database/request-transaction';
 import { NotificationArgs, NotificationModel } from './notification.model';
 
@@ -12,24 +11,22 @@ import { NotificationArgs, NotificationModel } from './notification.model';
 export class NotificationsService {
   constructor(private readonly tx: RequestTransaction) {}
 
-  list(actor: Actor, args: NotificationArgs): Promise<Connection<NotificationModel>> {
-    const q = this.tx.manager.getRepository(Notification).createQueryBuilder('n').where('n.user_id = :user', { user: actor.userId });
-    if (args.unreadOnly) q.andWhere('n.read_at IS NULL');
-    return paginate(q, args, NotificationModel.from);
+  /** A page, newest first; `withTotal` counts every match too (only when totalCount is asked for). */
+  async list(actor: Actor, args: NotificationArgs, withTotal: boolean): Promise<Connection<NotificationModel>> {
+    const { rows, total } = await listNotifications(this.tx.manager, {
+      userId: actor.userId, unreadOnly: args.unreadOnly, afterId: args.after ? decodeCursor(args.after) : null, limit: args.first + 1, withTotal,
+    });
+    const edges = rows.slice(0, args.first).map((r) => ({ cursor: encodeCursor(r.id), node: NotificationModel.from(r) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
   }
 
-  async unreadCount(actor: Actor): Promise<number> {
-    return this.tx.manager.getRepository(Notification).count({ where: { userId: actor.userId, readAt: IsNull() } });
+  unreadCount(actor: Actor): Promise<number> {
+    return unreadNotificationCount(this.tx.manager, actor.userId);
   }
 
   async markRead(actor: Actor, id: string): Promise<NotificationModel> {
-    const repo = this.tx.manager.getRepository(Notification);
-    const n = await repo.findOneBy({ id, userId: actor.userId });
+    const n = await markNotificationRead(this.tx.manager, id, actor.userId);
     if (!n) throw notFound('Notification', id);
-    if (!n.readAt) {
-      n.readAt = new Date();
-      await repo.update({ id }, { readAt: n.readAt });
-    }
     return NotificationModel.from(n);
   }
 }

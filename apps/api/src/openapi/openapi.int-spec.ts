@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { OperationObject, ResponseObject } from '@nestjs/swagger';
 import { ACCESS_POLICY, AccessRule, Operation } from '@caselink/domain';
-import type { Attachment, StatementImport } from '@caselink/db';
+import type { AttachmentRow, ImportRow } from '@caselink/db';
 import { AccessPolicyCheck } from '../auth/access-policy.check';
 import { AttachmentModel } from '../evidence/attachment.model';
 import { StatementImportModel } from '../imports/statement-import.model';
@@ -114,13 +114,13 @@ describe('OpenAPI document of the REST routes (openapi.json)', () => {
     const schemaKeys = (name: string) => Object.keys((doc.components?.schemas?.[name] as { properties: object }).properties).sort();
     const now = new Date();
     const attachment = AttachmentModel.from({
-      id: 'a', statementId: null, fileName: 'f', contentType: 't', sizeBytes: '1', sha256: 's', createdAt: now, purgedAt: null,
-    } as unknown as Attachment);
+      id: 'a', statement_id: null, file_name: 'f', content_type: 't', size_bytes: '1', sha256: 's', created_at: now, purged_at: null,
+    } as unknown as AttachmentRow);
     expect(schemaKeys('AttachmentJson')).toEqual(Object.keys(attachment).sort());
     const imported = StatementImportModel.from({
-      id: 'i', caseId: 'c', fileName: 'f', format: 'CSV', status: 'QUEUED', totalRows: null, processedRows: 0, importedRows: 0, errorRows: 0,
-      errors: [], failure: null, createdAt: now, finishedAt: null,
-    } as unknown as StatementImport);
+      id: 'i', case_id: 'c', file_name: 'f', format: 'CSV', status: 'QUEUED', total_rows: null, processed_rows: 0, imported_rows: 0, error_rows: 0,
+      errors: [], failure: null, created_at: now, finished_at: null,
+    } as unknown as ImportRow);
     expect(schemaKeys('StatementImportJson')).toEqual(Object.keys(imported).sort());
   });
 });

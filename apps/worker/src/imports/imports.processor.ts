@@ -4,8 +4,8 @@ import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
 import {
-  ActingContext, checkStatement, FieldProblem, inAgencyTransaction, ImportRowError, ImportStatus, recordAudit, recordStatement, rowsOf, StatementAuthor,
-  StatementImport, SYSTEM_ROLE, User,
+  ActingContext, checkStatement, failImport, FieldProblem, ImportProgress, importResumePoint, ImportRow, ImportRowError, ImportStatus, inAgencyTransaction,
+  lockImport, markImportRow, recordAudit, recordImportProgress, recordStatement, restartImport, setImportTotal, StatementAuthor, SYSTEM_ROLE,
 } from '@caselink/db';
 import { ImportJob, QUEUES } from '@caselink/jobs';
 import { EvidenceStore, LocalDiskStore } from '@caselink/storage';
@@ -20,6 +20,8 @@ export const PROGRESS_EVERY = 50;
 export const MAX_STORED_ERRORS = 1000;
 /** Larger sheets are refused whole: split them. */
 export const MAX_IMPORT_ROWS = 100_000;
+/** A job for an import in one of these ends at once (a redelivery after the finish was recorded). */
+const FINISHED: readonly ImportStatus[] = ['DONE', 'FAILED'];
 
 export interface ImportOutcome {
   status: ImportStatus | 'MISSING';
@@ -63,20 +65,19 @@ export class ImportsProcessor implements QueueProcessor {
     if (!start.run) return outcomeOf(start.imp);
     const { imp, author } = start;
     // A job: SYSTEM to PostgreSQL's role checks (the api checked the importer's), the importer for attribution.
-    const acting: ActingContext = { agencyId, userId: imp.createdBy, roles: [SYSTEM_ROLE] };
+    const acting: ActingContext = { agencyId, userId: imp.created_by, roles: [SYSTEM_ROLE] };
     try {
       const { layout, total } = await this.survey(imp);
-      await this.update(acting, imp.id, { totalRows: total });
+      await inAgencyTransaction(this.ds, acting, (m) => setImportTotal(m, imp.id, total));
       return await this.importRows(job, imp, layout, total, author, acting);
     } catch (e) {
       if (e instanceof ImportFailed || e instanceof SheetError || e instanceof HeaderError) {
         this.log.warn(`import ${imp.id} failed: ${e.message}`);
-        await this.update(acting, imp.id, { status: 'FAILED', failure: e.message, finishedAt: new Date() });
-        return outcomeOf(await this.reload(acting, imp.id));
+        return outcomeOf(await this.fail(acting, imp.id, e.message));
       }
       // Anything else (database or disk trouble) is retried by BullMQ; the last attempt records why it stopped.
       if ((job.attemptsMade ?? 0) + 1 >= (job.opts?.attempts ?? 1)) {
-        await this.update(acting, imp.id, { status: 'FAILED', failure: `stopped after repeated errors: ${(e as Error).message}`, finishedAt: new Date() })
+        await this.fail(acting, imp.id, `stopped after repeated errors: ${(e as Error).message}`)
           .catch((u: Error) => this.log.error(`import ${imp.id}: could not record the failure: ${u.message}`));
       }
       throw e;
@@ -85,22 +86,18 @@ export class ImportsProcessor implements QueueProcessor {
 
   /** Loads the import, refuses a finished one, and (re)starts it with fresh counters. */
   private async begin(m: EntityManager, importId: string) {
-    const repo = m.getRepository(StatementImport);
-    const imp = await repo.findOne({ where: { id: importId }, lock: { mode: 'pessimistic_write' } });
-    if (!imp || imp.status === 'DONE' || imp.status === 'FAILED') return { run: false as const, imp };
-    const user = await m.getRepository(User).findOneBy({ id: imp.createdBy });
-    const author: StatementAuthor = { agencyId: imp.agencyId, userId: imp.createdBy, displayName: user?.displayName ?? 'import' };
-    await repo.update({ id: imp.id }, {
-      status: 'RUNNING', startedAt: imp.startedAt ?? new Date(), processedRows: 0, importedRows: 0, errorRows: 0, errors: [], failure: null,
-    });
-    return { run: true as const, imp, author: { ...author, email: user?.email ?? null } };
+    const imp = await lockImport(m, importId);
+    if (!imp || FINISHED.includes(imp.status)) return { run: false as const, imp };
+    await restartImport(m, imp.id);
+    const author: Author = { agencyId: imp.agency_id, userId: imp.created_by, displayName: imp.author_name ?? 'import', email: imp.author_email };
+    return { run: true as const, imp, author };
   }
 
   /** First pass: the header and the number of data rows, so a bad file fails before any row is written. */
-  private async survey(imp: StatementImport): Promise<{ layout: SheetLayout; total: number }> {
+  private async survey(imp: ImportRow): Promise<{ layout: SheetLayout; total: number }> {
     let layout: SheetLayout | undefined;
     let total = 0;
-    for await (const r of readSheet(imp.format, this.store.get(imp.storageKey))) {
+    for await (const r of readSheet(imp.format, this.store.get(imp.storage_key))) {
       if (isBlankRow(r.cells)) continue;
       if (!layout) {
         layout = readHeader(r.cells);
@@ -112,25 +109,23 @@ export class ImportsProcessor implements QueueProcessor {
     return { layout, total };
   }
 
-  private async importRows(job: Job<ImportJob>, imp: StatementImport, layout: SheetLayout, total: number, author: Author, acting: ActingContext): Promise<ImportOutcome> {
-    const landed = await inAgencyTransaction(this.ds, acting, async (m) => {
-      const [{ ok }] = rowsOf<{ ok: boolean }>(await m.query('SELECT app_can_contribute($1) AS ok', [imp.caseId]));
-      if (!ok) throw new ImportFailed('your agency may no longer add statements to this case');
-      const rows = rowsOf<{ row_number: number }>(await m.query('SELECT row_number FROM import_rows WHERE import_id = $1', [imp.id]));
-      return new Set(rows.map((r) => r.row_number));
-    });
+  private async importRows(job: Job<ImportJob>, imp: ImportRow, layout: SheetLayout, total: number, author: Author, acting: ActingContext): Promise<ImportOutcome> {
+    const resume = await inAgencyTransaction(this.ds, acting, (m) => importResumePoint(m, imp.id, imp.case_id));
+    if (!resume.may_contribute) throw new ImportFailed('your agency may no longer add statements to this case');
+    const landed = new Set(resume.landed);
     const c = { processed: 0, imported: 0, errorRows: 0, errors: [] as ImportRowError[] };
     const report = (row: number, problems: Array<{ field: string; reason: string }>) => {
       c.errorRows++;
       for (const p of problems) if (c.errors.length < MAX_STORED_ERRORS) c.errors.push({ row, field: p.field, reason: p.reason });
     };
-    const flush = async (extra: Partial<StatementImport> = {}) => {
-      await this.update(acting, imp.id, { processedRows: c.processed, importedRows: c.imported, errorRows: c.errorRows, errors: c.errors, ...extra });
+    const flush = async (finishedTotal?: number) => {
+      const progress: ImportProgress = { processedRows: c.processed, importedRows: c.imported, errorRows: c.errorRows, errors: c.errors };
+      await inAgencyTransaction(this.ds, acting, (m) => recordImportProgress(m, imp.id, progress, finishedTotal));
       await job.updateProgress(total === 0 ? 100 : Math.min(100, Math.floor((c.processed / total) * 100)));
     };
 
     let header = true;
-    for await (const r of readSheet(imp.format, this.store.get(imp.storageKey))) {
+    for await (const r of readSheet(imp.format, this.store.get(imp.storage_key))) {
       if (isBlankRow(r.cells)) continue;
       if (header) {
         header = false;
@@ -146,28 +141,23 @@ export class ImportsProcessor implements QueueProcessor {
       }
       if (c.processed % PROGRESS_EVERY === 0) await flush();
     }
-    await flush({ status: 'DONE', totalRows: c.processed, finishedAt: new Date() });
+    await flush(c.processed);
     this.log.log(`import ${imp.id}: ${c.imported} of ${c.processed} rows imported, ${c.errorRows} with errors`);
     return { status: 'DONE', totalRows: c.processed, processedRows: c.processed, importedRows: c.imported, errorRows: c.errorRows };
   }
 
   /** One row in one transaction: true when it landed (now or by an earlier delivery), else its problems. */
-  private async importRow(imp: StatementImport, layout: SheetLayout, r: SheetRow, author: Author, acting: ActingContext): Promise<true | Array<{ field: string; reason: string }>> {
-    const parsed = rowToDraft(imp.caseId, layout, r.cells);
+  private async importRow(imp: ImportRow, layout: SheetLayout, r: SheetRow, author: Author, acting: ActingContext): Promise<true | Array<{ field: string; reason: string }>> {
+    const parsed = rowToDraft(imp.case_id, layout, r.cells);
     if (!parsed.ok) return parsed.problems;
     try {
       checkStatement(parsed.draft);
       await inAgencyTransaction(this.ds, acting, async (m) => {
         const statement = await recordStatement(m, parsed.draft, author, 'IMPORT');
-        const marked = rowsOf<{ row_number: number }>(await m.query(
-          `INSERT INTO import_rows (import_id, row_number, agency_id, statement_id) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (import_id, row_number) DO NOTHING RETURNING row_number`,
-          [imp.id, r.row, imp.agencyId, statement.id],
-        ));
-        if (marked.length === 0) throw new RowAlreadyLanded();
+        if (!(await markImportRow(m, { importId: imp.id, row: r.row, agencyId: imp.agency_id, statementId: statement.id }))) throw new RowAlreadyLanded();
         await recordAudit(m, {
-          action: AuditAction.STATEMENT_ADDED, outcome: AuditOutcome.SUCCESS, entityType: 'VictimStatement', entityId: statement.id, agencyId: imp.agencyId,
-          actorUserId: imp.createdBy, actorEmail: author.email, details: { caseId: imp.caseId, importId: imp.id, row: r.row, transfers: parsed.draft.transfers.length, reportedLoss: statement.reportedLoss },
+          action: AuditAction.STATEMENT_ADDED, outcome: AuditOutcome.SUCCESS, entityType: 'VictimStatement', entityId: statement.id, agencyId: imp.agency_id,
+          actorUserId: imp.created_by, actorEmail: author.email, details: { caseId: imp.case_id, importId: imp.id, row: r.row, transfers: parsed.draft.transfers.length, reportedLoss: statement.reportedLoss },
         });
       });
       return true;
@@ -182,18 +172,14 @@ export class ImportsProcessor implements QueueProcessor {
     }
   }
 
-  private async update(acting: ActingContext, id: string, changes: Partial<StatementImport>): Promise<void> {
-    await inAgencyTransaction(this.ds, acting, (m) => m.getRepository(StatementImport).update({ id }, changes));
-  }
-
-  private reload(acting: ActingContext, id: string): Promise<StatementImport | null> {
-    return inAgencyTransaction(this.ds, acting, (m) => m.getRepository(StatementImport).findOneBy({ id }));
+  private fail(acting: ActingContext, id: string, failure: string): Promise<ImportRow | null> {
+    return inAgencyTransaction(this.ds, acting, (m) => failImport(m, id, failure));
   }
 }
 
-function outcomeOf(imp: StatementImport | null): ImportOutcome {
+function outcomeOf(imp: ImportRow | null): ImportOutcome {
   if (!imp) return { status: 'MISSING', totalRows: null, processedRows: 0, importedRows: 0, errorRows: 0 };
-  return { status: imp.status, totalRows: imp.totalRows, processedRows: imp.processedRows, importedRows: imp.importedRows, errorRows: imp.errorRows };
+  return { status: imp.status, totalRows: imp.total_rows, processedRows: imp.processed_rows, importedRows: imp.imported_rows, errorRows: imp.error_rows };
 }
 
 /** The PostgreSQL error code of a failed query (TypeORM copies it onto its QueryFailedError). */

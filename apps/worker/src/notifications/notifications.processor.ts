@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { inAgencyTransaction, rowsOf } from '@caselink/db';
+import { Role } from '@caselink/domain';
+import { inAgencyTransaction, notifyAgencyRoles, notifyUser } from '@caselink/db';
 import { LiveBus, NotificationJob, publishNotification, QUEUES, RequestChangedNotice } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import { LIVE_BUS } from '../connections';
@@ -25,29 +26,19 @@ export class NotificationsProcessor implements QueueProcessor {
   async process(job: Job<NotificationJob>): Promise<{ delivered: number }> {
     const data = job.data;
     if (data.kind === 'REQUEST_ANSWERED') return this.requestChanged(data);
-    return inAgencyTransaction(this.ds, { agencyId: data.agencyId, userId: null }, async (m) => {
-      // An account lock may be an attack in progress: every active admin of the agency hears of it.
-      const rows = rowsOf<{ id: string }>(await m.query(
-        `INSERT INTO notifications (agency_id, user_id, kind, payload, dedupe_key)
-         SELECT $1, u.id, $2, $3::jsonb, $4 || ':' || u.id
-         FROM users u WHERE u.agency_id = $1 AND u.active AND 'ADMIN' = ANY (u.roles)
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [data.agencyId, data.kind, JSON.stringify({ subjectUserId: data.subjectUserId, subjectEmail: data.subjectEmail, lockedUntil: data.lockedUntil }), `${data.kind}:${data.auditEventId}`],
-      ));
-      return { delivered: rows.length };
-    });
+    // An account lock may be an attack in progress: every active admin of the agency hears of it.
+    const rows = await inAgencyTransaction(this.ds, { agencyId: data.agencyId, userId: null }, (m) => notifyAgencyRoles(m, {
+      agencyId: data.agencyId, kind: data.kind, roles: [Role.ADMIN], dedupeKey: `${data.kind}:${data.auditEventId}`,
+      payload: { subjectUserId: data.subjectUserId, subjectEmail: data.subjectEmail, lockedUntil: data.lockedUntil },
+    }));
+    return { delivered: rows.length };
   }
 
   /** The author of a request hears that the addressed agency moved it, live too. */
   private async requestChanged(data: RequestChangedNotice): Promise<{ delivered: number }> {
     const payload = { requestId: data.requestId, reference: data.reference, caseId: data.caseId, caseNumber: data.caseNumber, state: data.state };
-    const rows = await inAgencyTransaction(this.ds, { agencyId: data.agencyId, userId: null }, async (m) =>
-      rowsOf<{ id: string; created_at: Date }>(await m.query(
-        `INSERT INTO notifications (agency_id, user_id, kind, payload, dedupe_key)
-         SELECT $1, u.id, $2, $3::jsonb, $4 FROM users u WHERE u.id = $5 AND u.agency_id = $1 AND u.active
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, created_at`,
-        [data.agencyId, data.kind, JSON.stringify(payload), `${data.kind}:${data.eventId}`, data.userId],
-      )),
+    const rows = await inAgencyTransaction(this.ds, { agencyId: data.agencyId, userId: null }, (m) =>
+      notifyUser(m, { agencyId: data.agencyId, userId: data.userId, kind: data.kind, payload, dedupeKey: `${data.kind}:${data.eventId}` }),
     );
     for (const n of rows) {
       await publishNotification(this.bus, this.config.QUEUE_PREFIX, {

@@ -1,0 +1,2 @@
+// The evidence store's exports (issue 15: one store per capability).
+export * from './attachment-store';

@@ -1,0 +1,2 @@
+// The imports store's exports (issue 15: one store per capability).
+export * from './import-store';

@@ -1,0 +1,2 @@
+// The notifications store's exports (issue 15: one store per capability).
+export * from './notification-store';
