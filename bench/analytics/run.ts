@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
-import { dimensionsFor, outcomeQuery } from '../../apps/api/src/analytics/outcomes.service';
+import { outcomeQuery } from '@caselink/db';
+import { dimensionsFor } from '../../apps/api/src/analytics/outcomes.service';
 import type { OutcomeFilter } from '../../apps/api/src/analytics/analytics.dto';
 import {
   API_PORT, APP_URL, gql, login, machine, main, ms, ownerPool, percentiles, type Percentiles, startApi, stop, thousands, waitFor, writeResults,

@@ -37,3 +37,6 @@ export * from './vocabulary/vocabulary';
 export * from './evidence';
 export * from './imports';
 export * from './notifications';
+export * from './analytics';
+export * from './dashboard';
+export * from './audit';

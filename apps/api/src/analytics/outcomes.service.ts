@@ -3,50 +3,27 @@ import {
   AGE_BANDS, ageBandOf, Charge, Education, Employment, lowerMedian, multiValuedShares, Penalty, percentShares, roundedPercent, shareDistribution,
   ShareDistribution, shareOf, SuspectRole,
 } from '@caselink/domain';
+import { type GroupRow, groupingOf, OUTCOME_DIMENSIONS, type OutcomeDimension, outcomeGroups } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
 import { OutcomeFilter } from './analytics.dto';
 import { OutcomeAnalyticsModel, OutcomeDistributionModel, OutcomeYearModel } from './outcome.model';
 
-/** What the analytics group by, one grouping set each (plus the grand total). */
-export const DIMENSIONS = ['age_at_offence', 'education', 'employment', 'role', 'verdict_year', 'penalty', 'charges', 'sentence_months'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-
 /** The grouping sets each field of OutcomeAnalytics needs: a dashboard pays only for the figures it shows. */
-const FIELD_DIMENSIONS: Readonly<Record<string, Dimension>> = {
+const FIELD_DIMENSIONS: Readonly<Record<string, OutcomeDimension>> = {
   age: 'age_at_offence', education: 'education', employment: 'employment', roles: 'role', years: 'verdict_year', penalties: 'penalty', charges: 'charges',
   medianSentenceMonths: 'sentence_months',
 };
 
 /** The dimensions behind the selected fields (total, probation and fines come from the grand total). */
-export function dimensionsFor(fields: Iterable<string>): Dimension[] {
-  const wanted = new Set<Dimension>();
+export function dimensionsFor(fields: Iterable<string>): OutcomeDimension[] {
+  const wanted = new Set<OutcomeDimension>();
   for (const f of fields) {
     const d = FIELD_DIMENSIONS[f];
     if (d) wanted.add(d);
   }
-  return DIMENSIONS.filter((d) => wanted.has(d));
-}
-
-/** GROUPING(...) of the set grouped by `d` alone: every bit set but d's (the first argument is the highest bit). */
-const groupingOf = (dims: readonly Dimension[], d: Dimension) => ((1 << dims.length) - 1) ^ (1 << (dims.length - 1 - dims.indexOf(d)));
-
-/** A row of the analytics query: one group of one grouping set (the other dimensions null), or the grand total. */
-export interface GroupRow {
-  g: number;
-  age_at_offence: number | null;
-  education: Education | null;
-  employment: Employment | null;
-  role: SuspectRole | null;
-  verdict_year: number | null;
-  penalty: Penalty | null;
-  charges: Charge[] | null;
-  sentence_months: number | null;
-  n: number;
-  probation: number;
-  fined: number;
-  fine_total: string | null;
+  return OUTCOME_DIMENSIONS.filter((d) => wanted.has(d));
 }
 
 /** Checks that the parts of a filter fit together (each part's own checks are the DTO's), naming the field. */
@@ -56,41 +33,17 @@ export function checkOutcomeFilter(filter: OutcomeFilter, prefix = 'filter.'): v
   }
 }
 
-/** The SQL of the analytics: one scan of the visible judgments, one grouping set per dimension asked for. */
-export function outcomeQuery(filter: OutcomeFilter, dims: readonly Dimension[] = DIMENSIONS): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const where = ['s.verdict_date IS NOT NULL'];
-  const add = (sql: (p: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(sql(`$${params.length}`));
-  };
-  if (filter.yearFrom != null) add((p) => `s.verdict_year >= ${p}`, filter.yearFrom);
-  if (filter.yearTo != null) add((p) => `s.verdict_year <= ${p}`, filter.yearTo);
-  if (filter.roles?.length) add((p) => `s.role = ANY(${p}::text[])`, filter.roles);
-  if (filter.charges?.length) add((p) => `s.charges && ${p}::text[]`, filter.charges);
-  // The case's fraud type and provinces are kept on its suspects (by triggers), so no join with cases.
-  if (filter.fraudTypes?.length) add((p) => `s.case_fraud_type = ANY(${p}::text[])`, filter.fraudTypes);
-  if (filter.provinces?.length) add((p) => `s.case_provinces && ${p}::text[]`, filter.provinces);
-  const aggregates = 'count(*)::int AS n, count(*) FILTER (WHERE s.probation)::int AS probation, count(s.fine)::int AS fined, sum(s.fine)::text AS fine_total';
-  const grouped = dims.length > 0
-    ? `SELECT GROUPING(${dims.map((d) => `s.${d}`).join(', ')}) AS g, ${dims.map((d) => `s.${d}`).join(', ')}, ${aggregates}
-       FROM suspects s WHERE ${where.join(' AND ')}
-       GROUP BY GROUPING SETS (${dims.map((d) => `(s.${d})`).join(', ')}, ())`
-    : `SELECT 0 AS g, ${aggregates} FROM suspects s WHERE ${where.join(' AND ')}`;
-  return { sql: grouped, params };
-}
-
 type Counts<K extends string> = Map<K, { count: number; probation: number }>;
 
 const EMPTY: OutcomeDistributionModel = { known: 0, unknown: 0, buckets: [] };
 
 /** Folds the grouping-set rows into the figures (pure; the shares and rounding are the domain's). */
-export function foldOutcomes(rows: readonly GroupRow[], filter: OutcomeFilter, dims: readonly Dimension[] = DIMENSIONS): OutcomeAnalyticsModel {
+export function foldOutcomes(rows: readonly GroupRow[], filter: OutcomeFilter, dims: readonly OutcomeDimension[] = OUTCOME_DIMENSIONS): OutcomeAnalyticsModel {
   const all = (1 << dims.length) - 1;
-  const of = (d: Dimension) => (dims.includes(d) ? rows.filter((r) => r.g === groupingOf(dims, d)) : []);
+  const of = (d: OutcomeDimension) => (dims.includes(d) ? rows.filter((r) => r.g === groupingOf(dims, d)) : []);
   const grand = rows.find((r) => r.g === all);
   const total = grand?.n ?? 0;
-  const counted = <K extends string>(d: Dimension, key: (r: GroupRow) => K | null): { counts: Counts<K>; unknown: number } => {
+  const counted = <K extends string>(d: OutcomeDimension, key: (r: GroupRow) => K | null): { counts: Counts<K>; unknown: number } => {
     const counts: Counts<K> = new Map();
     let unknown = 0;
     for (const r of of(d)) {
@@ -103,7 +56,7 @@ export function foldOutcomes(rows: readonly GroupRow[], filter: OutcomeFilter, d
     }
     return { counts, unknown };
   };
-  const single = <K extends string>(keys: readonly K[], d: Dimension, key: (r: GroupRow) => K | null): OutcomeDistributionModel => {
+  const single = <K extends string>(keys: readonly K[], d: OutcomeDimension, key: (r: GroupRow) => K | null): OutcomeDistributionModel => {
     if (!dims.includes(d)) return EMPTY;
     const { counts, unknown } = counted(d, key);
     return toModel(shareDistribution(keys, counts, unknown));
@@ -163,13 +116,9 @@ function toModel(d: ShareDistribution): OutcomeDistributionModel {
 export class OutcomesService {
   constructor(private readonly tx: RequestTransaction) {}
 
-  async analytics(actor: Actor, filter: OutcomeFilter | null | undefined, prefix = 'filter.', dims: readonly Dimension[] = DIMENSIONS): Promise<OutcomeAnalyticsModel> {
+  async analytics(actor: Actor, filter: OutcomeFilter | null | undefined, prefix = 'filter.', dims: readonly OutcomeDimension[] = OUTCOME_DIMENSIONS): Promise<OutcomeAnalyticsModel> {
     const f = filter ?? {};
     checkOutcomeFilter(f, prefix);
-    // A dashboard query over tens of thousands of rows: JIT compilation would cost more than it saves.
-    await this.tx.manager.query("SELECT set_config('jit', 'off', true)");
-    const { sql, params } = outcomeQuery(f, dims);
-    const rows = (await this.tx.manager.query(sql, params)) as GroupRow[];
-    return foldOutcomes(rows, f, dims);
+    return foldOutcomes(await outcomeGroups(this.tx.manager, f, dims), f, dims);
   }
 }

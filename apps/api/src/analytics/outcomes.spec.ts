@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { DIMENSIONS, dimensionsFor, foldOutcomes, type GroupRow, outcomeQuery } from './outcomes.service';
+import { type GroupRow, OUTCOME_DIMENSIONS, outcomeQuery } from '@caselink/db';
+import { dimensionsFor, foldOutcomes } from './outcomes.service';
 import { selectedFields } from './analytics.resolver';
 import { parse, type FragmentDefinitionNode, type OperationDefinitionNode, type FieldNode } from 'graphql';
 import { outcomeCsv, OUTCOME_TABLES } from './outcomes-csv';
 
-const DIMS = DIMENSIONS;
+const DIMS = OUTCOME_DIMENSIONS;
 const ALL = (1 << DIMS.length) - 1;
 const EMPTY = { age_at_offence: null, education: null, employment: null, role: null, verdict_year: null, penalty: null, charges: null, sentence_months: null, fined: 0, fine_total: null };
 

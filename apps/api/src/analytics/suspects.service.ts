@@ -1,9 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  ageBandOf, AuditAction, AuditOutcome, Charge, Education, Employment, IdentifierKind, judgmentProblem, moneyProblem,
-  normalizeIdentifier, Penalty, SuspectRole,
-} from '@caselink/domain';
-import { recordAudit, rowsOf, subjectHashOf } from '@caselink/db';
+import { ageBandOf, AuditAction, AuditOutcome, Charge, IdentifierKind, judgmentProblem, moneyProblem, normalizeIdentifier, Penalty } from '@caselink/domain';
+import { insertSuspect, recordAudit, recordJudgment, subjectHashOf, suspectById, suspectsOfCase, type SuspectRow } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput, forbidden, notFound } from '../common/errors';
 import { API_CONFIG, ApiConfig } from '../config/config';
@@ -13,34 +10,6 @@ import { ViewerAccess } from '../cases/case.model';
 import { CasesService } from '../cases/cases.service';
 import { AddSuspectInput, RecordJudgmentInput } from './analytics.dto';
 import { SuspectModel } from './suspect.model';
-
-/** A row of suspects as selected below (dates as text: no time zone in a verdict date). */
-interface SuspectRow {
-  id: string;
-  case_id: string;
-  agency_id: string;
-  alias: string | null;
-  role: SuspectRole;
-  age_at_offence: number | null;
-  education: Education | null;
-  employment: Employment | null;
-  charges: Charge[];
-  subject_hash: Buffer | null;
-  created_at: Date;
-  verdict_date: string | null;
-  verdict_year: number | null;
-  court: string | null;
-  judgment_number: string | null;
-  penalty: Penalty | null;
-  sentence_months: number | null;
-  probation: boolean | null;
-  fine: string | null;
-  judgment_agency_id: string | null;
-  judgment_recorded_at: Date | null;
-}
-
-const COLUMNS = `id, case_id, agency_id, alias, role, age_at_offence, education, employment, charges, subject_hash, created_at,
-  verdict_date::text AS verdict_date, verdict_year, court, judgment_number, penalty, sentence_months, probation, fine, judgment_agency_id, judgment_recorded_at`;
 
 const CHARGE_ORDER = Object.values(Charge);
 
@@ -59,7 +28,7 @@ export class SuspectsService {
 
   async forCase(actor: Actor, caseId: string): Promise<SuspectModel[]> {
     await this.cases.visibleCase(actor, caseId);
-    const rows = (await this.tx.manager.query(`SELECT ${COLUMNS} FROM suspects WHERE case_id = $1 ORDER BY created_at, id`, [caseId])) as SuspectRow[];
+    const rows = await suspectsOfCase(this.tx.manager, caseId);
     return Promise.all(rows.map((r) => this.toModel(r)));
   }
 
@@ -73,12 +42,10 @@ export class SuspectsService {
       hash = subjectHashOf(id.canonical, this.config.SUBJECT_HASH_KEY);
     }
     const charges = [...new Set(input.charges)].sort((a, b) => CHARGE_ORDER.indexOf(a) - CHARGE_ORDER.indexOf(b));
-    const [row] = rowsOf<SuspectRow>(await this.tx.manager.query(
-      // The case's owner, fraud type and provinces are copied from the case row by a trigger.
-      `INSERT INTO suspects (case_id, agency_id, alias, role, age_at_offence, education, employment, charges, subject_hash, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text[], $9, $10) RETURNING ${COLUMNS}`,
-      [c.id, actor.agencyId, alias, input.role, input.ageAtOffence ?? null, input.education ?? null, input.employment ?? null, charges, hash, actor.userId],
-    ));
+    const row = await insertSuspect(this.tx.manager, {
+      caseId: c.id, agencyId: actor.agencyId, alias, role: input.role, ageAtOffence: input.ageAtOffence ?? null, education: input.education ?? null,
+      employment: input.employment ?? null, charges, subjectHash: hash, createdBy: actor.userId,
+    });
     await recordAudit(this.tx.manager, {
       action: AuditAction.SUSPECT_ADDED, outcome: AuditOutcome.SUCCESS, entityType: 'Suspect', entityId: row.id, agencyId: actor.agencyId,
       actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address,
@@ -88,7 +55,7 @@ export class SuspectsService {
   }
 
   async recordJudgment(actor: Actor, input: RecordJudgmentInput, address: string): Promise<SuspectModel> {
-    const [before] = (await this.tx.manager.query(`SELECT ${COLUMNS} FROM suspects WHERE id = $1`, [input.suspectId])) as SuspectRow[];
+    const before = await suspectById(this.tx.manager, input.suspectId);
     if (!before) throw notFound('Suspect', input.suspectId);
     await this.writable(actor, before.case_id);
     const verdictDate = input.verdictDate;
@@ -109,13 +76,10 @@ export class SuspectsService {
     const sentenceMonths = input.sentenceMonths ?? null;
     const problem = judgmentProblem({ penalty: input.penalty, sentenceMonths, probation: input.probation, fined: fine !== null });
     if (problem) throw badInput(`input.${problem.field}`, problem.reason);
-    const [row] = rowsOf<SuspectRow>(await this.tx.manager.query(
-      `UPDATE suspects SET verdict_date = $2, court = $3, judgment_number = $4, penalty = $5, sentence_months = $6, probation = $7, fine = $8,
-         judgment_agency_id = $9, judgment_by = $10, judgment_recorded_at = now()
-       WHERE id = $1 RETURNING ${COLUMNS}`,
-      [before.id, verdictDate, court, input.judgmentNumber?.trim() || null, input.penalty, sentenceMonths === 0 ? null : sentenceMonths, input.probation, fine,
-        actor.agencyId, actor.userId],
-    ));
+    const row = await recordJudgment(this.tx.manager, {
+      suspectId: before.id, verdictDate, court, judgmentNumber: input.judgmentNumber?.trim() || null, penalty: input.penalty,
+      sentenceMonths: sentenceMonths === 0 ? null : sentenceMonths, probation: input.probation, fine, agencyId: actor.agencyId, userId: actor.userId,
+    });
     if (!row) throw forbidden('You may not record a judgment on this case');
     await recordAudit(this.tx.manager, {
       action: AuditAction.JUDGMENT_RECORDED, outcome: AuditOutcome.SUCCESS, entityType: 'Suspect', entityId: row.id, agencyId: actor.agencyId,

@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import {
   AuditAction, AuditAnchorCheck, auditAnchorCheckWithout, AuditAnchorStatus, auditHeadName, AuditOutcome, checkAuditAnchors,
 } from '@caselink/domain';
-import { recordAudit } from '@caselink/db';
+import { auditChainLength, auditHashesAt, auditTrailPage, recordAudit } from '@caselink/db';
 import { AuditAnchorJob, requestAuditAnchorPublication } from '@caselink/jobs';
 import { AuditHeadsRead, publicKeyPem, readAuditHeads, StoredAuditHead, tarEntry, tarEnd } from '@caselink/storage';
 import type { Actor } from '../common/actor';
@@ -75,14 +75,9 @@ export class AuditAnchorsService {
       this.log.warn(`anchor store: chain ${agencyId} holds ${found.unsigned} statement(s) without a signature (${found.unsignedBelowSigned} below the newest signed head), ignored by the check: not a publication under way — who else can write to the store?`);
     }
     const sequences = found.heads.map((h) => h.sequence);
-    const [rows, [length]] = await Promise.all([
-      this.tx.manager.query('SELECT sequence::text AS sequence, hash FROM audit_events WHERE chain_key = $1 AND sequence = ANY ($2::bigint[])', [agencyId, sequences]) as Promise<
-        Array<{ sequence: string; hash: Buffer }>
-      >,
-      this.tx.manager.query('SELECT coalesce(max(sequence), 0)::text AS n FROM audit_events WHERE chain_key = $1', [agencyId]) as Promise<Array<{ n: string }>>,
-    ]);
+    const [rows, length] = await Promise.all([auditHashesAt(this.tx.manager, agencyId, sequences), auditChainLength(this.tx.manager, agencyId)]);
     const hashes = new Map(rows.map((r) => [Number(r.sequence), r.hash.toString('hex')]));
-    const check = checkAuditAnchors(found.heads, Number(length.n), (s) => hashes.get(s));
+    const check = checkAuditAnchors(found.heads, length, (s) => hashes.get(s));
     const heads = found.heads
       .map((h) => ({ ...h, matchesChain: h.signatureValid && h.head ? hashes.get(h.sequence) === h.head.hash : null }))
       .reverse();
@@ -129,10 +124,7 @@ export class AuditAnchorsService {
     if (trail) {
       let after = 0;
       for (let page = 1; ; page++) {
-        const rows = (await this.tx.runAs(actor, () => this.tx.manager.query(
-          `SELECT sequence::text AS sequence, prev_hash, hash, audit_canonical(e) AS canonical FROM audit_events e
-           WHERE e.chain_key = $1 AND e.sequence > $2 ORDER BY e.sequence LIMIT ${TRAIL_PAGE}`, [actor.agencyId, after],
-        ))) as Array<{ sequence: string; prev_hash: Buffer; hash: Buffer; canonical: string }>;
+        const rows = await this.tx.runAs(actor, () => auditTrailPage(this.tx.manager, actor.agencyId, after, TRAIL_PAGE));
         if (rows.length === 0) break;
         const lines = rows.map((r) => JSON.stringify({ sequence: Number(r.sequence), prevHash: r.prev_hash.toString('hex'), hash: r.hash.toString('hex'), canonical: r.canonical }));
         yield tarEntry({ name: at(`trail-${String(page).padStart(6, '0')}.jsonl`), bytes: Buffer.from(`${lines.join('\n')}\n`) });

@@ -1,27 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { FraudType, RequestState, RequestType, Role } from '@caselink/domain';
-import { overdueRequestsOf } from '@caselink/db';
+import { dashboardFigures, type FigureRow, overdueOpenTasks, overdueRequestsOf } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { forbidden } from '../common/errors';
 import { AgencyDirectory } from '../cases/agency-directory';
 import { RequestTransaction } from '../database/request-transaction';
-import { TaskKind, TaskStatus } from '../task-forces/task-force.model';
+import { TaskKind } from '../task-forces/task-force.model';
 import { DashboardFilter } from './dashboard.dto';
 import {
   DashboardBucket, DashboardCaseGroupModel, DashboardOverdueRequestModel, DashboardOverdueTaskModel, DashboardScope, DashboardSeriesPointModel,
   SupervisorDashboardModel,
 } from './dashboard.model';
-
-/** A row of dashboard_figures() / dashboard_region_figures() (libs/db migration 1764900000000-dashboard). */
-export interface FigureRow {
-  figure: string;
-  k1: string | null;
-  k2: string | null;
-  n: string | number | null;
-  n2: string | number | null;
-  amount: string | null;
-  amount2: string | null;
-}
 
 const DAY_MS = 86_400_000;
 const LIST_SIZE = 20;
@@ -148,12 +137,7 @@ export class DashboardService {
     if (scope === DashboardScope.REGION && !supervisor) throw forbidden('Region figures are for supervisors; ask for scope READABLE');
     const today = chinaToday(now);
     const since = periodStart(today, days);
-    const m = this.tx.manager;
-    // Aggregates over up to every case: JIT compilation would cost more than it saves.
-    await m.query("SELECT set_config('jit', 'off', true)");
-    const rows = (await (scope === DashboardScope.REGION
-      ? m.query('SELECT * FROM dashboard_region_figures($1::date, $2)', [since, fraudType])
-      : m.query('SELECT * FROM dashboard_figures(NULL, $1::date, $2)', [since, fraudType]))) as FigureRow[];
+    const rows = await dashboardFigures(this.tx.manager, { region: scope === DashboardScope.REGION, since, fraudType });
     const figures = foldFigures(rows, { days, since, today, fraudType });
     const requests = await this.overdueRequests(actor, fraudType);
     const tasks = await this.overdueTasks();
@@ -177,14 +161,9 @@ export class DashboardService {
 
   /** Overdue tasks of the open task forces the agency is in (row-level security: task_force_tasks_read). */
   private async overdueTasks(): Promise<DashboardOverdueTaskModel[]> {
-    const rows = (await this.tx.manager.query(
-      `SELECT t.id, t.task_force_id, f.name, t.kind, t.title, t.status, t.province, t.assignee_agency_id, t.due_at
-       FROM task_force_tasks t JOIN task_forces f ON f.id = t.task_force_id
-       WHERE f.closed_at IS NULL AND t.status IN ('OPEN','IN_PROGRESS') AND t.due_at <= now()
-       ORDER BY t.due_at, t.id LIMIT ${LIST_SIZE}`,
-    )) as Array<{ id: string; task_force_id: string; name: string; kind: TaskKind; title: string; status: TaskStatus; province: string | null; assignee_agency_id: string; due_at: Date }>;
+    const rows = await overdueOpenTasks(this.tx.manager, LIST_SIZE);
     return Promise.all(rows.map(async (r) => ({
-      id: r.id, taskForceId: r.task_force_id, taskForceName: r.name, kind: r.kind, title: r.title, status: r.status, province: r.province,
+      id: r.id, taskForceId: r.task_force_id, taskForceName: r.name, kind: r.kind as TaskKind, title: r.title, status: r.status, province: r.province,
       assigneeAgency: await this.directory.get(r.assignee_agency_id), dueAt: r.due_at,
     })));
   }

@@ -1,5 +1,6 @@
 import { DashboardBucket } from './dashboard.model';
-import { addDays, bucketFor, bucketStarts, chinaToday, foldFigures, periodStart, type FigureRow } from './dashboard.service';
+import type { FigureRow } from '@caselink/db';
+import { addDays, bucketFor, bucketStarts, chinaToday, foldFigures, periodStart } from './dashboard.service';
 
 const day = (date: string) => String(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 const row = (figure: string, k1: string | null, n: number | null, n2: number | null = null, amount: string | null = null, amount2: string | null = null): FigureRow =>

@@ -4,7 +4,7 @@ import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { inAgencyTransaction } from '@caselink/db';
+import { auditChainHashes, auditChainHeads, inAgencyTransaction } from '@caselink/db';
 import { auditHeadName, auditHeadStatement, auditKeyName, parseAuditHeadStatement, SignedAuditHead } from '@caselink/domain';
 import { AUDIT_ANCHOR_SCHEDULER_ID, AuditAnchorJob, QUEUES } from '@caselink/jobs';
 import {
@@ -143,8 +143,7 @@ export class AuditAnchorProcessor implements QueueProcessor, OnApplicationBootst
     if (!key) return { configured: false, chains: {} };
     // The public key sits next to the heads, named by its fingerprint (written once).
     await this.store.append(auditKeyName(keyFingerprint(key)), Buffer.from(publicKeyPem(key)));
-    const heads = await inAgencyTransaction(this.ds, { agencyId: null, userId: null }, (m) =>
-      m.query('SELECT chain_key, sequence::text AS sequence, hash FROM audit_chain_heads()')) as Array<{ chain_key: string; sequence: string; hash: Buffer }>;
+    const heads = await inAgencyTransaction(this.ds, { agencyId: null, userId: null }, (m) => auditChainHeads(m));
     const chains: Record<string, ChainOutcome> = {};
     // For the metrics: the newest signed head's publication time, and the audit rows below each chain's anchored head.
     let newestPublished = 0;
@@ -292,8 +291,7 @@ export class AuditAnchorProcessor implements QueueProcessor, OnApplicationBootst
   }
 
   private async hashAt(chainKey: string, sequence: number): Promise<string | undefined> {
-    const rows = await inAgencyTransaction(this.ds, { agencyId: null, userId: null }, (m) =>
-      m.query('SELECT hash FROM audit_chain_hashes($1, $2)', [chainKey, [sequence]])) as Array<{ hash: Buffer }>;
+    const rows = await inAgencyTransaction(this.ds, { agencyId: null, userId: null }, (m) => auditChainHashes(m, chainKey, [sequence]));
     return rows[0]?.hash.toString('hex');
   }
 }

@@ -3,7 +3,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { type Job, Queue, type Worker } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { inAgencyTransaction, registerPoolGauges, closeServer, portOf, startMetricsServer } from '@caselink/db';
+import {
+  auditChainHeads, closeServer, inAgencyTransaction, portOf, registerPoolGauges, requestFigures, type RequestFigureRow, startMetricsServer,
+} from '@caselink/db';
 import type { Redis } from 'ioredis';
 import { ALL_QUEUES } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
@@ -74,13 +76,6 @@ export function observeWorker(queue: string, worker: Worker): void {
   worker.on('stalled', () => jobsStalled.inc({ queue }));
 }
 
-interface FigureRow {
-  figure: string;
-  label1: string;
-  label2: string;
-  value: number;
-}
-
 /**
  * The worker's registry: process defaults, its two PostgreSQL pools, BullMQ counts per queue and the product's
  * request figures — all read when Prometheus scrapes — plus the event counters above. Served on
@@ -92,7 +87,7 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutd
   private readonly log = new Logger(WorkerMetrics.name);
   private readonly queues: Queue[];
   private server: Server | undefined;
-  private figures: { at: number; rows: Promise<FigureRow[]> } | undefined;
+  private figures: { at: number; rows: Promise<RequestFigureRow[]> } | undefined;
 
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
@@ -152,20 +147,19 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutd
       });
     }
     if (config.AUDIT_SIGNING_KEY_FILE) {
-      // Every audit row of every chain (the sum of the chains' last sequences), as SYSTEM through audit_chain_heads():
-      // what caselink_audit_anchor_anchored_rows should catch up with at each publication.
+      // Every audit row of every chain (the sum of the chains' last sequences), as SYSTEM through audit_chain_heads() —
+      // the heads the publication signs: what caselink_audit_anchor_anchored_rows should catch up with at each one.
       const log = this.log;
       new Gauge({
         name: 'caselink_audit_chain_rows', help: 'Audit rows in all hash chains (the sum of each chain\'s last sequence), read at scrape time.',
         registers: [this.registry],
         async collect() {
-          const rows = await inAgencyTransaction(ds, { agencyId: null, userId: null }, (m) =>
-            m.query('SELECT coalesce(sum(sequence), 0)::text AS n FROM audit_chain_heads()') as Promise<Array<{ n: string }>>).catch((e: Error) => {
+          const heads = await inAgencyTransaction(ds, { agencyId: null, userId: null }, (m) => auditChainHeads(m)).catch((e: Error) => {
             log.warn(`audit chain rows: ${e.message}`);
             return null;
           });
           this.reset();
-          if (rows) this.set(Number(rows[0].n));
+          if (heads) this.set(heads.reduce((n, h) => n + Number(h.sequence), 0));
         },
       });
     }
@@ -195,9 +189,9 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutd
    * One query per scrape for all the request figures (the gauges are collected one after another). As SYSTEM,
    * through metrics_request_figures(): row-level security shows SYSTEM no request, the function only counts.
    */
-  private readFigures(): Promise<FigureRow[]> {
+  private readFigures(): Promise<RequestFigureRow[]> {
     if (!this.figures || Date.now() - this.figures.at > 1000) {
-      const rows = inAgencyTransaction(this.ds, { agencyId: null, userId: null }, (m) => m.query('SELECT * FROM metrics_request_figures()') as Promise<FigureRow[]>);
+      const rows = inAgencyTransaction(this.ds, { agencyId: null, userId: null }, (m) => requestFigures(m));
       this.figures = { at: Date.now(), rows };
       rows.catch((e: Error) => this.log.warn(`request figures: ${e.message}`));
     }

@@ -1,0 +1,2 @@
+// The audit store's exports (issue 15: one store per capability).
+export * from './audit-store';
