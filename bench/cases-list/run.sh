@@ -8,7 +8,7 @@ ensure_redis
 BENCH_DB=caselink_bench_cases
 ensure_database "$BENCH_DB"
 build_server
-npx swc bench/cases-list -d dist --config-file .swcrc -q >/dev/null
+npx swc bench/cases-list bench/linking -d dist --config-file .swcrc -q >/dev/null
 export BENCH_DATABASE_URL="$(with_database "$DATABASE_URL" "$BENCH_DB")"
 export BENCH_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$BENCH_DB")"
 migrate "$BENCH_OWNER_URL"

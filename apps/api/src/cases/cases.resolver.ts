@@ -34,15 +34,19 @@ export class CasesResolver {
   @Query(() => CaseConnection, { description: 'Cases the caller may see (police only), newest first' })
   async cases(@CurrentActor() actor: Actor, @Args() args: CaseListArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GqlContext): Promise<CaseConnection> {
     const page = await this.caseService.list(actor, args, selects(info, 'totalCount'));
-    if (selects(info, 'edges.node.statements')) {
-      await loadersOf(ctx, this.ds, this.directory).primeStatements(this.tx.manager, page.edges.map((e) => e.node.id));
-    }
+    await loadersOf(ctx, this.ds, this.directory).prime(this.tx.manager, page.edges.map((e) => e.node), info, ['edges', 'node']);
     return page;
   }
 
   @Query(() => CaseModel, { description: 'One case the caller may see; NOT_FOUND otherwise' })
-  case(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Case id' }, uuidArg('id')) id: string): Promise<CaseModel> {
-    return this.caseService.get(actor, id);
+  async case(
+    @CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'Case id' }, uuidArg('id')) id: string, @Info() info: GraphQLResolveInfo,
+    @Context() ctx: GqlContext,
+  ): Promise<CaseModel> {
+    const c = await this.caseService.get(actor, id);
+    // The case page in one transaction: what it shows of the case is read here, not after this field has committed.
+    await loadersOf(ctx, this.ds, this.directory).prime(this.tx.manager, [c], info);
+    return c;
   }
 
   @Query(() => [AgencyRef], { description: 'Police agencies, for the sharing dialog' })
@@ -66,13 +70,17 @@ export class CasesResolver {
   }
 
   @Mutation(() => CaseModel, { description: 'Move a case you own to another status; CONFLICT naming the current state when the change is not allowed' })
-  changeCaseStatus(
+  async changeCaseStatus(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID, description: 'Case id' }, uuidArg('id')) id: string,
     @Args('status', { type: () => CaseStatus, description: 'The new status (one of Case.allowedTransitions)' }) status: CaseStatus,
     @GqlCtx() ctx: GqlContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CaseModel> {
-    return this.caseService.changeStatus(actor, id, status, clientAddress(ctx.req));
+    const c = await this.caseService.changeStatus(actor, id, status, clientAddress(ctx.req));
+    // The case page answers a move with the whole page: read in the move's transaction.
+    await loadersOf(ctx, this.ds, this.directory).prime(this.tx.manager, [c], info);
+    return c;
   }
 
   @Mutation(() => VictimStatementModel, { description: 'Add a victim statement with its payment trail (OWNER or CONTRIBUTE); every transfer yields identifiers' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
-import { FieldProblem, recordAudit, recordStatement, Transfer, User, Victim } from '@caselink/db';
+import { FieldProblem, recordAudit, recordStatement, RecordedStatement, statementById, transfersOfStatements, userById } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput, forbidden } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
@@ -26,10 +26,11 @@ export class StatementsService {
     const model = await this.cases.get(actor, input.caseId);
     if (model.viewerAccess === ViewerAccess.READ) throw forbidden('A READ grant does not allow adding statements; ask the owner for CONTRIBUTE');
     const m = this.tx.manager;
-    const taker = await m.getRepository(User).findOneByOrFail({ id: actor.userId });
-    let statement;
+    const taker = await userById(m, actor.userId);
+    if (!taker) throw new Error(`User ${actor.userId} is not readable in its own request`);
+    let statement: RecordedStatement;
     try {
-      statement = await recordStatement(m, input, { agencyId: actor.agencyId, userId: actor.userId, displayName: taker.displayName });
+      statement = await recordStatement(m, input, { agencyId: actor.agencyId, userId: actor.userId, displayName: taker.display_name });
     } catch (e) {
       if (e instanceof FieldProblem) throw badInput(`input.${e.field}`, e.reason);
       throw e;
@@ -39,10 +40,10 @@ export class StatementsService {
       actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address,
       details: { caseId: input.caseId, caseOwner: model.owner.id, transfers: input.transfers.length, reportedLoss: statement.reportedLoss },
     });
-    const [victim, transfers] = await Promise.all([
-      m.getRepository(Victim).findOneByOrFail({ id: statement.victimId }),
-      m.getRepository(Transfer).find({ where: { statementId: statement.id }, order: { occurredAt: 'ASC' } }),
-    ]);
-    return toStatementModel(statement, await this.directory.get(actor.agencyId), victim, transfers);
+    const written = await statementById(m, statement.id);
+    if (!written) throw new Error(`Statement ${statement.id} is not readable right after it was written`);
+    const transfers = await transfersOfStatements(m, [statement.id]);
+    // The loss as entered, as this answer has always given it (the case page shows the stored two decimals).
+    return toStatementModel({ ...written, reported_loss: statement.reportedLoss }, await this.directory.get(actor.agencyId), transfers);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditOutcome, ExportCase, ExportInput, IdentifierKind, isPersonalData, mispEvent, Sensitivity, stixBundle } from '@caselink/domain';
-import { recordAudit } from '@caselink/db';
+import { identifiersOfCases, recordAudit } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { forbidden } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
@@ -32,9 +32,7 @@ export class ExportsService {
     if (root.viewerAccess !== ViewerAccess.OWNER && !root.handling?.mayPassOn) {
       throw forbidden('This case was shared with you on condition that it is not passed on');
     }
-    const rows = (await this.tx.manager.query('SELECT DISTINCT kind, canonical FROM identifiers WHERE case_id = $1 ORDER BY kind, canonical', [caseId])) as Array<{
-      kind: IdentifierKind; canonical: string;
-    }>;
+    const rows = distinctValues(await identifiersOfCases(this.tx.manager, [caseId]));
     const links = await this.linking.caseLinks(actor, caseId);
     const masked = (kind: IdentifierKind) => root.masked && isPersonalData(kind);
     const agency = await this.directory.get(actor.agencyId);
@@ -63,6 +61,15 @@ export class ExportsService {
     return format === 'stix' ? stixBundle(input) : mispEvent(input);
   }
 }
+
+/** Each kind and value once, by kind and value (a value the case holds from several sources goes out once). */
+function distinctValues(identifiers: ReadonlyArray<{ kind: IdentifierKind; canonical: string }>): Array<{ kind: IdentifierKind; canonical: string }> {
+  const byKey = new Map(identifiers.map((i) => [`${i.kind}:${i.canonical}`, { kind: i.kind, canonical: i.canonical }]));
+  // Code-point order, as ORDER BY under the database's C collation.
+  return [...byKey.values()].sort((a, b) => (a.kind === b.kind ? compare(a.canonical, b.canonical) : compare(a.kind, b.kind)));
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function toExportCase(c: CaseModel, values: ExportCase['values']): ExportCase {
   return { id: c.id, caseNumber: c.caseNumber, title: c.title, fraudType: c.fraudType, reportedOn: c.reportedOn, createdAt: c.createdAt, values };

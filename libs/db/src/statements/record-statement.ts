@@ -1,10 +1,8 @@
 import { IdentifierKind, maskIdentifier, moneyProblem, normalizeIdentifier, PaymentChannel, PROVINCES } from '@caselink/domain';
 import type { EntityManager } from 'typeorm';
-import { Identifier } from '../entities/identifier.entity';
-import { Transfer } from '../entities/transfer.entity';
-import { Victim } from '../entities/victim.entity';
-import { VictimStatement } from '../entities/victim-statement.entity';
-import type { IdentifierSource } from '../entities/identifier.entity';
+import { rowsOf } from '../agency-context';
+import type { IdentifierSource } from '../cases/identifier-store';
+import type { StatementRow } from '../cases/statement-store';
 
 export interface StatementDraft {
   caseId: string;
@@ -88,46 +86,76 @@ function account(raw: string, channel: PaymentChannel, field: string): AccountCl
 }
 
 /**
+ * A statement as recordStatement wrote it, in the shape its callers (the api, the import worker, the seed) have
+ * always read: they take its id and reported loss.
+ */
+export interface RecordedStatement {
+  id: string;
+  caseId: string;
+  victimId: string;
+  agencyId: string;
+  takenBy: string;
+  takenByName: string;
+  takenAt: Date;
+  place: string;
+  province: string | null;
+  narrative: string;
+  reportedLoss: string;
+  createdAt: Date;
+}
+
+/**
  * Writes a checked statement in the caller's transaction (acting as `author.agencyId`): victim with
  * masked copies of personal data, statement, transfers, the identifiers they yield, and the case's
- * totals recomputed under a row lock. Used by the api and by the spreadsheet import worker.
+ * totals recomputed under a row lock. Used by the api and by the spreadsheet import worker. Four
+ * statements however long the trail: the victim and its statement in one, the trail and its clues in one.
  */
-export async function recordStatement(m: EntityManager, d: StatementDraft, author: StatementAuthor, source: IdentifierSource = 'STATEMENT'): Promise<VictimStatement> {
+export async function recordStatement(m: EntityManager, d: StatementDraft, author: StatementAuthor, source: IdentifierSource = 'STATEMENT'): Promise<RecordedStatement> {
   const checked = checkStatement(d);
   // Lock the case row first: concurrent statements then add up their losses one after another.
   await m.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [d.caseId]);
-  const victim = await m.getRepository(Victim).save(
-    m.getRepository(Victim).create({
-      caseId: d.caseId, agencyId: author.agencyId, name: d.victim.name.trim(),
-      idNumber: checked.idNumber, idNumberMasked: checked.idNumber ? maskIdentifier(IdentifierKind.ID_NUMBER, checked.idNumber) : null,
-      phone: checked.phone, phoneMasked: checked.phone ? maskIdentifier(IdentifierKind.PHONE, checked.phone) : null,
-      age: d.victim.age ?? null, gender: (d.victim.gender as Victim['gender']) ?? null, province: d.victim.province ?? null,
-    }),
-  );
-  const statement = await m.getRepository(VictimStatement).save(
-    m.getRepository(VictimStatement).create({
-      caseId: d.caseId, victimId: victim.id, agencyId: author.agencyId, takenBy: author.userId, takenByName: author.displayName, takenAt: d.takenAt,
-      place: d.place.trim(), province: d.province ?? d.victim.province ?? null, narrative: d.narrative.trim(), reportedLoss: d.reportedLoss.trim(),
-    }),
-  );
+  const [st] = rowsOf<StatementRow>(await m.query(
+    `WITH v AS (
+       INSERT INTO victims (case_id, agency_id, name, id_number, id_number_masked, phone, phone_masked, age, gender, province)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id)
+     INSERT INTO victim_statements (case_id, victim_id, agency_id, taken_by, taken_by_name, taken_at, place, province, narrative, reported_loss)
+     SELECT $1, v.id, $2, $11, $12, $13, $14, $15, $16, $17 FROM v RETURNING *`,
+    [
+      d.caseId, author.agencyId, d.victim.name.trim(),
+      checked.idNumber, checked.idNumber ? maskIdentifier(IdentifierKind.ID_NUMBER, checked.idNumber) : null,
+      checked.phone, checked.phone ? maskIdentifier(IdentifierKind.PHONE, checked.phone) : null,
+      d.victim.age ?? null, d.victim.gender ?? null, d.victim.province ?? null,
+      author.userId, author.displayName, d.takenAt, d.place.trim(), d.province ?? d.victim.province ?? null, d.narrative.trim(), d.reportedLoss.trim(),
+    ],
+  ));
   // The victim's own phone and ID number are personal data, not clues about the ring: they stay on the
-  // victim (masked) and never become identifiers. The trail's accounts do.
-  const clues: Array<Partial<Identifier>> = [];
-  for (const [i, t] of d.transfers.entries()) {
-    const saved = await m.getRepository(Transfer).save(
-      m.getRepository(Transfer).create({
-        caseId: d.caseId, statementId: statement.id, agencyId: author.agencyId, fromAccount: t.fromAccount.trim(), toAccount: t.toAccount.trim(),
-        bank: t.bank?.trim() || null, amount: t.amount.trim(), occurredAt: t.occurredAt, channel: t.channel,
-        fromKind: checked.trail[i].from.kind, fromCanonical: checked.trail[i].from.canonical,
-        toKind: checked.trail[i].to.kind, toCanonical: checked.trail[i].to.canonical,
-      }),
+  // victim (masked) and never become identifiers. The trail's accounts do, two per transfer, in the order given.
+  if (d.transfers.length > 0) {
+    const column = <T>(pick: (t: StatementDraft['transfers'][number], i: number) => T) => d.transfers.map(pick);
+    await m.query(
+      `WITH trail AS (
+         SELECT gen_random_uuid() AS id, x.* FROM unnest($5::text[], $6::text[], $7::text[], $8::numeric[], $9::timestamptz[], $10::text[],
+           $11::text[], $12::text[], $13::text[], $14::text[]) WITH ORDINALITY
+           AS x(from_account, to_account, bank, amount, occurred_at, channel, from_kind, from_canonical, to_kind, to_canonical, n)),
+       written AS (
+         INSERT INTO transfers (id, case_id, statement_id, agency_id, from_account, to_account, bank, amount, occurred_at, channel,
+                                from_kind, from_canonical, to_kind, to_canonical)
+         SELECT t.id, $1, $2, $3, t.from_account, t.to_account, t.bank, t.amount, t.occurred_at, t.channel,
+                t.from_kind, t.from_canonical, t.to_kind, t.to_canonical FROM trail t ORDER BY t.n)
+       INSERT INTO identifiers (case_id, agency_id, kind, raw_value, canonical, source, statement_id, transfer_id, created_by)
+       SELECT $1, $3, c.kind, c.raw_value, c.canonical, $15, $2, t.id, $4
+       FROM trail t CROSS JOIN LATERAL (VALUES (1, t.from_kind, t.from_account, t.from_canonical), (2, t.to_kind, t.to_account, t.to_canonical))
+         AS c(side, kind, raw_value, canonical)
+       ORDER BY t.n, c.side`,
+      [
+        d.caseId, st.id, author.agencyId, author.userId,
+        column((t) => t.fromAccount.trim()), column((t) => t.toAccount.trim()), column((t) => t.bank?.trim() || null), column((t) => t.amount.trim()),
+        column((t) => t.occurredAt), column((t) => t.channel),
+        column((_, i) => checked.trail[i].from.kind), column((_, i) => checked.trail[i].from.canonical),
+        column((_, i) => checked.trail[i].to.kind), column((_, i) => checked.trail[i].to.canonical),
+        source === 'IMPORT' ? 'IMPORT' : 'TRANSFER',
+      ],
     );
-    for (const [raw, clue] of [[t.fromAccount, checked.trail[i].from], [t.toAccount, checked.trail[i].to]] as const) {
-      clues.push({ kind: clue.kind, rawValue: raw.trim(), canonical: clue.canonical, source: source === 'IMPORT' ? 'IMPORT' : 'TRANSFER', statementId: statement.id, transferId: saved.id });
-    }
-  }
-  if (clues.length > 0) {
-    await m.getRepository(Identifier).insert(clues.map((c) => ({ ...c, caseId: d.caseId, agencyId: author.agencyId, createdBy: author.userId })));
   }
   // Totals grow by this statement under the row lock taken above: constant work however large the
   // case (re-summing every statement made big imports quadratic). Statements are never deleted.
@@ -139,7 +167,11 @@ export async function recordStatement(m: EntityManager, d: StatementDraft, autho
                         ELSE (SELECT array_agg(p ORDER BY p) FROM unnest(provinces || $3::text) p) END,
        updated_at = now()
      WHERE id = $1`,
-    [d.caseId, statement.reportedLoss, statement.province],
+    [d.caseId, st.reported_loss, st.province],
   );
-  return statement;
+  // The loss as given (callers audit and answer it as entered; the column holds it with two decimals).
+  return {
+    id: st.id, caseId: st.case_id, victimId: st.victim_id, agencyId: st.agency_id, takenBy: st.taken_by, takenByName: st.taken_by_name,
+    takenAt: st.taken_at, place: st.place, province: st.province, narrative: st.narrative, reportedLoss: d.reportedLoss.trim(), createdAt: st.created_at,
+  };
 }

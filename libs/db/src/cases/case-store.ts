@@ -1,0 +1,176 @@
+import type { EntityManager } from 'typeorm';
+import { CaseAccess, CaseStatus, FraudType, IdentifierKind, isPersonalData, Sensitivity } from '@caselink/domain';
+import { rowsOf } from '../agency-context';
+import type { KeysetPage } from '../agencies/agency-store';
+
+/**
+ * Cases (issue 15): every statement on cases and case_number_counters. Each function runs in the caller's acting
+ * transaction, so row-level security decides which cases exist for the caller (its own, those shared with its agency,
+ * those of its task forces); the database's policies and its guard on cases decide every change again.
+ */
+
+/** A row of cases as PostgreSQL returns it (reported_on as YYYY-MM-DD text, not a Date at local midnight). */
+export interface CaseRow {
+  id: string;
+  agency_id: string;
+  case_number: string;
+  title: string;
+  description: string | null;
+  fraud_type: FraudType;
+  status: CaseStatus;
+  /** 2-digit GB/T 2260 province codes involved (victims' and the owner's provinces). */
+  provinces: string[];
+  /** Exact decimal CNY (numeric comes back as text): the sum of statement losses. */
+  total_loss: string;
+  victim_count: number;
+  reported_on: string;
+  sensitivity: Sensitivity;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  /** Set by the database when the case becomes CLOSED (and cleared when it reopens). */
+  closed_at: Date | null;
+}
+
+/**
+ * A case with the caller's own live share of it, if any (null columns for the owner and for a task-force member
+ * without a share): what decides the caller's access and handling code, read in the same statement.
+ */
+export interface VisibleCaseRow extends CaseRow {
+  share_access: CaseAccess | null;
+  share_may_pass_on: boolean | null;
+  share_may_use_in_court: boolean | null;
+  share_must_ask_before_acting: boolean | null;
+}
+
+const CASE_COLUMNS = `c.id, c.agency_id, c.case_number, c.title, c.description, c.fraud_type, c.status, c.provinces, c.total_loss, c.victim_count,
+  to_char(c.reported_on, 'YYYY-MM-DD') AS reported_on, c.sensitivity, c.created_by, c.created_at, c.updated_at, c.closed_at`;
+
+// case_shares_live_key: at most one live share per case and agency, so the join never repeats a case.
+const SELECT_VISIBLE_CASE = `SELECT ${CASE_COLUMNS}, s.access AS share_access, s.may_pass_on AS share_may_pass_on,
+  s.may_use_in_court AS share_may_use_in_court, s.must_ask_before_acting AS share_must_ask_before_acting
+  FROM cases c LEFT JOIN case_shares s ON s.case_id = c.id AND s.agency_id = app_agency() AND s.revoked_at IS NULL`;
+
+/** The case if the caller may see it (row-level security decides), with the caller's live share of it. */
+export async function visibleCaseById(m: EntityManager, id: string): Promise<VisibleCaseRow | null> {
+  const [row] = rowsOf<VisibleCaseRow>(await m.query(`${SELECT_VISIBLE_CASE} WHERE c.id = $1`, [id]));
+  return row ?? null;
+}
+
+/** The cases among `ids` the caller may see, in no particular order; the others are left out. */
+export async function visibleCasesByIds(m: EntityManager, ids: readonly string[]): Promise<VisibleCaseRow[]> {
+  if (ids.length === 0) return [];
+  return rowsOf<VisibleCaseRow>(await m.query(`${SELECT_VISIBLE_CASE} WHERE c.id = ANY ($1::uuid[])`, [ids]));
+}
+
+/** Narrows the case list; every given condition must hold (money already checked by the caller). */
+export interface CaseListFilter {
+  fraudTypes?: readonly FraudType[] | null;
+  statuses?: readonly CaseStatus[] | null;
+  province?: string | null;
+  reportedFrom?: string | null;
+  reportedTo?: string | null;
+  minLoss?: string | null;
+  maxLoss?: string | null;
+  owningAgencyId?: string | null;
+  /** Titles, case numbers, narratives and identifiers (already trimmed; empty means none). */
+  search?: string | null;
+  /** The caller's role sees personal data where its access allows (seesPersonalData). */
+  seesPersonal: boolean;
+}
+
+const PERSONAL_KINDS: readonly IdentifierKind[] = Object.values(IdentifierKind).filter(isPersonalData);
+
+function caseConditions(f: CaseListFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(condition(`$${params.length}`));
+  };
+  if (f.fraudTypes?.length) add((p) => `c.fraud_type = ANY (${p}::text[])`, f.fraudTypes);
+  if (f.statuses?.length) add((p) => `c.status = ANY (${p}::text[])`, f.statuses);
+  if (f.province) add((p) => `${p}::text = ANY (c.provinces)`, f.province);
+  if (f.reportedFrom) add((p) => `c.reported_on >= ${p}::date`, f.reportedFrom);
+  if (f.reportedTo) add((p) => `c.reported_on <= ${p}::date`, f.reportedTo);
+  if (f.minLoss != null) add((p) => `c.total_loss >= ${p}::numeric`, f.minLoss);
+  if (f.maxLoss != null) add((p) => `c.total_loss <= ${p}::numeric`, f.maxLoss);
+  if (f.owningAgencyId) add((p) => `c.agency_id = ${p}::uuid`, f.owningAgencyId);
+  if (f.search) {
+    params.push(`%${f.search.replace(/[\\%_]/g, (x) => `\\${x}`)}%`, PERSONAL_KINDS, f.seesPersonal);
+    const [pattern, personal, sees] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+    // ILIKE on trigram-indexed columns; the sub-selects run under the same row-level security. Phones and ID numbers
+    // match only where the viewer sees them in full: a match on a masked value would let anyone guess it digit by digit
+    // (the same rule as masksPersonalData).
+    where.push(`(c.title ILIKE ${pattern} OR c.case_number ILIKE ${pattern}
+      OR EXISTS (SELECT 1 FROM victim_statements st WHERE st.case_id = c.id AND st.narrative ILIKE ${pattern})
+      OR EXISTS (SELECT 1 FROM identifiers i WHERE i.case_id = c.id AND (i.canonical ILIKE ${pattern} OR i.raw_value ILIKE ${pattern})
+                 AND (i.kind <> ALL (${personal}::text[]) OR (${sees}::boolean AND app_can_contribute(c.id)))))`);
+  }
+  return { where, params };
+}
+
+/**
+ * One page of the cases the caller may see, newest first (keyset on created_at, id), with the caller's live share
+ * of each; `withCount` counts every match (costly on big tables: only when the selection asks for it, else -1).
+ */
+export async function listCases(m: EntityManager, f: CaseListFilter, page: KeysetPage & { withCount: boolean }): Promise<{ rows: VisibleCaseRow[]; total: number }> {
+  const { where, params } = caseConditions(f);
+  const whereSql = (extra: string[]) => (where.length + extra.length ? `WHERE ${[...where, ...extra].join(' AND ')}` : '');
+  let total = -1;
+  if (page.withCount) {
+    const [{ n }] = rowsOf<{ n: number }>(await m.query(`SELECT count(*)::int AS n FROM cases c ${whereSql([])}`, params));
+    total = n;
+  }
+  const after: string[] = [];
+  if (page.afterId) {
+    // A cursor names a row; its exact values are compared (no microseconds lost), and a row the caller cannot see matches nothing.
+    params.push(page.afterId);
+    after.push(`(c.created_at, c.id) < (SELECT x.created_at, x.id FROM cases x WHERE x.id = $${params.length})`);
+  }
+  params.push(page.limit);
+  const rows = rowsOf<VisibleCaseRow>(await m.query(
+    `${SELECT_VISIBLE_CASE} ${whereSql(after)} ORDER BY c.created_at DESC, c.id DESC LIMIT $${params.length}`, params,
+  ));
+  return { rows, total };
+}
+
+/** The next number of the agency's counter for `year` (numbers have no gaps from rollbacks: the counter row is locked). */
+export async function nextCaseNumber(m: EntityManager, agencyId: string, year: number): Promise<number> {
+  const [row] = rowsOf<{ last_value: number }>(await m.query(
+    `INSERT INTO case_number_counters (agency_id, year, last_value) VALUES ($1, $2, 1)
+     ON CONFLICT (agency_id, year) DO UPDATE SET last_value = case_number_counters.last_value + 1 RETURNING last_value`,
+    [agencyId, year],
+  ));
+  return row.last_value;
+}
+
+export interface NewCase {
+  agencyId: string;
+  caseNumber: string;
+  title: string;
+  description: string | null;
+  fraudType: FraudType;
+  reportedOn: string;
+  sensitivity: Sensitivity;
+  provinces: readonly string[];
+  createdBy: string;
+}
+
+/** A new case of the acting agency, as written (the insert policy refuses any agency but the caller's police agency). */
+export async function insertCase(m: EntityManager, c: NewCase): Promise<CaseRow> {
+  const [row] = rowsOf<CaseRow>(await m.query(
+    `INSERT INTO cases AS c (agency_id, case_number, title, description, fraud_type, reported_on, sensitivity, provinces, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${CASE_COLUMNS}`,
+    [c.agencyId, c.caseNumber, c.title, c.description, c.fraudType, c.reportedOn, c.sensitivity, c.provinces, c.createdBy],
+  ));
+  return row;
+}
+
+/** The case moved to `status`, as changed (the database's guard refuses a move the case machine does not allow). */
+export async function setCaseStatus(m: EntityManager, id: string, status: CaseStatus): Promise<CaseRow | null> {
+  const [row] = rowsOf<CaseRow>(await m.query(
+    `UPDATE cases AS c SET status = $2, updated_at = now() WHERE c.id = $1 RETURNING ${CASE_COLUMNS}`, [id, status],
+  ));
+  return row ?? null;
+}
