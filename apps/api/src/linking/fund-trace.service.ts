@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditOutcome, FundEdge, FundNode, FundTraceResult, IdentifierKind, isPersonalData } from '@caselink/domain';
-import { recordAudit, traceFundsFrom } from '@caselink/db';
+import { FundTraceRow, fundTraceById, recordAudit, startFundTrace, StoredFundTrace, traceFundsFrom } from '@caselink/db';
 import { JobProducers } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
 import { notFound } from '../common/errors';
@@ -15,12 +15,13 @@ const toNode = (n: FundNode): FundTraceNodeModel => ({
   id: n.key, kind: n.kind as IdentifierKind, label: n.label, bank: n.bank, depth: n.depth, amountIn: money(n.inCents), amountHeld: money(n.heldCents),
   cycle: n.cycle, atDepthLimit: n.atDepthLimit,
 });
-const toEdge = (e: FundEdge): FundTraceEdgeModel => ({
+const toEdge = (e: FundEdge | StoredFundTrace['edges'][number]): FundTraceEdgeModel => ({
   id: e.transferId, source: e.from, target: e.to, amount: money(e.amountCents), traced: money(e.tracedCents), occurredAt: new Date(e.occurredAt),
   depth: e.depth, caseId: e.caseId, cycle: e.cycle,
 });
 
-export const toFundTraceModel = (r: FundTraceResult): FundTraceModel => ({
+/** A trace just run, or one stored as JSON by the worker. */
+export const toFundTraceModel = (r: FundTraceResult | StoredFundTrace): FundTraceModel => ({
   nodes: r.nodes.map(toNode), edges: r.edges.map(toEdge), lastSeen: r.lastSeen.map(toNode), hops: r.hops, truncated: r.truncated,
 });
 
@@ -43,12 +44,9 @@ export class FundTraceService {
   }
 
   async start(actor: Actor, transferId: string, maxHops: number, address: string): Promise<FundTraceRunModel> {
-    const [transfer] = (await this.tx.manager.query('SELECT case_id FROM transfers WHERE id = $1', [transferId])) as Array<{ case_id: string }>;
-    if (!transfer) throw notFound('Transfer', transferId);
-    const [row] = (await this.tx.manager.query(
-      'INSERT INTO fund_traces (agency_id, requested_by, case_id, transfer_id, max_hops) VALUES ($1, $2, $3, $4, $5) RETURNING *',
-      [actor.agencyId, actor.userId, transfer.case_id, transferId, maxHops],
-    )) as TraceRow[];
+    // In the transfer's case; no row when the caller cannot see the transfer.
+    const row = await startFundTrace(this.tx.manager, { agencyId: actor.agencyId, userId: actor.userId, transferId, maxHops });
+    if (!row) throw notFound('Transfer', transferId);
     await recordAudit(this.tx.manager, {
       action: AuditAction.FUND_TRACE_STARTED, outcome: AuditOutcome.SUCCESS, entityType: 'FundTrace', entityId: row.id, agencyId: actor.agencyId,
       actorUserId: actor.userId, actorEmail: actor.email, clientAddress: address, details: { transferId, maxHops },
@@ -58,7 +56,7 @@ export class FundTraceService {
   }
 
   async run(actor: Actor, id: string): Promise<FundTraceRunModel> {
-    const [row] = (await this.tx.manager.query('SELECT * FROM fund_traces WHERE id = $1', [id])) as TraceRow[];
+    const row = await fundTraceById(this.tx.manager, id);
     if (!row) throw notFound('FundTraceRun', id);
     const run = toRunModel(row);
     return run.result ? { ...run, result: await this.masked(actor, run.result) } : run;
@@ -85,20 +83,7 @@ export class FundTraceService {
   }
 }
 
-interface TraceRow {
-  id: string;
-  transfer_id: string;
-  case_id: string;
-  max_hops: number;
-  state: JobState;
-  done: number;
-  result: (Omit<FundTraceResult, 'edges'> & { edges: Array<FundEdge & { occurredAt: string }> }) | null;
-  error: string | null;
-  created_at: Date;
-  finished_at: Date | null;
-}
-
-const toRunModel = (r: TraceRow): FundTraceRunModel => ({
-  id: r.id, transferId: r.transfer_id, caseId: r.case_id, maxHops: r.max_hops, state: r.state, done: r.done,
-  result: r.result ? toFundTraceModel(r.result as unknown as FundTraceResult) : null, error: r.error, createdAt: r.created_at, finishedAt: r.finished_at,
+const toRunModel = (r: FundTraceRow): FundTraceRunModel => ({
+  id: r.id, transferId: r.transfer_id, caseId: r.case_id, maxHops: r.max_hops, state: JobState[r.state], done: r.done,
+  result: r.result ? toFundTraceModel(r.result) : null, error: r.error, createdAt: r.created_at, finishedAt: r.finished_at,
 });

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { IdentifierKind, isPersonalData, LinkTermState, maskIdentifier } from '@caselink/domain';
+import {
+  blindHits, CaseValueRow, casesLinkedTo, caseValues, linkableHoldings, seriesByIds, seriesMembers, seriesOfCase, seriesOfCases, seriesPage, valueHolders,
+} from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput, notFound } from '../common/errors';
 import { Connection, decodeCursor, encodeCursor, PageArgs } from '../common/pagination';
@@ -12,18 +15,6 @@ import {
   BlindHitModel, CaseLinksModel, LinkEdgeType, LinkedCaseModel, LinkGraphEdgeModel, LinkGraphModel, LinkGraphNodeModel, LinkNodeType, LinkValueModel,
   SeriesModel,
 } from './linking.model';
-
-interface ValueRow {
-  kind: IdentifierKind;
-  canonical: string;
-  state: LinkTermState;
-  visible: number;
-}
-
-/** The standing of a posting's value, in SQL (alias p). */
-const STATE_SQL = `CASE WHEN EXISTS (SELECT 1 FROM warninglist_entries w WHERE w.kind = p.kind AND w.canonical = p.canonical) THEN 'WARNINGLISTED'
-  ELSE coalesce((SELECT CASE h.state WHEN 'REVIEW' THEN 'HUB_REVIEW' ELSE 'HUB_CONFIRMED' END FROM evidence_hubs h
-                 WHERE h.kind = p.kind AND h.canonical = p.canonical), 'LINKING') END`;
 
 const MAX_GRAPH_NODES = 300;
 const MAX_LINKED_CASES = 200;
@@ -48,25 +39,18 @@ export class LinkingService {
 
   async caseLinks(actor: Actor, caseId: string): Promise<CaseLinksModel> {
     const root = await this.cases.get(actor, caseId);
-    const values = await this.values(caseId);
-    const shown = (v: ValueRow): LinkValueModel => ({ kind: v.kind, value: shownValue(v.kind, v.canonical, root.masked), state: v.state, visibleCaseCount: v.visible });
-    const rows = (await this.tx.manager.query(
-      `SELECT o.case_id, array_agg(p.kind) AS kinds, array_agg(p.canonical) AS canonicals
-       FROM evidence_postings p
-       JOIN evidence_postings o ON o.kind = p.kind AND o.canonical = p.canonical AND o.case_id <> p.case_id
-       WHERE p.case_id = $1 AND evidence_linkable(p.kind, p.canonical)
-       GROUP BY o.case_id ORDER BY count(*) DESC, o.case_id LIMIT ${MAX_LINKED_CASES}`,
-      [caseId],
-    )) as Array<{ case_id: string; kinds: IdentifierKind[]; canonicals: string[] }>;
+    const values = await caseValues(this.tx.manager, caseId);
+    const shown = (v: CaseValueRow): LinkValueModel => ({ kind: v.kind, value: shownValue(v.kind, v.canonical, root.masked), state: v.state, visibleCaseCount: v.visible });
+    const rows = await casesLinkedTo(this.tx.manager, caseId, MAX_LINKED_CASES);
     const linked = await this.cases.byIds(actor, rows.map((r) => r.case_id));
     const byValue = new Map(values.map((v) => [`${v.kind}:${v.canonical}`, v]));
     const linkedCases: LinkedCaseModel[] = linked.map((c) => {
       const r = rows.find((x) => x.case_id === c.id) as (typeof rows)[number];
       return { case: c, shared: r.kinds.map((k, i) => shown(byValue.get(`${k}:${r.canonicals[i]}`) ?? { kind: k, canonical: r.canonicals[i], state: LinkTermState.LINKING, visible: 0 })) };
     });
-    const [membership] = (await this.tx.manager.query('SELECT series_id FROM series_members WHERE case_id = $1', [caseId])) as Array<{ series_id: string }>;
+    const seriesId = await seriesOfCase(this.tx.manager, caseId);
     return {
-      series: membership ? await this.seriesModel(actor, membership.series_id) : null,
+      series: seriesId ? await this.seriesModel(actor, seriesId) : null,
       linkedCases,
       blindHits: await this.blindHits(caseId, root.masked),
       hubs: values.filter((v) => v.state === LinkTermState.HUB_REVIEW).map(shown),
@@ -80,16 +64,10 @@ export class LinkingService {
 
   /** Series with at least one case the caller may read, most recently changed first. */
   async seriesList(actor: Actor, page: PageArgs): Promise<Connection<SeriesModel>> {
-    const params: unknown[] = [page.first + 1];
-    let after = '';
-    if (page.after) {
-      params.push(decodeCursor(page.after));
-      after = 'AND (e.updated_at, e.id) < (SELECT x.updated_at, x.id FROM evidence_series x WHERE x.id = $2)';
-    }
-    const rows = (await this.tx.manager.query(`SELECT e.id FROM evidence_series e WHERE true ${after} ORDER BY e.updated_at DESC, e.id DESC LIMIT $1`, params)) as Array<{ id: string }>;
-    const nodes = await this.seriesModels(actor, rows.slice(0, page.first).map((r) => r.id));
+    const ids = await seriesPage(this.tx.manager, { afterId: page.after ? decodeCursor(page.after) : null, limit: page.first + 1 });
+    const nodes = await this.seriesModels(actor, ids.slice(0, page.first));
     const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-    return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: -1 };
+    return { edges, pageInfo: { hasNextPage: ids.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: -1 };
   }
 
   private async seriesModel(actor: Actor, id: string): Promise<SeriesModel> {
@@ -101,13 +79,8 @@ export class LinkingService {
   /** Series the caller may see among `ids`, in that order: three queries however many (a list page is one batch). */
   private async seriesModels(actor: Actor, ids: readonly string[]): Promise<SeriesModel[]> {
     if (ids.length === 0) return [];
-    const rows = (await this.tx.manager.query(
-      'SELECT id, case_count, created_at, updated_at, series_hidden_count(id) AS hidden FROM evidence_series WHERE id = ANY($1::uuid[])',
-      [ids],
-    )) as Array<{ id: string; case_count: number; created_at: Date; updated_at: Date; hidden: number | null }>;
-    const members = (await this.tx.manager.query('SELECT series_id, case_id FROM series_members WHERE series_id = ANY($1::uuid[])', [ids])) as Array<{
-      series_id: string; case_id: string;
-    }>;
+    const rows = await seriesByIds(this.tx.manager, ids);
+    const members = await seriesMembers(this.tx.manager, ids);
     const cases = new Map((await this.cases.byIds(actor, members.map((m) => m.case_id))).map((c) => [c.id, c]));
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
@@ -166,7 +139,7 @@ export class LinkingService {
     for (const id of openCases) {
       const c = seen.get(id) as CaseModel;
       addNode(caseNode(c, id === root.id || expanded.has(`case:${id}`)));
-      for (const v of await this.values(id)) {
+      for (const v of await caseValues(this.tx.manager, id)) {
         const nodeId = valueNodeId(v.kind, v.canonical, c.masked);
         if (!addNode({ id: nodeId, type: LinkNodeType.IDENTIFIER, label: shownValue(v.kind, v.canonical, c.masked), kind: v.kind, state: v.state, count: v.visible, root: expanded.has(nodeId) })) break;
         addEdge(`case:${id}`, nodeId, LinkEdgeType.HOLDS);
@@ -191,18 +164,13 @@ export class LinkingService {
       if (!m || m[2].startsWith('masked:')) continue;
       const kind = m[1] as IdentifierKind;
       if (isPersonalData(kind)) {
-        const holders = (await this.tx.manager.query('SELECT case_id FROM evidence_postings WHERE kind = $1 AND canonical = $2 LIMIT 200', [kind, m[2]])) as Array<{ case_id: string }>;
-        if ((await this.cases.byIds(actor, holders.map((h) => h.case_id))).every((c) => c.masked)) continue;
+        const holders = await valueHolders(this.tx.manager, kind, m[2], 200);
+        if ((await this.cases.byIds(actor, holders)).every((c) => c.masked)) continue;
       }
       openValues.push({ kind, canonical: m[2], masked: false });
     }
     if (openValues.length > 0) {
-      const holders = (await this.tx.manager.query(
-        `SELECT p.kind, p.canonical, p.case_id FROM evidence_postings p
-         JOIN unnest($1::text[], $2::text[]) AS v(kind, canonical) ON p.kind = v.kind AND p.canonical = v.canonical
-         WHERE evidence_linkable(p.kind, p.canonical) LIMIT ${MAX_GRAPH_NODES * 2}`,
-        [openValues.map((v) => v.kind), openValues.map((v) => v.canonical)],
-      )) as Array<{ kind: IdentifierKind; canonical: string; case_id: string }>;
+      const holders = await linkableHoldings(this.tx.manager, openValues, MAX_GRAPH_NODES * 2);
       const fresh = [...new Set(holders.map((h) => h.case_id))].filter((id) => !seen.has(id));
       for (const c of await this.cases.byIds(actor, fresh)) seen.set(c.id, c);
       for (const h of holders) {
@@ -219,33 +187,19 @@ export class LinkingService {
     }
     // Series of every case on the graph.
     const caseIds = [...nodes.values()].filter((n) => n.type === LinkNodeType.CASE).map((n) => n.caseId as string);
-    const memberships = (await this.tx.manager.query(
-      'SELECT m.case_id, m.series_id, e.case_count FROM series_members m JOIN evidence_series e ON e.id = m.series_id WHERE m.case_id = ANY($1::uuid[])',
-      [caseIds],
-    )) as Array<{ case_id: string; series_id: string; case_count: number }>;
+    const memberships = await seriesOfCases(this.tx.manager, caseIds);
     for (const m of memberships) {
+      if (m.series_id === null) continue;
       const sid = `series:${m.series_id}`;
-      if (!nodes.has(sid) && !addNode({ id: sid, type: LinkNodeType.SERIES, label: `#${m.series_id.slice(0, 8)}`, seriesId: m.series_id, count: m.case_count, root: false })) break;
+      if (!nodes.has(sid) && !addNode({ id: sid, type: LinkNodeType.SERIES, label: `#${m.series_id.slice(0, 8)}`, seriesId: m.series_id, count: m.case_count ?? 0, root: false })) break;
       addEdge(`case:${m.case_id}`, sid, LinkEdgeType.MEMBER_OF);
     }
     return { nodes: [...nodes.values()], edges: [...edges.values()], truncated };
   }
 
-  private async values(caseId: string): Promise<ValueRow[]> {
-    return (await this.tx.manager.query(
-      `SELECT p.kind, p.canonical, ${STATE_SQL} AS state,
-              (SELECT count(*) FROM evidence_postings o WHERE o.kind = p.kind AND o.canonical = p.canonical)::int AS visible
-       FROM evidence_postings p WHERE p.case_id = $1 ORDER BY p.kind, p.canonical`,
-      [caseId],
-    )) as ValueRow[];
-  }
-
   private async blindHits(caseId: string, masked: boolean): Promise<Array<BlindHitModel & { canonical: string }>> {
-    const rows = (await this.tx.manager.query('SELECT kind, canonical, agency_id, case_id, pending_request FROM case_blind_hits($1)', [caseId])) as Array<{
-      kind: IdentifierKind; canonical: string; agency_id: string; case_id: string; pending_request: boolean;
-    }>;
     return Promise.all(
-      rows.map(async (r) => ({
+      (await blindHits(this.tx.manager, caseId)).map(async (r) => ({
         kind: r.kind, canonical: r.canonical, value: shownValue(r.kind, r.canonical, masked), agency: await this.directory.get(r.agency_id),
         caseRef: r.case_id, requested: r.pending_request,
       })),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
-import { recordAudit } from '@caselink/db';
+import { failRelinkRun, latestRelinkRuns, recordAudit, relinkRunById, RelinkRunRow, startRelinkRun } from '@caselink/db';
 import { JobProducers } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
 import { isUniqueViolation } from '../common/db-errors';
@@ -8,20 +8,7 @@ import { conflict, notFound } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
 import { JobState, RelinkRunModel } from './linking.model';
 
-interface RunRow {
-  id: string;
-  state: JobState;
-  phase: string | null;
-  done: string;
-  total: string;
-  stats: unknown;
-  error: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-}
-
-const toModel = (r: RunRow): RelinkRunModel => {
+const toModel = (r: RelinkRunRow): RelinkRunModel => {
   const done = Number(r.done);
   const total = Number(r.total);
   // Four phases of unequal length; the bar moves through each phase's share.
@@ -29,7 +16,7 @@ const toModel = (r: RunRow): RelinkRunModel => {
   const [from, to] = phases[r.phase ?? 'waiting'] ?? [0, 0];
   const progress = r.state === JobState.DONE ? 1 : from + (to - from) * (total > 0 ? Math.min(1, done / total) : 0);
   return {
-    id: r.id, state: r.state, phase: r.phase, done, total, progress, stats: r.stats, error: r.error, createdAt: r.created_at,
+    id: r.id, state: JobState[r.state], phase: r.phase, done, total, progress, stats: r.stats, error: r.error, createdAt: r.created_at,
     startedAt: r.started_at, finishedAt: r.finished_at,
   };
 };
@@ -43,9 +30,9 @@ export class RelinkService {
   ) {}
 
   async start(actor: Actor, address: string): Promise<RelinkRunModel> {
-    let row: RunRow;
+    let row: RelinkRunRow;
     try {
-      [row] = (await this.tx.manager.query('INSERT INTO relink_runs (agency_id, requested_by) VALUES ($1, $2) RETURNING *', [actor.agencyId, actor.userId])) as RunRow[];
+      row = await startRelinkRun(this.tx.manager, { agencyId: actor.agencyId, userId: actor.userId });
     } catch (e) {
       if (isUniqueViolation(e)) throw conflict('A relink is already queued or running');
       throw e;
@@ -61,7 +48,7 @@ export class RelinkService {
         await this.jobs.enqueueRelink({ runId: row.id });
       } catch (e) {
         await this.tx.run({ agencyId: actor.agencyId, userId: actor.userId, nationalAdmin: true, roles: actor.roles }, () =>
-          this.tx.manager.query(`UPDATE relink_runs SET state = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [row.id, `could not be queued: ${(e as Error).message}`]),
+          failRelinkRun(this.tx.manager, row.id, `could not be queued: ${(e as Error).message}`, true),
         );
         throw e;
       }
@@ -70,12 +57,11 @@ export class RelinkService {
   }
 
   async runs(): Promise<RelinkRunModel[]> {
-    const rows = (await this.tx.manager.query('SELECT * FROM relink_runs ORDER BY created_at DESC LIMIT 20')) as RunRow[];
-    return rows.map(toModel);
+    return (await latestRelinkRuns(this.tx.manager, 20)).map(toModel);
   }
 
   async run(id: string): Promise<RelinkRunModel> {
-    const [row] = (await this.tx.manager.query('SELECT * FROM relink_runs WHERE id = $1', [id])) as RunRow[];
+    const row = await relinkRunById(this.tx.manager, id);
     if (!row) throw notFound('RelinkRun', id);
     return toModel(row);
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { staleChanges, unfinishedRelinkRuns } from '@caselink/db';
 import { JobProducers, linkJobId } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import { LINKER_DATA_SOURCE } from './linker.provider';
@@ -76,15 +77,12 @@ export class EvidenceOutbox implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async requeueLost(minAgeMs: number): Promise<void> {
-    const rows = (await this.ds.query(
-      `SELECT id::text FROM evidence_changes WHERE created_at < now() - $1 * interval '1 millisecond' ORDER BY id LIMIT 2000`,
-      [minAgeMs],
-    )) as Array<{ id: string }>;
-    for (const { id } of rows) await requeueIfLost(this.producers.evidenceLink, linkJobId(id), () => this.producers.enqueueLink({ changeId: id }));
+    for (const id of await staleChanges(this.ds.manager, minAgeMs)) {
+      await requeueIfLost(this.producers.evidenceLink, linkJobId(id), () => this.producers.enqueueLink({ changeId: id }));
+    }
     // Relinks whose job went missing the same way (their job id is the run's).
-    const runs = (await this.ds.query(`SELECT id FROM relink_runs WHERE state IN ('QUEUED','RUNNING') AND created_at < now() - $1 * interval '1 millisecond'`, [
-      minAgeMs,
-    ])) as Array<{ id: string }>;
-    for (const { id } of runs) await requeueIfLost(this.producers.evidenceRelink, `relink-${id}`, () => this.producers.enqueueRelink({ runId: id }));
+    for (const id of await unfinishedRelinkRuns(this.ds.manager, minAgeMs)) {
+      await requeueIfLost(this.producers.evidenceRelink, `relink-${id}`, () => this.producers.enqueueRelink({ runId: id }));
+    }
   }
 }

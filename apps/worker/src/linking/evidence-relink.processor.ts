@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { claimRelinkRun, failRelinkRun, finishRelinkRun, reportRelinkProgress } from '@caselink/db';
 import { EvidenceRelinkJob, QUEUES } from '@caselink/jobs';
 import type { QueueProcessor } from '../queue-processor';
 import { Linker, RelinkProgress, RelinkStats } from './linker';
@@ -24,34 +25,23 @@ export class EvidenceRelinkProcessor implements QueueProcessor {
 
   async process(job: Job<EvidenceRelinkJob>): Promise<RelinkStats | { skipped: string }> {
     const { runId } = job.data;
-    const [run] = (await this.ds.query(
-      `UPDATE relink_runs SET state = 'RUNNING', phase = 'waiting', done = 0, total = 0, attempts = attempts + 1,
-              started_at = coalesce(started_at, now())
-       WHERE id = $1 AND state IN ('QUEUED', 'RUNNING') RETURNING id`,
-      [runId],
-    )) as [Array<{ id: string }>, number];
-    if (run.length === 0) return { skipped: 'run already finished' };
+    // The run's row changes through its own pool connections, outside the rebuild's transaction.
+    const runs = this.ds.manager;
+    if (!(await claimRelinkRun(runs, runId))) return { skipped: 'run already finished' };
     let last = 0;
     const progress = async (p: RelinkProgress) => {
-      // Progress goes through its own pool connection, outside the rebuild's transaction.
       if (p.phase !== 'done' && Date.now() - last < 250 && p.done !== 0) return;
       last = Date.now();
-      await this.ds.query('UPDATE relink_runs SET phase = $2, done = $3, total = $4 WHERE id = $1', [runId, p.phase, p.done, p.total]);
+      await reportRelinkProgress(runs, runId, p);
       await job.updateProgress(p);
     };
     try {
       const stats = await this.linker.relink(progress);
-      await this.ds.query(
-        `UPDATE relink_runs SET state = 'DONE', phase = 'done', stats = $2, finished_at = now(), error = NULL WHERE id = $1`,
-        [runId, JSON.stringify(stats)],
-      );
+      await finishRelinkRun(runs, runId, stats);
       this.log.log(`Relink ${runId}: ${stats.identifiers} identifiers, ${stats.series} series in ${stats.seconds.toFixed(1)} s`);
       return stats;
     } catch (e) {
-      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      await this.ds.query(`UPDATE relink_runs SET state = $2, error = $3, finished_at = CASE WHEN $2 = 'FAILED' THEN now() END WHERE id = $1`, [
-        runId, last ? 'FAILED' : 'RUNNING', (e as Error).message,
-      ]);
+      await failRelinkRun(runs, runId, (e as Error).message, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
       throw e;
     }
   }

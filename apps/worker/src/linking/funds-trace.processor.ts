@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { inAgencyTransaction, SYSTEM_ROLE, traceFundsFrom } from '@caselink/db';
+import {
+  claimFundTrace, failFundTrace, finishFundTrace, inAgencyTransaction, reportFundTraceHop, stalledFundTraces, SYSTEM_ROLE, traceFundsFrom,
+} from '@caselink/db';
 import { FundsTraceJob, JobProducers, QUEUES } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import type { QueueProcessor } from '../queue-processor';
@@ -41,10 +43,7 @@ export class FundsTraceProcessor implements QueueProcessor, OnApplicationBootstr
   }
 
   private async requeueStalled(minAgeMs: number): Promise<void> {
-    const stalled = (await this.ds.query('SELECT id, agency_id, requested_by FROM fund_traces_stalled($1 * interval \'1 millisecond\')', [minAgeMs])) as Array<{
-      id: string; agency_id: string; requested_by: string;
-    }>;
-    for (const t of stalled) {
+    for (const t of await stalledFundTraces(this.ds.manager, minAgeMs)) {
       await requeueIfLost(this.producers.fundsTrace, `trace-${t.id}`, () => this.producers.enqueueFundsTrace({ traceId: t.id, agencyId: t.agency_id, userId: t.requested_by }));
     }
   }
@@ -52,9 +51,7 @@ export class FundsTraceProcessor implements QueueProcessor, OnApplicationBootstr
   async process(job: Job<FundsTraceJob>): Promise<{ edges: number } | { skipped: string }> {
     const { traceId, agencyId, userId } = job.data;
     const ctx = { agencyId, userId, roles: [SYSTEM_ROLE] }; // a job: SYSTEM to PostgreSQL's role checks
-    const [trace] = await inAgencyTransaction(this.ds, ctx, (m) =>
-      m.query(`UPDATE fund_traces SET state = 'RUNNING' WHERE id = $1 AND state IN ('QUEUED','RUNNING') RETURNING transfer_id, max_hops`, [traceId]),
-    ).then((r: [Array<{ transfer_id: string; max_hops: number }>, number]) => r[0]);
+    const trace = await inAgencyTransaction(this.ds, ctx, (m) => claimFundTrace(m, traceId));
     if (!trace) return { skipped: 'trace already finished' };
     try {
       const result = await inAgencyTransaction(this.ds, ctx, (m) =>
@@ -64,21 +61,15 @@ export class FundsTraceProcessor implements QueueProcessor, OnApplicationBootstr
           onHop: async (hop) => {
             await job.updateProgress({ hop, maxHops: trace.max_hops });
             // Progress commits on its own, outside the trace's transaction.
-            await inAgencyTransaction(this.ds, ctx, (p) => p.query('UPDATE fund_traces SET done = $2 WHERE id = $1', [traceId, hop]));
+            await inAgencyTransaction(this.ds, ctx, (p) => reportFundTraceHop(p, traceId, hop));
           },
         }),
       );
-      await inAgencyTransaction(this.ds, ctx, (m) =>
-        m.query(`UPDATE fund_traces SET state = $2, result = $3, done = max_hops, finished_at = now(), error = $4 WHERE id = $1`, [
-          traceId, result ? 'DONE' : 'FAILED', result ? JSON.stringify(result) : null, result ? null : 'the transfer is not visible to your agency',
-        ]),
-      );
+      await inAgencyTransaction(this.ds, ctx, (m) => finishFundTrace(m, traceId, result ? { result } : { error: 'the transfer is not visible to your agency' }));
       return { edges: result?.edges.length ?? 0 };
     } catch (e) {
       if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) {
-        await inAgencyTransaction(this.ds, ctx, (m) =>
-          m.query(`UPDATE fund_traces SET state = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [traceId, (e as Error).message]),
-        );
+        await inAgencyTransaction(this.ds, ctx, (m) => failFundTrace(m, traceId, (e as Error).message));
       }
       throw e;
     }
