@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AgencyKind, bulletinAddresses } from '@caselink/domain';
-import { inAgencyTransaction, rowsOf, syncBulletinHits } from '@caselink/db';
+import { bulletinAddresses } from '@caselink/domain';
+import {
+  agencyDirectory, BulletinNotice, bulletinForDelivery, inAgencyTransaction, markBulletinProcessed, notifyBulletinRecipients, syncBulletinHits, takeLinkLock,
+  unprocessedBulletinIds,
+} from '@caselink/db';
 import { BulletinJob, bulletinJobId, JobProducers, LiveBus, publishNotification, QUEUES } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import { LIVE_BUS } from '../connections';
-import { LINK_LOCK } from '../linking/linker';
 import { LINKER_DATA_SOURCE } from '../linking/linker.provider';
 import type { QueueProcessor } from '../queue-processor';
 import { requeueIfLost, Sweep } from '../sweep';
@@ -17,15 +19,6 @@ export interface BulletinOutcome {
   matchNotices: number;
   recipientAgencies: number;
   published: number;
-}
-
-interface Notice {
-  id: string;
-  agencyId: string;
-  userId: string;
-  kind: string;
-  payload: Record<string, unknown>;
-  createdAt: Date;
 }
 
 /**
@@ -67,43 +60,24 @@ export class BulletinsProcessor implements QueueProcessor, OnApplicationBootstra
 
   async deliver(bulletinId: string): Promise<BulletinOutcome> {
     const none = { applied: false, matchNotices: 0, recipientAgencies: 0, published: 0 };
-    const [b] = (await this.linkerDs.query('SELECT id, processed_at FROM bulletins WHERE id = $1', [bulletinId])) as Array<{ id: string; processed_at: Date | null }>;
+    const b = await bulletinForDelivery(this.linkerDs.manager, bulletinId);
     if (!b || b.processed_at) return none;
 
-    const notices: Notice[] = await this.linkerDs.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [LINK_LOCK]);
+    const notices: BulletinNotice[] = await this.linkerDs.transaction(async (m) => {
+      await takeLinkLock(m);
       return syncBulletinHits(m, { bulletinId });
     });
 
-    const recipients = (await this.linkerDs.query('SELECT agency_id, agency_kind FROM bulletin_recipients WHERE bulletin_id = $1', [bulletinId])) as Array<{
-      agency_id: string | null; agency_kind: string | null;
-    }>;
-    const audience = {
-      agencyIds: recipients.flatMap((r) => (r.agency_id ? [r.agency_id] : [])),
-      kinds: recipients.flatMap((r) => (r.agency_kind ? [r.agency_kind as AgencyKind] : [])),
-    };
-    const directory = (await this.ds.query('SELECT id, kind FROM agency_directory()')) as Array<{ id: string; kind: AgencyKind }>;
-    const agencies = directory.filter((a) => bulletinAddresses(audience, a));
+    const audience = { agencyIds: b.recipient_agency_ids, kinds: b.recipient_kinds };
+    const agencies = (await agencyDirectory(this.ds.manager)).filter((a) => bulletinAddresses(audience, a));
     let published = 0;
     for (const a of agencies) {
       // As the addressed agency: it reads the bulletin under its own policy and writes to its own users.
-      const rows = await inAgencyTransaction(this.ds, { agencyId: a.id, userId: null }, async (m) =>
-        rowsOf<Notice>(await m.query(
-          `INSERT INTO notifications (agency_id, user_id, kind, payload, dedupe_key)
-           SELECT $1, u.id, 'BULLETIN_PUBLISHED',
-                  jsonb_build_object('bulletinId', b.id, 'title', b.title, 'fraudType', b.fraud_type, 'publisherAgencyId', b.publisher_agency_id),
-                  'bulletin-published:' || b.id || ':' || u.id
-           FROM bulletins b JOIN users u ON u.agency_id = $1 AND u.active AND u.id <> b.published_by
-           WHERE b.id = $2
-           ON CONFLICT (dedupe_key) DO NOTHING
-           RETURNING id, agency_id AS "agencyId", user_id AS "userId", kind, payload, created_at AS "createdAt"`,
-          [a.id, bulletinId],
-        )),
-      );
+      const rows = await inAgencyTransaction(this.ds, { agencyId: a.id, userId: null }, (m) => notifyBulletinRecipients(m, a.id, bulletinId));
       published += rows.length;
       notices.push(...rows);
     }
-    await this.linkerDs.query('UPDATE bulletins SET processed_at = now() WHERE id = $1 AND processed_at IS NULL', [bulletinId]);
+    await markBulletinProcessed(this.linkerDs.manager, bulletinId);
 
     for (const n of notices) {
       await publishNotification(this.bus, this.config.QUEUE_PREFIX, { ...n, createdAt: new Date(n.createdAt).toISOString() }).catch(() => undefined);
@@ -119,9 +93,6 @@ export class BulletinsProcessor implements QueueProcessor, OnApplicationBootstra
   }
 
   private async requeueLost(): Promise<void> {
-    const rows = (await this.linkerDs.query(
-      `SELECT id FROM bulletins WHERE processed_at IS NULL AND published_at < now() - interval '2 seconds' ORDER BY published_at LIMIT 500`,
-    )) as Array<{ id: string }>;
-    for (const { id } of rows) await requeueIfLost(this.producers.bulletins, bulletinJobId(id), () => this.producers.enqueueBulletin({ bulletinId: id }));
+    for (const id of await unprocessedBulletinIds(this.linkerDs.manager)) await requeueIfLost(this.producers.bulletins, bulletinJobId(id), () => this.producers.enqueueBulletin({ bulletinId: id }));
   }
 }

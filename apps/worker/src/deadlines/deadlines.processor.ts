@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { claimRequestDeadline, inAgencyTransaction, notifyRequestSender, recordAudit, recordClockEvent, requestsDue, rowsOf } from '@caselink/db';
-import { AuditAction, AuditOutcome } from '@caselink/domain';
+import {
+  claimRequestDeadline, inAgencyTransaction, markTaskOverdue, notifyAgencyRoles, notifyRequestSender, recordAudit, recordClockEvent, requestsDue, taskForceAgencyIds, tasksDue,
+} from '@caselink/db';
+import { AuditAction, AuditOutcome, Role } from '@caselink/domain';
 import { DeadlineDue, DeadlineJob, LiveBus, publishNotification, publishRequestUpdate, publishTaskForceUpdate, QUEUES } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import { LIVE_BUS } from '../connections';
@@ -57,7 +59,7 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
 
   private async sweepDue(): Promise<void> {
     const due: Array<{ id: string; from_agency_id: string; due: DeadlineDue }> = await requestsDue(this.ds.manager);
-    const tasks = (await this.ds.query('SELECT id, lead_agency_id FROM tasks_due()')) as Array<{ id: string; lead_agency_id: string }>;
+    const tasks = await tasksDue(this.ds.manager);
     for (const t of tasks) due.push({ id: t.id, from_agency_id: t.lead_agency_id, due: 'TASK' });
     for (const d of due) {
       // One request that cannot be handled now (a lock, a deadlock) must not hold up the others.
@@ -118,25 +120,13 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
     const notified: Array<{ id: string; user_id: string; created_at: Date; payload: Record<string, unknown> }> = [];
     let board: { taskForceId: string; agencyIds: string[] } | undefined;
     const outcome = await inAgencyTransaction(this.ds, { agencyId: leadAgencyId, userId: null }, async (m) => {
-      const [t] = rowsOf<{ id: string; task_force_id: string; title: string; kind: string; due_at: Date; assignee_agency_id: string }>(await m.query(
-        `UPDATE task_force_tasks SET overdue_at = now(), updated_at = now()
-         WHERE id = $1 AND overdue_at IS NULL AND status IN ('OPEN','IN_PROGRESS') AND due_at <= now() RETURNING *`,
-        [taskId],
-      ));
+      const t = await markTaskOverdue(m, taskId);
       if (!t) return { acted: false };
       const payload = { taskId: t.id, taskForceId: t.task_force_id, title: t.title, kind: t.kind, dueAt: t.due_at };
-      for (const n of rowsOf<{ id: string; user_id: string; created_at: Date }>(await m.query(
-        `INSERT INTO notifications (agency_id, user_id, kind, payload, dedupe_key)
-         SELECT $1, u.id, 'TASK_OVERDUE', $2::jsonb, 'TASK_OVERDUE:' || $3 || ':' || u.id FROM users u
-         WHERE u.agency_id = $1 AND u.active AND 'SUPERVISOR' = ANY (u.roles)
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, user_id, created_at`,
-        [leadAgencyId, JSON.stringify(payload), t.id],
-      ))) notified.push({ ...n, payload });
-      const agencies = rowsOf<{ id: string }>(await m.query(
-        `SELECT lead_agency_id AS id FROM task_forces WHERE id = $1
-         UNION SELECT agency_id FROM task_force_agencies WHERE task_force_id = $1 AND removed_at IS NULL`, [t.task_force_id],
-      ));
-      board = { taskForceId: t.task_force_id, agencyIds: agencies.map((a) => a.id) };
+      const delivered = await notifyAgencyRoles(m, { agencyId: leadAgencyId, roles: [Role.SUPERVISOR], kind: 'TASK_OVERDUE', payload, dedupeKey: `TASK_OVERDUE:${t.id}` });
+      for (const n of delivered) notified.push({ ...n, payload });
+      const agencies = await taskForceAgencyIds(m, t.task_force_id);
+      board = { taskForceId: t.task_force_id, agencyIds: agencies };
       return { acted: true, latenessMs: Date.now() - new Date(t.due_at).getTime() };
     });
     for (const n of notified) {

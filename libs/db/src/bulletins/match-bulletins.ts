@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { rowsOf } from '../agency-context';
-
-export { recordBulletin } from './record-bulletin';
+import type { BulletinNotice } from './bulletin-store';
 
 /**
  * Bulletin matching ("identifiers in bulletins feed linking"). A hit is a function of the linking data:
@@ -15,14 +14,7 @@ export { recordBulletin } from './record-bulletin';
  */
 
 /** A BULLETIN_MATCH notification just written, to push to its reader live once committed. */
-interface BulletinMatchNotice {
-  id: string;
-  agencyId: string;
-  userId: string;
-  kind: 'BULLETIN_MATCH';
-  payload: Record<string, unknown>;
-  createdAt: Date;
-}
+type BulletinMatchNotice = BulletinNotice & { kind: 'BULLETIN_MATCH' };
 
 /** Which hits to bring in line with the postings. */
 type HitScope = { all: true } | { bulletinId: string } | { caseId: string } | { kind: string; canonical: string };
