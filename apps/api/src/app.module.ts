@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
+import { sessionStillLive } from '@caselink/db';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AccountModule } from './account/account.module';
@@ -88,8 +89,7 @@ export class AppModule {
                   const { actor, expiresAt } = tokens.verifyAccessWithExpiry(header.slice(7).trim());
                   // As every request does: a switched-off user or agency, or an ended or locked session, cannot
                   // (re)connect with a token that has not run out yet.
-                  const [live] = (await ds.query('SELECT auth_user_active($1) AND auth_session_live($1, $2) AS ok', [actor.userId, actor.sessionId ?? null])) as Array<{ ok: boolean }>;
-                  return live?.ok ? { actor, tokenExpiresAt: expiresAt } : false;
+                  return (await sessionStillLive(ds, actor.userId, actor.sessionId ?? null)) ? { actor, tokenExpiresAt: expiresAt } : false;
                 } catch {
                   return false;
                 }

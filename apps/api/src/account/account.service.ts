@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditOutcome, secondFactorRequired, SecondFactorKind, SignInMethod } from '@caselink/domain';
 import {
-  deleteSecondFactor, endSessions, openSessionsOf, recordAudit, recoveryCodesLeft, secondFactorsOf, SecondFactorRow, SessionRow,
-  signInPolicyOf, User,
+  deleteRecoveryCodes, deleteSecondFactor, endSessions, openSessionsOf, passwordHashOf, recordAudit, recoveryCodesLeft, secondFactorsOf, SecondFactorRow,
+  SessionRow, setOwnPassword, signInPolicyOf, userById,
 } from '@caselink/db';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
@@ -47,11 +47,12 @@ export class AccountService {
   async security(actor: Actor): Promise<AccountSecurity> {
     const [factors, left, policy, user] = [
       await secondFactorsOf(this.m, actor.userId), await recoveryCodesLeft(this.m, actor.userId), await signInPolicyOf(this.m, actor.agencyId),
-      await this.m.getRepository(User).findOneByOrFail({ id: actor.userId }),
+      await userById(this.m, actor.userId),
     ];
+    if (!user) throw new Error(`user ${actor.userId} is not visible here`);
     return {
       factors: factors.map(toFactorModel), recoveryCodesLeft: left, secondFactorRequired: secondFactorRequired(policy.agency_requires, policy.national_requires),
-      idleLockMinutes: policy.idle_lock_minutes, sessionHours: policy.session_hours, passwordChangedAt: user.passwordChangedAt,
+      idleLockMinutes: policy.idle_lock_minutes, sessionHours: policy.session_hours, passwordChangedAt: user.password_changed_at,
     };
   }
 
@@ -94,7 +95,7 @@ export class AccountService {
     const removed = await deleteSecondFactor(this.m, actor.userId, id);
     if (!removed) throw notFound('SecondFactor', id);
     // No factor left: recovery codes would be a way in without one.
-    if (factors.length === 1) await this.m.query('DELETE FROM recovery_codes WHERE user_id = $1', [actor.userId]);
+    if (factors.length === 1) await deleteRecoveryCodes(this.m, actor.userId);
     await this.audit(actor, AuditAction.SECOND_FACTOR_REMOVED, address, { kind: removed.kind, label: removed.label, factorId: id });
     return true;
   }
@@ -113,7 +114,7 @@ export class AccountService {
   async changePassword(actor: Actor, current: string, next: string, address: string): Promise<boolean> {
     await this.checkPassword(actor, current, 'input.currentPassword');
     if (current === next) throw badInput('input.newPassword', 'must differ from the current password · 新密码不能与当前密码相同');
-    await this.m.query('SELECT account_set_own_password($1)', [await hashPassword(next)]);
+    await setOwnPassword(this.m, await hashPassword(next));
     const ended = await endSessions(this.m, actor.userId, 'PASSWORD_CHANGED', { exceptFamily: actor.sessionId });
     await this.audit(actor, AuditAction.PASSWORD_CHANGED, address, { sessionsEnded: ended.length });
     this.tx.afterCommit(() => this.live.end({ userIds: [actor.userId], sessionIds: ended }));
@@ -142,8 +143,8 @@ export class AccountService {
   }
 
   private async checkPassword(actor: Actor, password: string, field = 'input.password'): Promise<void> {
-    const [row] = (await this.m.query('SELECT password_hash FROM users WHERE id = $1', [actor.userId])) as Array<{ password_hash: string }>;
-    if (!row || !(await verifyPassword(row.password_hash, password))) throw field === 'input.password' ? wrongPassword() : badInput(field, 'the password is not right · 密码不正确');
+    const hash = await passwordHashOf(this.m, actor.userId);
+    if (!hash || !(await verifyPassword(hash, password))) throw field === 'input.password' ? wrongPassword() : badInput(field, 'the password is not right · 密码不正确');
   }
 
   private audit(actor: Actor, action: AuditAction, address: string, details: Record<string, unknown>) {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditOutcome, regionProblem, Role } from '@caselink/domain';
-import { Agency, recordAudit } from '@caselink/db';
+import { agencyById, agencyNameTaken, AgencyRow, insertAgency, listAgencies, recordAudit } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput, conflict, notFound } from '../common/errors';
-import { Connection, PageArgs, paginate } from '../common/pagination';
+import { Connection, decodeCursor, encodeCursor, PageArgs } from '../common/pagination';
 import { RequestTransaction } from '../database/request-transaction';
 import { isUniqueViolation } from '../common/db-errors';
 import { UsersService } from '../users/users.service';
@@ -18,14 +18,16 @@ export class AgenciesService {
   ) {}
 
   async get(id: string): Promise<AgencyModel> {
-    const agency = await this.tx.manager.getRepository(Agency).findOneBy({ id });
+    const agency = await agencyById(this.tx.manager, id);
     if (!agency) throw notFound('Agency', id);
     return AgencyModel.from(agency);
   }
 
   /** Row-level security decides: one's own agency, or every agency for the national admin. */
-  list(page: PageArgs): Promise<Connection<AgencyModel>> {
-    return paginate(this.tx.manager.getRepository(Agency).createQueryBuilder('a'), page, AgencyModel.from);
+  async list(page: PageArgs): Promise<Connection<AgencyModel>> {
+    const { rows, total } = await listAgencies(this.tx.manager, { afterId: page.after ? decodeCursor(page.after) : null, limit: page.first + 1 });
+    const edges = rows.slice(0, page.first).map((a) => ({ cursor: encodeCursor(a.id), node: AgencyModel.from(a) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
   }
 
   /** A new agency and its first admin, in one transaction: never an agency nobody can administer. */
@@ -33,13 +35,12 @@ export class AgenciesService {
     const region = input.region.trim().toUpperCase();
     const problem = regionProblem(input.kind, region);
     if (problem) throw badInput('input.region', problem);
-    const repo = this.tx.manager.getRepository(Agency);
-    if (await repo.exists({ where: { name: input.name.trim() } })) {
+    if (await agencyNameTaken(this.tx.manager, input.name.trim())) {
       throw conflict(`input.name: an agency named ${input.name.trim()} already exists`, { field: 'input.name' });
     }
-    let agency: Agency;
+    let agency: AgencyRow;
     try {
-      agency = await repo.save(repo.create({ name: input.name.trim(), nameEn: input.nameEn.trim(), kind: input.kind, region }));
+      agency = await insertAgency(this.tx.manager, { name: input.name.trim(), nameEn: input.nameEn.trim(), kind: input.kind, region });
     } catch (e) {
       if (isUniqueViolation(e)) throw conflict(`input.name: an agency named ${input.name.trim()} already exists`, { field: 'input.name' });
       throw e;

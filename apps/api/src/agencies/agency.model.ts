@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AgencyKind } from '@caselink/domain';
-import type { Agency } from '@caselink/db';
+import type { AgencyRow } from '@caselink/db';
 import { connectionType } from '../common/pagination';
 
 registerEnumType(AgencyKind, {
@@ -28,10 +28,10 @@ export class AgencyModel {
   @Field(() => Int, { description: 'A session ends this many hours after sign-in' }) sessionHours: number;
   @Field({ description: 'When the agency was created' }) createdAt: Date;
 
-  static from(a: Agency): AgencyModel {
+  static from(a: AgencyRow): AgencyModel {
     return Object.assign(new AgencyModel(), {
-      id: a.id, name: a.name, nameEn: a.nameEn, kind: a.kind, region: a.region, coordinating: a.coordinating, createdAt: a.createdAt,
-      active: a.active, secondFactorRequired: a.secondFactorRequired, idleLockMinutes: a.idleLockMinutes, sessionHours: a.sessionHours,
+      id: a.id, name: a.name, nameEn: a.name_en, kind: a.kind, region: a.region, coordinating: a.coordinating, createdAt: a.created_at,
+      active: a.active, secondFactorRequired: a.second_factor_required, idleLockMinutes: a.idle_lock_minutes, sessionHours: a.session_hours,
     });
   }
 }

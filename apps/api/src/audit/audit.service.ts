@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEvent } from '@caselink/db';
+import { AuditEventRow, listAuditEvents, verifyAuditChain } from '@caselink/db';
 import { AUDIT_ANCHOR_FAILURES } from '@caselink/domain';
-import { Connection } from '../common/pagination';
-import { paginate } from '../common/pagination';
+import { Connection, decodeCursor, encodeCursor } from '../common/pagination';
 import { RequestTransaction } from '../database/request-transaction';
 import { AuditAnchorCheckModel, AuditChainVerification, AuditEventArgs, AuditEventModel } from './audit.model';
 import { AuditAnchorsService } from './audit-anchors.service';
+
+const toAuditEventModel = (e: AuditEventRow): AuditEventModel => Object.assign(new AuditEventModel(), {
+  id: e.id, sequence: Number(e.sequence), occurredAt: e.occurred_at, actorUserId: e.actor_user_id, actorEmail: e.actor_email,
+  agencyId: e.agency_id, action: e.action, entityType: e.entity_type, entityId: e.entity_id, clientAddress: e.client_address,
+  outcome: e.outcome, details: e.details ? JSON.stringify(e.details) : null, hash: e.hash.toString('hex'),
+});
 
 /** Reads of the caller agency's audit trail; writes happen through recordAudit in each change's transaction. */
 @Injectable()
@@ -15,10 +20,13 @@ export class AuditService {
     private readonly anchors: AuditAnchorsService,
   ) {}
 
-  list(args: AuditEventArgs): Promise<Connection<AuditEventModel>> {
-    const q = this.tx.manager.getRepository(AuditEvent).createQueryBuilder('e');
-    if (args.action) q.where('e.action = :action', { action: args.action });
-    return paginate(q, args, AuditEventModel.from, { property: 'sequence', column: 'sequence' });
+  /** Latest first (by the chain's sequence). */
+  async list(args: AuditEventArgs): Promise<Connection<AuditEventModel>> {
+    const { rows, total } = await listAuditEvents(this.tx.manager, {
+      action: args.action || null, afterId: args.after ? decodeCursor(args.after) : null, limit: args.first + 1,
+    });
+    const edges = rows.slice(0, args.first).map((e) => ({ cursor: encodeCursor(e.id), node: toAuditEventModel(e) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
   }
 
   /**
@@ -27,8 +35,7 @@ export class AuditService {
    * owner role that recomputed every hash after it.
    */
   async verifyChain(agencyId: string): Promise<AuditChainVerification> {
-    const [r]: Array<{ ok: boolean; checked_count: string; first_broken_id: string | null; first_broken_sequence: string | null; reason: string | null }> =
-      await this.tx.manager.query('SELECT * FROM audit_verify_chain()');
+    const r = await verifyAuditChain(this.tx.manager);
     const anchored = await this.anchors.check(agencyId);
     const anchorsFail = AUDIT_ANCHOR_FAILURES.includes(anchored.check.status);
     return {

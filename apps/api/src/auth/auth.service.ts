@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AgencyKind, AuditAction, AuditOutcome, LOGIN_POLICY, Role, secondFactorRequired, SecondFactorMethod, SIGN_IN_POLICY, SignInMethod } from '@caselink/domain';
+import { AuditAction, AuditOutcome, LOGIN_POLICY, Role, secondFactorRequired, SecondFactorMethod, SIGN_IN_POLICY, SignInMethod } from '@caselink/domain';
 import {
-  ActingContext, createChallenge, inAgencyTransaction, liveChallenge, recordAudit, RefreshSession, rowsOf, secondFactorsOf, setSessionLock,
-  setWebauthnChallenge, signInPolicyOf, spendChallenge, User, latestChallenge,
+  ActingContext, activeLockOf, claimRefreshRotation, claimSignInAttempt, claimUnknownLoginAttempt, clearFailedAttempts, createChallenge, endSessions,
+  findRefreshSession, findSignInChallenge, findUserByEmail, FoundSessionRow, giveBackAttempt, inAgencyTransaction, insertRefreshSession, latestChallenge,
+  liveChallenge, passwordHashOf, recordAudit, refreshSessionState, revokeFamily, secondFactorsOf, setSessionLock, setWebauthnChallenge, signInPolicyOf,
+  spendChallenge, userAgencyOf, userById, UserRow,
 } from '@caselink/db';
 import { JobProducers } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
@@ -14,30 +16,6 @@ import { SecondFactors } from './factors/second-factors';
 import { verifyPassword } from './passwords';
 import { Tokens } from './tokens';
 import { API_CONFIG, ApiConfig } from '../config/config';
-
-interface FoundUser {
-  id: string;
-  agency_id: string;
-  password_hash: string;
-  active: boolean;
-  failed_attempts: number;
-  locked_until: Date | null;
-  agency_active: boolean;
-}
-
-interface FoundSession {
-  id: string;
-  user_id: string;
-  agency_id: string;
-  family_id: string;
-  expires_at: Date;
-  revoked_at: Date | null;
-  replaced_by: string | null;
-  family_expires_at: Date;
-  locked_at: Date | null;
-  created_at: Date;
-  method: SignInMethod;
-}
 
 export interface SignedIn {
   accessToken: string;
@@ -74,7 +52,8 @@ interface IssueOptions {
   userAgent: string | null;
   /** Carried over from the family on refresh; set from the agency's policy on sign-in. */
   familyExpiresAt?: Date;
-  signedInAt?: Date;
+  /** On refresh: the session the new one replaces. */
+  replaces?: string;
 }
 
 const invalidCredentials = () => unauthenticated('Wrong e-mail or password', { reason: 'INVALID_CREDENTIALS' });
@@ -116,7 +95,7 @@ export class AuthService {
    * without checking it, so guessing cannot go on (or be confirmed) while it is locked.
    */
   async login(email: string, password: string, address: string, userAgent: string | null = null): Promise<LoginOutcome> {
-    const [found]: FoundUser[] = await this.ds.query('SELECT * FROM auth_find_user_by_email($1)', [email]);
+    const found = await findUserByEmail(this.ds, email);
     if (!found) return this.failUnknown(email, password, address);
     const ctx: ActingContext = { agencyId: found.agency_id, userId: found.id };
     // The attempt is counted before the password is checked: parallel guesses each take one of the
@@ -132,7 +111,7 @@ export class AuthService {
     }
     if (!found.active || !found.agency_active) {
       // The right password: the caller may know the account is off (the portal says so).
-      await inAgencyTransaction(this.ds, ctx, (m) => m.query('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [found.id]));
+      await inAgencyTransaction(this.ds, ctx, (m) => clearFailedAttempts(m, found.id));
       const reason = found.active ? 'AGENCY_INACTIVE' : 'ACCOUNT_INACTIVE';
       await this.audit(ctx, address, AuditAction.LOGIN_FAILED, found.id, email, { reason });
       throw found.active ? agencyInactive() : accountInactive();
@@ -145,12 +124,7 @@ export class AuthService {
       // The right password gives its attempt back, but the count of failures is never reset before the second step
       // succeeds (CJIS: 5 failed attempts), or signing in again would clear it between batches of guessed codes. An
       // attempt that set the lock lifts it, leaving one try: the count stands at the last before the lock.
-      await m.query(
-        `UPDATE users SET failed_attempts = CASE WHEN $2 THEN $3 - 1 ELSE greatest(failed_attempts - 1, 0) END,
-                          locked_until = CASE WHEN $2 THEN NULL ELSE locked_until END
-         WHERE id = $1`,
-        [found.id, claim.lockedUntil !== null, LOGIN_POLICY.maxFailedAttempts],
-      );
+      await giveBackAttempt(m, found.id, claim.lockedUntil !== null, LOGIN_POLICY.maxFailedAttempts);
       const token = randomBytes(32).toString('base64url');
       const challenge = await createChallenge(m, {
         userId: found.id, agencyId: found.agency_id, purpose: 'SECOND_FACTOR', tokenHash: challengeHash(token), minutes: SIGN_IN_POLICY.challengeMinutes,
@@ -163,10 +137,9 @@ export class AuthService {
       let enrolmentToken: string | null = null;
       if (factors.length === 0) {
         const user = await this.loadUser(m, found.id);
-        const agency = user.agency as NonNullable<User['agency']>;
         // No roles: PostgreSQL lets this token touch only the user's own factors; the guard only enrolment.
         enrolmentToken = this.tokens.signAccess({
-          userId: user.id, agencyId: user.agencyId, agencyKind: agency.kind as AgencyKind, email: user.email, roles: [], nationalAdmin: false, enrolmentOnly: true,
+          userId: user.id, agencyId: user.agency_id, agencyKind: user.agency.kind, email: user.email, roles: [], nationalAdmin: false, enrolmentOnly: true,
         }, SIGN_IN_POLICY.challengeMinutes * 60).token;
       }
       return { challenge: token, expiresAt: challenge.expires_at, methods, enrolmentRequired: factors.length === 0, enrolmentToken };
@@ -177,9 +150,7 @@ export class AuthService {
 
   /** The second step: the challenge from the password step and one factor. Failures count towards the lock. */
   async verifySecondFactor(challenge: string, proof: FactorProof, address: string, userAgent: string | null): Promise<SignedIn> {
-    const [found] = rowsOf<{ id: string; user_id: string; agency_id: string; purpose: string; expires_at: Date; used_at: Date | null }>(
-      await this.ds.query('SELECT * FROM auth_find_sign_in_challenge($1)', [challengeHash(challenge)]),
-    );
+    const found = await findSignInChallenge(this.ds, challengeHash(challenge));
     if (!found || found.purpose !== 'SECOND_FACTOR' || found.used_at || found.expires_at <= new Date()) throw challengeInvalid();
     const ctx: ActingContext = { agencyId: found.agency_id, userId: found.user_id, roles: [] };
     const email = await this.emailOf(ctx, found.user_id);
@@ -207,22 +178,18 @@ export class AuthService {
 
   /** Whose sign-in challenge this is (for the per-user limits), or undefined for an unknown one. */
   async challengeOwner(challenge: string): Promise<string | undefined> {
-    const [found] = rowsOf<{ user_id: string }>(await this.ds.query('SELECT user_id FROM auth_find_sign_in_challenge($1)', [challengeHash(challenge)]));
-    return found?.user_id;
+    return (await findSignInChallenge(this.ds, challengeHash(challenge)))?.user_id;
   }
 
   /** Whose session the refresh cookie belongs to (for the per-user limits), or undefined. */
   async sessionOwner(token: string | undefined): Promise<string | undefined> {
     if (!token) return undefined;
-    const [found] = rowsOf<{ user_id: string }>(await this.ds.query('SELECT user_id FROM auth_find_refresh_session($1)', [Tokens.hashRefresh(token)]));
-    return found?.user_id;
+    return (await findRefreshSession(this.ds, Tokens.hashRefresh(token)))?.user_id;
   }
 
   /** WebAuthn options for the second step with a passkey (bound to the sign-in challenge). */
   async passkeySignInOptions(challenge: string): Promise<string> {
-    const [found] = rowsOf<{ user_id: string; agency_id: string; purpose: string }>(
-      await this.ds.query('SELECT * FROM auth_find_sign_in_challenge($1)', [challengeHash(challenge)]),
-    );
+    const found = await findSignInChallenge(this.ds, challengeHash(challenge));
     if (!found || found.purpose !== 'SECOND_FACTOR') throw challengeInvalid();
     return inAgencyTransaction(this.ds, { agencyId: found.agency_id, userId: found.user_id, roles: [] }, async (m) => {
       const live = await liveChallenge(m, challengeHash(challenge), 'SECOND_FACTOR');
@@ -245,8 +212,8 @@ export class AuthService {
       if (!webauthnChallenge) return undefined;
       return (await this.factors.checkPasskey(m, userId, webauthnChallenge, proof.passkey)) ? SignInMethod.PASSKEY : undefined;
     }
-    const [row] = rowsOf<{ password_hash: string }>(await m.query('SELECT password_hash FROM users WHERE id = $1', [userId]));
-    return row && (await verifyPassword(row.password_hash, proof.password as string)) ? SignInMethod.PASSWORD : undefined;
+    const hash = await passwordHashOf(m, userId);
+    return hash && (await verifyPassword(hash, proof.password as string)) ? SignInMethod.PASSWORD : undefined;
   }
 
   /**
@@ -254,9 +221,9 @@ export class AuthService {
    * checked again, the counters reset, the log-in audited with how it was made, and a new session family opened.
    */
   async signInVerifiedUser(userId: string, method: SignInMethod, address: string, userAgent: string | null, opts: { providerMfa?: boolean } = {}): Promise<SignedIn> {
-    const [found]: Array<{ agency_id: string }> = await this.ds.query('SELECT agency_id FROM user_agency($1) AS agency_id', [userId]);
-    if (!found?.agency_id) throw accountInactive();
-    const ctx: ActingContext = { agencyId: found.agency_id, userId, roles: [] };
+    const agencyId = await userAgencyOf(this.ds, userId);
+    if (!agencyId) throw accountInactive();
+    const ctx: ActingContext = { agencyId, userId, roles: [] };
     // A user who enrolled a second factor here signs on only with the provider's own second factor: sign-on must not
     // be the way round a factor the user (or their agency) chose.
     if (method === SignInMethod.SSO && !opts.providerMfa) {
@@ -272,16 +239,16 @@ export class AuthService {
     return inAgencyTransaction(this.ds, ctx, async (m) => {
       const user = await this.loadUser(m, userId);
       if (!user.active) throw accountInactive();
-      if (!(user.agency as NonNullable<User['agency']>).active) throw agencyInactive();
-      await m.query('UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = now() WHERE id = $1', [userId]);
+      if (!user.agency.active) throw agencyInactive();
+      await clearFailedAttempts(m, userId, { signedIn: true });
       await recordAudit(m, {
         action: AuditAction.LOGIN, outcome: AuditOutcome.SUCCESS, entityType: 'User', entityId: user.id,
-        agencyId: user.agencyId, actorUserId: user.id, actorEmail: user.email, clientAddress: address, details: { method },
+        agencyId: user.agency_id, actorUserId: user.id, actorEmail: user.email, clientAddress: address, details: { method },
       });
       if (method === SignInMethod.RECOVERY_CODE) {
         await recordAudit(m, {
           action: AuditAction.RECOVERY_CODE_USED, outcome: AuditOutcome.SUCCESS, entityType: 'User', entityId: user.id,
-          agencyId: user.agencyId, actorUserId: user.id, actorEmail: user.email, clientAddress: address,
+          agencyId: user.agency_id, actorUserId: user.id, actorEmail: user.email, clientAddress: address,
         });
       }
       return this.issue(m, user, crypto.randomUUID(), address, { method, userAgent });
@@ -289,10 +256,7 @@ export class AuthService {
   }
 
   private async emailOf(ctx: ActingContext, userId: string): Promise<string> {
-    return inAgencyTransaction(this.ds, ctx, async (m) => {
-      const [row] = rowsOf<{ email: string }>(await m.query('SELECT email FROM users WHERE id = $1', [userId]));
-      return row?.email ?? '';
-    });
+    return inAgencyTransaction(this.ds, ctx, async (m) => (await userById(m, userId))?.email ?? '');
   }
 
   /** An unknown e-mail goes through the same steps (a counted attempt, one Argon2 verification) as a wrong password. */
@@ -300,12 +264,7 @@ export class AuthService {
     // No agency and no role: not SYSTEM (which a user-less context would otherwise act as).
     const anonymous: ActingContext = { agencyId: null, userId: null, roles: [] };
     const emailHash = createHash('sha256').update(email.toLowerCase()).digest();
-    const [claim] = await inAgencyTransaction(this.ds, anonymous, async (m) =>
-      rowsOf<{ was_locked: boolean; locked_until: Date | null }>(await m.query(
-        'SELECT * FROM auth_claim_unknown_login_attempt($1, $2, $3)',
-        [emailHash, LOGIN_POLICY.maxFailedAttempts, LOGIN_POLICY.lockMinutes],
-      )),
-    );
+    const claim = await inAgencyTransaction(this.ds, anonymous, (m) => claimUnknownLoginAttempt(m, emailHash, LOGIN_POLICY));
     if (!claim.was_locked) await verifyPassword(null, password);
     await this.audit(anonymous, address, AuditAction.LOGIN_FAILED, null, email, { reason: 'UNKNOWN_EMAIL' });
     throw claim.locked_until ? accountLocked(claim.locked_until) : invalidCredentials();
@@ -320,20 +279,11 @@ export class AuthService {
     return inAgencyTransaction(this.ds, ctx, async (m) => {
       // A lock lifted between the two statements (admin reset, a success) just means trying again.
       for (let round = 0; round < 3; round++) {
-        const [claimed] = rowsOf<{ locked_until: Date | null; locks: boolean }>(await m.query(
-          `UPDATE users SET
-             failed_attempts = CASE WHEN failed_attempts + 1 >= $2 THEN 0 ELSE failed_attempts + 1 END,
-             locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-           WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
-           RETURNING locked_until, coalesce(locked_until > now(), false) AS locks`,
-          [userId, LOGIN_POLICY.maxFailedAttempts, LOGIN_POLICY.lockMinutes],
-        ));
+        const claimed = await claimSignInAttempt(m, userId, LOGIN_POLICY);
         if (claimed) return { tried: true as const, lockedUntil: claimed.locks ? claimed.locked_until : null };
         // A new statement: sees the lock that made the UPDATE skip the row.
-        const [current] = rowsOf<{ locked_until: Date | null }>(await m.query(
-          'SELECT locked_until FROM users WHERE id = $1 AND locked_until > now()', [userId],
-        ));
-        if (current?.locked_until) return { tried: false as const, lockedUntil: current.locked_until };
+        const lockedUntil = await activeLockOf(m, userId);
+        if (lockedUntil) return { tried: false as const, lockedUntil };
       }
       throw invalidCredentials();
     });
@@ -362,29 +312,21 @@ export class AuthService {
     // A locked session stays locked (the lock screen unlocks it); one whose absolute lifetime is over ends.
     if (session.locked_at && !session.revoked_at && !session.replaced_by) throw sessionLocked();
     if (session.family_expires_at <= new Date() && !session.revoked_at) {
-      await inAgencyTransaction(this.ds, ctx, (m) =>
-        m.query("UPDATE refresh_sessions SET revoked_at = now(), ended_reason = 'LIFETIME' WHERE family_id = $1 AND revoked_at IS NULL", [session.family_id]));
+      await inAgencyTransaction(this.ds, ctx, (m) => endSessions(m, session.user_id, 'LIFETIME', { familyId: session.family_id }));
       throw unauthenticated('Your session reached its maximum length: please sign in again · 会话已达最长时限，请重新登录', { reason: 'SESSION_LIFETIME_REACHED' });
     }
     if (!justUnlocked && !session.revoked_at && !session.replaced_by && (await this.idleTooLong(ctx, session))) throw sessionLocked();
     const outcome = await inAgencyTransaction(this.ds, ctx, async (m): Promise<SignedIn | AppError> => {
       // Rotation is claimed in one conditional UPDATE: of two refreshes with one cookie, the second waits
       // on the row lock, then matches nothing, and is handled below as the reuse it is.
-      const [claimed] = rowsOf<{ id: string }>(await m.query(
-        `UPDATE refresh_sessions SET revoked_at = now()
-         WHERE id = $1 AND revoked_at IS NULL AND replaced_by IS NULL AND expires_at > now() AND locked_at IS NULL RETURNING id`,
-        [session.id],
-      ));
-      if (!claimed) {
+      if (!(await claimRefreshRotation(m, session.id))) {
         // A new statement, so it sees what the winner committed.
-        const [current] = rowsOf<Pick<FoundSession, 'revoked_at' | 'replaced_by' | 'locked_at'>>(await m.query(
-          'SELECT revoked_at, replaced_by, locked_at FROM refresh_sessions WHERE id = $1', [session.id],
-        ));
+        const current = await refreshSessionState(m, session.id);
         // Locked between the check above and this claim (the portal's lock raced a refresh): still locked.
         if (current && !current.revoked_at && !current.replaced_by && current.locked_at) return sessionLocked();
         // A rotated token came back: someone kept a copy. End the whole family.
         if (current?.replaced_by) {
-          await m.query('UPDATE refresh_sessions SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1', [session.family_id]);
+          await revokeFamily(m, session.family_id);
           await recordAudit(m, {
             action: AuditAction.REFRESH_TOKEN_REUSED, outcome: AuditOutcome.DENIED, entityType: 'RefreshSession', entityId: session.id,
             agencyId: session.agency_id, actorUserId: session.user_id, clientAddress: address,
@@ -394,19 +336,13 @@ export class AuthService {
         return unauthenticated('Your session has expired', { reason: 'SESSION_EXPIRED' });
       }
       const user = await this.loadUser(m, session.user_id);
-      const agencyActive = (user.agency as NonNullable<User['agency']>).active;
-      if (!user.active || !agencyActive) {
-        await m.query('UPDATE refresh_sessions SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1', [session.family_id]);
+      if (!user.active || !user.agency.active) {
+        await revokeFamily(m, session.family_id);
         return user.active ? agencyInactive() : accountInactive();
       }
-      const signedIn = await this.issue(m, user, session.family_id, address, {
-        method: session.method, userAgent, familyExpiresAt: session.family_expires_at, signedInAt: undefined,
+      return this.issue(m, user, session.family_id, address, {
+        method: session.method, userAgent, familyExpiresAt: session.family_expires_at, replaces: session.id,
       });
-      await m.query(
-        'UPDATE refresh_sessions SET replaced_by = (SELECT id FROM refresh_sessions WHERE token_hash = $2) WHERE id = $1',
-        [session.id, Tokens.hashRefresh(signedIn.refresh.token)],
-      );
-      return signedIn;
     });
     if (outcome instanceof AppError) throw outcome;
     return outcome;
@@ -414,10 +350,10 @@ export class AuthService {
 
   async logout(token: string | undefined, address: string): Promise<void> {
     if (!token) return;
-    const [session]: FoundSession[] = await this.ds.query('SELECT * FROM auth_find_refresh_session($1)', [Tokens.hashRefresh(token)]);
+    const session = await findRefreshSession(this.ds, Tokens.hashRefresh(token));
     if (!session) return;
     await inAgencyTransaction(this.ds, { agencyId: session.agency_id, userId: session.user_id }, async (m) => {
-      await m.query('UPDATE refresh_sessions SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1', [session.family_id]);
+      await revokeFamily(m, session.family_id);
       await recordAudit(m, {
         action: AuditAction.LOGOUT, outcome: AuditOutcome.SUCCESS, entityType: 'User', entityId: session.user_id,
         agencyId: session.agency_id, actorUserId: session.user_id, clientAddress: address,
@@ -425,53 +361,50 @@ export class AuthService {
     });
   }
 
-  private async findSession(token: string | undefined): Promise<FoundSession> {
+  private async findSession(token: string | undefined): Promise<FoundSessionRow> {
     if (!token) throw unauthenticated('No session: please sign in', { reason: 'NO_SESSION' });
-    const [session]: FoundSession[] = await this.ds.query('SELECT * FROM auth_find_refresh_session($1)', [Tokens.hashRefresh(token)]);
+    const session = await findRefreshSession(this.ds, Tokens.hashRefresh(token));
     if (!session) throw unauthenticated('Your session has ended; please sign in again', { reason: 'SESSION_REVOKED' });
     return session;
   }
 
-  private async loadUser(m: EntityManager, id: string): Promise<User> {
-    return m.getRepository(User).findOneOrFail({ where: { id }, relations: { agency: true } });
+  private async loadUser(m: EntityManager, id: string): Promise<UserRow> {
+    const user = await userById(m, id);
+    if (!user) throw new Error(`user ${id} is not visible here`);
+    return user;
   }
 
   /**
    * New refresh session in `family`, and an access token carrying what the walls need. A new family ends after the
    * agency's session hours (at most SESSION_MAX_HOURS); a refreshed one keeps its end, and no token outlives it.
    */
-  private async issue(m: EntityManager, user: User, familyId: string, address: string, opts: IssueOptions): Promise<SignedIn> {
-    const agency = user.agency as NonNullable<User['agency']>;
-    const familyExpiresAt = opts.familyExpiresAt ?? new Date(Date.now() + Math.min(agency.sessionHours, this.config.SESSION_MAX_HOURS) * 3_600_000);
+  private async issue(m: EntityManager, user: UserRow, familyId: string, address: string, opts: IssueOptions): Promise<SignedIn> {
+    const { agency } = user;
+    const familyExpiresAt = opts.familyExpiresAt ?? new Date(Date.now() + Math.min(agency.session_hours, this.config.SESSION_MAX_HOURS) * 3_600_000);
     const refresh = this.tokens.newRefreshToken();
     const expiresAt = new Date(Math.min(refresh.expiresAt.getTime(), familyExpiresAt.getTime()));
-    await m.getRepository(RefreshSession).insert({
-      userId: user.id, agencyId: user.agencyId, familyId, tokenHash: refresh.hash, expiresAt, clientAddress: address,
-      method: opts.method, familyExpiresAt, userAgent: opts.userAgent?.slice(0, 300) ?? null,
-      ...(opts.familyExpiresAt ? { signedInAt: await this.familyStart(m, familyId) } : {}),
+    // A refreshed family keeps its sign-in time; the refreshed token is marked replaced in the same statement.
+    await insertRefreshSession(m, {
+      userId: user.id, agencyId: user.agency_id, familyId, tokenHash: refresh.hash, expiresAt, clientAddress: address,
+      method: opts.method, familyExpiresAt, userAgent: opts.userAgent?.slice(0, 300) ?? null, replaces: opts.replaces,
     });
     const actor: Actor = {
-      userId: user.id, agencyId: user.agencyId, agencyKind: agency.kind as AgencyKind, email: user.email, roles: user.roles,
+      userId: user.id, agencyId: user.agency_id, agencyKind: agency.kind, email: user.email, roles: user.roles,
       nationalAdmin: agency.coordinating && user.roles.includes(Role.ADMIN), sessionId: familyId,
     };
     const seconds = Math.max(1, Math.min(LOGIN_POLICY.accessTokenSeconds, Math.floor((familyExpiresAt.getTime() - Date.now()) / 1000)));
     const access = this.tokens.signAccess(actor, seconds);
     return {
       accessToken: access.token, expiresAt: access.expiresAt, user: UserModel.from(user), refresh: { token: refresh.token, expiresAt },
-      sessionExpiresAt: familyExpiresAt, idleLockMinutes: agency.idleLockMinutes,
+      sessionExpiresAt: familyExpiresAt, idleLockMinutes: agency.idle_lock_minutes,
     };
-  }
-
-  private async familyStart(m: EntityManager, familyId: string): Promise<Date> {
-    const [row] = rowsOf<{ at: Date }>(await m.query('SELECT min(signed_in_at) AS at FROM refresh_sessions WHERE family_id = $1', [familyId]));
-    return row?.at ?? new Date();
   }
 
   /**
    * A closed or sleeping portal stops refreshing; when the gap since the last refresh is longer than the agency's
    * idle time plus one access token's life, the session is locked here, server-side, whatever the portal does.
    */
-  private async idleTooLong(ctx: ActingContext, session: FoundSession): Promise<boolean> {
+  private async idleTooLong(ctx: ActingContext, session: FoundSessionRow): Promise<boolean> {
     return inAgencyTransaction(this.ds, ctx, async (m) => {
       const policy = await signInPolicyOf(m, session.agency_id);
       const limit = (policy.idle_lock_minutes * 60 + LOGIN_POLICY.accessTokenSeconds) * 1000;
@@ -533,7 +466,7 @@ export class AuthService {
       throw claim.lockedUntil ? accountLocked(claim.lockedUntil) : unauthenticated('Wrong password or passkey · 密码或通行密钥不正确', { reason: 'INVALID_CREDENTIALS' });
     }
     await inAgencyTransaction(this.ds, ctx, async (m) => {
-      await m.query('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = $1', [session.user_id]);
+      await clearFailedAttempts(m, session.user_id);
       await setSessionLock(m, session.family_id, false);
       await recordAudit(m, {
         action: AuditAction.SESSION_UNLOCKED, outcome: AuditOutcome.SUCCESS, entityType: 'RefreshSession', entityId: session.family_id,
@@ -544,7 +477,7 @@ export class AuthService {
   }
 
   /** The cookie's session, still open (locked or not). */
-  private async liveSession(token: string | undefined): Promise<FoundSession> {
+  private async liveSession(token: string | undefined): Promise<FoundSessionRow> {
     const session = await this.findSession(token);
     if (session.revoked_at || session.replaced_by) throw unauthenticated('Your session has ended; please sign in again · 会话已结束，请重新登录', { reason: 'SESSION_REVOKED' });
     if (session.family_expires_at <= new Date() || session.expires_at <= new Date()) {

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyKind } from '@caselink/domain';
+import { agencyDirectory } from '@caselink/db';
 import { RequestTransaction } from '../database/request-transaction';
 import { AgencyRef } from './case.model';
 
@@ -47,7 +48,7 @@ export class AgencyDirectory implements OnApplicationBootstrap {
   }
 
   private async load(m: EntityManager): Promise<Map<string, AgencyRef>> {
-    const rows: Array<{ id: string; name: string; name_en: string; kind: AgencyKind; region: string }> = await m.query('SELECT * FROM agency_directory()');
+    const rows = await agencyDirectory(m);
     const byId = new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, nameEn: r.name_en, kind: r.kind, region: r.region }]));
     this.cache = { at: Date.now(), byId };
     return byId;

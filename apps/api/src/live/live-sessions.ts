@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { LiveBus, liveTopic, publishSessionsEnded, SessionsEndedEvent } from '@caselink/jobs';
+import { sessionStillLive } from '@caselink/db';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { API_CONFIG, ApiConfig } from '../config/config';
@@ -64,10 +65,9 @@ export class LiveSessions implements OnModuleInit, OnModuleDestroy {
     });
     // An end published before this socket was registered found nothing to close: checking after registering leaves
     // no gap (either the event comes after, or its change is already committed and seen here).
-    void this.ds
-      .query('SELECT auth_user_active($1) AND auth_session_live($1, $2) AS ok', [tracked.actor.userId, tracked.actor.sessionId ?? null])
-      .then((rows: Array<{ ok: boolean }>) => {
-        if (!rows[0]?.ok) socket.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
+    void sessionStillLive(this.ds, tracked.actor.userId, tracked.actor.sessionId ?? null)
+      .then((live) => {
+        if (!live) socket.close(SESSION_ENDED_CLOSE_CODE, 'session ended');
       })
       .catch((e: Error) => this.log.warn(`could not check a live connection's session: ${e.message}`));
   }

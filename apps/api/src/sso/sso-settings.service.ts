@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditAction, AuditOutcome } from '@caselink/domain';
-import { AgencySsoSettings, readAgencySso, recordAudit, rowsOf, ssoAgencies, writeAgencySso } from '@caselink/db';
+import { agencyById, AgencySsoSettings, readAgencySso, recordAudit, ssoAgencies, writeAgencySso } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput, forbidden, notFound } from '../common/errors';
 import { API_CONFIG, ApiConfig } from '../config/config';
@@ -32,8 +32,7 @@ export class SsoSettingsService {
   async set(actor: Actor, input: SetAgencySsoInput, address: string): Promise<AgencySso> {
     this.mayManage(actor, input.agencyId);
     const m = this.tx.manager;
-    const [agency] = rowsOf<{ id: string }>(await m.query('SELECT id FROM agencies WHERE id = $1', [input.agencyId]));
-    if (!agency) throw notFound('Agency', input.agencyId);
+    if (!(await agencyById(m, input.agencyId))) throw notFound('Agency', input.agencyId);
     if (this.config.NODE_ENV === 'production' && new URL(input.issuer).protocol !== 'https:') {
       throw badInput('input.issuer', 'must be an https:// URL in production · 生产环境必须使用 https:// 地址');
     }

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import * as oidc from 'openid-client';
 import { AuditAction, AuditOutcome, Role, rolesAllowedFor, safeLocalPath } from '@caselink/domain';
 import {
-  ActingContext, beginSsoLogin, findSsoIdentity, inAgencyTransaction, linkSsoIdentity, recordAudit, rowsOf, SsoClientConfig, ssoClientConfig,
-  takeSsoLoginState,
+  ActingContext, beginSsoLogin, findSsoIdentity, findUserByEmail, inAgencyTransaction, insertUser, linkSsoIdentity, recordAudit, setUserRoles,
+  SsoClientConfig, ssoClientConfig, takeSsoLoginState, userById,
 } from '@caselink/db';
 import { AppError } from '../common/errors';
 import { API_CONFIG, ApiConfig } from '../config/config';
@@ -228,20 +228,20 @@ export class SsoService {
   ): Promise<string> {
     const linked = await findSsoIdentity(this.ds, id.issuer, id.subject);
     if (linked && linked.agencyId !== s.agencyId) throw new SsoRefusal('SSO_USER_OF_OTHER_AGENCY', { subject: id.subject, by: 'identity' });
-    const [byEmail] = rowsOf<{ id: string; agency_id: string }>(await this.ds.query('SELECT id, agency_id FROM auth_find_user_by_email($1)', [id.email]));
+    const byEmail = await findUserByEmail(this.ds, id.email);
     if (!linked && byEmail && byEmail.agency_id !== s.agencyId) throw new SsoRefusal('SSO_USER_OF_OTHER_AGENCY', { email: id.email, by: 'email' });
 
     const system: ActingContext = { agencyId: s.agencyId, userId: null };
     const userId = await inAgencyTransaction(this.ds, system, async (m) => {
       const existingId = linked?.userId ?? byEmail?.id;
       if (existingId) {
-        const [user] = rowsOf<{ active: boolean; roles: string[] }>(await m.query('SELECT active, roles FROM users WHERE id = $1', [existingId]));
+        const user = await userById(m, existingId);
         if (!user) throw new SsoRefusal('SSO_USER_OF_OTHER_AGENCY', { by: 'identity' });
         who.userId = existingId;
         if (!user.active) throw new SsoRefusal('ACCOUNT_INACTIVE');
         // The provider is the source of the roles: a change there takes effect at the next sign-on.
         if ([...user.roles].sort().join() !== [...id.roles].sort().join()) {
-          await m.query('UPDATE users SET roles = $2, updated_at = now() WHERE id = $1', [existingId, id.roles]);
+          await setUserRoles(m, existingId, id.roles);
         }
         if (!linked) await linkSsoIdentity(m, { issuer: id.issuer, subject: id.subject, userId: existingId, agencyId: s.agencyId });
         return existingId;
@@ -249,16 +249,13 @@ export class SsoService {
       const displayName = typeof id.name === 'string' && id.name.trim() ? id.name.trim().slice(0, 120) : id.email.split('@')[0];
       // No password anyone knows: this user signs in through the provider (an admin may set one later).
       const unusable = await hashPassword(randomBytes(32).toString('base64url'));
-      const [created] = rowsOf<{ id: string }>(await m.query(
-        'INSERT INTO users (agency_id, email, display_name, roles, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-        [s.agencyId, id.email, displayName, id.roles, unusable],
-      ));
-      await linkSsoIdentity(m, { issuer: id.issuer, subject: id.subject, userId: created.id, agencyId: s.agencyId });
+      const createdId = await insertUser(m, { agencyId: s.agencyId, email: id.email, displayName, roles: id.roles, passwordHash: unusable });
+      await linkSsoIdentity(m, { issuer: id.issuer, subject: id.subject, userId: createdId, agencyId: s.agencyId });
       await recordAudit(m, {
-        action: AuditAction.USER_CREATED, outcome: AuditOutcome.SUCCESS, entityType: 'User', entityId: created.id, agencyId: s.agencyId,
+        action: AuditAction.USER_CREATED, outcome: AuditOutcome.SUCCESS, entityType: 'User', entityId: createdId, agencyId: s.agencyId,
         actorUserId: null, actorEmail: id.email, clientAddress: address, details: { email: id.email, roles: id.roles, agencyId: s.agencyId, via: 'SSO', issuer: id.issuer },
       });
-      return created.id;
+      return createdId;
     });
     return userId;
   }

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '@caselink/domain';
-import type { User } from '@caselink/db';
+import type { UserRow } from '@caselink/db';
 import { AgencyModel } from '../agencies/agency.model';
 import { connectionType } from '../common/pagination';
 
@@ -29,12 +29,11 @@ export class UserModel {
   @Field({ description: 'When the user was created' }) createdAt: Date;
   @Field(() => AgencyModel, { description: "The user's agency" }) agency: AgencyModel;
 
-  /** Needs the user's agency loaded (a join, never a second query per row). */
-  static from(u: User): UserModel {
-    if (!u.agency) throw new Error('UserModel.from needs user.agency loaded');
+  /** The row carries its agency (a join, never a second query per row). */
+  static from(u: UserRow): UserModel {
     return Object.assign(new UserModel(), {
-      id: u.id, email: u.email, displayName: u.displayName, roles: u.roles, active: u.active,
-      lockedUntil: u.lockedUntil, lastLoginAt: u.lastLoginAt, createdAt: u.createdAt, agency: AgencyModel.from(u.agency),
+      id: u.id, email: u.email, displayName: u.display_name, roles: u.roles, active: u.active,
+      lockedUntil: u.locked_until, lastLoginAt: u.last_login_at, createdAt: u.created_at, agency: AgencyModel.from(u.agency),
     });
   }
 }

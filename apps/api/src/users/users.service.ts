@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditAction, AuditOutcome, Role, rolesNotAllowed, SecondFactorKind } from '@caselink/domain';
-import { Agency, deleteAllSecondFactors, endSessions, factorKindsOf, openSessionsOf, recordAudit, User } from '@caselink/db';
+import {
+  agencyById, deleteAllSecondFactors, endSessions, factorKindsOf, findUserByEmail, insertUser, listUsers, openSessionsOf, recordAudit, resetUserPassword,
+  setUserActive, setUserRoles, userById, UserRow,
+} from '@caselink/db';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
-import { Connection, PageArgs, paginate } from '../common/pagination';
+import { Connection, decodeCursor, encodeCursor, PageArgs } from '../common/pagination';
 import { RequestTransaction } from '../database/request-transaction';
 import { isUniqueViolation } from '../common/db-errors';
 import { hashPassword } from '../auth/passwords';
@@ -30,7 +33,7 @@ export class UsersService {
   }
 
   async get(id: string): Promise<UserModel> {
-    const user = await this.m.getRepository(User).findOne({ where: { id }, relations: { agency: true } });
+    const user = await userById(this.m, id);
     if (!user) throw notFound('User', id);
     return UserModel.from(user);
   }
@@ -42,42 +45,39 @@ export class UsersService {
     return user;
   }
 
-  list(actor: Actor, page: PageArgs, includeInactive: boolean): Promise<Connection<UserModel>> {
-    const q = this.m.getRepository(User).createQueryBuilder('u').innerJoinAndSelect('u.agency', 'a')
-      .where('u.agency_id = :agency', { agency: actor.agencyId });
-    if (!includeInactive) q.andWhere('u.active');
-    return paginate(q, page, UserModel.from);
+  async list(actor: Actor, page: PageArgs, includeInactive: boolean): Promise<Connection<UserModel>> {
+    const { rows, total } = await listUsers(this.m, {
+      agencyId: actor.agencyId, includeInactive, afterId: page.after ? decodeCursor(page.after) : null, limit: page.first + 1,
+    });
+    const edges = rows.slice(0, page.first).map((u) => ({ cursor: encodeCursor(u.id), node: UserModel.from(u) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
   }
 
   /** Creates a user in `agencyId` (the caller's own, or a new agency's first admin when called by createAgency). */
   async create(actor: Actor, input: CreateUserInput, address: string, agencyId = actor.agencyId, field = 'input'): Promise<UserModel> {
-    const agency = await this.m.getRepository(Agency).findOneBy({ id: agencyId });
+    const agency = await agencyById(this.m, agencyId);
     if (!agency) throw notFound('Agency', agencyId);
     const wrongRoles = rolesNotAllowed(agency.kind, input.roles);
     if (wrongRoles.length > 0) throw badInput(`${field}.roles`, `${wrongRoles.join(', ')} not allowed in a ${agency.kind} agency`);
     const email = input.email.trim().toLowerCase();
-    const [taken]: unknown[] = await this.m.query('SELECT 1 FROM auth_find_user_by_email($1)', [email]);
-    if (taken) throw conflict(`${field}.email: ${email} is already registered`, { field: `${field}.email` });
-    let user: User;
+    if (await findUserByEmail(this.m, email)) throw conflict(`${field}.email: ${email} is already registered`, { field: `${field}.email` });
+    const roles = [...new Set(input.roles)];
+    let userId: string;
     try {
-      user = await this.m.getRepository(User).save(
-        this.m.getRepository(User).create({
-          agencyId, email, displayName: input.displayName.trim(), roles: [...new Set(input.roles)], passwordHash: await hashPassword(input.password),
-        }),
-      );
+      userId = await insertUser(this.m, { agencyId, email, displayName: input.displayName.trim(), roles, passwordHash: await hashPassword(input.password) });
     } catch (e) {
       if (isUniqueViolation(e)) throw conflict(`${field}.email: ${email} is already registered`, { field: `${field}.email` });
       throw e;
     }
-    await this.audit(actor, AuditAction.USER_CREATED, user.id, address, { email, roles: user.roles, agencyId });
-    return this.get(user.id);
+    await this.audit(actor, AuditAction.USER_CREATED, userId, address, { email, roles, agencyId });
+    return this.get(userId);
   }
 
   async setActive(actor: Actor, id: string, active: boolean, address: string): Promise<UserModel> {
     const user = await this.ownUser(actor, id);
     if (!active && user.id === actor.userId) throw badInput('id', 'you cannot deactivate your own account');
     if (user.active !== active) {
-      await this.m.getRepository(User).update({ id }, { active });
+      await setUserActive(this.m, id, active);
       if (!active) {
         await endSessions(this.m, id, 'USER_DEACTIVATED');
         // Its live connections close at once, on every api process.
@@ -91,7 +91,7 @@ export class UsersService {
   /** Sets a new password, unlocks the account and ends its sessions. */
   async resetPassword(actor: Actor, id: string, newPassword: string, address: string): Promise<UserModel> {
     const user = await this.ownUser(actor, id);
-    await this.m.getRepository(User).update({ id }, { passwordHash: await hashPassword(newPassword), failedAttempts: 0, lockedUntil: null });
+    await resetUserPassword(this.m, id, await hashPassword(newPassword));
     await endSessions(this.m, id, 'PASSWORD_RESET');
     await this.audit(actor, AuditAction.USER_PASSWORD_RESET, id, address, { email: user.email });
     this.tx.afterCommit(() => this.live.end({ userIds: [id] }));
@@ -101,14 +101,13 @@ export class UsersService {
   /** Roles within what the access table allows the agency's kind; an admin cannot drop their own ADMIN (no agency without one). */
   async setRoles(actor: Actor, id: string, roles: Role[], address: string): Promise<UserModel> {
     const user = await this.ownUser(actor, id);
-    const agency = await this.m.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
     const wanted = [...new Set(roles)];
-    const wrong = rolesNotAllowed(agency.kind, wanted);
-    if (wrong.length > 0) throw badInput('roles', `${wrong.join(', ')} not allowed in a ${agency.kind} agency · 该类机构不允许这些角色`);
+    const wrong = rolesNotAllowed(user.agency.kind, wanted);
+    if (wrong.length > 0) throw badInput('roles', `${wrong.join(', ')} not allowed in a ${user.agency.kind} agency · 该类机构不允许这些角色`);
     if (id === actor.userId && !wanted.includes(Role.ADMIN)) throw badInput('roles', 'you cannot remove your own ADMIN role · 不能移除自己的管理员角色');
     const before = [...user.roles].sort();
     if (before.join() !== [...wanted].sort().join()) {
-      await this.m.getRepository(User).update({ id }, { roles: wanted });
+      await setUserRoles(this.m, id, wanted);
       // The new roles apply from the user's next token refresh (at most 15 minutes); the user sees why.
       await this.audit(actor, AuditAction.USER_ROLES_CHANGED, id, address, { email: user.email, before, after: [...wanted].sort() });
     }
@@ -144,11 +143,12 @@ export class UsersService {
     return (await this.tx.runAs(actor, () => factorKindsOf(this.m, ids))) as Map<string, SecondFactorKind[]>;
   }
 
-  private async ownUser(actor: Actor, id: string): Promise<User> {
-    const user = await this.m.getRepository(User).findOneBy({ id });
+  /** The user with its agency (one statement: setRoles checks the roles against the agency's kind). */
+  private async ownUser(actor: Actor, id: string): Promise<UserRow> {
+    const user = await userById(this.m, id);
     if (!user) throw notFound('User', id);
     // Only reachable for a national admin, whose reads cross agencies: changes never do.
-    if (user.agencyId !== actor.agencyId) throw forbidden('You may only change users of your own agency');
+    if (user.agency_id !== actor.agencyId) throw forbidden('You may only change users of your own agency');
     return user;
   }
 

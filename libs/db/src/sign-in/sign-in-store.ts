@@ -1,10 +1,14 @@
 import type { EntityManager } from 'typeorm';
+import type { SignInMethod } from '@caselink/domain';
 import { rowsOf } from '../agency-context';
+import type { SqlRunner } from '../sso/sso-store';
 
 /**
- * Second factors, recovery codes, sign-in challenges and sessions (issue 12). Every function runs in the caller's
- * transaction, acting as the user (sign-in) or as an admin of the user's agency (resets); row-level security keeps
- * both to their own rows.
+ * Sign-in (issues 12 and 15): the sign-in policy, the attempt counters and locks, second factors, recovery codes,
+ * sign-in challenges and refresh sessions. Every function runs in the caller's transaction, acting as the user
+ * (sign-in) or as an admin of the user's agency (resets); row-level security keeps both to their own rows. The
+ * look-ups made before any agency is known (by a challenge or refresh token) take a `SqlRunner` and call SECURITY DEFINER
+ * functions that return only what sign-in needs.
  */
 
 export interface SignInPolicyRow {
@@ -23,6 +27,80 @@ export async function signInPolicyOf(m: EntityManager, agencyId: string): Promis
     [agencyId],
   ));
   if (!row) throw new Error(`agency ${agencyId} is not visible here`);
+  return row;
+}
+
+export interface SignInSettingsRow {
+  second_factor_required_for_all: boolean;
+  updated_at: Date;
+}
+
+/** The national centre's rule for everyone (sign_in_settings: one row). */
+export async function nationalSignInSettings(m: EntityManager): Promise<SignInSettingsRow> {
+  const [row] = rowsOf<SignInSettingsRow>(await m.query('SELECT second_factor_required_for_all, updated_at FROM sign_in_settings'));
+  return row;
+}
+
+export async function setNationalSignInSettings(m: EntityManager, requiredForAll: boolean, updatedBy: string): Promise<SignInSettingsRow> {
+  const [row] = rowsOf<SignInSettingsRow>(await m.query(
+    'UPDATE sign_in_settings SET second_factor_required_for_all = $1, updated_at = now(), updated_by = $2 RETURNING second_factor_required_for_all, updated_at',
+    [requiredForAll, updatedBy],
+  ));
+  return row;
+}
+
+/** Sign-in limits the attempt counters apply (LOGIN_POLICY of @caselink/domain). */
+export interface AttemptPolicy {
+  maxFailedAttempts: number;
+  lockMinutes: number;
+}
+
+/**
+ * Takes one sign-in attempt in one conditional UPDATE (parallel attempts line up on the row lock): the one that
+ * reaches the limit sets the lock in the same statement. Null when the account is locked (the row was skipped);
+ * `locks` when this attempt set the lock.
+ */
+export async function claimSignInAttempt(m: EntityManager, userId: string, p: AttemptPolicy): Promise<{ locked_until: Date | null; locks: boolean } | null> {
+  const [row] = rowsOf<{ locked_until: Date | null; locks: boolean }>(await m.query(
+    `UPDATE users SET
+       failed_attempts = CASE WHEN failed_attempts + 1 >= $2 THEN 0 ELSE failed_attempts + 1 END,
+       locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+     WHERE id = $1 AND (locked_until IS NULL OR locked_until <= now())
+     RETURNING locked_until, coalesce(locked_until > now(), false) AS locks`,
+    [userId, p.maxFailedAttempts, p.lockMinutes],
+  ));
+  return row ?? null;
+}
+
+/** The account's lock while it lasts (null: not locked). */
+export async function activeLockOf(m: EntityManager, userId: string): Promise<Date | null> {
+  const [row] = rowsOf<{ locked_until: Date }>(await m.query('SELECT locked_until FROM users WHERE id = $1 AND locked_until > now()', [userId]));
+  return row?.locked_until ?? null;
+}
+
+/**
+ * The right password gives its attempt back, without resetting the count of failures before the second step; an
+ * attempt that set the lock lifts it, leaving the count at the last before the lock.
+ */
+export async function giveBackAttempt(m: EntityManager, userId: string, liftLock: boolean, maxFailedAttempts: number): Promise<void> {
+  await m.query(
+    `UPDATE users SET failed_attempts = CASE WHEN $2 THEN $3 - 1 ELSE greatest(failed_attempts - 1, 0) END,
+                      locked_until = CASE WHEN $2 THEN NULL ELSE locked_until END
+     WHERE id = $1`,
+    [userId, liftLock, maxFailedAttempts],
+  );
+}
+
+/** Failures forgotten and the lock lifted (a proven password); `signedIn` also notes the sign-in. */
+export async function clearFailedAttempts(m: EntityManager, userId: string, opts: { signedIn?: boolean } = {}): Promise<void> {
+  await m.query(`UPDATE users SET failed_attempts = 0, locked_until = NULL${opts.signedIn ? ', last_login_at = now()' : ''} WHERE id = $1`, [userId]);
+}
+
+/** An unknown e-mail's attempt, counted like a known one's (auth_claim_unknown_login_attempt(), by the e-mail's hash). */
+export async function claimUnknownLoginAttempt(m: EntityManager, emailHash: Buffer, p: AttemptPolicy): Promise<{ was_locked: boolean; locked_until: Date | null }> {
+  const [row] = rowsOf<{ was_locked: boolean; locked_until: Date | null }>(await m.query(
+    'SELECT * FROM auth_claim_unknown_login_attempt($1, $2, $3)', [emailHash, p.maxFailedAttempts, p.lockMinutes],
+  ));
   return row;
 }
 
@@ -108,12 +186,16 @@ export async function deleteSecondFactor(m: EntityManager, userId: string, facto
 /** An admin's reset: every factor and recovery code of the user; returns how many factors went. */
 export async function deleteAllSecondFactors(m: EntityManager, userId: string): Promise<number> {
   const factors = rowsOf(await m.query('DELETE FROM second_factors WHERE user_id = $1 RETURNING id', [userId]));
-  await m.query('DELETE FROM recovery_codes WHERE user_id = $1', [userId]);
+  await deleteRecoveryCodes(m, userId);
   return factors.length;
 }
 
-export async function replaceRecoveryCodes(m: EntityManager, userId: string, agencyId: string, hashes: readonly Buffer[]): Promise<void> {
+export async function deleteRecoveryCodes(m: EntityManager, userId: string): Promise<void> {
   await m.query('DELETE FROM recovery_codes WHERE user_id = $1', [userId]);
+}
+
+export async function replaceRecoveryCodes(m: EntityManager, userId: string, agencyId: string, hashes: readonly Buffer[]): Promise<void> {
+  await deleteRecoveryCodes(m, userId);
   await m.query(
     'INSERT INTO recovery_codes (user_id, agency_id, code_hash) SELECT $1, $2, h FROM unnest($3::bytea[]) AS h',
     [userId, agencyId, hashes],
@@ -159,6 +241,15 @@ export async function createChallenge(
     [c.tokenHash, c.userId, c.agencyId, c.purpose, c.webauthnChallenge ?? null, c.totpSecret ?? null, c.minutes],
   ));
   return row;
+}
+
+/** A challenge as sign-in finds it by its token before any agency is known (live or not). */
+export type FoundChallengeRow = Pick<ChallengeRow, 'id' | 'user_id' | 'agency_id' | 'purpose' | 'expires_at' | 'used_at'>;
+
+/** auth_find_sign_in_challenge(), SECURITY DEFINER: in whichever agency. */
+export async function findSignInChallenge(db: SqlRunner, tokenHash: Buffer): Promise<FoundChallengeRow | null> {
+  const [row] = rowsOf<FoundChallengeRow>(await db.query('SELECT * FROM auth_find_sign_in_challenge($1)', [tokenHash]));
+  return row ?? null;
 }
 
 /** A live challenge by its token (not spent): for checks that may fail and be tried again. */
@@ -238,4 +329,85 @@ export async function setSessionLock(m: EntityManager, familyId: string, locked:
     [familyId, locked],
   ));
   return rows.length;
+}
+
+/** A refresh token's session before any agency is known (auth_find_refresh_session(), SECURITY DEFINER), ended or not. */
+export interface FoundSessionRow {
+  id: string;
+  user_id: string;
+  agency_id: string;
+  family_id: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  replaced_by: string | null;
+  family_expires_at: Date;
+  locked_at: Date | null;
+  created_at: Date;
+  method: SignInMethod;
+}
+
+export async function findRefreshSession(db: SqlRunner, tokenHash: Buffer): Promise<FoundSessionRow | null> {
+  const [row] = rowsOf<FoundSessionRow>(await db.query('SELECT * FROM auth_find_refresh_session($1)', [tokenHash]));
+  return row ?? null;
+}
+
+/**
+ * Whether the user is still active in an active agency and the session (refresh family) still open, unlocked and
+ * within its end: what a live connection checks before and while it runs (SECURITY DEFINER functions, no agency yet).
+ */
+export async function sessionStillLive(db: SqlRunner, userId: string, sessionId: string | null): Promise<boolean> {
+  const [row] = rowsOf<{ ok: boolean }>(await db.query('SELECT auth_user_active($1) AND auth_session_live($1, $2) AS ok', [userId, sessionId]));
+  return row?.ok === true;
+}
+
+/**
+ * A new refresh token in `family_id`. The family's sign-in time carries over (a new family starts now); `replaces`,
+ * on a rotation, points the refreshed row at this one in the same statement.
+ */
+export async function insertRefreshSession(
+  m: EntityManager,
+  s: {
+    userId: string; agencyId: string; familyId: string; tokenHash: Buffer; expiresAt: Date; familyExpiresAt: Date; method: SignInMethod;
+    clientAddress: string | null; userAgent: string | null; replaces?: string | null;
+  },
+): Promise<void> {
+  await m.query(
+    `WITH s AS (
+       INSERT INTO refresh_sessions (user_id, agency_id, family_id, token_hash, expires_at, family_expires_at, method, client_address, user_agent, signed_in_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce((SELECT min(f.signed_in_at) FROM refresh_sessions f WHERE f.family_id = $3), now()))
+       RETURNING id
+     ), replaced AS (
+       UPDATE refresh_sessions o SET replaced_by = s.id FROM s WHERE o.id = $10 RETURNING o.id
+     )
+     SELECT id FROM s`,
+    [s.userId, s.agencyId, s.familyId, s.tokenHash, s.expiresAt, s.familyExpiresAt, s.method, s.clientAddress, s.userAgent, s.replaces ?? null],
+  );
+}
+
+/**
+ * Claims a refresh token's rotation in one conditional UPDATE: of two refreshes with one cookie, the second waits on
+ * the row lock, then matches nothing.
+ */
+export async function claimRefreshRotation(m: EntityManager, sessionId: string): Promise<boolean> {
+  const rows = rowsOf(await m.query(
+    `UPDATE refresh_sessions SET revoked_at = now()
+     WHERE id = $1 AND revoked_at IS NULL AND replaced_by IS NULL AND expires_at > now() AND locked_at IS NULL RETURNING id`,
+    [sessionId],
+  ));
+  return rows.length === 1;
+}
+
+/** A refresh token's state as now committed (after a lost rotation claim). */
+export async function refreshSessionState(
+  m: EntityManager, sessionId: string,
+): Promise<{ revoked_at: Date | null; replaced_by: string | null; locked_at: Date | null } | null> {
+  const [row] = rowsOf<{ revoked_at: Date | null; replaced_by: string | null; locked_at: Date | null }>(await m.query(
+    'SELECT revoked_at, replaced_by, locked_at FROM refresh_sessions WHERE id = $1', [sessionId],
+  ));
+  return row ?? null;
+}
+
+/** Ends every token of a family (a reused token, a switched-off account, a log-out), keeping earlier end times. */
+export async function revokeFamily(m: EntityManager, familyId: string): Promise<void> {
+  await m.query('UPDATE refresh_sessions SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1', [familyId]);
 }

@@ -1,0 +1,2 @@
+// The agencies store's exports (issue 15: one store per capability).
+export * from './agency-store';
