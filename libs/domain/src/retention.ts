@@ -53,12 +53,8 @@ export const RETENTION_CLASSES: Record<RetentionClass, RetentionClassInfo> = {
 
 export const PURGED_CLASSES: readonly RetentionClass[] = (Object.keys(RETENTION_CLASSES) as RetentionClass[]).filter((c) => RETENTION_CLASSES[c].purged);
 
-export enum RetentionRunStatus {
-  QUEUED = 'QUEUED',
-  RUNNING = 'RUNNING',
-  DONE = 'DONE',
-  FAILED = 'FAILED',
-}
+/** A retention run is a background job like any other. */
+export { JobState as RetentionRunStatus } from './jobs';
 
 export enum RetentionTrigger {
   SCHEDULE = 'SCHEDULE',

@@ -1,14 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AccountProduct, AlertStatus, IdentifierKind, RiskRule, RiskSignalKind, TransferDirection } from '@caselink/domain';
+import { AccountProduct, AlertStatus, IdentifierKind, JobState, RiskRule, RiskSignalKind, TransferDirection } from '@caselink/domain';
 import { AgencyRef } from '../cases/case.model';
 import { connectionType } from '../common/pagination';
 
-export enum SignalUploadStatus {
-  QUEUED = 'QUEUED',
-  RUNNING = 'RUNNING',
-  DONE = 'DONE',
-  FAILED = 'FAILED',
-}
+/** The domain's job states under their GraphQL name for signal uploads (a copy: each GraphQL enum needs its own object). */
+export const SignalUploadStatus = { ...JobState };
 registerEnumType(RiskSignalKind, {
   name: 'RiskSignalKind',
   description: 'What a bank or telecom reports',
@@ -125,7 +121,7 @@ export class SignalUploadError {
 export class SignalUploadModel {
   @Field(() => ID, { description: 'Upload id' }) id: string;
   @Field({ description: 'File name as uploaded' }) fileName: string;
-  @Field(() => SignalUploadStatus, { description: 'Where it stands' }) status: SignalUploadStatus;
+  @Field(() => SignalUploadStatus, { description: 'Where it stands' }) status: JobState;
   @Field(() => Int, { nullable: true, description: 'Data rows in the file, once read' }) rowsTotal: number | null;
   @Field(() => Int, { description: 'Rows handled so far' }) rowsDone: number;
   @Field(() => Int, { description: 'New signals stored' }) accepted: number;

@@ -15,7 +15,7 @@ import { API_CONFIG, ApiConfig } from '../config/config';
 import { RequestTransaction } from '../database/request-transaction';
 import { EVIDENCE_STORE } from '../evidence/evidence-store.provider';
 import { receiveFile } from '../evidence/upload';
-import { ReportRiskSignalsResult, RiskSignalInput, RiskSignalModel, SignalUploadModel, SignalUploadStatus } from './alert.model';
+import { ReportRiskSignalsResult, RiskSignalInput, RiskSignalModel, SignalUploadModel } from './alert.model';
 
 /** At most this many signals per reportRiskSignals call (all or nothing); more go by CSV upload. */
 export const MAX_SIGNALS_PER_CALL = 1000;
@@ -122,7 +122,7 @@ function toSignal(r: RiskSignalRow): RiskSignalModel {
 
 function toUpload(u: SignalUploadRow): SignalUploadModel {
   return {
-    id: u.id, fileName: u.file_name, status: SignalUploadStatus[u.status], rowsTotal: u.rows_total, rowsDone: u.rows_done, accepted: u.accepted, duplicates: u.duplicates,
+    id: u.id, fileName: u.file_name, status: u.status, rowsTotal: u.rows_total, rowsDone: u.rows_done, accepted: u.accepted, duplicates: u.duplicates,
     errors: (u.errors ?? []).map((e) => ({ row: e.row, column: e.column ?? null, message: e.message })), createdAt: u.created_at, finishedAt: u.finished_at,
   };
 }

@@ -5,7 +5,6 @@ import type { Actor } from '../common/actor';
 import { forbidden } from '../common/errors';
 import { AgencyDirectory } from '../cases/agency-directory';
 import { RequestTransaction } from '../database/request-transaction';
-import { TaskKind } from '../task-forces/task-force.model';
 import { DashboardFilter } from './dashboard.dto';
 import {
   DashboardBucket, DashboardCaseGroupModel, DashboardOverdueRequestModel, DashboardOverdueTaskModel, DashboardScope, DashboardSeriesPointModel,
@@ -163,7 +162,7 @@ export class DashboardService {
   private async overdueTasks(): Promise<DashboardOverdueTaskModel[]> {
     const rows = await overdueOpenTasks(this.tx.manager, LIST_SIZE);
     return Promise.all(rows.map(async (r) => ({
-      id: r.id, taskForceId: r.task_force_id, taskForceName: r.name, kind: r.kind as TaskKind, title: r.title, status: r.status, province: r.province,
+      id: r.id, taskForceId: r.task_force_id, taskForceName: r.name, kind: r.kind, title: r.title, status: r.status, province: r.province,
       assigneeAgency: await this.directory.get(r.assignee_agency_id), dueAt: r.due_at,
     })));
   }

@@ -1,12 +1,9 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ImportRow } from '@caselink/db';
+import { JobState } from '@caselink/domain';
 
-export enum ImportStatusEnum {
-  QUEUED = 'QUEUED',
-  RUNNING = 'RUNNING',
-  DONE = 'DONE',
-  FAILED = 'FAILED',
-}
+/** The domain's job states under their GraphQL name for imports (a copy: each GraphQL enum needs its own object). */
+export const ImportStatusEnum = { ...JobState };
 registerEnumType(ImportStatusEnum, {
   name: 'ImportStatus',
   description: 'Where an import (or upload) stands',
@@ -44,7 +41,7 @@ export class StatementImportModel {
   @Field(() => ID, { description: 'The case it imports into' }) caseId: string;
   @Field({ description: 'File name as uploaded' }) fileName: string;
   @Field(() => ImportFormatEnum, { description: 'Spreadsheet format' }) format: ImportFormatEnum;
-  @Field(() => ImportStatusEnum, { description: 'Where it stands' }) status: ImportStatusEnum;
+  @Field(() => ImportStatusEnum, { description: 'Where it stands' }) status: JobState;
   @Field(() => Int, { nullable: true, description: 'Data rows in the file, known once the worker has read it' }) totalRows: number | null;
   @Field(() => Int, { description: 'Rows read so far' }) processedRows: number;
   @Field(() => Int, { description: 'Rows imported (each a statement with its payment trail and clues)' }) importedRows: number;
@@ -56,7 +53,7 @@ export class StatementImportModel {
 
   static from(i: ImportRow): StatementImportModel {
     return Object.assign(new StatementImportModel(), {
-      id: i.id, caseId: i.case_id, fileName: i.file_name, format: i.format as ImportFormatEnum, status: i.status as ImportStatusEnum, totalRows: i.total_rows,
+      id: i.id, caseId: i.case_id, fileName: i.file_name, format: i.format as ImportFormatEnum, status: i.status, totalRows: i.total_rows,
       processedRows: i.processed_rows, importedRows: i.imported_rows, errorRows: i.error_rows, errors: i.errors ?? [], failure: i.failure,
       createdAt: i.created_at, finishedAt: i.finished_at,
     });

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IdentifierKind, LinkTermState } from '@caselink/domain';
+import { IdentifierKind, JobState, LinkTermState } from '@caselink/domain';
 import { JSONScalar } from '../common/json-scalar';
 import { connectionType } from '../common/pagination';
 import { AgencyRef, CaseModel } from '../cases/case.model';
@@ -18,12 +18,7 @@ export enum HubDecision {
   CONFIRM = 'CONFIRM',
   WARNINGLIST = 'WARNINGLIST',
 }
-export enum JobState {
-  QUEUED = 'QUEUED',
-  RUNNING = 'RUNNING',
-  DONE = 'DONE',
-  FAILED = 'FAILED',
-}
+export { JobState };
 registerEnumType(LinkTermState, {
   name: 'LinkTermState',
   description: 'Whether a value links cases',

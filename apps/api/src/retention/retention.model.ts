@@ -16,7 +16,9 @@ registerEnumType(RetentionClass, {
     AUDIT_TRAIL: { description: 'The audit trail: kept at least 365 days, never purged by the queue' },
   },
 });
-registerEnumType(RetentionRunStatus, {
+/** The domain's job states under their GraphQL name for purge runs (a copy: each GraphQL enum needs its own object). */
+export const RetentionRunStatusEnum = { ...RetentionRunStatus };
+registerEnumType(RetentionRunStatusEnum, {
   name: 'RetentionRunStatus',
   description: 'Where a purge run stands',
   valuesMap: {
@@ -59,7 +61,7 @@ export class RetentionRunCountModel {
 export class RetentionRunModel {
   @Field(() => ID, { description: 'Run id' }) id: string;
   @Field(() => RetentionTrigger, { description: 'What started it' }) trigger: RetentionTrigger;
-  @Field(() => RetentionRunStatus, { description: 'Where it stands' }) status: RetentionRunStatus;
+  @Field(() => RetentionRunStatusEnum, { description: 'Where it stands' }) status: RetentionRunStatus;
   @Field({ description: 'When it was queued' }) queuedAt: Date;
   @Field(() => Date, { nullable: true, description: 'When the worker started it' }) startedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'When it finished' }) finishedAt: Date | null;

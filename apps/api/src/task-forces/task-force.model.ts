@@ -1,18 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { TaskStatus } from '@caselink/domain';
+import { TaskKind, TaskStatus } from '@caselink/domain';
 import { AgencyRef, CaseModel } from '../cases/case.model';
 
-export { TaskStatus };
-
-export enum TaskKind {
-  ARREST = 'ARREST',
-  INTERROGATION = 'INTERROGATION',
-  EVIDENCE_COLLECTION = 'EVIDENCE_COLLECTION',
-  VICTIM_INTERVIEW = 'VICTIM_INTERVIEW',
-  FREEZE_FOLLOW_UP = 'FREEZE_FOLLOW_UP',
-}
+export { TaskKind, TaskStatus };
 registerEnumType(TaskKind, {
   name: 'TaskKind',
   description: 'What a task-force task asks of the assigned agency',

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditAction, AuditOutcome } from '@caselink/domain';
+import { AuditAction, AuditOutcome, FINISHED_JOB_STATES } from '@caselink/domain';
 import {
   ActingContext, checkStatement, failImport, FieldProblem, ImportProgress, importResumePoint, ImportRow, ImportRowError, ImportStatus, inAgencyTransaction,
   lockImport, markImportRow, recordAudit, recordImportProgress, recordStatement, restartImport, setImportTotal, StatementAuthor, SYSTEM_ROLE,
@@ -20,8 +20,6 @@ export const PROGRESS_EVERY = 50;
 export const MAX_STORED_ERRORS = 1000;
 /** Larger sheets are refused whole: split them. */
 export const MAX_IMPORT_ROWS = 100_000;
-/** A job for an import in one of these ends at once (a redelivery after the finish was recorded). */
-const FINISHED: readonly ImportStatus[] = ['DONE', 'FAILED'];
 
 export interface ImportOutcome {
   status: ImportStatus | 'MISSING';
@@ -87,7 +85,7 @@ export class ImportsProcessor implements QueueProcessor {
   /** Loads the import, refuses a finished one, and (re)starts it with fresh counters. */
   private async begin(m: EntityManager, importId: string) {
     const imp = await lockImport(m, importId);
-    if (!imp || FINISHED.includes(imp.status)) return { run: false as const, imp };
+    if (!imp || FINISHED_JOB_STATES.includes(imp.status)) return { run: false as const, imp };
     await restartImport(m, imp.id);
     const author: Author = { agencyId: imp.agency_id, userId: imp.created_by, displayName: imp.author_name ?? 'import', email: imp.author_email };
     return { run: true as const, imp, author };

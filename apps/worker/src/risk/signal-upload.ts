@@ -1,10 +1,10 @@
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import {
-  AgencyKind, CheckedRiskSignal, checkRiskSignal, columnOfSignalField, RISK_SIGNAL_COLUMNS, RiskSignalDraft, RiskSignalField,
+  AgencyKind, CheckedRiskSignal, FINISHED_JOB_STATES, checkRiskSignal, columnOfSignalField, RISK_SIGNAL_COLUMNS, RiskSignalDraft, RiskSignalField,
 } from '@caselink/domain';
 import {
-  ActingContext, addSignalUploadProgress, failSignalUpload, FINISHED_UPLOAD_STATES, finishSignalUpload, inAgencyTransaction, reporterKind,
+  ActingContext, addSignalUploadProgress, failSignalUpload, finishSignalUpload, inAgencyTransaction, reporterKind,
   setSignalUploadTotal, SignalUploadErrorRow, SignalUploadRow, storeRiskSignals, SYSTEM_ROLE, takeSignalUpload, unevaluatedUploadBatches,
 } from '@caselink/db';
 import type { EvidenceStore } from '@caselink/storage';
@@ -75,7 +75,7 @@ export class SignalUploadRunner {
     // Locked and RUNNING from now on, unless it is settled already (a job delivered again).
     const up = await inAgencyTransaction(this.ds, { agencyId, userId: null }, (m) => takeSignalUpload(m, uploadId));
     if (!up) return { status: 'MISSING', rowsTotal: null, rowsDone: 0, accepted: 0, duplicates: 0, errorRows: 0 };
-    if (FINISHED_UPLOAD_STATES.includes(up.status)) return outcomeOf(up);
+    if (FINISHED_JOB_STATES.includes(up.status)) return outcomeOf(up);
     // A job: SYSTEM to PostgreSQL's role checks, the uploader for attribution.
     const acting: ActingContext = { agencyId, userId: up.created_by, roles: [SYSTEM_ROLE] };
     const reporter = await inAgencyTransaction(this.ds, acting, (m) => reporterKind(m, agencyId));

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { type FraudType, OPEN_TASK_STATUSES, type TaskStatus } from '@caselink/domain';
+import { type FraudType, OPEN_TASK_STATUSES, type TaskKind, type TaskStatus } from '@caselink/domain';
 import { rowsOf } from '../agency-context';
 
 /**
@@ -36,7 +36,7 @@ export interface OverdueTaskRow {
   task_force_id: string;
   /** The task force's name. */
   name: string;
-  kind: string;
+  kind: TaskKind;
   title: string;
   status: TaskStatus;
   province: string | null;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { JobState } from '@caselink/domain';
 import { rowsOf } from '../agency-context';
 
 /**
@@ -9,7 +10,8 @@ import { rowsOf } from '../agency-context';
  */
 
 export type ImportFormat = 'CSV' | 'XLSX';
-export type ImportStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+/** An import is a background job: its status is a job state. */
+export type ImportStatus = JobState;
 
 /** One refused cell (or row, field ''): the spreadsheet row (header = 1), its column and why. */
 export interface ImportRowError {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { AgencyKind } from '@caselink/domain';
+import { type AgencyKind, FINISHED_JOB_STATES, JobState, UNFINISHED_JOB_STATES } from '@caselink/domain';
 import { rowsOf } from '../agency-context';
 
 /**
@@ -8,12 +8,6 @@ import { rowsOf } from '../agency-context';
  * uploads; the linking role (the worker's sweep) reads ids and states only.
  */
 
-/** Where an upload stands (risk_signal_uploads.status; the api's GraphQL enum SignalUploadStatus spells the same). */
-export type SignalUploadState = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
-/** An upload in one of these is settled: a job finding it so does nothing. */
-export const FINISHED_UPLOAD_STATES: readonly SignalUploadState[] = ['DONE', 'FAILED'];
-/** An upload in one of these should have a live job: the sweep queues it again when it has none. */
-export const UNFINISHED_UPLOAD_STATES: readonly SignalUploadState[] = ['QUEUED', 'RUNNING'];
 
 /** A row refused by the checks, as the upload keeps it. */
 export interface SignalUploadErrorRow {
@@ -29,7 +23,8 @@ export interface SignalUploadRow {
   created_by: string;
   file_name: string;
   storage_key: string;
-  status: SignalUploadState;
+  /** A job state: settled once FINISHED_JOB_STATES, re-queued by the sweep while UNFINISHED_JOB_STATES. */
+  status: JobState;
   rows_total: number | null;
   rows_done: number;
   accepted: number;
@@ -74,7 +69,7 @@ export async function takeSignalUpload(m: EntityManager, id: string): Promise<Si
        UPDATE risk_signal_uploads u SET status = $2, started_at = coalesce(u.started_at, now())
        FROM up WHERE u.id = up.id AND NOT (up.status = ANY ($3::text[])) RETURNING u.id)
      SELECT up.* FROM up`,
-    [id, 'RUNNING' satisfies SignalUploadState, FINISHED_UPLOAD_STATES],
+    [id, JobState.RUNNING, FINISHED_JOB_STATES],
   ));
   return row ?? null;
 }
@@ -98,7 +93,7 @@ export async function addSignalUploadProgress(
 /** Every row read: DONE, the total being the rows done. */
 export async function finishSignalUpload(m: EntityManager, id: string): Promise<SignalUploadRow> {
   const [row] = rowsOf<SignalUploadRow>(await m.query(
-    'UPDATE risk_signal_uploads SET status = $2, rows_total = rows_done, finished_at = now() WHERE id = $1 RETURNING *', [id, 'DONE' satisfies SignalUploadState],
+    'UPDATE risk_signal_uploads SET status = $2, rows_total = rows_done, finished_at = now() WHERE id = $1 RETURNING *', [id, JobState.DONE],
   ));
   return row;
 }
@@ -106,7 +101,7 @@ export async function finishSignalUpload(m: EntityManager, id: string): Promise<
 /** The file cannot be taken (unreadable, bad header): FAILED with the reason. */
 export async function failSignalUpload(m: EntityManager, id: string, failure: string): Promise<SignalUploadRow> {
   const [row] = rowsOf<SignalUploadRow>(await m.query(
-    'UPDATE risk_signal_uploads SET status = $2, failure = $3, finished_at = now() WHERE id = $1 RETURNING *', [id, 'FAILED' satisfies SignalUploadState, failure],
+    'UPDATE risk_signal_uploads SET status = $2, failure = $3, finished_at = now() WHERE id = $1 RETURNING *', [id, JobState.FAILED, failure],
   ));
   return row;
 }
@@ -115,7 +110,7 @@ export async function failSignalUpload(m: EntityManager, id: string, failure: st
 export async function unfinishedSignalUploads(m: EntityManager, minAgeMs: number): Promise<Array<{ id: string; agency_id: string }>> {
   return rowsOf<{ id: string; agency_id: string }>(await m.query(
     `SELECT id, agency_id FROM risk_signal_uploads WHERE status = ANY ($2::text[]) AND created_at < now() - $1 * interval '1 millisecond' LIMIT 100`,
-    [minAgeMs, UNFINISHED_UPLOAD_STATES],
+    [minAgeMs, UNFINISHED_JOB_STATES],
   ));
 }
 
