@@ -35,7 +35,7 @@ admin_psql postgres -c "DROP DATABASE IF EXISTS \"$TEST_DB\" WITH (FORCE)"
 ensure_database "$TEST_DB"
 build_server
 migrate "$TEST_DATABASE_OWNER_URL"
-say "Checking that no migration is pending and entities match the schema"
+say "Checking that no migration is pending and the vocabularies match libs/domain"
 migrate "$TEST_DATABASE_OWNER_URL" --check
 say "Checking that libs/db/schema.sql is the schema the migrations make"
 schema_sql_check "$TEST_DATABASE_OWNER_URL"

@@ -1,20 +1,6 @@
 import { DataSource } from 'typeorm';
-import { Agency } from './entities/agency.entity';
-import { AuditEvent } from './entities/audit-event.entity';
-import { Notification } from './entities/notification.entity';
-import { RefreshSession } from './entities/refresh-session.entity';
-import { User } from './entities/user.entity';
 import { Foundation1763800000000 } from './migrations/1763800000000-foundation';
 import { Cases1763900000000 } from './migrations/1763900000000-cases';
-import { Case } from './entities/case.entity';
-import { CaseShare } from './entities/case-share.entity';
-import { AccessRequest } from './entities/access-request.entity';
-import { Victim } from './entities/victim.entity';
-import { VictimStatement } from './entities/victim-statement.entity';
-import { Transfer } from './entities/transfer.entity';
-import { Identifier } from './entities/identifier.entity';
-import { Attachment } from './entities/attachment.entity';
-import { StatementImport } from './entities/import.entity';
 import { AttachmentsImports1764000000000 } from './migrations/1764000000000-attachments-imports';
 import { ForeignKeyIndexes1764100000000 } from './migrations/1764100000000-foreign-key-indexes';
 import { UserActiveCheck1764200000000 } from './migrations/1764200000000-user-active-check';
@@ -39,7 +25,6 @@ import { Retention1765900000000 } from './migrations/1765900000000-retention';
 import { AuditAnchors1765910000000 } from './migrations/1765910000000-audit-anchors';
 import { Vocabularies1765920000000 } from './migrations/1765920000000-vocabularies';
 
-export const ENTITIES = [Agency, User, RefreshSession, AuditEvent, Notification, Case, CaseShare, AccessRequest, Victim, VictimStatement, Transfer, Identifier, Attachment, StatementImport];
 export const MIGRATIONS = [Foundation1763800000000, Cases1763900000000, AttachmentsImports1764000000000, ForeignKeyIndexes1764100000000, UserActiveCheck1764200000000, Linking1764300000000, Requests1764400000000, Outcomes1764500000000, TaskForces1764600000000, RiskSignals1764700000000, Bulletins1764800000000, Dashboard1764900000000, FundTraceSweep1765000000000, ActingOnSharedCases1765100000000, ActingRoles1765200000000, SecondWall1765300000000, SideDoors1765400000000, AuthRaces1765500000000, TaskAndAccessMachines1765600000000, SecondFactor1765700000000, SingleSignOn1765710000000, Metrics1765800000000, Retention1765900000000, AuditAnchors1765910000000, Vocabularies1765920000000];
 
 export interface DataSourceOptions {
@@ -48,12 +33,11 @@ export interface DataSourceOptions {
   applicationName?: string;
 }
 
-/** A data source with every entity and migration; never `synchronize` (schema changes are migrations). */
+/** A data source with every migration and no entities (SQL lives in the stores); never `synchronize`. */
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url: options.url,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

@@ -1,7 +1,6 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { AuditAnchorCheck, AuditAnchorStatus } from '@caselink/domain';
-import type { AuditEvent } from '@caselink/db';
 import { connectionType, PageArgs } from '../common/pagination';
 
 @ObjectType('AuditEvent', { description: "One event of an agency's audit trail: who did what to which record, from where, with what outcome" })
@@ -19,14 +18,6 @@ export class AuditEventModel {
   @Field({ description: 'SUCCESS, DENIED or FAILURE' }) outcome: string;
   @Field(() => String, { nullable: true, description: 'JSON' }) details: string | null;
   @Field({ description: 'hex sha256 of the previous row and this row' }) hash: string;
-
-  static from(e: AuditEvent): AuditEventModel {
-    return Object.assign(new AuditEventModel(), {
-      id: e.id, sequence: Number(e.sequence), occurredAt: e.occurredAt, actorUserId: e.actorUserId, actorEmail: e.actorEmail,
-      agencyId: e.agencyId, action: e.action, entityType: e.entityType, entityId: e.entityId, clientAddress: e.clientAddress,
-      outcome: e.outcome, details: e.details ? JSON.stringify(e.details) : null, hash: e.hash.toString('hex'),
-    });
-  }
 }
 
 @ObjectType({ description: 'A page of the audit trail' })

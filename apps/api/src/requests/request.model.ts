@@ -1,16 +1,11 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
-  CooperationKind, FraudType, FreezeKind, IdentifierKind, LegalBasis, RequestState, RequestType, TelecomKind, Urgency,
+  CooperationKind, FraudType, RequestEventKind, FreezeKind, IdentifierKind, LegalBasis, RequestState, RequestType, TelecomKind, Urgency,
 } from '@caselink/domain';
 import { connectionType } from '../common/pagination';
 import { AgencyRef, HandlingCodeModel } from '../cases/case.model';
 
-export enum RequestEventKind {
-  STATE = 'STATE',
-  MESSAGE = 'MESSAGE',
-  OVERDUE = 'OVERDUE',
-  EXPIRY_WARNING = 'EXPIRY_WARNING',
-}
+export { RequestEventKind };
 export enum DeadlineColour {
   GREEN = 'GREEN',
   AMBER = 'AMBER',

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditAction, AuditOutcome, FINISHED_JOB_STATES } from '@caselink/domain';
+import { AuditAction, AuditOutcome, FINISHED_JOB_STATES, JobState } from '@caselink/domain';
 import {
   ActingContext, checkStatement, failImport, FieldProblem, ImportProgress, importResumePoint, ImportRow, ImportRowError, ImportStatus, inAgencyTransaction,
   lockImport, markImportRow, recordAudit, recordImportProgress, recordStatement, restartImport, setImportTotal, StatementAuthor, SYSTEM_ROLE,
@@ -141,7 +141,7 @@ export class ImportsProcessor implements QueueProcessor {
     }
     await flush(c.processed);
     this.log.log(`import ${imp.id}: ${c.imported} of ${c.processed} rows imported, ${c.errorRows} with errors`);
-    return { status: 'DONE', totalRows: c.processed, processedRows: c.processed, importedRows: c.imported, errorRows: c.errorRows };
+    return { status: JobState.DONE, totalRows: c.processed, processedRows: c.processed, importedRows: c.imported, errorRows: c.errorRows };
   }
 
   /** One row in one transaction: true when it landed (now or by an earlier delivery), else its problems. */

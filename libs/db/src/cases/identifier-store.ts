@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { IdentifierKind } from '@caselink/domain';
+import { IdentifierKind, type IdentifierSource } from '@caselink/domain';
 import { rowsOf } from '../agency-context';
 
 /**
@@ -10,7 +10,7 @@ import { rowsOf } from '../agency-context';
  */
 
 /** Where a clue came from. */
-export type IdentifierSource = 'STATEMENT' | 'TRANSFER' | 'MANUAL' | 'IMPORT' | 'BANK_RESPONSE';
+export type { IdentifierSource };
 
 /** A row of identifiers as PostgreSQL returns it. */
 export interface IdentifierRow {

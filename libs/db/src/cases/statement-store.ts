@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { IdentifierKind, PaymentChannel } from '@caselink/domain';
+import { IdentifierKind, PaymentChannel, type TransferSource } from '@caselink/domain';
 import { rowsOf } from '../agency-context';
 
 /**
@@ -41,7 +41,7 @@ export interface TransferRow {
   case_id: string;
   /** The statement that reported it; null for a transfer a bank reported in answer to a freeze. */
   statement_id: string | null;
-  source: 'PAYMENT_TRAIL' | 'BANK_RESPONSE';
+  source: TransferSource;
   agency_id: string;
   from_account: string;
   to_account: string;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { SignInMethod } from '@caselink/domain';
+import type { ChallengePurpose, SignInMethod } from '@caselink/domain';
 import { rowsOf } from '../agency-context';
 import type { SqlRunner } from '../sso/sso-store';
 
@@ -216,7 +216,7 @@ export async function recoveryCodesLeft(m: EntityManager, userId: string): Promi
   return row.n;
 }
 
-export type ChallengePurpose = 'SECOND_FACTOR' | 'TOTP_ENROLMENT' | 'PASSKEY_REGISTRATION' | 'PASSKEY_SIGN_IN' | 'UNLOCK';
+export type { ChallengePurpose };
 
 export interface ChallengeRow {
   id: string;

@@ -1,7 +1,7 @@
 import { IdentifierKind, maskIdentifier, moneyProblem, normalizeIdentifier, PaymentChannel, PROVINCES } from '@caselink/domain';
 import type { EntityManager } from 'typeorm';
 import { rowsOf } from '../agency-context';
-import type { IdentifierSource } from '../cases/identifier-store';
+import type { IdentifierSource } from '@caselink/domain';
 import type { StatementRow } from '../cases/statement-store';
 
 export interface StatementDraft {

@@ -30,8 +30,12 @@ export const FREEZE_OUTCOMES: readonly RequestState[] = allowedRequestTransition
 export const TELECOM_OUTCOMES: readonly RequestState[] = allowedRequestTransitions(RequestType.TELECOM, S.SENT, 'RECIPIENT').filter((s) => s !== S.ACKNOWLEDGED);
 
 /** The entries of a request's timeline: a move, a message, the clock marking it overdue or warning of a hold's end. */
-export const REQUEST_EVENT_KINDS = ['STATE', 'MESSAGE', 'OVERDUE', 'EXPIRY_WARNING'] as const;
-export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
+export enum RequestEventKind {
+  STATE = 'STATE',
+  MESSAGE = 'MESSAGE',
+  OVERDUE = 'OVERDUE',
+  EXPIRY_WARNING = 'EXPIRY_WARNING',
+}
 
 /** The kind of agency each type of request goes to. */
 export const REQUEST_TARGET_KIND: Readonly<Record<RequestType, AgencyKind>> = {
