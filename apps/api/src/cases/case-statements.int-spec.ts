@@ -1,8 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AgencyKind, Role } from '@caselink/domain';
+import { countStatements, reportStatements } from '../../test/statement-counter';
 import { createAgency, gql, GqlResult, login, ownerClient, startApi, TestAgency } from '../../test/harness';
 import { randomCard } from '../../test/worker-process';
 
@@ -35,24 +35,14 @@ describe('cases: statements per case page and case list', () => {
   let zj: TestAgency;
   let token: string;
   let caseId: string;
-  const counting = new AsyncLocalStorage<string[]>();
+  let count: ReturnType<typeof countStatements>;
 
   beforeAll(async () => {
     owner = await ownerClient();
     gd = await createAgency(owner, 'CaseStmtGD', [Role.INVESTIGATOR, Role.SUPERVISOR], AgencyKind.POLICE, '440000');
     zj = await createAgency(owner, 'CaseStmtZJ', [Role.INVESTIGATOR], AgencyKind.POLICE, '330000');
     app = await startApi();
-    const ds = app.get(DataSource);
-    const create = ds.createQueryRunner.bind(ds);
-    ds.createQueryRunner = (mode?: 'master' | 'slave'): QueryRunner => {
-      const runner = create(mode);
-      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-      (runner as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
-        counting.getStore()?.push(String(args[0]).replace(/\s+/g, ' ').trim());
-        return query(...args);
-      };
-      return runner;
-    };
+    count = countStatements(app.get(DataSource));
     token = (await login(app, gd.users[Role.INVESTIGATOR].email)).token;
     for (let n = 0; n < 20; n++) {
       const created = await gql(app, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', { i: { title: `语句计数 ${n}`, fraudType: 'FAKE_CUSTOMER_SERVICE', reportedOn: '2026-11-20' } }, { token });
@@ -77,14 +67,8 @@ describe('cases: statements per case page and case list', () => {
     await owner?.end();
   });
 
-  const statementsOf = async (work: () => Promise<unknown>): Promise<string[]> => {
-    const seen: string[] = [];
-    await counting.run(seen, work);
-    return seen;
-  };
+  const statementsOf = async (work: () => Promise<unknown>): Promise<string[]> => (await count(work)).statements;
   const transactions = (statements: string[]) => statements.filter((s) => /^(START TRANSACTION|BEGIN)/.test(s)).length;
-  const report = (what: string, statements: string[]) =>
-    process.stdout.write(`${what}: ${statements.length} statements\n${statements.map((s, i) => `  ${i + 1}. ${s.slice(0, 160)}`).join('\n')}\n`);
 
   it('answers the case page in one transaction without a statement per row', async () => {
     await gql(app, CASE_PAGE, { id: caseId }, { token }); // warm: the agency directory is cached, as in a running api
@@ -94,7 +78,7 @@ describe('cases: statements per case page and case list', () => {
     expect(result?.data?.case.statements).toHaveLength(3);
     expect(result?.data?.case.statements[0].transfers).toHaveLength(2);
     expect(result?.data?.case.shares).toHaveLength(1);
-    report('case page', statements);
+    reportStatements('case page', statements);
     // Before (issue 15, part 5): 27 statements in 6 transactions, one per nested field. Now the root field reads what
     // its selection asks for in its own transaction: 10 statements.
     expect(transactions(statements)).toBe(1);
@@ -119,7 +103,7 @@ describe('cases: statements per case page and case list', () => {
     )));
     expect(result?.errors).toBeUndefined();
     expect(result?.data?.createCase).toMatchObject({ statements: [], identifiers: [], shares: [], attachments: [], legalHold: null });
-    report('created case with nested fields', statements);
+    reportStatements('created case with nested fields', statements);
     expect(transactions(statements)).toBe(2);
   });
 
@@ -129,7 +113,7 @@ describe('cases: statements per case page and case list', () => {
     const statements = await statementsOf(async () => (result = await gql(app, CASE_LIST, {}, { token })));
     expect(result?.errors).toBeUndefined();
     expect(result?.data?.cases.edges).toHaveLength(20);
-    report('case list (20)', statements);
+    reportStatements('case list (20)', statements);
     expect(transactions(statements)).toBe(1);
     expect(statements.length).toBeLessThanOrEqual(5);
   });

@@ -1,8 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AgencyKind, Role } from '@caselink/domain';
+import { countStatements, reportStatements } from '../../test/statement-counter';
 import { createAgency, gql, login, ownerClient, startApi, TestAgency } from '../../test/harness';
 import { randomCard } from '../../test/worker-process';
 
@@ -21,24 +21,14 @@ describe('requests: statements per freeze send', () => {
   let token: string;
   let caseId: string;
   let transferId: string;
-  const counting = new AsyncLocalStorage<string[]>();
+  let count: ReturnType<typeof countStatements>;
 
   beforeAll(async () => {
     owner = await ownerClient();
     gd = await createAgency(owner, 'StmtGD', [Role.INVESTIGATOR], AgencyKind.POLICE, '440000');
     bank = await createAgency(owner, 'StmtBank', [Role.LIAISON], AgencyKind.BANK, '110000');
     app = await startApi();
-    const ds = app.get(DataSource);
-    const create = ds.createQueryRunner.bind(ds);
-    ds.createQueryRunner = (mode?: 'master' | 'slave'): QueryRunner => {
-      const runner = create(mode);
-      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-      (runner as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
-        counting.getStore()?.push(String(args[0]).replace(/\s+/g, ' ').trim());
-        return query(...args);
-      };
-      return runner;
-    };
+    count = countStatements(app.get(DataSource));
     token = (await login(app, gd.users[Role.INVESTIGATOR].email)).token;
     const created = await gql(app, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', { i: { title: '语句计数', fraudType: 'FAKE_CUSTOMER_SERVICE', reportedOn: '2026-11-20' } }, { token });
     caseId = created.data?.createCase.id;
@@ -60,11 +50,7 @@ describe('requests: statements per freeze send', () => {
     i: { caseId, bankAgencyId: bank.id, kind: 'EMERGENCY_STOP', account: randomCard(), amount: '30000', legalBasisDoc: '粤公(反诈)冻字[2026]001号', sourceTransferId: transferId, ...extra },
   }, { token });
 
-  const statementsOf = async (work: () => Promise<unknown>): Promise<string[]> => {
-    const seen: string[] = [];
-    await counting.run(seen, work);
-    return seen;
-  };
+  const statementsOf = async (work: () => Promise<unknown>): Promise<string[]> => (await count(work)).statements;
 
   it('sends a freeze in at most 8 statements, reading the request row once', async () => {
     await send(); // warm: the agency directory is cached, as in a running api
@@ -73,7 +59,7 @@ describe('requests: statements per freeze send', () => {
     expect(result?.errors).toBeUndefined();
     expect(result?.data?.sendFreezeRequest.state).toBe('SENT');
     // For docs/benchmarks.md: the statements themselves.
-    process.stdout.write(`freeze send: ${statements.length} statements\n${statements.map((s, i) => `  ${i + 1}. ${s.slice(0, 160)}`).join('\n')}\n`);
+    reportStatements('freeze send', statements);
     expect(statements.filter((s) => /^(START TRANSACTION|BEGIN)/.test(s))).toHaveLength(1);
     expect(statements.at(-1)).toBe('COMMIT');
     expect(statements.filter((s) => /FROM agency_requests r WHERE r\.id = \$1/.test(s))).toHaveLength(0);
