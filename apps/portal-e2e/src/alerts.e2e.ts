@@ -35,7 +35,7 @@ describe('risk alerts', () => {
       await login(bank.page, CMB);
       await bank.page.getByTestId('nav-alerts').click();
       await bank.page.getByTestId('reporter-desk').waitFor();
-      await bank.page.getByTestId('signal-file').setInputFiles({ name: 'withdrawals.csv', mimeType: 'text/csv', buffer: CSV });
+      await bank.page.getByTestId('signal-upload-file').setInputFiles({ name: 'withdrawals.csv', mimeType: 'text/csv', buffer: CSV });
       await bank.page.getByTestId('signal-upload-submit').click();
       await bank.page.locator('[data-testid="signal-upload-progress"][data-status="DONE"]').waitFor({ timeout: 30_000 });
       expect(await text(bank.page, 'signal-upload-accepted')).toContain('5');

@@ -122,11 +122,11 @@ describe('imports and evidence', () => {
       await screenshot(page, 'imports-page');
 
       // Nothing chosen: said so, no round trip.
-      await page.getByTestId('import-upload').click();
+      await page.getByTestId('import-submit').click();
       await page.getByTestId('import-file-error').waitFor();
 
       await page.getByTestId('import-file').setInputFiles({ name: 'statements.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-      await page.getByTestId('import-upload').click();
+      await page.getByTestId('import-submit').click();
       const progress = page.getByTestId('import-progress');
       await progress.waitFor();
       await page.locator('[data-testid="import-progress"][data-status="DONE"]').waitFor({ timeout: 30_000 });
@@ -140,15 +140,15 @@ describe('imports and evidence', () => {
       const errorRows = page.getByTestId('import-error-row');
       expect(await errorRows.count()).toBe(2);
       const idError = page.locator(`[data-testid="import-error-row"][data-row="${badIdRow}"]`);
-      expect(await idError.getAttribute('data-field')).toBe('victim_id_number');
+      expect(await idError.getAttribute('data-column')).toBe('victim_id_number');
       expect(await idError.getByTestId('import-error-column').textContent()).toContain('身份证号');
       expect((await idError.getByTestId('import-error-reason').textContent())?.length).toBeGreaterThan(3);
       const lossError = page.locator(`[data-testid="import-error-row"][data-row="${negativeRow}"]`);
-      expect(await lossError.getAttribute('data-field')).toBe('reported_loss');
+      expect(await lossError.getAttribute('data-column')).toBe('reported_loss');
       expect(await lossError.getByTestId('import-error-column').textContent()).toContain('损失金额');
 
       // The error report as CSV, made in the browser.
-      const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-errors').click()]);
+      const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-download-errors').click()]);
       expect(report.suggestedFilename()).toBe('statements-errors.csv');
       const reportLines = (await downloadText(report)).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
       expect(reportLines).toHaveLength(3);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { AccessRequestStatus, CaseAccessName, CaseStatusName, ImportStatus, SensitivityName, ViewerAccess } from '../lib/types';
+import type { AccessRequestStatus, CaseAccessName, CaseStatusName, SensitivityName, ViewerAccess } from '../lib/types';
 
 /** One colour per case status, so a list can be scanned in a hurry. */
 export function CaseStatusBadge({ status }: { status: CaseStatusName }) {
@@ -33,18 +33,6 @@ export function RequestStatusBadge({ status }: { status: AccessRequestStatus }) 
   const tone = status === 'APPROVED' ? 'status-ok' : status === 'DENIED' ? 'status-bad' : 'status-warn';
   return (
     <span className={`status ${tone}`} data-testid="request-status" data-status={status}>
-      {t(status)}
-    </span>
-  );
-}
-
-/** Import states in the colours used elsewhere: waiting grey, running amber, done green, failed red. */
-const IMPORT_TONES: Record<ImportStatus, string> = { QUEUED: 'status-off', RUNNING: 'status-warn', DONE: 'status-ok', FAILED: 'status-bad' };
-
-export function ImportStatusBadge({ status }: { status: ImportStatus }) {
-  const t = useTranslations('importPage.statuses');
-  return (
-    <span className={`status ${IMPORT_TONES[status]}`} data-testid="import-status" data-status={status}>
       {t(status)}
     </span>
   );

@@ -6,7 +6,7 @@ import { useNow } from '../lib/clock';
 import { useFormatDateTime } from '../lib/format';
 import { stateTone } from '../lib/requests';
 import type { DeadlineColourName, RequestStateName, RequestTypeName, UrgencyName } from '../lib/types';
-import type { AgencyRequestSummary } from '../app/requests/RequestTable';
+import type { AgencyRequestSummary } from './requests/RequestTable';
 
 /** A request's state in its colour family (lib/requests.ts stateTone). */
 export function RequestStateBadge({ state, testId = 'request-state' }: { state: RequestStateName; testId?: string }) {

@@ -6,17 +6,9 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useAuth } from '../lib/auth';
 import { useAgencyName } from '../lib/format';
-import {
-  answersRequests, canAddToWarninglist, canAdminAgencies, canAdminUsers, canReadAudit, canRelink, canReviewHubs, canUseRequests, canWorkOnCases,
-} from '../lib/access';
+import { answersRequests, canAddToWarninglist, canAdminAgencies, canAdminUsers, canReadAudit, canRelink, canReviewHubs, canSeeAlerts, canSeeAnalytics, canSeeBulletins, canSeeDashboard, canSeeRetention, canUseRequests, canUseTaskForces, canWorkOnCases } from '../lib/access';
 import { useInboxCounts } from '../lib/inbox-counts';
 import { PENDING_CHANGED_EVENT } from '../lib/pending';
-import { canSeeAnalytics } from '../app/analytics/access';
-import { canUseTaskForces } from '../app/task-forces/shared';
-import { canSeeAlerts } from '../app/alerts/access';
-import { canSeeBulletins } from '../app/bulletins/access';
-import { canSeeDashboard } from '../app/dashboard/access';
-import { canSeeRetention } from '../app/retention/shared';
 import { AgencyBadge } from './AgencyBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';

@@ -24,12 +24,6 @@ type Documents = {
     "mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }": typeof types.ChangePasswordDocument,
     "mutation EndSession($id: ID!) { endSession(id: $id) }": typeof types.EndSessionDocument,
     "mutation EndOtherSessions { endOtherSessions }": typeof types.EndOtherSessionsDocument,
-    "fragment SecondFactorFields on SecondFactor { id kind label createdAt lastUsedAt }": typeof types.SecondFactorFieldsFragmentDoc,
-    "fragment FactorEnrolledFields on FactorEnrolled { factor { ...SecondFactorFields } recoveryCodes }": typeof types.FactorEnrolledFieldsFragmentDoc,
-    "mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrCodeSvg expiresAt } }": typeof types.StartTotpEnrolmentDocument,
-    "mutation ConfirmTotpEnrolment($input: ConfirmTotpInput!) { confirmTotpEnrolment(input: $input) { ...FactorEnrolledFields } }": typeof types.ConfirmTotpEnrolmentDocument,
-    "mutation PasskeyRegistrationOptions { passkeyRegistrationOptions }": typeof types.PasskeyRegistrationOptionsDocument,
-    "mutation RegisterPasskey($input: RegisterPasskeyInput!) { registerPasskey(input: $input) { ...FactorEnrolledFields } }": typeof types.RegisterPasskeyDocument,
     "query Agencies($first: Int, $after: String) {\n  agencies(first: $first, after: $after) { edges { cursor node { ...AgencyFields } } pageInfo { hasNextPage endCursor } totalCount }\n}": typeof types.AgenciesDocument,
     "fragment AgencyPolicyFields on Agency { ...AgencyFields active secondFactorRequired idleLockMinutes sessionHours }": typeof types.AgencyPolicyFieldsFragmentDoc,
     "query AgencyPolicies($first: Int, $after: String) {\n  agencies(first: $first, after: $after) { edges { cursor node { ...AgencyPolicyFields } } pageInfo { hasNextPage endCursor } totalCount }\n}": typeof types.AgencyPoliciesDocument,
@@ -52,41 +46,17 @@ type Documents = {
     "mutation ResetUserSecondFactors($id: ID!) { resetUserSecondFactors(id: $id) { ...AdminUserFields } }": typeof types.ResetUserSecondFactorsDocument,
     "mutation EndUserSessions($id: ID!) { endUserSessions(id: $id) }": typeof types.EndUserSessionsDocument,
     "query AdminUsers($first: Int, $after: String) {\n  users(first: $first, after: $after) { edges { cursor node { ...AdminUserFields } } pageInfo { hasNextPage endCursor } totalCount }\n}": typeof types.AdminUsersDocument,
-    "fragment LeadFields on AlertLead { id caseId caseNumber ownerAgency { ...AgencyRefFields } matchedKind matchedValue canOpen createdAt }": typeof types.LeadFieldsFragmentDoc,
-    "fragment AlertSummaryFields on Alert {\n  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey observed threshold windowStart windowEnd\n  signalCount statusNote leads { id }\n}": typeof types.AlertSummaryFieldsFragmentDoc,
-    "fragment AlertFields on Alert {\n  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey identifiers { kind value } observed threshold\n  windowStart windowEnd signalCount statusNote leads { ...LeadFields }\n}": typeof types.AlertFieldsFragmentDoc,
-    "fragment UploadFields on SignalUpload { id fileName status rowsTotal rowsDone accepted duplicates createdAt finishedAt }": typeof types.UploadFieldsFragmentDoc,
-    "query Alerts($status: AlertStatus, $rule: RiskRule, $first: Int, $after: String) {\n  alerts(status: $status, rule: $rule, first: $first, after: $after) { edges { cursor node { ...AlertSummaryFields } } pageInfo { hasNextPage endCursor } totalCount } }": typeof types.AlertsDocument,
-    "query Alert($id: ID!) { alert(id: $id) { ...AlertFields } }": typeof types.AlertDocument,
-    "mutation AcknowledgeAlert($id: ID!) { acknowledgeAlert(id: $id) { ...AlertFields } }": typeof types.AcknowledgeAlertDocument,
-    "mutation DismissAlert($id: ID!, $reason: String!) { dismissAlert(id: $id, reason: $reason) { ...AlertFields } }": typeof types.DismissAlertDocument,
-    "query CaseAlertLeads($caseId: ID!) { caseAlertLeads(caseId: $caseId) { lead { ...LeadFields } alert { ...AlertSummaryFields } } }": typeof types.CaseAlertLeadsDocument,
-    "query RiskSignals($kind: RiskSignalKind, $first: Int, $after: String) {\n  riskSignals(kind: $kind, first: $first, after: $after) {\n    edges { cursor node { id kind reference occurredAt region subjectKey account product phone amount direction counterpartAccount reportedAt } }\n    pageInfo { hasNextPage endCursor } totalCount } }": typeof types.RiskSignalsDocument,
-    "query SignalUpload($id: ID!) { signalUpload(id: $id) { ...UploadFields errors { row column message } } }": typeof types.SignalUploadDocument,
-    "query SignalUploads($first: Int) { signalUploads(first: $first) { ...UploadFields } }": typeof types.SignalUploadsDocument,
-    "query RiskThresholds($region: String) { riskThresholds(region: $region) { region rule value source } }": typeof types.RiskThresholdsDocument,
-    "mutation SetRiskThreshold($region: String!, $rule: RiskRule!, $value: String!) {\n  setRiskThreshold(region: $region, rule: $rule, value: $value) { region rule value source } }": typeof types.SetRiskThresholdDocument,
     "fragment OutcomeDistributionFields on OutcomeDistribution { known unknown buckets { key count percent probation } }": typeof types.OutcomeDistributionFieldsFragmentDoc,
     "query OutcomeAnalytics($filter: OutcomeFilter) { outcomeAnalytics(filter: $filter) {\n  total age { ...OutcomeDistributionFields } education { ...OutcomeDistributionFields } employment { ...OutcomeDistributionFields }\n  roles { ...OutcomeDistributionFields } probation { count of percent } years { year count percent probation probationPercent }\n} }": typeof types.OutcomeAnalyticsDocument,
     "fragment AnchorReason on AuditAnchorCheck { status reasonEn reasonZh }": typeof types.AnchorReasonFragmentDoc,
     "query AuditAnchors { auditAnchors(first: 5) { configured total\n  check { ...AnchorReason headsChecked lastAnchoredSequence lastPublishedAt problemSequence publicKeyFingerprint }\n  heads { sequence publishedAt signatureValid matchesChain } } }": typeof types.AuditAnchorsDocument,
     "query AuditEvents($first: Int, $after: String, $action: String) {\n  auditEvents(first: $first, after: $after, action: $action) {\n    edges { cursor node { id sequence occurredAt actorUserId actorEmail agencyId action entityType entityId clientAddress outcome details } }\n    pageInfo { hasNextPage endCursor } totalCount\n  }\n}": typeof types.AuditEventsDocument,
     "query VerifyAuditChain {\n  verifyAuditChain { ok checkedCount firstBrokenEventId firstBrokenSequence reason anchors { ...AnchorReason } }\n}": typeof types.VerifyAuditChainDocument,
-    "fragment BulletinSummary on Bulletin {\n  id title fraudType publisher { ...AgencyRefFields } publishedAt read isPublisher processed matchedCaseCount\n  recipients { kinds agencies { ...AgencyRefFields } }\n}": typeof types.BulletinSummaryFragmentDoc,
-    "query Bulletins($first: Int, $after: String, $fraudType: FraudType, $unreadOnly: Boolean) {\n  bulletins(first: $first, after: $after, fraudType: $fraudType, unreadOnly: $unreadOnly) {\n    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...BulletinSummary } } } }": typeof types.BulletinsDocument,
-    "query Bulletin($id: ID!) { bulletin(id: $id) { ...BulletinSummary body handling { ...HandlingFields }\n  identifiers { kind value canonical }\n  matchingCases { caseId caseNumber caseTitle owner { ...AgencyRefFields } values { kind value canonical } matchedAt } } }": typeof types.BulletinDocument,
-    "query BulletinUnreadCount { bulletinUnreadCount }": typeof types.BulletinUnreadCountDocument,
-    "query CaseBulletinHits($caseId: ID!) { caseBulletinHits(caseId: $caseId) {\n  bulletin { ...BulletinSummary } values { kind value canonical } matchedAt } }": typeof types.CaseBulletinHitsDocument,
-    "query BulletinRecipientAgencies { bulletinRecipientAgencies { ...AgencyRefFields } }": typeof types.BulletinRecipientAgenciesDocument,
-    "mutation PublishBulletin($input: PublishBulletinInput!) { publishBulletin(input: $input) { id } }": typeof types.PublishBulletinDocument,
     "fragment CaseSummary on Case {\n  id caseNumber title fraudType status provinces totalLoss victimCount reportedOn sensitivity owner { ...AgencyRefFields } viewerAccess\n}": typeof types.CaseSummaryFragmentDoc,
     "query Cases($first: Int, $after: String, $filter: CaseFilter) {\n  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount }\n}": typeof types.CasesDocument,
     "fragment CaseDetail on Case {\n  ...CaseSummary description createdAt updatedAt handling { ...HandlingFields } allowedTransitions\n  statements { ...StatementFields } identifiers { ...IdentifierFields } shares { ...ShareFields }\n  attachments { ...AttachmentFields } legalHold { ...LegalHoldFields }\n}": typeof types.CaseDetailFragmentDoc,
-    "query Case($id: ID!) { case(id: $id) { ...CaseDetail } }": typeof types.CaseDocument,
-    "query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }": typeof types.CaseRequestsDocument,
     "mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) { changeCaseStatus(id: $id, status: $status) { ...CaseDetail } }": typeof types.ChangeCaseStatusDocument,
     "fragment AttachmentFields on Attachment { id statementId fileName contentType sizeBytes sha256 downloadPath createdAt purgedAt }": typeof types.AttachmentFieldsFragmentDoc,
-    "fragment HandlingFields on HandlingCode { mayPassOn mayUseInCourt mustAskBeforeActing }": typeof types.HandlingFieldsFragmentDoc,
     "fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt }": typeof types.IdentifierFieldsFragmentDoc,
     "mutation AddIdentifier($input: AddIdentifierInput!) { addIdentifier(input: $input) { ...IdentifierFields } }": typeof types.AddIdentifierDocument,
     "fragment LegalHoldFields on LegalHold { caseId reason setAt setByEmail }": typeof types.LegalHoldFieldsFragmentDoc,
@@ -102,12 +72,10 @@ type Documents = {
     "fragment StatementFields on VictimStatement {\n  id takenAt place province narrative reportedLoss createdAt takenByName agency { ...AgencyRefFields }\n  victim { id name age gender province idNumber phone personalDataMasked }\n  transfers { id fromAccount toAccount bank amount occurredAt channel }\n}": typeof types.StatementFieldsFragmentDoc,
     "query VictimPersonalData($victimId: ID!) { victimPersonalData(victimId: $victimId) { idNumber phone } }": typeof types.VictimPersonalDataDocument,
     "query LinkGraph($caseId: ID!, $expand: [ID!]) {\n  linkGraph(caseId: $caseId, expand: $expand) {\n    nodes { id type label caseId caseNumber seriesId agency { ...AgencyRefFields } kind state count root }\n    edges { id source target type }\n    truncated\n  }\n}": typeof types.LinkGraphDocument,
-    "query StatementImports($caseId: ID!) { statementImports(caseId: $caseId) { ...ImportSummary } }": typeof types.StatementImportsDocument,
     "fragment ImportSummary on StatementImport { id caseId fileName format status totalRows processedRows importedRows errorRows failure createdAt finishedAt }": typeof types.ImportSummaryFragmentDoc,
+    "query StatementImports($caseId: ID!) { statementImports(caseId: $caseId) { ...ImportSummary } }": typeof types.StatementImportsDocument,
     "query StatementImport($id: ID!) { statementImport(id: $id) { ...ImportSummary errors { row field reason } } }": typeof types.StatementImportDocument,
     "mutation SendCooperationRequest($input: SendCooperationRequestInput!) { sendCooperationRequest(input: $input) { ...RequestSummary } }": typeof types.SendCooperationRequestDocument,
-    "query RequestTargets($type: RequestType!) { requestTargets(type: $type) { ...AgencyRefFields } }": typeof types.RequestTargetsDocument,
-    "query DeadlineRules { deadlineRules { type kind urgency minutes } }": typeof types.DeadlineRulesDocument,
     "mutation SendFreezeRequest($input: SendFreezeRequestInput!) { sendFreezeRequest(input: $input) { ...RequestSummary } }": typeof types.SendFreezeRequestDocument,
     "mutation SendTelecomRequest($input: SendTelecomRequestInput!) { sendTelecomRequest(input: $input) { ...RequestSummary } }": typeof types.SendTelecomRequestDocument,
     "mutation AddStatement($input: AddStatementInput!) { addStatement(input: $input) { ...StatementFields } }": typeof types.AddStatementDocument,
@@ -117,7 +85,6 @@ type Documents = {
     "query FundTrace($transferId: ID!, $maxHops: Int) { fundTrace(transferId: $transferId, maxHops: $maxHops) { ...FundTraceFields } }": typeof types.FundTraceDocument,
     "mutation StartFundTrace($transferId: ID!, $maxHops: Int!) { startFundTrace(transferId: $transferId, maxHops: $maxHops) { ...FundRunFields } }": typeof types.StartFundTraceDocument,
     "query FundTraceRun($id: ID!) { fundTraceRun(id: $id) { ...FundRunFields } }": typeof types.FundTraceRunDocument,
-    "query CaseHead($id: ID!) { case(id: $id) { ...CaseSummary } }": typeof types.CaseHeadDocument,
     "mutation CreateCase($input: CreateCaseInput!) { createCase(input: $input) { ...CaseSummary } }": typeof types.CreateCaseDocument,
     "fragment DashboardGroup on DashboardCaseGroup { key cases openCases totalLoss }": typeof types.DashboardGroupFragmentDoc,
     "query SupervisorDashboard($filter: DashboardFilter) { supervisorDashboard(filter: $filter) {\n  scope region periodDays since fraudType cases { cases openCases totalLoss } byProvince { ...DashboardGroup } byFraudType { ...DashboardGroup }\n  seriesBucket seriesGrowth { start newSeries joinedCases series linkedCases } requestsByState { type state count }\n  freezes { answered held successRate amountHeld medianAnswerSeconds }\n  overdueRequests { count items { id reference type state caseNumber toAgency { id name nameEn } deadlineAt } }\n  tasks { open overdue items { id taskForceId taskForceName title status province assigneeAgency { id name nameEn } dueAt } }\n} }": typeof types.SupervisorDashboardDocument,
@@ -133,8 +100,6 @@ type Documents = {
     "mutation AddWarninglistEntry($input: AddWarninglistEntryInput!) { addWarninglistEntry(input: $input) { ...WarninglistEntryFields } }": typeof types.AddWarninglistEntryDocument,
     "mutation RemoveWarninglistEntry($id: ID!) { removeWarninglistEntry(id: $id) }": typeof types.RemoveWarninglistEntryDocument,
     "query SsoAgencies { ssoAgencies { id name nameEn } }": typeof types.SsoAgenciesDocument,
-    "query Requests($direction: RequestDirection!, $type: RequestType, $states: [RequestState!], $overdueOnly: Boolean, $first: Int, $after: String) {\n  requests(direction: $direction, type: $type, states: $states, overdueOnly: $overdueOnly, first: $first, after: $after) {\n    edges { cursor node { ...RequestSummary } } pageInfo { hasNextPage endCursor } totalCount\n  }\n}": typeof types.RequestsDocument,
-    "fragment RequestSummary on AgencyRequest {\n  id type kind reference state urgency caseNumber fraudType caseId\n  fromAgency { ...AgencyRefFields } toAgency { ...AgencyRefFields } account bankName amount amountHeld targetKind targetValue\n  deadlineAt sentAt answeredAt overdue deadlineColour unread createdAt updatedAt\n}": typeof types.RequestSummaryFragmentDoc,
     "mutation AnswerFreeze($input: AnswerFreezeInput!) { answerFreeze(input: $input) { ...RequestDetail } }": typeof types.AnswerFreezeDocument,
     "mutation AnswerTelecom($input: AnswerTelecomInput!) { answerTelecom(input: $input) { ...RequestDetail } }": typeof types.AnswerTelecomDocument,
     "fragment RequestDetail on AgencyRequest {\n  ...RequestSummary legalBasisDoc legalBasis balance extensions heldAt expiresAt\n  downstream { toAccount bank amount occurredAt }\n  subscriber { name idNumber address registeredOn note }\n  summary subjects { name note identifiers { kind value } }\n  attachments { attachmentId fileName sizeBytes sha256 handling { ...HandlingFields } downloadPath }\n  answerNote acknowledgedAt overdueAt allowedTransitions events { ...RequestEventFields }\n}": typeof types.RequestDetailFragmentDoc,
@@ -153,7 +118,44 @@ type Documents = {
     "mutation RunRetention { runRetention { ...RetentionRunFields } }": typeof types.RunRetentionDocument,
     "fragment SeriesSummary on Series {\n  id caseCount hiddenCaseCount totalLoss victimCount provinces agencies { ...AgencyRefFields } createdAt updatedAt\n}": typeof types.SeriesSummaryFragmentDoc,
     "query SeriesList($first: Int, $after: String) {\n  seriesList(first: $first, after: $after) { edges { cursor node { ...SeriesSummary } } pageInfo { hasNextPage endCursor } }\n}": typeof types.SeriesListDocument,
-    "query Series($id: ID!) { series(id: $id) { ...SeriesSummary cases { ...CaseSummary } } }": typeof types.SeriesDocument,
+    "fragment AgencyRefFields on AgencyRef { id name nameEn kind region }": typeof types.AgencyRefFieldsFragmentDoc,
+    "fragment SecondFactorFields on SecondFactor { id kind label createdAt lastUsedAt }": typeof types.SecondFactorFieldsFragmentDoc,
+    "fragment FactorEnrolledFields on FactorEnrolled { factor { ...SecondFactorFields } recoveryCodes }": typeof types.FactorEnrolledFieldsFragmentDoc,
+    "mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrCodeSvg expiresAt } }": typeof types.StartTotpEnrolmentDocument,
+    "mutation ConfirmTotpEnrolment($input: ConfirmTotpInput!) { confirmTotpEnrolment(input: $input) { ...FactorEnrolledFields } }": typeof types.ConfirmTotpEnrolmentDocument,
+    "mutation PasskeyRegistrationOptions { passkeyRegistrationOptions }": typeof types.PasskeyRegistrationOptionsDocument,
+    "mutation RegisterPasskey($input: RegisterPasskeyInput!) { registerPasskey(input: $input) { ...FactorEnrolledFields } }": typeof types.RegisterPasskeyDocument,
+    "fragment HandlingFields on HandlingCode { mayPassOn mayUseInCourt mustAskBeforeActing }": typeof types.HandlingFieldsFragmentDoc,
+    "fragment NotificationFields on Notification { id kind payload createdAt readAt }": typeof types.NotificationFieldsFragmentDoc,
+    "query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) { edges { cursor node { ...NotificationFields } } pageInfo { hasNextPage endCursor } totalCount }\n}": typeof types.NotificationsDocument,
+    "query UnreadNotificationCount { unreadNotificationCount }": typeof types.UnreadNotificationCountDocument,
+    "mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { ...NotificationFields } }": typeof types.MarkNotificationReadDocument,
+    "query PendingIncoming { accessRequests(direction: INCOMING, status: PENDING, first: 1) { totalCount } }": typeof types.PendingIncomingDocument,
+    "fragment LeadFields on AlertLead { id caseId caseNumber ownerAgency { ...AgencyRefFields } matchedKind matchedValue canOpen createdAt }": typeof types.LeadFieldsFragmentDoc,
+    "fragment AlertSummaryFields on Alert {\n  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey observed threshold windowStart windowEnd\n  signalCount statusNote leads { id }\n}": typeof types.AlertSummaryFieldsFragmentDoc,
+    "fragment AlertFields on Alert {\n  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey identifiers { kind value } observed threshold\n  windowStart windowEnd signalCount statusNote leads { ...LeadFields }\n}": typeof types.AlertFieldsFragmentDoc,
+    "fragment UploadFields on SignalUpload { id fileName status rowsTotal rowsDone accepted duplicates createdAt finishedAt }": typeof types.UploadFieldsFragmentDoc,
+    "query Alerts($status: AlertStatus, $rule: RiskRule, $first: Int, $after: String) {\n  alerts(status: $status, rule: $rule, first: $first, after: $after) { edges { cursor node { ...AlertSummaryFields } } pageInfo { hasNextPage endCursor } totalCount } }": typeof types.AlertsDocument,
+    "query Alert($id: ID!) { alert(id: $id) { ...AlertFields } }": typeof types.AlertDocument,
+    "mutation AcknowledgeAlert($id: ID!) { acknowledgeAlert(id: $id) { ...AlertFields } }": typeof types.AcknowledgeAlertDocument,
+    "mutation DismissAlert($id: ID!, $reason: String!) { dismissAlert(id: $id, reason: $reason) { ...AlertFields } }": typeof types.DismissAlertDocument,
+    "query CaseAlertLeads($caseId: ID!) { caseAlertLeads(caseId: $caseId) { lead { ...LeadFields } alert { ...AlertSummaryFields } } }": typeof types.CaseAlertLeadsDocument,
+    "query RiskSignals($kind: RiskSignalKind, $first: Int, $after: String) {\n  riskSignals(kind: $kind, first: $first, after: $after) {\n    edges { cursor node { id kind reference occurredAt region subjectKey account product phone amount direction counterpartAccount reportedAt } }\n    pageInfo { hasNextPage endCursor } totalCount } }": typeof types.RiskSignalsDocument,
+    "query SignalUpload($id: ID!) { signalUpload(id: $id) { ...UploadFields errors { row column message } } }": typeof types.SignalUploadDocument,
+    "query SignalUploads($first: Int) { signalUploads(first: $first) { ...UploadFields } }": typeof types.SignalUploadsDocument,
+    "query RiskThresholds($region: String) { riskThresholds(region: $region) { region rule value source } }": typeof types.RiskThresholdsDocument,
+    "mutation SetRiskThreshold($region: String!, $rule: RiskRule!, $value: String!) {\n  setRiskThreshold(region: $region, rule: $rule, value: $value) { region rule value source } }": typeof types.SetRiskThresholdDocument,
+    "fragment BulletinSummary on Bulletin {\n  id title fraudType publisher { ...AgencyRefFields } publishedAt read isPublisher processed matchedCaseCount\n  recipients { kinds agencies { ...AgencyRefFields } }\n}": typeof types.BulletinSummaryFragmentDoc,
+    "query Bulletins($first: Int, $after: String, $fraudType: FraudType, $unreadOnly: Boolean) {\n  bulletins(first: $first, after: $after, fraudType: $fraudType, unreadOnly: $unreadOnly) {\n    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...BulletinSummary } } } }": typeof types.BulletinsDocument,
+    "query Bulletin($id: ID!) { bulletin(id: $id) { ...BulletinSummary body handling { ...HandlingFields }\n  identifiers { kind value canonical }\n  matchingCases { caseId caseNumber caseTitle owner { ...AgencyRefFields } values { kind value canonical } matchedAt } } }": typeof types.BulletinDocument,
+    "query BulletinUnreadCount { bulletinUnreadCount }": typeof types.BulletinUnreadCountDocument,
+    "query CaseBulletinHits($caseId: ID!) { caseBulletinHits(caseId: $caseId) {\n  bulletin { ...BulletinSummary } values { kind value canonical } matchedAt } }": typeof types.CaseBulletinHitsDocument,
+    "query BulletinRecipientAgencies { bulletinRecipientAgencies { ...AgencyRefFields } }": typeof types.BulletinRecipientAgenciesDocument,
+    "mutation PublishBulletin($input: PublishBulletinInput!) { publishBulletin(input: $input) { id } }": typeof types.PublishBulletinDocument,
+    "query RequestTargets($type: RequestType!) { requestTargets(type: $type) { ...AgencyRefFields } }": typeof types.RequestTargetsDocument,
+    "query DeadlineRules { deadlineRules { type kind urgency minutes } }": typeof types.DeadlineRulesDocument,
+    "query Requests($direction: RequestDirection!, $type: RequestType, $states: [RequestState!], $overdueOnly: Boolean, $first: Int, $after: String) {\n  requests(direction: $direction, type: $type, states: $states, overdueOnly: $overdueOnly, first: $first, after: $after) {\n    edges { cursor node { ...RequestSummary } } pageInfo { hasNextPage endCursor } totalCount\n  }\n}": typeof types.RequestsDocument,
+    "fragment RequestSummary on AgencyRequest {\n  id type kind reference state urgency caseNumber fraudType caseId\n  fromAgency { ...AgencyRefFields } toAgency { ...AgencyRefFields } account bankName amount amountHeld targetKind targetValue\n  deadlineAt sentAt answeredAt overdue deadlineColour unread createdAt updatedAt\n}": typeof types.RequestSummaryFragmentDoc,
     "fragment TaskFields on TaskForceTask {\n  id kind title province caseId assigneeAgency { ...AgencyRefFields } dueAt status overdue allowedStatuses createdAt\n}": typeof types.TaskFieldsFragmentDoc,
     "fragment TaskForceFields on TaskForce {\n  id name leadAgency { ...AgencyRefFields } agencies { ...AgencyRefFields } cases { id caseNumber title owner { ...AgencyRefFields } }\n  tasks { ...TaskFields } board { province status count overdue } isLead seriesId createdAt closedAt\n}": typeof types.TaskForceFieldsFragmentDoc,
     "query TaskForces { taskForces { ...TaskForceFields } }": typeof types.TaskForcesDocument,
@@ -163,12 +165,6 @@ type Documents = {
     "mutation SetTaskStatus($id: ID!, $status: TaskStatus!) { setTaskStatus(id: $id, status: $status) { ...TaskFields } }": typeof types.SetTaskStatusDocument,
     "query OwnCases($filter: CaseFilter) { cases(first: 100, filter: $filter) { edges { node { id caseNumber title } } } }": typeof types.OwnCasesDocument,
     "query PoliceAgencyList { policeAgencies { ...AgencyRefFields } }": typeof types.PoliceAgencyListDocument,
-    "fragment AgencyRefFields on AgencyRef { id name nameEn kind region }": typeof types.AgencyRefFieldsFragmentDoc,
-    "fragment NotificationFields on Notification { id kind payload createdAt readAt }": typeof types.NotificationFieldsFragmentDoc,
-    "query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) { edges { cursor node { ...NotificationFields } } pageInfo { hasNextPage endCursor } totalCount }\n}": typeof types.NotificationsDocument,
-    "query UnreadNotificationCount { unreadNotificationCount }": typeof types.UnreadNotificationCountDocument,
-    "mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { ...NotificationFields } }": typeof types.MarkNotificationReadDocument,
-    "query PendingIncoming { accessRequests(direction: INCOMING, status: PENDING, first: 1) { totalCount } }": typeof types.PendingIncomingDocument,
     "\n  fragment AgencyFields on Agency {\n    id\n    name\n    nameEn\n    kind\n    region\n    coordinating\n    createdAt\n  }\n": typeof types.AgencyFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id\n    email\n    displayName\n    roles\n    active\n    lockedUntil\n    lastLoginAt\n    createdAt\n    agency {\n      ...AgencyFields\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  fragment SecondFactorStep on SecondFactorChallenge {\n    challenge\n    expiresAt\n    methods\n    enrolmentRequired\n    enrolmentToken\n  }\n": typeof types.SecondFactorStepFragmentDoc,
@@ -181,10 +177,14 @@ type Documents = {
     "\n  mutation LockSession {\n    lockSession\n  }\n": typeof types.LockSessionDocument,
     "\n  mutation PasskeyUnlockOptions {\n    passkeyUnlockOptions\n  }\n": typeof types.PasskeyUnlockOptionsDocument,
     "\n  mutation UnlockSession($input: UnlockInput!) {\n    unlockSession(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.UnlockSessionDocument,
+    "query CaseHead($id: ID!) { case(id: $id) { ...CaseSummary } }": typeof types.CaseHeadDocument,
+    "query Case($id: ID!) { case(id: $id) { ...CaseDetail } }": typeof types.CaseDocument,
     "query InboxCounts { inboxCounts { unread open overdue } }": typeof types.InboxCountsDocument,
     "subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }": typeof types.RequestUpdatesDocument,
     "subscription NotificationAdded { notificationAdded { id kind payload createdAt } }": typeof types.NotificationAddedDocument,
     "subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }": typeof types.TaskForceUpdatesDocument,
+    "query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }": typeof types.CaseRequestsDocument,
+    "query Series($id: ID!) { series(id: $id) { ...SeriesSummary cases { ...CaseSummary } } }": typeof types.SeriesDocument,
 };
 const documents: Documents = {
     "fragment AccessRequestFields on AccessRequest {\n  id caseId caseNumber requestingAgency { ...AgencyRefFields } ownerAgency { ...AgencyRefFields } reason status decisionNote createdAt decidedAt\n}": types.AccessRequestFieldsFragmentDoc,
@@ -197,12 +197,6 @@ const documents: Documents = {
     "mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) }": types.ChangePasswordDocument,
     "mutation EndSession($id: ID!) { endSession(id: $id) }": types.EndSessionDocument,
     "mutation EndOtherSessions { endOtherSessions }": types.EndOtherSessionsDocument,
-    "fragment SecondFactorFields on SecondFactor { id kind label createdAt lastUsedAt }": types.SecondFactorFieldsFragmentDoc,
-    "fragment FactorEnrolledFields on FactorEnrolled { factor { ...SecondFactorFields } recoveryCodes }": types.FactorEnrolledFieldsFragmentDoc,
-    "mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrCodeSvg expiresAt } }": types.StartTotpEnrolmentDocument,
-    "mutation ConfirmTotpEnrolment($input: ConfirmTotpInput!) { confirmTotpEnrolment(input: $input) { ...FactorEnrolledFields } }": types.ConfirmTotpEnrolmentDocument,
-    "mutation PasskeyRegistrationOptions { passkeyRegistrationOptions }": types.PasskeyRegistrationOptionsDocument,
-    "mutation RegisterPasskey($input: RegisterPasskeyInput!) { registerPasskey(input: $input) { ...FactorEnrolledFields } }": types.RegisterPasskeyDocument,
     "query Agencies($first: Int, $after: String) {\n  agencies(first: $first, after: $after) { edges { cursor node { ...AgencyFields } } pageInfo { hasNextPage endCursor } totalCount }\n}": types.AgenciesDocument,
     "fragment AgencyPolicyFields on Agency { ...AgencyFields active secondFactorRequired idleLockMinutes sessionHours }": types.AgencyPolicyFieldsFragmentDoc,
     "query AgencyPolicies($first: Int, $after: String) {\n  agencies(first: $first, after: $after) { edges { cursor node { ...AgencyPolicyFields } } pageInfo { hasNextPage endCursor } totalCount }\n}": types.AgencyPoliciesDocument,
@@ -225,41 +219,17 @@ const documents: Documents = {
     "mutation ResetUserSecondFactors($id: ID!) { resetUserSecondFactors(id: $id) { ...AdminUserFields } }": types.ResetUserSecondFactorsDocument,
     "mutation EndUserSessions($id: ID!) { endUserSessions(id: $id) }": types.EndUserSessionsDocument,
     "query AdminUsers($first: Int, $after: String) {\n  users(first: $first, after: $after) { edges { cursor node { ...AdminUserFields } } pageInfo { hasNextPage endCursor } totalCount }\n}": types.AdminUsersDocument,
-    "fragment LeadFields on AlertLead { id caseId caseNumber ownerAgency { ...AgencyRefFields } matchedKind matchedValue canOpen createdAt }": types.LeadFieldsFragmentDoc,
-    "fragment AlertSummaryFields on Alert {\n  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey observed threshold windowStart windowEnd\n  signalCount statusNote leads { id }\n}": types.AlertSummaryFieldsFragmentDoc,
-    "fragment AlertFields on Alert {\n  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey identifiers { kind value } observed threshold\n  windowStart windowEnd signalCount statusNote leads { ...LeadFields }\n}": types.AlertFieldsFragmentDoc,
-    "fragment UploadFields on SignalUpload { id fileName status rowsTotal rowsDone accepted duplicates createdAt finishedAt }": types.UploadFieldsFragmentDoc,
-    "query Alerts($status: AlertStatus, $rule: RiskRule, $first: Int, $after: String) {\n  alerts(status: $status, rule: $rule, first: $first, after: $after) { edges { cursor node { ...AlertSummaryFields } } pageInfo { hasNextPage endCursor } totalCount } }": types.AlertsDocument,
-    "query Alert($id: ID!) { alert(id: $id) { ...AlertFields } }": types.AlertDocument,
-    "mutation AcknowledgeAlert($id: ID!) { acknowledgeAlert(id: $id) { ...AlertFields } }": types.AcknowledgeAlertDocument,
-    "mutation DismissAlert($id: ID!, $reason: String!) { dismissAlert(id: $id, reason: $reason) { ...AlertFields } }": types.DismissAlertDocument,
-    "query CaseAlertLeads($caseId: ID!) { caseAlertLeads(caseId: $caseId) { lead { ...LeadFields } alert { ...AlertSummaryFields } } }": types.CaseAlertLeadsDocument,
-    "query RiskSignals($kind: RiskSignalKind, $first: Int, $after: String) {\n  riskSignals(kind: $kind, first: $first, after: $after) {\n    edges { cursor node { id kind reference occurredAt region subjectKey account product phone amount direction counterpartAccount reportedAt } }\n    pageInfo { hasNextPage endCursor } totalCount } }": types.RiskSignalsDocument,
-    "query SignalUpload($id: ID!) { signalUpload(id: $id) { ...UploadFields errors { row column message } } }": types.SignalUploadDocument,
-    "query SignalUploads($first: Int) { signalUploads(first: $first) { ...UploadFields } }": types.SignalUploadsDocument,
-    "query RiskThresholds($region: String) { riskThresholds(region: $region) { region rule value source } }": types.RiskThresholdsDocument,
-    "mutation SetRiskThreshold($region: String!, $rule: RiskRule!, $value: String!) {\n  setRiskThreshold(region: $region, rule: $rule, value: $value) { region rule value source } }": types.SetRiskThresholdDocument,
     "fragment OutcomeDistributionFields on OutcomeDistribution { known unknown buckets { key count percent probation } }": types.OutcomeDistributionFieldsFragmentDoc,
     "query OutcomeAnalytics($filter: OutcomeFilter) { outcomeAnalytics(filter: $filter) {\n  total age { ...OutcomeDistributionFields } education { ...OutcomeDistributionFields } employment { ...OutcomeDistributionFields }\n  roles { ...OutcomeDistributionFields } probation { count of percent } years { year count percent probation probationPercent }\n} }": types.OutcomeAnalyticsDocument,
     "fragment AnchorReason on AuditAnchorCheck { status reasonEn reasonZh }": types.AnchorReasonFragmentDoc,
     "query AuditAnchors { auditAnchors(first: 5) { configured total\n  check { ...AnchorReason headsChecked lastAnchoredSequence lastPublishedAt problemSequence publicKeyFingerprint }\n  heads { sequence publishedAt signatureValid matchesChain } } }": types.AuditAnchorsDocument,
     "query AuditEvents($first: Int, $after: String, $action: String) {\n  auditEvents(first: $first, after: $after, action: $action) {\n    edges { cursor node { id sequence occurredAt actorUserId actorEmail agencyId action entityType entityId clientAddress outcome details } }\n    pageInfo { hasNextPage endCursor } totalCount\n  }\n}": types.AuditEventsDocument,
     "query VerifyAuditChain {\n  verifyAuditChain { ok checkedCount firstBrokenEventId firstBrokenSequence reason anchors { ...AnchorReason } }\n}": types.VerifyAuditChainDocument,
-    "fragment BulletinSummary on Bulletin {\n  id title fraudType publisher { ...AgencyRefFields } publishedAt read isPublisher processed matchedCaseCount\n  recipients { kinds agencies { ...AgencyRefFields } }\n}": types.BulletinSummaryFragmentDoc,
-    "query Bulletins($first: Int, $after: String, $fraudType: FraudType, $unreadOnly: Boolean) {\n  bulletins(first: $first, after: $after, fraudType: $fraudType, unreadOnly: $unreadOnly) {\n    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...BulletinSummary } } } }": types.BulletinsDocument,
-    "query Bulletin($id: ID!) { bulletin(id: $id) { ...BulletinSummary body handling { ...HandlingFields }\n  identifiers { kind value canonical }\n  matchingCases { caseId caseNumber caseTitle owner { ...AgencyRefFields } values { kind value canonical } matchedAt } } }": types.BulletinDocument,
-    "query BulletinUnreadCount { bulletinUnreadCount }": types.BulletinUnreadCountDocument,
-    "query CaseBulletinHits($caseId: ID!) { caseBulletinHits(caseId: $caseId) {\n  bulletin { ...BulletinSummary } values { kind value canonical } matchedAt } }": types.CaseBulletinHitsDocument,
-    "query BulletinRecipientAgencies { bulletinRecipientAgencies { ...AgencyRefFields } }": types.BulletinRecipientAgenciesDocument,
-    "mutation PublishBulletin($input: PublishBulletinInput!) { publishBulletin(input: $input) { id } }": types.PublishBulletinDocument,
     "fragment CaseSummary on Case {\n  id caseNumber title fraudType status provinces totalLoss victimCount reportedOn sensitivity owner { ...AgencyRefFields } viewerAccess\n}": types.CaseSummaryFragmentDoc,
     "query Cases($first: Int, $after: String, $filter: CaseFilter) {\n  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount }\n}": types.CasesDocument,
     "fragment CaseDetail on Case {\n  ...CaseSummary description createdAt updatedAt handling { ...HandlingFields } allowedTransitions\n  statements { ...StatementFields } identifiers { ...IdentifierFields } shares { ...ShareFields }\n  attachments { ...AttachmentFields } legalHold { ...LegalHoldFields }\n}": types.CaseDetailFragmentDoc,
-    "query Case($id: ID!) { case(id: $id) { ...CaseDetail } }": types.CaseDocument,
-    "query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }": types.CaseRequestsDocument,
     "mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) { changeCaseStatus(id: $id, status: $status) { ...CaseDetail } }": types.ChangeCaseStatusDocument,
     "fragment AttachmentFields on Attachment { id statementId fileName contentType sizeBytes sha256 downloadPath createdAt purgedAt }": types.AttachmentFieldsFragmentDoc,
-    "fragment HandlingFields on HandlingCode { mayPassOn mayUseInCourt mustAskBeforeActing }": types.HandlingFieldsFragmentDoc,
     "fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt }": types.IdentifierFieldsFragmentDoc,
     "mutation AddIdentifier($input: AddIdentifierInput!) { addIdentifier(input: $input) { ...IdentifierFields } }": types.AddIdentifierDocument,
     "fragment LegalHoldFields on LegalHold { caseId reason setAt setByEmail }": types.LegalHoldFieldsFragmentDoc,
@@ -275,12 +245,10 @@ const documents: Documents = {
     "fragment StatementFields on VictimStatement {\n  id takenAt place province narrative reportedLoss createdAt takenByName agency { ...AgencyRefFields }\n  victim { id name age gender province idNumber phone personalDataMasked }\n  transfers { id fromAccount toAccount bank amount occurredAt channel }\n}": types.StatementFieldsFragmentDoc,
     "query VictimPersonalData($victimId: ID!) { victimPersonalData(victimId: $victimId) { idNumber phone } }": types.VictimPersonalDataDocument,
     "query LinkGraph($caseId: ID!, $expand: [ID!]) {\n  linkGraph(caseId: $caseId, expand: $expand) {\n    nodes { id type label caseId caseNumber seriesId agency { ...AgencyRefFields } kind state count root }\n    edges { id source target type }\n    truncated\n  }\n}": types.LinkGraphDocument,
-    "query StatementImports($caseId: ID!) { statementImports(caseId: $caseId) { ...ImportSummary } }": types.StatementImportsDocument,
     "fragment ImportSummary on StatementImport { id caseId fileName format status totalRows processedRows importedRows errorRows failure createdAt finishedAt }": types.ImportSummaryFragmentDoc,
+    "query StatementImports($caseId: ID!) { statementImports(caseId: $caseId) { ...ImportSummary } }": types.StatementImportsDocument,
     "query StatementImport($id: ID!) { statementImport(id: $id) { ...ImportSummary errors { row field reason } } }": types.StatementImportDocument,
     "mutation SendCooperationRequest($input: SendCooperationRequestInput!) { sendCooperationRequest(input: $input) { ...RequestSummary } }": types.SendCooperationRequestDocument,
-    "query RequestTargets($type: RequestType!) { requestTargets(type: $type) { ...AgencyRefFields } }": types.RequestTargetsDocument,
-    "query DeadlineRules { deadlineRules { type kind urgency minutes } }": types.DeadlineRulesDocument,
     "mutation SendFreezeRequest($input: SendFreezeRequestInput!) { sendFreezeRequest(input: $input) { ...RequestSummary } }": types.SendFreezeRequestDocument,
     "mutation SendTelecomRequest($input: SendTelecomRequestInput!) { sendTelecomRequest(input: $input) { ...RequestSummary } }": types.SendTelecomRequestDocument,
     "mutation AddStatement($input: AddStatementInput!) { addStatement(input: $input) { ...StatementFields } }": types.AddStatementDocument,
@@ -290,7 +258,6 @@ const documents: Documents = {
     "query FundTrace($transferId: ID!, $maxHops: Int) { fundTrace(transferId: $transferId, maxHops: $maxHops) { ...FundTraceFields } }": types.FundTraceDocument,
     "mutation StartFundTrace($transferId: ID!, $maxHops: Int!) { startFundTrace(transferId: $transferId, maxHops: $maxHops) { ...FundRunFields } }": types.StartFundTraceDocument,
     "query FundTraceRun($id: ID!) { fundTraceRun(id: $id) { ...FundRunFields } }": types.FundTraceRunDocument,
-    "query CaseHead($id: ID!) { case(id: $id) { ...CaseSummary } }": types.CaseHeadDocument,
     "mutation CreateCase($input: CreateCaseInput!) { createCase(input: $input) { ...CaseSummary } }": types.CreateCaseDocument,
     "fragment DashboardGroup on DashboardCaseGroup { key cases openCases totalLoss }": types.DashboardGroupFragmentDoc,
     "query SupervisorDashboard($filter: DashboardFilter) { supervisorDashboard(filter: $filter) {\n  scope region periodDays since fraudType cases { cases openCases totalLoss } byProvince { ...DashboardGroup } byFraudType { ...DashboardGroup }\n  seriesBucket seriesGrowth { start newSeries joinedCases series linkedCases } requestsByState { type state count }\n  freezes { answered held successRate amountHeld medianAnswerSeconds }\n  overdueRequests { count items { id reference type state caseNumber toAgency { id name nameEn } deadlineAt } }\n  tasks { open overdue items { id taskForceId taskForceName title status province assigneeAgency { id name nameEn } dueAt } }\n} }": types.SupervisorDashboardDocument,
@@ -306,8 +273,6 @@ const documents: Documents = {
     "mutation AddWarninglistEntry($input: AddWarninglistEntryInput!) { addWarninglistEntry(input: $input) { ...WarninglistEntryFields } }": types.AddWarninglistEntryDocument,
     "mutation RemoveWarninglistEntry($id: ID!) { removeWarninglistEntry(id: $id) }": types.RemoveWarninglistEntryDocument,
     "query SsoAgencies { ssoAgencies { id name nameEn } }": types.SsoAgenciesDocument,
-    "query Requests($direction: RequestDirection!, $type: RequestType, $states: [RequestState!], $overdueOnly: Boolean, $first: Int, $after: String) {\n  requests(direction: $direction, type: $type, states: $states, overdueOnly: $overdueOnly, first: $first, after: $after) {\n    edges { cursor node { ...RequestSummary } } pageInfo { hasNextPage endCursor } totalCount\n  }\n}": types.RequestsDocument,
-    "fragment RequestSummary on AgencyRequest {\n  id type kind reference state urgency caseNumber fraudType caseId\n  fromAgency { ...AgencyRefFields } toAgency { ...AgencyRefFields } account bankName amount amountHeld targetKind targetValue\n  deadlineAt sentAt answeredAt overdue deadlineColour unread createdAt updatedAt\n}": types.RequestSummaryFragmentDoc,
     "mutation AnswerFreeze($input: AnswerFreezeInput!) { answerFreeze(input: $input) { ...RequestDetail } }": types.AnswerFreezeDocument,
     "mutation AnswerTelecom($input: AnswerTelecomInput!) { answerTelecom(input: $input) { ...RequestDetail } }": types.AnswerTelecomDocument,
     "fragment RequestDetail on AgencyRequest {\n  ...RequestSummary legalBasisDoc legalBasis balance extensions heldAt expiresAt\n  downstream { toAccount bank amount occurredAt }\n  subscriber { name idNumber address registeredOn note }\n  summary subjects { name note identifiers { kind value } }\n  attachments { attachmentId fileName sizeBytes sha256 handling { ...HandlingFields } downloadPath }\n  answerNote acknowledgedAt overdueAt allowedTransitions events { ...RequestEventFields }\n}": types.RequestDetailFragmentDoc,
@@ -326,7 +291,44 @@ const documents: Documents = {
     "mutation RunRetention { runRetention { ...RetentionRunFields } }": types.RunRetentionDocument,
     "fragment SeriesSummary on Series {\n  id caseCount hiddenCaseCount totalLoss victimCount provinces agencies { ...AgencyRefFields } createdAt updatedAt\n}": types.SeriesSummaryFragmentDoc,
     "query SeriesList($first: Int, $after: String) {\n  seriesList(first: $first, after: $after) { edges { cursor node { ...SeriesSummary } } pageInfo { hasNextPage endCursor } }\n}": types.SeriesListDocument,
-    "query Series($id: ID!) { series(id: $id) { ...SeriesSummary cases { ...CaseSummary } } }": types.SeriesDocument,
+    "fragment AgencyRefFields on AgencyRef { id name nameEn kind region }": types.AgencyRefFieldsFragmentDoc,
+    "fragment SecondFactorFields on SecondFactor { id kind label createdAt lastUsedAt }": types.SecondFactorFieldsFragmentDoc,
+    "fragment FactorEnrolledFields on FactorEnrolled { factor { ...SecondFactorFields } recoveryCodes }": types.FactorEnrolledFieldsFragmentDoc,
+    "mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrCodeSvg expiresAt } }": types.StartTotpEnrolmentDocument,
+    "mutation ConfirmTotpEnrolment($input: ConfirmTotpInput!) { confirmTotpEnrolment(input: $input) { ...FactorEnrolledFields } }": types.ConfirmTotpEnrolmentDocument,
+    "mutation PasskeyRegistrationOptions { passkeyRegistrationOptions }": types.PasskeyRegistrationOptionsDocument,
+    "mutation RegisterPasskey($input: RegisterPasskeyInput!) { registerPasskey(input: $input) { ...FactorEnrolledFields } }": types.RegisterPasskeyDocument,
+    "fragment HandlingFields on HandlingCode { mayPassOn mayUseInCourt mustAskBeforeActing }": types.HandlingFieldsFragmentDoc,
+    "fragment NotificationFields on Notification { id kind payload createdAt readAt }": types.NotificationFieldsFragmentDoc,
+    "query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) { edges { cursor node { ...NotificationFields } } pageInfo { hasNextPage endCursor } totalCount }\n}": types.NotificationsDocument,
+    "query UnreadNotificationCount { unreadNotificationCount }": types.UnreadNotificationCountDocument,
+    "mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { ...NotificationFields } }": types.MarkNotificationReadDocument,
+    "query PendingIncoming { accessRequests(direction: INCOMING, status: PENDING, first: 1) { totalCount } }": types.PendingIncomingDocument,
+    "fragment LeadFields on AlertLead { id caseId caseNumber ownerAgency { ...AgencyRefFields } matchedKind matchedValue canOpen createdAt }": types.LeadFieldsFragmentDoc,
+    "fragment AlertSummaryFields on Alert {\n  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey observed threshold windowStart windowEnd\n  signalCount statusNote leads { id }\n}": types.AlertSummaryFieldsFragmentDoc,
+    "fragment AlertFields on Alert {\n  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey identifiers { kind value } observed threshold\n  windowStart windowEnd signalCount statusNote leads { ...LeadFields }\n}": types.AlertFieldsFragmentDoc,
+    "fragment UploadFields on SignalUpload { id fileName status rowsTotal rowsDone accepted duplicates createdAt finishedAt }": types.UploadFieldsFragmentDoc,
+    "query Alerts($status: AlertStatus, $rule: RiskRule, $first: Int, $after: String) {\n  alerts(status: $status, rule: $rule, first: $first, after: $after) { edges { cursor node { ...AlertSummaryFields } } pageInfo { hasNextPage endCursor } totalCount } }": types.AlertsDocument,
+    "query Alert($id: ID!) { alert(id: $id) { ...AlertFields } }": types.AlertDocument,
+    "mutation AcknowledgeAlert($id: ID!) { acknowledgeAlert(id: $id) { ...AlertFields } }": types.AcknowledgeAlertDocument,
+    "mutation DismissAlert($id: ID!, $reason: String!) { dismissAlert(id: $id, reason: $reason) { ...AlertFields } }": types.DismissAlertDocument,
+    "query CaseAlertLeads($caseId: ID!) { caseAlertLeads(caseId: $caseId) { lead { ...LeadFields } alert { ...AlertSummaryFields } } }": types.CaseAlertLeadsDocument,
+    "query RiskSignals($kind: RiskSignalKind, $first: Int, $after: String) {\n  riskSignals(kind: $kind, first: $first, after: $after) {\n    edges { cursor node { id kind reference occurredAt region subjectKey account product phone amount direction counterpartAccount reportedAt } }\n    pageInfo { hasNextPage endCursor } totalCount } }": types.RiskSignalsDocument,
+    "query SignalUpload($id: ID!) { signalUpload(id: $id) { ...UploadFields errors { row column message } } }": types.SignalUploadDocument,
+    "query SignalUploads($first: Int) { signalUploads(first: $first) { ...UploadFields } }": types.SignalUploadsDocument,
+    "query RiskThresholds($region: String) { riskThresholds(region: $region) { region rule value source } }": types.RiskThresholdsDocument,
+    "mutation SetRiskThreshold($region: String!, $rule: RiskRule!, $value: String!) {\n  setRiskThreshold(region: $region, rule: $rule, value: $value) { region rule value source } }": types.SetRiskThresholdDocument,
+    "fragment BulletinSummary on Bulletin {\n  id title fraudType publisher { ...AgencyRefFields } publishedAt read isPublisher processed matchedCaseCount\n  recipients { kinds agencies { ...AgencyRefFields } }\n}": types.BulletinSummaryFragmentDoc,
+    "query Bulletins($first: Int, $after: String, $fraudType: FraudType, $unreadOnly: Boolean) {\n  bulletins(first: $first, after: $after, fraudType: $fraudType, unreadOnly: $unreadOnly) {\n    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...BulletinSummary } } } }": types.BulletinsDocument,
+    "query Bulletin($id: ID!) { bulletin(id: $id) { ...BulletinSummary body handling { ...HandlingFields }\n  identifiers { kind value canonical }\n  matchingCases { caseId caseNumber caseTitle owner { ...AgencyRefFields } values { kind value canonical } matchedAt } } }": types.BulletinDocument,
+    "query BulletinUnreadCount { bulletinUnreadCount }": types.BulletinUnreadCountDocument,
+    "query CaseBulletinHits($caseId: ID!) { caseBulletinHits(caseId: $caseId) {\n  bulletin { ...BulletinSummary } values { kind value canonical } matchedAt } }": types.CaseBulletinHitsDocument,
+    "query BulletinRecipientAgencies { bulletinRecipientAgencies { ...AgencyRefFields } }": types.BulletinRecipientAgenciesDocument,
+    "mutation PublishBulletin($input: PublishBulletinInput!) { publishBulletin(input: $input) { id } }": types.PublishBulletinDocument,
+    "query RequestTargets($type: RequestType!) { requestTargets(type: $type) { ...AgencyRefFields } }": types.RequestTargetsDocument,
+    "query DeadlineRules { deadlineRules { type kind urgency minutes } }": types.DeadlineRulesDocument,
+    "query Requests($direction: RequestDirection!, $type: RequestType, $states: [RequestState!], $overdueOnly: Boolean, $first: Int, $after: String) {\n  requests(direction: $direction, type: $type, states: $states, overdueOnly: $overdueOnly, first: $first, after: $after) {\n    edges { cursor node { ...RequestSummary } } pageInfo { hasNextPage endCursor } totalCount\n  }\n}": types.RequestsDocument,
+    "fragment RequestSummary on AgencyRequest {\n  id type kind reference state urgency caseNumber fraudType caseId\n  fromAgency { ...AgencyRefFields } toAgency { ...AgencyRefFields } account bankName amount amountHeld targetKind targetValue\n  deadlineAt sentAt answeredAt overdue deadlineColour unread createdAt updatedAt\n}": types.RequestSummaryFragmentDoc,
     "fragment TaskFields on TaskForceTask {\n  id kind title province caseId assigneeAgency { ...AgencyRefFields } dueAt status overdue allowedStatuses createdAt\n}": types.TaskFieldsFragmentDoc,
     "fragment TaskForceFields on TaskForce {\n  id name leadAgency { ...AgencyRefFields } agencies { ...AgencyRefFields } cases { id caseNumber title owner { ...AgencyRefFields } }\n  tasks { ...TaskFields } board { province status count overdue } isLead seriesId createdAt closedAt\n}": types.TaskForceFieldsFragmentDoc,
     "query TaskForces { taskForces { ...TaskForceFields } }": types.TaskForcesDocument,
@@ -336,12 +338,6 @@ const documents: Documents = {
     "mutation SetTaskStatus($id: ID!, $status: TaskStatus!) { setTaskStatus(id: $id, status: $status) { ...TaskFields } }": types.SetTaskStatusDocument,
     "query OwnCases($filter: CaseFilter) { cases(first: 100, filter: $filter) { edges { node { id caseNumber title } } } }": types.OwnCasesDocument,
     "query PoliceAgencyList { policeAgencies { ...AgencyRefFields } }": types.PoliceAgencyListDocument,
-    "fragment AgencyRefFields on AgencyRef { id name nameEn kind region }": types.AgencyRefFieldsFragmentDoc,
-    "fragment NotificationFields on Notification { id kind payload createdAt readAt }": types.NotificationFieldsFragmentDoc,
-    "query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) { edges { cursor node { ...NotificationFields } } pageInfo { hasNextPage endCursor } totalCount }\n}": types.NotificationsDocument,
-    "query UnreadNotificationCount { unreadNotificationCount }": types.UnreadNotificationCountDocument,
-    "mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { ...NotificationFields } }": types.MarkNotificationReadDocument,
-    "query PendingIncoming { accessRequests(direction: INCOMING, status: PENDING, first: 1) { totalCount } }": types.PendingIncomingDocument,
     "\n  fragment AgencyFields on Agency {\n    id\n    name\n    nameEn\n    kind\n    region\n    coordinating\n    createdAt\n  }\n": types.AgencyFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id\n    email\n    displayName\n    roles\n    active\n    lockedUntil\n    lastLoginAt\n    createdAt\n    agency {\n      ...AgencyFields\n    }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  fragment SecondFactorStep on SecondFactorChallenge {\n    challenge\n    expiresAt\n    methods\n    enrolmentRequired\n    enrolmentToken\n  }\n": types.SecondFactorStepFragmentDoc,
@@ -354,10 +350,14 @@ const documents: Documents = {
     "\n  mutation LockSession {\n    lockSession\n  }\n": types.LockSessionDocument,
     "\n  mutation PasskeyUnlockOptions {\n    passkeyUnlockOptions\n  }\n": types.PasskeyUnlockOptionsDocument,
     "\n  mutation UnlockSession($input: UnlockInput!) {\n    unlockSession(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.UnlockSessionDocument,
+    "query CaseHead($id: ID!) { case(id: $id) { ...CaseSummary } }": types.CaseHeadDocument,
+    "query Case($id: ID!) { case(id: $id) { ...CaseDetail } }": types.CaseDocument,
     "query InboxCounts { inboxCounts { unread open overdue } }": types.InboxCountsDocument,
     "subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }": types.RequestUpdatesDocument,
     "subscription NotificationAdded { notificationAdded { id kind payload createdAt } }": types.NotificationAddedDocument,
     "subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }": types.TaskForceUpdatesDocument,
+    "query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }": types.CaseRequestsDocument,
+    "query Series($id: ID!) { series(id: $id) { ...SeriesSummary cases { ...CaseSummary } } }": types.SeriesDocument,
 };
 
 /**
@@ -400,30 +400,6 @@ export function graphql(source: "mutation EndSession($id: ID!) { endSession(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation EndOtherSessions { endOtherSessions }"): typeof import('./graphql').EndOtherSessionsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment SecondFactorFields on SecondFactor { id kind label createdAt lastUsedAt }"): typeof import('./graphql').SecondFactorFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment FactorEnrolledFields on FactorEnrolled { factor { ...SecondFactorFields } recoveryCodes }"): typeof import('./graphql').FactorEnrolledFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrCodeSvg expiresAt } }"): typeof import('./graphql').StartTotpEnrolmentDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation ConfirmTotpEnrolment($input: ConfirmTotpInput!) { confirmTotpEnrolment(input: $input) { ...FactorEnrolledFields } }"): typeof import('./graphql').ConfirmTotpEnrolmentDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation PasskeyRegistrationOptions { passkeyRegistrationOptions }"): typeof import('./graphql').PasskeyRegistrationOptionsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation RegisterPasskey($input: RegisterPasskeyInput!) { registerPasskey(input: $input) { ...FactorEnrolledFields } }"): typeof import('./graphql').RegisterPasskeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -515,62 +491,6 @@ export function graphql(source: "query AdminUsers($first: Int, $after: String) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment LeadFields on AlertLead { id caseId caseNumber ownerAgency { ...AgencyRefFields } matchedKind matchedValue canOpen createdAt }"): typeof import('./graphql').LeadFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment AlertSummaryFields on Alert {\n  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey observed threshold windowStart windowEnd\n  signalCount statusNote leads { id }\n}"): typeof import('./graphql').AlertSummaryFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment AlertFields on Alert {\n  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey identifiers { kind value } observed threshold\n  windowStart windowEnd signalCount statusNote leads { ...LeadFields }\n}"): typeof import('./graphql').AlertFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment UploadFields on SignalUpload { id fileName status rowsTotal rowsDone accepted duplicates createdAt finishedAt }"): typeof import('./graphql').UploadFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query Alerts($status: AlertStatus, $rule: RiskRule, $first: Int, $after: String) {\n  alerts(status: $status, rule: $rule, first: $first, after: $after) { edges { cursor node { ...AlertSummaryFields } } pageInfo { hasNextPage endCursor } totalCount } }"): typeof import('./graphql').AlertsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query Alert($id: ID!) { alert(id: $id) { ...AlertFields } }"): typeof import('./graphql').AlertDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation AcknowledgeAlert($id: ID!) { acknowledgeAlert(id: $id) { ...AlertFields } }"): typeof import('./graphql').AcknowledgeAlertDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation DismissAlert($id: ID!, $reason: String!) { dismissAlert(id: $id, reason: $reason) { ...AlertFields } }"): typeof import('./graphql').DismissAlertDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query CaseAlertLeads($caseId: ID!) { caseAlertLeads(caseId: $caseId) { lead { ...LeadFields } alert { ...AlertSummaryFields } } }"): typeof import('./graphql').CaseAlertLeadsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query RiskSignals($kind: RiskSignalKind, $first: Int, $after: String) {\n  riskSignals(kind: $kind, first: $first, after: $after) {\n    edges { cursor node { id kind reference occurredAt region subjectKey account product phone amount direction counterpartAccount reportedAt } }\n    pageInfo { hasNextPage endCursor } totalCount } }"): typeof import('./graphql').RiskSignalsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query SignalUpload($id: ID!) { signalUpload(id: $id) { ...UploadFields errors { row column message } } }"): typeof import('./graphql').SignalUploadDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query SignalUploads($first: Int) { signalUploads(first: $first) { ...UploadFields } }"): typeof import('./graphql').SignalUploadsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query RiskThresholds($region: String) { riskThresholds(region: $region) { region rule value source } }"): typeof import('./graphql').RiskThresholdsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation SetRiskThreshold($region: String!, $rule: RiskRule!, $value: String!) {\n  setRiskThreshold(region: $region, rule: $rule, value: $value) { region rule value source } }"): typeof import('./graphql').SetRiskThresholdDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "fragment OutcomeDistributionFields on OutcomeDistribution { known unknown buckets { key count percent probation } }"): typeof import('./graphql').OutcomeDistributionFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -595,34 +515,6 @@ export function graphql(source: "query VerifyAuditChain {\n  verifyAuditChain { 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment BulletinSummary on Bulletin {\n  id title fraudType publisher { ...AgencyRefFields } publishedAt read isPublisher processed matchedCaseCount\n  recipients { kinds agencies { ...AgencyRefFields } }\n}"): typeof import('./graphql').BulletinSummaryFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query Bulletins($first: Int, $after: String, $fraudType: FraudType, $unreadOnly: Boolean) {\n  bulletins(first: $first, after: $after, fraudType: $fraudType, unreadOnly: $unreadOnly) {\n    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...BulletinSummary } } } }"): typeof import('./graphql').BulletinsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query Bulletin($id: ID!) { bulletin(id: $id) { ...BulletinSummary body handling { ...HandlingFields }\n  identifiers { kind value canonical }\n  matchingCases { caseId caseNumber caseTitle owner { ...AgencyRefFields } values { kind value canonical } matchedAt } } }"): typeof import('./graphql').BulletinDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BulletinUnreadCount { bulletinUnreadCount }"): typeof import('./graphql').BulletinUnreadCountDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query CaseBulletinHits($caseId: ID!) { caseBulletinHits(caseId: $caseId) {\n  bulletin { ...BulletinSummary } values { kind value canonical } matchedAt } }"): typeof import('./graphql').CaseBulletinHitsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query BulletinRecipientAgencies { bulletinRecipientAgencies { ...AgencyRefFields } }"): typeof import('./graphql').BulletinRecipientAgenciesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation PublishBulletin($input: PublishBulletinInput!) { publishBulletin(input: $input) { id } }"): typeof import('./graphql').PublishBulletinDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "fragment CaseSummary on Case {\n  id caseNumber title fraudType status provinces totalLoss victimCount reportedOn sensitivity owner { ...AgencyRefFields } viewerAccess\n}"): typeof import('./graphql').CaseSummaryFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -635,23 +527,11 @@ export function graphql(source: "fragment CaseDetail on Case {\n  ...CaseSummary
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Case($id: ID!) { case(id: $id) { ...CaseDetail } }"): typeof import('./graphql').CaseDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }"): typeof import('./graphql').CaseRequestsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) { changeCaseStatus(id: $id, status: $status) { ...CaseDetail } }"): typeof import('./graphql').ChangeCaseStatusDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "fragment AttachmentFields on Attachment { id statementId fileName contentType sizeBytes sha256 downloadPath createdAt purgedAt }"): typeof import('./graphql').AttachmentFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment HandlingFields on HandlingCode { mayPassOn mayUseInCourt mustAskBeforeActing }"): typeof import('./graphql').HandlingFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -715,11 +595,11 @@ export function graphql(source: "query LinkGraph($caseId: ID!, $expand: [ID!]) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query StatementImports($caseId: ID!) { statementImports(caseId: $caseId) { ...ImportSummary } }"): typeof import('./graphql').StatementImportsDocument;
+export function graphql(source: "fragment ImportSummary on StatementImport { id caseId fileName format status totalRows processedRows importedRows errorRows failure createdAt finishedAt }"): typeof import('./graphql').ImportSummaryFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment ImportSummary on StatementImport { id caseId fileName format status totalRows processedRows importedRows errorRows failure createdAt finishedAt }"): typeof import('./graphql').ImportSummaryFragmentDoc;
+export function graphql(source: "query StatementImports($caseId: ID!) { statementImports(caseId: $caseId) { ...ImportSummary } }"): typeof import('./graphql').StatementImportsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -728,14 +608,6 @@ export function graphql(source: "query StatementImport($id: ID!) { statementImpo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SendCooperationRequest($input: SendCooperationRequestInput!) { sendCooperationRequest(input: $input) { ...RequestSummary } }"): typeof import('./graphql').SendCooperationRequestDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query RequestTargets($type: RequestType!) { requestTargets(type: $type) { ...AgencyRefFields } }"): typeof import('./graphql').RequestTargetsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query DeadlineRules { deadlineRules { type kind urgency minutes } }"): typeof import('./graphql').DeadlineRulesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -772,10 +644,6 @@ export function graphql(source: "mutation StartFundTrace($transferId: ID!, $maxH
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query FundTraceRun($id: ID!) { fundTraceRun(id: $id) { ...FundRunFields } }"): typeof import('./graphql').FundTraceRunDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query CaseHead($id: ID!) { case(id: $id) { ...CaseSummary } }"): typeof import('./graphql').CaseHeadDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -836,14 +704,6 @@ export function graphql(source: "mutation RemoveWarninglistEntry($id: ID!) { rem
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query SsoAgencies { ssoAgencies { id name nameEn } }"): typeof import('./graphql').SsoAgenciesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query Requests($direction: RequestDirection!, $type: RequestType, $states: [RequestState!], $overdueOnly: Boolean, $first: Int, $after: String) {\n  requests(direction: $direction, type: $type, states: $states, overdueOnly: $overdueOnly, first: $first, after: $after) {\n    edges { cursor node { ...RequestSummary } } pageInfo { hasNextPage endCursor } totalCount\n  }\n}"): typeof import('./graphql').RequestsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment RequestSummary on AgencyRequest {\n  id type kind reference state urgency caseNumber fraudType caseId\n  fromAgency { ...AgencyRefFields } toAgency { ...AgencyRefFields } account bankName amount amountHeld targetKind targetValue\n  deadlineAt sentAt answeredAt overdue deadlineColour unread createdAt updatedAt\n}"): typeof import('./graphql').RequestSummaryFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -919,7 +779,155 @@ export function graphql(source: "query SeriesList($first: Int, $after: String) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Series($id: ID!) { series(id: $id) { ...SeriesSummary cases { ...CaseSummary } } }"): typeof import('./graphql').SeriesDocument;
+export function graphql(source: "fragment AgencyRefFields on AgencyRef { id name nameEn kind region }"): typeof import('./graphql').AgencyRefFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment SecondFactorFields on SecondFactor { id kind label createdAt lastUsedAt }"): typeof import('./graphql').SecondFactorFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment FactorEnrolledFields on FactorEnrolled { factor { ...SecondFactorFields } recoveryCodes }"): typeof import('./graphql').FactorEnrolledFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation StartTotpEnrolment { startTotpEnrolment { secret otpauthUri qrCodeSvg expiresAt } }"): typeof import('./graphql').StartTotpEnrolmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConfirmTotpEnrolment($input: ConfirmTotpInput!) { confirmTotpEnrolment(input: $input) { ...FactorEnrolledFields } }"): typeof import('./graphql').ConfirmTotpEnrolmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PasskeyRegistrationOptions { passkeyRegistrationOptions }"): typeof import('./graphql').PasskeyRegistrationOptionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RegisterPasskey($input: RegisterPasskeyInput!) { registerPasskey(input: $input) { ...FactorEnrolledFields } }"): typeof import('./graphql').RegisterPasskeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment HandlingFields on HandlingCode { mayPassOn mayUseInCourt mustAskBeforeActing }"): typeof import('./graphql').HandlingFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment NotificationFields on Notification { id kind payload createdAt readAt }"): typeof import('./graphql').NotificationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) { edges { cursor node { ...NotificationFields } } pageInfo { hasNextPage endCursor } totalCount }\n}"): typeof import('./graphql').NotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UnreadNotificationCount { unreadNotificationCount }"): typeof import('./graphql').UnreadNotificationCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { ...NotificationFields } }"): typeof import('./graphql').MarkNotificationReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PendingIncoming { accessRequests(direction: INCOMING, status: PENDING, first: 1) { totalCount } }"): typeof import('./graphql').PendingIncomingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment LeadFields on AlertLead { id caseId caseNumber ownerAgency { ...AgencyRefFields } matchedKind matchedValue canOpen createdAt }"): typeof import('./graphql').LeadFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment AlertSummaryFields on Alert {\n  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey observed threshold windowStart windowEnd\n  signalCount statusNote leads { id }\n}"): typeof import('./graphql').AlertSummaryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment AlertFields on Alert {\n  id rule status region raisedAt reportingAgency { ...AgencyRefFields } subjectKey identifiers { kind value } observed threshold\n  windowStart windowEnd signalCount statusNote leads { ...LeadFields }\n}"): typeof import('./graphql').AlertFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment UploadFields on SignalUpload { id fileName status rowsTotal rowsDone accepted duplicates createdAt finishedAt }"): typeof import('./graphql').UploadFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Alerts($status: AlertStatus, $rule: RiskRule, $first: Int, $after: String) {\n  alerts(status: $status, rule: $rule, first: $first, after: $after) { edges { cursor node { ...AlertSummaryFields } } pageInfo { hasNextPage endCursor } totalCount } }"): typeof import('./graphql').AlertsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Alert($id: ID!) { alert(id: $id) { ...AlertFields } }"): typeof import('./graphql').AlertDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcknowledgeAlert($id: ID!) { acknowledgeAlert(id: $id) { ...AlertFields } }"): typeof import('./graphql').AcknowledgeAlertDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DismissAlert($id: ID!, $reason: String!) { dismissAlert(id: $id, reason: $reason) { ...AlertFields } }"): typeof import('./graphql').DismissAlertDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CaseAlertLeads($caseId: ID!) { caseAlertLeads(caseId: $caseId) { lead { ...LeadFields } alert { ...AlertSummaryFields } } }"): typeof import('./graphql').CaseAlertLeadsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RiskSignals($kind: RiskSignalKind, $first: Int, $after: String) {\n  riskSignals(kind: $kind, first: $first, after: $after) {\n    edges { cursor node { id kind reference occurredAt region subjectKey account product phone amount direction counterpartAccount reportedAt } }\n    pageInfo { hasNextPage endCursor } totalCount } }"): typeof import('./graphql').RiskSignalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SignalUpload($id: ID!) { signalUpload(id: $id) { ...UploadFields errors { row column message } } }"): typeof import('./graphql').SignalUploadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SignalUploads($first: Int) { signalUploads(first: $first) { ...UploadFields } }"): typeof import('./graphql').SignalUploadsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RiskThresholds($region: String) { riskThresholds(region: $region) { region rule value source } }"): typeof import('./graphql').RiskThresholdsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetRiskThreshold($region: String!, $rule: RiskRule!, $value: String!) {\n  setRiskThreshold(region: $region, rule: $rule, value: $value) { region rule value source } }"): typeof import('./graphql').SetRiskThresholdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment BulletinSummary on Bulletin {\n  id title fraudType publisher { ...AgencyRefFields } publishedAt read isPublisher processed matchedCaseCount\n  recipients { kinds agencies { ...AgencyRefFields } }\n}"): typeof import('./graphql').BulletinSummaryFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Bulletins($first: Int, $after: String, $fraudType: FraudType, $unreadOnly: Boolean) {\n  bulletins(first: $first, after: $after, fraudType: $fraudType, unreadOnly: $unreadOnly) {\n    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...BulletinSummary } } } }"): typeof import('./graphql').BulletinsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Bulletin($id: ID!) { bulletin(id: $id) { ...BulletinSummary body handling { ...HandlingFields }\n  identifiers { kind value canonical }\n  matchingCases { caseId caseNumber caseTitle owner { ...AgencyRefFields } values { kind value canonical } matchedAt } } }"): typeof import('./graphql').BulletinDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BulletinUnreadCount { bulletinUnreadCount }"): typeof import('./graphql').BulletinUnreadCountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CaseBulletinHits($caseId: ID!) { caseBulletinHits(caseId: $caseId) {\n  bulletin { ...BulletinSummary } values { kind value canonical } matchedAt } }"): typeof import('./graphql').CaseBulletinHitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BulletinRecipientAgencies { bulletinRecipientAgencies { ...AgencyRefFields } }"): typeof import('./graphql').BulletinRecipientAgenciesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PublishBulletin($input: PublishBulletinInput!) { publishBulletin(input: $input) { id } }"): typeof import('./graphql').PublishBulletinDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RequestTargets($type: RequestType!) { requestTargets(type: $type) { ...AgencyRefFields } }"): typeof import('./graphql').RequestTargetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DeadlineRules { deadlineRules { type kind urgency minutes } }"): typeof import('./graphql').DeadlineRulesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Requests($direction: RequestDirection!, $type: RequestType, $states: [RequestState!], $overdueOnly: Boolean, $first: Int, $after: String) {\n  requests(direction: $direction, type: $type, states: $states, overdueOnly: $overdueOnly, first: $first, after: $after) {\n    edges { cursor node { ...RequestSummary } } pageInfo { hasNextPage endCursor } totalCount\n  }\n}"): typeof import('./graphql').RequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment RequestSummary on AgencyRequest {\n  id type kind reference state urgency caseNumber fraudType caseId\n  fromAgency { ...AgencyRefFields } toAgency { ...AgencyRefFields } account bankName amount amountHeld targetKind targetValue\n  deadlineAt sentAt answeredAt overdue deadlineColour unread createdAt updatedAt\n}"): typeof import('./graphql').RequestSummaryFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -956,30 +964,6 @@ export function graphql(source: "query OwnCases($filter: CaseFilter) { cases(fir
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PoliceAgencyList { policeAgencies { ...AgencyRefFields } }"): typeof import('./graphql').PoliceAgencyListDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment AgencyRefFields on AgencyRef { id name nameEn kind region }"): typeof import('./graphql').AgencyRefFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment NotificationFields on Notification { id kind payload createdAt readAt }"): typeof import('./graphql').NotificationFieldsFragmentDoc;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {\n  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) { edges { cursor node { ...NotificationFields } } pageInfo { hasNextPage endCursor } totalCount }\n}"): typeof import('./graphql').NotificationsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query UnreadNotificationCount { unreadNotificationCount }"): typeof import('./graphql').UnreadNotificationCountDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { ...NotificationFields } }"): typeof import('./graphql').MarkNotificationReadDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query PendingIncoming { accessRequests(direction: INCOMING, status: PENDING, first: 1) { totalCount } }"): typeof import('./graphql').PendingIncomingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1031,6 +1015,14 @@ export function graphql(source: "\n  mutation UnlockSession($input: UnlockInput!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query CaseHead($id: ID!) { case(id: $id) { ...CaseSummary } }"): typeof import('./graphql').CaseHeadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Case($id: ID!) { case(id: $id) { ...CaseDetail } }"): typeof import('./graphql').CaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query InboxCounts { inboxCounts { unread open overdue } }"): typeof import('./graphql').InboxCountsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1044,6 +1036,14 @@ export function graphql(source: "subscription NotificationAdded { notificationAd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }"): typeof import('./graphql').TaskForceUpdatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }"): typeof import('./graphql').CaseRequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Series($id: ID!) { series(id: $id) { ...SeriesSummary cases { ...CaseSummary } } }"): typeof import('./graphql').SeriesDocument;
 
 
 export function graphql(source: string) {

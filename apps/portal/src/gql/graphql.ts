@@ -1098,34 +1098,6 @@ export type EndOtherSessionsMutationVariables = Exact<{ [key: string]: never; }>
 
 export type EndOtherSessionsMutation = { endOtherSessions: number };
 
-export type SecondFactorFieldsFragment = { id: string, kind: SecondFactorKind, label: string, createdAt: string, lastUsedAt: string | null };
-
-export type FactorEnrolledFieldsFragment = { recoveryCodes: Array<string>, factor: { id: string, kind: SecondFactorKind, label: string, createdAt: string, lastUsedAt: string | null } };
-
-export type StartTotpEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
-
-
-export type StartTotpEnrolmentMutation = { startTotpEnrolment: { secret: string, otpauthUri: string, qrCodeSvg: string, expiresAt: string } };
-
-export type ConfirmTotpEnrolmentMutationVariables = Exact<{
-  input: ConfirmTotpInput;
-}>;
-
-
-export type ConfirmTotpEnrolmentMutation = { confirmTotpEnrolment: { recoveryCodes: Array<string>, factor: { id: string, kind: SecondFactorKind, label: string, createdAt: string, lastUsedAt: string | null } } };
-
-export type PasskeyRegistrationOptionsMutationVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PasskeyRegistrationOptionsMutation = { passkeyRegistrationOptions: string };
-
-export type RegisterPasskeyMutationVariables = Exact<{
-  input: RegisterPasskeyInput;
-}>;
-
-
-export type RegisterPasskeyMutation = { registerPasskey: { recoveryCodes: Array<string>, factor: { id: string, kind: SecondFactorKind, label: string, createdAt: string, lastUsedAt: string | null } } };
-
 export type AgenciesQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -1266,92 +1238,6 @@ export type AdminUsersQueryVariables = Exact<{
 
 export type AdminUsersQuery = { users: { totalCount: number, edges: Array<{ cursor: string, node: { secondFactors: Array<SecondFactorKind> | null, id: string, email: string, displayName: string, roles: Array<Role>, active: boolean, lockedUntil: string | null, lastLoginAt: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type LeadFieldsFragment = { id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
-
-export type AlertSummaryFieldsFragment = { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, leads: Array<{ id: string }> };
-
-export type AlertFieldsFragment = { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, identifiers: Array<{ kind: IdentifierKind, value: string }>, leads: Array<{ id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> };
-
-export type UploadFieldsFragment = { id: string, fileName: string, status: SignalUploadStatus, rowsTotal: number | null, rowsDone: number, accepted: number, duplicates: number, createdAt: string, finishedAt: string | null };
-
-export type AlertsQueryVariables = Exact<{
-  status?: AlertStatus | null | undefined;
-  rule?: RiskRule | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type AlertsQuery = { alerts: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, leads: Array<{ id: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
-
-export type AlertQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type AlertQuery = { alert: { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, identifiers: Array<{ kind: IdentifierKind, value: string }>, leads: Array<{ id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } | null };
-
-export type AcknowledgeAlertMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, identifiers: Array<{ kind: IdentifierKind, value: string }>, leads: Array<{ id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } };
-
-export type DismissAlertMutationVariables = Exact<{
-  id: string | number;
-  reason: string;
-}>;
-
-
-export type DismissAlertMutation = { dismissAlert: { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, identifiers: Array<{ kind: IdentifierKind, value: string }>, leads: Array<{ id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } };
-
-export type CaseAlertLeadsQueryVariables = Exact<{
-  caseId: string | number;
-}>;
-
-
-export type CaseAlertLeadsQuery = { caseAlertLeads: Array<{ lead: { id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }, alert: { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, leads: Array<{ id: string }> } }> };
-
-export type RiskSignalsQueryVariables = Exact<{
-  kind?: RiskSignalKind | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type RiskSignalsQuery = { riskSignals: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, kind: RiskSignalKind, reference: string, occurredAt: string, region: string, subjectKey: string | null, account: string | null, product: AccountProduct | null, phone: string | null, amount: string | null, direction: TransferDirection | null, counterpartAccount: string | null, reportedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
-
-export type SignalUploadQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type SignalUploadQuery = { signalUpload: { id: string, fileName: string, status: SignalUploadStatus, rowsTotal: number | null, rowsDone: number, accepted: number, duplicates: number, createdAt: string, finishedAt: string | null, errors: Array<{ row: number, column: string | null, message: string }> } | null };
-
-export type SignalUploadsQueryVariables = Exact<{
-  first?: number | null | undefined;
-}>;
-
-
-export type SignalUploadsQuery = { signalUploads: Array<{ id: string, fileName: string, status: SignalUploadStatus, rowsTotal: number | null, rowsDone: number, accepted: number, duplicates: number, createdAt: string, finishedAt: string | null }> };
-
-export type RiskThresholdsQueryVariables = Exact<{
-  region?: string | null | undefined;
-}>;
-
-
-export type RiskThresholdsQuery = { riskThresholds: Array<{ region: string, rule: RiskRule, value: string, source: string }> };
-
-export type SetRiskThresholdMutationVariables = Exact<{
-  region: string;
-  rule: RiskRule;
-  value: string;
-}>;
-
-
-export type SetRiskThresholdMutation = { setRiskThreshold: { region: string, rule: RiskRule, value: string, source: string } };
-
 export type OutcomeDistributionFieldsFragment = { known: number, unknown: number, buckets: Array<{ key: string, count: number, percent: number, probation: number }> };
 
 export type OutcomeAnalyticsQueryVariables = Exact<{
@@ -1382,49 +1268,6 @@ export type VerifyAuditChainQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type VerifyAuditChainQuery = { verifyAuditChain: { ok: boolean, checkedCount: number, firstBrokenEventId: string | null, firstBrokenSequence: number | null, reason: string | null, anchors: { status: AuditAnchorStatus, reasonEn: string, reasonZh: string } } };
 
-export type BulletinSummaryFragment = { id: string, title: string, fraudType: FraudType, publishedAt: string, read: boolean, isPublisher: boolean, processed: boolean, matchedCaseCount: number | null, publisher: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, recipients: { kinds: Array<AgencyKind>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } };
-
-export type BulletinsQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  fraudType?: FraudType | null | undefined;
-  unreadOnly?: boolean | null | undefined;
-}>;
-
-
-export type BulletinsQuery = { bulletins: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, fraudType: FraudType, publishedAt: string, read: boolean, isPublisher: boolean, processed: boolean, matchedCaseCount: number | null, publisher: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, recipients: { kinds: Array<AgencyKind>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } } }> } };
-
-export type BulletinQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type BulletinQuery = { bulletin: { body: string, id: string, title: string, fraudType: FraudType, publishedAt: string, read: boolean, isPublisher: boolean, processed: boolean, matchedCaseCount: number | null, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean }, identifiers: Array<{ kind: IdentifierKind, value: string, canonical: string }>, matchingCases: Array<{ caseId: string, caseNumber: string, caseTitle: string, matchedAt: string, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, values: Array<{ kind: IdentifierKind, value: string, canonical: string }> }>, publisher: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, recipients: { kinds: Array<AgencyKind>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } } };
-
-export type BulletinUnreadCountQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type BulletinUnreadCountQuery = { bulletinUnreadCount: number };
-
-export type CaseBulletinHitsQueryVariables = Exact<{
-  caseId: string | number;
-}>;
-
-
-export type CaseBulletinHitsQuery = { caseBulletinHits: Array<{ matchedAt: string, bulletin: { id: string, title: string, fraudType: FraudType, publishedAt: string, read: boolean, isPublisher: boolean, processed: boolean, matchedCaseCount: number | null, publisher: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, recipients: { kinds: Array<AgencyKind>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } }, values: Array<{ kind: IdentifierKind, value: string, canonical: string }> }> };
-
-export type BulletinRecipientAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type BulletinRecipientAgenciesQuery = { bulletinRecipientAgencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> };
-
-export type PublishBulletinMutationVariables = Exact<{
-  input: PublishBulletinInput;
-}>;
-
-
-export type PublishBulletinMutation = { publishBulletin: { id: string } };
-
 export type CaseSummaryFragment = { id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
 
 export type CasesQueryVariables = Exact<{
@@ -1438,20 +1281,6 @@ export type CasesQuery = { cases: { totalCount: number, edges: Array<{ cursor: s
 
 export type CaseDetailFragment = { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
 
-export type CaseQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type CaseQuery = { case: { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
-
-export type CaseRequestsQueryVariables = Exact<{
-  caseId: string | number;
-}>;
-
-
-export type CaseRequestsQuery = { caseRequests: Array<{ id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> };
-
 export type ChangeCaseStatusMutationVariables = Exact<{
   id: string | number;
   status: CaseStatus;
@@ -1461,8 +1290,6 @@ export type ChangeCaseStatusMutationVariables = Exact<{
 export type ChangeCaseStatusMutation = { changeCaseStatus: { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
 
 export type AttachmentFieldsFragment = { id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null };
-
-export type HandlingFieldsFragment = { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean };
 
 export type IdentifierFieldsFragment = { id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string };
 
@@ -1543,14 +1370,14 @@ export type LinkGraphQueryVariables = Exact<{
 
 export type LinkGraphQuery = { linkGraph: { truncated: boolean, nodes: Array<{ id: string, type: LinkNodeType, label: string, caseId: string | null, caseNumber: string | null, seriesId: string | null, kind: IdentifierKind | null, state: LinkTermState | null, count: number | null, root: boolean, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } | null }>, edges: Array<{ id: string, source: string, target: string, type: LinkEdgeType }> } };
 
+export type ImportSummaryFragment = { id: string, caseId: string, fileName: string, format: ImportFormat, status: ImportStatus, totalRows: number | null, processedRows: number, importedRows: number, errorRows: number, failure: string | null, createdAt: string, finishedAt: string | null };
+
 export type StatementImportsQueryVariables = Exact<{
   caseId: string | number;
 }>;
 
 
 export type StatementImportsQuery = { statementImports: Array<{ id: string, caseId: string, fileName: string, format: ImportFormat, status: ImportStatus, totalRows: number | null, processedRows: number, importedRows: number, errorRows: number, failure: string | null, createdAt: string, finishedAt: string | null }> };
-
-export type ImportSummaryFragment = { id: string, caseId: string, fileName: string, format: ImportFormat, status: ImportStatus, totalRows: number | null, processedRows: number, importedRows: number, errorRows: number, failure: string | null, createdAt: string, finishedAt: string | null };
 
 export type StatementImportQueryVariables = Exact<{
   id: string | number;
@@ -1565,18 +1392,6 @@ export type SendCooperationRequestMutationVariables = Exact<{
 
 
 export type SendCooperationRequestMutation = { sendCooperationRequest: { id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
-
-export type RequestTargetsQueryVariables = Exact<{
-  type: RequestType;
-}>;
-
-
-export type RequestTargetsQuery = { requestTargets: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> };
-
-export type DeadlineRulesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type DeadlineRulesQuery = { deadlineRules: Array<{ type: RequestType, kind: string, urgency: Urgency, minutes: number }> };
 
 export type SendFreezeRequestMutationVariables = Exact<{
   input: SendFreezeRequestInput;
@@ -1627,13 +1442,6 @@ export type FundTraceRunQueryVariables = Exact<{
 
 
 export type FundTraceRunQuery = { fundTraceRun: { id: string, transferId: string, caseId: string, maxHops: number, state: JobState, done: number, error: string | null, createdAt: string, finishedAt: string | null, result: { hops: number, truncated: boolean, nodes: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean }>, edges: Array<{ id: string, source: string, target: string, amount: string, traced: string, occurredAt: string, depth: number, caseId: string, cycle: boolean }>, lastSeen: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean }> } | null } };
-
-export type CaseHeadQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type CaseHeadQuery = { case: { id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
 
 export type CreateCaseMutationVariables = Exact<{
   input: CreateCaseInput;
@@ -1713,20 +1521,6 @@ export type SsoAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type SsoAgenciesQuery = { ssoAgencies: Array<{ id: string, name: string, nameEn: string }> };
-
-export type RequestsQueryVariables = Exact<{
-  direction: RequestDirection;
-  type?: RequestType | null | undefined;
-  states?: Array<RequestState> | RequestState | null | undefined;
-  overdueOnly?: boolean | null | undefined;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type RequestsQuery = { requests: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
-
-export type RequestSummaryFragment = { id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
 
 export type AnswerFreezeMutationVariables = Exact<{
   input: AnswerFreezeInput;
@@ -1827,12 +1621,220 @@ export type SeriesListQueryVariables = Exact<{
 
 export type SeriesListQuery = { seriesList: { edges: Array<{ cursor: string, node: { id: string, caseCount: number, hiddenCaseCount: number, totalLoss: string, victimCount: number, provinces: Array<string>, createdAt: string, updatedAt: string, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type SeriesQueryVariables = Exact<{
+export type AgencyRefFieldsFragment = { id: string, name: string, nameEn: string, kind: AgencyKind, region: string };
+
+export type SecondFactorFieldsFragment = { id: string, kind: SecondFactorKind, label: string, createdAt: string, lastUsedAt: string | null };
+
+export type FactorEnrolledFieldsFragment = { recoveryCodes: Array<string>, factor: { id: string, kind: SecondFactorKind, label: string, createdAt: string, lastUsedAt: string | null } };
+
+export type StartTotpEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartTotpEnrolmentMutation = { startTotpEnrolment: { secret: string, otpauthUri: string, qrCodeSvg: string, expiresAt: string } };
+
+export type ConfirmTotpEnrolmentMutationVariables = Exact<{
+  input: ConfirmTotpInput;
+}>;
+
+
+export type ConfirmTotpEnrolmentMutation = { confirmTotpEnrolment: { recoveryCodes: Array<string>, factor: { id: string, kind: SecondFactorKind, label: string, createdAt: string, lastUsedAt: string | null } } };
+
+export type PasskeyRegistrationOptionsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PasskeyRegistrationOptionsMutation = { passkeyRegistrationOptions: string };
+
+export type RegisterPasskeyMutationVariables = Exact<{
+  input: RegisterPasskeyInput;
+}>;
+
+
+export type RegisterPasskeyMutation = { registerPasskey: { recoveryCodes: Array<string>, factor: { id: string, kind: SecondFactorKind, label: string, createdAt: string, lastUsedAt: string | null } } };
+
+export type HandlingFieldsFragment = { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean };
+
+export type NotificationFieldsFragment = { id: string, kind: string, payload: string, createdAt: string, readAt: string | null };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { notifications: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, kind: string, payload: string, createdAt: string, readAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type MarkNotificationReadMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type SeriesQuery = { series: { id: string, caseCount: number, hiddenCaseCount: number, totalLoss: string, victimCount: number, provinces: Array<string>, createdAt: string, updatedAt: string, cases: Array<{ id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } };
+export type MarkNotificationReadMutation = { markNotificationRead: { id: string, kind: string, payload: string, createdAt: string, readAt: string | null } };
+
+export type PendingIncomingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingIncomingQuery = { accessRequests: { totalCount: number } };
+
+export type LeadFieldsFragment = { id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
+
+export type AlertSummaryFieldsFragment = { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, leads: Array<{ id: string }> };
+
+export type AlertFieldsFragment = { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, identifiers: Array<{ kind: IdentifierKind, value: string }>, leads: Array<{ id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> };
+
+export type UploadFieldsFragment = { id: string, fileName: string, status: SignalUploadStatus, rowsTotal: number | null, rowsDone: number, accepted: number, duplicates: number, createdAt: string, finishedAt: string | null };
+
+export type AlertsQueryVariables = Exact<{
+  status?: AlertStatus | null | undefined;
+  rule?: RiskRule | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AlertsQuery = { alerts: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, leads: Array<{ id: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AlertQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AlertQuery = { alert: { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, identifiers: Array<{ kind: IdentifierKind, value: string }>, leads: Array<{ id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } | null };
+
+export type AcknowledgeAlertMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, identifiers: Array<{ kind: IdentifierKind, value: string }>, leads: Array<{ id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } };
+
+export type DismissAlertMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type DismissAlertMutation = { dismissAlert: { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, identifiers: Array<{ kind: IdentifierKind, value: string }>, leads: Array<{ id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> } };
+
+export type CaseAlertLeadsQueryVariables = Exact<{
+  caseId: string | number;
+}>;
+
+
+export type CaseAlertLeadsQuery = { caseAlertLeads: Array<{ lead: { id: string, caseId: string | null, caseNumber: string | null, matchedKind: IdentifierKind, matchedValue: string, canOpen: boolean, createdAt: string, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }, alert: { id: string, rule: RiskRule, status: AlertStatus, region: string, raisedAt: string, subjectKey: string | null, observed: string, threshold: string, windowStart: string, windowEnd: string, signalCount: number, statusNote: string | null, reportingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, leads: Array<{ id: string }> } }> };
+
+export type RiskSignalsQueryVariables = Exact<{
+  kind?: RiskSignalKind | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RiskSignalsQuery = { riskSignals: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, kind: RiskSignalKind, reference: string, occurredAt: string, region: string, subjectKey: string | null, account: string | null, product: AccountProduct | null, phone: string | null, amount: string | null, direction: TransferDirection | null, counterpartAccount: string | null, reportedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type SignalUploadQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SignalUploadQuery = { signalUpload: { id: string, fileName: string, status: SignalUploadStatus, rowsTotal: number | null, rowsDone: number, accepted: number, duplicates: number, createdAt: string, finishedAt: string | null, errors: Array<{ row: number, column: string | null, message: string }> } | null };
+
+export type SignalUploadsQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type SignalUploadsQuery = { signalUploads: Array<{ id: string, fileName: string, status: SignalUploadStatus, rowsTotal: number | null, rowsDone: number, accepted: number, duplicates: number, createdAt: string, finishedAt: string | null }> };
+
+export type RiskThresholdsQueryVariables = Exact<{
+  region?: string | null | undefined;
+}>;
+
+
+export type RiskThresholdsQuery = { riskThresholds: Array<{ region: string, rule: RiskRule, value: string, source: string }> };
+
+export type SetRiskThresholdMutationVariables = Exact<{
+  region: string;
+  rule: RiskRule;
+  value: string;
+}>;
+
+
+export type SetRiskThresholdMutation = { setRiskThreshold: { region: string, rule: RiskRule, value: string, source: string } };
+
+export type BulletinSummaryFragment = { id: string, title: string, fraudType: FraudType, publishedAt: string, read: boolean, isPublisher: boolean, processed: boolean, matchedCaseCount: number | null, publisher: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, recipients: { kinds: Array<AgencyKind>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } };
+
+export type BulletinsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  fraudType?: FraudType | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type BulletinsQuery = { bulletins: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, title: string, fraudType: FraudType, publishedAt: string, read: boolean, isPublisher: boolean, processed: boolean, matchedCaseCount: number | null, publisher: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, recipients: { kinds: Array<AgencyKind>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } } }> } };
+
+export type BulletinQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BulletinQuery = { bulletin: { body: string, id: string, title: string, fraudType: FraudType, publishedAt: string, read: boolean, isPublisher: boolean, processed: boolean, matchedCaseCount: number | null, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean }, identifiers: Array<{ kind: IdentifierKind, value: string, canonical: string }>, matchingCases: Array<{ caseId: string, caseNumber: string, caseTitle: string, matchedAt: string, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, values: Array<{ kind: IdentifierKind, value: string, canonical: string }> }>, publisher: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, recipients: { kinds: Array<AgencyKind>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } } };
+
+export type BulletinUnreadCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BulletinUnreadCountQuery = { bulletinUnreadCount: number };
+
+export type CaseBulletinHitsQueryVariables = Exact<{
+  caseId: string | number;
+}>;
+
+
+export type CaseBulletinHitsQuery = { caseBulletinHits: Array<{ matchedAt: string, bulletin: { id: string, title: string, fraudType: FraudType, publishedAt: string, read: boolean, isPublisher: boolean, processed: boolean, matchedCaseCount: number | null, publisher: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, recipients: { kinds: Array<AgencyKind>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } }, values: Array<{ kind: IdentifierKind, value: string, canonical: string }> }> };
+
+export type BulletinRecipientAgenciesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BulletinRecipientAgenciesQuery = { bulletinRecipientAgencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> };
+
+export type PublishBulletinMutationVariables = Exact<{
+  input: PublishBulletinInput;
+}>;
+
+
+export type PublishBulletinMutation = { publishBulletin: { id: string } };
+
+export type RequestTargetsQueryVariables = Exact<{
+  type: RequestType;
+}>;
+
+
+export type RequestTargetsQuery = { requestTargets: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> };
+
+export type DeadlineRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeadlineRulesQuery = { deadlineRules: Array<{ type: RequestType, kind: string, urgency: Urgency, minutes: number }> };
+
+export type RequestsQueryVariables = Exact<{
+  direction: RequestDirection;
+  type?: RequestType | null | undefined;
+  states?: Array<RequestState> | RequestState | null | undefined;
+  overdueOnly?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RequestsQuery = { requests: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RequestSummaryFragment = { id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
 
 export type TaskFieldsFragment = { id: string, kind: TaskKind, title: string, province: string | null, caseId: string | null, dueAt: string, status: TaskStatus, overdue: boolean, allowedStatuses: Array<TaskStatus>, createdAt: string, assigneeAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
 
@@ -1883,36 +1885,6 @@ export type PoliceAgencyListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PoliceAgencyListQuery = { policeAgencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> };
-
-export type AgencyRefFieldsFragment = { id: string, name: string, nameEn: string, kind: AgencyKind, region: string };
-
-export type NotificationFieldsFragment = { id: string, kind: string, payload: string, createdAt: string, readAt: string | null };
-
-export type NotificationsQueryVariables = Exact<{
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-  unreadOnly?: boolean | null | undefined;
-}>;
-
-
-export type NotificationsQuery = { notifications: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, kind: string, payload: string, createdAt: string, readAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
-
-export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
-
-export type MarkNotificationReadMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type MarkNotificationReadMutation = { markNotificationRead: { id: string, kind: string, payload: string, createdAt: string, readAt: string | null } };
-
-export type PendingIncomingQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type PendingIncomingQuery = { accessRequests: { totalCount: number } };
 
 export type AgencyFieldsFragment = { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string };
 
@@ -1970,6 +1942,20 @@ export type UnlockSessionMutationVariables = Exact<{
 
 export type UnlockSessionMutation = { unlockSession: { accessToken: string | null, expiresAt: string | null, sessionExpiresAt: string | null, idleLockMinutes: number | null, user: { id: string, email: string, displayName: string, roles: Array<Role>, active: boolean, lockedUntil: string | null, lastLoginAt: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } } | null, secondFactor: { challenge: string, expiresAt: string, methods: Array<SecondFactorMethod>, enrolmentRequired: boolean, enrolmentToken: string | null } | null } };
 
+export type CaseHeadQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseHeadQuery = { case: { id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
+
+export type CaseQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseQuery = { case: { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
+
 export type InboxCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1989,6 +1975,20 @@ export type TaskForceUpdatesSubscriptionVariables = Exact<{ [key: string]: never
 
 
 export type TaskForceUpdatesSubscription = { taskForceUpdates: { taskForceId: string, kind: string, taskId: string | null, at: string } };
+
+export type CaseRequestsQueryVariables = Exact<{
+  caseId: string | number;
+}>;
+
+
+export type CaseRequestsQuery = { caseRequests: Array<{ id: string, type: RequestType, kind: string, reference: string, state: RequestState, urgency: Urgency, caseNumber: string, fraudType: FraudType, caseId: string | null, account: string | null, bankName: string | null, amount: string | null, amountHeld: string | null, targetKind: IdentifierKind | null, targetValue: string | null, deadlineAt: string | null, sentAt: string | null, answeredAt: string | null, overdue: boolean, deadlineColour: DeadlineColour | null, unread: boolean, createdAt: string, updatedAt: string, fromAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, toAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> };
+
+export type SeriesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SeriesQuery = { series: { id: string, caseCount: number, hiddenCaseCount: number, totalLoss: string, victimCount: number, provinces: Array<string>, createdAt: string, updatedAt: string, cases: Array<{ id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, agencies: Array<{ id: string, name: string, nameEn: string, kind: AgencyKind, region: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2041,29 +2041,6 @@ export const AccessRequestFieldsFragmentDoc = new TypedDocumentString(`
   kind
   region
 }`, {"fragmentName":"AccessRequestFields"}) as unknown as TypedDocumentString<AccessRequestFieldsFragment, unknown>;
-export const SecondFactorFieldsFragmentDoc = new TypedDocumentString(`
-    fragment SecondFactorFields on SecondFactor {
-  id
-  kind
-  label
-  createdAt
-  lastUsedAt
-}
-    `, {"fragmentName":"SecondFactorFields"}) as unknown as TypedDocumentString<SecondFactorFieldsFragment, unknown>;
-export const FactorEnrolledFieldsFragmentDoc = new TypedDocumentString(`
-    fragment FactorEnrolledFields on FactorEnrolled {
-  factor {
-    ...SecondFactorFields
-  }
-  recoveryCodes
-}
-    fragment SecondFactorFields on SecondFactor {
-  id
-  kind
-  label
-  createdAt
-  lastUsedAt
-}`, {"fragmentName":"FactorEnrolledFields"}) as unknown as TypedDocumentString<FactorEnrolledFieldsFragment, unknown>;
 export const AgencyFieldsFragmentDoc = new TypedDocumentString(`
     fragment AgencyFields on Agency {
   id
@@ -2155,111 +2132,6 @@ fragment UserFields on User {
     ...AgencyFields
   }
 }`, {"fragmentName":"AdminUserFields"}) as unknown as TypedDocumentString<AdminUserFieldsFragment, unknown>;
-export const AlertSummaryFieldsFragmentDoc = new TypedDocumentString(`
-    fragment AlertSummaryFields on Alert {
-  id
-  rule
-  status
-  region
-  raisedAt
-  reportingAgency {
-    ...AgencyRefFields
-  }
-  subjectKey
-  observed
-  threshold
-  windowStart
-  windowEnd
-  signalCount
-  statusNote
-  leads {
-    id
-  }
-}
-    fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`, {"fragmentName":"AlertSummaryFields"}) as unknown as TypedDocumentString<AlertSummaryFieldsFragment, unknown>;
-export const LeadFieldsFragmentDoc = new TypedDocumentString(`
-    fragment LeadFields on AlertLead {
-  id
-  caseId
-  caseNumber
-  ownerAgency {
-    ...AgencyRefFields
-  }
-  matchedKind
-  matchedValue
-  canOpen
-  createdAt
-}
-    fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`, {"fragmentName":"LeadFields"}) as unknown as TypedDocumentString<LeadFieldsFragment, unknown>;
-export const AlertFieldsFragmentDoc = new TypedDocumentString(`
-    fragment AlertFields on Alert {
-  id
-  rule
-  status
-  region
-  raisedAt
-  reportingAgency {
-    ...AgencyRefFields
-  }
-  subjectKey
-  identifiers {
-    kind
-    value
-  }
-  observed
-  threshold
-  windowStart
-  windowEnd
-  signalCount
-  statusNote
-  leads {
-    ...LeadFields
-  }
-}
-    fragment LeadFields on AlertLead {
-  id
-  caseId
-  caseNumber
-  ownerAgency {
-    ...AgencyRefFields
-  }
-  matchedKind
-  matchedValue
-  canOpen
-  createdAt
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`, {"fragmentName":"AlertFields"}) as unknown as TypedDocumentString<AlertFieldsFragment, unknown>;
-export const UploadFieldsFragmentDoc = new TypedDocumentString(`
-    fragment UploadFields on SignalUpload {
-  id
-  fileName
-  status
-  rowsTotal
-  rowsDone
-  accepted
-  duplicates
-  createdAt
-  finishedAt
-}
-    `, {"fragmentName":"UploadFields"}) as unknown as TypedDocumentString<UploadFieldsFragment, unknown>;
 export const OutcomeDistributionFieldsFragmentDoc = new TypedDocumentString(`
     fragment OutcomeDistributionFields on OutcomeDistribution {
   known
@@ -2279,33 +2151,6 @@ export const AnchorReasonFragmentDoc = new TypedDocumentString(`
   reasonZh
 }
     `, {"fragmentName":"AnchorReason"}) as unknown as TypedDocumentString<AnchorReasonFragment, unknown>;
-export const BulletinSummaryFragmentDoc = new TypedDocumentString(`
-    fragment BulletinSummary on Bulletin {
-  id
-  title
-  fraudType
-  publisher {
-    ...AgencyRefFields
-  }
-  publishedAt
-  read
-  isPublisher
-  processed
-  matchedCaseCount
-  recipients {
-    kinds
-    agencies {
-      ...AgencyRefFields
-    }
-  }
-}
-    fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`, {"fragmentName":"BulletinSummary"}) as unknown as TypedDocumentString<BulletinSummaryFragment, unknown>;
 export const CaseSummaryFragmentDoc = new TypedDocumentString(`
     fragment CaseSummary on Case {
   id
@@ -2402,17 +2247,17 @@ export const ShareFieldsFragmentDoc = new TypedDocumentString(`
   grantedAt
   revokedAt
 }
-    fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
-fragment AgencyRefFields on AgencyRef {
+    fragment AgencyRefFields on AgencyRef {
   id
   name
   nameEn
   kind
   region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
 }`, {"fragmentName":"ShareFields"}) as unknown as TypedDocumentString<ShareFieldsFragment, unknown>;
 export const AttachmentFieldsFragmentDoc = new TypedDocumentString(`
     fragment AttachmentFields on Attachment {
@@ -2488,11 +2333,6 @@ fragment AttachmentFields on Attachment {
   createdAt
   purgedAt
 }
-fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
 fragment IdentifierFields on Identifier {
   id
   kind
@@ -2559,6 +2399,11 @@ fragment AgencyRefFields on AgencyRef {
   nameEn
   kind
   region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
 }`, {"fragmentName":"CaseDetail"}) as unknown as TypedDocumentString<CaseDetailFragment, unknown>;
 export const LinkValueFieldsFragmentDoc = new TypedDocumentString(`
     fragment LinkValueFields on LinkValue {
@@ -2838,7 +2683,26 @@ export const RequestDetailFragmentDoc = new TypedDocumentString(`
     ...RequestEventFields
   }
 }
-    fragment HandlingFields on HandlingCode {
+    fragment RequestEventFields on RequestEvent {
+  id
+  kind
+  fromState
+  toState
+  body
+  agency {
+    ...AgencyRefFields
+  }
+  authorName
+  createdAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment HandlingFields on HandlingCode {
   mayPassOn
   mayUseInCourt
   mustAskBeforeActing
@@ -2873,25 +2737,6 @@ fragment RequestSummary on AgencyRequest {
   unread
   createdAt
   updatedAt
-}
-fragment RequestEventFields on RequestEvent {
-  id
-  kind
-  fromState
-  toState
-  body
-  agency {
-    ...AgencyRefFields
-  }
-  authorName
-  createdAt
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
 }`, {"fragmentName":"RequestDetail"}) as unknown as TypedDocumentString<RequestDetailFragment, unknown>;
 export const RetentionRuleFieldsFragmentDoc = new TypedDocumentString(`
     fragment RetentionRuleFields on RetentionRule {
@@ -2945,6 +2790,170 @@ export const SeriesSummaryFragmentDoc = new TypedDocumentString(`
   kind
   region
 }`, {"fragmentName":"SeriesSummary"}) as unknown as TypedDocumentString<SeriesSummaryFragment, unknown>;
+export const SecondFactorFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SecondFactorFields on SecondFactor {
+  id
+  kind
+  label
+  createdAt
+  lastUsedAt
+}
+    `, {"fragmentName":"SecondFactorFields"}) as unknown as TypedDocumentString<SecondFactorFieldsFragment, unknown>;
+export const FactorEnrolledFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FactorEnrolledFields on FactorEnrolled {
+  factor {
+    ...SecondFactorFields
+  }
+  recoveryCodes
+}
+    fragment SecondFactorFields on SecondFactor {
+  id
+  kind
+  label
+  createdAt
+  lastUsedAt
+}`, {"fragmentName":"FactorEnrolledFields"}) as unknown as TypedDocumentString<FactorEnrolledFieldsFragment, unknown>;
+export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NotificationFields on Notification {
+  id
+  kind
+  payload
+  createdAt
+  readAt
+}
+    `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+export const AlertSummaryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AlertSummaryFields on Alert {
+  id
+  rule
+  status
+  region
+  raisedAt
+  reportingAgency {
+    ...AgencyRefFields
+  }
+  subjectKey
+  observed
+  threshold
+  windowStart
+  windowEnd
+  signalCount
+  statusNote
+  leads {
+    id
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`, {"fragmentName":"AlertSummaryFields"}) as unknown as TypedDocumentString<AlertSummaryFieldsFragment, unknown>;
+export const LeadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LeadFields on AlertLead {
+  id
+  caseId
+  caseNumber
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  matchedKind
+  matchedValue
+  canOpen
+  createdAt
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`, {"fragmentName":"LeadFields"}) as unknown as TypedDocumentString<LeadFieldsFragment, unknown>;
+export const AlertFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AlertFields on Alert {
+  id
+  rule
+  status
+  region
+  raisedAt
+  reportingAgency {
+    ...AgencyRefFields
+  }
+  subjectKey
+  identifiers {
+    kind
+    value
+  }
+  observed
+  threshold
+  windowStart
+  windowEnd
+  signalCount
+  statusNote
+  leads {
+    ...LeadFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment LeadFields on AlertLead {
+  id
+  caseId
+  caseNumber
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  matchedKind
+  matchedValue
+  canOpen
+  createdAt
+}`, {"fragmentName":"AlertFields"}) as unknown as TypedDocumentString<AlertFieldsFragment, unknown>;
+export const UploadFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UploadFields on SignalUpload {
+  id
+  fileName
+  status
+  rowsTotal
+  rowsDone
+  accepted
+  duplicates
+  createdAt
+  finishedAt
+}
+    `, {"fragmentName":"UploadFields"}) as unknown as TypedDocumentString<UploadFieldsFragment, unknown>;
+export const BulletinSummaryFragmentDoc = new TypedDocumentString(`
+    fragment BulletinSummary on Bulletin {
+  id
+  title
+  fraudType
+  publisher {
+    ...AgencyRefFields
+  }
+  publishedAt
+  read
+  isPublisher
+  processed
+  matchedCaseCount
+  recipients {
+    kinds
+    agencies {
+      ...AgencyRefFields
+    }
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`, {"fragmentName":"BulletinSummary"}) as unknown as TypedDocumentString<BulletinSummaryFragment, unknown>;
 export const TaskFieldsFragmentDoc = new TypedDocumentString(`
     fragment TaskFields on TaskForceTask {
   id
@@ -3000,7 +3009,14 @@ export const TaskForceFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
   closedAt
 }
-    fragment TaskFields on TaskForceTask {
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment TaskFields on TaskForceTask {
   id
   kind
   title
@@ -3014,23 +3030,7 @@ export const TaskForceFieldsFragmentDoc = new TypedDocumentString(`
   overdue
   allowedStatuses
   createdAt
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
 }`, {"fragmentName":"TaskForceFields"}) as unknown as TypedDocumentString<TaskForceFieldsFragment, unknown>;
-export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
-    fragment NotificationFields on Notification {
-  id
-  kind
-  payload
-  createdAt
-  readAt
-}
-    `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
 export const SecondFactorStepFragmentDoc = new TypedDocumentString(`
     fragment SecondFactorStep on SecondFactorChallenge {
   challenge
@@ -3215,59 +3215,6 @@ export const EndOtherSessionsDocument = new TypedDocumentString(`
   endOtherSessions
 }
     `) as unknown as TypedDocumentString<EndOtherSessionsMutation, EndOtherSessionsMutationVariables>;
-export const StartTotpEnrolmentDocument = new TypedDocumentString(`
-    mutation StartTotpEnrolment {
-  startTotpEnrolment {
-    secret
-    otpauthUri
-    qrCodeSvg
-    expiresAt
-  }
-}
-    `) as unknown as TypedDocumentString<StartTotpEnrolmentMutation, StartTotpEnrolmentMutationVariables>;
-export const ConfirmTotpEnrolmentDocument = new TypedDocumentString(`
-    mutation ConfirmTotpEnrolment($input: ConfirmTotpInput!) {
-  confirmTotpEnrolment(input: $input) {
-    ...FactorEnrolledFields
-  }
-}
-    fragment SecondFactorFields on SecondFactor {
-  id
-  kind
-  label
-  createdAt
-  lastUsedAt
-}
-fragment FactorEnrolledFields on FactorEnrolled {
-  factor {
-    ...SecondFactorFields
-  }
-  recoveryCodes
-}`) as unknown as TypedDocumentString<ConfirmTotpEnrolmentMutation, ConfirmTotpEnrolmentMutationVariables>;
-export const PasskeyRegistrationOptionsDocument = new TypedDocumentString(`
-    mutation PasskeyRegistrationOptions {
-  passkeyRegistrationOptions
-}
-    `) as unknown as TypedDocumentString<PasskeyRegistrationOptionsMutation, PasskeyRegistrationOptionsMutationVariables>;
-export const RegisterPasskeyDocument = new TypedDocumentString(`
-    mutation RegisterPasskey($input: RegisterPasskeyInput!) {
-  registerPasskey(input: $input) {
-    ...FactorEnrolledFields
-  }
-}
-    fragment SecondFactorFields on SecondFactor {
-  id
-  kind
-  label
-  createdAt
-  lastUsedAt
-}
-fragment FactorEnrolledFields on FactorEnrolled {
-  factor {
-    ...SecondFactorFields
-  }
-  recoveryCodes
-}`) as unknown as TypedDocumentString<RegisterPasskeyMutation, RegisterPasskeyMutationVariables>;
 export const AgenciesDocument = new TypedDocumentString(`
     query Agencies($first: Int, $after: String) {
   agencies(first: $first, after: $after) {
@@ -3703,334 +3650,6 @@ fragment UserFields on User {
     ...AgencyFields
   }
 }`) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
-export const AlertsDocument = new TypedDocumentString(`
-    query Alerts($status: AlertStatus, $rule: RiskRule, $first: Int, $after: String) {
-  alerts(status: $status, rule: $rule, first: $first, after: $after) {
-    edges {
-      cursor
-      node {
-        ...AlertSummaryFields
-      }
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    totalCount
-  }
-}
-    fragment AlertSummaryFields on Alert {
-  id
-  rule
-  status
-  region
-  raisedAt
-  reportingAgency {
-    ...AgencyRefFields
-  }
-  subjectKey
-  observed
-  threshold
-  windowStart
-  windowEnd
-  signalCount
-  statusNote
-  leads {
-    id
-  }
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
-export const AlertDocument = new TypedDocumentString(`
-    query Alert($id: ID!) {
-  alert(id: $id) {
-    ...AlertFields
-  }
-}
-    fragment LeadFields on AlertLead {
-  id
-  caseId
-  caseNumber
-  ownerAgency {
-    ...AgencyRefFields
-  }
-  matchedKind
-  matchedValue
-  canOpen
-  createdAt
-}
-fragment AlertFields on Alert {
-  id
-  rule
-  status
-  region
-  raisedAt
-  reportingAgency {
-    ...AgencyRefFields
-  }
-  subjectKey
-  identifiers {
-    kind
-    value
-  }
-  observed
-  threshold
-  windowStart
-  windowEnd
-  signalCount
-  statusNote
-  leads {
-    ...LeadFields
-  }
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<AlertQuery, AlertQueryVariables>;
-export const AcknowledgeAlertDocument = new TypedDocumentString(`
-    mutation AcknowledgeAlert($id: ID!) {
-  acknowledgeAlert(id: $id) {
-    ...AlertFields
-  }
-}
-    fragment LeadFields on AlertLead {
-  id
-  caseId
-  caseNumber
-  ownerAgency {
-    ...AgencyRefFields
-  }
-  matchedKind
-  matchedValue
-  canOpen
-  createdAt
-}
-fragment AlertFields on Alert {
-  id
-  rule
-  status
-  region
-  raisedAt
-  reportingAgency {
-    ...AgencyRefFields
-  }
-  subjectKey
-  identifiers {
-    kind
-    value
-  }
-  observed
-  threshold
-  windowStart
-  windowEnd
-  signalCount
-  statusNote
-  leads {
-    ...LeadFields
-  }
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
-export const DismissAlertDocument = new TypedDocumentString(`
-    mutation DismissAlert($id: ID!, $reason: String!) {
-  dismissAlert(id: $id, reason: $reason) {
-    ...AlertFields
-  }
-}
-    fragment LeadFields on AlertLead {
-  id
-  caseId
-  caseNumber
-  ownerAgency {
-    ...AgencyRefFields
-  }
-  matchedKind
-  matchedValue
-  canOpen
-  createdAt
-}
-fragment AlertFields on Alert {
-  id
-  rule
-  status
-  region
-  raisedAt
-  reportingAgency {
-    ...AgencyRefFields
-  }
-  subjectKey
-  identifiers {
-    kind
-    value
-  }
-  observed
-  threshold
-  windowStart
-  windowEnd
-  signalCount
-  statusNote
-  leads {
-    ...LeadFields
-  }
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<DismissAlertMutation, DismissAlertMutationVariables>;
-export const CaseAlertLeadsDocument = new TypedDocumentString(`
-    query CaseAlertLeads($caseId: ID!) {
-  caseAlertLeads(caseId: $caseId) {
-    lead {
-      ...LeadFields
-    }
-    alert {
-      ...AlertSummaryFields
-    }
-  }
-}
-    fragment LeadFields on AlertLead {
-  id
-  caseId
-  caseNumber
-  ownerAgency {
-    ...AgencyRefFields
-  }
-  matchedKind
-  matchedValue
-  canOpen
-  createdAt
-}
-fragment AlertSummaryFields on Alert {
-  id
-  rule
-  status
-  region
-  raisedAt
-  reportingAgency {
-    ...AgencyRefFields
-  }
-  subjectKey
-  observed
-  threshold
-  windowStart
-  windowEnd
-  signalCount
-  statusNote
-  leads {
-    id
-  }
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<CaseAlertLeadsQuery, CaseAlertLeadsQueryVariables>;
-export const RiskSignalsDocument = new TypedDocumentString(`
-    query RiskSignals($kind: RiskSignalKind, $first: Int, $after: String) {
-  riskSignals(kind: $kind, first: $first, after: $after) {
-    edges {
-      cursor
-      node {
-        id
-        kind
-        reference
-        occurredAt
-        region
-        subjectKey
-        account
-        product
-        phone
-        amount
-        direction
-        counterpartAccount
-        reportedAt
-      }
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    totalCount
-  }
-}
-    `) as unknown as TypedDocumentString<RiskSignalsQuery, RiskSignalsQueryVariables>;
-export const SignalUploadDocument = new TypedDocumentString(`
-    query SignalUpload($id: ID!) {
-  signalUpload(id: $id) {
-    ...UploadFields
-    errors {
-      row
-      column
-      message
-    }
-  }
-}
-    fragment UploadFields on SignalUpload {
-  id
-  fileName
-  status
-  rowsTotal
-  rowsDone
-  accepted
-  duplicates
-  createdAt
-  finishedAt
-}`) as unknown as TypedDocumentString<SignalUploadQuery, SignalUploadQueryVariables>;
-export const SignalUploadsDocument = new TypedDocumentString(`
-    query SignalUploads($first: Int) {
-  signalUploads(first: $first) {
-    ...UploadFields
-  }
-}
-    fragment UploadFields on SignalUpload {
-  id
-  fileName
-  status
-  rowsTotal
-  rowsDone
-  accepted
-  duplicates
-  createdAt
-  finishedAt
-}`) as unknown as TypedDocumentString<SignalUploadsQuery, SignalUploadsQueryVariables>;
-export const RiskThresholdsDocument = new TypedDocumentString(`
-    query RiskThresholds($region: String) {
-  riskThresholds(region: $region) {
-    region
-    rule
-    value
-    source
-  }
-}
-    `) as unknown as TypedDocumentString<RiskThresholdsQuery, RiskThresholdsQueryVariables>;
-export const SetRiskThresholdDocument = new TypedDocumentString(`
-    mutation SetRiskThreshold($region: String!, $rule: RiskRule!, $value: String!) {
-  setRiskThreshold(region: $region, rule: $rule, value: $value) {
-    region
-    rule
-    value
-    source
-  }
-}
-    `) as unknown as TypedDocumentString<SetRiskThresholdMutation, SetRiskThresholdMutationVariables>;
 export const OutcomeAnalyticsDocument = new TypedDocumentString(`
     query OutcomeAnalytics($filter: OutcomeFilter) {
   outcomeAnalytics(filter: $filter) {
@@ -4143,178 +3762,6 @@ export const VerifyAuditChainDocument = new TypedDocumentString(`
   reasonEn
   reasonZh
 }`) as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
-export const BulletinsDocument = new TypedDocumentString(`
-    query Bulletins($first: Int, $after: String, $fraudType: FraudType, $unreadOnly: Boolean) {
-  bulletins(
-    first: $first
-    after: $after
-    fraudType: $fraudType
-    unreadOnly: $unreadOnly
-  ) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      cursor
-      node {
-        ...BulletinSummary
-      }
-    }
-  }
-}
-    fragment BulletinSummary on Bulletin {
-  id
-  title
-  fraudType
-  publisher {
-    ...AgencyRefFields
-  }
-  publishedAt
-  read
-  isPublisher
-  processed
-  matchedCaseCount
-  recipients {
-    kinds
-    agencies {
-      ...AgencyRefFields
-    }
-  }
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<BulletinsQuery, BulletinsQueryVariables>;
-export const BulletinDocument = new TypedDocumentString(`
-    query Bulletin($id: ID!) {
-  bulletin(id: $id) {
-    ...BulletinSummary
-    body
-    handling {
-      ...HandlingFields
-    }
-    identifiers {
-      kind
-      value
-      canonical
-    }
-    matchingCases {
-      caseId
-      caseNumber
-      caseTitle
-      owner {
-        ...AgencyRefFields
-      }
-      values {
-        kind
-        value
-        canonical
-      }
-      matchedAt
-    }
-  }
-}
-    fragment BulletinSummary on Bulletin {
-  id
-  title
-  fraudType
-  publisher {
-    ...AgencyRefFields
-  }
-  publishedAt
-  read
-  isPublisher
-  processed
-  matchedCaseCount
-  recipients {
-    kinds
-    agencies {
-      ...AgencyRefFields
-    }
-  }
-}
-fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<BulletinQuery, BulletinQueryVariables>;
-export const BulletinUnreadCountDocument = new TypedDocumentString(`
-    query BulletinUnreadCount {
-  bulletinUnreadCount
-}
-    `) as unknown as TypedDocumentString<BulletinUnreadCountQuery, BulletinUnreadCountQueryVariables>;
-export const CaseBulletinHitsDocument = new TypedDocumentString(`
-    query CaseBulletinHits($caseId: ID!) {
-  caseBulletinHits(caseId: $caseId) {
-    bulletin {
-      ...BulletinSummary
-    }
-    values {
-      kind
-      value
-      canonical
-    }
-    matchedAt
-  }
-}
-    fragment BulletinSummary on Bulletin {
-  id
-  title
-  fraudType
-  publisher {
-    ...AgencyRefFields
-  }
-  publishedAt
-  read
-  isPublisher
-  processed
-  matchedCaseCount
-  recipients {
-    kinds
-    agencies {
-      ...AgencyRefFields
-    }
-  }
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<CaseBulletinHitsQuery, CaseBulletinHitsQueryVariables>;
-export const BulletinRecipientAgenciesDocument = new TypedDocumentString(`
-    query BulletinRecipientAgencies {
-  bulletinRecipientAgencies {
-    ...AgencyRefFields
-  }
-}
-    fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<BulletinRecipientAgenciesQuery, BulletinRecipientAgenciesQueryVariables>;
-export const PublishBulletinDocument = new TypedDocumentString(`
-    mutation PublishBulletin($input: PublishBulletinInput!) {
-  publishBulletin(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<PublishBulletinMutation, PublishBulletinMutationVariables>;
 export const CasesDocument = new TypedDocumentString(`
     query Cases($first: Int, $after: String, $filter: CaseFilter) {
   cases(first: $first, after: $after, filter: $filter) {
@@ -4354,180 +3801,6 @@ fragment AgencyRefFields on AgencyRef {
   kind
   region
 }`) as unknown as TypedDocumentString<CasesQuery, CasesQueryVariables>;
-export const CaseDocument = new TypedDocumentString(`
-    query Case($id: ID!) {
-  case(id: $id) {
-    ...CaseDetail
-  }
-}
-    fragment CaseSummary on Case {
-  id
-  caseNumber
-  title
-  fraudType
-  status
-  provinces
-  totalLoss
-  victimCount
-  reportedOn
-  sensitivity
-  owner {
-    ...AgencyRefFields
-  }
-  viewerAccess
-}
-fragment CaseDetail on Case {
-  ...CaseSummary
-  description
-  createdAt
-  updatedAt
-  handling {
-    ...HandlingFields
-  }
-  allowedTransitions
-  statements {
-    ...StatementFields
-  }
-  identifiers {
-    ...IdentifierFields
-  }
-  shares {
-    ...ShareFields
-  }
-  attachments {
-    ...AttachmentFields
-  }
-  legalHold {
-    ...LegalHoldFields
-  }
-}
-fragment AttachmentFields on Attachment {
-  id
-  statementId
-  fileName
-  contentType
-  sizeBytes
-  sha256
-  downloadPath
-  createdAt
-  purgedAt
-}
-fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
-fragment IdentifierFields on Identifier {
-  id
-  kind
-  rawValue
-  canonical
-  source
-  statementId
-  note
-  createdAt
-}
-fragment LegalHoldFields on LegalHold {
-  caseId
-  reason
-  setAt
-  setByEmail
-}
-fragment ShareFields on CaseShare {
-  id
-  agency {
-    ...AgencyRefFields
-  }
-  access
-  handling {
-    ...HandlingFields
-  }
-  grantedAt
-  revokedAt
-}
-fragment StatementFields on VictimStatement {
-  id
-  takenAt
-  place
-  province
-  narrative
-  reportedLoss
-  createdAt
-  takenByName
-  agency {
-    ...AgencyRefFields
-  }
-  victim {
-    id
-    name
-    age
-    gender
-    province
-    idNumber
-    phone
-    personalDataMasked
-  }
-  transfers {
-    id
-    fromAccount
-    toAccount
-    bank
-    amount
-    occurredAt
-    channel
-  }
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<CaseQuery, CaseQueryVariables>;
-export const CaseRequestsDocument = new TypedDocumentString(`
-    query CaseRequests($caseId: ID!) {
-  caseRequests(caseId: $caseId) {
-    ...RequestSummary
-  }
-}
-    fragment RequestSummary on AgencyRequest {
-  id
-  type
-  kind
-  reference
-  state
-  urgency
-  caseNumber
-  fraudType
-  caseId
-  fromAgency {
-    ...AgencyRefFields
-  }
-  toAgency {
-    ...AgencyRefFields
-  }
-  account
-  bankName
-  amount
-  amountHeld
-  targetKind
-  targetValue
-  deadlineAt
-  sentAt
-  answeredAt
-  overdue
-  deadlineColour
-  unread
-  createdAt
-  updatedAt
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<CaseRequestsQuery, CaseRequestsQueryVariables>;
 export const ChangeCaseStatusDocument = new TypedDocumentString(`
     mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) {
   changeCaseStatus(id: $id, status: $status) {
@@ -4586,11 +3859,6 @@ fragment AttachmentFields on Attachment {
   createdAt
   purgedAt
 }
-fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
 fragment IdentifierFields on Identifier {
   id
   kind
@@ -4657,6 +3925,11 @@ fragment AgencyRefFields on AgencyRef {
   nameEn
   kind
   region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
 }`) as unknown as TypedDocumentString<ChangeCaseStatusMutation, ChangeCaseStatusMutationVariables>;
 export const AddIdentifierDocument = new TypedDocumentString(`
     mutation AddIdentifier($input: AddIdentifierInput!) {
@@ -4812,12 +4085,7 @@ export const ShareCaseDocument = new TypedDocumentString(`
     ...ShareFields
   }
 }
-    fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
-fragment ShareFields on CaseShare {
+    fragment ShareFields on CaseShare {
   id
   agency {
     ...AgencyRefFields
@@ -4835,6 +4103,11 @@ fragment AgencyRefFields on AgencyRef {
   nameEn
   kind
   region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
 }`) as unknown as TypedDocumentString<ShareCaseMutation, ShareCaseMutationVariables>;
 export const RevokeShareDocument = new TypedDocumentString(`
     mutation RevokeShare($id: ID!) {
@@ -4842,12 +4115,7 @@ export const RevokeShareDocument = new TypedDocumentString(`
     ...ShareFields
   }
 }
-    fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
-fragment ShareFields on CaseShare {
+    fragment ShareFields on CaseShare {
   id
   agency {
     ...AgencyRefFields
@@ -4865,6 +4133,11 @@ fragment AgencyRefFields on AgencyRef {
   nameEn
   kind
   region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
 }`) as unknown as TypedDocumentString<RevokeShareMutation, RevokeShareMutationVariables>;
 export const VictimPersonalDataDocument = new TypedDocumentString(`
     query VictimPersonalData($victimId: ID!) {
@@ -4959,7 +4232,14 @@ export const SendCooperationRequestDocument = new TypedDocumentString(`
     ...RequestSummary
   }
 }
-    fragment RequestSummary on AgencyRequest {
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment RequestSummary on AgencyRequest {
   id
   type
   kind
@@ -4989,18 +4269,11 @@ export const SendCooperationRequestDocument = new TypedDocumentString(`
   unread
   createdAt
   updatedAt
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
 }`) as unknown as TypedDocumentString<SendCooperationRequestMutation, SendCooperationRequestMutationVariables>;
-export const RequestTargetsDocument = new TypedDocumentString(`
-    query RequestTargets($type: RequestType!) {
-  requestTargets(type: $type) {
-    ...AgencyRefFields
+export const SendFreezeRequestDocument = new TypedDocumentString(`
+    mutation SendFreezeRequest($input: SendFreezeRequestInput!) {
+  sendFreezeRequest(input: $input) {
+    ...RequestSummary
   }
 }
     fragment AgencyRefFields on AgencyRef {
@@ -5009,24 +4282,8 @@ export const RequestTargetsDocument = new TypedDocumentString(`
   nameEn
   kind
   region
-}`) as unknown as TypedDocumentString<RequestTargetsQuery, RequestTargetsQueryVariables>;
-export const DeadlineRulesDocument = new TypedDocumentString(`
-    query DeadlineRules {
-  deadlineRules {
-    type
-    kind
-    urgency
-    minutes
-  }
 }
-    `) as unknown as TypedDocumentString<DeadlineRulesQuery, DeadlineRulesQueryVariables>;
-export const SendFreezeRequestDocument = new TypedDocumentString(`
-    mutation SendFreezeRequest($input: SendFreezeRequestInput!) {
-  sendFreezeRequest(input: $input) {
-    ...RequestSummary
-  }
-}
-    fragment RequestSummary on AgencyRequest {
+fragment RequestSummary on AgencyRequest {
   id
   type
   kind
@@ -5056,13 +4313,6 @@ export const SendFreezeRequestDocument = new TypedDocumentString(`
   unread
   createdAt
   updatedAt
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
 }`) as unknown as TypedDocumentString<SendFreezeRequestMutation, SendFreezeRequestMutationVariables>;
 export const SendTelecomRequestDocument = new TypedDocumentString(`
     mutation SendTelecomRequest($input: SendTelecomRequestInput!) {
@@ -5070,7 +4320,14 @@ export const SendTelecomRequestDocument = new TypedDocumentString(`
     ...RequestSummary
   }
 }
-    fragment RequestSummary on AgencyRequest {
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment RequestSummary on AgencyRequest {
   id
   type
   kind
@@ -5100,13 +4357,6 @@ export const SendTelecomRequestDocument = new TypedDocumentString(`
   unread
   createdAt
   updatedAt
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
 }`) as unknown as TypedDocumentString<SendTelecomRequestMutation, SendTelecomRequestMutationVariables>;
 export const AddStatementDocument = new TypedDocumentString(`
     mutation AddStatement($input: AddStatementInput!) {
@@ -5295,35 +4545,6 @@ fragment FundRunFields on FundTraceRun {
   createdAt
   finishedAt
 }`) as unknown as TypedDocumentString<FundTraceRunQuery, FundTraceRunQueryVariables>;
-export const CaseHeadDocument = new TypedDocumentString(`
-    query CaseHead($id: ID!) {
-  case(id: $id) {
-    ...CaseSummary
-  }
-}
-    fragment CaseSummary on Case {
-  id
-  caseNumber
-  title
-  fraudType
-  status
-  provinces
-  totalLoss
-  victimCount
-  reportedOn
-  sensitivity
-  owner {
-    ...AgencyRefFields
-  }
-  viewerAccess
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<CaseHeadQuery, CaseHeadQueryVariables>;
 export const CreateCaseDocument = new TypedDocumentString(`
     mutation CreateCase($input: CreateCaseInput!) {
   createCase(input: $input) {
@@ -5592,110 +4813,13 @@ export const SsoAgenciesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SsoAgenciesQuery, SsoAgenciesQueryVariables>;
-export const RequestsDocument = new TypedDocumentString(`
-    query Requests($direction: RequestDirection!, $type: RequestType, $states: [RequestState!], $overdueOnly: Boolean, $first: Int, $after: String) {
-  requests(
-    direction: $direction
-    type: $type
-    states: $states
-    overdueOnly: $overdueOnly
-    first: $first
-    after: $after
-  ) {
-    edges {
-      cursor
-      node {
-        ...RequestSummary
-      }
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    totalCount
-  }
-}
-    fragment RequestSummary on AgencyRequest {
-  id
-  type
-  kind
-  reference
-  state
-  urgency
-  caseNumber
-  fraudType
-  caseId
-  fromAgency {
-    ...AgencyRefFields
-  }
-  toAgency {
-    ...AgencyRefFields
-  }
-  account
-  bankName
-  amount
-  amountHeld
-  targetKind
-  targetValue
-  deadlineAt
-  sentAt
-  answeredAt
-  overdue
-  deadlineColour
-  unread
-  createdAt
-  updatedAt
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<RequestsQuery, RequestsQueryVariables>;
 export const AnswerFreezeDocument = new TypedDocumentString(`
     mutation AnswerFreeze($input: AnswerFreezeInput!) {
   answerFreeze(input: $input) {
     ...RequestDetail
   }
 }
-    fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
-fragment RequestSummary on AgencyRequest {
-  id
-  type
-  kind
-  reference
-  state
-  urgency
-  caseNumber
-  fraudType
-  caseId
-  fromAgency {
-    ...AgencyRefFields
-  }
-  toAgency {
-    ...AgencyRefFields
-  }
-  account
-  bankName
-  amount
-  amountHeld
-  targetKind
-  targetValue
-  deadlineAt
-  sentAt
-  answeredAt
-  overdue
-  deadlineColour
-  unread
-  createdAt
-  updatedAt
-}
-fragment RequestDetail on AgencyRequest {
+    fragment RequestDetail on AgencyRequest {
   ...RequestSummary
   legalBasisDoc
   legalBasis
@@ -5761,6 +4885,42 @@ fragment AgencyRefFields on AgencyRef {
   nameEn
   kind
   region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
 }`) as unknown as TypedDocumentString<AnswerFreezeMutation, AnswerFreezeMutationVariables>;
 export const AnswerTelecomDocument = new TypedDocumentString(`
     mutation AnswerTelecom($input: AnswerTelecomInput!) {
@@ -5768,43 +4928,7 @@ export const AnswerTelecomDocument = new TypedDocumentString(`
     ...RequestDetail
   }
 }
-    fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
-fragment RequestSummary on AgencyRequest {
-  id
-  type
-  kind
-  reference
-  state
-  urgency
-  caseNumber
-  fraudType
-  caseId
-  fromAgency {
-    ...AgencyRefFields
-  }
-  toAgency {
-    ...AgencyRefFields
-  }
-  account
-  bankName
-  amount
-  amountHeld
-  targetKind
-  targetValue
-  deadlineAt
-  sentAt
-  answeredAt
-  overdue
-  deadlineColour
-  unread
-  createdAt
-  updatedAt
-}
-fragment RequestDetail on AgencyRequest {
+    fragment RequestDetail on AgencyRequest {
   ...RequestSummary
   legalBasisDoc
   legalBasis
@@ -5870,6 +4994,42 @@ fragment AgencyRefFields on AgencyRef {
   nameEn
   kind
   region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
 }`) as unknown as TypedDocumentString<AnswerTelecomMutation, AnswerTelecomMutationVariables>;
 export const RequestDocument = new TypedDocumentString(`
     query Request($id: ID!) {
@@ -5877,43 +5037,7 @@ export const RequestDocument = new TypedDocumentString(`
     ...RequestDetail
   }
 }
-    fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
-fragment RequestSummary on AgencyRequest {
-  id
-  type
-  kind
-  reference
-  state
-  urgency
-  caseNumber
-  fraudType
-  caseId
-  fromAgency {
-    ...AgencyRefFields
-  }
-  toAgency {
-    ...AgencyRefFields
-  }
-  account
-  bankName
-  amount
-  amountHeld
-  targetKind
-  targetValue
-  deadlineAt
-  sentAt
-  answeredAt
-  overdue
-  deadlineColour
-  unread
-  createdAt
-  updatedAt
-}
-fragment RequestDetail on AgencyRequest {
+    fragment RequestDetail on AgencyRequest {
   ...RequestSummary
   legalBasisDoc
   legalBasis
@@ -5979,6 +5103,42 @@ fragment AgencyRefFields on AgencyRef {
   nameEn
   kind
   region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
 }`) as unknown as TypedDocumentString<RequestQuery, RequestQueryVariables>;
 export const MarkRequestReadDocument = new TypedDocumentString(`
     mutation MarkRequestRead($id: ID!) {
@@ -5994,43 +5154,7 @@ export const SendDraftDocument = new TypedDocumentString(`
     ...RequestDetail
   }
 }
-    fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
-fragment RequestSummary on AgencyRequest {
-  id
-  type
-  kind
-  reference
-  state
-  urgency
-  caseNumber
-  fraudType
-  caseId
-  fromAgency {
-    ...AgencyRefFields
-  }
-  toAgency {
-    ...AgencyRefFields
-  }
-  account
-  bankName
-  amount
-  amountHeld
-  targetKind
-  targetValue
-  deadlineAt
-  sentAt
-  answeredAt
-  overdue
-  deadlineColour
-  unread
-  createdAt
-  updatedAt
-}
-fragment RequestDetail on AgencyRequest {
+    fragment RequestDetail on AgencyRequest {
   ...RequestSummary
   legalBasisDoc
   legalBasis
@@ -6096,6 +5220,42 @@ fragment AgencyRefFields on AgencyRef {
   nameEn
   kind
   region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
 }`) as unknown as TypedDocumentString<SendDraftMutation, SendDraftMutationVariables>;
 export const AcknowledgeRequestDocument = new TypedDocumentString(`
     mutation AcknowledgeRequest($id: ID!) {
@@ -6103,43 +5263,7 @@ export const AcknowledgeRequestDocument = new TypedDocumentString(`
     ...RequestDetail
   }
 }
-    fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
-fragment RequestSummary on AgencyRequest {
-  id
-  type
-  kind
-  reference
-  state
-  urgency
-  caseNumber
-  fraudType
-  caseId
-  fromAgency {
-    ...AgencyRefFields
-  }
-  toAgency {
-    ...AgencyRefFields
-  }
-  account
-  bankName
-  amount
-  amountHeld
-  targetKind
-  targetValue
-  deadlineAt
-  sentAt
-  answeredAt
-  overdue
-  deadlineColour
-  unread
-  createdAt
-  updatedAt
-}
-fragment RequestDetail on AgencyRequest {
+    fragment RequestDetail on AgencyRequest {
   ...RequestSummary
   legalBasisDoc
   legalBasis
@@ -6205,6 +5329,42 @@ fragment AgencyRefFields on AgencyRef {
   nameEn
   kind
   region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
 }`) as unknown as TypedDocumentString<AcknowledgeRequestMutation, AcknowledgeRequestMutationVariables>;
 export const ChangeRequestStateDocument = new TypedDocumentString(`
     mutation ChangeRequestState($input: ChangeRequestStateInput!) {
@@ -6212,43 +5372,7 @@ export const ChangeRequestStateDocument = new TypedDocumentString(`
     ...RequestDetail
   }
 }
-    fragment HandlingFields on HandlingCode {
-  mayPassOn
-  mayUseInCourt
-  mustAskBeforeActing
-}
-fragment RequestSummary on AgencyRequest {
-  id
-  type
-  kind
-  reference
-  state
-  urgency
-  caseNumber
-  fraudType
-  caseId
-  fromAgency {
-    ...AgencyRefFields
-  }
-  toAgency {
-    ...AgencyRefFields
-  }
-  account
-  bankName
-  amount
-  amountHeld
-  targetKind
-  targetValue
-  deadlineAt
-  sentAt
-  answeredAt
-  overdue
-  deadlineColour
-  unread
-  createdAt
-  updatedAt
-}
-fragment RequestDetail on AgencyRequest {
+    fragment RequestDetail on AgencyRequest {
   ...RequestSummary
   legalBasisDoc
   legalBasis
@@ -6314,6 +5438,42 @@ fragment AgencyRefFields on AgencyRef {
   nameEn
   kind
   region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
 }`) as unknown as TypedDocumentString<ChangeRequestStateMutation, ChangeRequestStateMutationVariables>;
 export const PostRequestMessageDocument = new TypedDocumentString(`
     mutation PostRequestMessage($id: ID!, $body: String!) {
@@ -6453,258 +5613,59 @@ fragment AgencyRefFields on AgencyRef {
   kind
   region
 }`) as unknown as TypedDocumentString<SeriesListQuery, SeriesListQueryVariables>;
-export const SeriesDocument = new TypedDocumentString(`
-    query Series($id: ID!) {
-  series(id: $id) {
-    ...SeriesSummary
-    cases {
-      ...CaseSummary
-    }
+export const StartTotpEnrolmentDocument = new TypedDocumentString(`
+    mutation StartTotpEnrolment {
+  startTotpEnrolment {
+    secret
+    otpauthUri
+    qrCodeSvg
+    expiresAt
   }
 }
-    fragment CaseSummary on Case {
-  id
-  caseNumber
-  title
-  fraudType
-  status
-  provinces
-  totalLoss
-  victimCount
-  reportedOn
-  sensitivity
-  owner {
-    ...AgencyRefFields
+    `) as unknown as TypedDocumentString<StartTotpEnrolmentMutation, StartTotpEnrolmentMutationVariables>;
+export const ConfirmTotpEnrolmentDocument = new TypedDocumentString(`
+    mutation ConfirmTotpEnrolment($input: ConfirmTotpInput!) {
+  confirmTotpEnrolment(input: $input) {
+    ...FactorEnrolledFields
   }
-  viewerAccess
 }
-fragment SeriesSummary on Series {
+    fragment SecondFactorFields on SecondFactor {
   id
-  caseCount
-  hiddenCaseCount
-  totalLoss
-  victimCount
-  provinces
-  agencies {
-    ...AgencyRefFields
-  }
+  kind
+  label
   createdAt
-  updatedAt
+  lastUsedAt
 }
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;
-export const TaskForcesDocument = new TypedDocumentString(`
-    query TaskForces {
-  taskForces {
-    ...TaskForceFields
+fragment FactorEnrolledFields on FactorEnrolled {
+  factor {
+    ...SecondFactorFields
+  }
+  recoveryCodes
+}`) as unknown as TypedDocumentString<ConfirmTotpEnrolmentMutation, ConfirmTotpEnrolmentMutationVariables>;
+export const PasskeyRegistrationOptionsDocument = new TypedDocumentString(`
+    mutation PasskeyRegistrationOptions {
+  passkeyRegistrationOptions
+}
+    `) as unknown as TypedDocumentString<PasskeyRegistrationOptionsMutation, PasskeyRegistrationOptionsMutationVariables>;
+export const RegisterPasskeyDocument = new TypedDocumentString(`
+    mutation RegisterPasskey($input: RegisterPasskeyInput!) {
+  registerPasskey(input: $input) {
+    ...FactorEnrolledFields
   }
 }
-    fragment TaskFields on TaskForceTask {
+    fragment SecondFactorFields on SecondFactor {
   id
   kind
-  title
-  province
-  caseId
-  assigneeAgency {
-    ...AgencyRefFields
-  }
-  dueAt
-  status
-  overdue
-  allowedStatuses
+  label
   createdAt
+  lastUsedAt
 }
-fragment TaskForceFields on TaskForce {
-  id
-  name
-  leadAgency {
-    ...AgencyRefFields
+fragment FactorEnrolledFields on FactorEnrolled {
+  factor {
+    ...SecondFactorFields
   }
-  agencies {
-    ...AgencyRefFields
-  }
-  cases {
-    id
-    caseNumber
-    title
-    owner {
-      ...AgencyRefFields
-    }
-  }
-  tasks {
-    ...TaskFields
-  }
-  board {
-    province
-    status
-    count
-    overdue
-  }
-  isLead
-  seriesId
-  createdAt
-  closedAt
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<TaskForcesQuery, TaskForcesQueryVariables>;
-export const TaskForceDocument = new TypedDocumentString(`
-    query TaskForce($id: ID!) {
-  taskForce(id: $id) {
-    ...TaskForceFields
-  }
-}
-    fragment TaskFields on TaskForceTask {
-  id
-  kind
-  title
-  province
-  caseId
-  assigneeAgency {
-    ...AgencyRefFields
-  }
-  dueAt
-  status
-  overdue
-  allowedStatuses
-  createdAt
-}
-fragment TaskForceFields on TaskForce {
-  id
-  name
-  leadAgency {
-    ...AgencyRefFields
-  }
-  agencies {
-    ...AgencyRefFields
-  }
-  cases {
-    id
-    caseNumber
-    title
-    owner {
-      ...AgencyRefFields
-    }
-  }
-  tasks {
-    ...TaskFields
-  }
-  board {
-    province
-    status
-    count
-    overdue
-  }
-  isLead
-  seriesId
-  createdAt
-  closedAt
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<TaskForceQuery, TaskForceQueryVariables>;
-export const CreateTaskForceDocument = new TypedDocumentString(`
-    mutation CreateTaskForce($input: CreateTaskForceInput!) {
-  createTaskForce(input: $input) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<CreateTaskForceMutation, CreateTaskForceMutationVariables>;
-export const DispatchTaskDocument = new TypedDocumentString(`
-    mutation DispatchTask($input: DispatchTaskInput!) {
-  dispatchTask(input: $input) {
-    ...TaskFields
-  }
-}
-    fragment TaskFields on TaskForceTask {
-  id
-  kind
-  title
-  province
-  caseId
-  assigneeAgency {
-    ...AgencyRefFields
-  }
-  dueAt
-  status
-  overdue
-  allowedStatuses
-  createdAt
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<DispatchTaskMutation, DispatchTaskMutationVariables>;
-export const SetTaskStatusDocument = new TypedDocumentString(`
-    mutation SetTaskStatus($id: ID!, $status: TaskStatus!) {
-  setTaskStatus(id: $id, status: $status) {
-    ...TaskFields
-  }
-}
-    fragment TaskFields on TaskForceTask {
-  id
-  kind
-  title
-  province
-  caseId
-  assigneeAgency {
-    ...AgencyRefFields
-  }
-  dueAt
-  status
-  overdue
-  allowedStatuses
-  createdAt
-}
-fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<SetTaskStatusMutation, SetTaskStatusMutationVariables>;
-export const OwnCasesDocument = new TypedDocumentString(`
-    query OwnCases($filter: CaseFilter) {
-  cases(first: 100, filter: $filter) {
-    edges {
-      node {
-        id
-        caseNumber
-        title
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<OwnCasesQuery, OwnCasesQueryVariables>;
-export const PoliceAgencyListDocument = new TypedDocumentString(`
-    query PoliceAgencyList {
-  policeAgencies {
-    ...AgencyRefFields
-  }
-}
-    fragment AgencyRefFields on AgencyRef {
-  id
-  name
-  nameEn
-  kind
-  region
-}`) as unknown as TypedDocumentString<PoliceAgencyListQuery, PoliceAgencyListQueryVariables>;
+  recoveryCodes
+}`) as unknown as TypedDocumentString<RegisterPasskeyMutation, RegisterPasskeyMutationVariables>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
   notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
@@ -6753,6 +5714,797 @@ export const PendingIncomingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PendingIncomingQuery, PendingIncomingQueryVariables>;
+export const AlertsDocument = new TypedDocumentString(`
+    query Alerts($status: AlertStatus, $rule: RiskRule, $first: Int, $after: String) {
+  alerts(status: $status, rule: $rule, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...AlertSummaryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment AlertSummaryFields on Alert {
+  id
+  rule
+  status
+  region
+  raisedAt
+  reportingAgency {
+    ...AgencyRefFields
+  }
+  subjectKey
+  observed
+  threshold
+  windowStart
+  windowEnd
+  signalCount
+  statusNote
+  leads {
+    id
+  }
+}`) as unknown as TypedDocumentString<AlertsQuery, AlertsQueryVariables>;
+export const AlertDocument = new TypedDocumentString(`
+    query Alert($id: ID!) {
+  alert(id: $id) {
+    ...AlertFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment LeadFields on AlertLead {
+  id
+  caseId
+  caseNumber
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  matchedKind
+  matchedValue
+  canOpen
+  createdAt
+}
+fragment AlertFields on Alert {
+  id
+  rule
+  status
+  region
+  raisedAt
+  reportingAgency {
+    ...AgencyRefFields
+  }
+  subjectKey
+  identifiers {
+    kind
+    value
+  }
+  observed
+  threshold
+  windowStart
+  windowEnd
+  signalCount
+  statusNote
+  leads {
+    ...LeadFields
+  }
+}`) as unknown as TypedDocumentString<AlertQuery, AlertQueryVariables>;
+export const AcknowledgeAlertDocument = new TypedDocumentString(`
+    mutation AcknowledgeAlert($id: ID!) {
+  acknowledgeAlert(id: $id) {
+    ...AlertFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment LeadFields on AlertLead {
+  id
+  caseId
+  caseNumber
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  matchedKind
+  matchedValue
+  canOpen
+  createdAt
+}
+fragment AlertFields on Alert {
+  id
+  rule
+  status
+  region
+  raisedAt
+  reportingAgency {
+    ...AgencyRefFields
+  }
+  subjectKey
+  identifiers {
+    kind
+    value
+  }
+  observed
+  threshold
+  windowStart
+  windowEnd
+  signalCount
+  statusNote
+  leads {
+    ...LeadFields
+  }
+}`) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
+export const DismissAlertDocument = new TypedDocumentString(`
+    mutation DismissAlert($id: ID!, $reason: String!) {
+  dismissAlert(id: $id, reason: $reason) {
+    ...AlertFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment LeadFields on AlertLead {
+  id
+  caseId
+  caseNumber
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  matchedKind
+  matchedValue
+  canOpen
+  createdAt
+}
+fragment AlertFields on Alert {
+  id
+  rule
+  status
+  region
+  raisedAt
+  reportingAgency {
+    ...AgencyRefFields
+  }
+  subjectKey
+  identifiers {
+    kind
+    value
+  }
+  observed
+  threshold
+  windowStart
+  windowEnd
+  signalCount
+  statusNote
+  leads {
+    ...LeadFields
+  }
+}`) as unknown as TypedDocumentString<DismissAlertMutation, DismissAlertMutationVariables>;
+export const CaseAlertLeadsDocument = new TypedDocumentString(`
+    query CaseAlertLeads($caseId: ID!) {
+  caseAlertLeads(caseId: $caseId) {
+    lead {
+      ...LeadFields
+    }
+    alert {
+      ...AlertSummaryFields
+    }
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment LeadFields on AlertLead {
+  id
+  caseId
+  caseNumber
+  ownerAgency {
+    ...AgencyRefFields
+  }
+  matchedKind
+  matchedValue
+  canOpen
+  createdAt
+}
+fragment AlertSummaryFields on Alert {
+  id
+  rule
+  status
+  region
+  raisedAt
+  reportingAgency {
+    ...AgencyRefFields
+  }
+  subjectKey
+  observed
+  threshold
+  windowStart
+  windowEnd
+  signalCount
+  statusNote
+  leads {
+    id
+  }
+}`) as unknown as TypedDocumentString<CaseAlertLeadsQuery, CaseAlertLeadsQueryVariables>;
+export const RiskSignalsDocument = new TypedDocumentString(`
+    query RiskSignals($kind: RiskSignalKind, $first: Int, $after: String) {
+  riskSignals(kind: $kind, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        kind
+        reference
+        occurredAt
+        region
+        subjectKey
+        account
+        product
+        phone
+        amount
+        direction
+        counterpartAccount
+        reportedAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<RiskSignalsQuery, RiskSignalsQueryVariables>;
+export const SignalUploadDocument = new TypedDocumentString(`
+    query SignalUpload($id: ID!) {
+  signalUpload(id: $id) {
+    ...UploadFields
+    errors {
+      row
+      column
+      message
+    }
+  }
+}
+    fragment UploadFields on SignalUpload {
+  id
+  fileName
+  status
+  rowsTotal
+  rowsDone
+  accepted
+  duplicates
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<SignalUploadQuery, SignalUploadQueryVariables>;
+export const SignalUploadsDocument = new TypedDocumentString(`
+    query SignalUploads($first: Int) {
+  signalUploads(first: $first) {
+    ...UploadFields
+  }
+}
+    fragment UploadFields on SignalUpload {
+  id
+  fileName
+  status
+  rowsTotal
+  rowsDone
+  accepted
+  duplicates
+  createdAt
+  finishedAt
+}`) as unknown as TypedDocumentString<SignalUploadsQuery, SignalUploadsQueryVariables>;
+export const RiskThresholdsDocument = new TypedDocumentString(`
+    query RiskThresholds($region: String) {
+  riskThresholds(region: $region) {
+    region
+    rule
+    value
+    source
+  }
+}
+    `) as unknown as TypedDocumentString<RiskThresholdsQuery, RiskThresholdsQueryVariables>;
+export const SetRiskThresholdDocument = new TypedDocumentString(`
+    mutation SetRiskThreshold($region: String!, $rule: RiskRule!, $value: String!) {
+  setRiskThreshold(region: $region, rule: $rule, value: $value) {
+    region
+    rule
+    value
+    source
+  }
+}
+    `) as unknown as TypedDocumentString<SetRiskThresholdMutation, SetRiskThresholdMutationVariables>;
+export const BulletinsDocument = new TypedDocumentString(`
+    query Bulletins($first: Int, $after: String, $fraudType: FraudType, $unreadOnly: Boolean) {
+  bulletins(
+    first: $first
+    after: $after
+    fraudType: $fraudType
+    unreadOnly: $unreadOnly
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        ...BulletinSummary
+      }
+    }
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment BulletinSummary on Bulletin {
+  id
+  title
+  fraudType
+  publisher {
+    ...AgencyRefFields
+  }
+  publishedAt
+  read
+  isPublisher
+  processed
+  matchedCaseCount
+  recipients {
+    kinds
+    agencies {
+      ...AgencyRefFields
+    }
+  }
+}`) as unknown as TypedDocumentString<BulletinsQuery, BulletinsQueryVariables>;
+export const BulletinDocument = new TypedDocumentString(`
+    query Bulletin($id: ID!) {
+  bulletin(id: $id) {
+    ...BulletinSummary
+    body
+    handling {
+      ...HandlingFields
+    }
+    identifiers {
+      kind
+      value
+      canonical
+    }
+    matchingCases {
+      caseId
+      caseNumber
+      caseTitle
+      owner {
+        ...AgencyRefFields
+      }
+      values {
+        kind
+        value
+        canonical
+      }
+      matchedAt
+    }
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}
+fragment BulletinSummary on Bulletin {
+  id
+  title
+  fraudType
+  publisher {
+    ...AgencyRefFields
+  }
+  publishedAt
+  read
+  isPublisher
+  processed
+  matchedCaseCount
+  recipients {
+    kinds
+    agencies {
+      ...AgencyRefFields
+    }
+  }
+}`) as unknown as TypedDocumentString<BulletinQuery, BulletinQueryVariables>;
+export const BulletinUnreadCountDocument = new TypedDocumentString(`
+    query BulletinUnreadCount {
+  bulletinUnreadCount
+}
+    `) as unknown as TypedDocumentString<BulletinUnreadCountQuery, BulletinUnreadCountQueryVariables>;
+export const CaseBulletinHitsDocument = new TypedDocumentString(`
+    query CaseBulletinHits($caseId: ID!) {
+  caseBulletinHits(caseId: $caseId) {
+    bulletin {
+      ...BulletinSummary
+    }
+    values {
+      kind
+      value
+      canonical
+    }
+    matchedAt
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment BulletinSummary on Bulletin {
+  id
+  title
+  fraudType
+  publisher {
+    ...AgencyRefFields
+  }
+  publishedAt
+  read
+  isPublisher
+  processed
+  matchedCaseCount
+  recipients {
+    kinds
+    agencies {
+      ...AgencyRefFields
+    }
+  }
+}`) as unknown as TypedDocumentString<CaseBulletinHitsQuery, CaseBulletinHitsQueryVariables>;
+export const BulletinRecipientAgenciesDocument = new TypedDocumentString(`
+    query BulletinRecipientAgencies {
+  bulletinRecipientAgencies {
+    ...AgencyRefFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<BulletinRecipientAgenciesQuery, BulletinRecipientAgenciesQueryVariables>;
+export const PublishBulletinDocument = new TypedDocumentString(`
+    mutation PublishBulletin($input: PublishBulletinInput!) {
+  publishBulletin(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PublishBulletinMutation, PublishBulletinMutationVariables>;
+export const RequestTargetsDocument = new TypedDocumentString(`
+    query RequestTargets($type: RequestType!) {
+  requestTargets(type: $type) {
+    ...AgencyRefFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<RequestTargetsQuery, RequestTargetsQueryVariables>;
+export const DeadlineRulesDocument = new TypedDocumentString(`
+    query DeadlineRules {
+  deadlineRules {
+    type
+    kind
+    urgency
+    minutes
+  }
+}
+    `) as unknown as TypedDocumentString<DeadlineRulesQuery, DeadlineRulesQueryVariables>;
+export const RequestsDocument = new TypedDocumentString(`
+    query Requests($direction: RequestDirection!, $type: RequestType, $states: [RequestState!], $overdueOnly: Boolean, $first: Int, $after: String) {
+  requests(
+    direction: $direction
+    type: $type
+    states: $states
+    overdueOnly: $overdueOnly
+    first: $first
+    after: $after
+  ) {
+    edges {
+      cursor
+      node {
+        ...RequestSummary
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    totalCount
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<RequestsQuery, RequestsQueryVariables>;
+export const TaskForcesDocument = new TypedDocumentString(`
+    query TaskForces {
+  taskForces {
+    ...TaskForceFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment TaskFields on TaskForceTask {
+  id
+  kind
+  title
+  province
+  caseId
+  assigneeAgency {
+    ...AgencyRefFields
+  }
+  dueAt
+  status
+  overdue
+  allowedStatuses
+  createdAt
+}
+fragment TaskForceFields on TaskForce {
+  id
+  name
+  leadAgency {
+    ...AgencyRefFields
+  }
+  agencies {
+    ...AgencyRefFields
+  }
+  cases {
+    id
+    caseNumber
+    title
+    owner {
+      ...AgencyRefFields
+    }
+  }
+  tasks {
+    ...TaskFields
+  }
+  board {
+    province
+    status
+    count
+    overdue
+  }
+  isLead
+  seriesId
+  createdAt
+  closedAt
+}`) as unknown as TypedDocumentString<TaskForcesQuery, TaskForcesQueryVariables>;
+export const TaskForceDocument = new TypedDocumentString(`
+    query TaskForce($id: ID!) {
+  taskForce(id: $id) {
+    ...TaskForceFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment TaskFields on TaskForceTask {
+  id
+  kind
+  title
+  province
+  caseId
+  assigneeAgency {
+    ...AgencyRefFields
+  }
+  dueAt
+  status
+  overdue
+  allowedStatuses
+  createdAt
+}
+fragment TaskForceFields on TaskForce {
+  id
+  name
+  leadAgency {
+    ...AgencyRefFields
+  }
+  agencies {
+    ...AgencyRefFields
+  }
+  cases {
+    id
+    caseNumber
+    title
+    owner {
+      ...AgencyRefFields
+    }
+  }
+  tasks {
+    ...TaskFields
+  }
+  board {
+    province
+    status
+    count
+    overdue
+  }
+  isLead
+  seriesId
+  createdAt
+  closedAt
+}`) as unknown as TypedDocumentString<TaskForceQuery, TaskForceQueryVariables>;
+export const CreateTaskForceDocument = new TypedDocumentString(`
+    mutation CreateTaskForce($input: CreateTaskForceInput!) {
+  createTaskForce(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTaskForceMutation, CreateTaskForceMutationVariables>;
+export const DispatchTaskDocument = new TypedDocumentString(`
+    mutation DispatchTask($input: DispatchTaskInput!) {
+  dispatchTask(input: $input) {
+    ...TaskFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment TaskFields on TaskForceTask {
+  id
+  kind
+  title
+  province
+  caseId
+  assigneeAgency {
+    ...AgencyRefFields
+  }
+  dueAt
+  status
+  overdue
+  allowedStatuses
+  createdAt
+}`) as unknown as TypedDocumentString<DispatchTaskMutation, DispatchTaskMutationVariables>;
+export const SetTaskStatusDocument = new TypedDocumentString(`
+    mutation SetTaskStatus($id: ID!, $status: TaskStatus!) {
+  setTaskStatus(id: $id, status: $status) {
+    ...TaskFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment TaskFields on TaskForceTask {
+  id
+  kind
+  title
+  province
+  caseId
+  assigneeAgency {
+    ...AgencyRefFields
+  }
+  dueAt
+  status
+  overdue
+  allowedStatuses
+  createdAt
+}`) as unknown as TypedDocumentString<SetTaskStatusMutation, SetTaskStatusMutationVariables>;
+export const OwnCasesDocument = new TypedDocumentString(`
+    query OwnCases($filter: CaseFilter) {
+  cases(first: 100, filter: $filter) {
+    edges {
+      node {
+        id
+        caseNumber
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OwnCasesQuery, OwnCasesQueryVariables>;
+export const PoliceAgencyListDocument = new TypedDocumentString(`
+    query PoliceAgencyList {
+  policeAgencies {
+    ...AgencyRefFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<PoliceAgencyListQuery, PoliceAgencyListQueryVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($input: LoginInput!) {
   login(input: $input) {
@@ -6961,6 +6713,165 @@ fragment AuthFields on AuthPayload {
     ...SecondFactorStep
   }
 }`) as unknown as TypedDocumentString<UnlockSessionMutation, UnlockSessionMutationVariables>;
+export const CaseHeadDocument = new TypedDocumentString(`
+    query CaseHead($id: ID!) {
+  case(id: $id) {
+    ...CaseSummary
+  }
+}
+    fragment CaseSummary on Case {
+  id
+  caseNumber
+  title
+  fraudType
+  status
+  provinces
+  totalLoss
+  victimCount
+  reportedOn
+  sensitivity
+  owner {
+    ...AgencyRefFields
+  }
+  viewerAccess
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<CaseHeadQuery, CaseHeadQueryVariables>;
+export const CaseDocument = new TypedDocumentString(`
+    query Case($id: ID!) {
+  case(id: $id) {
+    ...CaseDetail
+  }
+}
+    fragment CaseSummary on Case {
+  id
+  caseNumber
+  title
+  fraudType
+  status
+  provinces
+  totalLoss
+  victimCount
+  reportedOn
+  sensitivity
+  owner {
+    ...AgencyRefFields
+  }
+  viewerAccess
+}
+fragment CaseDetail on Case {
+  ...CaseSummary
+  description
+  createdAt
+  updatedAt
+  handling {
+    ...HandlingFields
+  }
+  allowedTransitions
+  statements {
+    ...StatementFields
+  }
+  identifiers {
+    ...IdentifierFields
+  }
+  shares {
+    ...ShareFields
+  }
+  attachments {
+    ...AttachmentFields
+  }
+  legalHold {
+    ...LegalHoldFields
+  }
+}
+fragment AttachmentFields on Attachment {
+  id
+  statementId
+  fileName
+  contentType
+  sizeBytes
+  sha256
+  downloadPath
+  createdAt
+  purgedAt
+}
+fragment IdentifierFields on Identifier {
+  id
+  kind
+  rawValue
+  canonical
+  source
+  statementId
+  note
+  createdAt
+}
+fragment LegalHoldFields on LegalHold {
+  caseId
+  reason
+  setAt
+  setByEmail
+}
+fragment ShareFields on CaseShare {
+  id
+  agency {
+    ...AgencyRefFields
+  }
+  access
+  handling {
+    ...HandlingFields
+  }
+  grantedAt
+  revokedAt
+}
+fragment StatementFields on VictimStatement {
+  id
+  takenAt
+  place
+  province
+  narrative
+  reportedLoss
+  createdAt
+  takenByName
+  agency {
+    ...AgencyRefFields
+  }
+  victim {
+    id
+    name
+    age
+    gender
+    province
+    idNumber
+    phone
+    personalDataMasked
+  }
+  transfers {
+    id
+    fromAccount
+    toAccount
+    bank
+    amount
+    occurredAt
+    channel
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}`) as unknown as TypedDocumentString<CaseQuery, CaseQueryVariables>;
 export const InboxCountsDocument = new TypedDocumentString(`
     query InboxCounts {
   inboxCounts {
@@ -7005,3 +6916,92 @@ export const TaskForceUpdatesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TaskForceUpdatesSubscription, TaskForceUpdatesSubscriptionVariables>;
+export const CaseRequestsDocument = new TypedDocumentString(`
+    query CaseRequests($caseId: ID!) {
+  caseRequests(caseId: $caseId) {
+    ...RequestSummary
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment RequestSummary on AgencyRequest {
+  id
+  type
+  kind
+  reference
+  state
+  urgency
+  caseNumber
+  fraudType
+  caseId
+  fromAgency {
+    ...AgencyRefFields
+  }
+  toAgency {
+    ...AgencyRefFields
+  }
+  account
+  bankName
+  amount
+  amountHeld
+  targetKind
+  targetValue
+  deadlineAt
+  sentAt
+  answeredAt
+  overdue
+  deadlineColour
+  unread
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<CaseRequestsQuery, CaseRequestsQueryVariables>;
+export const SeriesDocument = new TypedDocumentString(`
+    query Series($id: ID!) {
+  series(id: $id) {
+    ...SeriesSummary
+    cases {
+      ...CaseSummary
+    }
+  }
+}
+    fragment CaseSummary on Case {
+  id
+  caseNumber
+  title
+  fraudType
+  status
+  provinces
+  totalLoss
+  victimCount
+  reportedOn
+  sensitivity
+  owner {
+    ...AgencyRefFields
+  }
+  viewerAccess
+}
+fragment SeriesSummary on Series {
+  id
+  caseCount
+  hiddenCaseCount
+  totalLoss
+  victimCount
+  provinces
+  agencies {
+    ...AgencyRefFields
+  }
+  createdAt
+  updatedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<SeriesQuery, SeriesQueryVariables>;

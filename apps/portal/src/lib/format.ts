@@ -92,3 +92,19 @@ export function useJoinList(): (items: readonly string[]) => string {
   const locale = useLocale();
   return useCallback((items) => items.join(locale === 'en' ? ', ' : '、'), [locale]);
 }
+
+/**
+ * The api's reasons for some refusals (retention rules, legal holds) come in both languages, "english · 中文" (after the field, which
+ * fieldErrorsOf strips): the page shows the half in its own language, or the whole when there is no such split.
+ */
+export function useReasonInLanguage(): (reason: string) => string {
+  const locale = useLocale();
+  return useCallback(
+    (reason: string) => {
+      const parts = reason.split(' · ');
+      if (parts.length !== 2 || !parts[0].trim() || !parts[1].trim()) return reason;
+      return (locale === 'en' ? parts[0] : parts[1]).trim();
+    },
+    [locale],
+  );
+}

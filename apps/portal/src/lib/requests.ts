@@ -2,6 +2,7 @@
 import { HOLDING_STATES as DOMAIN_HOLDING_STATES, IdentifierKind, OPEN_REQUEST_STATES } from '@caselink/domain';
 import type { RequestStateName, RequestTypeName } from './types';
 import type { AgencyRef } from '../components/AgencyBadge';
+import { graphql } from '../gql';
 
 /** Tells the top bar to recount the inbox after the user read or changed a request here. */
 export const REQUESTS_CHANGED_EVENT = 'caselink:requests-changed';
@@ -107,3 +108,12 @@ export function localInputValue(date: Date = new Date()): string {
 
 /** datetime-local is the user's own zone; the api stores UTC. */
 export const localToIso = (local: string) => new Date(local).toISOString();
+
+/** The requests the own agency sent for a case (the case page's list, the fund trace's freezes). */
+export const CASE_REQUESTS = graphql(`query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }`);
+
+/** The way to a new request of each type from a case (the form reads its prefill from the address). */
+export const newRequestHref = (caseId: string, params: Record<string, string | null | undefined>) => {
+  const qs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  return `/cases/${caseId}/requests/new${qs ? `?${qs}` : ''}`;
+};

@@ -10,7 +10,7 @@ import { useAuth } from '../../lib/auth';
 import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { GqlError } from '../../lib/graphql';
-import { PasskeySetup, RecoveryCodes, TotpSetup, type FactorEnrolled, type Run } from './FactorSetup';
+import { PasskeySetup, RecoveryCodes, TotpSetup, type FactorEnrolled, type Run } from '../../components/FactorSetup';
 import { graphql } from '../../gql';
 import type { MySecurityQuery, MySessionsQuery, SecondFactorFieldsFragment } from '../../gql/graphql';
 import type { User } from '../../lib/auth';

@@ -9,9 +9,9 @@ import { useAuth } from '../../lib/auth';
 import { useLoadErrorMessage } from '../../lib/errors';
 import { useRegionLabel } from '../../lib/format';
 import type { User } from '../../lib/auth';
-import { AlertTable } from './AlertParts';
-import styles from './alerts.module.css';
-import { ALERT_NOTIFICATION_KINDS, ALERT_STATUSES, ALERTS, POLL_MS, RISK_RULES, type AlertStatus, type RiskRule } from './shared';
+import { AlertTable } from '../../components/alerts/AlertParts';
+import styles from '../../components/alerts/alerts.module.css';
+import { ALERT_NOTIFICATION_KINDS, ALERT_STATUSES, ALERTS, POLL_MS, RISK_RULES, type AlertStatus, type RiskRule } from '../../components/alerts/shared';
 import { usePolledPagedList } from './usePolledList';
 
 const PAGE_SIZE = 25;

@@ -1,20 +1,17 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert } from '../../components/Alert';
-import { FilePicker } from '../../components/FilePicker';
+import { useCallback, useEffect, useState } from 'react';
 import { ListFoot, RetryAlert } from '../../components/ListParts';
-import { ProgressBar } from '../../components/ProgressBar';
+import { JobHistory } from '../../components/JobHistory';
+import { UploadProgress, type UploadTexts } from '../../components/UploadProgress';
 import { useAuth } from '../../lib/auth';
-import { useLoadErrorMessage, useLoadReason, useUploadErrorMessage } from '../../lib/errors';
-import { extensionOf, useFormatBytes } from '../../lib/files';
+import { useLoadErrorMessage, useLoadReason } from '../../lib/errors';
 import { useFormatDateTime, useJoinList, useRegionLabel } from '../../lib/format';
 import { usePagedList } from '../../lib/paged-list';
 import type { User } from '../../lib/auth';
-import { useUpload } from '../../lib/upload';
-import { AlertTable, UploadStatusBadge } from './AlertParts';
-import styles from './alerts.module.css';
+import { AlertTable } from '../../components/alerts/AlertParts';
+import styles from '../../components/alerts/alerts.module.css';
 import {
   ALERT_NOTIFICATION_KINDS,
   ALERTS,
@@ -22,6 +19,7 @@ import {
   REQUIRED_COLUMNS,
   RISK_SIGNALS,
   SIGNAL_COLUMNS,
+  SIGNAL_UPLOAD,
   SIGNAL_UPLOAD_PATH,
   SIGNAL_UPLOADS,
   signalKindsOf,
@@ -30,11 +28,11 @@ import {
   type RiskSignal,
   type RiskSignalKind,
   type SignalUploadSummary,
-} from './shared';
-import { SignalUploadProgress } from './SignalUploadProgress';
+} from '../../components/alerts/shared';
 import { usePolledPagedList } from './usePolledList';
 
 const ACCEPT = '.csv,text/csv';
+const EXTENSIONS = ['.csv'];
 const PAGE_SIZE = 25;
 
 /** The columns in a table: name, needed or not, what goes in. */
@@ -67,37 +65,29 @@ function ColumnHelp() {
   );
 }
 
-/** The upload card: what the file holds, the template, the file picker and the byte progress of the upload. */
-function ReportSignalsCard({ user, onStarted }: { user: User; onStarted(upload: { id: string }): void }) {
+/** What the file holds and its template, over the file picker; then the upload followed until the worker is done. */
+function ReportSignals({ user, currentId, onStarted, onFinished }: { user: User; currentId: string | null; onStarted(upload: { id: string }): void; onFinished(): void }) {
   const t = useTranslations('alerts.upload');
   const tKind = useTranslations('alerts.signalKinds');
-  const uploadError = useUploadErrorMessage();
-  const formatBytes = useFormatBytes();
+  const { request } = useAuth();
   const joinList = useJoinList();
-  const { send, busy, progress } = useUpload<{ id: string }>();
-  const input = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
   const kinds = signalKindsOf(user.agency.kind);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!file) return setFileError(t('chooseFirst'));
-    if (extensionOf(file.name) !== '.csv') return setFileError(t('wrongType'));
-    setFileError(null);
-    try {
-      const started = await send(SIGNAL_UPLOAD_PATH, file);
-      setFile(null);
-      if (input.current) input.current.value = '';
-      onStarted(started);
-    } catch (e) {
-      if (e instanceof DOMException && e.name === 'AbortError') return;
-      setFileError(uploadError(e));
-    }
-  }
+  const loadUpload = useCallback(async (id: string) => (await request(SIGNAL_UPLOAD, { id })).signalUpload, [request]);
+  const texts: UploadTexts = {
+    file: t('file'), fileHint: t('fileHint'), upload: t('upload'), chooseFirst: t('chooseFirst'), wrongType: t('wrongType'),
+    title: (file) => t('progressTitle', { file }),
+  };
 
   return (
-    <section className="card" data-testid="report-signals">
+    <UploadProgress testId="signal-upload" uploadPath={SIGNAL_UPLOAD_PATH} accept={ACCEPT} extensions={EXTENSIONS} texts={texts}
+      jobId={currentId} onStarted={onStarted} loadJob={loadUpload} onFinished={onFinished}
+      counts={(u) => [
+        { value: u.accepted, label: t('accepted'), testId: 'signal-upload-accepted', tone: 'ok' },
+        { value: u.duplicates, label: t('duplicates'), testId: 'signal-upload-duplicates' },
+        { value: u.errors.length, label: t('errorRows'), testId: 'signal-upload-error-count', tone: 'bad' },
+      ]}
+      summary={(u) => t('summary', { accepted: u.accepted, duplicates: u.duplicates, errors: u.errors.length })}
+      failure={() => t('failed')}>
       <div className="section-head">
         <h2>{t('title')}</h2>
         <a className="btn" href={templateHref(user.agency.kind)} download="caselink-risk-signals-template.csv" data-testid="signal-template-link">
@@ -110,83 +100,7 @@ function ReportSignalsCard({ user, onStarted }: { user: User; onStarted(upload: 
         <p className={`muted small ${styles.columns}`}>{t('columnsNote')}</p>
         <ColumnHelp />
       </details>
-      <form className="upload-form" onSubmit={submit} noValidate data-testid="signal-upload-form">
-        <div className="upload-row">
-          <FilePicker ref={input} label={t('file')} file={file} accept={ACCEPT} disabled={busy} testId="signal-file" error={!!fileError}
-            hint={t('fileHint')} onChange={(chosen) => {
-              setFile(chosen);
-              setFileError(null);
-            }} />
-          <div className="upload-submit">
-            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="signal-upload-submit">
-              {busy ? t('uploading') : t('upload')}
-            </button>
-          </div>
-        </div>
-        {progress && (
-          <ProgressBar value={progress.loaded} max={progress.total} testId="signal-upload-bytes"
-            label={t('uploadProgress', { loaded: formatBytes(progress.loaded), total: formatBytes(progress.total) })} />
-        )}
-        {fileError && <Alert tone="error" testId="signal-upload-error">{fileError}</Alert>}
-      </form>
-    </section>
-  );
-}
-
-/** The agency's recent uploads, newest first; one of them is followed above. */
-function RecentUploads({ uploads, error, currentId, onShow }: { uploads: SignalUploadSummary[] | null; error: string | null; currentId: string | null; onShow(id: string): void }) {
-  const t = useTranslations('alerts.upload');
-  const tc = useTranslations('common');
-  const formatDateTime = useFormatDateTime();
-  return (
-    <section className="card" data-testid="signal-uploads">
-      <div className="section-head">
-        <h2>
-          {t('recentTitle')} {uploads && <span className="count">{uploads.length}</span>}
-        </h2>
-      </div>
-      {error && <p className="field-error">{error}</p>}
-      {!uploads && !error && <p className="muted">{tc('loading')}</p>}
-      {uploads?.length === 0 && <p className="muted" data-testid="signal-uploads-empty">{t('recentEmpty')}</p>}
-      {uploads && uploads.length > 0 && (
-        <div className="table-scroll">
-          <table className="table table-compact" data-testid="signal-uploads-table">
-            <thead>
-              <tr>
-                <th>{t('file')}</th>
-                <th>{t('status')}</th>
-                <th className="num">{t('colAccepted')}</th>
-                <th className="num">{t('colDuplicates')}</th>
-                <th className="num">{t('rows')}</th>
-                <th>{t('uploadedAt')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {uploads.map((u) => (
-                <tr key={u.id} data-testid="signal-upload-row" data-upload-id={u.id} data-status={u.status} className={u.id === currentId ? 'row-current' : undefined}>
-                  <td>{u.fileName}</td>
-                  <td>
-                    <UploadStatusBadge status={u.status} />
-                  </td>
-                  <td className="num">{u.accepted}</td>
-                  <td className="num">{u.duplicates}</td>
-                  <td className="num">{u.rowsTotal ?? '—'}</td>
-                  <td className="nowrap muted">{formatDateTime(u.createdAt)}</td>
-                  <td className="actions-cell">
-                    {u.id !== currentId && (
-                      <button type="button" className="btn btn-small" onClick={() => onShow(u.id)} data-testid="show-signal-upload">
-                        {t('show')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    </UploadProgress>
   );
 }
 
@@ -355,13 +269,18 @@ export function ReporterDesk({ user }: { user: User }) {
           <p className="muted">{t('reporterIntro')}</p>
         </div>
       </div>
-      <ReportSignalsCard user={user} onStarted={(u) => {
+      <ReportSignals user={user} currentId={currentId} onFinished={finished} onStarted={(u) => {
         setCurrentId(u.id);
         void loadUploads();
       }} />
-      {currentId && <SignalUploadProgress key={currentId} uploadId={currentId} onFinished={finished} />}
       <ReporterAlerts nudge={signalsKey} />
-      <RecentUploads uploads={uploads} error={uploadsError} currentId={currentId} onShow={setCurrentId} />
+      <JobHistory testId="signal-upload" title={t('upload.recentTitle')} empty={t('upload.recentEmpty')} jobs={uploads} error={uploadsError}
+        currentId={currentId} onShow={setCurrentId}
+        columns={[
+          { header: t('upload.colAccepted'), cell: (u) => u.accepted, num: true },
+          { header: t('upload.colDuplicates'), cell: (u) => u.duplicates, num: true },
+          { header: t('upload.rows'), cell: (u) => u.rowsTotal ?? '—', num: true },
+        ]} />
       <OwnSignals reloadKey={signalsKey} />
     </div>
   );

@@ -2,9 +2,9 @@
 
 import { Suspense } from 'react';
 import { RequireAuth } from '../../components/RequireAuth';
-import { alertsViewOf, canSeeAlerts } from './access';
 import { AlertInbox } from './AlertInbox';
 import { ReporterDesk } from './ReporterDesk';
+import { alertsViewOf, canSeeAlerts } from '../../lib/access';
 
 /** Police get their region's alert inbox; banks and telecoms the desk where they report signals. */
 export default function AlertsRoute() {

@@ -10,9 +10,9 @@ import { useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDateTime, useJoinList } from '../../lib/format';
 import { usePagedList } from '../../lib/paged-list';
 import type { User } from '../../lib/auth';
-import { canPublishBulletins } from './access';
-import { BULLETINS, FRAUD_TYPES } from './shared';
-import styles from './bulletins.module.css';
+import { BULLETINS, FRAUD_TYPES } from '../../components/bulletins/shared';
+import styles from '../../components/bulletins/bulletins.module.css';
+import { canPublishBulletins } from '../../lib/access';
 
 /** Bulletins published by or addressed to the user's agency, newest first; unread ones in bold. */
 export function BulletinList({ user }: { user: User }) {

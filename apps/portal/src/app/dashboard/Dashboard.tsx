@@ -10,10 +10,10 @@ import { useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDate, useFormatDateTime, useProvinceName, useRegionName } from '../../lib/format';
 import { useFormatMoney } from '../../lib/money';
 import type { User } from '../../lib/auth';
-import { seesRegion } from './access';
 import { CaseGroupChart, RequestsByStateChart, SeriesGrowthChart } from './Charts';
 import { casesHref, OVERDUE_REQUESTS_HREF, PERIODS, SUPERVISOR_DASHBOARD, type DashboardData, type Scope } from './data';
 import styles from './dashboard.module.css';
+import { seesRegion } from '../../lib/access';
 
 /** A duration in seconds as the largest two units (2 h 5 min, 3 d 4 h). */
 function useFormatDuration(): (seconds: number | null) => string {

@@ -8,7 +8,7 @@ import { RoleChips } from '../../components/RoleChips';
 import { answersRequests } from '../../lib/access';
 import { useAgencyName, useRegionLabel } from '../../lib/format';
 import type { User } from '../../lib/auth';
-import { Inbox } from '../requests/Inbox';
+import { Inbox } from '../../components/requests/Inbox';
 import { RolePanel } from './RolePanels';
 
 /** Panels appear in this order whatever order the roles were granted in. */

@@ -4,12 +4,10 @@ import { Role } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { canAdminAgencies, canRelink, canReviewHubs, canSendRequests, canWorkOnCases, isPoliceAgency, may } from '../../lib/access';
+import { canAdminAgencies, canRelink, canReviewHubs, canSeeAnalytics, canSendRequests, canUseTaskForces, canWorkOnCases, isPoliceAgency, may } from '../../lib/access';
 import { useAgencyName, useRegionLabel } from '../../lib/format';
 import type { User } from '../../lib/auth';
-import { canSeeAnalytics } from '../analytics/access';
-import { InboxCountsStrip } from '../requests/InboxCountsStrip';
-import { canUseTaskForces } from '../task-forces/shared';
+import { InboxCountsStrip } from '../../components/requests/InboxCountsStrip';
 
 function Panel({ role, title, children }: { role: Role; title: string; children: ReactNode }) {
   return (

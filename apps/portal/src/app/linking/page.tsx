@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { RequireAuth } from '../../components/RequireAuth';
 import { canAdminLinking } from '../../lib/access';
 import type { User } from '../../lib/auth';
-import { firstLinkingPage } from './LinkingTabs';
+import { firstLinkingPage } from '../../components/LinkingTabs';
 
 function Redirect({ user }: { user: User }) {
   const router = useRouter();

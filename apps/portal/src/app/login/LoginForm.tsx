@@ -11,7 +11,7 @@ import { useErrorMessage } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { GqlError, gqlFetch } from '../../lib/graphql';
 import { isPasskeyCancelled, passkeyAssertion } from '../../lib/passkeys';
-import { PasskeySetup, RecoveryCodes, TotpSetup, type FactorEnrolled, type Run } from '../account/FactorSetup';
+import { PasskeySetup, RecoveryCodes, TotpSetup, type FactorEnrolled, type Run } from '../../components/FactorSetup';
 import type { SecondFactorMethod } from '../../gql/graphql';
 
 

@@ -3,7 +3,7 @@
 import { Suspense } from 'react';
 import { RequireAuth } from '../../components/RequireAuth';
 import { canUseRequests } from '../../lib/access';
-import { Inbox } from './Inbox';
+import { Inbox } from '../../components/requests/Inbox';
 
 export default function RequestsPage() {
   return (

@@ -10,9 +10,8 @@ import { GqlError } from '../../lib/graphql';
 import type { User } from '../../lib/auth';
 import { RulesTable } from './RulesTable';
 import { Runs } from './Runs';
-import {
-  canRunRetention, canSetRetention, CLASS_ORDER, POLL_MS, RETENTION_RULES, RETENTION_RUNS, RUN_RETENTION, RUNS_SHOWN, runActive, type RetentionRule, type RetentionRun,
-} from './shared';
+import { CLASS_ORDER, POLL_MS, RETENTION_RULES, RETENTION_RUNS, RUN_RETENTION, RUNS_SHOWN, runActive, type RetentionRule, type RetentionRun } from './shared';
+import { canRunRetention, canSetRetention } from '../../lib/access';
 
 const byClass = (a: RetentionRule, b: RetentionRule) => {
   const ia = CLASS_ORDER.indexOf(a.dataClass);

@@ -5,9 +5,9 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useAuth } from '../../lib/auth';
 import { fieldErrorsOf, useErrorMessage } from '../../lib/errors';
-import { useFormatDateTime } from '../../lib/format';
+import { useFormatDateTime, useReasonInLanguage } from '../../lib/format';
 import styles from './retention.module.css';
-import { SET_RETENTION_RULE, useClassText, useReasonInLanguage, type RetentionRule } from './shared';
+import { SET_RETENTION_RULE, useClassText, type RetentionRule } from './shared';
 
 /** The national admin's inline editor of one period: a labelled number input, save, and the refusal naming the field. */
 function PeriodEditor({ rule, name, onSaved }: { rule: RetentionRule; name: string; onSaved(rule: RetentionRule): void }) {

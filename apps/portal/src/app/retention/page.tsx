@@ -2,7 +2,7 @@
 
 import { RequireAuth } from '../../components/RequireAuth';
 import { Retention } from './Retention';
-import { canSeeRetention } from './shared';
+import { canSeeRetention } from '../../lib/access';
 
 export default function RetentionRoute() {
   return <RequireAuth allow={canSeeRetention}>{({ user }) => <Retention user={user} />}</RequireAuth>;

@@ -7,8 +7,6 @@ import { graphql } from '../../gql';
 import type {
   RetentionRuleFieldsFragment, RetentionRunFieldsFragment, RetentionRunStatus, RetentionTrigger,
 } from '../../gql/graphql';
-import { may } from '../../lib/access';
-import type { User } from '../../lib/auth';
 
 /* Retention and purge (issue 13): the national centre's rules per data class, the `retention` queue's runs, legal holds. */
 
@@ -28,14 +26,6 @@ export const RETENTION_RULES = graphql(`query RetentionRules { retentionRules { 
 export const RETENTION_RUNS = graphql(`query RetentionRuns($limit: Int) { retentionRuns(limit: $limit) { ...RetentionRunFields } }`);
 export const SET_RETENTION_RULE = graphql(`mutation SetRetentionRule($input: SetRetentionRuleInput!) { setRetentionRule(input: $input) { ...RetentionRuleFields } }`);
 export const RUN_RETENTION = graphql(`mutation RunRetention { runRetention { ...RetentionRunFields } }`);
-
-/** The rules and the last runs: admins and auditors of every kind of agency (each sees its own counts). */
-export const canSeeRetention = (u: User) => may(u, 'retentionRules');
-/** Periods and "run now": the national centre's admin only. */
-export const canSetRetention = (u: User) => may(u, 'setRetentionRule');
-export const canRunRetention = (u: User) => may(u, 'runRetention');
-/** Legal holds: police supervisors — of the agency owning the case (the caller checks ownership). */
-export const canSetLegalHold = (u: User) => may(u, 'setLegalHold');
 
 /** How many runs the page lists. */
 export const RUNS_SHOWN = 10;
@@ -59,22 +49,6 @@ export function useClassText(): (c: string) => { name: string; from: string } {
       const info = classInfo(c);
       if (!info) return { name: c, from: '' };
       return locale === 'en' ? { name: info.en, from: info.fromEn } : { name: info.zh, from: info.fromZh };
-    },
-    [locale],
-  );
-}
-
-/**
- * The api's reasons for these refusals come in both languages, "english · 中文" (after the field, which
- * fieldErrorsOf strips): the page shows the half in its own language, or the whole when there is no such split.
- */
-export function useReasonInLanguage(): (reason: string) => string {
-  const locale = useLocale();
-  return useCallback(
-    (reason: string) => {
-      const parts = reason.split(' · ');
-      if (parts.length !== 2 || !parts[0].trim() || !parts[1].trim()) return reason;
-      return (locale === 'en' ? parts[0] : parts[1]).trim();
     },
     [locale],
   );

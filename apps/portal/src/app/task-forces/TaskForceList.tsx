@@ -12,11 +12,12 @@ import { useAuth } from '../../lib/auth';
 import { useTaskForceRefresh } from '../../lib/live';
 import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDateTime } from '../../lib/format';
-import { canCreateTaskForce, CREATE_TASK_FORCE, OWN_CASES, POLICE_AGENCY_LIST, TASK_FORCES, type TaskForce } from './shared';
-import styles from './task-forces.module.css';
+import { CREATE_TASK_FORCE, OWN_CASES, POLICE_AGENCY_LIST, TASK_FORCES, type TaskForce } from '../../components/task-forces/shared';
+import styles from '../../components/task-forces/task-forces.module.css';
 import type { AgencyRef } from '../../components/AgencyBadge';
 import type { User } from '../../lib/auth';
-import { SERIES, type Series } from '../series/[id]/SeriesPage';
+import { SERIES, type Series } from '../../lib/series';
+import { canCreateTaskForce } from '../../lib/access';
 
 /**
  * A new task force, from scratch or from a series: then the agencies holding the series' cases you can read join

@@ -2,8 +2,8 @@
 
 import { Suspense } from 'react';
 import { RequireAuth } from '../../components/RequireAuth';
-import { canUseTaskForces } from './shared';
 import { TaskForceList } from './TaskForceList';
+import { canUseTaskForces } from '../../lib/access';
 
 export default function TaskForcesRoute() {
   // Suspense: the list reads ?series= (forming a task force from a series).

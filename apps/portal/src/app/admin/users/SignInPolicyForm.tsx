@@ -8,7 +8,7 @@ import { Field } from '../../../components/Field';
 import { useAuth } from '../../../lib/auth';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { graphql } from '../../../gql';
-import type { AgencyPolicy } from '../agencies/AgencySignIn';
+import type { AgencyPolicyFieldsFragment as AgencyPolicy } from '../../../gql/graphql';
 
 const MY_AGENCY_POLICY = graphql(`query MyAgencyPolicy { me { agency { ...AgencyPolicyFields } } }`);
 const SET_AGENCY_SIGN_IN_POLICY = graphql(`mutation SetAgencySignInPolicy($input: SetAgencySignInPolicyInput!) {

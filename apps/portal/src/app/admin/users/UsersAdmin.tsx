@@ -11,7 +11,7 @@ import { usePagedList } from '../../../lib/paged-list';
 import { CreateUserForm } from './CreateUserForm';
 import { RoleCapabilities } from './RoleCapabilities';
 import { UserRow } from './UserRow';
-import { AgencySsoForm } from '../sso/AgencySsoForm';
+import { AgencySsoForm } from './AgencySsoForm';
 import { SignInPolicyForm } from './SignInPolicyForm';
 import { may } from '../../../lib/access';
 import { graphql } from '../../../gql';

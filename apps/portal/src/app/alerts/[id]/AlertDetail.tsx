@@ -9,10 +9,10 @@ import { fieldErrorsOf, useErrorMessage, useLoadReason } from '../../../lib/erro
 import { useAgencyName, useFormatDateTime, useRegionLabel } from '../../../lib/format';
 import { GqlError } from '../../../lib/graphql';
 import type { User } from '../../../lib/auth';
-import { canActOnAlert, canActOnAlerts } from '../access';
-import { AgencyLabel, AlertStatusBadge, RuleLabel } from '../AlertParts';
-import styles from '../alerts.module.css';
-import { ACKNOWLEDGE_ALERT, ALERT_DETAIL, DISMISS_ALERT, useAlertFigure, type Alert, type AlertLead } from '../shared';
+import { AgencyLabel, AlertStatusBadge, RuleLabel } from '../../../components/alerts/AlertParts';
+import styles from '../../../components/alerts/alerts.module.css';
+import { ACKNOWLEDGE_ALERT, ALERT_DETAIL, DISMISS_ALERT, useAlertFigure, type Alert, type AlertLead } from '../../../components/alerts/shared';
+import { canActOnAlert, canActOnAlerts } from '../../../lib/access';
 
 function Leads({ leads }: { leads: AlertLead[] }) {
   const t = useTranslations('alerts.detail');

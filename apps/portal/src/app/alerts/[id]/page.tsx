@@ -2,8 +2,8 @@
 
 import { useParams } from 'next/navigation';
 import { RequireAuth } from '../../../components/RequireAuth';
-import { canSeeAlerts } from '../access';
 import { AlertDetail } from './AlertDetail';
+import { canSeeAlerts } from '../../../lib/access';
 
 export default function AlertRoute() {
   const { id } = useParams<{ id: string }>();

@@ -10,10 +10,10 @@ import { useAuth } from '../../../lib/auth';
 import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../../lib/errors';
 import { useRegionLabel } from '../../../lib/format';
 import type { User } from '../../../lib/auth';
-import { alertsViewOf, canSetThresholds, canSetThresholdsOf } from '../access';
-import { RuleLabel } from '../AlertParts';
-import styles from '../alerts.module.css';
-import { NATIONAL_DEFAULT_SOURCES, RISK_RULES, RISK_THRESHOLDS, SET_RISK_THRESHOLD, useThresholdValue, type RiskRule, type RiskThreshold } from '../shared';
+import { RuleLabel } from '../../../components/alerts/AlertParts';
+import styles from '../../../components/alerts/alerts.module.css';
+import { NATIONAL_DEFAULT_SOURCES, RISK_RULES, RISK_THRESHOLDS, SET_RISK_THRESHOLD, useThresholdValue, type RiskRule, type RiskThreshold } from '../../../components/alerts/shared';
+import { alertsViewOf, canSetThresholds, canSetThresholdsOf } from '../../../lib/access';
 
 const REGION = /^\d{6}$/;
 

@@ -10,9 +10,9 @@ import { useLoadReason } from '../../../lib/errors';
 import { useAgencyName, useFormatDateTime, useJoinList } from '../../../lib/format';
 import { GqlError } from '../../../lib/graphql';
 import type { User } from '../../../lib/auth';
-import { HandlingBanner } from '../../cases/[id]/HandlingBanner';
-import { BULLETIN, type Bulletin } from '../shared';
-import styles from '../bulletins.module.css';
+import { HandlingBanner } from '../../../components/HandlingBanner';
+import { BULLETIN, type Bulletin } from '../../../components/bulletins/shared';
+import styles from '../../../components/bulletins/bulletins.module.css';
 
 /** One bulletin: opening it marks it read. Text, identifiers to watch, handling code, and the matching cases the viewer may open. */
 export function BulletinPage({ id, user }: { id: string; user: User }) {

@@ -2,8 +2,8 @@
 
 import { useParams } from 'next/navigation';
 import { RequireAuth } from '../../../components/RequireAuth';
-import { canSeeBulletins } from '../access';
 import { BulletinPage } from './BulletinPage';
+import { canSeeBulletins } from '../../../lib/access';
 
 export default function BulletinRoute() {
   const { id } = useParams<{ id: string }>();

@@ -14,9 +14,9 @@ import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useAgencyName } from '../../../lib/format';
 import type { AgencyRef } from '../../../components/AgencyBadge';
 import type { User } from '../../../lib/auth';
-import type { HandlingCode } from '../../cases/[id]/HandlingBanner';
-import { AGENCY_KINDS, BULLETIN_RECIPIENT_AGENCIES, FRAUD_TYPES, IDENTIFIER_KINDS, PUBLISH_BULLETIN } from '../shared';
-import styles from '../bulletins.module.css';
+import type { HandlingCode } from '../../../components/HandlingBanner';
+import { AGENCY_KINDS, BULLETIN_RECIPIENT_AGENCIES, FRAUD_TYPES, IDENTIFIER_KINDS, PUBLISH_BULLETIN } from '../../../components/bulletins/shared';
+import styles from '../../../components/bulletins/bulletins.module.css';
 
 interface IdRow {
   key: number;

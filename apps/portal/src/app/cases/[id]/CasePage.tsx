@@ -11,28 +11,25 @@ import { useAuth } from '../../../lib/auth';
 import { CaseRequests } from './CaseRequests';
 import { CaseSummaryCard } from './CaseSummaryCard';
 import { Evidence } from './Evidence';
-import { HandlingBanner } from './HandlingBanner';
+import { HandlingBanner } from '../../../components/HandlingBanner';
 import { LegalHoldPanel } from './LegalHoldPanel';
 import { Identifiers } from './Identifiers';
 import { Links } from './Links';
-import { CaseAlertLeads } from '../../alerts/CaseAlertLeads';
-import { CaseBulletinHits } from '../../bulletins/CaseBulletinHits';
+import { CaseAlertLeads } from '../../../components/alerts/CaseAlertLeads';
+import { CaseBulletinHits } from '../../../components/bulletins/CaseBulletinHits';
 import { Shares } from './Shares';
 import { Statements } from './Statements';
 import { graphql } from '../../../gql';
-import type { CaseDetailFragment } from '../../../gql/graphql';
+import { CASE, type CaseDetail } from '../../../lib/cases';
 import type { User } from '../../../lib/auth';
 import type { Attachment } from './Evidence';
 import type { Identifier } from './Identifiers';
-
-export type CaseDetail = CaseDetailFragment;
 
 graphql(`fragment CaseDetail on Case {
   ...CaseSummary description createdAt updatedAt handling { ...HandlingFields } allowedTransitions
   statements { ...StatementFields } identifiers { ...IdentifierFields } shares { ...ShareFields }
   attachments { ...AttachmentFields } legalHold { ...LegalHoldFields }
 }`);
-export const CASE = graphql(`query Case($id: ID!) { case(id: $id) { ...CaseDetail } }`);
 
 export function CasePage({ id, user }: { id: string; user: User }) {
   const t = useTranslations('case');

@@ -8,17 +8,9 @@ import { RetryAlert } from '../../../components/ListParts';
 import { useAuth } from '../../../lib/auth';
 import { useLoadErrorMessage } from '../../../lib/errors';
 import { useLiveRefresh } from '../../../lib/live';
-import { RequestTable } from '../../requests/RequestTable';
-import { graphql } from '../../../gql';
-import type { AgencyRequestSummary } from '../../requests/RequestTable';
-
-export const CASE_REQUESTS = graphql(`query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }`);
-
-/** The way to a new request of each type from this case (the form reads its prefill from the address). */
-export const newRequestHref = (caseId: string, params: Record<string, string | null | undefined>) => {
-  const qs = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
-  return `/cases/${caseId}/requests/new${qs ? `?${qs}` : ''}`;
-};
+import { RequestTable } from '../../../components/requests/RequestTable';
+import { CASE_REQUESTS, newRequestHref } from '../../../lib/requests';
+import type { AgencyRequestSummary } from '../../../components/requests/RequestTable';
 
 /** The requests this agency sent for the case, with their states and deadlines, and buttons for new ones. */
 interface Props {

@@ -11,7 +11,7 @@ import { GqlError } from '../../../lib/graphql';
 import { useAgencyName, useFormatDate, useFormatDateTime, useJoinList, useProvinceName } from '../../../lib/format';
 import { useFormatMoney } from '../../../lib/money';
 import { graphql } from '../../../gql';
-import type { CaseDetail } from './CasePage';
+import type { CaseDetail } from '../../../lib/cases';
 
 const CHANGE_CASE_STATUS = graphql(`mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) { changeCaseStatus(id: $id, status: $status) { ...CaseDetail } }`);
 

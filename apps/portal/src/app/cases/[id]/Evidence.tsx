@@ -14,7 +14,7 @@ import { useFormatBytes } from '../../../lib/files';
 import { useFormatDateTime } from '../../../lib/format';
 import { apiPath } from '../../../lib/rest';
 import { useUpload } from '../../../lib/upload';
-import styles from '../../retention/retention.module.css';
+import styles from './retention.module.css';
 import { graphql } from '../../../gql';
 import type { AttachmentFieldsFragment } from '../../../gql/graphql';
 import type { VictimStatement } from './Statements';

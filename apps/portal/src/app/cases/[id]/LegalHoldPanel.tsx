@@ -5,13 +5,13 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { useAuth } from '../../../lib/auth';
 import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
-import { useFormatDateTime } from '../../../lib/format';
-import styles from '../../retention/retention.module.css';
-import { canSetLegalHold, useReasonInLanguage } from '../../retention/shared';
+import { useFormatDateTime, useReasonInLanguage } from '../../../lib/format';
+import styles from './retention.module.css';
 import { graphql } from '../../../gql';
 import type { LegalHoldFieldsFragment } from '../../../gql/graphql';
 import type { User } from '../../../lib/auth';
-import type { CaseDetail } from './CasePage';
+import type { CaseDetail } from '../../../lib/cases';
+import { canSetLegalHold } from '../../../lib/access';
 
 type LegalHold = LegalHoldFieldsFragment;
 

@@ -11,7 +11,7 @@ import { ShareDialog } from './ShareDialog';
 import { canShareCases } from '../../../lib/access';
 import { graphql } from '../../../gql';
 import type { ShareFieldsFragment } from '../../../gql/graphql';
-import type { HandlingCode } from './HandlingBanner';
+import type { HandlingCode } from '../../../components/HandlingBanner';
 
 export type CaseShare = ShareFieldsFragment;
 

@@ -9,7 +9,7 @@ import { useAuth } from '../../../lib/auth';
 import { useErrorMessage, useLoadErrorMessage } from '../../../lib/errors';
 import { useFormatDateTime } from '../../../lib/format';
 import type { HubDecision } from '../../../lib/types';
-import { LinkingTabs } from '../LinkingTabs';
+import { LinkingTabs } from '../../../components/LinkingTabs';
 import { graphql } from '../../../gql';
 import type { HubFieldsFragment } from '../../../gql/graphql';
 import type { User } from '../../../lib/auth';

@@ -10,7 +10,7 @@ import { useAuth } from '../../../lib/auth';
 import { useErrorMessage, useLoadErrorMessage, useLoadReason } from '../../../lib/errors';
 import { GqlError } from '../../../lib/graphql';
 import { useFormatDateTime } from '../../../lib/format';
-import { LinkingTabs } from '../LinkingTabs';
+import { LinkingTabs } from '../../../components/LinkingTabs';
 import { graphql } from '../../../gql';
 import type { RelinkFieldsFragment } from '../../../gql/graphql';
 import type { User } from '../../../lib/auth';

@@ -16,7 +16,7 @@ import { useFormSubmit, useFormValues } from '../../../lib/forms';
 import { useAgencyName, useFormatDateTime } from '../../../lib/format';
 import { usePagedList } from '../../../lib/paged-list';
 import type { Connection } from '../../../lib/types';
-import { LinkingTabs } from '../LinkingTabs';
+import { LinkingTabs } from '../../../components/LinkingTabs';
 import { graphql } from '../../../gql';
 import type { WarninglistEntryFieldsFragment } from '../../../gql/graphql';
 import type { User } from '../../../lib/auth';

@@ -10,7 +10,7 @@ import { useAuth } from '../../../lib/auth';
 import { useFormSubmit } from '../../../lib/forms';
 import { sumAmounts, toFen, useFormatMoney } from '../../../lib/money';
 import { localInputValue, localToIso, type FREEZE_OUTCOMES } from '../../../lib/requests';
-import { clearOnEdit, RadioCards, serverFieldErrors } from '../../cases/[id]/requests/new/FormParts';
+import { clearOnEdit, RadioCards, serverFieldErrors } from '../../../components/requests/FormParts';
 import { useActionError } from './useRequestAction';
 import { graphql } from '../../../gql';
 import type { AgencyRequest } from './RequestPage';

@@ -8,7 +8,7 @@ import { TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
 import { useFormSubmit } from '../../../lib/forms';
 import type { TELECOM_OUTCOMES } from '../../../lib/requests';
-import { clearOnEdit, RadioCards, serverFieldErrors } from '../../cases/[id]/requests/new/FormParts';
+import { clearOnEdit, RadioCards, serverFieldErrors } from '../../../components/requests/FormParts';
 import { useActionError } from './useRequestAction';
 import { graphql } from '../../../gql';
 import type { AgencyRequest } from './RequestPage';

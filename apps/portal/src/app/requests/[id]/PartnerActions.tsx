@@ -7,7 +7,7 @@ import { TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
 import { useFormSubmit } from '../../../lib/forms';
 import type { PARTNER_STATES } from '../../../lib/requests';
-import { clearOnEdit, serverFieldErrors } from '../../cases/[id]/requests/new/FormParts';
+import { clearOnEdit, serverFieldErrors } from '../../../components/requests/FormParts';
 import { useActionError } from './useRequestAction';
 import type { AgencyRequest } from './RequestPage';
 import { CHANGE_REQUEST_STATE } from './SenderActions';

@@ -13,8 +13,8 @@ import { accountDigits } from '../../../lib/requests';
 import { apiPath } from '../../../lib/rest';
 import type { RequestDetailFragment } from '../../../gql/graphql';
 import type { AgencyRequest } from './RequestPage';
-import { CASE } from '../../cases/[id]/CasePage';
-import type { HandlingCode } from '../../cases/[id]/HandlingBanner';
+import { CASE } from '../../../lib/cases';
+import type { HandlingCode } from '../../../components/HandlingBanner';
 
 type RequestAttachment = RequestDetailFragment['attachments'][number];
 

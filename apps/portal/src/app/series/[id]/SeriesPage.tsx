@@ -9,13 +9,8 @@ import { Unavailable } from '../../../components/Unavailable';
 import { useAuth } from '../../../lib/auth';
 import { useAgencyName, useFormatDateTime, useJoinList, useProvinceName, useRegionName } from '../../../lib/format';
 import { fenToDecimal, toFen, useFormatMoney } from '../../../lib/money';
-import { canCreateTaskForce } from '../../task-forces/shared';
-import { graphql } from '../../../gql';
-import type { SeriesQuery } from '../../../gql/graphql';
-
-export type Series = NonNullable<SeriesQuery['series']>;
-
-export const SERIES = graphql(`query Series($id: ID!) { series(id: $id) { ...SeriesSummary cases { ...CaseSummary } } }`);
+import { SERIES, type Series } from '../../../lib/series';
+import { canCreateTaskForce } from '../../../lib/access';
 
 /** Loss of the visible cases by the province of the agency that reported them, largest first (exact, in fen). */
 function lossByProvince(series: Series): { region: string; fen: bigint; cases: number }[] {

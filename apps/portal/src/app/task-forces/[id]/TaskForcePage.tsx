@@ -12,8 +12,8 @@ import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
 import { useTaskForceRefresh } from '../../../lib/live';
 import { useAgencyName, useFormatDateTime, useProvinceName, useProvinceOptions } from '../../../lib/format';
 import type { TaskKind } from '../../../gql/graphql';
-import { DISPATCH_TASK, SET_TASK_STATUS, TASK_FORCE, TASK_KINDS, TASK_STATUSES, type TaskForce, type TaskStatus } from '../shared';
-import styles from '../task-forces.module.css';
+import { DISPATCH_TASK, SET_TASK_STATUS, TASK_FORCE, TASK_KINDS, TASK_STATUSES, type TaskForce, type TaskStatus } from '../../../components/task-forces/shared';
+import styles from '../../../components/task-forces/task-forces.module.css';
 
 const provinceOfRegion = (region: string) => (PROVINCES[region.slice(0, 2)] ? region.slice(0, 2) : '');
 

@@ -2,8 +2,8 @@
 
 import { useParams } from 'next/navigation';
 import { RequireAuth } from '../../../components/RequireAuth';
-import { canUseTaskForces } from '../shared';
 import { TaskForcePage } from './TaskForcePage';
+import { canUseTaskForces } from '../../../lib/access';
 
 export default function TaskForceRoute() {
   const { id } = useParams<{ id: string }>();

@@ -17,10 +17,9 @@ import { useLoadReason } from '../../../../lib/errors';
 import { GqlError } from '../../../../lib/graphql';
 import { useAgencyName } from '../../../../lib/format';
 import { graphql } from '../../../../gql';
-import type { LinkGraphQuery } from '../../../../gql/graphql';
+import type { CaseSummaryFragment as CaseSummary, LinkGraphQuery } from '../../../../gql/graphql';
 import type { AgencyRef } from '../../../../components/AgencyBadge';
-import type { CaseSummary } from '../../CaseList';
-import { CASE_HEAD } from '../useContributorCase';
+import { CASE_HEAD } from '../../../../lib/cases';
 
 type LinkGraph = LinkGraphQuery['linkGraph'];
 type LinkGraphNode = LinkGraph['nodes'][number];

@@ -3,26 +3,40 @@
 import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert } from '../../../../components/Alert';
-import { FilePicker } from '../../../../components/FilePicker';
-import { ProgressBar } from '../../../../components/ProgressBar';
+import { JobHistory } from '../../../../components/JobHistory';
+import { UploadProgress, type UploadTexts } from '../../../../components/UploadProgress';
 import { useAuth } from '../../../../lib/auth';
 import { useAuthedDownload } from '../../../../lib/download';
-import { useLoadReason, useUploadErrorMessage } from '../../../../lib/errors';
-import { extensionOf, useFormatBytes } from '../../../../lib/files';
+import { useLoadReason } from '../../../../lib/errors';
 import { apiPath } from '../../../../lib/rest';
-import { useUpload } from '../../../../lib/upload';
-import { useContributorCase } from '../useContributorCase';
-import { MAX_TRANSFERS, STATEMENT_COLUMNS, TRANSFER_COLUMNS } from './columns';
-import { ImportHistory } from './ImportHistory';
-import { ImportProgress } from './ImportProgress';
+import { useContributorCase } from '../../../../components/useContributorCase';
+import { headerOf, MAX_TRANSFERS, STATEMENT_COLUMNS, TRANSFER_COLUMNS } from './columns';
 import { graphql } from '../../../../gql';
-import type { StatementImport, StatementImportSummary } from './ImportProgress';
+import type { ImportSummaryFragment, StatementImportQuery } from '../../../../gql/graphql';
 
+/** An import as listed (and as the api answers an upload): the per-row errors are read for one import at a time. */
+type StatementImportSummary = ImportSummaryFragment;
+
+graphql(`fragment ImportSummary on StatementImport { id caseId fileName format status totalRows processedRows importedRows errorRows failure createdAt finishedAt }`);
 const STATEMENT_IMPORTS = graphql(`query StatementImports($caseId: ID!) { statementImports(caseId: $caseId) { ...ImportSummary } }`);
+const STATEMENT_IMPORT = graphql(`query StatementImport($id: ID!) { statementImport(id: $id) { ...ImportSummary errors { row field reason } } }`);
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const EXTENSIONS = ['.csv', '.xlsx'];
+
+/** An import as its progress shows it; the api's row errors name a field, or "row" for the whole row. */
+function asJob(imp: StatementImportQuery['statementImport']) {
+  return {
+    ...imp,
+    rowsDone: imp.processedRows,
+    rowsTotal: imp.totalRows,
+    errorCount: imp.errorRows,
+    errors: imp.errors.map((e) => ({ row: e.row, column: !e.field || e.field === 'row' ? null : e.field, message: e.reason })),
+  };
+}
+type FollowedImport = ReturnType<typeof asJob>;
 
 /** What the columns mean, per language; headers as the template of that language writes them. */
 function ColumnGuide() {
@@ -68,11 +82,7 @@ export function ImportPage({ caseId }: { caseId: string }) {
   const locale = useLocale();
   const { request } = useAuth();
   const loadReason = useLoadReason();
-  const uploadError = useUploadErrorMessage();
-  const formatBytes = useFormatBytes();
   const query = useSearchParams();
-  const { send, busy, progress } = useUpload<StatementImport>();
-  const input = useRef<HTMLInputElement>(null);
 
   const { head, gate } = useContributorCase(
     caseId,
@@ -83,8 +93,6 @@ export function ImportPage({ caseId }: { caseId: string }) {
   const [importsError, setImportsError] = useState<string | null>(null);
   // The import followed on this page; kept in the address so a reload keeps following it.
   const [currentId, setCurrentId] = useState<string | null>(() => query.get('import'));
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
   const { download, busy: templateBusy, error: templateError } = useAuthedDownload();
   // The column guide gives way to the import being followed, so its progress is in view.
   const [guideOpen, setGuideOpen] = useState(() => !query.get('import'));
@@ -114,30 +122,17 @@ export function ImportPage({ caseId }: { caseId: string }) {
     return download(apiPath(`/imports/template.csv?lang=${lang}`), `caselink-statements-template${lang === 'zh' ? '-zh' : ''}.csv`);
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!file) {
-      setFileError(t('chooseFirst'));
-      return;
-    }
-    if (!['.csv', '.xlsx'].includes(extensionOf(file.name))) {
-      setFileError(t('wrongType'));
-      return;
-    }
-    setFileError(null);
-    try {
-      const started = await send(apiPath(`/cases/${caseId}/imports`), file);
-      setFile(null);
-      if (input.current) input.current.value = '';
-      follow(started.id);
-      setImports((list) => [started, ...(list ?? []).filter((i) => i.id !== started.id)]);
-    } catch (e) {
-      if (e instanceof DOMException && e.name === 'AbortError') return;
-      setFileError(uploadError(e));
-    }
+  function started(imp: StatementImportSummary) {
+    follow(imp.id);
+    setImports((list) => [imp, ...(list ?? []).filter((i) => i.id !== imp.id)]);
   }
 
+  const loadImport = useCallback(async (id: string) => asJob((await request(STATEMENT_IMPORT, { id })).statementImport), [request]);
   const finished = useCallback(() => void loadImports(), [loadImports]);
+  const texts: UploadTexts = {
+    file: t('file'), fileHint: t('fileHint'), upload: t('upload'), chooseFirst: t('chooseFirst'), wrongType: t('wrongType'),
+    title: (file) => t('progressTitle', { file }),
+  };
 
   if (gate || !head) return gate;
 
@@ -166,30 +161,34 @@ export function ImportPage({ caseId }: { caseId: string }) {
           <ColumnGuide />
         </details>
       </section>
-      <section className="card">
+      <UploadProgress<FollowedImport, StatementImportSummary> testId="import" uploadPath={apiPath(`/cases/${caseId}/imports`)} accept={ACCEPT}
+        extensions={EXTENSIONS} texts={texts} jobId={currentId} onStarted={started} loadJob={loadImport} onFinished={finished}
+        columnLabel={(field) => headerOf(field, locale !== 'en')}
+        counts={(imp) => [
+          { value: imp.importedRows, label: t('imported'), testId: 'import-imported', tone: 'ok' },
+          { value: imp.errorRows, label: t('errorRows'), testId: 'import-error-count', tone: 'bad' },
+          { value: imp.totalRows ?? '—', label: t('totalRows'), testId: 'import-total' },
+        ]}
+        summary={(imp) => (
+          <>
+            {t('summary', { imported: imp.importedRows, errors: imp.errorRows })}{' '}
+            {imp.importedRows > 0 && (
+              <Link href={`/cases/${imp.caseId}`} data-testid="import-back-to-case">
+                {t('seeStatements')}
+              </Link>
+            )}
+          </>
+        )}
+        failure={(imp) => t('failed', { reason: imp.failure ?? '—' })}>
         <h2>{t('uploadTitle')}</h2>
-        <form className="upload-form" onSubmit={submit} noValidate data-testid="import-upload-form">
-          <div className="upload-row">
-            <FilePicker ref={input} label={t('file')} file={file} accept={ACCEPT} disabled={busy} testId="import-file" error={!!fileError}
-              hint={t('fileHint')} onChange={(chosen) => {
-                setFile(chosen);
-                setFileError(null);
-              }} />
-            <div className="upload-submit">
-              <button type="submit" className="btn btn-primary" disabled={busy} data-testid="import-upload">
-                {busy ? t('uploading') : t('upload')}
-              </button>
-            </div>
-          </div>
-          {progress && (
-            <ProgressBar value={progress.loaded} max={progress.total} testId="import-upload-progress"
-              label={t('uploadProgress', { loaded: formatBytes(progress.loaded), total: formatBytes(progress.total) })} />
-          )}
-          {fileError && <Alert tone="error" testId="import-file-error">{fileError}</Alert>}
-        </form>
-      </section>
-      {currentId && <ImportProgress key={currentId} importId={currentId} onFinished={finished} />}
-      <ImportHistory imports={imports} error={importsError} currentId={currentId} onShow={follow} />
+      </UploadProgress>
+      <JobHistory testId="import" title={t('historyTitle')} intro={t('historyIntro')} empty={t('historyEmpty')} jobs={imports} error={importsError}
+        currentId={currentId} onShow={follow} fileNote={(i) => i.format}
+        columns={[
+          { header: t('colImported'), cell: (i) => i.importedRows, num: true },
+          { header: t('colErrors'), cell: (i) => i.errorRows, num: true },
+          { header: t('colRows'), cell: (i) => i.totalRows ?? '—', num: true },
+        ]} />
     </div>
   );
 }

@@ -12,12 +12,11 @@ import { useFormatBytes } from '../../../../../lib/files';
 import { useFormSubmit } from '../../../../../lib/forms';
 import { announceRequestsChanged, COOPERATION_KINDS, LEGAL_BASES } from '../../../../../lib/requests';
 import type { CooperationKindName, LegalBasisName, UrgencyName } from '../../../../../lib/types';
-import { clearOnEdit, DeadlineHint, FormAlert, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
+import { clearOnEdit, DeadlineHint, FormAlert, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from '../../../../../components/requests/FormParts';
 import { afterSend } from './FreezeForm';
 import { graphql } from '../../../../../gql';
-import type { Attachment } from '../../Evidence';
-import type { HandlingCode } from '../../HandlingBanner';
-import type { VictimStatement } from '../../Statements';
+import type { HandlingCode } from '../../../../../components/HandlingBanner';
+import type { AttachmentFieldsFragment as Attachment, StatementFieldsFragment as VictimStatement } from '../../../../../gql/graphql';
 
 const SEND_COOPERATION_REQUEST = graphql(`mutation SendCooperationRequest($input: SendCooperationRequestInput!) { sendCooperationRequest(input: $input) { ...RequestSummary } }`);
 

@@ -11,7 +11,7 @@ import { useFormSubmit } from '../../../../../lib/forms';
 import { useFormatMoney } from '../../../../../lib/money';
 import { announceRequestsChanged, FREEZE_KINDS, matchBank } from '../../../../../lib/requests';
 import type { FreezeKindName, UrgencyName } from '../../../../../lib/types';
-import { clearOnEdit, DeadlineHint, FormAlert, RadioCards, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
+import { clearOnEdit, DeadlineHint, FormAlert, RadioCards, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from '../../../../../components/requests/FormParts';
 import { graphql } from '../../../../../gql';
 
 const SEND_FREEZE_REQUEST = graphql(`mutation SendFreezeRequest($input: SendFreezeRequestInput!) { sendFreezeRequest(input: $input) { ...RequestSummary } }`);

@@ -8,13 +8,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { useAuth } from '../../../../../lib/auth';
 import { useLoadReason } from '../../../../../lib/errors';
 import { GqlError } from '../../../../../lib/graphql';
-import { REQUEST_TYPES } from '../../../../../lib/requests';
+import { newRequestHref, REQUEST_TYPES } from '../../../../../lib/requests';
 import type { FreezeKindName, RequestTypeName, UrgencyName } from '../../../../../lib/types';
-import { newRequestHref } from '../../CaseRequests';
 import { CooperationForm } from './CooperationForm';
 import { FreezeForm, type FreezePrefill } from './FreezeForm';
 import { TelecomForm, type TelecomPrefill } from './TelecomForm';
-import { CASE, type CaseDetail } from '../../CasePage';
+import { CASE, type CaseDetail } from '../../../../../lib/cases';
 
 const isType = (v: string | null): v is RequestTypeName => (REQUEST_TYPES as readonly string[]).includes(v ?? '');
 const isKind = (v: string | null): v is IdentifierKind => Object.values(IdentifierKind).includes(v as IdentifierKind);

@@ -11,10 +11,10 @@ import { useAuth } from '../../../../../lib/auth';
 import { useFormSubmit } from '../../../../../lib/forms';
 import { announceRequestsChanged, TELECOM_KINDS, TELECOM_TARGET_KINDS, telecomKindFor } from '../../../../../lib/requests';
 import type { TelecomKindName, UrgencyName } from '../../../../../lib/types';
-import { clearOnEdit, DeadlineHint, FormAlert, RadioCards, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from './FormParts';
+import { clearOnEdit, DeadlineHint, FormAlert, RadioCards, SendBar, TargetSelect, UrgencyChoice, useRequestTargets, useSendFailure } from '../../../../../components/requests/FormParts';
 import { afterSend } from './FreezeForm';
 import { graphql } from '../../../../../gql';
-import type { Identifier } from '../../Identifiers';
+import type { IdentifierFieldsFragment as Identifier } from '../../../../../gql/graphql';
 
 const SEND_TELECOM_REQUEST = graphql(`mutation SendTelecomRequest($input: SendTelecomRequestInput!) { sendTelecomRequest(input: $input) { ...RequestSummary } }`);
 

@@ -13,7 +13,7 @@ import { fieldErrorsOf, useErrorMessage } from '../../../../../lib/errors';
 import { useFormSubmit } from '../../../../../lib/forms';
 import { useProvinceOptions } from '../../../../../lib/format';
 import { sumAmounts, toFen, useFormatMoney } from '../../../../../lib/money';
-import { useContributorCase } from '../../useContributorCase';
+import { useContributorCase } from '../../../../../components/useContributorCase';
 import { graphql } from '../../../../../gql';
 import type { User } from '../../../../../lib/auth';
 

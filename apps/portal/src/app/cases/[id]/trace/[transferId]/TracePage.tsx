@@ -20,14 +20,11 @@ import { GqlError } from '../../../../../lib/graphql';
 import { useFormatDateTime } from '../../../../../lib/format';
 import { sumAmounts, useFormatMoney } from '../../../../../lib/money';
 import { useLiveRefresh } from '../../../../../lib/live';
-import { accountDigits, FREEZABLE_KINDS, HOLDING_STATES, OPEN_STATES } from '../../../../../lib/requests';
-import { newRequestHref } from '../../CaseRequests';
+import { accountDigits, CASE_REQUESTS, FREEZABLE_KINDS, HOLDING_STATES, newRequestHref, OPEN_STATES } from '../../../../../lib/requests';
 import { MAX_DIRECT_HOPS, MAX_HOPS, useFundTrace } from './useFundTrace';
-import type { FundNodeFragment } from '../../../../../gql/graphql';
-import type { AgencyRequestSummary } from '../../../../requests/RequestTable';
-import type { CaseSummary } from '../../../CaseList';
-import { CASE_REQUESTS } from '../../CaseRequests';
-import { CASE_HEAD } from '../../useContributorCase';
+import type { CaseSummaryFragment as CaseSummary, FundNodeFragment } from '../../../../../gql/graphql';
+import type { AgencyRequestSummary } from '../../../../../components/requests/RequestTable';
+import { CASE_HEAD } from '../../../../../lib/cases';
 import type { FundTrace } from './useFundTrace';
 
 type FundTraceNode = FundNodeFragment;
@@ -288,19 +285,19 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
       {trace && (
         <>
           <div className="trace-summary" data-testid="trace-summary">
-            <div className="import-count">
+            <div className="tally">
               <strong>{shown?.trace.hops}</strong>
               <span>{t('hopsReached', { max: shown?.hops ?? hops })}</span>
             </div>
-            <div className="import-count">
+            <div className="tally">
               <strong>{trace.nodes.length}</strong>
               <span>{t('accounts')}</span>
             </div>
-            <div className="import-count">
+            <div className="tally">
               <strong>{trace.edges.length}</strong>
               <span>{t('transfers')}</span>
             </div>
-            <div className="import-count import-count-bad">
+            <div className="tally tally-bad">
               <strong>{formatMoney(heldTotal)}</strong>
               <span>{t('heldTotal')}</span>
             </div>

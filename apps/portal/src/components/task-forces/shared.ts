@@ -1,16 +1,9 @@
-import { may } from '../../lib/access';
 import { graphql } from '../../gql';
 import type { TaskFieldsFragment, TaskForceFieldsFragment } from '../../gql/graphql';
-import type { User } from '../../lib/auth';
-
-/** Task forces: police supervisors form them, investigators and supervisors work their tasks. */
-export const canUseTaskForces = (u: User) => may(u, 'taskForces');
-export const canCreateTaskForce = (u: User) => may(u, 'createTaskForce');
 
 export const TASK_KINDS = ['ARREST', 'INTERROGATION', 'EVIDENCE_COLLECTION', 'VICTIM_INTERVIEW', 'FREEZE_FOLLOW_UP'] as const;
 export const TASK_STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const;
 export type { TaskStatus } from '../../gql/graphql';
-
 
 graphql(`fragment TaskFields on TaskForceTask {
   id kind title province caseId assigneeAgency { ...AgencyRefFields } dueAt status overdue allowedStatuses createdAt

@@ -3,14 +3,11 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useAuth } from '../../../lib/auth';
-import { useLoadReason } from '../../../lib/errors';
-import { GqlError } from '../../../lib/graphql';
-import { graphql } from '../../../gql';
-import type { CaseSummary } from '../../cases/CaseList';
-
-/** Just enough of a case to head the statement form (and the graph and trace pages). */
-export const CASE_HEAD = graphql(`query CaseHead($id: ID!) { case(id: $id) { ...CaseSummary } }`);
+import { useAuth } from '../lib/auth';
+import { useLoadReason } from '../lib/errors';
+import { GqlError } from '../lib/graphql';
+import { CASE_HEAD } from '../lib/cases';
+import type { CaseSummaryFragment as CaseSummary } from '../gql/graphql';
 
 interface Texts {
   caseNotFound: string;

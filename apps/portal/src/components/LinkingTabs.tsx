@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { canReadWarninglist, canRelink, canReviewHubs } from '../../lib/access';
-import type { User } from '../../lib/auth';
+import { canReadWarninglist, canRelink, canReviewHubs } from '../lib/access';
+import type { User } from '../lib/auth';
 
 /** The linking administration pages a user may open, as tabs above each of them. */
 export function LinkingTabs({ user }: { user: User }) {

@@ -3,8 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { LiveIndicator } from '../../components/LiveIndicator';
-import { ListFoot, RetryAlert } from '../../components/ListParts';
+import { LiveIndicator } from '../LiveIndicator';
+import { ListFoot, RetryAlert } from '../ListParts';
 import { answersRequests } from '../../lib/access';
 import { useAuth } from '../../lib/auth';
 import { useLoadErrorMessage } from '../../lib/errors';

@@ -3,24 +3,15 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { regionCovers, type AgencyKind } from '@caselink/domain';
-import { KindBadge } from '../../components/AgencyBadge';
+import { KindBadge } from '../AgencyBadge';
 import { useAgencyName, useFormatDateTime, useRegionName } from '../../lib/format';
 import styles from './alerts.module.css';
-import { ALERT_STATUS_TONES, UPLOAD_STATUS_TONES, useAlertFigure, type AlertStatus, type AlertSummary, type RiskRule, type SignalUploadStatus } from './shared';
+import { ALERT_STATUS_TONES, useAlertFigure, type AlertStatus, type AlertSummary, type RiskRule } from './shared';
 
 export function AlertStatusBadge({ status, testId = 'alert-status' }: { status: AlertStatus; testId?: string }) {
   const t = useTranslations('alerts.statuses');
   return (
     <span className={`status ${ALERT_STATUS_TONES[status]}`} data-testid={testId} data-status={status}>
-      {t(status)}
-    </span>
-  );
-}
-
-export function UploadStatusBadge({ status }: { status: SignalUploadStatus }) {
-  const t = useTranslations('alerts.uploadStatuses');
-  return (
-    <span className={`status ${UPLOAD_STATUS_TONES[status]}`} data-testid="signal-upload-status" data-status={status}>
       {t(status)}
     </span>
   );

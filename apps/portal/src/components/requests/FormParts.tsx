@@ -3,14 +3,14 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useCallback, useEffect, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
-import { Alert } from '../../../../../components/Alert';
-import { useAuth } from '../../../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../../../../lib/errors';
-import { useAgencyName, useRegionLabel } from '../../../../../lib/format';
-import { GqlError } from '../../../../../lib/graphql';
-import type { RequestTypeName, UrgencyName } from '../../../../../lib/types';
-import { graphql } from '../../../../../gql';
-import type { AgencyRef } from '../../../../../components/AgencyBadge';
+import { Alert } from '../Alert';
+import { useAuth } from '../../lib/auth';
+import { fieldErrorsOf, useErrorMessage } from '../../lib/errors';
+import { useAgencyName, useRegionLabel } from '../../lib/format';
+import { GqlError } from '../../lib/graphql';
+import type { RequestTypeName, UrgencyName } from '../../lib/types';
+import { graphql } from '../../gql';
+import type { AgencyRef } from '../AgencyBadge';
 
 const REQUEST_TARGETS = graphql(`query RequestTargets($type: RequestType!) { requestTargets(type: $type) { ...AgencyRefFields } }`);
 const DEADLINE_RULES = graphql(`query DeadlineRules { deadlineRules { type kind urgency minutes } }`);

@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useAgencyName } from '../../../lib/format';
-import { graphql } from '../../../gql';
-import type { HandlingFieldsFragment } from '../../../gql/graphql';
-import type { AgencyRef } from '../../../components/AgencyBadge';
+import { useAgencyName } from '../lib/format';
+import { graphql } from '../gql';
+import type { HandlingFieldsFragment } from '../gql/graphql';
+import type { AgencyRef } from './AgencyBadge';
 
 export type HandlingCode = HandlingFieldsFragment;
 

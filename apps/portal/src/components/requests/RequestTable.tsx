@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { DeadlineCountdown, RequestKindLabel, RequestStateBadge, UnreadDot, UrgencyTag } from '../../components/RequestBadges';
+import { DeadlineCountdown, RequestKindLabel, RequestStateBadge, UnreadDot, UrgencyTag } from '../RequestBadges';
 import { useAgencyName, useFormatDateTime } from '../../lib/format';
 import { useFormatMoney } from '../../lib/money';
 import type { RequestDirection } from '../../lib/types';

@@ -2,13 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { Alert } from '../../components/Alert';
-import { Field } from '../../components/Field';
-import { fieldErrorsOf, useErrorMessage } from '../../lib/errors';
-import { isPasskeyCancelled, passkeyAttestation } from '../../lib/passkeys';
-import { graphql } from '../../gql';
-import type { FactorEnrolledFieldsFragment, StartTotpEnrolmentMutation } from '../../gql/graphql';
-import type { Document, VariablesOf } from '../../lib/graphql';
+import { Alert } from './Alert';
+import { Field } from './Field';
+import { fieldErrorsOf, useErrorMessage } from '../lib/errors';
+import { isPasskeyCancelled, passkeyAttestation } from '../lib/passkeys';
+import { graphql } from '../gql';
+import type { FactorEnrolledFieldsFragment, StartTotpEnrolmentMutation } from '../gql/graphql';
+import type { Document, VariablesOf } from '../lib/graphql';
 
 export type FactorEnrolled = FactorEnrolledFieldsFragment;
 type TotpEnrolment = StartTotpEnrolmentMutation['startTotpEnrolment'];

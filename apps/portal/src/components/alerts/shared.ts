@@ -5,8 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 import { graphql } from '../../gql';
 import type {
-  AlertFieldsFragment, UploadFieldsFragment, AlertSummaryFieldsFragment, CaseAlertLeadsQuery, LeadFieldsFragment, RiskSignalsQuery, RiskThresholdsQuery, SignalUploadQuery,
-  SignalUploadStatus,
+  AlertFieldsFragment, UploadFieldsFragment, AlertSummaryFieldsFragment, CaseAlertLeadsQuery, LeadFieldsFragment, RiskSignalsQuery, RiskThresholdsQuery,
 } from '../../gql/graphql';
 
 /* Shapes and documents of docs/api-alerts.graphql. Money and figures stay decimal strings. */
@@ -17,7 +16,6 @@ export const ALERT_STATUSES = ['NEW', 'ACKNOWLEDGED', 'DISMISSED'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export const SIGNAL_KINDS = ['ACCOUNT_OPENING', 'SIM_REGISTRATION', 'CASH_WITHDRAWAL', 'TRANSFER'] as const;
 export type RiskSignalKind = (typeof SIGNAL_KINDS)[number];
-export type { SignalUploadStatus };
 
 
 graphql(`fragment LeadFields on AlertLead { id caseId caseNumber ownerAgency { ...AgencyRefFields } matchedKind matchedValue canOpen createdAt }`);
@@ -37,8 +35,6 @@ export type AlertLead = LeadFieldsFragment;
 export type Alert = AlertFieldsFragment;
 export type AlertSummary = AlertSummaryFieldsFragment;
 export type RiskSignal = RiskSignalsQuery['riskSignals']['edges'][number]['node'];
-export type SignalUpload = NonNullable<SignalUploadQuery['signalUpload']>;
-export type SignalUploadError = SignalUpload['errors'][number];
 /** An upload as listed: the row errors are read for one upload at a time. */
 export type SignalUploadSummary = UploadFieldsFragment;
 export type RiskThreshold = RiskThresholdsQuery['riskThresholds'][number];
@@ -69,8 +65,6 @@ export const SIGNAL_UPLOAD_PATH = '/api/risk-signals/uploads';
 
 /** Status colours: new is red (act now), acknowledged amber (being worked), dismissed grey. */
 export const ALERT_STATUS_TONES: Record<AlertStatus, string> = { NEW: 'status-bad', ACKNOWLEDGED: 'status-warn', DISMISSED: 'status-off' };
-export const UPLOAD_STATUS_TONES: Record<SignalUploadStatus, string> = { QUEUED: 'status-off', RUNNING: 'status-warn', DONE: 'status-ok', FAILED: 'status-bad' };
-export const uploadFinished = (u: { status: SignalUploadStatus } | null | undefined) => u?.status === 'DONE' || u?.status === 'FAILED';
 
 /** The columns of the CSV upload, in the template's order (the domain's list, which the worker reads by). */
 export const SIGNAL_COLUMNS: readonly string[] = RISK_SIGNAL_COLUMNS.map((c) => c.name);
