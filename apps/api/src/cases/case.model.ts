@@ -265,3 +265,17 @@ export class VictimPersonalData {
   @Field(() => String, { nullable: true, description: 'Full resident ID number' }) idNumber: string | null;
   @Field(() => String, { nullable: true, description: 'Full phone number' }) phone: string | null;
 }
+
+@ObjectType('CaseGoldenMinutes', {
+  description:
+    'The golden minutes of a case: from the report to the first emergency stop (or freeze) sent, and from there to the first money a bank held. ' +
+    "Counts every agency's freezes on the case (their times only)",
+})
+export class CaseGoldenMinutesModel {
+  @Field({ description: 'When it was reported: its first victim statement was taken (when the case was opened, if it has none)' }) reportedAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When the first emergency stop or freeze of the case was sent; null before' }) firstStopSentAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When a bank first held money on a freeze of the case; null before' }) firstFundsHeldAt: Date | null;
+  @Field(() => Int, { nullable: true, description: 'Seconds from the report to the first stop sent (0 when a stop went out before the statement was taken); null before' })
+  reportToStopSeconds: number | null;
+  @Field(() => Int, { nullable: true, description: 'Seconds from the first stop sent to the first money held; null before' }) stopToHeldSeconds: number | null;
+}

@@ -74,6 +74,21 @@ export class DashboardFreezesModel {
   medianAnswerSeconds: number | null;
 }
 
+@ObjectType('DashboardGoldenMinutes', {
+  description:
+    'The golden minutes over the cases reported in the period: how fast the first emergency stop (or freeze) went out after the report ' +
+    "(the case's first victim statement), and how fast a bank then held money. Every agency's freezes on those cases count (their times only)",
+})
+export class DashboardGoldenMinutesModel {
+  @Field(() => Int, { description: 'Cases reported in the period (in the scope)' }) cases: number;
+  @Field(() => Int, { description: 'Of those, with a stop sent' }) stopped: number;
+  @Field(() => Int, { description: 'Of those, with money held' }) held: number;
+  @Field(() => Int, { nullable: true, description: 'Median seconds from the report to the first stop sent, over the stopped cases; null when none' })
+  medianReportToStopSeconds: number | null;
+  @Field(() => Int, { nullable: true, description: 'Median seconds from the first stop sent to the first money held, over the held cases; null when none' })
+  medianStopToHeldSeconds: number | null;
+}
+
 @ObjectType('DashboardOverdueRequest', { description: 'A request of the viewer\'s agency past its answer deadline' })
 export class DashboardOverdueRequestModel {
   @Field(() => ID, { description: 'Request id' }) id: string;
@@ -134,6 +149,7 @@ export class SupervisorDashboardModel {
   seriesGrowth: DashboardSeriesPointModel[];
   @Field(() => [DashboardRequestCountModel], { description: 'Requests sent in the period by type and current state' }) requestsByState: DashboardRequestCountModel[];
   @Field(() => DashboardFreezesModel, { description: 'How freezes fared' }) freezes: DashboardFreezesModel;
+  @Field(() => DashboardGoldenMinutesModel, { description: 'Report → first stop → first funds held, as medians over the period' }) goldenMinutes: DashboardGoldenMinutesModel;
   @Field(() => DashboardOverdueRequestsModel, { description: 'Requests past their deadline' }) overdueRequests: DashboardOverdueRequestsModel;
   @Field(() => DashboardTasksModel, { description: 'Task-force tasks' }) tasks: DashboardTasksModel;
 }

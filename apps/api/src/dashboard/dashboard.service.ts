@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { FraudType, RequestState, RequestType, Role } from '@caselink/domain';
-import { dashboardFigures, type FigureRow, overdueOpenTasks, overdueRequestsOf } from '@caselink/db';
+import { dashboardFigures, type FigureRow, goldenMinutesFigures, type GoldenMinutesFigureRow, overdueOpenTasks, overdueRequestsOf } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { forbidden } from '../common/errors';
 import { AgencyDirectory } from '../cases/agency-directory';
 import { RequestTransaction } from '../database/request-transaction';
 import { DashboardFilter } from './dashboard.dto';
 import {
-  DashboardBucket, DashboardCaseGroupModel, DashboardOverdueRequestModel, DashboardOverdueTaskModel, DashboardScope, DashboardSeriesPointModel,
-  SupervisorDashboardModel,
+  DashboardBucket, DashboardCaseGroupModel, DashboardGoldenMinutesModel, DashboardOverdueRequestModel, DashboardOverdueTaskModel, DashboardScope,
+  DashboardSeriesPointModel, SupervisorDashboardModel,
 } from './dashboard.model';
 
 const DAY_MS = 86_400_000;
@@ -58,7 +58,7 @@ const byCasesThenKey = (a: DashboardCaseGroupModel, b: DashboardCaseGroupModel) 
 export function foldFigures(
   rows: readonly FigureRow[],
   period: { days: number; since: string; today: string; fraudType: FraudType | null },
-): Omit<SupervisorDashboardModel, 'scope' | 'region' | 'overdueRequests' | 'tasks'> & { overdueRequestCount: number; openTasks: number; overdueTasks: number } {
+): Omit<SupervisorDashboardModel, 'scope' | 'region' | 'overdueRequests' | 'tasks' | 'goldenMinutes'> & { overdueRequestCount: number; openTasks: number; overdueTasks: number } {
   const of = (figure: string) => rows.filter((r) => r.figure === figure);
   const group = (r: FigureRow): DashboardCaseGroupModel => ({ key: r.k1 as string, cases: num(r.n), openCases: num(r.n2), totalLoss: money(r.amount) });
   const total = of('cases')[0];
@@ -115,6 +115,15 @@ export function foldFigures(
   };
 }
 
+/** The golden minutes' figures (medians in whole seconds). */
+export function foldGoldenMinutes(r: GoldenMinutesFigureRow): DashboardGoldenMinutesModel {
+  const seconds = (v: string | null) => (v === null ? null : Math.round(Number(v)));
+  return {
+    cases: num(r.cases), stopped: num(r.stopped), held: num(r.held),
+    medianReportToStopSeconds: seconds(r.report_to_stop_seconds), medianStopToHeldSeconds: seconds(r.stop_to_held_seconds),
+  };
+}
+
 /**
  * The supervisor dashboard. Everything runs in the caller's transaction: READABLE figures under its row-level
  * security (dashboard_figures() has the invoker's rights); REGION figures through dashboard_region_figures(), which
@@ -138,6 +147,7 @@ export class DashboardService {
     const since = periodStart(today, days);
     const rows = await dashboardFigures(this.tx.manager, { region: scope === DashboardScope.REGION, since, fraudType });
     const figures = foldFigures(rows, { days, since, today, fraudType });
+    const goldenMinutes = foldGoldenMinutes(await goldenMinutesFigures(this.tx.manager, { region: scope === DashboardScope.REGION, since, fraudType }));
     const requests = await this.overdueRequests(actor, fraudType);
     const tasks = await this.overdueTasks();
     const { overdueRequestCount, openTasks, overdueTasks, ...rest } = figures;
@@ -145,6 +155,7 @@ export class DashboardService {
       scope,
       region: scope === DashboardScope.REGION ? (await this.directory.get(actor.agencyId)).region : null,
       ...rest,
+      goldenMinutes,
       overdueRequests: { count: overdueRequestCount, items: requests },
       tasks: { open: openTasks, overdue: overdueTasks, items: tasks },
     };

@@ -7,13 +7,15 @@ import { notFound } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
 import { CasesService } from '../cases/cases.service';
 import { shownValue } from '../cases/masking';
+import { BankRoutingService } from '../bank-routing/bank-routing.service';
 import { FundTraceEdgeModel, FundTraceModel, FundTraceNodeModel, FundTraceRunModel, JobState } from './linking.model';
 
-const money = (cents: number) => `${Math.trunc(cents / 100)}.${String(Math.abs(cents % 100)).padStart(2, '0')}`;
+/** Integer cents as decimal CNY (1234567 → 12345.67). */
+export const money = (cents: number) => `${Math.trunc(cents / 100)}.${String(Math.abs(cents % 100)).padStart(2, '0')}`;
 
 const toNode = (n: FundNode): FundTraceNodeModel => ({
-  id: n.key, kind: n.kind as IdentifierKind, label: n.label, bank: n.bank, depth: n.depth, amountIn: money(n.inCents), amountHeld: money(n.heldCents),
-  cycle: n.cycle, atDepthLimit: n.atDepthLimit,
+  id: n.key, kind: n.kind as IdentifierKind, label: n.label, bank: n.bank, issuingBank: null, depth: n.depth, amountIn: money(n.inCents),
+  amountHeld: money(n.heldCents), cycle: n.cycle, atDepthLimit: n.atDepthLimit,
 });
 const toEdge = (e: FundEdge | StoredFundTrace['edges'][number]): FundTraceEdgeModel => ({
   id: e.transferId, source: e.from, target: e.to, amount: money(e.amountCents), traced: money(e.tracedCents), occurredAt: new Date(e.occurredAt),
@@ -27,7 +29,8 @@ export const toFundTraceModel = (r: FundTraceResult | StoredFundTrace): FundTrac
 
 /**
  * Fund-flow traces over the transactions the caller may see (row-level security applies to every hop):
- * up to 6 hops answered at once, deeper ones in the funds-trace queue.
+ * up to 6 hops answered at once, deeper ones in the funds-trace queue. Each card and account reached names the
+ * bank that issues it (bank routing), so a freeze of it goes to the right bank.
  */
 @Injectable()
 export class FundTraceService {
@@ -35,12 +38,13 @@ export class FundTraceService {
     private readonly tx: RequestTransaction,
     private readonly jobs: JobProducers,
     private readonly cases: CasesService,
+    private readonly routing: BankRoutingService,
   ) {}
 
   async trace(actor: Actor, transferId: string, maxHops: number): Promise<FundTraceModel> {
     const result = await traceFundsFrom(this.tx.manager, transferId, { maxHops, maxEdges: 2_000 });
     if (!result) throw notFound('Transfer', transferId);
-    return this.masked(actor, toFundTraceModel(result));
+    return this.routed(await this.masked(actor, toFundTraceModel(result)));
   }
 
   async start(actor: Actor, transferId: string, maxHops: number, address: string): Promise<FundTraceRunModel> {
@@ -59,7 +63,15 @@ export class FundTraceService {
     const row = await fundTraceById(this.tx.manager, id);
     if (!row) throw notFound('FundTraceRun', id);
     const run = toRunModel(row);
-    return run.result ? { ...run, result: await this.masked(actor, run.result) } : run;
+    return run.result ? { ...run, result: await this.routed(await this.masked(actor, run.result)) } : run;
+  }
+
+  /** Every node with its issuing bank, in one statement for the whole trace (masked nodes are never cards or accounts). */
+  private async routed(t: FundTraceModel): Promise<FundTraceModel> {
+    const banks = await this.routing.issuingBanks(t.nodes.map((n) => ({ kind: n.kind, canonical: n.id })));
+    if (banks.size === 0) return t;
+    const node = (n: FundTraceNodeModel): FundTraceNodeModel => ({ ...n, issuingBank: banks.get(n.id) ?? null });
+    return { ...t, nodes: t.nodes.map(node), lastSeen: t.lastSeen.map(node) };
   }
 
   /**

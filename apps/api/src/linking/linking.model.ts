@@ -3,6 +3,7 @@ import { IdentifierKind, JobState, LinkTermState } from '@caselink/domain';
 import { JSONScalar } from '../common/json-scalar';
 import { connectionType } from '../common/pagination';
 import { AgencyRef, CaseModel } from '../cases/case.model';
+import { IssuingBankModel } from '../bank-routing/bank-routing.model';
 
 export enum LinkNodeType {
   CASE = 'CASE',
@@ -188,7 +189,12 @@ export class FundTraceNodeModel {
   @Field(() => ID, { description: 'The canonical account' }) id: string;
   @Field(() => IdentifierKind, { description: 'Card, account or wallet' }) kind: IdentifierKind;
   @Field({ description: 'The account as shown (masked when it is personal data)' }) label: string;
-  @Field(() => String, { nullable: true, description: 'Its bank, when known' }) bank: string | null;
+  @Field(() => String, { nullable: true, description: 'Its bank as the payment trail or the bank answer named it, when known' }) bank: string | null;
+  @Field(() => IssuingBankModel, {
+    nullable: true,
+    description: 'Cards and accounts: the bank that issues it by registered prefix — where a freeze of it goes; null for wallets, payment-app accounts and accounts no bank registered',
+  })
+  issuingBank: IssuingBankModel | null;
   @Field(() => Int, { description: "Fewest hops from the victim's transfer" }) depth: number;
   @Field({ description: 'Traced money that arrived here (decimal CNY)' }) amountIn: string;
   @Field({ description: 'Traced money that did not move on: last seen here (decimal CNY)' }) amountHeld: string;

@@ -1,23 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { FREEZE_OUTCOMES, IdentifierKind, moneyProblem, normalizeIdentifier, RequestState, RequestType } from '@caselink/domain';
+import { FREEZE_OUTCOMES, moneyProblem, RequestState, RequestType, routingDigits } from '@caselink/domain';
 import { recordDownstreamTransfers, RequestCaseRow, requestById, RequestChangeColumn } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput, conflict, notFound } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
+import { accountProblem, BankRoutingService } from '../bank-routing/bank-routing.service';
 import { AnswerFreezeInput, ChangeRequestStateInput, SendFreezeRequestInput } from './requests.dto';
 import { AgencyRequestModel } from './request.model';
 import { RequestsService } from './requests.service';
-
-/** A card or account number as linking and tracing know it. */
-export function accountProblem(raw: string): { kind: IdentifierKind; canonical: string } | string {
-  let reason = '';
-  for (const kind of [IdentifierKind.BANK_CARD, IdentifierKind.BANK_ACCOUNT]) {
-    const r = normalizeIdentifier(kind, raw);
-    if (r.ok) return { kind, canonical: r.canonical };
-    reason ||= r.reason;
-  }
-  return reason;
-}
 
 /** The money checks of a request (more than 0 where asked, 2 decimals, not negative). */
 export function checkMoney(field: string, value: string, positive: boolean): string {
@@ -32,21 +22,27 @@ export function checkMoney(field: string, value: string, positive: boolean): str
 
 /**
  * Freeze requests (police → bank): emergency stops and freezes. Sending the same freeze twice (same case,
- * account and kind) finds the live one. The bank's answer carries the amount held, the balance and the
- * downstream transfers, which join the case as transactions and identifiers (linking, fund tracing).
+ * account and kind) finds the live one. A freeze goes to the bank that issues its account when a bank registered
+ * its prefix (WRONG_BANK otherwise, naming that bank); the sender chooses for accounts no bank registered. The bank's
+ * answer carries the amount held, the balance and the downstream transfers, which join the case as transactions and
+ * identifiers (linking, fund tracing).
  */
 @Injectable()
 export class FreezesService {
   constructor(
     private readonly tx: RequestTransaction,
     private readonly requests: RequestsService,
+    private readonly routing: BankRoutingService,
   ) {}
 
-  /** Reads the case (with the transfer and any live freeze) once, writes once, moves once: about 7 statements. */
+  /** Reads the case (with the transfer, any live freeze and the issuing bank) once, writes once, moves once: about 7 statements. */
   async send(actor: Actor, input: SendFreezeRequestInput, address: string): Promise<AgencyRequestModel> {
     const account = accountProblem(input.account);
     const canonical = typeof account === 'string' ? null : account.canonical;
-    const same = { transferId: input.sourceTransferId ?? null, freeze: canonical ? { accountCanonical: canonical, kind: input.kind } : undefined };
+    const same = {
+      transferId: input.sourceTransferId ?? null, freeze: canonical ? { accountCanonical: canonical, kind: input.kind } : undefined,
+      route: typeof account === 'string' ? null : routingDigits(account.kind, account.canonical),
+    };
     const c = await this.requests.sendableCase(actor, input.caseId, same);
     await this.requests.assertTarget('input.bankAgencyId', input.bankAgencyId, RequestType.FREEZE);
     if (typeof account === 'string') throw badInput('input.account', account);
@@ -54,6 +50,9 @@ export class FreezesService {
     const legalBasisDoc = input.legalBasisDoc.trim();
     if (!legalBasisDoc) throw badInput('input.legalBasisDoc', 'must not be empty');
     if (!c.transfer_found) throw badInput('input.sourceTransferId', 'is not a transfer of this case');
+    if (c.issuing_bank_id && c.issuing_prefix && c.issuing_bank_id !== input.bankAgencyId) {
+      throw await this.routing.wrongBank('input.bankAgencyId', account.canonical, { agencyId: c.issuing_bank_id, prefix: c.issuing_prefix });
+    }
     // The same freeze again: the live one (and a draft of it is sent now).
     if (c.live_freeze_id) return this.again(actor, c, c.live_freeze_id, input.draft, address);
     const created = await this.requests.create(actor, c, {

@@ -12,7 +12,10 @@ import { RequestDirection } from '../cases/case.model';
 @InputType({ description: 'A freeze or emergency stop for a bank' })
 export class SendFreezeRequestInput {
   @Field(() => ID, { description: 'Your case' }) @IsUUID('all', { message: 'must be a UUID' }) caseId: string;
-  @Field(() => ID, { description: 'The bank (requestTargets(type: FREEZE))' }) @IsUUID('all', { message: 'must be a UUID' }) bankAgencyId: string;
+  @Field(() => ID, {
+    description: "The bank (requestTargets(type: FREEZE)): the account's issuing bank when a bank registered its prefix (issuingBank(account)) — " +
+      'BAD_USER_INPUT with reason WRONG_BANK naming that bank (extensions.issuingBankId) otherwise; any bank for an account no bank registered',
+  }) @IsUUID('all', { message: 'must be a UUID' }) bankAgencyId: string;
   @Field(() => FreezeKind, { description: 'Emergency stop or freeze' }) @IsEnum(FreezeKind) kind: FreezeKind;
   @Field({ description: 'Card or account number' }) @IsString() @MinLength(1) @MaxLength(64) account: string;
   @Field(() => String, { nullable: true, description: 'The bank as named on the payment trail' }) @IsOptional() @IsString() @MaxLength(100) bankName?: string | null;

@@ -1,2 +1,3 @@
 // The agencies store's exports (issue 15: one store per capability).
 export * from './agency-store';
+export * from './bank-prefix-store';

@@ -75,6 +75,12 @@ export async function requestById(m: EntityManager, id: string, opts: { lock?: b
   return row ?? null;
 }
 
+/** Several requests with the reader's read marks (those the caller may see), in no particular order. */
+export async function requestsByIds(m: EntityManager, ids: readonly string[]): Promise<RequestRow[]> {
+  if (ids.length === 0) return [];
+  return rowsOf<RequestRow>(await m.query(`${SELECT_REQUEST} WHERE r.id = ANY ($1::uuid[])`, [ids]));
+}
+
 export interface RequestListFilter {
   agencyId: string;
   /** Addressed to the agency (and sent), or sent by it. */
@@ -175,14 +181,23 @@ export interface RequestCaseRow {
   transfer_found: boolean;
   /** The live freeze of the same case, account and kind, when one was asked for. */
   live_freeze_id: string | null;
+  /** The bank that issues the account routed (issuing_bank(): longest registered prefix), when one was asked for and matched. */
+  issuing_bank_id: string | null;
+  /** The registered prefix it matched. */
+  issuing_prefix: string | null;
 }
 
-/** One statement for everything a send checks before it writes: the case, the caller's share, the transfer, the live freeze. */
+/**
+ * One statement for everything a send checks before it writes: the case, the caller's share, the transfer, the live
+ * freeze, and the bank that issues the account (`route`: its digits, see routingDigits in libs/domain).
+ */
 export async function requestCase(
-  m: EntityManager, caseId: string, agencyId: string, opts: { transferId?: string | null; freeze?: { accountCanonical: string; kind: string } } = {},
+  m: EntityManager, caseId: string, agencyId: string,
+  opts: { transferId?: string | null; freeze?: { accountCanonical: string; kind: string }; route?: string | null } = {},
 ): Promise<RequestCaseRow | null> {
   const [row] = rowsOf<RequestCaseRow>(await m.query(
     `SELECT c.id, c.agency_id, c.case_number, c.fraud_type, s.access AS share_access, s.may_pass_on, s.must_ask_before_acting,
+            ib.agency_id AS issuing_bank_id, ib.prefix AS issuing_prefix,
             ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM transfers t WHERE t.id = $3 AND t.case_id = c.id)) AS transfer_found,
             (SELECT r.id FROM agency_requests r
              WHERE $4::text IS NOT NULL AND r.type = 'FREEZE' AND r.case_id = c.id AND r.account_canonical = $4 AND r.kind = $5 AND r.state = ANY ($6::text[])
@@ -192,8 +207,9 @@ export async function requestCase(
        SELECT x.access, x.may_pass_on, x.must_ask_before_acting FROM case_shares x
        WHERE x.case_id = c.id AND x.agency_id = $2 AND x.revoked_at IS NULL ORDER BY x.granted_at DESC LIMIT 1
      ) s ON c.agency_id <> $2
+     LEFT JOIN LATERAL issuing_bank($7::text) ib ON $7::text IS NOT NULL
      WHERE c.id = $1`,
-    [caseId, agencyId, opts.transferId ?? null, opts.freeze?.accountCanonical ?? null, opts.freeze?.kind ?? null, LIVE_FREEZE_STATES],
+    [caseId, agencyId, opts.transferId ?? null, opts.freeze?.accountCanonical ?? null, opts.freeze?.kind ?? null, LIVE_FREEZE_STATES, opts.route ?? null],
   ));
   return row ?? null;
 }
