@@ -89,7 +89,9 @@ describe('OpenAPI document of the REST routes (openapi.json)', () => {
       for (const status of statuses.filter((s) => Number(s) >= 400 && Number(s) < 500)) {
         const content = (op.responses[status] as ResponseObject).content ?? {};
         expect({ name, status, types: Object.keys(content) }).toEqual({ name, status, types: ['application/json'] });
-        expect(content['application/json'].schema).toEqual({ $ref: '#/components/schemas/RestErrorBody' });
+        // The token endpoint answers errors as RFC 6749 §5.2 says ({ error, error_description }), every other route alike.
+        const body = route === 'POST /oauth/token' ? 'OAuthErrorJson' : 'RestErrorBody';
+        expect({ name, status, schema: content['application/json'].schema }).toEqual({ name, status, schema: { $ref: `#/components/schemas/${body}` } });
       }
     }
     expect(doc.components?.securitySchemes?.['bearer']).toMatchObject({ type: 'http', scheme: 'bearer' });
