@@ -19,7 +19,7 @@ export class ExportsController {
 
   @Get('cases/:id/export')
   @ApiRoute('GET /cases/:id/export', 'Export a case as STIX 2.1 or MISP',
-    "The case's identifiers and links as a STIX 2.1 bundle or a MISP event, as the caller may pass them on: personal data the caller sees masked is left out, linked cases appear only where the caller may pass them on (others as the agency holding them), SECRET cases are TLP:RED, others TLP:AMBER. Audited.")
+    "The case's identifiers and links as a STIX 2.1 bundle (standard observables — domain-name, url, ipv4-addr, ipv6-addr, user-account, software — and OpenCTI's phone-number, payment-card, bank-account, cryptocurrency-wallet, text, each with a deterministic id and CaseLink's property extension: kind, canonical form, case numbers, handling code) or a MISP event (core format, MISP's attribute types, caselink: tags), as the caller may pass them on: refused when the caller holds the case under a share that does not allow passing it on; personal data the caller sees masked is left out, linked cases appear only where the caller may pass them on (others as the agency holding them), the handling code of the caller's share travels with every value, SECRET cases are TLP:RED, others TLP:AMBER. Either imports into another case with importClues. Audited.")
   @ApiUuidParam('id', 'The case')
   @ApiQuery({ name: 'format', required: true, enum: ['stix', 'misp'], description: 'STIX 2.1 bundle or MISP event' })
   @ApiProduces('application/json')

@@ -13,7 +13,8 @@ import { shownValue } from '../cases/masking';
 export type ExportFormat = 'stix' | 'misp';
 
 /**
- * A case's identifiers and links for other tools (STIX 2.1, MISP), as the caller may pass them on:
+ * A case's identifiers and links for other tools (STIX 2.1 with standard and OpenCTI observables and CaseLink's
+ * extension, MISP core format), as the caller may pass them on:
  * a case shared with "may not pass on" is not exported at all; phones and ID numbers the caller sees
  * masked are left out; linked cases the caller may read and pass on appear, others only as a blind reference; SECRET cases
  * are marked TLP:RED, others TLP:AMBER. Every export is audited.
@@ -45,6 +46,8 @@ export class ExportsService {
     const input: ExportInput = {
       agency: { id: agency.id, name: agency.name, nameEn: agency.nameEn },
       tlp: root.sensitivity === Sensitivity.SECRET ? 'RED' : 'AMBER',
+      // The handling code the caller holds the case under travels with every value (null for the owner).
+      handling: root.viewerAccess === ViewerAccess.OWNER ? null : root.handling,
       root: toExportCase(root, rows.map((r) => ({ kind: r.kind, value: shownValue(r.kind, r.canonical, root.masked), masked: masked(r.kind) }))),
       linked: withShared.filter((l) => passOn(l.case)).map((l) => ({ case: toExportCase(l.case, l.shared), shared: l.shared })),
       heldElsewhere: await Promise.all([...held].map(async ([agencyId, shared]) => {

@@ -3,3 +3,4 @@ export * from './case-store';
 export * from './share-store';
 export * from './identifier-store';
 export * from './statement-store';
+export * from './clue-import-store';

@@ -1,10 +1,8 @@
-import { sha1 } from '@noble/hashes/legacy.js';
 import { IdentifierKind } from '../identifiers';
+import { CASELINK_NAMESPACE, uuidV5 } from './ids';
+import { caselinkExtensionObjects, observableObject } from './stix-observables';
 
-/** STIX 2.1 namespace for deterministic identifiers of cyber observables (STIX 2.1 §2.9). */
-const STIX_NAMESPACE = '00abedb4-aa42-466c-9c01-fed23315a9b7';
-/** CaseLink's own namespace for deterministic ids of its objects (cases, links). */
-const CASELINK_NAMESPACE = '6f1d5c2e-8a3b-5c47-9e21-4b0a7d9c3e15';
+export { uuidV5 } from './ids';
 
 /** The TLP 1.0 marking definitions the STIX 2.1 specification defines (§7.2.1.4). */
 export const TLP = {
@@ -15,17 +13,12 @@ export const TLP = {
 } as const;
 export type TlpLevel = keyof typeof TLP;
 
-const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-
-/** RFC 4122 version-5 UUID (SHA-1 of namespace and name). */
-export function uuidV5(namespace: string, name: string): string {
-  const nsHex = namespace.replace(/-/g, '');
-  const ns = Uint8Array.from({ length: 16 }, (_, i) => parseInt(nsHex.slice(i * 2, i * 2 + 2), 16));
-  const bytes = sha1(new Uint8Array([...ns, ...new TextEncoder().encode(name)])).slice(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const h = hex(bytes);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+/** The marking-definition object of a TLP level, exactly as the specification publishes it. */
+export function tlpMarkingDefinition(level: TlpLevel): Record<string, unknown> {
+  return {
+    type: 'marking-definition', spec_version: '2.1', id: TLP[level], created: '2017-01-20T00:00:00.000Z',
+    definition_type: 'tlp', name: `TLP:${level}`, definition: { tlp: level.toLowerCase() },
+  };
 }
 
 export interface ExportValue {
@@ -51,10 +44,19 @@ export interface ExportAgency {
   nameEn: string;
 }
 
+/** The handling code under which the exporting agency holds the case (null when it owns it). */
+export interface ExportHandling {
+  mayPassOn: boolean;
+  mayUseInCourt: boolean;
+  mustAskBeforeActing: boolean;
+}
+
 export interface ExportInput {
   agency: ExportAgency;
   tlp: TlpLevel;
   root: ExportCase;
+  /** The share's handling code when the exporting agency is not the owner; it travels with every value. */
+  handling?: ExportHandling | null;
   /** Cases linked to the root that the viewer may read and pass on, with the values they share with it. */
   linked: Array<{ case: ExportCase; shared: ExportValue[] }>;
   /**
@@ -65,32 +67,14 @@ export interface ExportInput {
   now: Date;
 }
 
-/** The cyber observable for a value: standard STIX types where one fits, a CaseLink extension type otherwise. */
-function observable(v: ExportValue): Record<string, unknown> {
-  switch (v.kind) {
-    case IdentifierKind.IP:
-      return { type: v.value.includes(':') ? 'ipv6-addr' : 'ipv4-addr', value: v.value };
-    case IdentifierKind.DOMAIN:
-      return { type: 'domain-name', value: v.value };
-    case IdentifierKind.URL:
-      return { type: 'url', value: v.value };
-    case IdentifierKind.SOCIAL_ACCOUNT:
-      return { type: 'user-account', account_login: v.value };
-    default:
-      return { type: 'x-caselink-identifier', identifier_kind: v.kind, value: v.value };
-  }
-}
-
-function withId(o: Record<string, unknown>): Record<string, unknown> {
-  const contributing = o['type'] === 'user-account' ? { account_login: o['account_login'] } : o['type'] === 'x-caselink-identifier' ? { identifier_kind: o['identifier_kind'], value: o['value'] } : { value: o['value'] };
-  return { ...o, id: `${o['type']}--${uuidV5(STIX_NAMESPACE, JSON.stringify(contributing))}`, spec_version: '2.1' };
-}
+const valueKey = (v: ExportValue) => `${v.kind}:${v.value}`;
 
 /**
- * A STIX 2.1 bundle of a case: the exporting agency as identity, one grouping per case holding its
- * observables, and a related-to relationship for each link to another case the viewer may read (naming
- * the shared values). Every object carries the TLP marking; masked values are left out (a mask is not
- * an observable). Deterministic: the same case exported twice gives the same ids.
+ * A STIX 2.1 bundle of a case: the exporting agency as identity, each value as a standard or OpenCTI observable with
+ * a deterministic id and CaseLink's property extension (kind, canonical form, the case numbers of this export holding
+ * it, the handling code), one grouping per case holding its observables, and a related-to relationship for each link
+ * to another case the viewer may read and pass on. Every object of the case carries the TLP marking; masked values
+ * are left out (a mask is not an observable). Deterministic: the same case exported twice gives the same ids.
  */
 export function stixBundle(input: ExportInput): Record<string, unknown> {
   const ts = input.now.toISOString();
@@ -99,20 +83,32 @@ export function stixBundle(input: ExportInput): Record<string, unknown> {
     type: 'identity', spec_version: '2.1', id: `identity--${uuidV5(CASELINK_NAMESPACE, `agency:${input.agency.id}`)}`, created: ts, modified: ts,
     name: `${input.agency.name} (${input.agency.nameEn})`, identity_class: 'organization', sectors: ['government-public-services'], object_marking_refs: marking,
   };
-  const objects: Array<Record<string, unknown>> = [identity];
-  const seen = new Map<string, string>();
-  const observableRef = (v: ExportValue): string | null => {
-    if (v.masked) return null;
-    const o = withId(observable(v));
-    const id = o['id'] as string;
-    if (!seen.has(id)) {
-      seen.set(id, id);
-      objects.push({ ...o, object_marking_refs: marking });
-    }
-    return id;
+
+  // Each value once, with the case numbers of this export that hold it (blind references name no case).
+  const cases = [input.root, ...input.linked.map((l) => l.case)];
+  const holders = new Map<string, { value: ExportValue; caseNumbers: Set<string> }>();
+  const hold = (v: ExportValue, caseNumber: string | null) => {
+    if (v.masked) return;
+    const seen = holders.get(valueKey(v)) ?? { value: v, caseNumbers: new Set<string>() };
+    if (caseNumber) seen.caseNumbers.add(caseNumber);
+    holders.set(valueKey(v), seen);
   };
+  for (const c of cases) for (const v of c.values) hold(v, c.caseNumber);
+  for (const l of input.linked) for (const v of l.shared) hold(v, l.case.caseNumber);
+  for (const h of input.heldElsewhere ?? []) for (const v of h.shared) hold(v, null);
+
+  const observables = new Map<string, Record<string, unknown>>();
+  const idOf = new Map<string, string>();
+  for (const [key, { value, caseNumbers }] of holders) {
+    const o = observableObject(value.kind, value.value, { caseNumbers: [...caseNumbers].sort(), handling: input.handling ?? null });
+    idOf.set(key, o['id'] as string);
+    if (!observables.has(o['id'] as string)) observables.set(o['id'] as string, { ...o, object_marking_refs: marking });
+  }
+  const refsOf = (values: ExportValue[]) => [...new Set(values.filter((v) => !v.masked).map((v) => idOf.get(valueKey(v))).filter((x): x is string => !!x))];
+
+  const objects: Array<Record<string, unknown>> = [tlpMarkingDefinition(input.tlp), ...caselinkExtensionObjects(), identity, ...observables.values()];
   const grouping = (c: ExportCase) => {
-    const refs = c.values.map(observableRef).filter((x): x is string => x !== null);
+    const refs = refsOf(c.values);
     const g = {
       type: 'grouping', spec_version: '2.1', id: `grouping--${uuidV5(CASELINK_NAMESPACE, `case:${c.id}`)}`, created: c.createdAt.toISOString(), modified: ts,
       created_by_ref: identity.id, name: `${c.caseNumber} ${c.title}`, description: `CaseLink case ${c.caseNumber}, fraud type ${c.fraudType}, reported ${c.reportedOn}`,
@@ -135,12 +131,11 @@ export function stixBundle(input: ExportInput): Record<string, unknown> {
   // A blind reference: a note naming the other agency and the shared values, on the root only.
   for (const h of input.heldElsewhere ?? []) {
     const shared = h.shared.filter((v) => !v.masked);
-    const refs = shared.map(observableRef).filter((x): x is string => x !== null);
     objects.push({
       type: 'note', spec_version: '2.1', id: `note--${uuidV5(CASELINK_NAMESPACE, `held:${input.root.id}:${h.agency.id}`)}`, created: ts, modified: ts,
       created_by_ref: identity.id, abstract: 'Held by another agency',
       content: `${h.agency.name} (${h.agency.nameEn}) holds a case with ${shared.length > 0 ? shared.map((v) => `${v.kind} ${v.value}`).join(', ') : 'values of this case'}; ask it for access`,
-      object_refs: [root, ...refs], object_marking_refs: marking,
+      object_refs: [root, ...refsOf(shared)], object_marking_refs: marking,
     });
   }
   return { type: 'bundle', id: `bundle--${uuidV5(CASELINK_NAMESPACE, `bundle:${input.root.id}:${ts}`)}`, objects };
