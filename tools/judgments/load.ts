@@ -80,6 +80,8 @@ const CASE_COLUMNS: Column<JudgmentCaseRow>[] = [
   { name: 'description', type: 'text', value: (r) => r.description },
   { name: 'fraud_type', type: 'text', value: (r) => r.fraudType },
   { name: 'status', type: 'text', value: () => 'CLOSED' },
+  // Archive records (migration 1765950000000): the working case list leaves them out unless asked (includeArchived).
+  { name: 'archived', type: 'bool', value: () => true },
   { name: 'provinces', type: 'text', value: (r) => r.provinces.join(','), expr: "string_to_array($, ',')" },
   { name: 'reported_on', type: 'date', value: (r) => r.reportedOn },
   { name: 'created_by', type: 'uuid', value: (r) => r.createdBy },

@@ -41,7 +41,7 @@ const DEMO_BULLETINS: DemoBulletin[] = [
     agencyNames: [],
     identifiers: [
       { kind: IdentifierKind.BANK_CARD, value: '6217002430001234567' },
-      { kind: IdentifierKind.DOMAIN, value: 'huijin-licai.example' },
+      { kind: IdentifierKind.DOMAIN, value: 'hjlc-vip.com' },
     ],
     hoursAgo: 2,
   },

@@ -1,7 +1,10 @@
-import { CaseAccess, FraudType, PaymentChannel } from '@caselink/domain';
+import { CaseAccess, CaseStatus, FraudType, IdentifierKind, PaymentChannel } from '@caselink/domain';
 import type { StatementDraft } from '@caselink/db';
 
-/** Demo cases: a Guangdong ring whose mule account also turns up in Fujian, shared with Beijing. */
+/**
+ * Demo cases: a Guangdong ring whose mule account also turns up in Fujian, shared with Beijing; the rest of the ring
+ * (six provinces) is in demo-ring.ts. Written by tools/seed/demo-writer.ts through the stores the api uses.
+ */
 export interface DemoCase {
   caseNumber: string;
   agencyKey: string;
@@ -10,11 +13,18 @@ export interface DemoCase {
   description: string;
   fraudType: FraudType;
   reportedOn: string;
-  statements: Array<Omit<StatementDraft, 'caseId'> & { authorEmail?: string; agencyKey?: string }>;
-  shares?: Array<{ agencyKey: string; access: CaseAccess }>;
+  /** Taken by the case's author unless another agency working the case took it (authorEmail). */
+  statements: Array<Omit<StatementDraft, 'caseId'> & { authorEmail?: string }>;
+  /** Handling code: may not pass on, may use in court, must ask before acting, unless said otherwise. */
+  shares?: Array<{ agencyKey: string; access: CaseAccess; mayPassOn?: boolean; mustAskBeforeActing?: boolean }>;
+  /** Moved on from REPORTED along the case machine (REPORTED when left out). */
+  status?: CaseStatus;
+  /** Clues added by hand (the ring's app, site, phones, chat accounts), as an investigator would. */
+  clues?: Array<{ kind: IdentifierKind; value: string; note?: string }>;
 }
 
-const MULE = '6217002430001234567';
+/** The ring's first mule card (China Construction Bank: BIN 621700), paid by victims in five provinces. */
+export const MULE = '6217002430001234567';
 
 export const DEMO_CASES: DemoCase[] = [
   {
@@ -33,7 +43,7 @@ export const DEMO_CASES: DemoCase[] = [
         ],
       },
       {
-        agencyKey: 'bj', authorEmail: 'investigator@bj.demo',
+        authorEmail: 'investigator@bj.demo',
         victim: { name: '王建国', phone: '13901012345', age: 58, gender: 'M', province: '11' },
         takenAt: new Date('2026-11-12T01:00:00Z'), place: '北京市朝阳区三里屯派出所', province: '11',
         narrative: '同一“汇金理财”APP，被要求缴纳“解冻保证金”后仍无法提现。',

@@ -22,6 +22,8 @@ export class CaseFilter {
   @Field({ nullable: true, description: 'Total loss at most (decimal CNY)' }) @IsOptional() @IsString() maxLoss?: string;
   @Field(() => ID, { nullable: true, description: 'Owned by this agency' }) @IsOptional() @IsUUID('all', { message: 'must be an agency id' }) owningAgencyId?: string;
   @Field({ nullable: true, description: 'Titles, narratives and identifiers' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @Field({ nullable: true, description: 'Also list closed archive records (such as the judgments loaded for the outcome analytics); left out: working cases only' })
+  @IsOptional() @IsBoolean() includeArchived?: boolean;
 }
 
 @ArgsType()

@@ -30,6 +30,8 @@ export interface CaseRow {
   updated_at: Date;
   /** Set by the database when the case becomes CLOSED (and cleared when it reopens). */
   closed_at: Date | null;
+  /** A closed archive record (e.g. a loaded judgment), left out of the working list unless asked for; an operator's to set. */
+  archived: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface VisibleCaseRow extends CaseRow {
 }
 
 const CASE_COLUMNS = `c.id, c.agency_id, c.case_number, c.title, c.description, c.fraud_type, c.status, c.provinces, c.total_loss, c.victim_count,
-  to_char(c.reported_on, 'YYYY-MM-DD') AS reported_on, c.sensitivity, c.created_by, c.created_at, c.updated_at, c.closed_at`;
+  to_char(c.reported_on, 'YYYY-MM-DD') AS reported_on, c.sensitivity, c.created_by, c.created_at, c.updated_at, c.closed_at, c.archived`;
 
 // case_shares_live_key: at most one live share per case and agency, so the join never repeats a case.
 const SELECT_VISIBLE_CASE = `SELECT ${CASE_COLUMNS}, s.access AS share_access, s.may_pass_on AS share_may_pass_on,
@@ -75,6 +77,8 @@ export interface CaseListFilter {
   owningAgencyId?: string | null;
   /** Titles, case numbers, narratives and identifiers (already trimmed; empty means none). */
   search?: string | null;
+  /** Archive records too (closed judgments loaded for the analytics); left out, the list holds the working cases only. */
+  includeArchived?: boolean | null;
   /** The caller's role sees personal data where its access allows (seesPersonalData). */
   seesPersonal: boolean;
 }
@@ -96,6 +100,8 @@ function caseConditions(f: CaseListFilter): { where: string[]; params: unknown[]
   if (f.minLoss != null) add((p) => `c.total_loss >= ${p}::numeric`, f.minLoss);
   if (f.maxLoss != null) add((p) => `c.total_loss <= ${p}::numeric`, f.maxLoss);
   if (f.owningAgencyId) add((p) => `c.agency_id = ${p}::uuid`, f.owningAgencyId);
+  // Archive records (cases.archived, migration 1765950000000) would bury the cases being worked: out unless asked for.
+  if (!f.includeArchived) where.push('NOT c.archived');
   if (f.search) {
     params.push(`%${f.search.replace(/[\\%_]/g, (x) => `\\${x}`)}%`, PERSONAL_KINDS, f.seesPersonal);
     const [pattern, personal, sees] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
