@@ -948,6 +948,21 @@ CREATE FUNCTION public.case_blind_hits(p_case uuid) RETURNS TABLE(kind text, can
 ALTER FUNCTION public.case_blind_hits(p_case uuid) OWNER TO caselink_owner;
 
 --
+-- Name: case_golden_minutes(uuid[]); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.case_golden_minutes(p_cases uuid[]) RETURNS TABLE(case_id uuid, reported_at timestamp with time zone, first_stop_at timestamp with time zone, first_held_at timestamp with time zone)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+        SELECT g.* FROM golden_minutes_of_cases(ARRAY(SELECT x FROM unnest(p_cases) x WHERE app_reads_case(x))) g
+        WHERE app_has_role('INVESTIGATOR','SUPERVISOR','ANALYST')
+      $$;
+
+
+ALTER FUNCTION public.case_golden_minutes(p_cases uuid[]) OWNER TO caselink_owner;
+
+--
 -- Name: case_owner(uuid); Type: FUNCTION; Schema: public; Owner: caselink_owner
 --
 
@@ -958,6 +973,25 @@ CREATE FUNCTION public.case_owner(p_case uuid) RETURNS uuid
 
 
 ALTER FUNCTION public.case_owner(p_case uuid) OWNER TO caselink_owner;
+
+--
+-- Name: cases_archive(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.cases_archive() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      BEGIN
+        IF TG_OP = 'UPDATE' AND NEW.status IS DISTINCT FROM OLD.status AND NEW.status <> 'CLOSED' THEN
+          NEW.archived := false; -- reopened: a working case again
+        ELSIF current_user = 'caselink_app' AND NEW.archived IS DISTINCT FROM (CASE WHEN TG_OP = 'INSERT' THEN false ELSE OLD.archived END) THEN
+          RAISE EXCEPTION 'archive records are an operator''s to load (cases.archived is not the app''s to set)' USING ERRCODE = '42501', COLUMN = 'archived';
+        END IF;
+        RETURN NEW;
+      END $$;
+
+
+ALTER FUNCTION public.cases_archive() OWNER TO caselink_owner;
 
 --
 -- Name: cases_closed_at(); Type: FUNCTION; Schema: public; Owner: caselink_owner
@@ -1092,6 +1126,46 @@ CREATE FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_ty
 ALTER FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_type text) OWNER TO caselink_owner;
 
 --
+-- Name: dashboard_golden_minutes(date, text, boolean); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_golden_minutes(p_since date, p_fraud_type text, p_region boolean) RETURNS TABLE(cases bigint, stopped bigint, held bigint, report_to_stop_seconds numeric, stop_to_held_seconds numeric)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      DECLARE
+        me uuid := app_agency();
+        prefix text;
+      BEGIN
+        -- The readers of cases (access table: the dashboard is for investigators, supervisors and analysts).
+        IF me IS NULL OR NOT app_has_role('INVESTIGATOR','SUPERVISOR','ANALYST') THEN RETURN; END IF;
+        IF p_region THEN
+          prefix := app_supervised_region();
+          IF prefix IS NULL THEN
+            RAISE EXCEPTION 'region figures are for supervisors of a police agency' USING ERRCODE = '42501';
+          END IF;
+        END IF;
+        RETURN QUERY
+          WITH scope AS (
+            SELECT c.id FROM cases c
+            WHERE c.reported_on >= p_since AND (p_fraud_type IS NULL OR c.fraud_type = p_fraud_type)
+              AND (c.agency_id = me OR c.id IN (SELECT x FROM app_granted_cases() x)
+                   OR (prefix IS NOT NULL AND c.agency_id IN (SELECT a.id FROM agencies a WHERE a.kind = 'POLICE' AND a.region LIKE prefix || '%')))
+          ), g AS (
+            SELECT * FROM golden_minutes_of_cases(ARRAY(SELECT id FROM scope))
+          )
+          SELECT count(*), count(g.first_stop_at), count(g.first_held_at),
+                 (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM greatest(g.first_stop_at - g.reported_at, interval '0')))
+                   FILTER (WHERE g.first_stop_at IS NOT NULL))::numeric,
+                 (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM greatest(g.first_held_at - g.first_stop_at, interval '0')))
+                   FILTER (WHERE g.first_held_at IS NOT NULL))::numeric
+          FROM g;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_golden_minutes(p_since date, p_fraud_type text, p_region boolean) OWNER TO caselink_owner;
+
+--
 -- Name: dashboard_region_figures(date, text); Type: FUNCTION; Schema: public; Owner: caselink_owner
 --
 
@@ -1192,6 +1266,27 @@ CREATE FUNCTION public.forbid_column_change() RETURNS trigger
 ALTER FUNCTION public.forbid_column_change() OWNER TO caselink_owner;
 
 --
+-- Name: freeze_issuing_bank_guard(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.freeze_issuing_bank_guard() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      DECLARE issuer uuid;
+      BEGIN
+        IF NEW.type <> 'FREEZE' OR NEW.account_canonical IS NULL THEN RETURN NEW; END IF;
+        SELECT b.agency_id INTO issuer FROM issuing_bank(NEW.account_canonical) b;
+        IF issuer IS NOT NULL AND issuer <> NEW.to_agency_id THEN
+          RAISE EXCEPTION 'a freeze of this account goes to the bank that issues it (%) · 该账户的冻结须发往其发卡行', issuer
+            USING ERRCODE = '23514', CONSTRAINT = 'agency_requests_issuing_bank';
+        END IF;
+        RETURN NEW;
+      END $$;
+
+
+ALTER FUNCTION public.freeze_issuing_bank_guard() OWNER TO caselink_owner;
+
+--
 -- Name: fund_traces_stalled(interval); Type: FUNCTION; Schema: public; Owner: caselink_owner
 --
 
@@ -1206,6 +1301,129 @@ CREATE FUNCTION public.fund_traces_stalled(p_min_age interval) RETURNS TABLE(id 
 
 
 ALTER FUNCTION public.fund_traces_stalled(p_min_age interval) OWNER TO caselink_owner;
+
+--
+-- Name: golden_minutes_of_cases(uuid[]); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.golden_minutes_of_cases(p_cases uuid[]) RETURNS TABLE(case_id uuid, reported_at timestamp with time zone, first_stop_at timestamp with time zone, first_held_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+        SELECT c.id, coalesce((SELECT min(s.taken_at) FROM victim_statements s WHERE s.case_id = c.id), c.created_at), f.first_stop_at, f.first_held_at
+        FROM cases c
+        LEFT JOIN LATERAL (
+          SELECT min(r.sent_at) AS first_stop_at, min(r.held_at) AS first_held_at
+          FROM agency_requests r WHERE r.case_id = c.id AND r.type = 'FREEZE' AND r.sent_at IS NOT NULL
+        ) f ON true
+        WHERE c.id = ANY (p_cases)
+      $$;
+
+
+ALTER FUNCTION public.golden_minutes_of_cases(p_cases uuid[]) OWNER TO caselink_owner;
+
+--
+-- Name: issuing_bank(text); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.issuing_bank(p_account text) RETURNS TABLE(agency_id uuid, prefix text)
+    LANGUAGE sql STABLE
+    AS $_$
+        SELECT p.agency_id, p.prefix FROM bank_prefixes p
+        WHERE p_account ~ '^[0-9]+$' AND p.prefix = ANY (ARRAY(SELECT left(p_account, n) FROM generate_series(4, least(12, length(p_account))) n))
+        ORDER BY length(p.prefix) DESC LIMIT 1
+      $_$;
+
+
+ALTER FUNCTION public.issuing_bank(p_account text) OWNER TO caselink_owner;
+
+--
+-- Name: machine_account(uuid); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.machine_account(p_user uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+        SELECT EXISTS (SELECT 1 FROM machine_clients c WHERE c.id = p_user)
+      $$;
+
+
+ALTER FUNCTION public.machine_account(p_user uuid) OWNER TO caselink_owner;
+
+--
+-- Name: machine_client_credentials(text); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.machine_client_credentials(p_client_id text) RETURNS TABLE(id uuid, agency_id uuid, agency_kind text, agency_active boolean, email text, name text, roles text[], revoked_at timestamp with time zone, secrets jsonb)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+        SELECT c.id, c.agency_id, a.kind::text, a.active, u.email, c.name, c.roles, c.revoked_at,
+               coalesce((SELECT jsonb_agg(jsonb_build_object('id', s.id, 'hash', s.secret_hash, 'current', s.expires_at IS NULL OR s.expires_at > now())
+                                          ORDER BY (s.expires_at IS NULL OR s.expires_at > now()) DESC, s.created_at DESC)
+                         FROM (SELECT s.* FROM machine_client_secrets s WHERE s.machine_client_id = c.id
+                               ORDER BY (s.expires_at IS NULL OR s.expires_at > now()) DESC, s.created_at DESC LIMIT 4) s), '[]'::jsonb)
+        FROM machine_clients c JOIN agencies a ON a.id = c.agency_id JOIN users u ON u.id = c.id
+        WHERE c.client_id = p_client_id
+      $$;
+
+
+ALTER FUNCTION public.machine_client_credentials(p_client_id text) OWNER TO caselink_owner;
+
+--
+-- Name: machine_client_secrets_guard(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.machine_client_secrets_guard() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+      BEGIN
+        IF OLD.expires_at IS NOT NULL AND (NEW.expires_at IS NULL OR NEW.expires_at > OLD.expires_at) THEN
+          RAISE EXCEPTION 'machine_client_secrets.expires_at only moves earlier' USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+      END $$;
+
+
+ALTER FUNCTION public.machine_client_secrets_guard() OWNER TO caselink_owner;
+
+--
+-- Name: machine_client_used(uuid); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.machine_client_used(p_client uuid) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+        UPDATE machine_clients SET last_used_at = now() WHERE id = p_client AND id = app_user() AND agency_id = app_agency() AND revoked_at IS NULL
+      $$;
+
+
+ALTER FUNCTION public.machine_client_used(p_client uuid) OWNER TO caselink_owner;
+
+--
+-- Name: machine_clients_revoke(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.machine_clients_revoke() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        IF OLD.revoked_at IS NOT NULL AND (NEW.revoked_at IS DISTINCT FROM OLD.revoked_at OR NEW.revoked_by IS DISTINCT FROM OLD.revoked_by) THEN
+          RAISE EXCEPTION 'machine_clients: a revoked client stays revoked' USING ERRCODE = '42501';
+        END IF;
+        IF OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL THEN
+          UPDATE users SET active = false, updated_at = now() WHERE id = NEW.id;
+          UPDATE machine_client_secrets SET expires_at = NEW.revoked_at
+            WHERE machine_client_id = NEW.id AND (expires_at IS NULL OR expires_at > NEW.revoked_at);
+        END IF;
+        RETURN NEW;
+      END $$;
+
+
+ALTER FUNCTION public.machine_clients_revoke() OWNER TO caselink_owner;
 
 --
 -- Name: metrics_request_figures(); Type: FUNCTION; Schema: public; Owner: caselink_owner
@@ -2287,6 +2505,25 @@ ALTER TABLE ONLY public.auth_unknown_login_attempts FORCE ROW LEVEL SECURITY;
 ALTER TABLE public.auth_unknown_login_attempts OWNER TO caselink_owner;
 
 --
+-- Name: bank_prefixes; Type: TABLE; Schema: public; Owner: caselink_owner
+--
+
+CREATE TABLE public.bank_prefixes (
+    prefix text NOT NULL,
+    agency_id uuid NOT NULL,
+    label text,
+    added_by uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT bank_prefixes_label_check CHECK (((label IS NULL) OR ((length(label) >= 1) AND (length(label) <= 200)))),
+    CONSTRAINT bank_prefixes_prefix_check CHECK ((prefix ~ '^[0-9]{4,12}$'::text))
+);
+
+ALTER TABLE ONLY public.bank_prefixes FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.bank_prefixes OWNER TO caselink_owner;
+
+--
 -- Name: bulletin_hits; Type: TABLE; Schema: public; Owner: caselink_owner
 --
 
@@ -2456,6 +2693,8 @@ CREATE TABLE public.cases (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     closed_at timestamp with time zone,
+    archived boolean DEFAULT false NOT NULL,
+    CONSTRAINT cases_archived_closed CHECK (((NOT archived) OR (status = 'CLOSED'::text))),
     CONSTRAINT cases_fraud_type_check CHECK ((fraud_type = ANY (ARRAY['INVESTMENT'::text, 'FAKE_CUSTOMER_SERVICE'::text, 'IMPERSONATING_OFFICIALS'::text, 'CLICK_FARMING'::text, 'ONLINE_LOAN'::text, 'ROMANCE'::text, 'ONLINE_SHOPPING'::text, 'GAME_AND_LIVESTREAM'::text, 'ELDERLY_CARE_AND_PENSION'::text, 'OTHER'::text]))),
     CONSTRAINT cases_sensitivity_check CHECK ((sensitivity = ANY (ARRAY['NORMAL'::text, 'SENSITIVE'::text, 'SECRET'::text]))),
     CONSTRAINT cases_status_check CHECK ((status = ANY (ARRAY['REPORTED'::text, 'INVESTIGATING'::text, 'SOLVED'::text, 'CLOSED'::text]))),
@@ -2467,6 +2706,13 @@ ALTER TABLE ONLY public.cases FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE public.cases OWNER TO caselink_owner;
+
+--
+-- Name: COLUMN cases.archived; Type: COMMENT; Schema: public; Owner: caselink_owner
+--
+
+COMMENT ON COLUMN public.cases.archived IS 'A closed archive record (e.g. a loaded judgment): left out of the working case list unless asked for';
+
 
 --
 -- Name: evidence_changes; Type: TABLE; Schema: public; Owner: caselink_owner
@@ -2556,6 +2802,57 @@ ALTER TABLE ONLY public.evidence_series FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE public.evidence_series OWNER TO caselink_owner;
+
+--
+-- Name: freeze_batch_items; Type: TABLE; Schema: public; Owner: caselink_owner
+--
+
+CREATE TABLE public.freeze_batch_items (
+    batch_id uuid NOT NULL,
+    agency_id uuid NOT NULL,
+    "position" integer NOT NULL,
+    account text NOT NULL,
+    account_kind text NOT NULL,
+    account_canonical text NOT NULL,
+    amount numeric(18,2) NOT NULL,
+    bank_agency_id uuid,
+    matched_prefix text,
+    request_id uuid,
+    outcome text NOT NULL,
+    CONSTRAINT freeze_batch_items_amount_check CHECK ((amount > (0)::numeric)),
+    CONSTRAINT freeze_batch_items_outcome_check CHECK ((outcome = ANY (ARRAY['SENT'::text, 'ALREADY_LIVE'::text, 'UNKNOWN_BANK'::text, 'NOT_A_BANK_ACCOUNT'::text]))),
+    CONSTRAINT freeze_batch_items_position_check CHECK (("position" >= 0))
+);
+
+ALTER TABLE ONLY public.freeze_batch_items FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.freeze_batch_items OWNER TO caselink_owner;
+
+--
+-- Name: freeze_batches; Type: TABLE; Schema: public; Owner: caselink_owner
+--
+
+CREATE TABLE public.freeze_batches (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    agency_id uuid NOT NULL,
+    case_id uuid NOT NULL,
+    client_key text NOT NULL,
+    transfer_id uuid NOT NULL,
+    fund_trace_id uuid,
+    max_hops integer NOT NULL,
+    legal_basis_doc text NOT NULL,
+    created_by uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT freeze_batches_client_key_check CHECK (((length(client_key) >= 1) AND (length(client_key) <= 100))),
+    CONSTRAINT freeze_batches_legal_basis_doc_check CHECK (((length(legal_basis_doc) >= 1) AND (length(legal_basis_doc) <= 100))),
+    CONSTRAINT freeze_batches_max_hops_check CHECK (((max_hops >= 1) AND (max_hops <= 12)))
+);
+
+ALTER TABLE ONLY public.freeze_batches FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.freeze_batches OWNER TO caselink_owner;
 
 --
 -- Name: fund_traces; Type: TABLE; Schema: public; Owner: caselink_owner
@@ -2674,6 +2971,53 @@ ALTER TABLE ONLY public.legal_holds FORCE ROW LEVEL SECURITY;
 
 
 ALTER TABLE public.legal_holds OWNER TO caselink_owner;
+
+--
+-- Name: machine_client_secrets; Type: TABLE; Schema: public; Owner: caselink_owner
+--
+
+CREATE TABLE public.machine_client_secrets (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    machine_client_id uuid NOT NULL,
+    agency_id uuid NOT NULL,
+    secret_hash text NOT NULL,
+    hint text NOT NULL,
+    created_by uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone,
+    CONSTRAINT machine_client_secrets_hint_check CHECK (((length(hint) >= 1) AND (length(hint) <= 8)))
+);
+
+ALTER TABLE ONLY public.machine_client_secrets FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.machine_client_secrets OWNER TO caselink_owner;
+
+--
+-- Name: machine_clients; Type: TABLE; Schema: public; Owner: caselink_owner
+--
+
+CREATE TABLE public.machine_clients (
+    id uuid NOT NULL,
+    agency_id uuid NOT NULL,
+    client_id text NOT NULL,
+    name text NOT NULL,
+    roles text[] NOT NULL,
+    created_by uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    revoked_at timestamp with time zone,
+    revoked_by uuid,
+    last_used_at timestamp with time zone,
+    CONSTRAINT machine_clients_client_id_check CHECK ((client_id ~ '^mc_[0-9a-f]{24}$'::text)),
+    CONSTRAINT machine_clients_name_check CHECK (((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 100))),
+    CONSTRAINT machine_clients_revoked_check CHECK (((revoked_at IS NULL) = (revoked_by IS NULL))),
+    CONSTRAINT machine_clients_roles_check CHECK (((cardinality(roles) > 0) AND (NOT (roles && ARRAY['ADMIN'::text, 'SYSTEM'::text]))))
+);
+
+ALTER TABLE ONLY public.machine_clients FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.machine_clients OWNER TO caselink_owner;
 
 --
 -- Name: migrations; Type: TABLE; Schema: public; Owner: caselink_owner
@@ -3698,6 +4042,14 @@ ALTER TABLE ONLY public.auth_unknown_login_attempts
 
 
 --
+-- Name: bank_prefixes bank_prefixes_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.bank_prefixes
+    ADD CONSTRAINT bank_prefixes_pkey PRIMARY KEY (prefix);
+
+
+--
 -- Name: bulletin_hits bulletin_hits_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
 --
 
@@ -3810,6 +4162,30 @@ ALTER TABLE ONLY public.evidence_series
 
 
 --
+-- Name: freeze_batch_items freeze_batch_items_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.freeze_batch_items
+    ADD CONSTRAINT freeze_batch_items_pkey PRIMARY KEY (batch_id, "position");
+
+
+--
+-- Name: freeze_batches freeze_batches_client_key; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.freeze_batches
+    ADD CONSTRAINT freeze_batches_client_key UNIQUE (agency_id, client_key);
+
+
+--
+-- Name: freeze_batches freeze_batches_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.freeze_batches
+    ADD CONSTRAINT freeze_batches_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: fund_traces fund_traces_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
 --
 
@@ -3847,6 +4223,30 @@ ALTER TABLE ONLY public.imports
 
 ALTER TABLE ONLY public.legal_holds
     ADD CONSTRAINT legal_holds_pkey PRIMARY KEY (case_id);
+
+
+--
+-- Name: machine_client_secrets machine_client_secrets_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.machine_client_secrets
+    ADD CONSTRAINT machine_client_secrets_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: machine_clients machine_clients_id_agency_key; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.machine_clients
+    ADD CONSTRAINT machine_clients_id_agency_key UNIQUE (id, agency_id);
+
+
+--
+-- Name: machine_clients machine_clients_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.machine_clients
+    ADD CONSTRAINT machine_clients_pkey PRIMARY KEY (id);
 
 
 --
@@ -4326,6 +4726,20 @@ CREATE INDEX auth_unknown_login_attempts_last_idx ON public.auth_unknown_login_a
 
 
 --
+-- Name: bank_prefixes_added_by_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX bank_prefixes_added_by_idx ON public.bank_prefixes USING btree (added_by);
+
+
+--
+-- Name: bank_prefixes_agency_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX bank_prefixes_agency_idx ON public.bank_prefixes USING btree (agency_id, prefix);
+
+
+--
 -- Name: bulletin_hits_case_idx; Type: INDEX; Schema: public; Owner: caselink_owner
 --
 
@@ -4459,6 +4873,48 @@ CREATE INDEX evidence_postings_case_idx ON public.evidence_postings USING btree 
 
 
 --
+-- Name: freeze_batch_items_bank_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX freeze_batch_items_bank_idx ON public.freeze_batch_items USING btree (bank_agency_id) WHERE (bank_agency_id IS NOT NULL);
+
+
+--
+-- Name: freeze_batch_items_request_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX freeze_batch_items_request_idx ON public.freeze_batch_items USING btree (request_id) WHERE (request_id IS NOT NULL);
+
+
+--
+-- Name: freeze_batches_case_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX freeze_batches_case_idx ON public.freeze_batches USING btree (case_id, created_at);
+
+
+--
+-- Name: freeze_batches_created_by_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX freeze_batches_created_by_idx ON public.freeze_batches USING btree (created_by);
+
+
+--
+-- Name: freeze_batches_fund_trace_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX freeze_batches_fund_trace_idx ON public.freeze_batches USING btree (fund_trace_id) WHERE (fund_trace_id IS NOT NULL);
+
+
+--
+-- Name: freeze_batches_transfer_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX freeze_batches_transfer_idx ON public.freeze_batches USING btree (transfer_id);
+
+
+--
 -- Name: fund_traces_agency_idx; Type: INDEX; Schema: public; Owner: caselink_owner
 --
 
@@ -4547,6 +5003,48 @@ CREATE INDEX legal_holds_agency_id_idx ON public.legal_holds USING btree (agency
 --
 
 CREATE INDEX legal_holds_set_by_idx ON public.legal_holds USING btree (set_by);
+
+
+--
+-- Name: machine_client_secrets_client_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX machine_client_secrets_client_idx ON public.machine_client_secrets USING btree (machine_client_id, agency_id);
+
+
+--
+-- Name: machine_client_secrets_created_by_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX machine_client_secrets_created_by_idx ON public.machine_client_secrets USING btree (created_by);
+
+
+--
+-- Name: machine_clients_agency_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX machine_clients_agency_idx ON public.machine_clients USING btree (agency_id, created_at);
+
+
+--
+-- Name: machine_clients_client_id_key; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE UNIQUE INDEX machine_clients_client_id_key ON public.machine_clients USING btree (client_id);
+
+
+--
+-- Name: machine_clients_created_by_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX machine_clients_created_by_idx ON public.machine_clients USING btree (created_by);
+
+
+--
+-- Name: machine_clients_revoked_by_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX machine_clients_revoked_by_idx ON public.machine_clients USING btree (revoked_by);
 
 
 --
@@ -4865,6 +5363,13 @@ CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email);
 
 
 --
+-- Name: users_id_agency_key; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE UNIQUE INDEX users_id_agency_key ON public.users USING btree (id, agency_id);
+
+
+--
 -- Name: victim_statements_case_idx; Type: INDEX; Schema: public; Owner: caselink_owner
 --
 
@@ -4932,6 +5437,13 @@ CREATE TRIGGER agency_requests_fixed_columns BEFORE UPDATE OF id, type, kind, re
 --
 
 CREATE TRIGGER agency_requests_guard BEFORE UPDATE ON public.agency_requests FOR EACH ROW EXECUTE FUNCTION public.agency_requests_guard();
+
+
+--
+-- Name: agency_requests agency_requests_issuing_bank; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER agency_requests_issuing_bank BEFORE INSERT ON public.agency_requests FOR EACH ROW EXECUTE FUNCTION public.freeze_issuing_bank_guard();
 
 
 --
@@ -5054,6 +5566,13 @@ CREATE TRIGGER case_shares_fixed_columns BEFORE UPDATE OF id, case_id, owner_age
 
 
 --
+-- Name: cases cases_archive; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER cases_archive BEFORE INSERT OR UPDATE ON public.cases FOR EACH ROW EXECUTE FUNCTION public.cases_archive();
+
+
+--
 -- Name: cases cases_closed_at; Type: TRIGGER; Schema: public; Owner: caselink_owner
 --
 
@@ -5142,6 +5661,34 @@ CREATE TRIGGER imports_fixed_columns BEFORE UPDATE OF id, case_id, agency_id, cr
 --
 
 CREATE TRIGGER imports_purged_at BEFORE UPDATE OF purged_at ON public.imports FOR EACH ROW WHEN ((CURRENT_USER = 'caselink_app'::name)) EXECUTE FUNCTION public.purged_at_by_retention_only();
+
+
+--
+-- Name: machine_client_secrets machine_client_secrets_fixed_columns; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER machine_client_secrets_fixed_columns BEFORE UPDATE OF id, machine_client_id, agency_id, secret_hash, hint, created_by, created_at ON public.machine_client_secrets FOR EACH ROW EXECUTE FUNCTION public.forbid_column_change('id', 'machine_client_id', 'agency_id', 'secret_hash', 'hint', 'created_by', 'created_at');
+
+
+--
+-- Name: machine_client_secrets machine_client_secrets_guard; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER machine_client_secrets_guard BEFORE UPDATE OF expires_at ON public.machine_client_secrets FOR EACH ROW EXECUTE FUNCTION public.machine_client_secrets_guard();
+
+
+--
+-- Name: machine_clients machine_clients_fixed_columns; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER machine_clients_fixed_columns BEFORE UPDATE OF id, agency_id, client_id, roles, created_by, created_at ON public.machine_clients FOR EACH ROW EXECUTE FUNCTION public.forbid_column_change('id', 'agency_id', 'client_id', 'roles', 'created_by', 'created_at');
+
+
+--
+-- Name: machine_clients machine_clients_revoke; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER machine_clients_revoke BEFORE UPDATE OF revoked_at, revoked_by ON public.machine_clients FOR EACH ROW EXECUTE FUNCTION public.machine_clients_revoke();
 
 
 --
@@ -5525,6 +6072,22 @@ ALTER TABLE ONLY public.attachments
 
 
 --
+-- Name: bank_prefixes bank_prefixes_added_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.bank_prefixes
+    ADD CONSTRAINT bank_prefixes_added_by_fkey FOREIGN KEY (added_by) REFERENCES public.users(id);
+
+
+--
+-- Name: bank_prefixes bank_prefixes_agency_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.bank_prefixes
+    ADD CONSTRAINT bank_prefixes_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES public.agencies(id);
+
+
+--
 -- Name: bulletin_hits bulletin_hits_bulletin_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
 --
 
@@ -5685,6 +6248,78 @@ ALTER TABLE ONLY public.evidence_hubs
 
 
 --
+-- Name: freeze_batch_items freeze_batch_items_agency_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.freeze_batch_items
+    ADD CONSTRAINT freeze_batch_items_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES public.agencies(id);
+
+
+--
+-- Name: freeze_batch_items freeze_batch_items_bank_agency_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.freeze_batch_items
+    ADD CONSTRAINT freeze_batch_items_bank_agency_id_fkey FOREIGN KEY (bank_agency_id) REFERENCES public.agencies(id);
+
+
+--
+-- Name: freeze_batch_items freeze_batch_items_batch_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.freeze_batch_items
+    ADD CONSTRAINT freeze_batch_items_batch_id_fkey FOREIGN KEY (batch_id) REFERENCES public.freeze_batches(id) ON DELETE CASCADE;
+
+
+--
+-- Name: freeze_batch_items freeze_batch_items_request_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.freeze_batch_items
+    ADD CONSTRAINT freeze_batch_items_request_id_fkey FOREIGN KEY (request_id) REFERENCES public.agency_requests(id) ON DELETE SET NULL;
+
+
+--
+-- Name: freeze_batches freeze_batches_agency_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.freeze_batches
+    ADD CONSTRAINT freeze_batches_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES public.agencies(id);
+
+
+--
+-- Name: freeze_batches freeze_batches_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.freeze_batches
+    ADD CONSTRAINT freeze_batches_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id) ON DELETE CASCADE;
+
+
+--
+-- Name: freeze_batches freeze_batches_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.freeze_batches
+    ADD CONSTRAINT freeze_batches_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id);
+
+
+--
+-- Name: freeze_batches freeze_batches_fund_trace_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.freeze_batches
+    ADD CONSTRAINT freeze_batches_fund_trace_id_fkey FOREIGN KEY (fund_trace_id) REFERENCES public.fund_traces(id) ON DELETE SET NULL;
+
+
+--
+-- Name: freeze_batches freeze_batches_transfer_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.freeze_batches
+    ADD CONSTRAINT freeze_batches_transfer_id_fkey FOREIGN KEY (transfer_id) REFERENCES public.transfers(id) ON DELETE CASCADE;
+
+
+--
 -- Name: fund_traces fund_traces_agency_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
 --
 
@@ -5826,6 +6461,54 @@ ALTER TABLE ONLY public.legal_holds
 
 ALTER TABLE ONLY public.legal_holds
     ADD CONSTRAINT legal_holds_set_by_fkey FOREIGN KEY (set_by) REFERENCES public.users(id);
+
+
+--
+-- Name: machine_client_secrets machine_client_secrets_client_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.machine_client_secrets
+    ADD CONSTRAINT machine_client_secrets_client_fkey FOREIGN KEY (machine_client_id, agency_id) REFERENCES public.machine_clients(id, agency_id);
+
+
+--
+-- Name: machine_client_secrets machine_client_secrets_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.machine_client_secrets
+    ADD CONSTRAINT machine_client_secrets_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id);
+
+
+--
+-- Name: machine_clients machine_clients_account_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.machine_clients
+    ADD CONSTRAINT machine_clients_account_fkey FOREIGN KEY (id, agency_id) REFERENCES public.users(id, agency_id);
+
+
+--
+-- Name: machine_clients machine_clients_agency_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.machine_clients
+    ADD CONSTRAINT machine_clients_agency_id_fkey FOREIGN KEY (agency_id) REFERENCES public.agencies(id);
+
+
+--
+-- Name: machine_clients machine_clients_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.machine_clients
+    ADD CONSTRAINT machine_clients_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id);
+
+
+--
+-- Name: machine_clients machine_clients_revoked_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.machine_clients
+    ADD CONSTRAINT machine_clients_revoked_by_fkey FOREIGN KEY (revoked_by) REFERENCES public.users(id);
 
 
 --
@@ -6730,6 +7413,33 @@ CREATE POLICY audit_events_write ON public.audit_events FOR INSERT WITH CHECK ((
 ALTER TABLE public.auth_unknown_login_attempts ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: bank_prefixes; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE public.bank_prefixes ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: bank_prefixes bank_prefixes_add; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY bank_prefixes_add ON public.bank_prefixes FOR INSERT TO caselink_app WITH CHECK (((agency_id = public.app_agency()) AND (public.agency_kind(public.app_agency()) = 'BANK'::text) AND ( SELECT public.app_has_role(VARIADIC ARRAY['ADMIN'::text]) AS app_has_role) AND (added_by = public.app_user())));
+
+
+--
+-- Name: bank_prefixes bank_prefixes_read; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY bank_prefixes_read ON public.bank_prefixes FOR SELECT TO caselink_app USING ((public.app_agency() IS NOT NULL));
+
+
+--
+-- Name: bank_prefixes bank_prefixes_remove; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY bank_prefixes_remove ON public.bank_prefixes FOR DELETE TO caselink_app USING (((agency_id = public.app_agency()) AND (public.agency_kind(public.app_agency()) = 'BANK'::text) AND ( SELECT public.app_has_role(VARIADIC ARRAY['ADMIN'::text]) AS app_has_role)));
+
+
+--
 -- Name: bulletin_hits; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
 --
 
@@ -7097,6 +7807,52 @@ CREATE POLICY evidence_series_read ON public.evidence_series FOR SELECT TO casel
 
 
 --
+-- Name: freeze_batch_items; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE public.freeze_batch_items ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: freeze_batch_items freeze_batch_items_read; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY freeze_batch_items_read ON public.freeze_batch_items FOR SELECT TO caselink_app USING (((agency_id = public.app_agency()) AND (( SELECT public.app_has_role(VARIADIC ARRAY['INVESTIGATOR'::text, 'SUPERVISOR'::text]) AS app_has_role) OR ( SELECT public.app_is_system() AS app_is_system))));
+
+
+--
+-- Name: freeze_batch_items freeze_batch_items_send; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY freeze_batch_items_send ON public.freeze_batch_items FOR INSERT TO caselink_app WITH CHECK (((agency_id = public.app_agency()) AND ( SELECT public.app_has_role(VARIADIC ARRAY['INVESTIGATOR'::text, 'SUPERVISOR'::text]) AS app_has_role) AND (EXISTS ( SELECT 1
+   FROM public.freeze_batches b
+  WHERE ((b.id = freeze_batch_items.batch_id) AND (b.agency_id = public.app_agency())))) AND ((request_id IS NULL) OR (EXISTS ( SELECT 1
+   FROM public.agency_requests r
+  WHERE ((r.id = freeze_batch_items.request_id) AND (r.from_agency_id = public.app_agency())))))));
+
+
+--
+-- Name: freeze_batches; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE public.freeze_batches ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: freeze_batches freeze_batches_read; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY freeze_batches_read ON public.freeze_batches FOR SELECT TO caselink_app USING (((agency_id = public.app_agency()) AND (( SELECT public.app_has_role(VARIADIC ARRAY['INVESTIGATOR'::text, 'SUPERVISOR'::text]) AS app_has_role) OR ( SELECT public.app_is_system() AS app_is_system))));
+
+
+--
+-- Name: freeze_batches freeze_batches_send; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY freeze_batches_send ON public.freeze_batches FOR INSERT TO caselink_app WITH CHECK (((agency_id = public.app_agency()) AND (public.agency_kind(public.app_agency()) = 'POLICE'::text) AND ( SELECT public.app_has_role(VARIADIC ARRAY['INVESTIGATOR'::text, 'SUPERVISOR'::text]) AS app_has_role) AND (created_by = public.app_user()) AND public.app_may_act_on_case(case_id) AND (EXISTS ( SELECT 1
+   FROM public.transfers t
+  WHERE ((t.id = freeze_batches.transfer_id) AND (t.case_id = freeze_batches.case_id))))));
+
+
+--
 -- Name: fund_traces; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
 --
 
@@ -7294,6 +8050,60 @@ CREATE POLICY legal_holds_release ON public.legal_holds FOR DELETE USING (((agen
 CREATE POLICY legal_holds_set ON public.legal_holds FOR INSERT WITH CHECK (((agency_id = public.app_agency()) AND public.app_has_role(VARIADIC ARRAY['SUPERVISOR'::text]) AND (set_by = public.app_user()) AND (EXISTS ( SELECT 1
    FROM public.cases c
   WHERE ((c.id = legal_holds.case_id) AND (c.agency_id = public.app_agency()))))));
+
+
+--
+-- Name: machine_client_secrets; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE public.machine_client_secrets ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: machine_client_secrets machine_client_secrets_change; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY machine_client_secrets_change ON public.machine_client_secrets FOR UPDATE TO caselink_app USING (((agency_id = public.app_agency()) AND ( SELECT public.app_has_role(VARIADIC ARRAY['ADMIN'::text]) AS app_has_role))) WITH CHECK (((agency_id = public.app_agency()) AND ( SELECT public.app_has_role(VARIADIC ARRAY['ADMIN'::text]) AS app_has_role)));
+
+
+--
+-- Name: machine_client_secrets machine_client_secrets_create; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY machine_client_secrets_create ON public.machine_client_secrets FOR INSERT TO caselink_app WITH CHECK (((agency_id = public.app_agency()) AND ( SELECT public.app_has_role(VARIADIC ARRAY['ADMIN'::text]) AS app_has_role) AND (created_by = public.app_user())));
+
+
+--
+-- Name: machine_client_secrets machine_client_secrets_read; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY machine_client_secrets_read ON public.machine_client_secrets FOR SELECT TO caselink_app USING (((agency_id = public.app_agency()) AND ( SELECT public.app_has_role(VARIADIC ARRAY['ADMIN'::text]) AS app_has_role)));
+
+
+--
+-- Name: machine_clients; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE public.machine_clients ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: machine_clients machine_clients_change; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY machine_clients_change ON public.machine_clients FOR UPDATE TO caselink_app USING (((agency_id = public.app_agency()) AND ( SELECT public.app_has_role(VARIADIC ARRAY['ADMIN'::text]) AS app_has_role))) WITH CHECK (((agency_id = public.app_agency()) AND ( SELECT public.app_has_role(VARIADIC ARRAY['ADMIN'::text]) AS app_has_role) AND (revoked_by = public.app_user())));
+
+
+--
+-- Name: machine_clients machine_clients_create; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY machine_clients_create ON public.machine_clients FOR INSERT TO caselink_app WITH CHECK (((agency_id = public.app_agency()) AND ( SELECT public.app_has_role(VARIADIC ARRAY['ADMIN'::text]) AS app_has_role) AND (created_by = public.app_user())));
+
+
+--
+-- Name: machine_clients machine_clients_read; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY machine_clients_read ON public.machine_clients FOR SELECT TO caselink_app USING (((agency_id = public.app_agency()) AND ( SELECT public.app_has_role(VARIADIC ARRAY['ADMIN'::text]) AS app_has_role)));
 
 
 --
@@ -8237,6 +9047,27 @@ CREATE POLICY users_create ON public.users FOR INSERT WITH CHECK (((agency_id = 
 
 
 --
+-- Name: users users_hide_machine_accounts; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY users_hide_machine_accounts ON public.users AS RESTRICTIVE FOR SELECT TO caselink_app USING (((id = public.app_user()) OR (NOT public.machine_account(id))));
+
+
+--
+-- Name: users users_hide_machine_accounts_delete; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY users_hide_machine_accounts_delete ON public.users AS RESTRICTIVE FOR DELETE TO caselink_app USING ((NOT public.machine_account(id)));
+
+
+--
+-- Name: users users_hide_machine_accounts_update; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY users_hide_machine_accounts_update ON public.users AS RESTRICTIVE FOR UPDATE TO caselink_app USING (((id = public.app_user()) OR (NOT public.machine_account(id))));
+
+
+--
 -- Name: users users_read; Type: POLICY; Schema: public; Owner: caselink_owner
 --
 
@@ -8681,6 +9512,14 @@ GRANT ALL ON FUNCTION public.case_blind_hits(p_case uuid) TO caselink_app;
 
 
 --
+-- Name: FUNCTION case_golden_minutes(p_cases uuid[]); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.case_golden_minutes(p_cases uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.case_golden_minutes(p_cases uuid[]) TO caselink_app;
+
+
+--
 -- Name: FUNCTION case_owner(p_case uuid); Type: ACL; Schema: public; Owner: caselink_owner
 --
 
@@ -8694,6 +9533,14 @@ GRANT ALL ON FUNCTION public.case_owner(p_case uuid) TO caselink_app;
 
 REVOKE ALL ON FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_type text) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_type text) TO caselink_app;
+
+
+--
+-- Name: FUNCTION dashboard_golden_minutes(p_since date, p_fraud_type text, p_region boolean); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_golden_minutes(p_since date, p_fraud_type text, p_region boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.dashboard_golden_minutes(p_since date, p_fraud_type text, p_region boolean) TO caselink_app;
 
 
 --
@@ -8724,6 +9571,44 @@ REVOKE ALL ON FUNCTION public.evidence_term_changed() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION public.fund_traces_stalled(p_min_age interval) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.fund_traces_stalled(p_min_age interval) TO caselink_app;
+
+
+--
+-- Name: FUNCTION golden_minutes_of_cases(p_cases uuid[]); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.golden_minutes_of_cases(p_cases uuid[]) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION issuing_bank(p_account text); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT ALL ON FUNCTION public.issuing_bank(p_account text) TO caselink_app;
+
+
+--
+-- Name: FUNCTION machine_account(p_user uuid); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.machine_account(p_user uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.machine_account(p_user uuid) TO caselink_app;
+
+
+--
+-- Name: FUNCTION machine_client_credentials(p_client_id text); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.machine_client_credentials(p_client_id text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.machine_client_credentials(p_client_id text) TO caselink_app;
+
+
+--
+-- Name: FUNCTION machine_client_used(p_client uuid); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.machine_client_used(p_client uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.machine_client_used(p_client uuid) TO caselink_app;
 
 
 --
@@ -9319,6 +10204,13 @@ GRANT SELECT,INSERT ON TABLE public.attachments TO caselink_app;
 
 
 --
+-- Name: TABLE bank_prefixes; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT,INSERT,DELETE ON TABLE public.bank_prefixes TO caselink_app;
+
+
+--
 -- Name: TABLE bulletin_hits; Type: ACL; Schema: public; Owner: caselink_owner
 --
 
@@ -9528,6 +10420,20 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.evidence_series TO caselink_li
 
 
 --
+-- Name: TABLE freeze_batch_items; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT,INSERT ON TABLE public.freeze_batch_items TO caselink_app;
+
+
+--
+-- Name: TABLE freeze_batches; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT,INSERT ON TABLE public.freeze_batches TO caselink_app;
+
+
+--
 -- Name: TABLE fund_traces; Type: ACL; Schema: public; Owner: caselink_owner
 --
 
@@ -9595,6 +10501,83 @@ GRANT SELECT,INSERT,UPDATE ON TABLE public.imports TO caselink_app;
 --
 
 GRANT SELECT,INSERT,DELETE ON TABLE public.legal_holds TO caselink_app;
+
+
+--
+-- Name: COLUMN machine_client_secrets.id; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT(id) ON TABLE public.machine_client_secrets TO caselink_app;
+
+
+--
+-- Name: COLUMN machine_client_secrets.machine_client_id; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT(machine_client_id),INSERT(machine_client_id) ON TABLE public.machine_client_secrets TO caselink_app;
+
+
+--
+-- Name: COLUMN machine_client_secrets.agency_id; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT(agency_id),INSERT(agency_id) ON TABLE public.machine_client_secrets TO caselink_app;
+
+
+--
+-- Name: COLUMN machine_client_secrets.secret_hash; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT INSERT(secret_hash) ON TABLE public.machine_client_secrets TO caselink_app;
+
+
+--
+-- Name: COLUMN machine_client_secrets.hint; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT(hint),INSERT(hint) ON TABLE public.machine_client_secrets TO caselink_app;
+
+
+--
+-- Name: COLUMN machine_client_secrets.created_by; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT(created_by),INSERT(created_by) ON TABLE public.machine_client_secrets TO caselink_app;
+
+
+--
+-- Name: COLUMN machine_client_secrets.created_at; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT(created_at) ON TABLE public.machine_client_secrets TO caselink_app;
+
+
+--
+-- Name: COLUMN machine_client_secrets.expires_at; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT(expires_at),UPDATE(expires_at) ON TABLE public.machine_client_secrets TO caselink_app;
+
+
+--
+-- Name: TABLE machine_clients; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT,INSERT ON TABLE public.machine_clients TO caselink_app;
+
+
+--
+-- Name: COLUMN machine_clients.revoked_at; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT UPDATE(revoked_at) ON TABLE public.machine_clients TO caselink_app;
+
+
+--
+-- Name: COLUMN machine_clients.revoked_by; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT UPDATE(revoked_by) ON TABLE public.machine_clients TO caselink_app;
 
 
 --

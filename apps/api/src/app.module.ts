@@ -18,6 +18,7 @@ import type { LiveBus } from '@caselink/jobs';
 import { CasesModule } from './cases/cases.module';
 import { LinkingModule } from './linking/linking.module';
 import { RequestsModule } from './requests/requests.module';
+import { BankRoutingModule } from './bank-routing/bank-routing.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { ExportsModule } from './exports/exports.module';
 import { TaskForcesModule } from './task-forces/task-forces.module';
@@ -42,6 +43,8 @@ import { SsoModule } from './sso/sso.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { RetentionModule } from './retention/retention.module';
+import { MachineClientsModule } from './machine-clients/machine-clients.module';
+import { WorkQueueModule } from './work-queue/work-queue.module';
 
 @Module({})
 export class AppModule {
@@ -111,6 +114,7 @@ export class AppModule {
         CasesModule,
         LinkingModule,
         RequestsModule,
+        BankRoutingModule,
         AnalyticsModule,
         ExportsModule,
         TaskForcesModule,
@@ -122,6 +126,8 @@ export class AppModule {
         SsoModule,
         MetricsModule,
         RetentionModule,
+        MachineClientsModule,
+        WorkQueueModule,
       ],
       providers: [
         AccessPolicyCheck,

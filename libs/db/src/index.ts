@@ -16,6 +16,7 @@ export * from './request-scope';
 export * from './metrics-server';
 export * from './retention/retention-store';
 export * from './requests/request-store';
+export * from './requests/freeze-batch-store';
 export * from './vocabulary/vocabulary';
 // Stores moved out of the api and worker (issue 15); each capability's barrel lists its files.
 export * from './cases';
@@ -28,3 +29,5 @@ export * from './agencies';
 export * from './analytics';
 export * from './dashboard';
 export * from './audit';
+export * from './machine-clients';
+export * from './work-queue';

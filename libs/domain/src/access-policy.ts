@@ -77,6 +77,9 @@ export const ACCESS_POLICY = {
   unreadNotificationCount: SIGNED_IN,
   markNotificationRead: SIGNED_IN,
   notificationAdded: SIGNED_IN,
+  // The work queue (issue 16): every role's own waiting work; each kind only for roles allowed its action (WORK_ITEM_ACTION).
+  workQueue: SIGNED_IN,
+  workQueueChanged: SIGNED_IN,
 
   // —— agencies and users ——
   agencies: SIGNED_IN, // one's own agency; every agency for the national admin
@@ -121,6 +124,15 @@ export const ACCESS_POLICY = {
   'GET /auth/sso/:agencyId/start': PUBLIC,
   'GET /auth/sso/callback': PUBLIC,
 
+  // —— machine clients (issue 16 part 3): a bank's or telecom's own system, with OAuth 2.0 client credentials ——
+  // The agency's admins see and manage only their own agency's clients; a client acts with the roles given to it
+  // (never ADMIN), so every other line of this table applies to it as to a user with those roles.
+  machineClients: everyKind(AD),
+  createMachineClient: everyKind(AD), // roles within machineClientRolesFor(kind); the secret is shown once; audited
+  rotateMachineClientSecret: everyKind(AD), // a new secret; the old one works for the grace period asked (default 24 h)
+  revokeMachineClient: everyKind(AD), // at once: its tokens, token requests and live connections end; audited
+  'POST /oauth/token': PUBLIC, // the client credentials grant (RFC 6749 §4.4): authenticated by the client's secret
+
   // —— cases (police) ——
   cases: police(...CASE_READERS),
   case: police(...CASE_READERS),
@@ -146,6 +158,9 @@ export const ACCESS_POLICY = {
   'POST /cases/:caseId/attachments': police(...CASEWORK),
   'GET /attachments/:id': police(...CASEWORK),
   'GET /cases/:id/export': police(...CASEWORK),
+  // Clues from a STIX 2.1 bundle or MISP event (issue 16): preview writes nothing; both need OWNER or CONTRIBUTE (RLS again).
+  previewClueImport: police(...CASEWORK),
+  importClues: police(...CASEWORK),
 
   // —— linking, series, fund tracing ——
   caseLinks: police(...CASE_READERS),
@@ -184,6 +199,16 @@ export const ACCESS_POLICY = {
   answerTelecom: who({ TELECOM: ANSWERING }),
   postRequestMessage: who({ POLICE: CASEWORK, FOREIGN_PARTNER: ANSWERING }),
   'GET /requests/:id/attachments/:attachmentId': who({ POLICE: CASEWORK, FOREIGN_PARTNER: ANSWERING }),
+  // Batches of emergency stops from a fund trace (issue 16): sent and followed by the sending agency's case workers.
+  sendEmergencyStops: police(...CASEWORK),
+  freezeBatch: police(...CASEWORK),
+  caseFreezeBatches: police(...CASEWORK),
+
+  // —— bank routing (issue 16): the card BINs / account prefixes each bank issues, a directory fact every agency reads ——
+  bankPrefixes: who({ POLICE: [IN, SU, AN, AD], BANK: [LI, AN, AD], TELECOM: [LI, AN, AD], FOREIGN_PARTNER: ANSWERING }),
+  issuingBank: who({ POLICE: [IN, SU, AN, AD], BANK: [LI, AN, AD], TELECOM: [LI, AN, AD], FOREIGN_PARTNER: ANSWERING }),
+  addBankPrefixes: who({ BANK: [AD] }), // the bank's own only (row-level security); audited
+  removeBankPrefix: who({ BANK: [AD] }),
 
   // —— task forces ——
   taskForces: police(...CASEWORK),

@@ -79,6 +79,20 @@ export enum AuditAction {
   LEGAL_HOLD_SET = 'LEGAL_HOLD_SET',
   LEGAL_HOLD_RELEASED = 'LEGAL_HOLD_RELEASED',
   AUDIT_ANCHORS_DOWNLOADED = 'AUDIT_ANCHORS_DOWNLOADED',
+  // —— machine clients (issue 16 part 3) ——
+  /** An agency's admin created, rotated the secret of, or revoked a machine client (OAuth 2.0 client credentials). */
+  MACHINE_CLIENT_CREATED = 'MACHINE_CLIENT_CREATED',
+  MACHINE_CLIENT_SECRET_ROTATED = 'MACHINE_CLIENT_SECRET_ROTATED',
+  MACHINE_CLIENT_REVOKED = 'MACHINE_CLIENT_REVOKED',
+  /** POST /oauth/token issued an access token to a machine client (actor: the client), or refused one (reason). */
+  MACHINE_TOKEN_ISSUED = 'MACHINE_TOKEN_ISSUED',
+  MACHINE_TOKEN_REFUSED = 'MACHINE_TOKEN_REFUSED',
+  // —— the field's workflow (issue 16) ——
+  /** A bank's admin registered card BINs / account-number prefixes its bank issues (freezes are routed by them). */
+  BANK_PREFIXES_ADDED = 'BANK_PREFIXES_ADDED',
+  BANK_PREFIX_REMOVED = 'BANK_PREFIX_REMOVED',
+  /** Emergency stops sent in one batch from a fund trace, each to its account's issuing bank. */
+  FREEZE_BATCH_SENT = 'FREEZE_BATCH_SENT',
 }
 
 export enum AuditOutcome {

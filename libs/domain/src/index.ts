@@ -16,4 +16,7 @@ export * from './task-forces';
 export * from './risk';
 export * from './access-policy';
 export * from './retention';
+export * from './machine-clients';
+export * from './bank-routing';
 export * from './jobs';
+export * from './work-queue';
