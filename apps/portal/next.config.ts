@@ -45,6 +45,8 @@ const config: NextConfig = {
       { source: '/api/auth/sso/callback', destination: `${apiUrl}/auth/sso/callback` },
       { source: '/api/cases/:caseId/attachments', destination: `${apiUrl}/cases/:caseId/attachments` },
       { source: '/api/cases/:caseId/imports', destination: `${apiUrl}/cases/:caseId/imports` },
+      // A case as a STIX 2.1 bundle or MISP event (?format=stix|misp passes on as it is).
+      { source: '/api/cases/:caseId/export', destination: `${apiUrl}/cases/:caseId/export` },
       { source: '/api/attachments/:id', destination: `${apiUrl}/attachments/:id` },
       // Files attached to a cooperation request, for both agencies of the request.
       { source: '/api/requests/:requestId/attachments/:attachmentId', destination: `${apiUrl}/requests/:requestId/attachments/:attachmentId` },

@@ -95,7 +95,7 @@ wait_http "http://127.0.0.1:$E2E_WORKER_PORT/health/ready" worker
 wait_http "http://127.0.0.1:$E2E_PORTAL_PORT/login" portal
 # At localhost, not 127.0.0.1: passkeys need a host name (WEBAUTHN_RP_ID above).
 # The owner URL lets a spec set up what the api cannot (a request already past its deadline), as integration specs do.
-E2E_DATABASE_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")" PORTAL_URL="http://localhost:$E2E_PORTAL_PORT" jest portal-e2e -c apps/portal-e2e/jest.config.cjs --forceExit
+E2E_DATABASE_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$E2E_DB")" API_URL="http://127.0.0.1:$E2E_API_PORT" PORTAL_URL="http://localhost:$E2E_PORTAL_PORT" jest portal-e2e -c apps/portal-e2e/jest.config.cjs --forceExit
 stop_all
 trap - EXIT
 

@@ -131,10 +131,16 @@ export function luhnCard(prefix: string): string {
   return body + String((10 - (sum % 10)) % 10);
 }
 
-/** The WCAG 2 A and AA rules axe-core checks on the page as it is now (or the part under `include`): their violations. */
+/** WCAG 2.0 and 2.1, levels A and AA: what axe-core checks on every page. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * The WCAG 2.0/2.1 A and AA rules axe-core checks on the page as it is now (or the part under `include`): their
+ * violations, each as "rule (impact): what it asks — the first elements" so a failure says what to fix where.
+ */
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Alert } from './Alert';
 import { Field } from './Field';
-import { fieldErrorsOf, useErrorMessage } from '../lib/errors';
+import { useErrorMessage, useFieldErrors } from '../lib/errors';
 import { isPasskeyCancelled, passkeyAttestation } from '../lib/passkeys';
 import { graphql } from '../gql';
 import type { FactorEnrolledFieldsFragment, StartTotpEnrolmentMutation } from '../gql/graphql';
@@ -35,6 +35,7 @@ function qrSource(svg: string): string {
 export function TotpSetup({ run, onDone, onCancel }: { run: Run; onDone(result: FactorEnrolled): void; onCancel?(): void }) {
   const t = useTranslations('account');
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [code, setCode] = useState('');
   const [label, setLabel] = useState('');

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useInputZoneNote } from '../lib/format';
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -6,8 +7,13 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   hint?: ReactNode;
 }
 
-/** A labelled input with its hint and inline error, wired with aria for screen readers. */
-export function Field({ label, error, hint, ...input }: FieldProps) {
+/**
+ * A labelled input with its hint and inline error, wired with aria for screen readers. A date-time field says the zone
+ * it is read in (Beijing time, lib/format.ts) under its own hint.
+ */
+export function Field({ label, error, hint: ownHint, ...input }: FieldProps) {
+  const zoneNote = useInputZoneNote();
+  const hint = input.type === 'datetime-local' ? (ownHint ? <>{ownHint} · {zoneNote}</> : zoneNote) : ownHint;
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { useFormatDateTime } from '../lib/format';
 import { JobStatusBadge, type JobStatus } from './UploadProgress';
+import { ActionsHeader } from './ListParts';
 
 /** A figure of the list's own (imported rows, accepted signals, ...), between the status and the times. */
 export interface JobColumn<J> {
@@ -60,7 +61,7 @@ export function JobHistory<J extends { id: string; fileName: string; status: Job
                 ))}
                 <th>{t('uploadedAt')}</th>
                 <th>{t('finishedAt')}</th>
-                <th />
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

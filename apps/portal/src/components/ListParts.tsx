@@ -46,3 +46,13 @@ export function ListFoot({ loading, hasMore, onMore, empty, moreTestId, moreNote
     </>
   );
 }
+
+/** The header of a column of buttons: named for screen readers, empty on screen. */
+export function ActionsHeader() {
+  const tc = useTranslations('common');
+  return (
+    <th>
+      <span className="visually-hidden">{tc('actions')}</span>
+    </th>
+  );
+}

@@ -66,6 +66,8 @@ export function NotificationBell({ userId }: { userId: string }) {
   const [error, setError] = useState<unknown>(null);
   const [fresh, setFresh] = useState(0);
   const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
 
   const loadList = useCallback(() => {
     setError(null);
@@ -85,13 +87,22 @@ export function NotificationBell({ userId }: { userId: string }) {
     if (open) loadList();
   }, [open, loadList]);
 
+  // Focus moves into the list when it opens (Tab then walks its items); Escape closes it and gives focus back to the bell.
+  useEffect(() => {
+    if (open) menu.current?.focus();
+  }, [open]);
+
   // Closes on a click elsewhere or Escape.
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {
       if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
     };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
     document.addEventListener('mousedown', onDown);
     document.addEventListener('keydown', onKey);
     return () => {
@@ -123,7 +134,7 @@ export function NotificationBell({ userId }: { userId: string }) {
 
   return (
     <div className="bell" ref={box}>
-      <button type="button" className={`bell-button${count > 0 ? ' has-unread' : ''}`} aria-haspopup="true" aria-expanded={open}
+      <button ref={button} type="button" className={`bell-button${count > 0 ? ' has-unread' : ''}`} aria-haspopup="dialog" aria-expanded={open}
         onClick={() => setOpen((o) => !o)} title={t('bellTitle', { count })} aria-label={t('bellTitle', { count })} data-testid="notification-bell"
         data-count={count} data-fresh={fresh}>
         <BellIcon />
@@ -133,8 +144,12 @@ export function NotificationBell({ userId }: { userId: string }) {
           </span>
         )}
       </button>
+      {/* Says the new count when a notification is pushed (not on every page load). */}
+      <span className="visually-hidden" aria-live="polite" data-testid="notification-live">
+        {fresh > 0 ? t('bellTitle', { count }) : ''}
+      </span>
       {open && (
-        <div className="bell-menu" role="dialog" aria-label={t('title')} data-testid="notification-menu">
+        <div ref={menu} className="bell-menu" role="dialog" aria-label={t('title')} tabIndex={-1} data-testid="notification-menu">
           <div className="bell-head">
             <strong>{t('title')}</strong>
             {items?.some((n) => !n.readAt) && (

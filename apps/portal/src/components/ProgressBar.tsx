@@ -18,7 +18,11 @@ export function ProgressBar({ value, max, label, testId }: { value: number; max:
       >
         <div className="progress-fill" style={percent != null ? { width: `${percent}%` } : undefined} />
       </div>
-      {label && <div className="progress-label muted small">{label}</div>}
+      {label && (
+        <div className="progress-label muted small" aria-live="polite">
+          {label}
+        </div>
+      )}
     </div>
   );
 }

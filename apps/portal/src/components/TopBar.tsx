@@ -6,7 +6,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { useAuth } from '../lib/auth';
 import { useAgencyName } from '../lib/format';
-import { answersRequests, canAddToWarninglist, canAdminAgencies, canAdminUsers, canReadAudit, canRelink, canReviewHubs, canSeeAlerts, canSeeAnalytics, canSeeBulletins, canSeeDashboard, canSeeRetention, canUseRequests, canUseTaskForces, canWorkOnCases } from '../lib/access';
+import { answersRequests, canAddToWarninglist, canAdminAgencies, canAdminUsers, canReadAudit, canRelink, canReviewHubs, canSeeAlerts, canSeeAnalytics, canSeeBulletins, canSeeDashboard, canSeeRetention, canUseRequests, canUseTaskForces, canWorkOnCases, may } from '../lib/access';
 import { useInboxCounts } from '../lib/inbox-counts';
 import { PENDING_CHANGED_EVENT } from '../lib/pending';
 import { AgencyBadge } from './AgencyBadge';
@@ -80,6 +80,7 @@ export function TopBar() {
         // Linking administration: warninglist (admins), hub reviews (police supervisors), relink (national admin).
         { href: '/linking', label: t('nav.linking'), show: canAddToWarninglist(user) || canReviewHubs(user) || canRelink(user) },
         { href: '/admin/users', label: t('nav.users'), show: canAdminUsers(user) },
+        { href: '/admin/machine-clients', label: t('machineClients.nav'), show: may(user, 'machineClients') },
         { href: '/audit', label: t('nav.audit'), show: canReadAudit(user) },
         { href: '/retention', label: t('nav.retention'), show: canSeeRetention(user) },
         { href: '/admin/agencies', label: t('nav.agencies'), show: canAdminAgencies(user) },

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useUploadErrorMessage } from '../lib/errors';
+import { useProblemText, useUploadErrorMessage } from '../lib/errors';
 import { extensionOf, toCsv, useFormatBytes } from '../lib/files';
 import { useFormatDateTime } from '../lib/format';
 import { usePolledJob } from '../lib/polled-job';
@@ -175,6 +175,7 @@ function JobProgress<T extends UploadJob, S extends { id: string }>(props: Props
   const { testId, jobId, loadJob, onFinished, texts, counts, summary, failure, columnLabel } = props;
   const t = useTranslations('upload');
   const formatDateTime = useFormatDateTime();
+  const problemText = useProblemText();
   const load = useCallback(() => loadJob(jobId), [loadJob, jobId]);
   const { job, error, missing } = usePolledJob(load, jobFinished, onFinished);
 
@@ -262,7 +263,7 @@ function JobProgress<T extends UploadJob, S extends { id: string }>(props: Props
                         {e.column && !columnLabel ? <span className="mono">{shown}</span> : shown}
                         {e.column && shown !== e.column && <span className="mono muted small"> {e.column}</span>}
                       </td>
-                      <td data-testid={`${testId}-error-reason`}>{e.message}</td>
+                      <td data-testid={`${testId}-error-reason`}>{problemText(e.message)}</td>
                     </tr>
                   );
                 })}

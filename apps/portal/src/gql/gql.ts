@@ -32,6 +32,12 @@ type Documents = {
     "mutation DeactivateAgency($id: ID!) { deactivateAgency(id: $id) { ...AgencyPolicyFields } }": typeof types.DeactivateAgencyDocument,
     "mutation ReactivateAgency($id: ID!) { reactivateAgency(id: $id) { ...AgencyPolicyFields } }": typeof types.ReactivateAgencyDocument,
     "mutation CreateAgency($input: CreateAgencyInput!) { createAgency(input: $input) { ...AgencyFields } }": typeof types.CreateAgencyDocument,
+    "mutation CreateMachineClient($input: CreateMachineClientInput!) {\n  createMachineClient(input: $input) { ...MachineClientCredentialsFields }\n}": typeof types.CreateMachineClientDocument,
+    "fragment MachineClientCredentialsFields on MachineClientCredentials {\n  client { ...MachineClientFields } clientSecret tokenPath previousSecretsUntil\n}": typeof types.MachineClientCredentialsFieldsFragmentDoc,
+    "fragment MachineClientFields on MachineClient {\n  id clientId name roles active createdAt createdByName revokedAt lastUsedAt secrets { id hint createdAt expiresAt current }\n}": typeof types.MachineClientFieldsFragmentDoc,
+    "query MachineClients($includeRevoked: Boolean) {\n  machineClients(includeRevoked: $includeRevoked) { ...MachineClientFields }\n}": typeof types.MachineClientsDocument,
+    "mutation RevokeMachineClient($id: ID!) { revokeMachineClient(id: $id) { ...MachineClientFields } }": typeof types.RevokeMachineClientDocument,
+    "mutation RotateMachineClientSecret($id: ID!, $graceHours: Int) {\n  rotateMachineClientSecret(id: $id, graceHours: $graceHours) { ...MachineClientCredentialsFields }\n}": typeof types.RotateMachineClientSecretDocument,
     "fragment AgencySsoFields on AgencySso { agencyId issuer clientId emailDomain rolesClaim requireMfa enabled updatedAt redirectUri }": typeof types.AgencySsoFieldsFragmentDoc,
     "query AgencySso($agencyId: ID!) { agencySso(agencyId: $agencyId) { ...AgencySsoFields } }": typeof types.AgencySsoDocument,
     "mutation SetAgencySso($input: SetAgencySsoInput!) { setAgencySso(input: $input) { ...AgencySsoFields } }": typeof types.SetAgencySsoDocument,
@@ -56,6 +62,9 @@ type Documents = {
     "query Cases($first: Int, $after: String, $filter: CaseFilter) {\n  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount }\n}": typeof types.CasesDocument,
     "fragment CaseDetail on Case {\n  ...CaseSummary description createdAt updatedAt handling { ...HandlingFields } allowedTransitions\n  statements { ...StatementFields } identifiers { ...IdentifierFields } shares { ...ShareFields }\n  attachments { ...AttachmentFields } legalHold { ...LegalHoldFields }\n}": typeof types.CaseDetailFragmentDoc,
     "mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) { changeCaseStatus(id: $id, status: $status) { ...CaseDetail } }": typeof types.ChangeCaseStatusDocument,
+    "fragment ClueImportItemFields on ClueImportItem { key kind canonical value sources documentTypes heldAs }": typeof types.ClueImportItemFieldsFragmentDoc,
+    "mutation PreviewClueImport($input: ClueImportInput!) {\n  previewClueImport(input: $input) {\n    format documentId title producer tlp handling { ...HandlingFields } caseNumbers\n    toAdd { ...ClueImportItemFields } alreadyThere { ...ClueImportItemFields }\n    refused { source type value reason message } ignored { type count why }\n  }\n}": typeof types.PreviewClueImportDocument,
+    "mutation ImportClues($input: ImportCluesInput!) {\n  importClues(input: $input) { added { ...IdentifierFields } alreadyThere { key } }\n}": typeof types.ImportCluesDocument,
     "fragment AttachmentFields on Attachment { id statementId fileName contentType sizeBytes sha256 downloadPath createdAt purgedAt }": typeof types.AttachmentFieldsFragmentDoc,
     "fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt }": typeof types.IdentifierFieldsFragmentDoc,
     "mutation AddIdentifier($input: AddIdentifierInput!) { addIdentifier(input: $input) { ...IdentifierFields } }": typeof types.AddIdentifierDocument,
@@ -88,6 +97,8 @@ type Documents = {
     "mutation CreateCase($input: CreateCaseInput!) { createCase(input: $input) { ...CaseSummary } }": typeof types.CreateCaseDocument,
     "fragment DashboardGroup on DashboardCaseGroup { key cases openCases totalLoss }": typeof types.DashboardGroupFragmentDoc,
     "query SupervisorDashboard($filter: DashboardFilter) { supervisorDashboard(filter: $filter) {\n  scope region periodDays since fraudType cases { cases openCases totalLoss } byProvince { ...DashboardGroup } byFraudType { ...DashboardGroup }\n  seriesBucket seriesGrowth { start newSeries joinedCases series linkedCases } requestsByState { type state count }\n  freezes { answered held successRate amountHeld medianAnswerSeconds }\n  overdueRequests { count items { id reference type state caseNumber toAgency { id name nameEn } deadlineAt } }\n  tasks { open overdue items { id taskForceId taskForceName title status province assigneeAgency { id name nameEn } dueAt } }\n} }": typeof types.SupervisorDashboardDocument,
+    "fragment WorkItemFields on WorkItem {\n  kind id title { zh en } target { path } dueAt since caseNumber reference requestState urgency agency { ...AgencyRefFields } amount notificationId\n}": typeof types.WorkItemFieldsFragmentDoc,
+    "query WorkQueue($first: Int) {\n  workQueue(first: $first) { at total overdueTotal groups { kind count overdueCount items { ...WorkItemFields } } }\n}": typeof types.WorkQueueDocument,
     "fragment HubFields on HubReview { kind value caseCount state flaggedAt reviewedAt }": typeof types.HubFieldsFragmentDoc,
     "query HubReviews { hubReviews { ...HubFields } }": typeof types.HubReviewsDocument,
     "mutation ReviewHub($input: ReviewHubInput!) { reviewHub(input: $input) { ...HubFields } }": typeof types.ReviewHubDocument,
@@ -183,6 +194,7 @@ type Documents = {
     "subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }": typeof types.RequestUpdatesDocument,
     "subscription NotificationAdded { notificationAdded { id kind payload createdAt } }": typeof types.NotificationAddedDocument,
     "subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }": typeof types.TaskForceUpdatesDocument,
+    "subscription WorkQueueChanged { workQueueChanged { kinds at } }": typeof types.WorkQueueChangedDocument,
     "query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }": typeof types.CaseRequestsDocument,
     "query Series($id: ID!) { series(id: $id) { ...SeriesSummary cases { ...CaseSummary } } }": typeof types.SeriesDocument,
 };
@@ -205,6 +217,12 @@ const documents: Documents = {
     "mutation DeactivateAgency($id: ID!) { deactivateAgency(id: $id) { ...AgencyPolicyFields } }": types.DeactivateAgencyDocument,
     "mutation ReactivateAgency($id: ID!) { reactivateAgency(id: $id) { ...AgencyPolicyFields } }": types.ReactivateAgencyDocument,
     "mutation CreateAgency($input: CreateAgencyInput!) { createAgency(input: $input) { ...AgencyFields } }": types.CreateAgencyDocument,
+    "mutation CreateMachineClient($input: CreateMachineClientInput!) {\n  createMachineClient(input: $input) { ...MachineClientCredentialsFields }\n}": types.CreateMachineClientDocument,
+    "fragment MachineClientCredentialsFields on MachineClientCredentials {\n  client { ...MachineClientFields } clientSecret tokenPath previousSecretsUntil\n}": types.MachineClientCredentialsFieldsFragmentDoc,
+    "fragment MachineClientFields on MachineClient {\n  id clientId name roles active createdAt createdByName revokedAt lastUsedAt secrets { id hint createdAt expiresAt current }\n}": types.MachineClientFieldsFragmentDoc,
+    "query MachineClients($includeRevoked: Boolean) {\n  machineClients(includeRevoked: $includeRevoked) { ...MachineClientFields }\n}": types.MachineClientsDocument,
+    "mutation RevokeMachineClient($id: ID!) { revokeMachineClient(id: $id) { ...MachineClientFields } }": types.RevokeMachineClientDocument,
+    "mutation RotateMachineClientSecret($id: ID!, $graceHours: Int) {\n  rotateMachineClientSecret(id: $id, graceHours: $graceHours) { ...MachineClientCredentialsFields }\n}": types.RotateMachineClientSecretDocument,
     "fragment AgencySsoFields on AgencySso { agencyId issuer clientId emailDomain rolesClaim requireMfa enabled updatedAt redirectUri }": types.AgencySsoFieldsFragmentDoc,
     "query AgencySso($agencyId: ID!) { agencySso(agencyId: $agencyId) { ...AgencySsoFields } }": types.AgencySsoDocument,
     "mutation SetAgencySso($input: SetAgencySsoInput!) { setAgencySso(input: $input) { ...AgencySsoFields } }": types.SetAgencySsoDocument,
@@ -229,6 +247,9 @@ const documents: Documents = {
     "query Cases($first: Int, $after: String, $filter: CaseFilter) {\n  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount }\n}": types.CasesDocument,
     "fragment CaseDetail on Case {\n  ...CaseSummary description createdAt updatedAt handling { ...HandlingFields } allowedTransitions\n  statements { ...StatementFields } identifiers { ...IdentifierFields } shares { ...ShareFields }\n  attachments { ...AttachmentFields } legalHold { ...LegalHoldFields }\n}": types.CaseDetailFragmentDoc,
     "mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) { changeCaseStatus(id: $id, status: $status) { ...CaseDetail } }": types.ChangeCaseStatusDocument,
+    "fragment ClueImportItemFields on ClueImportItem { key kind canonical value sources documentTypes heldAs }": types.ClueImportItemFieldsFragmentDoc,
+    "mutation PreviewClueImport($input: ClueImportInput!) {\n  previewClueImport(input: $input) {\n    format documentId title producer tlp handling { ...HandlingFields } caseNumbers\n    toAdd { ...ClueImportItemFields } alreadyThere { ...ClueImportItemFields }\n    refused { source type value reason message } ignored { type count why }\n  }\n}": types.PreviewClueImportDocument,
+    "mutation ImportClues($input: ImportCluesInput!) {\n  importClues(input: $input) { added { ...IdentifierFields } alreadyThere { key } }\n}": types.ImportCluesDocument,
     "fragment AttachmentFields on Attachment { id statementId fileName contentType sizeBytes sha256 downloadPath createdAt purgedAt }": types.AttachmentFieldsFragmentDoc,
     "fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt }": types.IdentifierFieldsFragmentDoc,
     "mutation AddIdentifier($input: AddIdentifierInput!) { addIdentifier(input: $input) { ...IdentifierFields } }": types.AddIdentifierDocument,
@@ -261,6 +282,8 @@ const documents: Documents = {
     "mutation CreateCase($input: CreateCaseInput!) { createCase(input: $input) { ...CaseSummary } }": types.CreateCaseDocument,
     "fragment DashboardGroup on DashboardCaseGroup { key cases openCases totalLoss }": types.DashboardGroupFragmentDoc,
     "query SupervisorDashboard($filter: DashboardFilter) { supervisorDashboard(filter: $filter) {\n  scope region periodDays since fraudType cases { cases openCases totalLoss } byProvince { ...DashboardGroup } byFraudType { ...DashboardGroup }\n  seriesBucket seriesGrowth { start newSeries joinedCases series linkedCases } requestsByState { type state count }\n  freezes { answered held successRate amountHeld medianAnswerSeconds }\n  overdueRequests { count items { id reference type state caseNumber toAgency { id name nameEn } deadlineAt } }\n  tasks { open overdue items { id taskForceId taskForceName title status province assigneeAgency { id name nameEn } dueAt } }\n} }": types.SupervisorDashboardDocument,
+    "fragment WorkItemFields on WorkItem {\n  kind id title { zh en } target { path } dueAt since caseNumber reference requestState urgency agency { ...AgencyRefFields } amount notificationId\n}": types.WorkItemFieldsFragmentDoc,
+    "query WorkQueue($first: Int) {\n  workQueue(first: $first) { at total overdueTotal groups { kind count overdueCount items { ...WorkItemFields } } }\n}": types.WorkQueueDocument,
     "fragment HubFields on HubReview { kind value caseCount state flaggedAt reviewedAt }": types.HubFieldsFragmentDoc,
     "query HubReviews { hubReviews { ...HubFields } }": types.HubReviewsDocument,
     "mutation ReviewHub($input: ReviewHubInput!) { reviewHub(input: $input) { ...HubFields } }": types.ReviewHubDocument,
@@ -356,6 +379,7 @@ const documents: Documents = {
     "subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }": types.RequestUpdatesDocument,
     "subscription NotificationAdded { notificationAdded { id kind payload createdAt } }": types.NotificationAddedDocument,
     "subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }": types.TaskForceUpdatesDocument,
+    "subscription WorkQueueChanged { workQueueChanged { kinds at } }": types.WorkQueueChangedDocument,
     "query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }": types.CaseRequestsDocument,
     "query Series($id: ID!) { series(id: $id) { ...SeriesSummary cases { ...CaseSummary } } }": types.SeriesDocument,
 };
@@ -432,6 +456,30 @@ export function graphql(source: "mutation ReactivateAgency($id: ID!) { reactivat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CreateAgency($input: CreateAgencyInput!) { createAgency(input: $input) { ...AgencyFields } }"): typeof import('./graphql').CreateAgencyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateMachineClient($input: CreateMachineClientInput!) {\n  createMachineClient(input: $input) { ...MachineClientCredentialsFields }\n}"): typeof import('./graphql').CreateMachineClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment MachineClientCredentialsFields on MachineClientCredentials {\n  client { ...MachineClientFields } clientSecret tokenPath previousSecretsUntil\n}"): typeof import('./graphql').MachineClientCredentialsFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment MachineClientFields on MachineClient {\n  id clientId name roles active createdAt createdByName revokedAt lastUsedAt secrets { id hint createdAt expiresAt current }\n}"): typeof import('./graphql').MachineClientFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MachineClients($includeRevoked: Boolean) {\n  machineClients(includeRevoked: $includeRevoked) { ...MachineClientFields }\n}"): typeof import('./graphql').MachineClientsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeMachineClient($id: ID!) { revokeMachineClient(id: $id) { ...MachineClientFields } }"): typeof import('./graphql').RevokeMachineClientDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RotateMachineClientSecret($id: ID!, $graceHours: Int) {\n  rotateMachineClientSecret(id: $id, graceHours: $graceHours) { ...MachineClientCredentialsFields }\n}"): typeof import('./graphql').RotateMachineClientSecretDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -528,6 +576,18 @@ export function graphql(source: "fragment CaseDetail on Case {\n  ...CaseSummary
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) { changeCaseStatus(id: $id, status: $status) { ...CaseDetail } }"): typeof import('./graphql').ChangeCaseStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ClueImportItemFields on ClueImportItem { key kind canonical value sources documentTypes heldAs }"): typeof import('./graphql').ClueImportItemFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PreviewClueImport($input: ClueImportInput!) {\n  previewClueImport(input: $input) {\n    format documentId title producer tlp handling { ...HandlingFields } caseNumbers\n    toAdd { ...ClueImportItemFields } alreadyThere { ...ClueImportItemFields }\n    refused { source type value reason message } ignored { type count why }\n  }\n}"): typeof import('./graphql').PreviewClueImportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ImportClues($input: ImportCluesInput!) {\n  importClues(input: $input) { added { ...IdentifierFields } alreadyThere { key } }\n}"): typeof import('./graphql').ImportCluesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -656,6 +716,14 @@ export function graphql(source: "fragment DashboardGroup on DashboardCaseGroup {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query SupervisorDashboard($filter: DashboardFilter) { supervisorDashboard(filter: $filter) {\n  scope region periodDays since fraudType cases { cases openCases totalLoss } byProvince { ...DashboardGroup } byFraudType { ...DashboardGroup }\n  seriesBucket seriesGrowth { start newSeries joinedCases series linkedCases } requestsByState { type state count }\n  freezes { answered held successRate amountHeld medianAnswerSeconds }\n  overdueRequests { count items { id reference type state caseNumber toAgency { id name nameEn } deadlineAt } }\n  tasks { open overdue items { id taskForceId taskForceName title status province assigneeAgency { id name nameEn } dueAt } }\n} }"): typeof import('./graphql').SupervisorDashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment WorkItemFields on WorkItem {\n  kind id title { zh en } target { path } dueAt since caseNumber reference requestState urgency agency { ...AgencyRefFields } amount notificationId\n}"): typeof import('./graphql').WorkItemFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkQueue($first: Int) {\n  workQueue(first: $first) { at total overdueTotal groups { kind count overdueCount items { ...WorkItemFields } } }\n}"): typeof import('./graphql').WorkQueueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1036,6 +1104,10 @@ export function graphql(source: "subscription NotificationAdded { notificationAd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }"): typeof import('./graphql').TaskForceUpdatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription WorkQueueChanged { workQueueChanged { kinds at } }"): typeof import('./graphql').WorkQueueChangedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

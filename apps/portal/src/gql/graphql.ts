@@ -153,6 +153,8 @@ export type CaseAccess =
 export type CaseFilter = {
   /** Any of these fraud types */
   fraudTypes?: Array<FraudType> | null | undefined;
+  /** Also list closed archive records (such as the judgments loaded for the outcome analytics); left out: working cases only */
+  includeArchived?: boolean | null | undefined;
   /** Total loss at most (decimal CNY) */
   maxLoss?: string | null | undefined;
   /** Total loss at least (decimal CNY) */
@@ -212,6 +214,38 @@ export type Charge =
   /** Infringing personal information (侵犯公民个人信息罪, art. 253-1) */
   | 'PERSONAL_INFORMATION_INFRINGEMENT';
 
+/** The kind of document a clue import reads */
+export type ClueImportFormat =
+  /** A MISP event in the MISP core format ({"Event": {...}}), as MISP and CaseLink export them */
+  | 'MISP'
+  /** A STIX 2.1 bundle ({"type": "bundle", "objects": [...]}), as OpenCTI and CaseLink export them */
+  | 'STIX';
+
+/** A STIX 2.1 bundle or MISP event to read into a case (previewClueImport): nothing is written */
+export type ClueImportInput = {
+  /** The case the clues would join (OWNER or CONTRIBUTE access) */
+  caseId: string | number;
+  /** The document's JSON text, as the file holds it (UTF-8, at most 524288 bytes: larger is PAYLOAD_TOO_LARGE on input.document). A document breaking the STIX 2.1 or MISP core format rules is BAD_USER_INPUT on input.document, with extensions.reason (the first problem's code) and extensions.problems: [{ code, pointer (JSON pointer), objectId, property, message }] (the first 20; extensions.problemCount counts them all) */
+  document: string;
+  /** STIX or MISP; detected from the document when left out (a document of the other format is refused with FORMAT_MISMATCH) */
+  format?: ClueImportFormat | null | undefined;
+};
+
+/** Why an object or attribute of an accepted document does not become a clue (translate by code) */
+export type ClueImportRefusalReason =
+  /** The value fails CaseLink's check for its kind (Luhn, IP syntax, wallet checksum ...); the message gives the reason */
+  | 'INVALID_VALUE'
+  /** The value is masked (stars): a mask is not a clue */
+  | 'MASKED_VALUE'
+  /** A property the clue needs is missing (a user account without its platform in account_type) */
+  | 'MISSING_PROPERTY'
+  /** An e-mail address: CaseLink has no e-mail clue kind */
+  | 'NO_EMAIL_KIND'
+  /** An indicator whose pattern is not a STIX pattern comparing one observable property with one value */
+  | 'UNSUPPORTED_PATTERN'
+  /** CaseLink has no clue kind for this STIX type or MISP attribute type (file hashes, free text without CaseLink's kind, custom objects) */
+  | 'UNSUPPORTED_TYPE';
+
 /** Confirms an authenticator app with the code it shows */
 export type ConfirmTotpInput = {
   /** The 6 digits the app shows */
@@ -265,6 +299,14 @@ export type CreateCaseInput = {
   sensitivity?: Sensitivity | null | undefined;
   /** Short title (1–200 characters) */
   title: string;
+};
+
+/** A machine client of the admin's own agency */
+export type CreateMachineClientInput = {
+  /** What the system is, e.g. "核心银行系统 core banking" (1–100 characters) */
+  name: string;
+  /** Roles it acts with: those the access table allows the agency's kind, except ADMIN (a bank: LIAISON, ANALYST, AUDITOR) */
+  roles: Array<Role>;
 };
 
 /** A new task force led by your agency */
@@ -400,6 +442,18 @@ export type IdentifierSource =
   | 'STATEMENT'
   /** An account of a payment trail */
   | 'TRANSFER';
+
+/** A STIX 2.1 bundle or MISP event whose clues to add to a case (importClues), as previewed */
+export type ImportCluesInput = {
+  /** The case the clues would join (OWNER or CONTRIBUTE access) */
+  caseId: string | number;
+  /** The document's JSON text, as the file holds it (UTF-8, at most 524288 bytes: larger is PAYLOAD_TOO_LARGE on input.document). A document breaking the STIX 2.1 or MISP core format rules is BAD_USER_INPUT on input.document, with extensions.reason (the first problem's code) and extensions.problems: [{ code, pointer (JSON pointer), objectId, property, message }] (the first 20; extensions.problemCount counts them all) */
+  document: string;
+  /** STIX or MISP; detected from the document when left out (a document of the other format is refused with FORMAT_MISMATCH) */
+  format?: ClueImportFormat | null | undefined;
+  /** The keys (ClueImportItem.key) of the clues to add, as chosen from the preview; every new clue of the document when left out. A key the document does not bring is BAD_USER_INPUT on input.keys */
+  keys?: Array<string> | null | undefined;
+};
 
 /** Spreadsheet format */
 export type ImportFormat =
@@ -756,7 +810,7 @@ export type SendFreezeRequestInput = {
   account: string;
   /** CNY to hold, more than 0, at most 2 decimals */
   amount: string;
-  /** The bank (requestTargets(type: FREEZE)) */
+  /** The bank (requestTargets(type: FREEZE)): the account's issuing bank when a bank registered its prefix (issuingBank(account)) — BAD_USER_INPUT with reason WRONG_BANK naming that bank (extensions.issuingBankId) otherwise; any bank for an account no bank registered */
   bankAgencyId: string | number;
   /** The bank as named on the payment trail */
   bankName?: string | null | undefined;
@@ -1036,6 +1090,27 @@ export type ViewerAccess =
   /** Shared with the viewer's agency (or its task force) to read; personal data masked */
   | 'READ';
 
+/** What is waiting: each kind is in a caller's queue only if the access table allows the caller its action */
+export type WorkItemKind =
+  /** Police SUPERVISOR: another agency asks for access to one of the agency's cases; oldest first */
+  | 'ACCESS_REQUEST'
+  /** Police (INVESTIGATOR, SUPERVISOR): your unread notice that a risk alert names a value or suspect of a case of yours; newest first */
+  | 'ALERT_LEAD'
+  /** Police bureaus (INVESTIGATOR, SUPERVISOR, ADMIN; not the national centre): a risk alert of the bureau's region nobody has acknowledged or dismissed; newest first */
+  | 'ALERT_NEW'
+  /** A bulletin you may read and have not opened; newest first */
+  | 'BULLETIN_UNREAD'
+  /** Police (INVESTIGATOR, SUPERVISOR): a freeze holding money whose expiry warning is due (extend or renew it); soonest lapse first */
+  | 'HOLD_LAPSING'
+  /** Police: your unread notice that a case of yours shares a value with another agency's case; newest first */
+  | 'LINK_HIT'
+  /** Police (INVESTIGATOR, SUPERVISOR): a request the agency sent, past its deadline and unanswered; longest overdue first */
+  | 'REQUEST_OVERDUE'
+  /** Bank, telecom, partner (LIAISON, ADMIN): a request addressed to the agency that still owes an answer; soonest deadline first */
+  | 'REQUEST_TO_ANSWER'
+  /** Police (INVESTIGATOR, SUPERVISOR): an open task-force task assigned to the agency (to nobody in particular, or to you); soonest due first */
+  | 'TASK_DUE';
+
 export type AccessRequestFieldsFragment = { id: string, caseId: string, caseNumber: string | null, reason: string, status: AccessRequestStatus, decisionNote: string | null, createdAt: string, decidedAt: string | null, requestingAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, ownerAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
 
 export type AccessRequestsQueryVariables = Exact<{
@@ -1148,6 +1223,39 @@ export type CreateAgencyMutationVariables = Exact<{
 
 
 export type CreateAgencyMutation = { createAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } };
+
+export type CreateMachineClientMutationVariables = Exact<{
+  input: CreateMachineClientInput;
+}>;
+
+
+export type CreateMachineClientMutation = { createMachineClient: { clientSecret: string, tokenPath: string, previousSecretsUntil: string | null, client: { id: string, clientId: string, name: string, roles: Array<Role>, active: boolean, createdAt: string, createdByName: string | null, revokedAt: string | null, lastUsedAt: string | null, secrets: Array<{ id: string, hint: string, createdAt: string, expiresAt: string | null, current: boolean }> } } };
+
+export type MachineClientCredentialsFieldsFragment = { clientSecret: string, tokenPath: string, previousSecretsUntil: string | null, client: { id: string, clientId: string, name: string, roles: Array<Role>, active: boolean, createdAt: string, createdByName: string | null, revokedAt: string | null, lastUsedAt: string | null, secrets: Array<{ id: string, hint: string, createdAt: string, expiresAt: string | null, current: boolean }> } };
+
+export type MachineClientFieldsFragment = { id: string, clientId: string, name: string, roles: Array<Role>, active: boolean, createdAt: string, createdByName: string | null, revokedAt: string | null, lastUsedAt: string | null, secrets: Array<{ id: string, hint: string, createdAt: string, expiresAt: string | null, current: boolean }> };
+
+export type MachineClientsQueryVariables = Exact<{
+  includeRevoked?: boolean | null | undefined;
+}>;
+
+
+export type MachineClientsQuery = { machineClients: Array<{ id: string, clientId: string, name: string, roles: Array<Role>, active: boolean, createdAt: string, createdByName: string | null, revokedAt: string | null, lastUsedAt: string | null, secrets: Array<{ id: string, hint: string, createdAt: string, expiresAt: string | null, current: boolean }> }> };
+
+export type RevokeMachineClientMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeMachineClientMutation = { revokeMachineClient: { id: string, clientId: string, name: string, roles: Array<Role>, active: boolean, createdAt: string, createdByName: string | null, revokedAt: string | null, lastUsedAt: string | null, secrets: Array<{ id: string, hint: string, createdAt: string, expiresAt: string | null, current: boolean }> } };
+
+export type RotateMachineClientSecretMutationVariables = Exact<{
+  id: string | number;
+  graceHours?: number | null | undefined;
+}>;
+
+
+export type RotateMachineClientSecretMutation = { rotateMachineClientSecret: { clientSecret: string, tokenPath: string, previousSecretsUntil: string | null, client: { id: string, clientId: string, name: string, roles: Array<Role>, active: boolean, createdAt: string, createdByName: string | null, revokedAt: string | null, lastUsedAt: string | null, secrets: Array<{ id: string, hint: string, createdAt: string, expiresAt: string | null, current: boolean }> } } };
 
 export type AgencySsoFieldsFragment = { agencyId: string, issuer: string, clientId: string, emailDomain: string, rolesClaim: string, requireMfa: boolean, enabled: boolean, updatedAt: string, redirectUri: string };
 
@@ -1288,6 +1396,22 @@ export type ChangeCaseStatusMutationVariables = Exact<{
 
 
 export type ChangeCaseStatusMutation = { changeCaseStatus: { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
+
+export type ClueImportItemFieldsFragment = { key: string, kind: IdentifierKind, canonical: string, value: string, sources: Array<string>, documentTypes: Array<string>, heldAs: Array<IdentifierSource> };
+
+export type PreviewClueImportMutationVariables = Exact<{
+  input: ClueImportInput;
+}>;
+
+
+export type PreviewClueImportMutation = { previewClueImport: { format: ClueImportFormat, documentId: string, title: string | null, producer: string | null, tlp: string | null, caseNumbers: Array<string>, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, toAdd: Array<{ key: string, kind: IdentifierKind, canonical: string, value: string, sources: Array<string>, documentTypes: Array<string>, heldAs: Array<IdentifierSource> }>, alreadyThere: Array<{ key: string, kind: IdentifierKind, canonical: string, value: string, sources: Array<string>, documentTypes: Array<string>, heldAs: Array<IdentifierSource> }>, refused: Array<{ source: string, type: string, value: string | null, reason: ClueImportRefusalReason, message: string }>, ignored: Array<{ type: string, count: number, why: string }> } };
+
+export type ImportCluesMutationVariables = Exact<{
+  input: ImportCluesInput;
+}>;
+
+
+export type ImportCluesMutation = { importClues: { added: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, alreadyThere: Array<{ key: string }> } };
 
 export type AttachmentFieldsFragment = { id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null };
 
@@ -1458,6 +1582,15 @@ export type SupervisorDashboardQueryVariables = Exact<{
 
 
 export type SupervisorDashboardQuery = { supervisorDashboard: { scope: DashboardScope, region: string | null, periodDays: number, since: string, fraudType: FraudType | null, seriesBucket: DashboardBucket, cases: { cases: number, openCases: number, totalLoss: string }, byProvince: Array<{ key: string, cases: number, openCases: number, totalLoss: string }>, byFraudType: Array<{ key: string, cases: number, openCases: number, totalLoss: string }>, seriesGrowth: Array<{ start: string, newSeries: number, joinedCases: number, series: number, linkedCases: number }>, requestsByState: Array<{ type: RequestType, state: RequestState, count: number }>, freezes: { answered: number, held: number, successRate: number | null, amountHeld: string, medianAnswerSeconds: number | null }, overdueRequests: { count: number, items: Array<{ id: string, reference: string, type: RequestType, state: RequestState, caseNumber: string, deadlineAt: string, toAgency: { id: string, name: string, nameEn: string } }> }, tasks: { open: number, overdue: number, items: Array<{ id: string, taskForceId: string, taskForceName: string, title: string, status: TaskStatus, province: string | null, dueAt: string, assigneeAgency: { id: string, name: string, nameEn: string } }> } } };
+
+export type WorkItemFieldsFragment = { kind: WorkItemKind, id: string, dueAt: string | null, since: string, caseNumber: string | null, reference: string | null, requestState: RequestState | null, urgency: Urgency | null, amount: string | null, notificationId: string | null, title: { zh: string, en: string }, target: { path: string }, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } | null };
+
+export type WorkQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type WorkQueueQuery = { workQueue: { at: string, total: number, overdueTotal: number, groups: Array<{ kind: WorkItemKind, count: number, overdueCount: number, items: Array<{ kind: WorkItemKind, id: string, dueAt: string | null, since: string, caseNumber: string | null, reference: string | null, requestState: RequestState | null, urgency: Urgency | null, amount: string | null, notificationId: string | null, title: { zh: string, en: string }, target: { path: string }, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } | null }> }> } };
 
 export type HubFieldsFragment = { kind: IdentifierKind, value: string, caseCount: number, state: LinkTermState, flaggedAt: string, reviewedAt: string | null };
 
@@ -1976,6 +2109,11 @@ export type TaskForceUpdatesSubscriptionVariables = Exact<{ [key: string]: never
 
 export type TaskForceUpdatesSubscription = { taskForceUpdates: { taskForceId: string, kind: string, taskId: string | null, at: string } };
 
+export type WorkQueueChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkQueueChangedSubscription = { workQueueChanged: { kinds: Array<WorkItemKind>, at: string } };
+
 export type CaseRequestsQueryVariables = Exact<{
   caseId: string | number;
 }>;
@@ -2069,6 +2207,53 @@ export const AgencyPolicyFieldsFragmentDoc = new TypedDocumentString(`
   coordinating
   createdAt
 }`, {"fragmentName":"AgencyPolicyFields"}) as unknown as TypedDocumentString<AgencyPolicyFieldsFragment, unknown>;
+export const MachineClientFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MachineClientFields on MachineClient {
+  id
+  clientId
+  name
+  roles
+  active
+  createdAt
+  createdByName
+  revokedAt
+  lastUsedAt
+  secrets {
+    id
+    hint
+    createdAt
+    expiresAt
+    current
+  }
+}
+    `, {"fragmentName":"MachineClientFields"}) as unknown as TypedDocumentString<MachineClientFieldsFragment, unknown>;
+export const MachineClientCredentialsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MachineClientCredentialsFields on MachineClientCredentials {
+  client {
+    ...MachineClientFields
+  }
+  clientSecret
+  tokenPath
+  previousSecretsUntil
+}
+    fragment MachineClientFields on MachineClient {
+  id
+  clientId
+  name
+  roles
+  active
+  createdAt
+  createdByName
+  revokedAt
+  lastUsedAt
+  secrets {
+    id
+    hint
+    createdAt
+    expiresAt
+    current
+  }
+}`, {"fragmentName":"MachineClientCredentialsFields"}) as unknown as TypedDocumentString<MachineClientCredentialsFieldsFragment, unknown>;
 export const AgencySsoFieldsFragmentDoc = new TypedDocumentString(`
     fragment AgencySsoFields on AgencySso {
   agencyId
@@ -2405,6 +2590,17 @@ fragment HandlingFields on HandlingCode {
   mayUseInCourt
   mustAskBeforeActing
 }`, {"fragmentName":"CaseDetail"}) as unknown as TypedDocumentString<CaseDetailFragment, unknown>;
+export const ClueImportItemFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ClueImportItemFields on ClueImportItem {
+  key
+  kind
+  canonical
+  value
+  sources
+  documentTypes
+  heldAs
+}
+    `, {"fragmentName":"ClueImportItemFields"}) as unknown as TypedDocumentString<ClueImportItemFieldsFragment, unknown>;
 export const LinkValueFieldsFragmentDoc = new TypedDocumentString(`
     fragment LinkValueFields on LinkValue {
   kind
@@ -2530,6 +2726,36 @@ export const DashboardGroupFragmentDoc = new TypedDocumentString(`
   totalLoss
 }
     `, {"fragmentName":"DashboardGroup"}) as unknown as TypedDocumentString<DashboardGroupFragment, unknown>;
+export const WorkItemFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WorkItemFields on WorkItem {
+  kind
+  id
+  title {
+    zh
+    en
+  }
+  target {
+    path
+  }
+  dueAt
+  since
+  caseNumber
+  reference
+  requestState
+  urgency
+  agency {
+    ...AgencyRefFields
+  }
+  amount
+  notificationId
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`, {"fragmentName":"WorkItemFields"}) as unknown as TypedDocumentString<WorkItemFieldsFragment, unknown>;
 export const HubFieldsFragmentDoc = new TypedDocumentString(`
     fragment HubFields on HubReview {
   kind
@@ -3347,6 +3573,118 @@ export const CreateAgencyDocument = new TypedDocumentString(`
   coordinating
   createdAt
 }`) as unknown as TypedDocumentString<CreateAgencyMutation, CreateAgencyMutationVariables>;
+export const CreateMachineClientDocument = new TypedDocumentString(`
+    mutation CreateMachineClient($input: CreateMachineClientInput!) {
+  createMachineClient(input: $input) {
+    ...MachineClientCredentialsFields
+  }
+}
+    fragment MachineClientCredentialsFields on MachineClientCredentials {
+  client {
+    ...MachineClientFields
+  }
+  clientSecret
+  tokenPath
+  previousSecretsUntil
+}
+fragment MachineClientFields on MachineClient {
+  id
+  clientId
+  name
+  roles
+  active
+  createdAt
+  createdByName
+  revokedAt
+  lastUsedAt
+  secrets {
+    id
+    hint
+    createdAt
+    expiresAt
+    current
+  }
+}`) as unknown as TypedDocumentString<CreateMachineClientMutation, CreateMachineClientMutationVariables>;
+export const MachineClientsDocument = new TypedDocumentString(`
+    query MachineClients($includeRevoked: Boolean) {
+  machineClients(includeRevoked: $includeRevoked) {
+    ...MachineClientFields
+  }
+}
+    fragment MachineClientFields on MachineClient {
+  id
+  clientId
+  name
+  roles
+  active
+  createdAt
+  createdByName
+  revokedAt
+  lastUsedAt
+  secrets {
+    id
+    hint
+    createdAt
+    expiresAt
+    current
+  }
+}`) as unknown as TypedDocumentString<MachineClientsQuery, MachineClientsQueryVariables>;
+export const RevokeMachineClientDocument = new TypedDocumentString(`
+    mutation RevokeMachineClient($id: ID!) {
+  revokeMachineClient(id: $id) {
+    ...MachineClientFields
+  }
+}
+    fragment MachineClientFields on MachineClient {
+  id
+  clientId
+  name
+  roles
+  active
+  createdAt
+  createdByName
+  revokedAt
+  lastUsedAt
+  secrets {
+    id
+    hint
+    createdAt
+    expiresAt
+    current
+  }
+}`) as unknown as TypedDocumentString<RevokeMachineClientMutation, RevokeMachineClientMutationVariables>;
+export const RotateMachineClientSecretDocument = new TypedDocumentString(`
+    mutation RotateMachineClientSecret($id: ID!, $graceHours: Int) {
+  rotateMachineClientSecret(id: $id, graceHours: $graceHours) {
+    ...MachineClientCredentialsFields
+  }
+}
+    fragment MachineClientCredentialsFields on MachineClientCredentials {
+  client {
+    ...MachineClientFields
+  }
+  clientSecret
+  tokenPath
+  previousSecretsUntil
+}
+fragment MachineClientFields on MachineClient {
+  id
+  clientId
+  name
+  roles
+  active
+  createdAt
+  createdByName
+  revokedAt
+  lastUsedAt
+  secrets {
+    id
+    hint
+    createdAt
+    expiresAt
+    current
+  }
+}`) as unknown as TypedDocumentString<RotateMachineClientSecretMutation, RotateMachineClientSecretMutationVariables>;
 export const AgencySsoDocument = new TypedDocumentString(`
     query AgencySso($agencyId: ID!) {
   agencySso(agencyId: $agencyId) {
@@ -3931,6 +4269,73 @@ fragment HandlingFields on HandlingCode {
   mayUseInCourt
   mustAskBeforeActing
 }`) as unknown as TypedDocumentString<ChangeCaseStatusMutation, ChangeCaseStatusMutationVariables>;
+export const PreviewClueImportDocument = new TypedDocumentString(`
+    mutation PreviewClueImport($input: ClueImportInput!) {
+  previewClueImport(input: $input) {
+    format
+    documentId
+    title
+    producer
+    tlp
+    handling {
+      ...HandlingFields
+    }
+    caseNumbers
+    toAdd {
+      ...ClueImportItemFields
+    }
+    alreadyThere {
+      ...ClueImportItemFields
+    }
+    refused {
+      source
+      type
+      value
+      reason
+      message
+    }
+    ignored {
+      type
+      count
+      why
+    }
+  }
+}
+    fragment ClueImportItemFields on ClueImportItem {
+  key
+  kind
+  canonical
+  value
+  sources
+  documentTypes
+  heldAs
+}
+fragment HandlingFields on HandlingCode {
+  mayPassOn
+  mayUseInCourt
+  mustAskBeforeActing
+}`) as unknown as TypedDocumentString<PreviewClueImportMutation, PreviewClueImportMutationVariables>;
+export const ImportCluesDocument = new TypedDocumentString(`
+    mutation ImportClues($input: ImportCluesInput!) {
+  importClues(input: $input) {
+    added {
+      ...IdentifierFields
+    }
+    alreadyThere {
+      key
+    }
+  }
+}
+    fragment IdentifierFields on Identifier {
+  id
+  kind
+  rawValue
+  canonical
+  source
+  statementId
+  note
+  createdAt
+}`) as unknown as TypedDocumentString<ImportCluesMutation, ImportCluesMutationVariables>;
 export const AddIdentifierDocument = new TypedDocumentString(`
     mutation AddIdentifier($input: AddIdentifierInput!) {
   addIdentifier(input: $input) {
@@ -4655,6 +5060,51 @@ export const SupervisorDashboardDocument = new TypedDocumentString(`
   openCases
   totalLoss
 }`) as unknown as TypedDocumentString<SupervisorDashboardQuery, SupervisorDashboardQueryVariables>;
+export const WorkQueueDocument = new TypedDocumentString(`
+    query WorkQueue($first: Int) {
+  workQueue(first: $first) {
+    at
+    total
+    overdueTotal
+    groups {
+      kind
+      count
+      overdueCount
+      items {
+        ...WorkItemFields
+      }
+    }
+  }
+}
+    fragment WorkItemFields on WorkItem {
+  kind
+  id
+  title {
+    zh
+    en
+  }
+  target {
+    path
+  }
+  dueAt
+  since
+  caseNumber
+  reference
+  requestState
+  urgency
+  agency {
+    ...AgencyRefFields
+  }
+  amount
+  notificationId
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<WorkQueueQuery, WorkQueueQueryVariables>;
 export const HubReviewsDocument = new TypedDocumentString(`
     query HubReviews {
   hubReviews {
@@ -6916,6 +7366,14 @@ export const TaskForceUpdatesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TaskForceUpdatesSubscription, TaskForceUpdatesSubscriptionVariables>;
+export const WorkQueueChangedDocument = new TypedDocumentString(`
+    subscription WorkQueueChanged {
+  workQueueChanged {
+    kinds
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<WorkQueueChangedSubscription, WorkQueueChangedSubscriptionVariables>;
 export const CaseRequestsDocument = new TypedDocumentString(`
     query CaseRequests($caseId: ID!) {
   caseRequests(caseId: $caseId) {

@@ -3,7 +3,7 @@ import { getRequestConfig } from 'next-intl/server';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from './locales';
 
 /** Capabilities that keep their messages in a file of their own (messages/<feature>/<locale>.json). */
-export const MESSAGE_FEATURES = ['dashboard', 'alerts', 'bulletins', 'access', 'sso', 'account', 'audit-actions', 'retention', 'audit-anchors'] as const;
+export const MESSAGE_FEATURES = ['dashboard', 'alerts', 'bulletins', 'access', 'sso', 'account', 'audit-actions', 'retention', 'audit-anchors', 'readable', 'work-queue', 'machine-clients', 'clue-exchange'] as const;
 
 export default getRequestConfig(async () => {
   const store = await cookies();
@@ -14,7 +14,7 @@ export default getRequestConfig(async () => {
   return {
     locale,
     messages: Object.assign({}, base, ...features),
-    // Dates are formatted in the browser's own zone (lib/format.ts); this only silences the server fallback.
+    // Times are shown in Beijing time by lib/format.ts, whatever the browser's zone; this is the server's fallback.
     timeZone: 'Asia/Shanghai',
   };
 });

@@ -4,16 +4,54 @@ import { NATIONAL_REGION_CODE, PROVINCES, provinceOf } from '@caselink/domain';
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback } from 'react';
 
-/** Date and time in the browser's own time zone (times are stored in UTC). */
+/**
+ * The portal's users work in China: every time is shown, and typed into forms, in Beijing time, whatever zone the
+ * browser is in, and says so. Asia/Shanghai has kept UTC+8 without daylight saving since 1991, so a typed wall-clock
+ * time has exactly one instant.
+ */
+export const PORTAL_TIME_ZONE = 'Asia/Shanghai';
+const PORTAL_UTC_OFFSET = '+08:00';
+
+const WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PORTAL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** An instant as Beijing wall-clock time, "2026-12-07T14:05": the value of a datetime-local field. */
+export function beijingWallClock(at: Date | string | number): string {
+  const parts: Record<string, string> = {};
+  for (const p of WALL_CLOCK.formatToParts(new Date(at))) parts[p.type] = p.value;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** The calendar day of an instant in Beijing, "2026-12-07" (a report date, a purge day). */
+export const beijingDay = (at: Date | string | number = Date.now()): string => beijingWallClock(at).slice(0, 10);
+
+/** A datetime-local value ("2026-12-07T14:05", seconds optional), read as Beijing time, as the ISO instant the api takes. */
+export function wallClockToIso(local: string): string {
+  const withSeconds = /T\d\d:\d\d$/.test(local) ? `${local}:00` : local;
+  return new Date(`${withSeconds}${PORTAL_UTC_OFFSET}`).toISOString();
+}
+
+/**
+ * Date and time of an instant, in Beijing time and saying so: "2026-12-07 14:05（北京时间）", "2026-12-07 14:05 (UTC+8)".
+ * The one formatter for every time the portal shows.
+ */
 export function useFormatDateTime(): (iso: string | null | undefined) => string {
-  const locale = useLocale();
+  const t = useTranslations('time');
   return useCallback(
     (iso) => {
       if (!iso) return '—';
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+      const at = new Date(iso);
+      if (Number.isNaN(at.getTime())) return iso;
+      return t('at', { at: beijingWallClock(at).replace('T', ' ') });
     },
-    [locale],
+    [t],
   );
+}
+
+/** The zone datetime-local fields are read in, for their hint ("北京时间（UTC+8）"). */
+export function useInputZoneNote(): string {
+  return useTranslations('time')('inputZone');
 }
 
 /** Province name for domestic regions ("Nationwide" for the national code), country name for foreign partners. */
@@ -91,20 +129,4 @@ export function useProvinceOptions(): { code: string; name: string }[] {
 export function useJoinList(): (items: readonly string[]) => string {
   const locale = useLocale();
   return useCallback((items) => items.join(locale === 'en' ? ', ' : '、'), [locale]);
-}
-
-/**
- * The api's reasons for some refusals (retention rules, legal holds) come in both languages, "english · 中文" (after the field, which
- * fieldErrorsOf strips): the page shows the half in its own language, or the whole when there is no such split.
- */
-export function useReasonInLanguage(): (reason: string) => string {
-  const locale = useLocale();
-  return useCallback(
-    (reason: string) => {
-      const parts = reason.split(' · ');
-      if (parts.length !== 2 || !parts[0].trim() || !parts[1].trim()) return reason;
-      return (locale === 'en' ? parts[0] : parts[1]).trim();
-    },
-    [locale],
-  );
 }

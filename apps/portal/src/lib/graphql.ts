@@ -26,6 +26,8 @@ export interface GqlErrorItem {
   currentState?: string;
   /** TOO_MANY_REQUESTS: when to try again. */
   retryAfterSeconds?: number;
+  /** Everything else the api said about it (the values a reason's sentence names: a bank, a prefix…). */
+  details?: Record<string, unknown>;
 }
 
 export class GqlError extends Error {
@@ -46,7 +48,7 @@ export class GqlError extends Error {
 /** An error as the api writes it, in GraphQL answers and in the JSON of its REST routes alike. */
 export interface RawError {
   message?: string;
-  extensions?: { code?: string; field?: string; reason?: string; lockedUntil?: string; maxBytes?: number; currentState?: string; retryAfterSeconds?: number };
+  extensions?: { code?: string; field?: string; reason?: string; lockedUntil?: string; maxBytes?: number; currentState?: string; retryAfterSeconds?: number; [detail: string]: unknown };
 }
 
 // GONE: a file the retention queue purged (its record stays; the download answers 410).
@@ -57,7 +59,7 @@ export function toItem(raw: RawError): GqlErrorItem {
   const code = (KNOWN_CODES.includes(ext.code ?? '') ? ext.code : 'INTERNAL_SERVER_ERROR') as ErrorCode;
   return {
     message: raw.message ?? '', code, field: ext.field, reason: ext.reason, lockedUntil: ext.lockedUntil, maxBytes: ext.maxBytes,
-    currentState: ext.currentState, retryAfterSeconds: ext.retryAfterSeconds,
+    currentState: ext.currentState, retryAfterSeconds: ext.retryAfterSeconds, details: ext,
   };
 }
 

@@ -12,7 +12,7 @@
 import { createClient } from 'graphql-ws';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { graphql } from '../gql';
-import type { NotificationAddedSubscription, RequestUpdatesSubscription, TaskForceUpdatesSubscription } from '../gql/graphql';
+import type { NotificationAddedSubscription, RequestUpdatesSubscription, TaskForceUpdatesSubscription, WorkQueueChangedSubscription } from '../gql/graphql';
 
 /** Pushed over graphql-ws to both agencies of a request whenever it changes. */
 export type RequestUpdate = RequestUpdatesSubscription['requestUpdates'];
@@ -20,10 +20,13 @@ export type RequestUpdate = RequestUpdatesSubscription['requestUpdates'];
 export type LiveNotification = NotificationAddedSubscription['notificationAdded'];
 /** A task force changed: its board and tasks are read again. */
 export type TaskForceUpdate = TaskForceUpdatesSubscription['taskForceUpdates'];
+/** The user's work queue may have changed (these kinds): the home page asks for it again. */
+export type WorkQueueChange = WorkQueueChangedSubscription['workQueueChanged'];
 
 const REQUEST_UPDATES = graphql(`subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }`);
 const NOTIFICATION_ADDED = graphql(`subscription NotificationAdded { notificationAdded { id kind payload createdAt } }`);
 const TASK_FORCE_UPDATES = graphql(`subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }`);
+const WORK_QUEUE_CHANGED = graphql(`subscription WorkQueueChanged { workQueueChanged { kinds at } }`);
 
 export type LiveStatus = 'off' | 'connecting' | 'open' | 'closed';
 
@@ -33,6 +36,7 @@ type Listener<T> = (value: T) => void;
 const requestListeners = new Set<Listener<RequestUpdate>>();
 const notificationListeners = new Set<Listener<LiveNotification>>();
 const taskForceListeners = new Set<Listener<TaskForceUpdate>>();
+const workQueueListeners = new Set<Listener<WorkQueueChange>>();
 const resyncListeners = new Set<() => void>();
 const statusListeners = new Set<() => void>();
 let status: LiveStatus = 'off';
@@ -114,10 +118,19 @@ export function useLiveConnection(token: string | undefined): void {
         complete: () => undefined,
       },
     );
+    const stopWorkQueue = client.subscribe<WorkQueueChangedSubscription>(
+      { query: WORK_QUEUE_CHANGED.toString() },
+      {
+        next: (result) => result.data && emit(workQueueListeners, result.data.workQueueChanged),
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
     return () => {
       stopRequests();
       stopNotifications();
       stopTaskForces();
+      stopWorkQueue();
       void client.dispose();
     };
   }, [token]);
@@ -202,5 +215,12 @@ export function useTaskForceRefresh(taskForceId: string | null, refresh: () => v
   useTaskForceUpdates((u) => {
     if (taskForceId === null || u.taskForceId === taskForceId) schedule();
   });
+  useLiveResync(schedule);
+}
+
+/** Runs `refresh` shortly after the user's work queue may have changed (a burst loads once) and after a reconnect. */
+export function useWorkQueueRefresh(refresh: () => void, delayMs = 250): void {
+  const schedule = useCoalesced(refresh, delayMs);
+  useListener<WorkQueueChange>(workQueueListeners, schedule);
   useLiveResync(schedule);
 }

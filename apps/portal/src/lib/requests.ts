@@ -99,16 +99,6 @@ export function matchBank(bankName: string | null | undefined, banks: readonly A
   );
 }
 
-/** The browser's local time as a datetime-local value (minutes). */
-export function localInputValue(date: Date = new Date()): string {
-  const d = new Date(date.getTime());
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
-}
-
-/** datetime-local is the user's own zone; the api stores UTC. */
-export const localToIso = (local: string) => new Date(local).toISOString();
-
 /** The requests the own agency sent for a case (the case page's list, the fund trace's freezes). */
 export const CASE_REQUESTS = graphql(`query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }`);
 

@@ -5,12 +5,14 @@ import Link from 'next/link';
 import { useCallback, useState } from 'react';
 import { RequestStatusBadge } from '../../components/CaseBadges';
 import { ListFoot, RetryAlert } from '../../components/ListParts';
+import { tabId, Tabs } from '../../components/Tabs';
 import { canDecideAccessRequests } from '../../lib/access';
 import { useAuth } from '../../lib/auth';
 import { useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDateTime } from '../../lib/format';
 import { usePagedList } from '../../lib/paged-list';
 import { announcePendingChanged } from '../../lib/pending';
+import { useScrollToHash } from '../../lib/scroll-to-hash';
 import type { AccessRequestStatus, CaseAccessName, RequestDirection } from '../../lib/types';
 import { graphql } from '../../gql';
 import type { AccessRequestFieldsFragment } from '../../gql/graphql';
@@ -28,6 +30,7 @@ const ACCESS_REQUESTS = graphql(`query AccessRequests($direction: RequestDirecti
 const DECIDE_ACCESS_REQUEST = graphql(`mutation DecideAccessRequest($input: DecideAccessRequestInput!) { decideAccessRequest(input: $input) { ...AccessRequestFields } }`);
 
 const PAGE_SIZE = 20;
+const PANEL_ID = 'access-requests-panel';
 
 function DecideForm({ item, onDecided }: { item: AccessRequest; onDecided(next: AccessRequest): void }) {
   const t = useTranslations('accessRequests');
@@ -105,6 +108,7 @@ export function AccessRequests() {
   );
   const { items, setItems, total, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage, { clearOnError: true });
   const loadError = error !== null ? loadErrorMessage(error) : null;
+  useScrollToHash(items.length > 0);
 
   function decided(next: AccessRequest) {
     setItems((prev) => prev.map((i) => (i.id === next.id ? next : i)));
@@ -120,13 +124,8 @@ export function AccessRequests() {
           <p className="muted">{t('intro')}</p>
         </div>
       </div>
-      <div className="tabs" role="tablist">
-        {(['INCOMING', 'OUTGOING'] as const).map((d) => (
-          <button key={d} type="button" role="tab" aria-selected={direction === d} className={direction === d ? 'tab active' : 'tab'}
-            onClick={() => setDirection(d)} data-testid={`tab-${d}`}>
-            {t(`directions.${d}`)}
-          </button>
-        ))}
+      <Tabs<RequestDirection> label={t('directionsLabel')} value={direction} onChange={setDirection} panelId={PANEL_ID}
+        options={(['INCOMING', 'OUTGOING'] as const).map((d) => ({ value: d, label: t(`directions.${d}`), testId: `tab-${d}` }))}>
         <select className="tabs-filter" aria-label={t('statusFilter')} value={status}
           onChange={(e) => setStatus(e.target.value as AccessRequestStatus | '')} data-testid="request-status-filter">
           <option value="">{t('allStatuses')}</option>
@@ -136,12 +135,12 @@ export function AccessRequests() {
             </option>
           ))}
         </select>
-      </div>
+      </Tabs>
       {loadError && <RetryAlert message={loadError} onRetry={reload} />}
-      <section className="card table-card">
+      <section className="card table-card" id={PANEL_ID} role="tabpanel" aria-labelledby={tabId(PANEL_ID, direction)}>
         <div className="table-toolbar">
           <span className="muted small">{incoming ? t('incomingHelp') : t('outgoingHelp')}</span>
-          <span className="muted" data-testid="requests-total">
+          <span className="muted" aria-live="polite" data-testid="requests-total">
             {t('total', { total: total ?? 0 })}
           </span>
         </div>
@@ -159,7 +158,7 @@ export function AccessRequests() {
             </thead>
             <tbody>
               {items.map((r) => (
-                <tr key={r.id} data-testid="request-row">
+                <tr key={r.id} id={r.id} data-testid="request-row">
                   <td className="mono nowrap">
                     {r.caseNumber ? (
                       <Link href={`/cases/${r.caseId}`}>{r.caseNumber}</Link>

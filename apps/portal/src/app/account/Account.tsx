@@ -7,7 +7,7 @@ import { Alert } from '../../components/Alert';
 import { Field } from '../../components/Field';
 import { RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
-import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
+import { useErrorMessage, useFieldErrors, useLoadErrorMessage } from '../../lib/errors';
 import { useFormatDateTime } from '../../lib/format';
 import { GqlError } from '../../lib/graphql';
 import { PasskeySetup, RecoveryCodes, TotpSetup, type FactorEnrolled, type Run } from '../../components/FactorSetup';
@@ -42,6 +42,7 @@ function browserOf(ua: string | null): string {
 function usePasswordError() {
   const t = useTranslations('account');
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   return useCallback(
     (e: unknown) => {
       if (e instanceof GqlError && e.code === 'UNAUTHENTICATED' && e.first?.reason === 'INVALID_CREDENTIALS') return t('passwordWrong');
@@ -50,7 +51,7 @@ function usePasswordError() {
       const fields = fieldErrorsOf(e);
       return fields.password ?? fields.currentPassword ?? fields.newPassword ?? errorMessage(e);
     },
-    [t, errorMessage],
+    [t, errorMessage, fieldErrorsOf],
   );
 }
 

@@ -76,7 +76,7 @@ export function AlertInbox({ user }: { user: User }) {
           {t('thresholdsLink')}
         </Link>
       </div>
-      <div className={styles.summary}>
+      <div className={styles.summary} aria-live="polite">
         <button type="button" className={`${styles.summaryItem}${newCount ? ` ${styles.summaryNew}` : ''} btn`} onClick={() => setFilter('status', 'NEW')}
           data-testid="alerts-new-count" data-count={newCount ?? undefined} title={t('showNew')}>
           <strong>{newCount ?? '…'}</strong>
@@ -108,7 +108,7 @@ export function AlertInbox({ user }: { user: User }) {
             <span className="muted small" data-testid="alerts-refresh-note">
               {t('refreshNote', { seconds: POLL_MS / 1000 })}
             </span>
-            <span className="muted" data-testid="alerts-total">
+            <span className="muted" aria-live="polite" data-testid="alerts-total">
               {t('total', { total: list.total ?? 0 })}
             </span>
           </span>

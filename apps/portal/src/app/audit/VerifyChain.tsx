@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { useAuth } from '../../lib/auth';
-import { useErrorMessage } from '../../lib/errors';
+import { useErrorMessage, useInLanguage } from '../../lib/errors';
 import { useAnchorReason } from './AnchorsPanel';
 import { graphql } from '../../gql';
 import type { VerifyAuditChainQuery } from '../../gql/graphql';
@@ -21,6 +21,7 @@ export function VerifyChain() {
   const reasonOf = useAnchorReason();
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
+  const inLanguage = useInLanguage();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<AuditChainVerification | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +65,7 @@ export function VerifyChain() {
             {result.firstBrokenSequence !== null ? (
               <>
                 {t('verifyBroken', { sequence: result.firstBrokenSequence, id: result.firstBrokenEventId ?? '?' })}
-                {result.reason && <div>{t('verifyReason', { reason: result.reason })}</div>}
+                {result.reason && <div>{t('verifyReason', { reason: inLanguage(result.reason) })}</div>}
               </>
             ) : (
               // The rows add up in the database, but not to what was signed outside it.

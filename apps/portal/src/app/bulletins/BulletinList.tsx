@@ -67,7 +67,7 @@ export function BulletinList({ user }: { user: User }) {
             </label>
           </div>
           {list.total !== null && list.total >= 0 && (
-            <span className="muted small" data-testid="bulletins-total">
+            <span className="muted small" aria-live="polite" data-testid="bulletins-total">
               {t('total', { total: list.total })}
             </span>
           )}
@@ -87,7 +87,7 @@ export function BulletinList({ user }: { user: User }) {
               {list.items.map((b) => (
                 <tr key={b.id} className={b.read ? undefined : styles.unread} data-testid="bulletin-row" data-bulletin-id={b.id} data-read={b.read ? 'true' : 'false'}>
                   <td className={styles.titleCell}>
-                    {!b.read && <span className={styles.dot} aria-label={t('unread')} title={t('unread')} />}
+                    {!b.read && <span className={styles.dot} role="img" aria-label={t('unread')} title={t('unread')} />}
                     <Link href={`/bulletins/${b.id}`} data-testid="bulletin-link">
                       {b.title}
                     </Link>

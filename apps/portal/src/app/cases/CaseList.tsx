@@ -7,7 +7,7 @@ import { useCallback, useMemo } from 'react';
 import { CaseStatusBadge, SensitivityBadge, ViewerAccessBadge } from '../../components/CaseBadges';
 import { ListFoot, RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
-import { fieldErrorsOf, useLoadErrorMessage } from '../../lib/errors';
+import { useFieldErrors, useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDate, useJoinList, useProvinceName } from '../../lib/format';
 import { useFormatMoney } from '../../lib/money';
 import { usePagedList } from '../../lib/paged-list';
@@ -53,7 +53,8 @@ export function CaseList({ ownAgencyId }: { ownAgencyId: string }) {
   );
   const { items: cases, total, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage, { clearOnError: true });
   // A filter the api refuses is shown at its field; any other failure above the table.
-  const apiErrors = useMemo(() => fieldErrorsOf(error), [error]);
+  const fieldErrorsOf = useFieldErrors();
+  const apiErrors = useMemo(() => fieldErrorsOf(error), [fieldErrorsOf, error]);
   const loadError = error !== null && Object.keys(apiErrors).length === 0 ? loadErrorMessage(error) : null;
 
   function apply(filters: CaseFilters) {

@@ -10,12 +10,15 @@ import { useAgencyName, useRegionLabel } from '../../lib/format';
 import type { User } from '../../lib/auth';
 import { Inbox } from '../../components/requests/Inbox';
 import { RolePanel } from './RolePanels';
+import { WorkQueue } from './WorkQueue';
+import styles from './work-queue.module.css';
 
 /** Panels appear in this order whatever order the roles were granted in. */
 const PANEL_ORDER: Role[] = [Role.INVESTIGATOR, Role.SUPERVISOR, Role.LIAISON, Role.ANALYST, Role.AUDITOR, Role.ADMIN];
 
 export function Home({ user }: { user: User }) {
   const t = useTranslations('home');
+  const tq = useTranslations('workQueue');
   const agencyName = useAgencyName();
   const regionLabel = useRegionLabel();
   const roles = PANEL_ORDER.filter((r) => user.roles.includes(r));
@@ -48,11 +51,16 @@ export function Home({ user }: { user: User }) {
           </div>
         </dl>
       </section>
-      <div className="panels">
-        {roles.map((role) => (
-          <RolePanel key={role} role={role} user={user} />
-        ))}
-      </div>
+      <WorkQueue user={user} role={roles[0]} />
+      {/* The way to everything else, below what is waiting. */}
+      <section className={styles.shortcuts} aria-labelledby="home-shortcuts">
+        <h2 id="home-shortcuts">{tq('shortcuts')}</h2>
+        <div className="panels">
+          {roles.map((role) => (
+            <RolePanel key={role} role={role} user={user} />
+          ))}
+        </div>
+      </section>
       {/* Banks, telecoms and foreign partners work from their incoming requests: the inbox is their home. */}
       {answersRequests(user) && (
         <section className="home-inbox" data-testid="home-inbox">

@@ -72,7 +72,7 @@ export function Notifications() {
       {actionError && <RetryAlert message={actionError} onRetry={reload} />}
       <section className="card table-card">
         <div className="table-toolbar">
-          <span className="muted" data-testid="notifications-total">
+          <span className="muted" aria-live="polite" data-testid="notifications-total">
             {t('total', { total: total ?? 0 })}
           </span>
         </div>
@@ -82,7 +82,7 @@ export function Notifications() {
             return (
               <li key={n.id} className={n.readAt ? 'notification' : 'notification unread'} data-testid="notification-row" data-kind={n.kind}
                 data-read={n.readAt ? 'true' : 'false'}>
-                {!n.readAt && <span className="unread-dot" aria-hidden="true" />}
+                {!n.readAt && <span className="unread-dot" role="img" aria-label={t('unread')} title={t('unread')} />}
                 <span className={`notification-kind nk-${n.kind}`}>{t.has(`kindLabels.${n.kind}`) ? t(`kindLabels.${n.kind}`) : n.kind}</span>
                 <span className="notification-text">
                   {v.href ? (

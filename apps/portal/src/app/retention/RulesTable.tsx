@@ -4,8 +4,8 @@ import { AUDIT_TRAIL_MIN_DAYS, RETENTION_MAX_DAYS } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useAuth } from '../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../lib/errors';
-import { useFormatDateTime, useReasonInLanguage } from '../../lib/format';
+import { useErrorMessage, useFieldErrors } from '../../lib/errors';
+import { useFormatDateTime } from '../../lib/format';
 import styles from './retention.module.css';
 import { SET_RETENTION_RULE, useClassText, type RetentionRule } from './shared';
 
@@ -14,7 +14,7 @@ function PeriodEditor({ rule, name, onSaved }: { rule: RetentionRule; name: stri
   const t = useTranslations('retention');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
-  const inLanguage = useReasonInLanguage();
+  const fieldErrorsOf = useFieldErrors();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(String(rule.periodDays));
@@ -49,7 +49,7 @@ function PeriodEditor({ rule, name, onSaved }: { rule: RetentionRule; name: stri
     } catch (e) {
       const fields = fieldErrorsOf(e);
       const reason = fields.periodDays ?? fields.dataClass;
-      if (reason) refuse(inLanguage(reason));
+      if (reason) refuse(reason);
       else setError(errorMessage(e));
     } finally {
       setBusy(false);

@@ -10,7 +10,7 @@ import { Field } from '../../components/Field';
 import { RetryAlert } from '../../components/ListParts';
 import { useAuth } from '../../lib/auth';
 import { useTaskForceRefresh } from '../../lib/live';
-import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../lib/errors';
+import { useErrorMessage, useFieldErrors, useLoadErrorMessage } from '../../lib/errors';
 import { useAgencyName, useFormatDateTime } from '../../lib/format';
 import { CREATE_TASK_FORCE, OWN_CASES, POLICE_AGENCY_LIST, TASK_FORCES, type TaskForce } from '../../components/task-forces/shared';
 import styles from '../../components/task-forces/task-forces.module.css';
@@ -30,6 +30,7 @@ function NewTaskForceForm({ user, seriesId, onCancel }: { user: User; seriesId: 
   const router = useRouter();
   const agencyName = useAgencyName();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const [agencies, setAgencies] = useState<AgencyRef[]>([]);
   const [cases, setCases] = useState<{ id: string; caseNumber: string; title: string }[]>([]);
   const [name, setName] = useState('');

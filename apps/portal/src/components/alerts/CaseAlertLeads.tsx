@@ -9,6 +9,8 @@ import { AgencyLabel, AlertStatusBadge, RuleLabel } from './AlertParts';
 import styles from './alerts.module.css';
 import { ALERT_NOTIFICATION_KINDS, CASE_ALERT_LEADS, POLL_MS, useAlertFigure, type AlertLeadWithAlert } from './shared';
 import { useNotificationAdded } from '../../lib/live';
+import { useScrollToHash } from '../../lib/scroll-to-hash';
+import { ActionsHeader } from '../ListParts';
 
 /**
  * Alerts whose identifiers match this case (leads), for the case page: the rule, what crossed the line, when,
@@ -44,11 +46,13 @@ export function CaseAlertLeads({ caseId }: { caseId: string }) {
     if (ALERT_NOTIFICATION_KINDS.includes(n.kind)) void load();
   });
 
+  useScrollToHash(rows.length > 0);
+
   if (rows.length === 0) return null;
   const sorted = [...rows].sort((a, b) => b.alert.raisedAt.localeCompare(a.alert.raisedAt));
 
   return (
-    <section className={`card ${styles.leadsCard}`} data-testid="case-alert-leads">
+    <section className={`card ${styles.leadsCard}`} id="alert-leads" data-testid="case-alert-leads">
       <div className="section-head">
         <h2>
           {t('title')} <span className="count" data-testid="case-alert-leads-count">{rows.length}</span>
@@ -64,7 +68,7 @@ export function CaseAlertLeads({ caseId }: { caseId: string }) {
               <th>{t('matched')}</th>
               <th>{t('reporter')}</th>
               <th>{t('raisedAt')}</th>
-              <th />
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

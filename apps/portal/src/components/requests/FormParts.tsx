@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { Alert } from '../Alert';
 import { useAuth } from '../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../lib/errors';
+import { useErrorMessage, useFieldErrors } from '../../lib/errors';
 import { useAgencyName, useRegionLabel } from '../../lib/format';
 import { GqlError } from '../../lib/graphql';
 import type { RequestTypeName, UrgencyName } from '../../lib/types';
@@ -160,26 +160,28 @@ export function UrgencyChoice({ value, onChange, error }: { value: UrgencyName; 
 export function useSendFailure(shown: (field: string) => boolean) {
   const t = useTranslations('requestForm');
   const errorMessage = useErrorMessage();
+  const serverFieldErrors = useServerFieldErrors();
   return useCallback(
     (error: unknown): { fields: Record<string, string>; message: string | null } => {
-      const fields = serverFieldErrors(error, t('notAccepted', { reason: '{reason}' }));
+      const fields = serverFieldErrors(error);
       const keys = Object.keys(fields);
       if (!keys.length) return { fields, message: errorMessage(error) };
       const elsewhere = keys.filter((k) => !shown(k)).map((k) => `${k}: ${fields[k]}`);
       const conflict = error instanceof GqlError && error.code === 'CONFLICT';
       return { fields, message: [conflict ? errorMessage(error) : t('fixFields'), ...elsewhere].join(' ') };
     },
-    [errorMessage, shown, t],
+    [errorMessage, shown, t, serverFieldErrors],
   );
 }
 
-/**
- * The api's field errors (its own words, in English) under their fields, introduced in the page's language:
- * "Not accepted: card number must contain only digits". `template` holds "{reason}".
- */
-export function serverFieldErrors(error: unknown, template: string): Record<string, string> {
-  const fields = fieldErrorsOf(error);
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, template.replace('{reason}', v)]));
+/** The api's field errors (in the page's language, lib/errors.ts) under their fields, introduced: "Not accepted: …". */
+export function useServerFieldErrors(): (error: unknown) => Record<string, string> {
+  const t = useTranslations('requestForm');
+  const fieldErrors = useFieldErrors();
+  return useCallback(
+    (error) => Object.fromEntries(Object.entries(fieldErrors(error)).map(([k, reason]) => [k, t('notAccepted', { reason })])),
+    [t, fieldErrors],
+  );
 }
 
 /** A form-level change handler that clears the error of the field being edited. */

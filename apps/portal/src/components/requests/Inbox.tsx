@@ -11,6 +11,7 @@ import { useLoadErrorMessage } from '../../lib/errors';
 import { useLiveRefresh } from '../../lib/live';
 import { OPEN_STATES, REQUEST_TYPES } from '../../lib/requests';
 import type { Connection, RequestDirection, RequestStateName, RequestTypeName } from '../../lib/types';
+import { tabId, Tabs } from '../Tabs';
 import { InboxCountsStrip } from './InboxCountsStrip';
 import { RequestTable } from './RequestTable';
 import { graphql } from '../../gql';
@@ -27,6 +28,7 @@ const PAGE_SIZE = 25;
 type Show = 'ALL' | 'OPEN' | 'OVERDUE' | 'DRAFT';
 const SHOWS: readonly Show[] = ['ALL', 'OPEN', 'OVERDUE', 'DRAFT'];
 const FLASH_MS = 4000;
+const PANEL_ID = 'requests-panel';
 
 /** Ids of rows changed a moment ago, for a brief highlight. */
 function useFlash(): [ReadonlySet<string>, (id: string) => void] {
@@ -128,17 +130,11 @@ export function Inbox({ user, embedded = false }: Props) {
         </div>
       )}
       {!embedded && (
-        <div className="tabs" role="tablist">
-          {(['INCOMING', 'OUTGOING'] as const).map((d) => (
-            <button key={d} type="button" role="tab" aria-selected={direction === d} className={direction === d ? 'tab active' : 'tab'}
-              onClick={() => choose(d)} data-testid={`tab-${d}`}>
-              {t(`directions.${d}`)}
-            </button>
-          ))}
-        </div>
+        <Tabs<RequestDirection> label={t('directionsLabel')} value={direction} onChange={choose} panelId={PANEL_ID}
+          options={(['INCOMING', 'OUTGOING'] as const).map((d) => ({ value: d, label: t(`directions.${d}`), testId: `tab-${d}` }))} />
       )}
       {loadError && <RetryAlert message={loadError} onRetry={reload} />}
-      <section className="card table-card">
+      <section className="card table-card" {...(embedded ? {} : { id: PANEL_ID, role: 'tabpanel', 'aria-labelledby': tabId(PANEL_ID, direction) })}>
         <div className="table-toolbar">
           <div className="toolbar-filters">
             <select aria-label={t('typeFilter')} value={type} onChange={(e) => setType(e.target.value as RequestTypeName | '')}
@@ -165,7 +161,7 @@ export function Inbox({ user, embedded = false }: Props) {
           </div>
           <span className="toolbar-right">
             <LiveIndicator />
-            <span className="muted" data-testid="requests-total">
+            <span className="muted" aria-live="polite" data-testid="requests-total">
               {t('total', { total: total ?? 0 })}
             </span>
           </span>

@@ -16,7 +16,7 @@ export function InboxCountsStrip() {
   if (!counts || !session) return null;
   const answering = answersRequests(session.user);
   return (
-    <div className="inbox-counts" data-testid="inbox-counts">
+    <div className="inbox-counts" aria-live="polite" data-testid="inbox-counts">
       {answering && (
         <>
           <span className="inbox-count" data-testid="inbox-unread" data-count={counts.unread}>

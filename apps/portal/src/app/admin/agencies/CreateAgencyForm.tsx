@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
 import { useAuth } from '../../../lib/auth';
-import { conflictFieldsOf, fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { conflictFieldsOf, useErrorMessage, useFieldErrors } from '../../../lib/errors';
 import { useFormSubmit, useFormValues } from '../../../lib/forms';
 import { GqlError } from '../../../lib/graphql';
 import { graphql } from '../../../gql';
@@ -24,6 +24,7 @@ export function CreateAgencyForm({ onCreated }: { onCreated(agency: AgencyFields
   const locale = useLocale();
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const { errors, formError, busy, submit } = useFormSubmit();
   const { values, reset, bind } = useFormValues<Values>(EMPTY, errors);
   const [kind, setKind] = useState<AgencyKind>(AgencyKind.POLICE);

@@ -5,7 +5,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useErrorMessage, useFieldErrors } from '../../../lib/errors';
 import { useFormatDateTime } from '../../../lib/format';
 import { useFormSubmit, useFormValues } from '../../../lib/forms';
 import { graphql } from '../../../gql';
@@ -27,6 +27,7 @@ export function AgencySsoForm({ agencyId }: { agencyId: string }) {
   const tUsers = useTranslations('users');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const formatDateTime = useFormatDateTime();
   const { errors, formError, busy, submit } = useFormSubmit();
   const { values, set, bind } = useFormValues(EMPTY, errors);

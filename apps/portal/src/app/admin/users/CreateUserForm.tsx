@@ -7,7 +7,7 @@ import { Alert } from '../../../components/Alert';
 import { CheckGroup } from '../../../components/CheckGroup';
 import { Field } from '../../../components/Field';
 import { useAuth } from '../../../lib/auth';
-import { conflictFieldsOf, fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { conflictFieldsOf, useErrorMessage, useFieldErrors } from '../../../lib/errors';
 import { useFormSubmit, useFormValues } from '../../../lib/forms';
 import { GqlError } from '../../../lib/graphql';
 import { graphql } from '../../../gql';
@@ -23,6 +23,7 @@ export function CreateUserForm({ agencyKind, onCreated }: { agencyKind: AgencyKi
   const tRoles = useTranslations('roles');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const { errors, formError, busy, submit } = useFormSubmit();
   const { values, reset, bind } = useFormValues(EMPTY, errors);
   const [roles, setRoles] = useState<Role[]>([]);

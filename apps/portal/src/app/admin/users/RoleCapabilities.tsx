@@ -34,7 +34,7 @@ export function RoleCapabilities({ kind }: { kind: AgencyKind }) {
               <th scope="row">{t(`ops.${op}`)}</th>
               {roles.map((r) => (
                 <td key={r} data-role={r} data-allowed={may(op, r)}>
-                  {may(op, r) ? <span className="status status-ok" aria-label={t('allowed')}>✓</span> : <span className="muted" aria-label={t('notAllowed')}>—</span>}
+                  {may(op, r) ? <span className="status status-ok" role="img" aria-label={t('allowed')}>✓</span> : <span className="muted" role="img" aria-label={t('notAllowed')}>—</span>}
                 </td>
               ))}
             </tr>

@@ -6,7 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useErrorMessage, useFieldErrors } from '../../../lib/errors';
 import { graphql } from '../../../gql';
 import type { AgencyPolicyFieldsFragment as AgencyPolicy } from '../../../gql/graphql';
 
@@ -22,6 +22,7 @@ export function SignInPolicyForm() {
   const t = useTranslations('adminSecurity');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const [agency, setAgency] = useState<AgencyPolicy | null>(null);
   const [required, setRequired] = useState(false);
   const [idle, setIdle] = useState('');

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { RoleChips } from '../../../components/RoleChips';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useErrorMessage, useFieldErrors } from '../../../lib/errors';
 import { useFormatDateTime } from '../../../lib/format';
 import { FactorStatus, UserSecurityActions } from './UserSecurity';
 import { graphql } from '../../../gql';
@@ -38,6 +38,7 @@ export function UserRow({ user, isMe, onChanged, onNotice }: Props) {
   const tc = useTranslations('common');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const formatDateTime = useFormatDateTime();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Alert as Notice } from '../../../components/Alert';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage, useLoadReason } from '../../../lib/errors';
+import { useErrorMessage, useFieldErrors, useLoadReason } from '../../../lib/errors';
 import { useAgencyName, useFormatDateTime, useRegionLabel } from '../../../lib/format';
 import { GqlError } from '../../../lib/graphql';
 import type { User } from '../../../lib/auth';
@@ -80,6 +80,7 @@ function AlertActions({ alert, onChanged }: { alert: Alert; onChanged(a: Alert):
   const tc = useTranslations('common');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const [dismissing, setDismissing] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);

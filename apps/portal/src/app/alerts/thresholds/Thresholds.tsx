@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { RetryAlert } from '../../../components/ListParts';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../../lib/errors';
+import { useErrorMessage, useFieldErrors, useLoadErrorMessage } from '../../../lib/errors';
 import { useRegionLabel } from '../../../lib/format';
 import type { User } from '../../../lib/auth';
 import { RuleLabel } from '../../../components/alerts/AlertParts';
@@ -41,6 +41,7 @@ function ThresholdRow({ threshold, editable, onSaved }: { threshold: RiskThresho
   const tc = useTranslations('common');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const valueText = useThresholdValue();
   const [value, setValue] = useState(threshold.value);
   const [busy, setBusy] = useState(false);

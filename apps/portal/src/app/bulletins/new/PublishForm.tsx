@@ -10,7 +10,7 @@ import { CheckGroup } from '../../../components/CheckGroup';
 import { Field } from '../../../components/Field';
 import { SelectField, TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useErrorMessage, useFieldErrors } from '../../../lib/errors';
 import { useAgencyName } from '../../../lib/format';
 import type { AgencyRef } from '../../../components/AgencyBadge';
 import type { User } from '../../../lib/auth';
@@ -40,6 +40,7 @@ export function PublishForm({ user }: { user: User }) {
   const router = useRouter();
   const agencyName = useAgencyName();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const nextKey = useRef(1);
   const [agencies, setAgencies] = useState<AgencyRef[] | null>(null);
   const [title, setTitle] = useState('');

@@ -14,6 +14,7 @@ import { Evidence } from './Evidence';
 import { HandlingBanner } from '../../../components/HandlingBanner';
 import { LegalHoldPanel } from './LegalHoldPanel';
 import { Identifiers } from './Identifiers';
+import { ClueExchange } from './ClueExchange';
 import { Links } from './Links';
 import { CaseAlertLeads } from '../../../components/alerts/CaseAlertLeads';
 import { CaseBulletinHits } from '../../../components/bulletins/CaseBulletinHits';
@@ -104,6 +105,7 @@ export function CasePage({ id, user }: { id: string; user: User }) {
       />
       <Identifiers caseId={data.id} identifiers={data.identifiers} statements={data.statements}
         canContribute={canContribute} canRequest={mayRequest} onAdded={addIdentifier} />
+      <ClueExchange data={data} user={user} onAdded={addIdentifier} />
       <Evidence caseId={data.id} attachments={data.attachments} statements={data.statements} canContribute={canContribute}
         onAdded={addAttachment} />
       {data.viewerAccess === 'OWNER' && (

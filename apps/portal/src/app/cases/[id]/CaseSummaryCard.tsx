@@ -38,7 +38,7 @@ export function CaseSummaryCard({ data, onChanged }: { data: CaseDetail; onChang
       onChanged(result.changeCaseStatus);
     } catch (e) {
       // CONFLICT names the current state (someone else changed it first): show the api's words.
-      setError(e instanceof GqlError && e.code === 'CONFLICT' ? t('statusConflict', { reason: e.first?.message ?? '' }) : errorMessage(e));
+      setError(e instanceof GqlError && e.code === 'CONFLICT' ? t('statusConflict', { reason: errorMessage(e) }) : errorMessage(e));
     } finally {
       setBusy(null);
     }

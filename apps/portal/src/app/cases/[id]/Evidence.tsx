@@ -1,6 +1,6 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { CopyHash } from '../../../components/CopyHash';
@@ -11,13 +11,14 @@ import { useAuth } from '../../../lib/auth';
 import { useAuthedDownload } from '../../../lib/download';
 import { useUploadErrorMessage } from '../../../lib/errors';
 import { useFormatBytes } from '../../../lib/files';
-import { useFormatDateTime } from '../../../lib/format';
+import { beijingDay, useFormatDate, useFormatDateTime } from '../../../lib/format';
 import { apiPath } from '../../../lib/rest';
 import { useUpload } from '../../../lib/upload';
 import styles from './retention.module.css';
 import { graphql } from '../../../gql';
 import type { AttachmentFieldsFragment } from '../../../gql/graphql';
 import type { VictimStatement } from './Statements';
+import { ActionsHeader } from '../../../components/ListParts';
 
 export type Attachment = AttachmentFieldsFragment;
 
@@ -123,9 +124,9 @@ export function Evidence({ caseId, attachments, statements, canContribute, onAdd
   const t = useTranslations('case.evidence');
   const tRetention = useTranslations('retention');
   const formatBytes = useFormatBytes();
-  const locale = useLocale();
-  // The day the file was purged, in the browser's own zone (purgedAt is a timestamp, not a calendar date).
-  const purgedOn = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
+  const formatDate = useFormatDate();
+  // The day the file was purged, in Beijing (purgedAt is a timestamp, not a calendar date).
+  const purgedOn = (iso: string) => formatDate(beijingDay(iso));
   const formatDateTime = useFormatDateTime();
   const statementNumber = (id: string | null) => (id ? statements.findIndex((s) => s.id === id) + 1 : 0);
   // Newest first; the api lists in upload order.
@@ -148,7 +149,7 @@ export function Evidence({ caseId, attachments, statements, canContribute, onAdd
                 <th className="num">{t('size')}</th>
                 <th>{t('sha256')}</th>
                 <th>{t('uploadedAt')}</th>
-                <th />
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

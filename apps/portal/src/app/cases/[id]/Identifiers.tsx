@@ -6,13 +6,14 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useErrorMessage, useFieldErrors } from '../../../lib/errors';
 import { useFormatDateTime } from '../../../lib/format';
 import { sumAmounts } from '../../../lib/money';
 import { accountDigits, FREEZABLE_KINDS, newRequestHref, TELECOM_CLUE_KINDS } from '../../../lib/requests';
 import { graphql } from '../../../gql';
 import type { IdentifierFieldsFragment } from '../../../gql/graphql';
 import type { VictimStatement } from './Statements';
+import { ActionsHeader } from '../../../components/ListParts';
 
 export type Identifier = IdentifierFieldsFragment;
 
@@ -60,6 +61,7 @@ function AddIdentifierForm({ caseId, onAdded }: { caseId: string; onAdded(identi
   const tKind = useTranslations('identifierKinds');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const [kind, setKind] = useState<IdentifierKind>(IdentifierKind.PHONE);
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
@@ -156,7 +158,7 @@ export function Identifiers({ caseId, identifiers, statements, canContribute, ca
                 <th>{t('source')}</th>
                 <th>{t('note')}</th>
                 <th>{t('added')}</th>
-                {canRequest && <th />}
+                {canRequest && <ActionsHeader />}
               </tr>
             </thead>
             <tbody>

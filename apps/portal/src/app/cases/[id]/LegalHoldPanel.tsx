@@ -4,8 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
-import { useFormatDateTime, useReasonInLanguage } from '../../../lib/format';
+import { useErrorMessage, useFieldErrors } from '../../../lib/errors';
+import { useFormatDateTime } from '../../../lib/format';
 import styles from './retention.module.css';
 import { graphql } from '../../../gql';
 import type { LegalHoldFieldsFragment } from '../../../gql/graphql';
@@ -37,7 +37,7 @@ function PlaceHoldForm({ caseId, onPlaced, onCancel }: { caseId: string; onPlace
   const t = useTranslations('retention.legalHold');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
-  const inLanguage = useReasonInLanguage();
+  const fieldErrorsOf = useFieldErrors();
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');
@@ -69,9 +69,9 @@ function PlaceHoldForm({ caseId, onPlaced, onCancel }: { caseId: string; onPlace
     } catch (e) {
       const fields = fieldErrorsOf(e);
       if (fields.reason) {
-        setFieldError(inLanguage(fields.reason));
+        setFieldError(fields.reason);
         area.current?.focus();
-      } else setError(fields.caseId ? inLanguage(fields.caseId) : errorMessage(e));
+      } else setError(fields.caseId ?? errorMessage(e));
     } finally {
       setBusy(false);
     }

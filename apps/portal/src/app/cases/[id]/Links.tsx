@@ -11,6 +11,7 @@ import { useAuth } from '../../../lib/auth';
 import { useErrorMessage, useLoadReason } from '../../../lib/errors';
 import { useAgencyName, useJoinList, useProvinceName } from '../../../lib/format';
 import { useFormatMoney } from '../../../lib/money';
+import { useScrollToHash } from '../../../lib/scroll-to-hash';
 import { graphql } from '../../../gql';
 import type { CaseLinksQuery, LinkValueFieldsFragment } from '../../../gql/graphql';
 import type { User } from '../../../lib/auth';
@@ -160,6 +161,7 @@ export function Links({ caseId, caseNumber, user }: { caseId: string; caseNumber
   }, [load]);
 
   const hidden = useMemo(() => groupBlindHits(links?.blindHits ?? []), [links]);
+  useScrollToHash(links !== null);
 
   function requested(caseRef: string) {
     const hit = hidden.find((h) => h.caseRef === caseRef);
@@ -171,7 +173,7 @@ export function Links({ caseId, caseNumber, user }: { caseId: string; caseNumber
     links && !links.series && links.linkedCases.length === 0 && hidden.length === 0 && links.hubs.length === 0 && links.warninglisted.length === 0;
 
   return (
-    <section className="card links-card" data-testid="links" data-loaded={links ? 'true' : undefined}>
+    <section className="card links-card" id="links" data-testid="links" data-loaded={links ? 'true' : undefined}>
       <div className="section-head">
         <h2>{t('title')}</h2>
         <span className="muted small">{t('intro')}</span>

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useErrorMessage, useFieldErrors } from '../../../lib/errors';
 import { useAgencyName, useRegionLabel } from '../../../lib/format';
 import { graphql } from '../../../gql';
 import type { CaseAccess } from '../../../gql/graphql';
@@ -29,6 +29,7 @@ export function ShareDialog({ caseId, excludeAgencyIds, onClose, onShared }: Pro
   const tc = useTranslations('common');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const agencyName = useAgencyName();
   const regionLabel = useRegionLabel();
   const dialogRef = useRef<HTMLDialogElement>(null);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { ViewerAccessBadge } from '../../../components/CaseBadges';
 import { useAuth } from '../../../lib/auth';
@@ -12,6 +12,7 @@ import { canShareCases } from '../../../lib/access';
 import { graphql } from '../../../gql';
 import type { ShareFieldsFragment } from '../../../gql/graphql';
 import type { HandlingCode } from '../../../components/HandlingBanner';
+import { ActionsHeader } from '../../../components/ListParts';
 
 export type CaseShare = ShareFieldsFragment;
 
@@ -47,6 +48,15 @@ export function Shares({ caseId, ownAgencyId, shares, onChanged }: Props) {
   const agencyName = useAgencyName();
   const formatDateTime = useFormatDateTime();
   const [open, setOpen] = useState(false);
+  // Focus goes back to the button that opened the dialog once it has closed (Escape, cancel or shared): after the
+  // commit, when the modal dialog no longer makes the rest of the page inert.
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !open) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  const close = () => setOpen(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -70,7 +80,7 @@ export function Shares({ caseId, ownAgencyId, shares, onChanged }: Props) {
   function shared(share: CaseShare) {
     // A new grant to an agency replaces its earlier one in the list.
     onChanged([...shares.filter((s) => s.id !== share.id), share]);
-    setOpen(false);
+    close();
     setNotice(t('shared', { agency: agencyName(share.agency) }));
   }
 
@@ -84,7 +94,7 @@ export function Shares({ caseId, ownAgencyId, shares, onChanged }: Props) {
         </h2>
         <span className="muted small">{t('intro')}</span>
         {mayShare && (
-          <button type="button" className="btn btn-primary" onClick={() => setOpen(true)} data-testid="open-share-dialog">
+          <button ref={opener} type="button" className="btn btn-primary" onClick={() => setOpen(true)} data-testid="open-share-dialog">
             {t('share')}
           </button>
         )}
@@ -103,7 +113,7 @@ export function Shares({ caseId, ownAgencyId, shares, onChanged }: Props) {
                 <th>{t('handling')}</th>
                 <th>{t('grantedAt')}</th>
                 <th>{t('state')}</th>
-                <th />
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -139,7 +149,7 @@ export function Shares({ caseId, ownAgencyId, shares, onChanged }: Props) {
         </div>
       )}
       {open && (
-        <ShareDialog caseId={caseId} excludeAgencyIds={[ownAgencyId, ...activeAgencyIds]} onClose={() => setOpen(false)}
+        <ShareDialog caseId={caseId} excludeAgencyIds={[ownAgencyId, ...activeAgencyIds]} onClose={close}
           onShared={shared} />
       )}
     </section>

@@ -9,6 +9,7 @@ import { useAgencyName, useFormatDateTime, useProvinceName } from '../../../lib/
 import { useFormatMoney } from '../../../lib/money';
 import { graphql } from '../../../gql';
 import type { StatementFieldsFragment, VictimPersonalDataQuery, ViewerAccess } from '../../../gql/graphql';
+import { ActionsHeader } from '../../../components/ListParts';
 
 export type VictimStatement = StatementFieldsFragment;
 type Victim = VictimStatement['victim'];
@@ -121,7 +122,7 @@ function StatementCard({ caseId, statement, index, mayReveal }: { caseId: string
                 <th>{t('bank')}</th>
                 <th>{t('channel')}</th>
                 <th className="num">{t('amount')}</th>
-                <th />
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

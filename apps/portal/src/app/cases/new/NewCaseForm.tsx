@@ -10,19 +10,13 @@ import { CheckGroup } from '../../../components/CheckGroup';
 import { Field } from '../../../components/Field';
 import { SelectField, TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useErrorMessage, useFieldErrors } from '../../../lib/errors';
 import { useFormSubmit } from '../../../lib/forms';
-import { useProvinceOptions } from '../../../lib/format';
+import { beijingDay, useProvinceOptions } from '../../../lib/format';
 import { graphql } from '../../../gql';
 import type { User } from '../../../lib/auth';
 
 const CREATE_CASE = graphql(`mutation CreateCase($input: CreateCaseInput!) { createCase(input: $input) { ...CaseSummary } }`);
-
-/** Today as YYYY-MM-DD in the browser's zone. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 export function NewCaseForm({ user }: { user: User }) {
   const t = useTranslations('cases.form');
@@ -31,13 +25,14 @@ export function NewCaseForm({ user }: { user: User }) {
   const { request } = useAuth();
   const router = useRouter();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const provinceOptions = useProvinceOptions();
   const own = provinceOf(user.agency.region);
 
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [fraudType, setFraudType] = useState<FraudType | ''>('');
-  const [reportedOn, setReportedOn] = useState(today);
+  const [reportedOn, setReportedOn] = useState(() => beijingDay());
   const [sensitivity, setSensitivity] = useState<Sensitivity>(Sensitivity.NORMAL);
   const [provinces, setProvinces] = useState<string[]>(own ? [own] : []);
   const { errors, formError, busy, submit } = useFormSubmit();
@@ -47,7 +42,7 @@ export function NewCaseForm({ user }: { user: User }) {
     if (!title.trim()) out.title = t('required');
     if (!fraudType) out.fraudType = t('required');
     if (!reportedOn) out.reportedOn = t('required');
-    else if (reportedOn > today()) out.reportedOn = t('futureDate');
+    else if (reportedOn > beijingDay()) out.reportedOn = t('futureDate');
     return out;
   }
 
@@ -107,7 +102,7 @@ export function NewCaseForm({ user }: { user: User }) {
               </option>
             ))}
           </SelectField>
-          <Field label={t('reportedOn')} name="reportedOn" type="date" max={today()} value={reportedOn}
+          <Field label={t('reportedOn')} name="reportedOn" type="date" max={beijingDay()} value={reportedOn}
             onChange={(e) => setReportedOn(e.target.value)} error={errors.reportedOn} />
           <SelectField label={t('sensitivity')} name="sensitivity" value={sensitivity}
             onChange={(e) => setSensitivity(e.target.value as Sensitivity)} error={errors.sensitivity}

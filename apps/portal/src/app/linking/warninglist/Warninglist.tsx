@@ -1,16 +1,16 @@
 'use client';
 
 import { IdentifierKind } from '@caselink/domain';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/Alert';
 import { Field } from '../../../components/Field';
 import { SelectField } from '../../../components/Fields';
 import { LinkValueChip } from '../../../components/LinkBadges';
-import { ListFoot, RetryAlert } from '../../../components/ListParts';
+import { ActionsHeader, ListFoot, RetryAlert } from '../../../components/ListParts';
 import { canAddToWarninglist } from '../../../lib/access';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage, useLoadErrorMessage } from '../../../lib/errors';
+import { useErrorMessage, useFieldErrors, useLoadErrorMessage } from '../../../lib/errors';
 import { GqlError } from '../../../lib/graphql';
 import { useFormSubmit, useFormValues } from '../../../lib/forms';
 import { useAgencyName, useFormatDateTime } from '../../../lib/format';
@@ -41,6 +41,7 @@ function AddEntryForm({ onAdded }: { onAdded(entry: WarninglistEntry): void }) {
   const tPlaceholder = useTranslations('case.identifiers.placeholders');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const { errors, formError, busy, submit } = useFormSubmit();
   const { values, bind, reset } = useFormValues(EMPTY, errors);
   const [notice, setNotice] = useState<string | null>(null);
@@ -108,6 +109,9 @@ export function Warninglist({ user }: { user: User }) {
   const errorMessage = useErrorMessage();
   const agencyName = useAgencyName();
   const formatDateTime = useFormatDateTime();
+  const locale = useLocale();
+  // The built-in entries' reasons are the domain's English (libs/domain warninglist): in Chinese, one sentence per kind.
+  const reasonOf = (e: WarninglistEntry) => (e.builtIn && locale !== 'en' && t.has(`builtInReasons.${e.kind}`) ? t(`builtInReasons.${e.kind}`) : e.reason);
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -181,7 +185,7 @@ export function Warninglist({ user }: { user: User }) {
                 <th>{t('reason')}</th>
                 <th>{t('addedBy')}</th>
                 <th>{t('addedAt')}</th>
-                <th />
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -190,7 +194,7 @@ export function Warninglist({ user }: { user: User }) {
                   <td>
                     <LinkValueChip kind={e.kind} value={e.value} />
                   </td>
-                  <td className="details">{e.reason}</td>
+                  <td className="details">{reasonOf(e)}</td>
                   <td>
                     {e.builtIn ? <span className="status status-off">{t('builtIn')}</span> : e.agency ? agencyName(e.agency) : '—'}
                   </td>

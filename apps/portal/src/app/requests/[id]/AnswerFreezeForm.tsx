@@ -9,8 +9,9 @@ import { TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
 import { useFormSubmit } from '../../../lib/forms';
 import { sumAmounts, toFen, useFormatMoney } from '../../../lib/money';
-import { localInputValue, localToIso, type FREEZE_OUTCOMES } from '../../../lib/requests';
-import { clearOnEdit, RadioCards, serverFieldErrors } from '../../../components/requests/FormParts';
+import { beijingWallClock, wallClockToIso } from '../../../lib/format';
+import type { FREEZE_OUTCOMES } from '../../../lib/requests';
+import { clearOnEdit, RadioCards, useServerFieldErrors } from '../../../components/requests/FormParts';
 import { useActionError } from './useRequestAction';
 import { graphql } from '../../../gql';
 import type { AgencyRequest } from './RequestPage';
@@ -45,10 +46,10 @@ export function AnswerFreezeForm({ data, outcomes, onDone, onConflict }: {
 }) {
   const t = useTranslations('answerFreeze');
   const tState = useTranslations('requestStates');
-  const tf = useTranslations('requestForm');
   const { request } = useAuth();
   const formatMoney = useFormatMoney();
   const actionError = useActionError();
+  const serverFieldErrors = useServerFieldErrors();
   const nextKey = useRef(1);
   const [outcome, setOutcome] = useState<Outcome>(outcomes.includes('FROZEN') ? 'FROZEN' : outcomes[0]);
   const [amountHeld, setAmountHeld] = useState(data.amount ?? '');
@@ -63,7 +64,7 @@ export function AnswerFreezeForm({ data, outcomes, onDone, onConflict }: {
 
   function addRow() {
     const key = nextKey.current++;
-    setRows((rs) => [...rs, { key, toAccount: '', bank: '', amount: '', occurredAt: localInputValue() }]);
+    setRows((rs) => [...rs, { key, toAccount: '', bank: '', amount: '', occurredAt: beijingWallClock(Date.now()) }]);
   }
   function setRow(key: number, name: keyof Omit<Row, 'key'>, value: string) {
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, [name]: value } : r)));
@@ -106,7 +107,7 @@ export function AnswerFreezeForm({ data, outcomes, onDone, onConflict }: {
       balance: WITH_BALANCE.includes(outcome) && balance.trim() ? balance.trim() : null,
       reason: reason.trim() || null,
       downstream: withDownstream
-        ? rows.map((r) => ({ toAccount: r.toAccount.trim(), bank: r.bank.trim() || null, amount: r.amount.trim(), occurredAt: localToIso(r.occurredAt) }))
+        ? rows.map((r) => ({ toAccount: r.toAccount.trim(), bank: r.bank.trim() || null, amount: r.amount.trim(), occurredAt: wallClockToIso(r.occurredAt) }))
         : [],
     };
     const result = await request(ANSWER_FREEZE, { input });
@@ -114,7 +115,7 @@ export function AnswerFreezeForm({ data, outcomes, onDone, onConflict }: {
   }
 
   function failed(e: unknown) {
-    const fields = serverFieldErrors(e, tf('notAccepted', { reason: '{reason}' }));
+    const fields = serverFieldErrors(e);
     const { message, conflict } = actionError(e);
     if (conflict) onConflict();
     return { fields, message: Object.keys(fields).length ? t('fixFields') : message };

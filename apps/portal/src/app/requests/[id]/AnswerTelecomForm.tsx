@@ -8,7 +8,7 @@ import { TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
 import { useFormSubmit } from '../../../lib/forms';
 import type { TELECOM_OUTCOMES } from '../../../lib/requests';
-import { clearOnEdit, RadioCards, serverFieldErrors } from '../../../components/requests/FormParts';
+import { clearOnEdit, RadioCards, useServerFieldErrors } from '../../../components/requests/FormParts';
 import { useActionError } from './useRequestAction';
 import { graphql } from '../../../gql';
 import type { AgencyRequest } from './RequestPage';
@@ -32,9 +32,9 @@ export function AnswerTelecomForm({ data, outcomes, onDone, onConflict }: {
   const t = useTranslations('answerTelecom');
   const tState = useTranslations('requestStates');
   const tKind = useTranslations('requestKinds');
-  const tf = useTranslations('requestForm');
   const { request } = useAuth();
   const actionError = useActionError();
+  const serverFieldErrors = useServerFieldErrors();
   const [outcome, setOutcome] = useState<Outcome>(outcomes.includes('COMPLETED') ? 'COMPLETED' : outcomes[0]);
   const [subscriber, setSubscriber] = useState(EMPTY);
   const [reason, setReason] = useState('');
@@ -67,7 +67,7 @@ export function AnswerTelecomForm({ data, outcomes, onDone, onConflict }: {
   }
 
   function failed(e: unknown) {
-    const fields = serverFieldErrors(e, tf('notAccepted', { reason: '{reason}' }));
+    const fields = serverFieldErrors(e);
     const { message, conflict } = actionError(e);
     if (conflict) onConflict();
     return { fields, message: Object.keys(fields).length ? t('fixFields') : message };

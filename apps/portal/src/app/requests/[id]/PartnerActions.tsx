@@ -7,7 +7,7 @@ import { TextAreaField } from '../../../components/Fields';
 import { useAuth } from '../../../lib/auth';
 import { useFormSubmit } from '../../../lib/forms';
 import type { PARTNER_STATES } from '../../../lib/requests';
-import { clearOnEdit, serverFieldErrors } from '../../../components/requests/FormParts';
+import { clearOnEdit, useServerFieldErrors } from '../../../components/requests/FormParts';
 import { useActionError } from './useRequestAction';
 import type { AgencyRequest } from './RequestPage';
 import { CHANGE_REQUEST_STATE } from './SenderActions';
@@ -24,9 +24,9 @@ export function PartnerActions({ data, states, onDone, onConflict }: {
 }) {
   const t = useTranslations('partnerActions');
   const tState = useTranslations('requestStates');
-  const tf = useTranslations('requestForm');
   const { request } = useAuth();
   const actionError = useActionError();
+  const serverFieldErrors = useServerFieldErrors();
   const [to, setTo] = useState<PartnerState>(states[0]);
   const [note, setNote] = useState('');
   const { errors, formError, busy, submit, clearField } = useFormSubmit();
@@ -44,7 +44,7 @@ export function PartnerActions({ data, states, onDone, onConflict }: {
   }
 
   function failed(e: unknown) {
-    const fields = serverFieldErrors(e, tf('notAccepted', { reason: '{reason}' }));
+    const fields = serverFieldErrors(e);
     const { message, conflict } = actionError(e);
     if (conflict) onConflict();
     return { fields, message: Object.keys(fields).length ? null : message };

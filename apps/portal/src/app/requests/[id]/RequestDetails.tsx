@@ -15,6 +15,7 @@ import type { RequestDetailFragment } from '../../../gql/graphql';
 import type { AgencyRequest } from './RequestPage';
 import { CASE } from '../../../lib/cases';
 import type { HandlingCode } from '../../../components/HandlingBanner';
+import { ActionsHeader } from '../../../components/ListParts';
 
 type RequestAttachment = RequestDetailFragment['attachments'][number];
 
@@ -178,7 +179,7 @@ export function RequestDetails({ data, sender }: { data: AgencyRequest; sender: 
                       <th className="num">{t('size')}</th>
                       <th>{t('sha256')}</th>
                       <th>{t('handling')}</th>
-                      <th />
+                      <ActionsHeader />
                     </tr>
                   </thead>
                   <tbody>

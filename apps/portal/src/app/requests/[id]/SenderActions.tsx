@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Field } from '../../../components/Field';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf } from '../../../lib/errors';
+import { useFieldErrors } from '../../../lib/errors';
 import type { RequestStateName } from '../../../lib/types';
 import { useActionError } from './useRequestAction';
 import { graphql } from '../../../gql';
@@ -20,6 +20,7 @@ type Done = (next: AgencyRequest) => void;
 /** Runs one action on the request: busy while it runs, the refusal in words, a reload on CONFLICT. */
 function useAction(onDone: Done, onConflict: () => void) {
   const actionError = useActionError();
+  const fieldErrorsOf = useFieldErrors();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});

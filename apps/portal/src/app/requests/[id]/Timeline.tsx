@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { RequestStateBadge } from '../../../components/RequestBadges';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useErrorMessage, useFieldErrors } from '../../../lib/errors';
 import { useAgencyName, useFormatDateTime } from '../../../lib/format';
 import { graphql } from '../../../gql';
 import type { RequestEventFieldsFragment } from '../../../gql/graphql';
@@ -21,6 +21,7 @@ function MessageBox({ id, onPosted }: { id: string; onPosted(event: RequestEvent
   const t = useTranslations('requestPage.timeline');
   const { request } = useAuth();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

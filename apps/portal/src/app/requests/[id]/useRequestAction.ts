@@ -19,7 +19,7 @@ export function useActionError(): (error: unknown) => { message: string; conflic
       const first = error instanceof GqlError ? error.first : undefined;
       if (first?.code === 'CONFLICT') {
         const state = first.currentState && tState.has(first.currentState) ? tState(first.currentState as RequestStateName) : null;
-        return { message: state ? t('conflictState', { state }) : t('conflict', { reason: first.message }), conflict: true };
+        return { message: state ? t('conflictState', { state }) : t('conflict', { reason: errorMessage(error) }), conflict: true };
       }
       return { message: errorMessage(error), conflict: false };
     },

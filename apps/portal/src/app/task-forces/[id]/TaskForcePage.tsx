@@ -8,28 +8,27 @@ import { Alert } from '../../../components/Alert';
 import { LiveIndicator } from '../../../components/LiveIndicator';
 import { Unavailable } from '../../../components/Unavailable';
 import { useAuth } from '../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../../lib/errors';
+import { useErrorMessage, useFieldErrors } from '../../../lib/errors';
 import { useTaskForceRefresh } from '../../../lib/live';
-import { useAgencyName, useFormatDateTime, useProvinceName, useProvinceOptions } from '../../../lib/format';
+import { useScrollToHash } from '../../../lib/scroll-to-hash';
+import { beijingWallClock, useAgencyName, useFormatDateTime, useInputZoneNote, useProvinceName, useProvinceOptions, wallClockToIso } from '../../../lib/format';
 import type { TaskKind } from '../../../gql/graphql';
 import { DISPATCH_TASK, SET_TASK_STATUS, TASK_FORCE, TASK_KINDS, TASK_STATUSES, type TaskForce, type TaskStatus } from '../../../components/task-forces/shared';
 import styles from '../../../components/task-forces/task-forces.module.css';
 
 const provinceOfRegion = (region: string) => (PROVINCES[region.slice(0, 2)] ? region.slice(0, 2) : '');
 
-/** A local "YYYY-MM-DDTHH:mm" a week from now, for the due field. */
-function inAWeek(): string {
-  const d = new Date(Date.now() + 7 * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+/** A week from now in Beijing time, "YYYY-MM-DDTHH:mm", for the due field. */
+const inAWeek = (): string => beijingWallClock(Date.now() + 7 * 86_400_000);
 
 function DispatchForm({ force, onDispatched }: { force: TaskForce; onDispatched(): void }) {
   const t = useTranslations('taskForces');
   const { request } = useAuth();
   const agencyName = useAgencyName();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const provinces = useProvinceOptions();
+  const zoneNote = useInputZoneNote();
   const [kind, setKind] = useState<TaskKind>('ARREST');
   const [title, setTitle] = useState('');
   const [assignee, setAssignee] = useState(force.agencies[0]?.id ?? '');
@@ -52,8 +51,8 @@ function DispatchForm({ force, onDispatched }: { force: TaskForce; onDispatched(
     event.preventDefault();
     setDone(null);
     if (title.trim() === '') return setLocalError(t('titleRequired'));
-    const due = new Date(dueAt);
-    if (Number.isNaN(due.getTime())) return setLocalError(t('dueRequired'));
+    const due = dueAt ? new Date(wallClockToIso(dueAt)) : null;
+    if (!due || Number.isNaN(due.getTime())) return setLocalError(t('dueRequired'));
     setLocalError(null);
     setBusy(true);
     setError(null);
@@ -125,7 +124,10 @@ function DispatchForm({ force, onDispatched }: { force: TaskForce; onDispatched(
         </div>
         <div className="field">
           <label htmlFor="dispatch-due">{t('dueAt')}</label>
-          <input id="dispatch-due" name="dueAt" type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} />
+          <input id="dispatch-due" name="dueAt" type="datetime-local" value={dueAt} onChange={(e) => setDueAt(e.target.value)} aria-describedby="dispatch-due-zone" />
+          <div className="field-hint" id="dispatch-due-zone">
+            {zoneNote}
+          </div>
         </div>
         {(localError ?? error) !== null && (
           <div className={`field-error ${styles.wide}`} data-testid="dispatch-error">
@@ -242,6 +244,7 @@ export function TaskForcePage({ id }: { id: string }) {
   }, [load]);
   // Another agency works a task, a task turns overdue, members change: the board follows without a reload.
   useTaskForceRefresh(id, () => void load());
+  useScrollToHash(force !== null);
 
   async function setStatus(taskId: string, status: TaskStatus) {
     setBusyTask(taskId);
@@ -355,7 +358,7 @@ export function TaskForcePage({ id }: { id: string }) {
               </thead>
               <tbody>
                 {sortedTasks.map((task) => (
-                  <tr key={task.id} data-testid="task-row" data-task-id={task.id} data-status={task.status} data-province={task.province ?? ''}>
+                  <tr key={task.id} id={`task-${task.id}`} data-testid="task-row" data-task-id={task.id} data-status={task.status} data-province={task.province ?? ''}>
                     <td className="nowrap">{tKind(task.kind)}</td>
                     <td>{task.title}</td>
                     <td className="nowrap">{task.province ? provinceName(task.province) : '—'}</td>

@@ -20,6 +20,7 @@ import { graphql } from '../../../../gql';
 import type { CaseSummaryFragment as CaseSummary, LinkGraphQuery } from '../../../../gql/graphql';
 import type { AgencyRef } from '../../../../components/AgencyBadge';
 import { CASE_HEAD } from '../../../../lib/cases';
+import { ActionsHeader } from '../../../../components/ListParts';
 
 type LinkGraph = LinkGraphQuery['linkGraph'];
 type LinkGraphNode = LinkGraph['nodes'][number];
@@ -352,7 +353,7 @@ export function GraphPage({ caseId }: { caseId: string }) {
                 <th>{t('nodeType')}</th>
                 <th>{t('nodeLabel')}</th>
                 <th>{t('nodeAgency')}</th>
-                <th />
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

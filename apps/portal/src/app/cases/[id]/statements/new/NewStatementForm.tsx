@@ -9,9 +9,9 @@ import { Alert } from '../../../../../components/Alert';
 import { Field } from '../../../../../components/Field';
 import { SelectField, TextAreaField } from '../../../../../components/Fields';
 import { useAuth } from '../../../../../lib/auth';
-import { fieldErrorsOf, useErrorMessage } from '../../../../../lib/errors';
+import { useErrorMessage, useFieldErrors } from '../../../../../lib/errors';
 import { useFormSubmit } from '../../../../../lib/forms';
-import { useProvinceOptions } from '../../../../../lib/format';
+import { beijingWallClock, useProvinceOptions, wallClockToIso } from '../../../../../lib/format';
 import { sumAmounts, toFen, useFormatMoney } from '../../../../../lib/money';
 import { useContributorCase } from '../../../../../components/useContributorCase';
 import { graphql } from '../../../../../gql';
@@ -29,16 +29,6 @@ interface TransferRow {
   channel: PaymentChannel;
 }
 
-/** The browser's local time as a datetime-local value (minutes). */
-function nowLocal(): string {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
-}
-
-/** datetime-local is the user's own zone; the api stores UTC. */
-const toIso = (local: string) => new Date(local).toISOString();
-
 const EMPTY_VICTIM = { name: '', idNumber: '', phone: '', age: '', gender: '', province: '' };
 
 export function NewStatementForm({ caseId, user }: { caseId: string; user: User }) {
@@ -48,6 +38,7 @@ export function NewStatementForm({ caseId, user }: { caseId: string; user: User 
   const { request } = useAuth();
   const router = useRouter();
   const errorMessage = useErrorMessage();
+  const fieldErrorsOf = useFieldErrors();
   const formatMoney = useFormatMoney();
   const provinces = useProvinceOptions();
   const ownProvince = provinceOf(user.agency.region) ?? '';
@@ -59,7 +50,7 @@ export function NewStatementForm({ caseId, user }: { caseId: string; user: User 
   );
 
   const [victim, setVictim] = useState({ ...EMPTY_VICTIM, province: ownProvince });
-  const [takenAt, setTakenAt] = useState(nowLocal);
+  const [takenAt, setTakenAt] = useState(() => beijingWallClock(Date.now()));
   const [place, setPlace] = useState('');
   const [province, setProvince] = useState(ownProvince);
   const [narrative, setNarrative] = useState('');
@@ -121,7 +112,7 @@ export function NewStatementForm({ caseId, user }: { caseId: string; user: User 
         gender: opt(victim.gender),
         province: opt(victim.province),
       },
-      takenAt: toIso(takenAt),
+      takenAt: wallClockToIso(takenAt),
       place: place.trim(),
       province: opt(province),
       narrative: narrative.trim(),
@@ -131,7 +122,7 @@ export function NewStatementForm({ caseId, user }: { caseId: string; user: User 
         toAccount: r.toAccount.trim(),
         bank: opt(r.bank),
         amount: r.amount.trim(),
-        occurredAt: toIso(r.occurredAt),
+        occurredAt: wallClockToIso(r.occurredAt),
         channel: r.channel,
       })),
     };
