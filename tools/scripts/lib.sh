@@ -162,3 +162,51 @@ schema_sql_check() {
   dump_schema "$1" > tmp/schema.sql
   diff -u libs/db/schema.sql tmp/schema.sql > tmp/schema.diff || { head -40 tmp/schema.diff >&2; die "libs/db/schema.sql differs from the migrations: run npm run db:schema and commit it"; }
 }
+
+# The browser tests' database: the demo seed and the analytics' judgments. The demo TOTP user's secret is sealed
+# with the key the e2e api uses.
+E2E_FACTOR_KEY=e2e-factor-key-e2e-factor-key-e2e-0001
+e2e_database() {
+  local owner_url; owner_url="$(with_database "$DATABASE_OWNER_URL" "$1")"
+  admin_psql postgres -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
+  ensure_database "$1"
+  migrate "$owner_url"
+  FACTOR_SECRET_KEY="$E2E_FACTOR_KEY" DATABASE_OWNER_URL="$owner_url" node dist/tools/seed/seed.js
+  load_judgments "$owner_url"
+}
+
+# Builds the portal, starts api, worker and portal on the e2e database $1 (ports E2E_API_PORT, E2E_WORKER_PORT,
+# E2E_PORTAL_PORT) and runs the browser tests with the Jest arguments that follow; everything stops at the end.
+browser_tests() {
+  local db="$1"; shift
+  local api_port="${E2E_API_PORT:-4100}" portal_port="${E2E_PORTAL_PORT:-3100}" worker_port="${E2E_WORKER_PORT:-4101}" rc=0
+  command -v chromium >/dev/null || apt_install chromium
+  fc-list 2>/dev/null | grep -qi 'CJK' || apt_install fonts-noto-cjk
+  CASELINK_API_URL="http://127.0.0.1:$api_port" build_portal
+  local -a pids=()
+  local -a env_=(DATABASE_URL="$(with_database "$DATABASE_URL" "$db")" LINKER_DATABASE_URL="$(with_database "$LINKER_DATABASE_URL" "$db")" REDIS_URL="$REDIS_URL" QUEUE_PREFIX="caselink-e2e-$$" JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001 FACTOR_SECRET_KEY="$E2E_FACTOR_KEY" \
+    WEBAUTHN_RP_ID=localhost WEBAUTHN_ORIGINS="http://localhost:$portal_port" PORTAL_URL="http://localhost:$portal_port" \
+    METRICS_PORT=0 WORKER_METRICS_PORT=0)
+  # The audit trail anchored outside the database (issue 13): a key of the run, and a fresh store for the fresh database.
+  rm -rf tmp/e2e-audit-anchors tmp/e2e-audit-signing-key.pem tmp/e2e-audit-public.pem && mkdir -p tmp
+  node -e 'const k = require("crypto").generateKeyPairSync("ed25519"); const fs = require("fs");
+    fs.writeFileSync("tmp/e2e-audit-signing-key.pem", k.privateKey.export({ type: "pkcs8", format: "pem" }));
+    fs.writeFileSync("tmp/e2e-audit-public.pem", k.publicKey.export({ type: "spki", format: "pem" }));'
+  env_+=(AUDIT_ANCHOR_DIR="$PWD/tmp/e2e-audit-anchors")
+  # As in production: the private key only on the worker, the api checks with the public one.
+  env "${env_[@]}" AUDIT_SIGNING_PUBLIC_KEY_FILE="$PWD/tmp/e2e-audit-public.pem" API_PORT="$api_port" node dist/apps/api/src/main.js >tmp/e2e-api.log 2>&1 & pids+=($!)
+  env "${env_[@]}" AUDIT_SIGNING_KEY_FILE="$PWD/tmp/e2e-audit-signing-key.pem" WORKER_HEALTH_PORT="$worker_port" node dist/apps/worker/src/main.js >tmp/e2e-worker.log 2>&1 & pids+=($!)
+  node node_modules/next/dist/bin/next start apps/portal -p "$portal_port" -H 127.0.0.1 >tmp/e2e-portal.log 2>&1 & pids+=($!)
+  # shellcheck disable=SC2064 # the pids of this call
+  trap "kill ${pids[*]} 2>/dev/null || true" EXIT
+  wait_http "http://127.0.0.1:$api_port/health/ready" api
+  wait_http "http://127.0.0.1:$worker_port/health/ready" worker
+  wait_http "http://127.0.0.1:$portal_port/login" portal
+  # At localhost, not 127.0.0.1: passkeys need a host name (WEBAUTHN_RP_ID above).
+  # The owner URL lets a spec set up what the api cannot (a request already past its deadline), as integration specs do.
+  E2E_DATABASE_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$db")" API_URL="http://127.0.0.1:$api_port" PORTAL_URL="http://localhost:$portal_port" \
+    NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning" npx jest -c apps/portal-e2e/jest.config.cjs --forceExit "$@" || rc=$?
+  kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true
+  trap - EXIT
+  return "$rc"
+}

@@ -80,6 +80,8 @@ describe('work queue', () => {
   };
   const group = (q: Queue, kind: WorkItemKind): Group | undefined => q.groups.find((g) => g.kind === kind);
   const ids = (q: Queue, kind: WorkItemKind): string[] | undefined => group(q, kind)?.items.map((i) => i.id);
+  // Other suites raise alerts in the same provinces on the shared test database: look at this suite's own.
+  const ownAlerts = (q: Queue): Group['items'] => (group(q, WorkItemKind.ALERT_NEW)?.items ?? []).filter((i) => Object.values(alert).includes(i.id));
   const caseOf = async (who: string, title: string, account: string) => {
     const c = await gql(app, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id caseNumber } }', { i: { title, fraudType: 'INVESTMENT', reportedOn: '2026-11-20' } }, { token: t[who] });
     const st = await gql(app, 'mutation($i: AddStatementInput!) { addStatement(input: $i) { id } }', {
@@ -235,7 +237,7 @@ describe('work queue', () => {
   });
 
   it("the police investigator sees its overdue answers, lapsing holds, its tasks, its region's alerts, its notices; no decisions", async () => {
-    const q = await queue('gd');
+    const q = await queue('gd', 20);
     expect(q.groups.map((g) => g.kind)).toEqual([
       WorkItemKind.REQUEST_OVERDUE, WorkItemKind.HOLD_LAPSING, WorkItemKind.TASK_DUE, WorkItemKind.ALERT_NEW, WorkItemKind.LINK_HIT,
       WorkItemKind.ALERT_LEAD, WorkItemKind.BULLETIN_UNREAD,
@@ -245,9 +247,9 @@ describe('work queue', () => {
     expect(group(q, WorkItemKind.HOLD_LAPSING)?.items[0].title.en).toMatch(/^Hold lapses soon: freeze /);
     expect(group(q, WorkItemKind.TASK_DUE)?.items.map((i) => [i.id, i.target.path])).toEqual([[task['gd'], expect.stringMatching(new RegExp(`^/task-forces/.+#task-${task['gd']}$`))]]);
     // Its region's new alerts, newest first; not the acknowledged one, not Zhejiang's.
-    expect(ids(q, WorkItemKind.ALERT_NEW)).toEqual([alert['gdNew'], alert['gdOld']]);
-    expect(group(q, WorkItemKind.ALERT_NEW)?.items[1]).toMatchObject({ alertId: alert['gdOld'], detail: 'PASS_THROUGH', agency: { id: bankA.id }, target: { path: `/alerts/${alert['gdOld']}` } });
-    expect(group(q, WorkItemKind.ALERT_NEW)?.items[1].title).toEqual({ zh: '新预警：快进快出（广东）', en: 'New alert: money passed straight on (Guangdong)' });
+    expect(ownAlerts(q).map((i) => i.id)).toEqual([alert['gdNew'], alert['gdOld']]);
+    expect(ownAlerts(q)[1]).toMatchObject({ alertId: alert['gdOld'], detail: 'PASS_THROUGH', agency: { id: bankA.id }, target: { path: `/alerts/${alert['gdOld']}` } });
+    expect(ownAlerts(q)[1].title).toEqual({ zh: '新预警：快进快出（广东）', en: 'New alert: money passed straight on (Guangdong)' });
     // Unread notices on cases it reads only.
     expect(group(q, WorkItemKind.LINK_HIT)).toMatchObject({ count: 1, items: [{ id: notice['gdHit'], notificationId: notice['gdHit'], caseId: gdCase, detail: 'BANK_CARD', agency: { id: zj.id }, target: { kind: 'CASE', path: `/cases/${gdCase}#links` } }] });
     expect(group(q, WorkItemKind.ALERT_LEAD)).toMatchObject({ count: 1, items: [{ id: notice['gdLead'], alertId: alert['gdOld'], caseId: gdCase, target: { path: `/cases/${gdCase}#alert-leads` } }] });
@@ -265,11 +267,11 @@ describe('work queue', () => {
   });
 
   it("a member agency sees its tasks soonest first, a task named for a colleague only in the colleague's queue; its own region and notices", async () => {
-    const zjq = await queue('zj');
+    const zjq = await queue('zj', 20);
     expect(ids(zjq, WorkItemKind.TASK_DUE)).toEqual([task['zjSoon'], task['zjLater']]);
     expect(group(zjq, WorkItemKind.TASK_DUE)?.items[0]).toMatchObject({ agency: { id: gd.id }, subject: '抓捕 B', detail: 'ARREST', caseId: gdCase, title: { zh: '专案任务：抓捕 B' } });
     expect(ids(await queue('zjSup'), WorkItemKind.TASK_DUE)).toEqual([task['zjSoon'], task['zjSupOnly'], task['zjLater']]);
-    expect(ids(zjq, WorkItemKind.ALERT_NEW)).toEqual([alert['zj']]);
+    expect(ownAlerts(zjq).map((i) => i.id)).toEqual([alert['zj']]);
     expect(ids(zjq, WorkItemKind.LINK_HIT)).toEqual([notice['zjHit']]);
     // Zhejiang's requests are not overdue; Guangdong's are none of its business.
     expect(group(zjq, WorkItemKind.REQUEST_OVERDUE)?.count).toBe(0);
@@ -322,8 +324,9 @@ describe('work queue', () => {
     // access requests (its own request for access is not one to decide), alerts or notices.
     const zjRows = await as(zj, Role.SUPERVISOR);
     expect(zjRows.filter((x) => requestIds.has(x.id) || x.id === accessRequest || Object.values(notice).includes(x.id))).toEqual([]);
-    expect(zjRows.map((x) => x.kind).sort()).toEqual([WorkItemKind.ALERT_NEW, WorkItemKind.TASK_DUE, WorkItemKind.TASK_DUE, WorkItemKind.TASK_DUE].sort());
-    expect(zjRows.filter((x) => x.kind === WorkItemKind.ALERT_NEW).map((x) => x.id)).toEqual([alert['zj']]);
+    const zjOwn = zjRows.filter((x) => x.kind !== WorkItemKind.ALERT_NEW || Object.values(alert).includes(x.id));
+    expect(zjOwn.map((x) => x.kind).sort()).toEqual([WorkItemKind.ALERT_NEW, WorkItemKind.TASK_DUE, WorkItemKind.TASK_DUE, WorkItemKind.TASK_DUE].sort());
+    expect(zjOwn.filter((x) => x.kind === WorkItemKind.ALERT_NEW).map((x) => x.id)).toEqual([alert['zj']]);
     // Straight at the tables: a notice is its user's alone (not the supervisor's of the same agency), and no other agency changes it.
     const sup = gd.users[Role.SUPERVISOR].id;
     expect(await asAgency(pool, gd.id, 'SELECT id FROM notifications WHERE id = $1', [notice['gdHit']], [Role.SUPERVISOR], sup)).toEqual([]);
