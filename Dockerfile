@@ -38,6 +38,13 @@ FROM prod-deps AS server-deps
 RUN rm -rf node_modules/next node_modules/@next node_modules/@img node_modules/react-dom node_modules/recharts \
       node_modules/cytoscape node_modules/next-intl node_modules/use-intl node_modules/@simplewebauthn/browser
 
+# ---- and without the server's, for the portal (Next bundles what the pages import; 670 MB -> 546 MB measured; the
+# portal served its pages from such a tree) ---------------------------------------------------------------------
+FROM prod-deps AS portal-deps
+RUN cd node_modules && rm -rf @nestjs typeorm exceljs argon2 bullmq ioredis mercurius fastify @fastify pg pino \
+      pino-http prom-client openid-client @node-oauth mqemitter-redis nestjs-pino class-validator class-transformer \
+      csv-parse dataloader @escape.tech @simplewebauthn/server otpauth swagger-ui-dist
+
 # ---- api, worker, libs and tools compiled by swc (lib.sh build_server) ------------------------------------------
 FROM deps AS build-server
 COPY .swcrc tsconfig.base.json ./
@@ -99,7 +106,7 @@ FROM ${NODE_IMAGE} AS portal
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOME=/tmp
 WORKDIR /app
 COPY package.json tsconfig.base.json ./
-COPY --from=prod-deps /src/node_modules ./node_modules
+COPY --from=portal-deps /src/node_modules ./node_modules
 COPY --from=build-portal /src/apps/portal/next.config.ts /src/apps/portal/tsconfig.json apps/portal/
 COPY --from=build-portal /src/apps/portal/messages apps/portal/messages
 COPY --from=build-portal /src/apps/portal/.next apps/portal/.next
