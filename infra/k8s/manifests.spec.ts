@@ -411,6 +411,12 @@ describe.each(targets)('infra/k8s/%s', (target) => {
   });
 
   if (target.startsWith('overlays/')) {
+    test('an overlay puts everything in its namespace, which enforces the "restricted" pod security profile', () => {
+      const ns = one(byKind(objects, 'Namespace'), 'Namespace');
+      expect(ns.metadata.labels?.['pod-security.kubernetes.io/enforce']).toBe('restricted');
+      for (const o of objects.filter((x) => x.kind !== 'Namespace')) expect(`${o.kind}/${o.metadata.name} in ${o.metadata.namespace}`).toBe(`${o.kind}/${o.metadata.name} in ${ns.metadata.name}`);
+    });
+
     test('an overlay deploys released images: a registry and a tag, never latest', () => {
       for (const w of workloads(objects)) {
         for (const c of w.containers) expect(c.image).toMatch(/^[^/]+\.[^/]+\/.+:(?!latest$)[\w][\w.-]*$/);
