@@ -8,7 +8,7 @@
 #
 # The build is the project's own (tools/scripts/lib.sh build_server / build_portal): swc compiles apps/api,
 # apps/worker, libs and tools to dist/; `next build apps/portal` builds the portal. The final images hold
-# production dependencies only (npm ci --omit=dev), files owned by root and read-only to the process, which runs
+# production dependencies only, less the other app's packages, files owned by root and read-only to the process, which runs
 # as the image's `node` user (uid 1000, given as a number so Kubernetes' runAsNonRoot can check it). No secret is
 # baked in: every key, password and URL comes from the environment at run time (.env.example, infra/k8s).
 #
