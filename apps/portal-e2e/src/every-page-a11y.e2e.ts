@@ -41,6 +41,8 @@ interface Records {
   alertId: string;
   bulletinId: string;
   taskForceId: string;
+  /** A batch of emergency stops sent from the demo case's fund trace. */
+  batchId: string;
   /** One request per kind, as the sender (Guangdong) and each addressed agency see it. */
   freezeId: string;
   telecomId: string;
@@ -59,7 +61,7 @@ const PLAN: { user: string | null; routes: string[] }[] = [
     user: GD_INVESTIGATOR,
     routes: [
       '/', '/cases', '/cases/new', '/cases/[id]', '/cases/[id]/graph', '/cases/[id]/import', '/cases/[id]/requests/new',
-      '/cases/[id]/statements/new', '/cases/[id]/trace/[transferId]', '/series', '/series/[id]', '/requests', '/requests/[id]',
+      '/cases/[id]/statements/new', '/cases/[id]/trace/[transferId]', '/cases/[id]/batches/[batchId]', '/series', '/series/[id]', '/requests', '/requests/[id]',
       '/alerts', '/alerts/[id]', '/notifications', '/task-forces/[id]', '/access-requests', '/account', '/dashboard',
       '/analytics', '/bulletins', '/bulletins/[id]',
     ],
@@ -80,7 +82,7 @@ function addressOf(route: string, user: string | null, r: Records): string {
   const request = user === 'liaison@cmcc.demo' ? r.telecomId : user === 'liaison@kh.demo' ? r.cooperationId : r.freezeId;
   const ids: Record<string, string> = {
     '/cases/[id]': r.caseId, '/series/[id]': r.seriesId, '/alerts/[id]': r.alertId, '/bulletins/[id]': r.bulletinId,
-    '/task-forces/[id]': r.taskForceId, '/requests/[id]': request, '[transferId]': r.transferId,
+    '/task-forces/[id]': r.taskForceId, '/requests/[id]': request, '[transferId]': r.transferId, '[batchId]': r.batchId,
   };
   let address = route;
   for (const [pattern, id] of Object.entries(ids)) address = address.replace(pattern, pattern.replace(/\[\w+\]$/, id));
@@ -123,8 +125,13 @@ async function records(): Promise<Records> {
   const force = await gqlAs<{ createTaskForce: { id: string } }>(GD_SUPERVISOR, 'mutation A11yForce($i: CreateTaskForceInput!) { createTaskForce(input: $i) { id } }', {
     i: { name: `无障碍检查专案 ${Date.now().toString(36)}`, seriesId },
   });
+  // The demo case's batch of emergency stops: the one sent already, else one sent now (its key answers it again on a rerun).
+  const batches = await gqlAs<{ caseFreezeBatches: { id: string }[] }>(GD_INVESTIGATOR, 'query A11yBatches($c: ID!) { caseFreezeBatches(caseId: $c) { id } }', { c: demo.id });
+  const batchId = batches.caseFreezeBatches[0]?.id ?? (await gqlAs<{ sendEmergencyStops: { id: string } }>(GD_INVESTIGATOR,
+    'mutation A11yStops($i: SendEmergencyStopsInput!) { sendEmergencyStops(input: $i) { id } }',
+    { i: { transferId, clientKey: `a11y-${demo.id}`, legalBasisDoc: '粤公（刑）止字〔2026〕A11Y号' } })).sendEmergencyStops.id;
   return {
-    caseId: demo.id, transferId, seriesId, alertId, bulletinId, taskForceId: force.createTaskForce.id,
+    caseId: demo.id, transferId, seriesId, batchId, alertId, bulletinId, taskForceId: force.createTaskForce.id,
     freezeId: request('FREEZE'), telecomId: request('TELECOM'), cooperationId: request('COOPERATION'),
   };
 }
