@@ -304,6 +304,7 @@ describe('emergency stops from a fund trace, in one batch', () => {
       await page.getByTestId('stop-all-dialog').waitFor();
       expect(await page.getByTestId('stop-all-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-plan')))).toEqual(['ALREADY_LIVE', 'ALREADY_LIVE', 'ALREADY_LIVE']);
       expect(await page.getByTestId('stop-all-confirm').isDisabled()).toBe(true);
+      expect(await page.getByTestId('stop-all-dialog').textContent()).toContain('there is nothing to send');
       expect(await axeViolations(page)).toEqual([]);
       await expectNoRawKeys(page);
       await screenshot(page, 'emergency-stops-confirm-en');

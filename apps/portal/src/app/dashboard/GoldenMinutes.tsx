@@ -20,6 +20,8 @@ export function GoldenMinutes({ golden }: { golden: DashboardData['goldenMinutes
     { key: 'stopToHeld', seconds: golden.medianStopToHeldSeconds, fill: styles.barHeld, count: golden.held },
   ] as const;
   const scale = Math.max(1, ...legs.map((l) => l.seconds ?? 0));
+  // On one scale; a leg of a few seconds beside one of days still shows as a sliver.
+  const barWidth = (s: number | null) => (s == null ? '0%' : `${Math.max(2, Math.round((s / scale) * 100))}%`);
   const percent = (n: number) => (golden.cases === 0 ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(n / golden.cases));
   return (
     <section className={`card ${dash.card}`} aria-labelledby="dashboard-golden-title" data-testid="dashboard-golden-minutes"
@@ -32,7 +34,7 @@ export function GoldenMinutes({ golden }: { golden: DashboardData['goldenMinutes
           <div key={l.key} className={styles.barRow} data-testid={`golden-median-${l.key}`}>
             <span id={`golden-leg-${l.key}`}>{t(`median.${l.key}`)}</span>
             <div className={styles.barTrack} role="img" aria-labelledby={`golden-leg-${l.key} golden-value-${l.key}`}>
-              <div className={`${styles.barFill} ${l.fill}`} style={{ width: `${Math.round(((l.seconds ?? 0) / scale) * 100)}%` }} />
+              <div className={`${styles.barFill} ${l.fill}`} style={{ width: barWidth(l.seconds) }} />
             </div>
             <span className={styles.barValue} id={`golden-value-${l.key}`} data-testid={`golden-median-${l.key}-value`}>
               {formatSeconds(l.seconds)}

@@ -112,7 +112,7 @@ export function StopAllDialog({ caseNumber, trace, lastSeen, isLive, onClose, on
         <h2 id={titleId}>{t('confirmTitle')}</h2>
         <p id={introId} className="muted small">
           {caseNumber && <span className="mono">{caseNumber} · </span>}
-          {t('confirmIntro', { count: toSend.length, banks: banks.size, amount: formatMoney(total) })}
+          {toSend.length > 0 ? t('confirmIntro', { count: toSend.length, banks: banks.size, amount: formatMoney(total) }) : t('confirmIntroNone')}
         </p>
         <div className="table-scroll">
           <table className="table table-compact" data-testid="stop-all-table">
