@@ -300,8 +300,11 @@ describe('emergency stops from a fund trace, in one batch', () => {
       await page.getByTestId('batch-trace').click();
       await page.locator('[data-testid="fund-graph"][data-ready]').waitFor({ timeout: 30_000 });
       await page.locator('[data-testid="last-seen-row"] [data-testid="freeze-sent"]').first().waitFor();
-      await page.getByTestId('stop-all').click();
+      // By keyboard: Enter on the button opens the confirmation with focus inside; Escape closes it and focus returns.
+      await page.getByTestId('stop-all').focus();
+      await page.keyboard.press('Enter');
       await page.getByTestId('stop-all-dialog').waitFor();
+      expect(await page.getByTestId('stop-all-dialog').locator(':focus').count()).toBe(1);
       expect(await page.getByTestId('stop-all-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-plan')))).toEqual(['ALREADY_LIVE', 'ALREADY_LIVE', 'ALREADY_LIVE']);
       expect(await page.getByTestId('stop-all-confirm').isDisabled()).toBe(true);
       expect(await page.getByTestId('stop-all-dialog').textContent()).toContain('there is nothing to send');
@@ -310,6 +313,7 @@ describe('emergency stops from a fund trace, in one batch', () => {
       await screenshot(page, 'emergency-stops-confirm-en');
       await page.keyboard.press('Escape');
       await page.getByTestId('stop-all-dialog').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('stop-all').evaluate((el) => el === document.activeElement)).toBe(true);
     } finally {
       machine.child.kill();
       await inv.context.close();
