@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, gqlAs, launchBrowser, login, newPage, PORTAL_URL, screenshot, type UiLocale } from './support';
+import { axeViolations, gqlAs, launchBrowser, login, luhnCard, newPage, PORTAL_URL, screenshot, type UiLocale } from './support';
 
 /**
  * Every page of the portal passes axe-core's WCAG 2.0/2.1 A and AA rules, in Chinese and in English, as the demo users
@@ -41,6 +41,9 @@ interface Records {
   alertId: string;
   bulletinId: string;
   taskForceId: string;
+  /** A batch of emergency stops, and its case. */
+  batchId: string;
+  batchCaseId: string;
   /** One request per kind, as the sender (Guangdong) and each addressed agency see it. */
   freezeId: string;
   telecomId: string;
@@ -59,7 +62,7 @@ const PLAN: { user: string | null; routes: string[] }[] = [
     user: GD_INVESTIGATOR,
     routes: [
       '/', '/cases', '/cases/new', '/cases/[id]', '/cases/[id]/graph', '/cases/[id]/import', '/cases/[id]/requests/new',
-      '/cases/[id]/statements/new', '/cases/[id]/trace/[transferId]', '/series', '/series/[id]', '/requests', '/requests/[id]',
+      '/cases/[id]/statements/new', '/cases/[id]/trace/[transferId]', '/cases/[id]/batches/[batchId]', '/series', '/series/[id]', '/requests', '/requests/[id]',
       '/alerts', '/alerts/[id]', '/notifications', '/task-forces/[id]', '/access-requests', '/account', '/dashboard',
       '/analytics', '/bulletins', '/bulletins/[id]',
     ],
@@ -80,9 +83,9 @@ function addressOf(route: string, user: string | null, r: Records): string {
   const request = user === 'liaison@cmcc.demo' ? r.telecomId : user === 'liaison@kh.demo' ? r.cooperationId : r.freezeId;
   const ids: Record<string, string> = {
     '/cases/[id]': r.caseId, '/series/[id]': r.seriesId, '/alerts/[id]': r.alertId, '/bulletins/[id]': r.bulletinId,
-    '/task-forces/[id]': r.taskForceId, '/requests/[id]': request, '[transferId]': r.transferId,
+    '/task-forces/[id]': r.taskForceId, '/requests/[id]': request, '[transferId]': r.transferId, '[batchId]': r.batchId,
   };
-  let address = route;
+  let address = route.replace('/cases/[id]/batches/[batchId]', `/cases/${r.batchCaseId}/batches/${r.batchId}`);
   for (const [pattern, id] of Object.entries(ids)) address = address.replace(pattern, pattern.replace(/\[\w+\]$/, id));
   if (address.includes('[')) throw new Error(`no record for ${route}`);
   return address;
@@ -123,10 +126,34 @@ async function records(): Promise<Records> {
   const force = await gqlAs<{ createTaskForce: { id: string } }>(GD_SUPERVISOR, 'mutation A11yForce($i: CreateTaskForceInput!) { createTaskForce(input: $i) { id } }', {
     i: { name: `无障碍检查专案 ${Date.now().toString(36)}`, seriesId },
   });
+  const batch = await stopsBatch();
   return {
-    caseId: demo.id, transferId, seriesId, alertId, bulletinId, taskForceId: force.createTaskForce.id,
+    caseId: demo.id, transferId, seriesId, batchId: batch.id, batchCaseId: batch.caseId, alertId, bulletinId, taskForceId: force.createTaskForce.id,
     freezeId: request('FREEZE'), telecomId: request('TELECOM'), cooperationId: request('COOPERATION'),
   };
+}
+
+/**
+ * A batch of emergency stops that stops nothing at a bank: a case of its own whose money went to a card no bank
+ * registered, so the batch lists it back (UNKNOWN_BANK) and no bank's inbox changes under the other specs.
+ */
+async function stopsBatch(): Promise<{ id: string; caseId: string }> {
+  const at = new Date(Date.now() - 3600_000).toISOString();
+  const made = await gqlAs<{ createCase: { id: string } }>(GD_INVESTIGATOR, 'mutation A11yStopCase($i: CreateCaseInput!) { createCase(input: $i) { id } }', {
+    i: { title: `无障碍检查 批量止付 ${Date.now().toString(36)}`, fraudType: 'FAKE_CUSTOMER_SERVICE', reportedOn: at.slice(0, 10), provinces: ['44'], sensitivity: 'NORMAL' },
+  });
+  const caseId = made.createCase.id;
+  const statement = await gqlAs<{ addStatement: { transfers: { id: string }[] } }>(GD_INVESTIGATOR,
+    'mutation A11yStopStatement($i: AddStatementInput!) { addStatement(input: $i) { transfers { id } } }', {
+      i: {
+        caseId, takenAt: at, place: '无障碍检查', province: '44', reportedLoss: '1000.00', narrative: '无障碍检查用的笔录。', victim: { name: '无障碍检查' },
+        transfers: [{ fromAccount: luhnCard('621661'), toAccount: luhnCard('621661'), amount: '1000.00', occurredAt: at, channel: 'BANK_TRANSFER' }],
+      },
+    });
+  const sent = await gqlAs<{ sendEmergencyStops: { id: string } }>(GD_INVESTIGATOR,
+    'mutation A11yStops($i: SendEmergencyStopsInput!) { sendEmergencyStops(input: $i) { id } }',
+    { i: { transferId: statement.addStatement.transfers[0].id, clientKey: `a11y-${caseId}`, legalBasisDoc: '粤公（刑）止字〔2026〕A11Y号' } });
+  return { id: sent.sendEmergencyStops.id, caseId };
 }
 
 /** Waits until the page has its heading, its data and no loading placeholder (the portal renders on the client). */

@@ -9,7 +9,7 @@ interface Props {
   /** Why the record did not load. NOT_FOUND and FORBIDDEN read as "not found" (no retry); anything else as a failed load. */
   error: unknown;
   /** The page's texts: notFoundTitle, loadFailedTitle, notFoundText and backToList. */
-  messages: 'case' | 'requestPage' | 'series' | 'taskForces';
+  messages: 'case' | 'requestPage' | 'series' | 'taskForces' | 'emergencyStops';
   /** The list the page belongs to. */
   backHref: string;
   onRetry(): void;

@@ -88,7 +88,7 @@ type Documents = {
     "mutation SendFreezeRequest($input: SendFreezeRequestInput!) { sendFreezeRequest(input: $input) { ...RequestSummary } }": typeof types.SendFreezeRequestDocument,
     "mutation SendTelecomRequest($input: SendTelecomRequestInput!) { sendTelecomRequest(input: $input) { ...RequestSummary } }": typeof types.SendTelecomRequestDocument,
     "mutation AddStatement($input: AddStatementInput!) { addStatement(input: $input) { ...StatementFields } }": typeof types.AddStatementDocument,
-    "fragment FundNode on FundTraceNode { id kind label bank depth amountIn amountHeld cycle atDepthLimit }": typeof types.FundNodeFragmentDoc,
+    "fragment FundNode on FundTraceNode {\n  id kind label bank depth amountIn amountHeld cycle atDepthLimit issuingBank { prefix bank { ...AgencyRefFields } }\n}": typeof types.FundNodeFragmentDoc,
     "fragment FundTraceFields on FundTrace {\n  nodes { ...FundNode } edges { id source target amount traced occurredAt depth caseId cycle } lastSeen { ...FundNode } hops truncated\n}": typeof types.FundTraceFieldsFragmentDoc,
     "fragment FundRunFields on FundTraceRun { id transferId caseId maxHops state done result { ...FundTraceFields } error createdAt finishedAt }": typeof types.FundRunFieldsFragmentDoc,
     "query FundTrace($transferId: ID!, $maxHops: Int) { fundTrace(transferId: $transferId, maxHops: $maxHops) { ...FundTraceFields } }": typeof types.FundTraceDocument,
@@ -96,7 +96,7 @@ type Documents = {
     "query FundTraceRun($id: ID!) { fundTraceRun(id: $id) { ...FundRunFields } }": typeof types.FundTraceRunDocument,
     "mutation CreateCase($input: CreateCaseInput!) { createCase(input: $input) { ...CaseSummary } }": typeof types.CreateCaseDocument,
     "fragment DashboardGroup on DashboardCaseGroup { key cases openCases totalLoss }": typeof types.DashboardGroupFragmentDoc,
-    "query SupervisorDashboard($filter: DashboardFilter) { supervisorDashboard(filter: $filter) {\n  scope region periodDays since fraudType cases { cases openCases totalLoss } byProvince { ...DashboardGroup } byFraudType { ...DashboardGroup }\n  seriesBucket seriesGrowth { start newSeries joinedCases series linkedCases } requestsByState { type state count }\n  freezes { answered held successRate amountHeld medianAnswerSeconds }\n  overdueRequests { count items { id reference type state caseNumber toAgency { id name nameEn } deadlineAt } }\n  tasks { open overdue items { id taskForceId taskForceName title status province assigneeAgency { id name nameEn } dueAt } }\n} }": typeof types.SupervisorDashboardDocument,
+    "query SupervisorDashboard($filter: DashboardFilter) { supervisorDashboard(filter: $filter) {\n  scope region periodDays since fraudType cases { cases openCases totalLoss } byProvince { ...DashboardGroup } byFraudType { ...DashboardGroup }\n  seriesBucket seriesGrowth { start newSeries joinedCases series linkedCases } requestsByState { type state count }\n  freezes { answered held successRate amountHeld medianAnswerSeconds }\n  goldenMinutes { cases stopped held medianReportToStopSeconds medianStopToHeldSeconds }\n  overdueRequests { count items { id reference type state caseNumber toAgency { id name nameEn } deadlineAt } }\n  tasks { open overdue items { id taskForceId taskForceName title status province assigneeAgency { id name nameEn } dueAt } }\n} }": typeof types.SupervisorDashboardDocument,
     "fragment WorkItemFields on WorkItem {\n  kind id title { zh en } target { path } dueAt since caseNumber reference requestState urgency agency { ...AgencyRefFields } amount notificationId\n}": typeof types.WorkItemFieldsFragmentDoc,
     "query WorkQueue($first: Int) {\n  workQueue(first: $first) { at total overdueTotal groups { kind count overdueCount items { ...WorkItemFields } } }\n}": typeof types.WorkQueueDocument,
     "fragment HubFields on HubReview { kind value caseCount state flaggedAt reviewedAt }": typeof types.HubFieldsFragmentDoc,
@@ -190,6 +190,14 @@ type Documents = {
     "\n  mutation UnlockSession($input: UnlockInput!) {\n    unlockSession(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.UnlockSessionDocument,
     "query CaseHead($id: ID!) { case(id: $id) { ...CaseSummary } }": typeof types.CaseHeadDocument,
     "query Case($id: ID!) { case(id: $id) { ...CaseDetail } }": typeof types.CaseDocument,
+    "fragment FreezeBatchTotalsFields on FreezeBatchTotals {\n  items sent alreadyLive notSent awaiting holding ended overdue amountAsked amountHeld firstHeldAt nextDeadlineAt\n}": typeof types.FreezeBatchTotalsFieldsFragmentDoc,
+    "fragment FreezeBatchSummary on FreezeBatch {\n  id caseId caseNumber transferId createdAt createdByName legalBasisDoc totals { ...FreezeBatchTotalsFields }\n}": typeof types.FreezeBatchSummaryFragmentDoc,
+    "fragment FreezeBatchFields on FreezeBatch {\n  ...FreezeBatchSummary clientKey fundTraceRunId maxHops replayed\n  banks { bank { ...AgencyRefFields } items awaiting holding ended overdue amountAsked amountHeld }\n  items {\n    position account accountKind amountAsked amountHeld matchedPrefix outcome overdue state deadlineAt\n    bank { ...AgencyRefFields }\n    request { id reference state sentAt deadlineAt deadlineColour overdue }\n  }\n}": typeof types.FreezeBatchFieldsFragmentDoc,
+    "fragment CaseGoldenMinutesFields on CaseGoldenMinutes { reportedAt firstStopSentAt firstFundsHeldAt reportToStopSeconds stopToHeldSeconds }": typeof types.CaseGoldenMinutesFieldsFragmentDoc,
+    "mutation SendEmergencyStops($input: SendEmergencyStopsInput!) {\n  sendEmergencyStops(input: $input) { ...FreezeBatchFields }\n}": typeof types.SendEmergencyStopsDocument,
+    "query FreezeBatch($id: ID!) { freezeBatch(id: $id) { ...FreezeBatchFields } }": typeof types.FreezeBatchDocument,
+    "query CaseFreezeBatches($caseId: ID!) { caseFreezeBatches(caseId: $caseId) { ...FreezeBatchSummary } }": typeof types.CaseFreezeBatchesDocument,
+    "query CaseGoldenMinutes($id: ID!) { case(id: $id) { id goldenMinutes { ...CaseGoldenMinutesFields } } }": typeof types.CaseGoldenMinutesDocument,
     "query InboxCounts { inboxCounts { unread open overdue } }": typeof types.InboxCountsDocument,
     "subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }": typeof types.RequestUpdatesDocument,
     "subscription NotificationAdded { notificationAdded { id kind payload createdAt } }": typeof types.NotificationAddedDocument,
@@ -273,7 +281,7 @@ const documents: Documents = {
     "mutation SendFreezeRequest($input: SendFreezeRequestInput!) { sendFreezeRequest(input: $input) { ...RequestSummary } }": types.SendFreezeRequestDocument,
     "mutation SendTelecomRequest($input: SendTelecomRequestInput!) { sendTelecomRequest(input: $input) { ...RequestSummary } }": types.SendTelecomRequestDocument,
     "mutation AddStatement($input: AddStatementInput!) { addStatement(input: $input) { ...StatementFields } }": types.AddStatementDocument,
-    "fragment FundNode on FundTraceNode { id kind label bank depth amountIn amountHeld cycle atDepthLimit }": types.FundNodeFragmentDoc,
+    "fragment FundNode on FundTraceNode {\n  id kind label bank depth amountIn amountHeld cycle atDepthLimit issuingBank { prefix bank { ...AgencyRefFields } }\n}": types.FundNodeFragmentDoc,
     "fragment FundTraceFields on FundTrace {\n  nodes { ...FundNode } edges { id source target amount traced occurredAt depth caseId cycle } lastSeen { ...FundNode } hops truncated\n}": types.FundTraceFieldsFragmentDoc,
     "fragment FundRunFields on FundTraceRun { id transferId caseId maxHops state done result { ...FundTraceFields } error createdAt finishedAt }": types.FundRunFieldsFragmentDoc,
     "query FundTrace($transferId: ID!, $maxHops: Int) { fundTrace(transferId: $transferId, maxHops: $maxHops) { ...FundTraceFields } }": types.FundTraceDocument,
@@ -281,7 +289,7 @@ const documents: Documents = {
     "query FundTraceRun($id: ID!) { fundTraceRun(id: $id) { ...FundRunFields } }": types.FundTraceRunDocument,
     "mutation CreateCase($input: CreateCaseInput!) { createCase(input: $input) { ...CaseSummary } }": types.CreateCaseDocument,
     "fragment DashboardGroup on DashboardCaseGroup { key cases openCases totalLoss }": types.DashboardGroupFragmentDoc,
-    "query SupervisorDashboard($filter: DashboardFilter) { supervisorDashboard(filter: $filter) {\n  scope region periodDays since fraudType cases { cases openCases totalLoss } byProvince { ...DashboardGroup } byFraudType { ...DashboardGroup }\n  seriesBucket seriesGrowth { start newSeries joinedCases series linkedCases } requestsByState { type state count }\n  freezes { answered held successRate amountHeld medianAnswerSeconds }\n  overdueRequests { count items { id reference type state caseNumber toAgency { id name nameEn } deadlineAt } }\n  tasks { open overdue items { id taskForceId taskForceName title status province assigneeAgency { id name nameEn } dueAt } }\n} }": types.SupervisorDashboardDocument,
+    "query SupervisorDashboard($filter: DashboardFilter) { supervisorDashboard(filter: $filter) {\n  scope region periodDays since fraudType cases { cases openCases totalLoss } byProvince { ...DashboardGroup } byFraudType { ...DashboardGroup }\n  seriesBucket seriesGrowth { start newSeries joinedCases series linkedCases } requestsByState { type state count }\n  freezes { answered held successRate amountHeld medianAnswerSeconds }\n  goldenMinutes { cases stopped held medianReportToStopSeconds medianStopToHeldSeconds }\n  overdueRequests { count items { id reference type state caseNumber toAgency { id name nameEn } deadlineAt } }\n  tasks { open overdue items { id taskForceId taskForceName title status province assigneeAgency { id name nameEn } dueAt } }\n} }": types.SupervisorDashboardDocument,
     "fragment WorkItemFields on WorkItem {\n  kind id title { zh en } target { path } dueAt since caseNumber reference requestState urgency agency { ...AgencyRefFields } amount notificationId\n}": types.WorkItemFieldsFragmentDoc,
     "query WorkQueue($first: Int) {\n  workQueue(first: $first) { at total overdueTotal groups { kind count overdueCount items { ...WorkItemFields } } }\n}": types.WorkQueueDocument,
     "fragment HubFields on HubReview { kind value caseCount state flaggedAt reviewedAt }": types.HubFieldsFragmentDoc,
@@ -375,6 +383,14 @@ const documents: Documents = {
     "\n  mutation UnlockSession($input: UnlockInput!) {\n    unlockSession(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.UnlockSessionDocument,
     "query CaseHead($id: ID!) { case(id: $id) { ...CaseSummary } }": types.CaseHeadDocument,
     "query Case($id: ID!) { case(id: $id) { ...CaseDetail } }": types.CaseDocument,
+    "fragment FreezeBatchTotalsFields on FreezeBatchTotals {\n  items sent alreadyLive notSent awaiting holding ended overdue amountAsked amountHeld firstHeldAt nextDeadlineAt\n}": types.FreezeBatchTotalsFieldsFragmentDoc,
+    "fragment FreezeBatchSummary on FreezeBatch {\n  id caseId caseNumber transferId createdAt createdByName legalBasisDoc totals { ...FreezeBatchTotalsFields }\n}": types.FreezeBatchSummaryFragmentDoc,
+    "fragment FreezeBatchFields on FreezeBatch {\n  ...FreezeBatchSummary clientKey fundTraceRunId maxHops replayed\n  banks { bank { ...AgencyRefFields } items awaiting holding ended overdue amountAsked amountHeld }\n  items {\n    position account accountKind amountAsked amountHeld matchedPrefix outcome overdue state deadlineAt\n    bank { ...AgencyRefFields }\n    request { id reference state sentAt deadlineAt deadlineColour overdue }\n  }\n}": types.FreezeBatchFieldsFragmentDoc,
+    "fragment CaseGoldenMinutesFields on CaseGoldenMinutes { reportedAt firstStopSentAt firstFundsHeldAt reportToStopSeconds stopToHeldSeconds }": types.CaseGoldenMinutesFieldsFragmentDoc,
+    "mutation SendEmergencyStops($input: SendEmergencyStopsInput!) {\n  sendEmergencyStops(input: $input) { ...FreezeBatchFields }\n}": types.SendEmergencyStopsDocument,
+    "query FreezeBatch($id: ID!) { freezeBatch(id: $id) { ...FreezeBatchFields } }": types.FreezeBatchDocument,
+    "query CaseFreezeBatches($caseId: ID!) { caseFreezeBatches(caseId: $caseId) { ...FreezeBatchSummary } }": types.CaseFreezeBatchesDocument,
+    "query CaseGoldenMinutes($id: ID!) { case(id: $id) { id goldenMinutes { ...CaseGoldenMinutesFields } } }": types.CaseGoldenMinutesDocument,
     "query InboxCounts { inboxCounts { unread open overdue } }": types.InboxCountsDocument,
     "subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }": types.RequestUpdatesDocument,
     "subscription NotificationAdded { notificationAdded { id kind payload createdAt } }": types.NotificationAddedDocument,
@@ -683,7 +699,7 @@ export function graphql(source: "mutation AddStatement($input: AddStatementInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment FundNode on FundTraceNode { id kind label bank depth amountIn amountHeld cycle atDepthLimit }"): typeof import('./graphql').FundNodeFragmentDoc;
+export function graphql(source: "fragment FundNode on FundTraceNode {\n  id kind label bank depth amountIn amountHeld cycle atDepthLimit issuingBank { prefix bank { ...AgencyRefFields } }\n}"): typeof import('./graphql').FundNodeFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -715,7 +731,7 @@ export function graphql(source: "fragment DashboardGroup on DashboardCaseGroup {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query SupervisorDashboard($filter: DashboardFilter) { supervisorDashboard(filter: $filter) {\n  scope region periodDays since fraudType cases { cases openCases totalLoss } byProvince { ...DashboardGroup } byFraudType { ...DashboardGroup }\n  seriesBucket seriesGrowth { start newSeries joinedCases series linkedCases } requestsByState { type state count }\n  freezes { answered held successRate amountHeld medianAnswerSeconds }\n  overdueRequests { count items { id reference type state caseNumber toAgency { id name nameEn } deadlineAt } }\n  tasks { open overdue items { id taskForceId taskForceName title status province assigneeAgency { id name nameEn } dueAt } }\n} }"): typeof import('./graphql').SupervisorDashboardDocument;
+export function graphql(source: "query SupervisorDashboard($filter: DashboardFilter) { supervisorDashboard(filter: $filter) {\n  scope region periodDays since fraudType cases { cases openCases totalLoss } byProvince { ...DashboardGroup } byFraudType { ...DashboardGroup }\n  seriesBucket seriesGrowth { start newSeries joinedCases series linkedCases } requestsByState { type state count }\n  freezes { answered held successRate amountHeld medianAnswerSeconds }\n  goldenMinutes { cases stopped held medianReportToStopSeconds medianStopToHeldSeconds }\n  overdueRequests { count items { id reference type state caseNumber toAgency { id name nameEn } deadlineAt } }\n  tasks { open overdue items { id taskForceId taskForceName title status province assigneeAgency { id name nameEn } dueAt } }\n} }"): typeof import('./graphql').SupervisorDashboardDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1088,6 +1104,38 @@ export function graphql(source: "query CaseHead($id: ID!) { case(id: $id) { ...C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Case($id: ID!) { case(id: $id) { ...CaseDetail } }"): typeof import('./graphql').CaseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment FreezeBatchTotalsFields on FreezeBatchTotals {\n  items sent alreadyLive notSent awaiting holding ended overdue amountAsked amountHeld firstHeldAt nextDeadlineAt\n}"): typeof import('./graphql').FreezeBatchTotalsFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment FreezeBatchSummary on FreezeBatch {\n  id caseId caseNumber transferId createdAt createdByName legalBasisDoc totals { ...FreezeBatchTotalsFields }\n}"): typeof import('./graphql').FreezeBatchSummaryFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment FreezeBatchFields on FreezeBatch {\n  ...FreezeBatchSummary clientKey fundTraceRunId maxHops replayed\n  banks { bank { ...AgencyRefFields } items awaiting holding ended overdue amountAsked amountHeld }\n  items {\n    position account accountKind amountAsked amountHeld matchedPrefix outcome overdue state deadlineAt\n    bank { ...AgencyRefFields }\n    request { id reference state sentAt deadlineAt deadlineColour overdue }\n  }\n}"): typeof import('./graphql').FreezeBatchFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment CaseGoldenMinutesFields on CaseGoldenMinutes { reportedAt firstStopSentAt firstFundsHeldAt reportToStopSeconds stopToHeldSeconds }"): typeof import('./graphql').CaseGoldenMinutesFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SendEmergencyStops($input: SendEmergencyStopsInput!) {\n  sendEmergencyStops(input: $input) { ...FreezeBatchFields }\n}"): typeof import('./graphql').SendEmergencyStopsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FreezeBatch($id: ID!) { freezeBatch(id: $id) { ...FreezeBatchFields } }"): typeof import('./graphql').FreezeBatchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CaseFreezeBatches($caseId: ID!) { caseFreezeBatches(caseId: $caseId) { ...FreezeBatchSummary } }"): typeof import('./graphql').CaseFreezeBatchesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CaseGoldenMinutes($id: ID!) { case(id: $id) { id goldenMinutes { ...CaseGoldenMinutesFields } } }"): typeof import('./graphql').CaseGoldenMinutesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

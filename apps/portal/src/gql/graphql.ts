@@ -414,6 +414,17 @@ export type DownstreamTransferInput = {
 
 export { FraudType };
 
+/** What became of one last-seen account of a trace in a batch of emergency stops */
+export type FreezeBatchItemOutcome =
+  /** A stop of the same account on the case was live already: nothing was sent again (request shows it when your agency sent it) */
+  | 'ALREADY_LIVE'
+  /** A wallet or payment-app account, not a bank card or account: no bank can stop it */
+  | 'NOT_A_BANK_ACCOUNT'
+  /** An emergency stop went to the account's issuing bank with this batch */
+  | 'SENT'
+  /** No bank registered a prefix of the account: not sent — choose the bank and send it with sendFreezeRequest */
+  | 'UNKNOWN_BANK';
+
 /** EMERGENCY_STOP holds 48 hours (extendable once); FREEZE 6 months, renewable */
 export type FreezeKind =
   /** Stop-payment (紧急止付): holds the funds 48 hours, may be extended once */
@@ -801,6 +812,24 @@ export type SendCooperationRequestInput = {
   /** What is asked and why (1–4000 characters) */
   summary: string;
   /** NORMAL when left out */
+  urgency?: Urgency | null | undefined;
+};
+
+/** Emergency stops for the last-seen accounts of a fund trace, each to its account's issuing bank, in one batch. Give the trace either as transferId (run again now, as fundTrace does, up to 6 hops) or as fundTraceRunId (a background trace that is DONE) */
+export type SendEmergencyStopsInput = {
+  /** Only these last-seen accounts (FundTraceNode.id), up to 200; every last-seen account of the trace when left out */
+  accounts?: Array<string> | null | undefined;
+  /** A key the client makes once per action (a UUID, 1-100 characters) and sends again when it retries: the same key answers the batch sent with it (replayed: true) and sends nothing twice; the same key for another trace is a CONFLICT */
+  clientKey: string;
+  /** Or a background trace (FundTraceRun.id) that is DONE: its stored result is used */
+  fundTraceRunId?: string | number | null | undefined;
+  /** Number of the legal document every stop carries (e.g. 紧急止付通知书) */
+  legalBasisDoc: string;
+  /** With transferId: hops to follow, 1 to 6; 6 when left out */
+  maxHops?: number | null | undefined;
+  /** The victim's transfer the trace starts from (Transfer.id, as fundTrace(transferId)) */
+  transferId?: string | number | null | undefined;
+  /** URGENT (the 30-minute deadline) when left out */
   urgency?: Urgency | null | undefined;
 };
 
@@ -1538,11 +1567,11 @@ export type AddStatementMutationVariables = Exact<{
 
 export type AddStatementMutation = { addStatement: { id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> } };
 
-export type FundNodeFragment = { id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean };
+export type FundNodeFragment = { id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null };
 
-export type FundTraceFieldsFragment = { hops: number, truncated: boolean, nodes: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean }>, edges: Array<{ id: string, source: string, target: string, amount: string, traced: string, occurredAt: string, depth: number, caseId: string, cycle: boolean }>, lastSeen: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean }> };
+export type FundTraceFieldsFragment = { hops: number, truncated: boolean, nodes: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }>, edges: Array<{ id: string, source: string, target: string, amount: string, traced: string, occurredAt: string, depth: number, caseId: string, cycle: boolean }>, lastSeen: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }> };
 
-export type FundRunFieldsFragment = { id: string, transferId: string, caseId: string, maxHops: number, state: JobState, done: number, error: string | null, createdAt: string, finishedAt: string | null, result: { hops: number, truncated: boolean, nodes: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean }>, edges: Array<{ id: string, source: string, target: string, amount: string, traced: string, occurredAt: string, depth: number, caseId: string, cycle: boolean }>, lastSeen: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean }> } | null };
+export type FundRunFieldsFragment = { id: string, transferId: string, caseId: string, maxHops: number, state: JobState, done: number, error: string | null, createdAt: string, finishedAt: string | null, result: { hops: number, truncated: boolean, nodes: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }>, edges: Array<{ id: string, source: string, target: string, amount: string, traced: string, occurredAt: string, depth: number, caseId: string, cycle: boolean }>, lastSeen: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }> } | null };
 
 export type FundTraceQueryVariables = Exact<{
   transferId: string | number;
@@ -1550,7 +1579,7 @@ export type FundTraceQueryVariables = Exact<{
 }>;
 
 
-export type FundTraceQuery = { fundTrace: { hops: number, truncated: boolean, nodes: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean }>, edges: Array<{ id: string, source: string, target: string, amount: string, traced: string, occurredAt: string, depth: number, caseId: string, cycle: boolean }>, lastSeen: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean }> } };
+export type FundTraceQuery = { fundTrace: { hops: number, truncated: boolean, nodes: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }>, edges: Array<{ id: string, source: string, target: string, amount: string, traced: string, occurredAt: string, depth: number, caseId: string, cycle: boolean }>, lastSeen: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }> } };
 
 export type StartFundTraceMutationVariables = Exact<{
   transferId: string | number;
@@ -1558,14 +1587,14 @@ export type StartFundTraceMutationVariables = Exact<{
 }>;
 
 
-export type StartFundTraceMutation = { startFundTrace: { id: string, transferId: string, caseId: string, maxHops: number, state: JobState, done: number, error: string | null, createdAt: string, finishedAt: string | null, result: { hops: number, truncated: boolean, nodes: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean }>, edges: Array<{ id: string, source: string, target: string, amount: string, traced: string, occurredAt: string, depth: number, caseId: string, cycle: boolean }>, lastSeen: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean }> } | null } };
+export type StartFundTraceMutation = { startFundTrace: { id: string, transferId: string, caseId: string, maxHops: number, state: JobState, done: number, error: string | null, createdAt: string, finishedAt: string | null, result: { hops: number, truncated: boolean, nodes: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }>, edges: Array<{ id: string, source: string, target: string, amount: string, traced: string, occurredAt: string, depth: number, caseId: string, cycle: boolean }>, lastSeen: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }> } | null } };
 
 export type FundTraceRunQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type FundTraceRunQuery = { fundTraceRun: { id: string, transferId: string, caseId: string, maxHops: number, state: JobState, done: number, error: string | null, createdAt: string, finishedAt: string | null, result: { hops: number, truncated: boolean, nodes: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean }>, edges: Array<{ id: string, source: string, target: string, amount: string, traced: string, occurredAt: string, depth: number, caseId: string, cycle: boolean }>, lastSeen: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean }> } | null } };
+export type FundTraceRunQuery = { fundTraceRun: { id: string, transferId: string, caseId: string, maxHops: number, state: JobState, done: number, error: string | null, createdAt: string, finishedAt: string | null, result: { hops: number, truncated: boolean, nodes: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }>, edges: Array<{ id: string, source: string, target: string, amount: string, traced: string, occurredAt: string, depth: number, caseId: string, cycle: boolean }>, lastSeen: Array<{ id: string, kind: IdentifierKind, label: string, bank: string | null, depth: number, amountIn: string, amountHeld: string, cycle: boolean, atDepthLimit: boolean, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }> } | null } };
 
 export type CreateCaseMutationVariables = Exact<{
   input: CreateCaseInput;
@@ -1581,7 +1610,7 @@ export type SupervisorDashboardQueryVariables = Exact<{
 }>;
 
 
-export type SupervisorDashboardQuery = { supervisorDashboard: { scope: DashboardScope, region: string | null, periodDays: number, since: string, fraudType: FraudType | null, seriesBucket: DashboardBucket, cases: { cases: number, openCases: number, totalLoss: string }, byProvince: Array<{ key: string, cases: number, openCases: number, totalLoss: string }>, byFraudType: Array<{ key: string, cases: number, openCases: number, totalLoss: string }>, seriesGrowth: Array<{ start: string, newSeries: number, joinedCases: number, series: number, linkedCases: number }>, requestsByState: Array<{ type: RequestType, state: RequestState, count: number }>, freezes: { answered: number, held: number, successRate: number | null, amountHeld: string, medianAnswerSeconds: number | null }, overdueRequests: { count: number, items: Array<{ id: string, reference: string, type: RequestType, state: RequestState, caseNumber: string, deadlineAt: string, toAgency: { id: string, name: string, nameEn: string } }> }, tasks: { open: number, overdue: number, items: Array<{ id: string, taskForceId: string, taskForceName: string, title: string, status: TaskStatus, province: string | null, dueAt: string, assigneeAgency: { id: string, name: string, nameEn: string } }> } } };
+export type SupervisorDashboardQuery = { supervisorDashboard: { scope: DashboardScope, region: string | null, periodDays: number, since: string, fraudType: FraudType | null, seriesBucket: DashboardBucket, cases: { cases: number, openCases: number, totalLoss: string }, byProvince: Array<{ key: string, cases: number, openCases: number, totalLoss: string }>, byFraudType: Array<{ key: string, cases: number, openCases: number, totalLoss: string }>, seriesGrowth: Array<{ start: string, newSeries: number, joinedCases: number, series: number, linkedCases: number }>, requestsByState: Array<{ type: RequestType, state: RequestState, count: number }>, freezes: { answered: number, held: number, successRate: number | null, amountHeld: string, medianAnswerSeconds: number | null }, goldenMinutes: { cases: number, stopped: number, held: number, medianReportToStopSeconds: number | null, medianStopToHeldSeconds: number | null }, overdueRequests: { count: number, items: Array<{ id: string, reference: string, type: RequestType, state: RequestState, caseNumber: string, deadlineAt: string, toAgency: { id: string, name: string, nameEn: string } }> }, tasks: { open: number, overdue: number, items: Array<{ id: string, taskForceId: string, taskForceName: string, title: string, status: TaskStatus, province: string | null, dueAt: string, assigneeAgency: { id: string, name: string, nameEn: string } }> } } };
 
 export type WorkItemFieldsFragment = { kind: WorkItemKind, id: string, dueAt: string | null, since: string, caseNumber: string | null, reference: string | null, requestState: RequestState | null, urgency: Urgency | null, amount: string | null, notificationId: string | null, title: { zh: string, en: string }, target: { path: string }, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } | null };
 
@@ -2088,6 +2117,42 @@ export type CaseQueryVariables = Exact<{
 
 
 export type CaseQuery = { case: { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
+
+export type FreezeBatchTotalsFieldsFragment = { items: number, sent: number, alreadyLive: number, notSent: number, awaiting: number, holding: number, ended: number, overdue: number, amountAsked: string, amountHeld: string, firstHeldAt: string | null, nextDeadlineAt: string | null };
+
+export type FreezeBatchSummaryFragment = { id: string, caseId: string, caseNumber: string, transferId: string, createdAt: string, createdByName: string | null, legalBasisDoc: string, totals: { items: number, sent: number, alreadyLive: number, notSent: number, awaiting: number, holding: number, ended: number, overdue: number, amountAsked: string, amountHeld: string, firstHeldAt: string | null, nextDeadlineAt: string | null } };
+
+export type FreezeBatchFieldsFragment = { clientKey: string, fundTraceRunId: string | null, maxHops: number, replayed: boolean, id: string, caseId: string, caseNumber: string, transferId: string, createdAt: string, createdByName: string | null, legalBasisDoc: string, banks: Array<{ items: number, awaiting: number, holding: number, ended: number, overdue: number, amountAsked: string, amountHeld: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, items: Array<{ position: number, account: string, accountKind: IdentifierKind, amountAsked: string, amountHeld: string | null, matchedPrefix: string | null, outcome: FreezeBatchItemOutcome, overdue: boolean, state: RequestState | null, deadlineAt: string | null, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } | null, request: { id: string, reference: string, state: RequestState, sentAt: string | null, deadlineAt: string | null, deadlineColour: DeadlineColour | null, overdue: boolean } | null }>, totals: { items: number, sent: number, alreadyLive: number, notSent: number, awaiting: number, holding: number, ended: number, overdue: number, amountAsked: string, amountHeld: string, firstHeldAt: string | null, nextDeadlineAt: string | null } };
+
+export type CaseGoldenMinutesFieldsFragment = { reportedAt: string, firstStopSentAt: string | null, firstFundsHeldAt: string | null, reportToStopSeconds: number | null, stopToHeldSeconds: number | null };
+
+export type SendEmergencyStopsMutationVariables = Exact<{
+  input: SendEmergencyStopsInput;
+}>;
+
+
+export type SendEmergencyStopsMutation = { sendEmergencyStops: { clientKey: string, fundTraceRunId: string | null, maxHops: number, replayed: boolean, id: string, caseId: string, caseNumber: string, transferId: string, createdAt: string, createdByName: string | null, legalBasisDoc: string, banks: Array<{ items: number, awaiting: number, holding: number, ended: number, overdue: number, amountAsked: string, amountHeld: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, items: Array<{ position: number, account: string, accountKind: IdentifierKind, amountAsked: string, amountHeld: string | null, matchedPrefix: string | null, outcome: FreezeBatchItemOutcome, overdue: boolean, state: RequestState | null, deadlineAt: string | null, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } | null, request: { id: string, reference: string, state: RequestState, sentAt: string | null, deadlineAt: string | null, deadlineColour: DeadlineColour | null, overdue: boolean } | null }>, totals: { items: number, sent: number, alreadyLive: number, notSent: number, awaiting: number, holding: number, ended: number, overdue: number, amountAsked: string, amountHeld: string, firstHeldAt: string | null, nextDeadlineAt: string | null } } };
+
+export type FreezeBatchQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FreezeBatchQuery = { freezeBatch: { clientKey: string, fundTraceRunId: string | null, maxHops: number, replayed: boolean, id: string, caseId: string, caseNumber: string, transferId: string, createdAt: string, createdByName: string | null, legalBasisDoc: string, banks: Array<{ items: number, awaiting: number, holding: number, ended: number, overdue: number, amountAsked: string, amountHeld: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }>, items: Array<{ position: number, account: string, accountKind: IdentifierKind, amountAsked: string, amountHeld: string | null, matchedPrefix: string | null, outcome: FreezeBatchItemOutcome, overdue: boolean, state: RequestState | null, deadlineAt: string | null, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } | null, request: { id: string, reference: string, state: RequestState, sentAt: string | null, deadlineAt: string | null, deadlineColour: DeadlineColour | null, overdue: boolean } | null }>, totals: { items: number, sent: number, alreadyLive: number, notSent: number, awaiting: number, holding: number, ended: number, overdue: number, amountAsked: string, amountHeld: string, firstHeldAt: string | null, nextDeadlineAt: string | null } } };
+
+export type CaseFreezeBatchesQueryVariables = Exact<{
+  caseId: string | number;
+}>;
+
+
+export type CaseFreezeBatchesQuery = { caseFreezeBatches: Array<{ id: string, caseId: string, caseNumber: string, transferId: string, createdAt: string, createdByName: string | null, legalBasisDoc: string, totals: { items: number, sent: number, alreadyLive: number, notSent: number, awaiting: number, holding: number, ended: number, overdue: number, amountAsked: string, amountHeld: string, firstHeldAt: string | null, nextDeadlineAt: string | null } }> };
+
+export type CaseGoldenMinutesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseGoldenMinutesQuery = { case: { id: string, goldenMinutes: { reportedAt: string, firstStopSentAt: string | null, firstFundsHeldAt: string | null, reportToStopSeconds: number | null, stopToHeldSeconds: number | null } | null } };
 
 export type InboxCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2636,8 +2701,20 @@ export const FundNodeFragmentDoc = new TypedDocumentString(`
   amountHeld
   cycle
   atDepthLimit
+  issuingBank {
+    prefix
+    bank {
+      ...AgencyRefFields
+    }
+  }
 }
-    `, {"fragmentName":"FundNode"}) as unknown as TypedDocumentString<FundNodeFragment, unknown>;
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`, {"fragmentName":"FundNode"}) as unknown as TypedDocumentString<FundNodeFragment, unknown>;
 export const FundTraceFieldsFragmentDoc = new TypedDocumentString(`
     fragment FundTraceFields on FundTrace {
   nodes {
@@ -2670,6 +2747,19 @@ export const FundTraceFieldsFragmentDoc = new TypedDocumentString(`
   amountHeld
   cycle
   atDepthLimit
+  issuingBank {
+    prefix
+    bank {
+      ...AgencyRefFields
+    }
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
 }`, {"fragmentName":"FundTraceFields"}) as unknown as TypedDocumentString<FundTraceFieldsFragment, unknown>;
 export const FundRunFieldsFragmentDoc = new TypedDocumentString(`
     fragment FundRunFields on FundTraceRun {
@@ -2696,6 +2786,12 @@ export const FundRunFieldsFragmentDoc = new TypedDocumentString(`
   amountHeld
   cycle
   atDepthLimit
+  issuingBank {
+    prefix
+    bank {
+      ...AgencyRefFields
+    }
+  }
 }
 fragment FundTraceFields on FundTrace {
   nodes {
@@ -2717,6 +2813,13 @@ fragment FundTraceFields on FundTrace {
   }
   hops
   truncated
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
 }`, {"fragmentName":"FundRunFields"}) as unknown as TypedDocumentString<FundRunFieldsFragment, unknown>;
 export const DashboardGroupFragmentDoc = new TypedDocumentString(`
     fragment DashboardGroup on DashboardCaseGroup {
@@ -3308,6 +3411,135 @@ fragment SecondFactorStep on SecondFactorChallenge {
   enrolmentRequired
   enrolmentToken
 }`, {"fragmentName":"AuthFields"}) as unknown as TypedDocumentString<AuthFieldsFragment, unknown>;
+export const FreezeBatchTotalsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FreezeBatchTotalsFields on FreezeBatchTotals {
+  items
+  sent
+  alreadyLive
+  notSent
+  awaiting
+  holding
+  ended
+  overdue
+  amountAsked
+  amountHeld
+  firstHeldAt
+  nextDeadlineAt
+}
+    `, {"fragmentName":"FreezeBatchTotalsFields"}) as unknown as TypedDocumentString<FreezeBatchTotalsFieldsFragment, unknown>;
+export const FreezeBatchSummaryFragmentDoc = new TypedDocumentString(`
+    fragment FreezeBatchSummary on FreezeBatch {
+  id
+  caseId
+  caseNumber
+  transferId
+  createdAt
+  createdByName
+  legalBasisDoc
+  totals {
+    ...FreezeBatchTotalsFields
+  }
+}
+    fragment FreezeBatchTotalsFields on FreezeBatchTotals {
+  items
+  sent
+  alreadyLive
+  notSent
+  awaiting
+  holding
+  ended
+  overdue
+  amountAsked
+  amountHeld
+  firstHeldAt
+  nextDeadlineAt
+}`, {"fragmentName":"FreezeBatchSummary"}) as unknown as TypedDocumentString<FreezeBatchSummaryFragment, unknown>;
+export const FreezeBatchFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FreezeBatchFields on FreezeBatch {
+  ...FreezeBatchSummary
+  clientKey
+  fundTraceRunId
+  maxHops
+  replayed
+  banks {
+    bank {
+      ...AgencyRefFields
+    }
+    items
+    awaiting
+    holding
+    ended
+    overdue
+    amountAsked
+    amountHeld
+  }
+  items {
+    position
+    account
+    accountKind
+    amountAsked
+    amountHeld
+    matchedPrefix
+    outcome
+    overdue
+    state
+    deadlineAt
+    bank {
+      ...AgencyRefFields
+    }
+    request {
+      id
+      reference
+      state
+      sentAt
+      deadlineAt
+      deadlineColour
+      overdue
+    }
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment FreezeBatchTotalsFields on FreezeBatchTotals {
+  items
+  sent
+  alreadyLive
+  notSent
+  awaiting
+  holding
+  ended
+  overdue
+  amountAsked
+  amountHeld
+  firstHeldAt
+  nextDeadlineAt
+}
+fragment FreezeBatchSummary on FreezeBatch {
+  id
+  caseId
+  caseNumber
+  transferId
+  createdAt
+  createdByName
+  legalBasisDoc
+  totals {
+    ...FreezeBatchTotalsFields
+  }
+}`, {"fragmentName":"FreezeBatchFields"}) as unknown as TypedDocumentString<FreezeBatchFieldsFragment, unknown>;
+export const CaseGoldenMinutesFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CaseGoldenMinutesFields on CaseGoldenMinutes {
+  reportedAt
+  firstStopSentAt
+  firstFundsHeldAt
+  reportToStopSeconds
+  stopToHeldSeconds
+}
+    `, {"fragmentName":"CaseGoldenMinutesFields"}) as unknown as TypedDocumentString<CaseGoldenMinutesFieldsFragment, unknown>;
 export const AccessRequestsDocument = new TypedDocumentString(`
     query AccessRequests($direction: RequestDirection!, $status: AccessRequestStatus, $first: Int, $after: String) {
   accessRequests(
@@ -4824,6 +5056,12 @@ export const FundTraceDocument = new TypedDocumentString(`
   amountHeld
   cycle
   atDepthLimit
+  issuingBank {
+    prefix
+    bank {
+      ...AgencyRefFields
+    }
+  }
 }
 fragment FundTraceFields on FundTrace {
   nodes {
@@ -4845,6 +5083,13 @@ fragment FundTraceFields on FundTrace {
   }
   hops
   truncated
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
 }`) as unknown as TypedDocumentString<FundTraceQuery, FundTraceQueryVariables>;
 export const StartFundTraceDocument = new TypedDocumentString(`
     mutation StartFundTrace($transferId: ID!, $maxHops: Int!) {
@@ -4862,6 +5107,12 @@ export const StartFundTraceDocument = new TypedDocumentString(`
   amountHeld
   cycle
   atDepthLimit
+  issuingBank {
+    prefix
+    bank {
+      ...AgencyRefFields
+    }
+  }
 }
 fragment FundTraceFields on FundTrace {
   nodes {
@@ -4897,6 +5148,13 @@ fragment FundRunFields on FundTraceRun {
   error
   createdAt
   finishedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
 }`) as unknown as TypedDocumentString<StartFundTraceMutation, StartFundTraceMutationVariables>;
 export const FundTraceRunDocument = new TypedDocumentString(`
     query FundTraceRun($id: ID!) {
@@ -4914,6 +5172,12 @@ export const FundTraceRunDocument = new TypedDocumentString(`
   amountHeld
   cycle
   atDepthLimit
+  issuingBank {
+    prefix
+    bank {
+      ...AgencyRefFields
+    }
+  }
 }
 fragment FundTraceFields on FundTrace {
   nodes {
@@ -4949,6 +5213,13 @@ fragment FundRunFields on FundTraceRun {
   error
   createdAt
   finishedAt
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
 }`) as unknown as TypedDocumentString<FundTraceRunQuery, FundTraceRunQueryVariables>;
 export const CreateCaseDocument = new TypedDocumentString(`
     mutation CreateCase($input: CreateCaseInput!) {
@@ -5017,6 +5288,13 @@ export const SupervisorDashboardDocument = new TypedDocumentString(`
       successRate
       amountHeld
       medianAnswerSeconds
+    }
+    goldenMinutes {
+      cases
+      stopped
+      held
+      medianReportToStopSeconds
+      medianStopToHeldSeconds
     }
     overdueRequests {
       count
@@ -7322,6 +7600,218 @@ fragment HandlingFields on HandlingCode {
   mayUseInCourt
   mustAskBeforeActing
 }`) as unknown as TypedDocumentString<CaseQuery, CaseQueryVariables>;
+export const SendEmergencyStopsDocument = new TypedDocumentString(`
+    mutation SendEmergencyStops($input: SendEmergencyStopsInput!) {
+  sendEmergencyStops(input: $input) {
+    ...FreezeBatchFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment FreezeBatchTotalsFields on FreezeBatchTotals {
+  items
+  sent
+  alreadyLive
+  notSent
+  awaiting
+  holding
+  ended
+  overdue
+  amountAsked
+  amountHeld
+  firstHeldAt
+  nextDeadlineAt
+}
+fragment FreezeBatchSummary on FreezeBatch {
+  id
+  caseId
+  caseNumber
+  transferId
+  createdAt
+  createdByName
+  legalBasisDoc
+  totals {
+    ...FreezeBatchTotalsFields
+  }
+}
+fragment FreezeBatchFields on FreezeBatch {
+  ...FreezeBatchSummary
+  clientKey
+  fundTraceRunId
+  maxHops
+  replayed
+  banks {
+    bank {
+      ...AgencyRefFields
+    }
+    items
+    awaiting
+    holding
+    ended
+    overdue
+    amountAsked
+    amountHeld
+  }
+  items {
+    position
+    account
+    accountKind
+    amountAsked
+    amountHeld
+    matchedPrefix
+    outcome
+    overdue
+    state
+    deadlineAt
+    bank {
+      ...AgencyRefFields
+    }
+    request {
+      id
+      reference
+      state
+      sentAt
+      deadlineAt
+      deadlineColour
+      overdue
+    }
+  }
+}`) as unknown as TypedDocumentString<SendEmergencyStopsMutation, SendEmergencyStopsMutationVariables>;
+export const FreezeBatchDocument = new TypedDocumentString(`
+    query FreezeBatch($id: ID!) {
+  freezeBatch(id: $id) {
+    ...FreezeBatchFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment FreezeBatchTotalsFields on FreezeBatchTotals {
+  items
+  sent
+  alreadyLive
+  notSent
+  awaiting
+  holding
+  ended
+  overdue
+  amountAsked
+  amountHeld
+  firstHeldAt
+  nextDeadlineAt
+}
+fragment FreezeBatchSummary on FreezeBatch {
+  id
+  caseId
+  caseNumber
+  transferId
+  createdAt
+  createdByName
+  legalBasisDoc
+  totals {
+    ...FreezeBatchTotalsFields
+  }
+}
+fragment FreezeBatchFields on FreezeBatch {
+  ...FreezeBatchSummary
+  clientKey
+  fundTraceRunId
+  maxHops
+  replayed
+  banks {
+    bank {
+      ...AgencyRefFields
+    }
+    items
+    awaiting
+    holding
+    ended
+    overdue
+    amountAsked
+    amountHeld
+  }
+  items {
+    position
+    account
+    accountKind
+    amountAsked
+    amountHeld
+    matchedPrefix
+    outcome
+    overdue
+    state
+    deadlineAt
+    bank {
+      ...AgencyRefFields
+    }
+    request {
+      id
+      reference
+      state
+      sentAt
+      deadlineAt
+      deadlineColour
+      overdue
+    }
+  }
+}`) as unknown as TypedDocumentString<FreezeBatchQuery, FreezeBatchQueryVariables>;
+export const CaseFreezeBatchesDocument = new TypedDocumentString(`
+    query CaseFreezeBatches($caseId: ID!) {
+  caseFreezeBatches(caseId: $caseId) {
+    ...FreezeBatchSummary
+  }
+}
+    fragment FreezeBatchTotalsFields on FreezeBatchTotals {
+  items
+  sent
+  alreadyLive
+  notSent
+  awaiting
+  holding
+  ended
+  overdue
+  amountAsked
+  amountHeld
+  firstHeldAt
+  nextDeadlineAt
+}
+fragment FreezeBatchSummary on FreezeBatch {
+  id
+  caseId
+  caseNumber
+  transferId
+  createdAt
+  createdByName
+  legalBasisDoc
+  totals {
+    ...FreezeBatchTotalsFields
+  }
+}`) as unknown as TypedDocumentString<CaseFreezeBatchesQuery, CaseFreezeBatchesQueryVariables>;
+export const CaseGoldenMinutesDocument = new TypedDocumentString(`
+    query CaseGoldenMinutes($id: ID!) {
+  case(id: $id) {
+    id
+    goldenMinutes {
+      ...CaseGoldenMinutesFields
+    }
+  }
+}
+    fragment CaseGoldenMinutesFields on CaseGoldenMinutes {
+  reportedAt
+  firstStopSentAt
+  firstFundsHeldAt
+  reportToStopSeconds
+  stopToHeldSeconds
+}`) as unknown as TypedDocumentString<CaseGoldenMinutesQuery, CaseGoldenMinutesQueryVariables>;
 export const InboxCountsDocument = new TypedDocumentString(`
     query InboxCounts {
   inboxCounts {

@@ -33,6 +33,9 @@ export const canAdminLinking = (u: User) => canReadWarninglist(u) || canReviewHu
 
 /* Requests between agencies. */
 export const canSendRequests = (u: User) => may(u, 'sendFreezeRequest');
+/** Batches of emergency stops from a fund trace: sending one, and reading the agency's batches (issue 16). */
+export const canSendEmergencyStops = (u: User) => may(u, 'sendEmergencyStops');
+export const canReadFreezeBatches = (u: User) => may(u, 'freezeBatch');
 /** Banks, telecoms and foreign partners answer what is addressed to them. */
 export const answersRequests = (u: User) => may(u, 'acknowledgeRequest');
 /** Any of the request pages (inboxes, a request). */

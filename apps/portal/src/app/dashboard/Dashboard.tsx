@@ -11,6 +11,7 @@ import { useAgencyName, useFormatDate, useFormatDateTime, useProvinceName, useRe
 import { useFormatMoney } from '../../lib/money';
 import type { User } from '../../lib/auth';
 import { CaseGroupChart, RequestsByStateChart, SeriesGrowthChart } from './Charts';
+import { GoldenMinutes } from './GoldenMinutes';
 import { casesHref, OVERDUE_REQUESTS_HREF, PERIODS, SUPERVISOR_DASHBOARD, type DashboardData, type Scope } from './data';
 import styles from './dashboard.module.css';
 import { seesRegion } from '../../lib/access';
@@ -187,6 +188,7 @@ export function Dashboard({ user }: { user: User }) {
           {data.scope === 'REGION' && <p className={`muted small ${styles.scopeNote}`}>{t('regionNote')}</p>}
 
           <div className={styles.grid}>
+            <GoldenMinutes golden={data.goldenMinutes} />
             <section className={`card ${styles.card}`} data-testid="dashboard-provinces">
               <h2>{t('byProvince')}</h2>
               {data.byProvince.length === 0 ? (

@@ -16,6 +16,7 @@ export const SUPERVISOR_DASHBOARD = graphql(`query SupervisorDashboard($filter: 
   scope region periodDays since fraudType cases { cases openCases totalLoss } byProvince { ...DashboardGroup } byFraudType { ...DashboardGroup }
   seriesBucket seriesGrowth { start newSeries joinedCases series linkedCases } requestsByState { type state count }
   freezes { answered held successRate amountHeld medianAnswerSeconds }
+  goldenMinutes { cases stopped held medianReportToStopSeconds medianStopToHeldSeconds }
   overdueRequests { count items { id reference type state caseNumber toAgency { id name nameEn } deadlineAt } }
   tasks { open overdue items { id taskForceId taskForceName title status province assigneeAgency { id name nameEn } dueAt } }
 } }`);

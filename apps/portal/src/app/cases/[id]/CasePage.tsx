@@ -6,8 +6,10 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { Alert } from '../../../components/Alert';
 import { Unavailable } from '../../../components/Unavailable';
-import { canSeePersonalData, canSendRequests, canWriteCases } from '../../../lib/access';
+import { canReadFreezeBatches, canSeePersonalData, canSendRequests, canWriteCases } from '../../../lib/access';
 import { useAuth } from '../../../lib/auth';
+import { CaseBatches } from './CaseBatches';
+import { CaseGoldenMinutes } from './CaseGoldenMinutes';
 import { CaseRequests } from './CaseRequests';
 import { CaseSummaryCard } from './CaseSummaryCard';
 import { Evidence } from './Evidence';
@@ -95,6 +97,8 @@ export function CasePage({ id, user }: { id: string; user: User }) {
       <CaseBulletinHits caseId={data.id} />
       <Links caseId={data.id} caseNumber={data.caseNumber} user={user} />
       <CaseRequests caseId={data.id} ownAgencyId={user.agency.id} mayRequest={mayRequest} blockedBy={requestBlock} />
+      <CaseGoldenMinutes caseId={data.id} />
+      {canReadFreezeBatches(user) && data.viewerAccess !== 'READ' && <CaseBatches caseId={data.id} ownAgencyId={user.agency.id} />}
       <Statements
         caseId={data.id}
         statements={data.statements}

@@ -4,6 +4,7 @@ import { IdentifierKind } from '@caselink/domain';
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert } from '../../../../../components/Alert';
 import type { CytoEdge, CytoHandle, CytoNode } from '../../../../../components/graph/CytoCanvas';
@@ -17,7 +18,8 @@ import { canSendRequests } from '../../../../../lib/access';
 import { useAuth } from '../../../../../lib/auth';
 import { useLoadReason } from '../../../../../lib/errors';
 import { GqlError } from '../../../../../lib/graphql';
-import { useFormatDateTime } from '../../../../../lib/format';
+import { useAgencyName, useFormatDateTime } from '../../../../../lib/format';
+import { batchHref } from '../../../../../lib/freeze-batches';
 import { sumAmounts, useFormatMoney } from '../../../../../lib/money';
 import { useLiveRefresh } from '../../../../../lib/live';
 import { accountDigits, CASE_REQUESTS, FREEZABLE_KINDS, HOLDING_STATES, newRequestHref, OPEN_STATES } from '../../../../../lib/requests';
@@ -26,6 +28,8 @@ import type { CaseSummaryFragment as CaseSummary, FundNodeFragment } from '../..
 import type { AgencyRequestSummary } from '../../../../../components/requests/RequestTable';
 import { CASE_HEAD } from '../../../../../lib/cases';
 import type { FundTrace } from './useFundTrace';
+import { StopAllDialog } from './StopAllDialog';
+import styles from '../../../../../components/emergency-stops/emergency-stops.module.css';
 
 type FundTraceNode = FundNodeFragment;
 
@@ -102,18 +106,47 @@ function FreezeCell({ node, caseId, trace, sent, mayRequest }: {
   );
 }
 
-/** "6217 0024 3000 1234 567" style labels stay readable on the canvas; the bank goes on a second line. */
-function nodeLabel(n: FundTraceNode): string {
-  return n.bank ? `${n.label}\n${n.bank}` : n.label;
+/**
+ * "6217 0024 3000 1234 567" style labels stay readable on the canvas; the bank goes on a second line: the issuing
+ * bank by registered prefix (where a stop goes), else the bank the payment trail named.
+ */
+function nodeLabel(n: FundTraceNode, bankName: (bank: { name: string; nameEn: string }) => string): string {
+  const bank = n.issuingBank ? bankName(n.issuingBank.bank) : n.bank;
+  return bank ? `${n.label}\n${bank}` : n.label;
+}
+
+/** The issuing bank of an account, with the prefix that routed it; the trail's own bank name, marked so, otherwise. */
+function IssuingBankCell({ node, testId }: { node: FundTraceNode | undefined; testId: string }) {
+  const t = useTranslations('emergencyStops');
+  const agencyName = useAgencyName();
+  if (!node) return <span className="muted">—</span>;
+  if (node.issuingBank) {
+    return (
+      <span data-testid={testId} data-bank-id={node.issuingBank.bank.id}>
+        {agencyName(node.issuingBank.bank)}
+        <span className={styles.sub}>{t('prefix', { prefix: node.issuingBank.prefix })}</span>
+      </span>
+    );
+  }
+  return (
+    <span data-testid={testId} data-bank-id="">
+      {node.bank ?? '—'}
+      <span className={styles.sub}>{FREEZABLE_KINDS.includes(node.kind) ? t('noIssuingBank') : t('notABank')}</span>
+    </span>
+  );
 }
 
 export function TracePage({ caseId, transferId }: { caseId: string; transferId: string }) {
   const t = useTranslations('fundTrace');
+  const tStops = useTranslations('emergencyStops');
   const tKind = useTranslations('identifierKinds');
   const { request, session } = useAuth();
   const loadReason = useLoadReason();
   const formatMoney = useFormatMoney();
   const formatDateTime = useFormatDateTime();
+  const agencyName = useAgencyName();
+  const router = useRouter();
+  const [stopAll, setStopAll] = useState(false);
   const [head, setHead] = useState<CaseSummary | null>(null);
   const [hops, setHops] = useState(DEFAULT_HOPS);
   const [attempt, setAttempt] = useState(0);
@@ -154,6 +187,7 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
   const victim = trace?.nodes.find((n) => n.depth === 0) ?? null;
   const origin = trace?.edges.find((e) => e.id === transferId) ?? null;
   const labels = useMemo(() => new Map(trace?.nodes.map((n) => [n.id, n.label]) ?? []), [trace]);
+  const nodesById = useMemo(() => new Map(trace?.nodes.map((n) => [n.id, n]) ?? []), [trace]);
 
   const cyNodes = useMemo<CytoNode[]>(
     () =>
@@ -161,14 +195,14 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
         const held = isPositive(n.amountHeld);
         const look = KIND_LOOK[n.kind] ?? KIND_LOOK.BANK_ACCOUNT;
         return {
-          id: n.id, label: held ? `${nodeLabel(n)}\n${t('heldShort', { amount: formatMoney(n.amountHeld) })}` : nodeLabel(n),
+          id: n.id, label: held ? `${nodeLabel(n, agencyName)}\n${t('heldShort', { amount: formatMoney(n.amountHeld) })}` : nodeLabel(n, agencyName),
           color: n.depth === 0 ? VICTIM_COLOUR : look.color, shape: n.depth === 0 ? 'round-rectangle' : look.shape,
           width: n.depth === 0 ? 46 : 34, height: n.depth === 0 ? 30 : 34, opacity: 1,
           borderColor: held ? HELD_BORDER : n.cycle ? CYCLE_COLOUR : '#ffffff', borderWidth: held || n.cycle ? 4 : 1.5,
           borderStyle: n.atDepthLimit ? ('dashed' as const) : ('solid' as const), depth: n.depth,
         };
       }),
-    [trace, t, formatMoney],
+    [trace, t, formatMoney, agencyName],
   );
   const cyEdges = useMemo<CytoEdge[]>(
     () =>
@@ -339,6 +373,15 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
                 {t('lastSeenTitle')} <span className="count">{trace.lastSeen.length}</span>
               </h2>
               <span className="muted small">{t('lastSeenIntro')}</span>
+              {mayRequest && trace.lastSeen.length > 0 && (
+                <div className="section-actions">
+                  <button type="button" className={`btn ${styles.stopAll}`} onClick={() => setStopAll(true)} disabled={busy}
+                    aria-describedby="stop-all-hint" data-testid="stop-all">
+                    {tStops('stopAll', { count: trace.lastSeen.length })}
+                  </button>
+                  <span id="stop-all-hint" className="visually-hidden">{tStops('stopAllHint')}</span>
+                </div>
+              )}
             </div>
             {trace.lastSeen.length === 0 ? (
               <p className="muted">{t('lastSeenEmpty')}</p>
@@ -349,7 +392,7 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
                     <tr>
                       <th>{t('account')}</th>
                       <th>{t('kind')}</th>
-                      <th>{t('bank')}</th>
+                      <th>{tStops('issuingBank')}</th>
                       <th className="num">{t('amountHeld')}</th>
                       <th className="num">{t('depth')}</th>
                       <th>{t('note')}</th>
@@ -361,7 +404,7 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
                       <tr key={n.id} data-testid="last-seen-row" data-account={n.id}>
                         <td className="mono">{n.label}</td>
                         <td className="nowrap">{tKind(n.kind)}</td>
-                        <td>{n.bank ?? '—'}</td>
+                        <td><IssuingBankCell node={n} testId="issuing-bank" /></td>
                         <td className="num nowrap" data-testid="amount-held">{formatMoney(n.amountHeld)}</td>
                         <td className="num">{n.depth}</td>
                         <td className="small">
@@ -388,7 +431,9 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
                     <th className="num">{t('hop')}</th>
                     <th>{t('time')}</th>
                     <th>{t('from')}</th>
+                    <th>{tStops('fromBank')}</th>
                     <th>{t('to')}</th>
+                    <th>{tStops('toBank')}</th>
                     <th className="num">{t('amount')}</th>
                     <th className="num">{t('traced')}</th>
                     <th>{t('case')}</th>
@@ -398,14 +443,16 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
                   {[...trace.edges]
                     .sort((a, b) => a.depth - b.depth || a.occurredAt.localeCompare(b.occurredAt))
                     .map((e) => (
-                      <tr key={e.id}>
+                      <tr key={e.id} data-testid="trail-row" data-transfer-id={e.id}>
                         <td className="num">{e.depth}</td>
                         <td className="nowrap">{formatDateTime(e.occurredAt)}</td>
                         <td className="mono">{labels.get(e.source) ?? e.source}</td>
+                        <td className="small"><IssuingBankCell node={nodesById.get(e.source)} testId="hop-from-bank" /></td>
                         <td className="mono">
                           {labels.get(e.target) ?? e.target}
                           {e.cycle && <span className="status status-off badge-after">{t('cycle')}</span>}
                         </td>
+                        <td className="small"><IssuingBankCell node={nodesById.get(e.target)} testId="hop-to-bank" /></td>
                         <td className="num nowrap">{formatMoney(e.amount)}</td>
                         <td className="num nowrap">{formatMoney(e.traced)}</td>
                         <td>
@@ -420,6 +467,12 @@ export function TracePage({ caseId, transferId }: { caseId: string; transferId: 
             </div>
           </details>
         </>
+      )}
+      {stopAll && trace && shown && (
+        <StopAllDialog caseId={caseId} caseNumber={head?.caseNumber ?? null} lastSeen={trace.lastSeen} isLive={(id) => !!sentFor(id)}
+          trace={{ transferId, maxHops: shown.hops, fundTraceRunId: shown.hops > MAX_DIRECT_HOPS ? (run?.id ?? null) : null }}
+          onClose={() => setStopAll(false)}
+          onSent={(batch) => router.push(`${batchHref(caseId, batch.id)}${batch.replayed ? '?replayed=1' : '?sent=1'}`)} />
       )}
     </div>
   );

@@ -8,7 +8,9 @@ import type { FundRunFieldsFragment, FundTraceFieldsFragment } from '../../../..
 export type FundTrace = FundTraceFieldsFragment;
 type FundTraceRun = FundRunFieldsFragment;
 
-graphql(`fragment FundNode on FundTraceNode { id kind label bank depth amountIn amountHeld cycle atDepthLimit }`);
+graphql(`fragment FundNode on FundTraceNode {
+  id kind label bank depth amountIn amountHeld cycle atDepthLimit issuingBank { prefix bank { ...AgencyRefFields } }
+}`);
 graphql(`fragment FundTraceFields on FundTrace {
   nodes { ...FundNode } edges { id source target amount traced occurredAt depth caseId cycle } lastSeen { ...FundNode } hops truncated
 }`);
