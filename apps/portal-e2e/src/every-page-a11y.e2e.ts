@@ -180,11 +180,9 @@ describe('every page passes axe-core (WCAG 2.0 and 2.1, A and AA) in Chinese and
         await setLanguage(context, locale);
         for (const route of routes) {
           const where = `${route} [${locale}] as ${user ?? 'anonymous'}`;
-          const t0 = Date.now();
           await page.goto(addressOf(route, user, r));
           // A page that never finishes loading is a finding of its own; axe still checks what it shows.
           await settle(page).catch((e: Error) => violations.push(`${where}: did not finish loading (${e.message.split('\n')[0]})`));
-          require('node:fs').appendFileSync('/tmp/w/p6/trace.log', `${where} settled ${Date.now() - t0}ms\n`);
           const lang = await page.locator('html').getAttribute('lang');
           if (lang !== locale) violations.push(`${where}: html lang="${lang}"`);
           for (const v of await axeViolations(page)) violations.push(`${where}: ${v}`);
