@@ -73,7 +73,7 @@ const PLAN: { user: string | null; routes: string[] }[] = [
   { user: 'analyst@gd.demo', routes: ['/', '/cases/[id]'] },
   { user: 'admin@national.demo', routes: ['/', '/admin/agencies', '/linking/relink', '/retention'] },
   { user: 'liaison@icbc.demo', routes: ['/', '/requests', '/requests/[id]', '/alerts', '/bulletins'] },
-  { user: 'admin@icbc.demo', routes: ['/admin/machine-clients'] },
+  { user: 'admin@icbc.demo', routes: ['/admin/machine-clients', '/admin/bank-prefixes'] },
   { user: 'liaison@cmcc.demo', routes: ['/requests/[id]'] },
   { user: 'liaison@kh.demo', routes: ['/', '/requests/[id]'] },
 ];

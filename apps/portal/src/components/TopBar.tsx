@@ -81,6 +81,8 @@ export function TopBar() {
         { href: '/linking', label: t('nav.linking'), show: canAddToWarninglist(user) || canReviewHubs(user) || canRelink(user) },
         { href: '/admin/users', label: t('nav.users'), show: canAdminUsers(user) },
         { href: '/admin/machine-clients', label: t('machineClients.nav'), show: may(user, 'machineClients') },
+        // A bank's card BINs and account prefixes (where freezes of its accounts go): the bank's admins.
+        { href: '/admin/bank-prefixes', label: t('bankRouting.nav'), show: may(user, 'addBankPrefixes') },
         { href: '/audit', label: t('nav.audit'), show: canReadAudit(user) },
         { href: '/retention', label: t('nav.retention'), show: canSeeRetention(user) },
         { href: '/admin/agencies', label: t('nav.agencies'), show: canAdminAgencies(user) },

@@ -32,6 +32,10 @@ type Documents = {
     "mutation DeactivateAgency($id: ID!) { deactivateAgency(id: $id) { ...AgencyPolicyFields } }": typeof types.DeactivateAgencyDocument,
     "mutation ReactivateAgency($id: ID!) { reactivateAgency(id: $id) { ...AgencyPolicyFields } }": typeof types.ReactivateAgencyDocument,
     "mutation CreateAgency($input: CreateAgencyInput!) { createAgency(input: $input) { ...AgencyFields } }": typeof types.CreateAgencyDocument,
+    "mutation AddBankPrefixes($input: AddBankPrefixesInput!) { addBankPrefixes(input: $input) { ...BankPrefixFields } }": typeof types.AddBankPrefixesDocument,
+    "fragment BankPrefixFields on BankPrefix { prefix label createdAt removable bank { ...AgencyRefFields } }": typeof types.BankPrefixFieldsFragmentDoc,
+    "query BankPrefixes($bankAgencyId: ID) { bankPrefixes(bankAgencyId: $bankAgencyId) { ...BankPrefixFields } }": typeof types.BankPrefixesDocument,
+    "mutation RemoveBankPrefix($prefix: String!) { removeBankPrefix(prefix: $prefix) }": typeof types.RemoveBankPrefixDocument,
     "mutation CreateMachineClient($input: CreateMachineClientInput!) {\n  createMachineClient(input: $input) { ...MachineClientCredentialsFields }\n}": typeof types.CreateMachineClientDocument,
     "fragment MachineClientCredentialsFields on MachineClientCredentials {\n  client { ...MachineClientFields } clientSecret tokenPath previousSecretsUntil\n}": typeof types.MachineClientCredentialsFieldsFragmentDoc,
     "fragment MachineClientFields on MachineClient {\n  id clientId name roles active createdAt createdByName revokedAt lastUsedAt secrets { id hint createdAt expiresAt current }\n}": typeof types.MachineClientFieldsFragmentDoc,
@@ -66,7 +70,7 @@ type Documents = {
     "mutation PreviewClueImport($input: ClueImportInput!) {\n  previewClueImport(input: $input) {\n    format documentId title producer tlp handling { ...HandlingFields } caseNumbers\n    toAdd { ...ClueImportItemFields } alreadyThere { ...ClueImportItemFields }\n    refused { source type value reason message } ignored { type count why }\n  }\n}": typeof types.PreviewClueImportDocument,
     "mutation ImportClues($input: ImportCluesInput!) {\n  importClues(input: $input) { added { ...IdentifierFields } alreadyThere { key } }\n}": typeof types.ImportCluesDocument,
     "fragment AttachmentFields on Attachment { id statementId fileName contentType sizeBytes sha256 downloadPath createdAt purgedAt }": typeof types.AttachmentFieldsFragmentDoc,
-    "fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt }": typeof types.IdentifierFieldsFragmentDoc,
+    "fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt issuingBank { ...IssuingBankFields } }": typeof types.IdentifierFieldsFragmentDoc,
     "mutation AddIdentifier($input: AddIdentifierInput!) { addIdentifier(input: $input) { ...IdentifierFields } }": typeof types.AddIdentifierDocument,
     "fragment LegalHoldFields on LegalHold { caseId reason setAt setByEmail }": typeof types.LegalHoldFieldsFragmentDoc,
     "mutation SetLegalHold($input: SetLegalHoldInput!) { setLegalHold(input: $input) { ...LegalHoldFields } }": typeof types.SetLegalHoldDocument,
@@ -188,6 +192,8 @@ type Documents = {
     "\n  mutation LockSession {\n    lockSession\n  }\n": typeof types.LockSessionDocument,
     "\n  mutation PasskeyUnlockOptions {\n    passkeyUnlockOptions\n  }\n": typeof types.PasskeyUnlockOptionsDocument,
     "\n  mutation UnlockSession($input: UnlockInput!) {\n    unlockSession(input: $input) {\n      ...AuthFields\n    }\n  }\n": typeof types.UnlockSessionDocument,
+    "fragment IssuingBankFields on IssuingBank { prefix bank { ...AgencyRefFields } }": typeof types.IssuingBankFieldsFragmentDoc,
+    "query IssuingBank($account: String!) { issuingBank(account: $account) { ...IssuingBankFields } }": typeof types.IssuingBankDocument,
     "query CaseHead($id: ID!) { case(id: $id) { ...CaseSummary } }": typeof types.CaseHeadDocument,
     "query Case($id: ID!) { case(id: $id) { ...CaseDetail } }": typeof types.CaseDocument,
     "fragment FreezeBatchTotalsFields on FreezeBatchTotals {\n  items sent alreadyLive notSent awaiting holding ended overdue amountAsked amountHeld firstHeldAt nextDeadlineAt\n}": typeof types.FreezeBatchTotalsFieldsFragmentDoc,
@@ -225,6 +231,10 @@ const documents: Documents = {
     "mutation DeactivateAgency($id: ID!) { deactivateAgency(id: $id) { ...AgencyPolicyFields } }": types.DeactivateAgencyDocument,
     "mutation ReactivateAgency($id: ID!) { reactivateAgency(id: $id) { ...AgencyPolicyFields } }": types.ReactivateAgencyDocument,
     "mutation CreateAgency($input: CreateAgencyInput!) { createAgency(input: $input) { ...AgencyFields } }": types.CreateAgencyDocument,
+    "mutation AddBankPrefixes($input: AddBankPrefixesInput!) { addBankPrefixes(input: $input) { ...BankPrefixFields } }": types.AddBankPrefixesDocument,
+    "fragment BankPrefixFields on BankPrefix { prefix label createdAt removable bank { ...AgencyRefFields } }": types.BankPrefixFieldsFragmentDoc,
+    "query BankPrefixes($bankAgencyId: ID) { bankPrefixes(bankAgencyId: $bankAgencyId) { ...BankPrefixFields } }": types.BankPrefixesDocument,
+    "mutation RemoveBankPrefix($prefix: String!) { removeBankPrefix(prefix: $prefix) }": types.RemoveBankPrefixDocument,
     "mutation CreateMachineClient($input: CreateMachineClientInput!) {\n  createMachineClient(input: $input) { ...MachineClientCredentialsFields }\n}": types.CreateMachineClientDocument,
     "fragment MachineClientCredentialsFields on MachineClientCredentials {\n  client { ...MachineClientFields } clientSecret tokenPath previousSecretsUntil\n}": types.MachineClientCredentialsFieldsFragmentDoc,
     "fragment MachineClientFields on MachineClient {\n  id clientId name roles active createdAt createdByName revokedAt lastUsedAt secrets { id hint createdAt expiresAt current }\n}": types.MachineClientFieldsFragmentDoc,
@@ -259,7 +269,7 @@ const documents: Documents = {
     "mutation PreviewClueImport($input: ClueImportInput!) {\n  previewClueImport(input: $input) {\n    format documentId title producer tlp handling { ...HandlingFields } caseNumbers\n    toAdd { ...ClueImportItemFields } alreadyThere { ...ClueImportItemFields }\n    refused { source type value reason message } ignored { type count why }\n  }\n}": types.PreviewClueImportDocument,
     "mutation ImportClues($input: ImportCluesInput!) {\n  importClues(input: $input) { added { ...IdentifierFields } alreadyThere { key } }\n}": types.ImportCluesDocument,
     "fragment AttachmentFields on Attachment { id statementId fileName contentType sizeBytes sha256 downloadPath createdAt purgedAt }": types.AttachmentFieldsFragmentDoc,
-    "fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt }": types.IdentifierFieldsFragmentDoc,
+    "fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt issuingBank { ...IssuingBankFields } }": types.IdentifierFieldsFragmentDoc,
     "mutation AddIdentifier($input: AddIdentifierInput!) { addIdentifier(input: $input) { ...IdentifierFields } }": types.AddIdentifierDocument,
     "fragment LegalHoldFields on LegalHold { caseId reason setAt setByEmail }": types.LegalHoldFieldsFragmentDoc,
     "mutation SetLegalHold($input: SetLegalHoldInput!) { setLegalHold(input: $input) { ...LegalHoldFields } }": types.SetLegalHoldDocument,
@@ -381,6 +391,8 @@ const documents: Documents = {
     "\n  mutation LockSession {\n    lockSession\n  }\n": types.LockSessionDocument,
     "\n  mutation PasskeyUnlockOptions {\n    passkeyUnlockOptions\n  }\n": types.PasskeyUnlockOptionsDocument,
     "\n  mutation UnlockSession($input: UnlockInput!) {\n    unlockSession(input: $input) {\n      ...AuthFields\n    }\n  }\n": types.UnlockSessionDocument,
+    "fragment IssuingBankFields on IssuingBank { prefix bank { ...AgencyRefFields } }": types.IssuingBankFieldsFragmentDoc,
+    "query IssuingBank($account: String!) { issuingBank(account: $account) { ...IssuingBankFields } }": types.IssuingBankDocument,
     "query CaseHead($id: ID!) { case(id: $id) { ...CaseSummary } }": types.CaseHeadDocument,
     "query Case($id: ID!) { case(id: $id) { ...CaseDetail } }": types.CaseDocument,
     "fragment FreezeBatchTotalsFields on FreezeBatchTotals {\n  items sent alreadyLive notSent awaiting holding ended overdue amountAsked amountHeld firstHeldAt nextDeadlineAt\n}": types.FreezeBatchTotalsFieldsFragmentDoc,
@@ -472,6 +484,22 @@ export function graphql(source: "mutation ReactivateAgency($id: ID!) { reactivat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation CreateAgency($input: CreateAgencyInput!) { createAgency(input: $input) { ...AgencyFields } }"): typeof import('./graphql').CreateAgencyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AddBankPrefixes($input: AddBankPrefixesInput!) { addBankPrefixes(input: $input) { ...BankPrefixFields } }"): typeof import('./graphql').AddBankPrefixesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment BankPrefixFields on BankPrefix { prefix label createdAt removable bank { ...AgencyRefFields } }"): typeof import('./graphql').BankPrefixFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BankPrefixes($bankAgencyId: ID) { bankPrefixes(bankAgencyId: $bankAgencyId) { ...BankPrefixFields } }"): typeof import('./graphql').BankPrefixesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveBankPrefix($prefix: String!) { removeBankPrefix(prefix: $prefix) }"): typeof import('./graphql').RemoveBankPrefixDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -611,7 +639,7 @@ export function graphql(source: "fragment AttachmentFields on Attachment { id st
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt }"): typeof import('./graphql').IdentifierFieldsFragmentDoc;
+export function graphql(source: "fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt issuingBank { ...IssuingBankFields } }"): typeof import('./graphql').IdentifierFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1096,6 +1124,14 @@ export function graphql(source: "\n  mutation PasskeyUnlockOptions {\n    passke
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UnlockSession($input: UnlockInput!) {\n    unlockSession(input: $input) {\n      ...AuthFields\n    }\n  }\n"): typeof import('./graphql').UnlockSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment IssuingBankFields on IssuingBank { prefix bank { ...AgencyRefFields } }"): typeof import('./graphql').IssuingBankFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IssuingBank($account: String!) { issuingBank(account: $account) { ...IssuingBankFields } }"): typeof import('./graphql').IssuingBankDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -26,6 +26,14 @@ export type AccountProduct =
   /** A debit card */
   | 'DEBIT_CARD';
 
+/** Card BINs or account-number prefixes your bank issues (bank admins) */
+export type AddBankPrefixesInput = {
+  /** What they stand for (a card product, an account range), up to 200 characters, shown with them */
+  label?: string | null | undefined;
+  /** 1 to 500 prefixes, digits only, 4 to 12 digits each (a 6-digit card BIN, or a longer account range). All are registered or none: a prefix another bank registered is a CONFLICT naming that bank; one your bank has already is kept as it is */
+  prefixes: Array<string>;
+};
+
 /** A clue to add to a case by hand */
 export type AddIdentifierInput = {
   /** The case (OWNER or CONTRIBUTE access) */
@@ -1253,6 +1261,29 @@ export type CreateAgencyMutationVariables = Exact<{
 
 export type CreateAgencyMutation = { createAgency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } };
 
+export type AddBankPrefixesMutationVariables = Exact<{
+  input: AddBankPrefixesInput;
+}>;
+
+
+export type AddBankPrefixesMutation = { addBankPrefixes: Array<{ prefix: string, label: string | null, createdAt: string, removable: boolean, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> };
+
+export type BankPrefixFieldsFragment = { prefix: string, label: string | null, createdAt: string, removable: boolean, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
+
+export type BankPrefixesQueryVariables = Exact<{
+  bankAgencyId?: string | number | null | undefined;
+}>;
+
+
+export type BankPrefixesQuery = { bankPrefixes: Array<{ prefix: string, label: string | null, createdAt: string, removable: boolean, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } }> };
+
+export type RemoveBankPrefixMutationVariables = Exact<{
+  prefix: string;
+}>;
+
+
+export type RemoveBankPrefixMutation = { removeBankPrefix: boolean };
+
 export type CreateMachineClientMutationVariables = Exact<{
   input: CreateMachineClientInput;
 }>;
@@ -1416,7 +1447,7 @@ export type CasesQueryVariables = Exact<{
 
 export type CasesQuery = { cases: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type CaseDetailFragment = { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
+export type CaseDetailFragment = { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
 
 export type ChangeCaseStatusMutationVariables = Exact<{
   id: string | number;
@@ -1424,7 +1455,7 @@ export type ChangeCaseStatusMutationVariables = Exact<{
 }>;
 
 
-export type ChangeCaseStatusMutation = { changeCaseStatus: { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
+export type ChangeCaseStatusMutation = { changeCaseStatus: { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
 
 export type ClueImportItemFieldsFragment = { key: string, kind: IdentifierKind, canonical: string, value: string, sources: Array<string>, documentTypes: Array<string>, heldAs: Array<IdentifierSource> };
 
@@ -1440,18 +1471,18 @@ export type ImportCluesMutationVariables = Exact<{
 }>;
 
 
-export type ImportCluesMutation = { importClues: { added: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, alreadyThere: Array<{ key: string }> } };
+export type ImportCluesMutation = { importClues: { added: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }>, alreadyThere: Array<{ key: string }> } };
 
 export type AttachmentFieldsFragment = { id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null };
 
-export type IdentifierFieldsFragment = { id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string };
+export type IdentifierFieldsFragment = { id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null };
 
 export type AddIdentifierMutationVariables = Exact<{
   input: AddIdentifierInput;
 }>;
 
 
-export type AddIdentifierMutation = { addIdentifier: { id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string } };
+export type AddIdentifierMutation = { addIdentifier: { id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null } };
 
 export type LegalHoldFieldsFragment = { caseId: string, reason: string, setAt: string, setByEmail: string | null };
 
@@ -2104,6 +2135,15 @@ export type UnlockSessionMutationVariables = Exact<{
 
 export type UnlockSessionMutation = { unlockSession: { accessToken: string | null, expiresAt: string | null, sessionExpiresAt: string | null, idleLockMinutes: number | null, user: { id: string, email: string, displayName: string, roles: Array<Role>, active: boolean, lockedUntil: string | null, lastLoginAt: string | null, createdAt: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string, coordinating: boolean, createdAt: string } } | null, secondFactor: { challenge: string, expiresAt: string, methods: Array<SecondFactorMethod>, enrolmentRequired: boolean, enrolmentToken: string | null } | null } };
 
+export type IssuingBankFieldsFragment = { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
+
+export type IssuingBankQueryVariables = Exact<{
+  account: string;
+}>;
+
+
+export type IssuingBankQuery = { issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null };
+
 export type CaseHeadQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -2116,7 +2156,7 @@ export type CaseQueryVariables = Exact<{
 }>;
 
 
-export type CaseQuery = { case: { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
+export type CaseQuery = { case: { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } };
 
 export type FreezeBatchTotalsFieldsFragment = { items: number, sent: number, alreadyLive: number, notSent: number, awaiting: number, holding: number, ended: number, overdue: number, amountAsked: string, amountHeld: string, firstHeldAt: string | null, nextDeadlineAt: string | null };
 
@@ -2272,6 +2312,23 @@ export const AgencyPolicyFieldsFragmentDoc = new TypedDocumentString(`
   coordinating
   createdAt
 }`, {"fragmentName":"AgencyPolicyFields"}) as unknown as TypedDocumentString<AgencyPolicyFieldsFragment, unknown>;
+export const BankPrefixFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BankPrefixFields on BankPrefix {
+  prefix
+  label
+  createdAt
+  removable
+  bank {
+    ...AgencyRefFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`, {"fragmentName":"BankPrefixFields"}) as unknown as TypedDocumentString<BankPrefixFieldsFragment, unknown>;
 export const MachineClientFieldsFragmentDoc = new TypedDocumentString(`
     fragment MachineClientFields on MachineClient {
   id
@@ -2472,6 +2529,20 @@ export const StatementFieldsFragmentDoc = new TypedDocumentString(`
   kind
   region
 }`, {"fragmentName":"StatementFields"}) as unknown as TypedDocumentString<StatementFieldsFragment, unknown>;
+export const IssuingBankFieldsFragmentDoc = new TypedDocumentString(`
+    fragment IssuingBankFields on IssuingBank {
+  prefix
+  bank {
+    ...AgencyRefFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`, {"fragmentName":"IssuingBankFields"}) as unknown as TypedDocumentString<IssuingBankFieldsFragment, unknown>;
 export const IdentifierFieldsFragmentDoc = new TypedDocumentString(`
     fragment IdentifierFields on Identifier {
   id
@@ -2482,8 +2553,23 @@ export const IdentifierFieldsFragmentDoc = new TypedDocumentString(`
   statementId
   note
   createdAt
+  issuingBank {
+    ...IssuingBankFields
+  }
 }
-    `, {"fragmentName":"IdentifierFields"}) as unknown as TypedDocumentString<IdentifierFieldsFragment, unknown>;
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment IssuingBankFields on IssuingBank {
+  prefix
+  bank {
+    ...AgencyRefFields
+  }
+}`, {"fragmentName":"IdentifierFields"}) as unknown as TypedDocumentString<IdentifierFieldsFragment, unknown>;
 export const ShareFieldsFragmentDoc = new TypedDocumentString(`
     fragment ShareFields on CaseShare {
   id
@@ -2592,6 +2678,9 @@ fragment IdentifierFields on Identifier {
   statementId
   note
   createdAt
+  issuingBank {
+    ...IssuingBankFields
+  }
 }
 fragment LegalHoldFields on LegalHold {
   caseId
@@ -2654,6 +2743,12 @@ fragment HandlingFields on HandlingCode {
   mayPassOn
   mayUseInCourt
   mustAskBeforeActing
+}
+fragment IssuingBankFields on IssuingBank {
+  prefix
+  bank {
+    ...AgencyRefFields
+  }
 }`, {"fragmentName":"CaseDetail"}) as unknown as TypedDocumentString<CaseDetailFragment, unknown>;
 export const ClueImportItemFieldsFragmentDoc = new TypedDocumentString(`
     fragment ClueImportItemFields on ClueImportItem {
@@ -3805,6 +3900,55 @@ export const CreateAgencyDocument = new TypedDocumentString(`
   coordinating
   createdAt
 }`) as unknown as TypedDocumentString<CreateAgencyMutation, CreateAgencyMutationVariables>;
+export const AddBankPrefixesDocument = new TypedDocumentString(`
+    mutation AddBankPrefixes($input: AddBankPrefixesInput!) {
+  addBankPrefixes(input: $input) {
+    ...BankPrefixFields
+  }
+}
+    fragment BankPrefixFields on BankPrefix {
+  prefix
+  label
+  createdAt
+  removable
+  bank {
+    ...AgencyRefFields
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<AddBankPrefixesMutation, AddBankPrefixesMutationVariables>;
+export const BankPrefixesDocument = new TypedDocumentString(`
+    query BankPrefixes($bankAgencyId: ID) {
+  bankPrefixes(bankAgencyId: $bankAgencyId) {
+    ...BankPrefixFields
+  }
+}
+    fragment BankPrefixFields on BankPrefix {
+  prefix
+  label
+  createdAt
+  removable
+  bank {
+    ...AgencyRefFields
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}`) as unknown as TypedDocumentString<BankPrefixesQuery, BankPrefixesQueryVariables>;
+export const RemoveBankPrefixDocument = new TypedDocumentString(`
+    mutation RemoveBankPrefix($prefix: String!) {
+  removeBankPrefix(prefix: $prefix)
+}
+    `) as unknown as TypedDocumentString<RemoveBankPrefixMutation, RemoveBankPrefixMutationVariables>;
 export const CreateMachineClientDocument = new TypedDocumentString(`
     mutation CreateMachineClient($input: CreateMachineClientInput!) {
   createMachineClient(input: $input) {
@@ -4438,6 +4582,9 @@ fragment IdentifierFields on Identifier {
   statementId
   note
   createdAt
+  issuingBank {
+    ...IssuingBankFields
+  }
 }
 fragment LegalHoldFields on LegalHold {
   caseId
@@ -4500,6 +4647,12 @@ fragment HandlingFields on HandlingCode {
   mayPassOn
   mayUseInCourt
   mustAskBeforeActing
+}
+fragment IssuingBankFields on IssuingBank {
+  prefix
+  bank {
+    ...AgencyRefFields
+  }
 }`) as unknown as TypedDocumentString<ChangeCaseStatusMutation, ChangeCaseStatusMutationVariables>;
 export const PreviewClueImportDocument = new TypedDocumentString(`
     mutation PreviewClueImport($input: ClueImportInput!) {
@@ -4567,6 +4720,22 @@ export const ImportCluesDocument = new TypedDocumentString(`
   statementId
   note
   createdAt
+  issuingBank {
+    ...IssuingBankFields
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment IssuingBankFields on IssuingBank {
+  prefix
+  bank {
+    ...AgencyRefFields
+  }
 }`) as unknown as TypedDocumentString<ImportCluesMutation, ImportCluesMutationVariables>;
 export const AddIdentifierDocument = new TypedDocumentString(`
     mutation AddIdentifier($input: AddIdentifierInput!) {
@@ -4583,6 +4752,22 @@ export const AddIdentifierDocument = new TypedDocumentString(`
   statementId
   note
   createdAt
+  issuingBank {
+    ...IssuingBankFields
+  }
+}
+fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment IssuingBankFields on IssuingBank {
+  prefix
+  bank {
+    ...AgencyRefFields
+  }
 }`) as unknown as TypedDocumentString<AddIdentifierMutation, AddIdentifierMutationVariables>;
 export const SetLegalHoldDocument = new TypedDocumentString(`
     mutation SetLegalHold($input: SetLegalHoldInput!) {
@@ -7441,6 +7626,25 @@ fragment AuthFields on AuthPayload {
     ...SecondFactorStep
   }
 }`) as unknown as TypedDocumentString<UnlockSessionMutation, UnlockSessionMutationVariables>;
+export const IssuingBankDocument = new TypedDocumentString(`
+    query IssuingBank($account: String!) {
+  issuingBank(account: $account) {
+    ...IssuingBankFields
+  }
+}
+    fragment AgencyRefFields on AgencyRef {
+  id
+  name
+  nameEn
+  kind
+  region
+}
+fragment IssuingBankFields on IssuingBank {
+  prefix
+  bank {
+    ...AgencyRefFields
+  }
+}`) as unknown as TypedDocumentString<IssuingBankQuery, IssuingBankQueryVariables>;
 export const CaseHeadDocument = new TypedDocumentString(`
     query CaseHead($id: ID!) {
   case(id: $id) {
@@ -7537,6 +7741,9 @@ fragment IdentifierFields on Identifier {
   statementId
   note
   createdAt
+  issuingBank {
+    ...IssuingBankFields
+  }
 }
 fragment LegalHoldFields on LegalHold {
   caseId
@@ -7599,6 +7806,12 @@ fragment HandlingFields on HandlingCode {
   mayPassOn
   mayUseInCourt
   mustAskBeforeActing
+}
+fragment IssuingBankFields on IssuingBank {
+  prefix
+  bank {
+    ...AgencyRefFields
+  }
 }`) as unknown as TypedDocumentString<CaseQuery, CaseQueryVariables>;
 export const SendEmergencyStopsDocument = new TypedDocumentString(`
     mutation SendEmergencyStops($input: SendEmergencyStopsInput!) {

@@ -3,7 +3,7 @@ import { getRequestConfig } from 'next-intl/server';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from './locales';
 
 /** Capabilities that keep their messages in a file of their own (messages/<feature>/<locale>.json). */
-export const MESSAGE_FEATURES = ['dashboard', 'alerts', 'bulletins', 'access', 'sso', 'account', 'audit-actions', 'retention', 'audit-anchors', 'readable', 'work-queue', 'machine-clients', 'clue-exchange', 'emergency-stops'] as const;
+export const MESSAGE_FEATURES = ['dashboard', 'alerts', 'bulletins', 'access', 'sso', 'account', 'audit-actions', 'retention', 'audit-anchors', 'readable', 'work-queue', 'machine-clients', 'clue-exchange', 'emergency-stops', 'bank-routing'] as const;
 
 export default getRequestConfig(async () => {
   const store = await cookies();

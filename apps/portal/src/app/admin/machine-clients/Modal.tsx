@@ -1,42 +1,10 @@
 'use client';
 
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import type { ComponentProps } from 'react';
+import { Modal as BaseModal } from '../../../components/Modal';
 import styles from './machine-clients.module.css';
 
-interface Props {
-  /** Ids of the title and of the text read out when the dialog opens. */
-  labelledBy: string;
-  describedBy?: string;
-  testId: string;
-  onClose(): void;
-  children: ReactNode;
-}
-
-/**
- * A modal <dialog>: showModal() makes the rest of the page inert, so Tab stays inside it, and Escape closes it. Focus
- * goes back to where it was (the button that opened it) when it closes.
- */
-export function Modal({ labelledBy, describedBy, testId, onClose, children }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-
-  // Layout effects: a dialog that replaces another (rotate, then its new secret) finds focus back on the opener.
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      if (dialog?.open) dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
-  return (
-    <dialog ref={ref} className={`dialog ${styles.dialog}`} aria-labelledby={labelledBy} aria-describedby={describedBy} data-testid={testId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}>
-      {children}
-    </dialog>
-  );
+/** The shared modal dialog (components/Modal.tsx), as wide as a one-time secret needs. */
+export function Modal(props: Omit<ComponentProps<typeof BaseModal>, 'className'>) {
+  return <BaseModal {...props} className={styles.dialog} />;
 }

@@ -14,10 +14,11 @@ import { graphql } from '../../../gql';
 import type { IdentifierFieldsFragment } from '../../../gql/graphql';
 import type { VictimStatement } from './Statements';
 import { ActionsHeader } from '../../../components/ListParts';
+import { IssuingBankTag } from '../../../components/IssuingBankTag';
 
 export type Identifier = IdentifierFieldsFragment;
 
-graphql(`fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt }`);
+graphql(`fragment IdentifierFields on Identifier { id kind rawValue canonical source statementId note createdAt issuingBank { ...IssuingBankFields } }`);
 const ADD_IDENTIFIER = graphql(`mutation AddIdentifier($input: AddIdentifierInput!) { addIdentifier(input: $input) { ...IdentifierFields } }`);
 
 interface Props {
@@ -168,8 +169,12 @@ export function Identifiers({ caseId, identifiers, statements, canContribute, ca
                     <span className="kind-tag">{tKind(i.kind)}</span>
                   </td>
                   <td className="mono">{i.rawValue}</td>
-                  <td className="mono" data-testid="identifier-canonical">
-                    {i.canonical}
+                  <td>
+                    <span className="mono" data-testid="identifier-canonical">
+                      {i.canonical}
+                    </span>
+                    {/* Cards and accounts: the bank that issues it, where a freeze of it goes. */}
+                    {FREEZABLE_KINDS.includes(i.kind) && <IssuingBankTag issuer={i.issuingBank} testId="identifier-issuing-bank" />}
                   </td>
                   <td className="nowrap">
                     {tSource(i.source)}
