@@ -23,7 +23,8 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** A long hash shown shortened; a click copies it whole. The full value is in the tooltip and data-value. */
+/** A long hash shown shortened; a click copies it whole. The full value is in the tooltip and data-value; the
+ * accessible name holds the visible (short) text, as WCAG 2.5.3 asks. */
 export function CopyHash({ value, testId }: { value: string; testId?: string }) {
   const t = useTranslations('common');
   const [copied, setCopied] = useState<boolean | null>(null);
@@ -36,7 +37,7 @@ export function CopyHash({ value, testId }: { value: string; testId?: string }) 
 
   return (
     <button type="button" className="hash-button mono" title={`${value}\n${t('clickToCopy')}`} data-value={value} data-testid={testId}
-      onClick={() => void copyText(value).then(setCopied)} aria-label={t('copyValue', { value })}>
+      onClick={() => void copyText(value).then(setCopied)} aria-label={t('copyValue', { value: shortHash(value) })}>
       {shortHash(value)}
       {copied !== null && (
         <span className={copied ? 'copied' : 'copy-failed'} role="status">
