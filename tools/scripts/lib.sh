@@ -182,7 +182,8 @@ browser_tests() {
   local api_port="${E2E_API_PORT:-4100}" portal_port="${E2E_PORTAL_PORT:-3100}" worker_port="${E2E_WORKER_PORT:-4101}" rc=0
   command -v chromium >/dev/null || apt_install chromium
   fc-list 2>/dev/null | grep -qi 'CJK' || apt_install fonts-noto-cjk
-  CASELINK_API_URL="http://127.0.0.1:$api_port" build_portal
+  # E2E_SKIP_BUILD=1 (tools/scripts/e2e-dev.sh): only the tests changed since the last build.
+  [ -n "${E2E_SKIP_BUILD:-}" ] || CASELINK_API_URL="http://127.0.0.1:$api_port" build_portal
   local -a pids=()
   local -a env_=(DATABASE_URL="$(with_database "$DATABASE_URL" "$db")" LINKER_DATABASE_URL="$(with_database "$LINKER_DATABASE_URL" "$db")" REDIS_URL="$REDIS_URL" QUEUE_PREFIX="caselink-e2e-$$" JWT_SECRET=e2e-secret-e2e-secret-e2e-secret-0001 FACTOR_SECRET_KEY="$E2E_FACTOR_KEY" \
     WEBAUTHN_RP_ID=localhost WEBAUTHN_ORIGINS="http://localhost:$portal_port" PORTAL_URL="http://localhost:$portal_port" \

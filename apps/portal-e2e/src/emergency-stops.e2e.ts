@@ -53,11 +53,15 @@ interface Fixture {
   cards: { icbc: string; abc: string; ccb: string };
 }
 
+/** A datetime-local value on the Beijing wall clock (the statement form's times are Beijing time). */
+const beijingLocal = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
+
 /**
- * A fresh Guangdong case reported 20 minutes ago: the victim paid 45,000 into a CMB mule card, which sent 20,000 to
- * an ICBC card, 15,000 to an ABC card and 10,000 to a CCB card (cards of this run, each at its bank's registered prefix).
+ * A fresh Guangdong case reported 20 minutes ago, and its victim statement typed into the statement form by the
+ * investigator: the victim paid 45,000 into a CMB mule card, which sent 20,000 to an ICBC card, 15,000 to an ABC card
+ * and 10,000 to a CCB card (cards of this run, each at its bank's registered prefix).
  */
-async function createCase(): Promise<Fixture> {
+async function createCase(page: Page): Promise<Fixture> {
   const suffix = uniqueSuffix();
   const victim = luhnCard('621661');
   const mule = luhnCard('622588');
@@ -67,22 +71,35 @@ async function createCase(): Promise<Fixture> {
     i: { title: `E2E 批量止付 冒充客服 ${suffix}`, fraudType: 'FAKE_CUSTOMER_SERVICE', reportedOn: at(20).slice(0, 10), provinces: ['44'], sensitivity: 'NORMAL' },
   });
   const caseId = created.createCase.id;
-  const transfer = (fromAccount: string, toAccount: string, amount: string, minutesAgo: number, bank: string) =>
-    ({ fromAccount, toAccount, amount, bank, occurredAt: at(minutesAgo), channel: 'BANK_TRANSFER' });
-  const statement = await gqlAs<{ addStatement: { transfers: { id: string; toAccount: string }[] } }>(GD,
-    'mutation EsStatement($i: AddStatementInput!) { addStatement(input: $i) { id transfers { id toAccount } } }', {
-      i: {
-        caseId, takenAt: at(20), place: '深圳市公安局福田分局', province: '44', reportedLoss: '45000.00', victim: { name: '测试被害人' },
-        narrative: '自称电商客服以退款为由诱导被害人向“安全账户”转账，款项随即分三笔转往三家银行的账户。',
-        transfers: [
-          transfer(victim, mule, '45000.00', 50, '招商银行'),
-          transfer(mule, cards.icbc, '20000.00', 45, '中国工商银行'),
-          transfer(mule, cards.abc, '15000.00', 44, '中国农业银行'),
-          transfer(mule, cards.ccb, '10000.00', 43, '中国建设银行'),
-        ],
-      },
-    });
-  const first = statement.addStatement.transfers.find((t) => t.toAccount === mule);
+  // The new victim statement, through the form.
+  await page.goto(`/cases/${caseId}/statements/new`);
+  await page.getByTestId('statement-form').waitFor();
+  // Taken 20 minutes ago: the golden minutes count from the report.
+  await page.locator('input[name="takenAt"]').fill(beijingLocal(Date.now() - 20 * 60_000));
+  await page.locator('input[name="victim.name"]').fill('测试被害人');
+  await page.locator('input[name="place"]').fill('深圳市公安局福田分局');
+  await page.locator('textarea[name="narrative"]').fill('自称电商客服以退款为由诱导被害人向“安全账户”转账，款项随即分三笔转往三家银行的账户。');
+  const transfers: [string, string, string, string, number][] = [
+    [victim, mule, '招商银行', '45000.00', 50],
+    [mule, cards.icbc, '中国工商银行', '20000.00', 45],
+    [mule, cards.abc, '中国农业银行', '15000.00', 44],
+    [mule, cards.ccb, '中国建设银行', '10000.00', 43],
+  ];
+  for (const [i, [from, to, bank, amount, minutesAgo]] of transfers.entries()) {
+    await page.getByTestId('add-transfer').click();
+    await page.locator(`input[name="transfers.${i}.fromAccount"]`).fill(from);
+    await page.locator(`input[name="transfers.${i}.toAccount"]`).fill(to);
+    await page.locator(`input[name="transfers.${i}.bank"]`).fill(bank);
+    await page.locator(`input[name="transfers.${i}.amount"]`).fill(amount);
+    await page.locator(`input[name="transfers.${i}.occurredAt"]`).fill(beijingLocal(Date.now() - minutesAgo * 60_000));
+  }
+  await page.locator('input[name="reportedLoss"]').fill('45000.00');
+  await screenshot(page, 'emergency-stops-statement-zh-CN');
+  await page.getByTestId('statement-submit').click();
+  await page.waitForURL((url) => url.pathname === `/cases/${caseId}`);
+  const read = await gqlAs<{ case: { statements: { transfers: { id: string; toAccount: string }[] }[] } }>(GD,
+    'query EsTransfers($id: ID!) { case(id: $id) { statements { transfers { id toAccount } } } }', { id: caseId });
+  const first = read.case.statements.flatMap((st) => st.transfers).find((t) => t.toAccount === mule);
   if (!first) throw new Error('the victim transfer was not recorded');
   return { caseId, caseNumber: created.createCase.caseNumber, transferId: first.id, mule, cards };
 }
@@ -166,12 +183,12 @@ async function dashboardGolden(): Promise<Golden> {
 describe('emergency stops from a fund trace, in one batch', () => {
   test('stop the money at three banks in one action; two liaisons and a machine client answer; progress, money held and golden minutes follow live', async () => {
     const before = await dashboardGolden();
-    const fx = await createCase();
+    const inv = await signedIn(GD);
+    const fx = await createCase(inv.page);
     const icbc = bankName('icbc');
     const abc = bankName('abc');
     const ccb = bankName('ccb');
     const machine = await startCcbClient();
-    const inv = await signedIn(GD);
     const icbcDesk = await signedIn(ICBC);
     const abcDesk = await signedIn(ABC);
     try {
