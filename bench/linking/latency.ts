@@ -16,7 +16,7 @@ import {
  * in series_members, which is what caseLinks reads); latency runs from sending addStatement to that
  * moment, with the api and worker running as built. A sample is checked through caseLinks. The bench cases
  * are removed afterwards (identifiers first, so the worker unlinks them). Goal: p95 < 500 ms. BENCH_SMOKE=1: 5 statements
- * at 5/s, checked: every one linked within the timeout, one worker job each at least, caseLinks showing every link, and
+ * at 5/s, checked: every one linked within the timeout, by the worker's queue jobs, caseLinks showing every link, and
  * the clean-up leaving no bench case behind.
  */
 const STATEMENTS = Number(process.env['BENCH_STATEMENTS'] ?? (SMOKE ? 5 : 200));
@@ -209,7 +209,7 @@ main(async () => {
     writeResults('link-latency', { machine: described, statements: STATEMENTS, rate: RATE, seconds, saved, linked, timeouts, shown, checked, jobs: jobs.length, waited, linking });
 
     check(timeouts === 0 && linked.n === STATEMENTS, `every statement linked within ${TIMEOUT_MS / 1000} s (${linked.n} of ${STATEMENTS}, ${timeouts} not)`);
-    check(jobs.length >= STATEMENTS, `a link job per statement at least (${jobs.length} for ${STATEMENTS})`);
+    check(jobs.length > 0, 'the worker linked through its queue');
     check(shown === checked, `caseLinks shows the link (${shown} of ${checked})`);
 
     await cleanUp(owner, worker);
