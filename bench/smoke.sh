@@ -38,7 +38,7 @@ else
   load_judgments "$template_url"
 fi
 DATABASE_OWNER_URL="$template_url" node dist/tools/generator/load.js --truncate --cases "$BENCH_CASES" --seed 42 >/dev/null
-psql "$template_url" -qc 'ANALYZE'
+PGOPTIONS='-c client_min_messages=error' psql "$template_url" -qc 'ANALYZE'
 export BENCH_SMOKE_TEMPLATE="$TEMPLATE"
 times=("template: $(wall "$phase_started") s")
 

@@ -33,5 +33,5 @@ have="$(psql "$BENCH_OWNER_URL" -qtAc "SELECT count(*) FROM cases WHERE descript
 if [ "$have" -ne "${BENCH_CASES:-100000}" ]; then
   say "Generating ${BENCH_CASES:-100000} cases (once)"
   DATABASE_OWNER_URL="$BENCH_OWNER_URL" node dist/tools/generator/load.js --truncate --cases "${BENCH_CASES:-100000}" --seed 42
-  psql "$BENCH_OWNER_URL" -qc 'ANALYZE'
+  PGOPTIONS='-c client_min_messages=error' psql "$BENCH_OWNER_URL" -qc 'ANALYZE'
 fi
