@@ -94,7 +94,7 @@ export async function inParallel<T, R>(items: readonly T[], n: number, work: (it
   return out;
 }
 
-/** A valid card number (Luhn) with a random body (as apps/api/test/worker-process.ts randomCard). */
+/** A valid card number (Luhn) with a random body after `prefix` (as apps/api/test/worker-process.ts randomCard). */
 export function randomCard(prefix = '621700'): string {
   let body = prefix;
   while (body.length < 18) body += Math.floor(Math.random() * 10);
