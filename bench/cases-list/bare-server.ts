@@ -19,7 +19,8 @@ app.get('/cases', async () => {
     await c.query('BEGIN');
     await c.query("SELECT set_config('app.agency_id', $1, true), set_config('app.user_id', $2, true), set_config('app.roles', $3, true)", [agencyId, userId, roles]);
     const cases = await c.query(
-      `SELECT id, case_number, title, fraud_type, status, total_loss, reported_on FROM cases ORDER BY created_at DESC, id DESC LIMIT ${PAGE_SIZE}`,
+      // As the api's list: archive records (closed cases kept for the record, e.g. the judgments) only when asked for.
+      `SELECT id, case_number, title, fraud_type, status, total_loss, reported_on FROM cases WHERE NOT archived ORDER BY created_at DESC, id DESC LIMIT ${PAGE_SIZE}`,
     );
     const ids = cases.rows.map((r) => r.id);
     const statements = await c.query(
