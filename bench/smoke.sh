@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark smoke (npm test's phase "Benchmark smoke"; docs/benchmarks.md, "Smoke mode"): every benchmark that does not
-# already run elsewhere in npm test, with BENCH_SMOKE=1 — its whole code path (real api/worker processes, PostgreSQL,
-# Redis) at tiny sizes, every answer and count checked, never a time — one after the other, each with its wall time.
+# Benchmark smoke (npm test's phase "Benchmark smoke"; docs/benchmarks.md, "Smoke mode"): every benchmark under bench/
+# with BENCH_SMOKE=1 — its whole code path (real api/worker processes, PostgreSQL, Redis) at tiny sizes, every answer
+# and count checked, never a time — one after the other, each with its wall time.
 # A failing bench fails the phase. dist/ must be built (npm test has built it; BENCH_SKIP_BUILD=1 is passed on).
 #
 # Databases: BENCH_SMOKE_PREFIX (caselink_bench_smoke) _template, then one per bench (_graphql_server, _cases_list, ...),
 # each dropped at its end. The template is migrated, seeded, holds BENCH_CASES (300) generated cases and the 26,121
 # judgments; BENCH_SMOKE_BASE (e.g. npm test's e2e database: migrated, seeded, judgments) is copied instead of made.
-# Ports: 4440-4449 (servers of the benches that start them; the graphql-server bench asks the OS for free ones).
+# Ports: 4440-4449, and 4360 (bench:sign-in's api); the graphql-server bench asks the OS for free ones. No other phase
+# of npm test listens while this one runs (the browser tests' 4100, 4101 and 3100 come after).
 # BENCH_SMOKE_ONLY="relink requests" runs only those.
 . "$(dirname "$0")/../tools/scripts/lib.sh"
 ensure_node_modules
@@ -44,6 +45,9 @@ times=("template: $(wall "$phase_started") s")
 
 # name, then the environment and the script: each bench's database and ports are its own.
 BENCHES=(
+  "access|BENCH_LINKING_DB=${PREFIX}_access|bench/access/run.sh"
+  "retention|BENCH_RETENTION_DB=${PREFIX}_retention|bench/retention/run.sh"
+  "sign-in|BENCH_SIGN_IN_DB=${PREFIX}_sign_in|bench/sign-in/run.sh"
   "graphql-server|BENCH_GRAPHQL_SERVER_DB=${PREFIX}_graphql_server|bench/graphql-server/run.sh"
   "cases-list|BENCH_CASES_LIST_DB=${PREFIX}_cases_list BENCH_API_PORT=4440 BENCH_BARE_PORT=4441|bench/cases-list/run.sh"
   "imports|BENCH_IMPORTS_DB=${PREFIX}_imports|bench/imports/run.sh"

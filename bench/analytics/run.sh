@@ -6,7 +6,7 @@
 # --truncate --no-load` removes them again); nothing else in it is changed. BENCH_SKIP_BUILD=1 keeps dist/ as it is
 # (build_server wipes dist/apps, dist/libs and dist/tools first). Knobs: BENCH_RUNS (200), BENCH_WARMUP (20),
 # BENCH_CONCURRENCY (4), BENCH_API_PORT (4310).
-# BENCH_SMOKE=1 (npm test, bench/smoke.sh): 1 warm-up and 3 runs per scenario, 2 in flight, every answer's count checked
+# BENCH_SMOKE=1 (npm test, bench/smoke.sh): 1 warm-up and 2 runs per scenario, 2 in flight, every answer's count checked
 # (and the SQL alone against the api), on a database of its own (BENCH_DB, default caselink_bench_analytics_smoke,
 # holding the judgments) dropped at the end.
 . "$(dirname "$0")/../../tools/scripts/lib.sh"

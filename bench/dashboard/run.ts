@@ -19,11 +19,11 @@ import {
  * generated case, from its owner to ICBC or CMB, answered in 0-10 hours in a fixed mix of outcomes; reference
  * DASHBENCH-n) and a Guangdong task force "DASHBENCH" with 300 tasks, a third of them overdue.
  *
- * BENCH_SMOKE=1: 1 warm-up and 3 runs per scenario, 2 in flight, on the smoke's few hundred cases, checked: every answer
+ * BENCH_SMOKE=1: 1 warm-up and 2 runs per scenario, 2 in flight, on the smoke's few hundred cases, checked: every answer
  * of a scenario the same count, longer periods holding at least the shorter ones' cases, the ten years holding cases,
  * answered freezes and open tasks, and the SQL alone (acting as the user, roles included) counting the api's cases.
  */
-const RUNS = Number(process.env['BENCH_RUNS'] ?? (SMOKE ? 3 : 200));
+const RUNS = Number(process.env['BENCH_RUNS'] ?? (SMOKE ? 2 : 200));
 const WARMUP = Number(process.env['BENCH_WARMUP'] ?? (SMOKE ? 1 : 20));
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? (SMOKE ? 2 : 4));
 

@@ -6,7 +6,7 @@
 # BENCH_SINGLE_SECONDS (10), BENCH_PACE_MS (1000), BENCH_DEADLINE_REQUESTS (200), BENCH_DEADLINE_RATE (10/s),
 # BENCH_DEADLINE_MODES (deployed,jobs,lost), BENCH_PROFILE=1 (a CPU profile of api A in dist/bench/requests-profile/),
 # BENCH_API_PORT (4330; api B and the worker's health on the next two).
-# BENCH_SMOKE=1 (npm test, bench/smoke.sh): 3 senders, 1-2 s per scenario, 6 deadline freezes per mode; every send,
+# BENCH_SMOKE=1 (npm test, bench/smoke.sh): 3 senders, 1 s per scenario, 6 deadline freezes per mode; every send,
 # event and deadline checked; on a database of its own (BENCH_REQUESTS_DB, default caselink_bench_requests_smoke)
 # dropped at the end.
 . "$(dirname "$0")/../../tools/scripts/lib.sh"

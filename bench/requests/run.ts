@@ -29,7 +29,7 @@ import {
  *    every 600 s), and jobs lost (the bench removes the delayed jobs; sweep every 1 s). Which path acted is
  *    read from the deadline jobs' return values. The rule is restored afterwards.
  * Ports: api A on BENCH_API_PORT (4330), api B on the next, the worker's health on the one after.
- * BENCH_SMOKE=1: 3 senders, 1 s warm-up, 1 s alone, 2 s per scenario, paced at 500 ms; 6 deadline freezes at 6/s in each
+ * BENCH_SMOKE=1: 3 senders, 1 s warm-up, 1 s alone, 1 s per scenario, paced at 500 ms; 6 deadline freezes at 6/s in each
  * mode. Checked: no send fails, every SENT event arrives at the addressed bank once, every deadline freeze turns
  * OVERDUE with its event, and none of it is about time.
  */
@@ -39,7 +39,7 @@ const LINKER_URL = required('BENCH_LINKER_URL');
 const ADMIN_URL = process.env['BENCH_ADMIN_URL'];
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const SENDERS = Number(process.env['BENCH_SENDERS'] ?? (SMOKE ? 3 : 50));
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? (SMOKE ? 2 : 30));
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? (SMOKE ? 1 : 30));
 const SINGLE_SECONDS = Number(process.env['BENCH_SINGLE_SECONDS'] ?? (SMOKE ? 1 : 10));
 const PACE_MS = Number(process.env['BENCH_PACE_MS'] ?? (SMOKE ? 500 : 1000));
 const WARMUP_SECONDS = Number(process.env['BENCH_WARMUP_SECONDS'] ?? (SMOKE ? 1 : 5));
