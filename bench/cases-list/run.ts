@@ -27,9 +27,9 @@ const API = `http://127.0.0.1:${API_PORT}`;
 const BARE = `http://127.0.0.1:${BARE_PORT}`;
 
 /** A full page: PAGE_SIZE cases from the api (no errors) or the bare endpoint. */
-function fullPage(body: string, api: boolean): boolean {
+function fullPage(body: string | Buffer | undefined, api: boolean): boolean {
   try {
-    const b = JSON.parse(body) as { data?: { cases?: { edges?: unknown[] } }; errors?: unknown; cases?: unknown[] };
+    const b = JSON.parse(String(body ?? '')) as { data?: { cases?: { edges?: unknown[] } }; errors?: unknown; cases?: unknown[] };
     return api ? !b.errors && b.data?.cases?.edges?.length === PAGE_SIZE : b.cases?.length === PAGE_SIZE;
   } catch {
     return false;
@@ -55,7 +55,7 @@ async function waitFor(url: string, init?: RequestInit): Promise<void> {
 
 async function load(opts: autocannon.Options, api: boolean): Promise<autocannon.Result> {
   // The smoke checks every body; a full run does not spend the load generator's CPU on it.
-  const checked = SMOKE ? { ...opts, verifyBody: (body: string) => fullPage(body, api) } : opts;
+  const checked = SMOKE ? { ...opts, verifyBody: (body: string | Buffer | undefined) => fullPage(body, api) } : opts;
   await autocannon({ ...checked, duration: WARMUP_S });
   const result = await autocannon({ ...checked, duration: DURATION_S });
   // Requests still in flight when the run stops are counted as errors; more than that is a failure.

@@ -220,7 +220,7 @@ function runLoad(url: string, seconds: number): Promise<autocannon.Result> {
     body: JSON.stringify({ query: BENCH_QUERY }),
     timeout: 10,
     // The smoke checks every body; a full run does not spend the load generator's CPU on it.
-    ...(SMOKE ? { verifyBody: (body: string) => { try { return checkAnswer(JSON.parse(body)) === null; } catch { return false; } } } : {}),
+    ...(SMOKE ? { verifyBody: (body: string | Buffer | undefined) => { try { return checkAnswer(JSON.parse(String(body ?? ''))) === null; } catch { return false; } } } : {}),
   });
 }
 
