@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: lint (with module boundaries), type checks, unit tests, integration tests on real
-# PostgreSQL and Redis (a fresh test database), the pending-migration check, and browser tests.
+# PostgreSQL and Redis (a fresh test database), the pending-migration check, the benchmark smoke, and browser tests.
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p tmp/test-results
