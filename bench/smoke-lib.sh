@@ -10,8 +10,8 @@ smoke_database() {
   # shellcheck disable=SC2064 # this database's name
   trap "admin_psql postgres -c 'DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)'" EXIT
   if [ -n "${BENCH_SMOKE_TEMPLATE:-}" ]; then
+    # The template's roles and grants come with the copy (CONNECT stays with PUBLIC, as for any new database).
     admin_psql postgres -c "CREATE DATABASE \"$name\" TEMPLATE \"$BENCH_SMOKE_TEMPLATE\" OWNER caselink_owner"
-    ensure_database "$name"
     return 0
   fi
   ensure_database "$name"

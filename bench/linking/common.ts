@@ -20,7 +20,10 @@ export const APP_URL = (): string => required('BENCH_DATABASE_URL');
 export const OWNER_URL = (): string => required('BENCH_OWNER_URL');
 export const LINKER_URL = (): string => required('BENCH_LINKER_URL');
 export const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-export const QUEUE_PREFIX = 'caselink-bench-linking';
+/** True under BENCH_SMOKE=1: tiny sizes, every answer checked, never a figure to keep (npm test, bench/smoke.sh). */
+export const SMOKE = process.env['BENCH_SMOKE'] === '1';
+/** A smoke's queues are its own (npm test may run beside a full bench or another test run), and removed at its end. */
+export const QUEUE_PREFIX = SMOKE ? `caselink-bench-linking-smoke-${process.pid}` : 'caselink-bench-linking';
 export const API_PORT = Number(process.env['BENCH_API_PORT'] ?? 4310);
 export const WORKER_HEALTH_PORT = Number(process.env['BENCH_WORKER_HEALTH_PORT'] ?? 4311);
 export const JWT_SECRET = 'bench-linking-secret-bench-linking-secret';
@@ -164,9 +167,6 @@ export async function machine(pool: Pool): Promise<string> {
   }
   return `${os.cpus().length} CPUs (nproc), ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, PostgreSQL ${version}`;
 }
-
-/** True under BENCH_SMOKE=1: tiny sizes, every answer checked, never a figure to keep (npm test, bench/smoke.sh). */
-export const SMOKE = process.env['BENCH_SMOKE'] === '1';
 
 /** Fails the smoke (and the full run) when the bench's code path did not do what it should; never about time. */
 export function check(ok: boolean, what: string): void {

@@ -218,6 +218,7 @@ main(async () => {
   } finally {
     await stop(api);
     await stop(worker);
+    if (SMOKE) await clearQueues();
     await owner.end();
   }
 });
