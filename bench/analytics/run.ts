@@ -3,7 +3,7 @@ import { outcomeQuery } from '@caselink/db';
 import { dimensionsFor } from '../../apps/api/src/analytics/outcomes.service';
 import type { OutcomeFilter } from '../../apps/api/src/analytics/analytics.dto';
 import {
-  API_PORT, APP_URL, check, gql, login, machine, main, ms, ownerPool, percentiles, type Percentiles, SMOKE, startApi, stop, thousands, waitFor, writeResults,
+  API_PORT, clearQueues, APP_URL, check, gql, login, machine, main, ms, ownerPool, percentiles, type Percentiles, SMOKE, startApi, stop, thousands, waitFor, writeResults,
 } from '../linking/common';
 
 /**
@@ -170,6 +170,7 @@ main(async () => {
     }
   } finally {
     await stop(api);
+    if (SMOKE) await clearQueues();
     await app.end();
     await owner.end();
   }

@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { createDataSource } from '@caselink/db';
 import { Linker } from '../../apps/worker/src/linking/linker';
 import {
-  API_PORT, APP_URL, check, gql, LINKER_URL, login, machine, main, ms, ownerPool, percentiles, type Percentiles, SMOKE, startApi, stop, thousands, waitFor, writeResults,
+  API_PORT, clearQueues, APP_URL, check, gql, LINKER_URL, login, machine, main, ms, ownerPool, percentiles, type Percentiles, SMOKE, startApi, stop, thousands, waitFor, writeResults,
 } from '../linking/common';
 
 /**
@@ -193,6 +193,7 @@ main(async () => {
     }
   } finally {
     await stop(api);
+    if (SMOKE) await clearQueues();
     await app.end();
     await owner.end();
   }

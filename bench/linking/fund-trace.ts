@@ -1,5 +1,5 @@
 import {
-  API_PORT, check, gql, login, machine, main, ms, ownerPool, percentiles, type Percentiles, SMOKE, startApi, stop, thousands, waitFor, writeResults,
+  API_PORT, clearQueues, check, gql, login, machine, main, ms, ownerPool, percentiles, type Percentiles, SMOKE, startApi, stop, thousands, waitFor, writeResults,
 } from './common';
 
 /**
@@ -127,6 +127,7 @@ main(async () => {
     writeResults('fund-trace', { machine: described, traces: sample.length, maxHops: MAX_HOPS, one, many, concurrency: CONCURRENCY, sequential, depths: Object.fromEntries(depths) });
   } finally {
     await stop(api);
+    if (SMOKE) await clearQueues();
     await owner.end();
   }
 });
