@@ -3,7 +3,7 @@ import { outcomeQuery } from '@caselink/db';
 import { dimensionsFor } from '../../apps/api/src/analytics/outcomes.service';
 import type { OutcomeFilter } from '../../apps/api/src/analytics/analytics.dto';
 import {
-  API_PORT, APP_URL, gql, login, machine, main, ms, ownerPool, percentiles, type Percentiles, startApi, stop, thousands, waitFor, writeResults,
+  API_PORT, clearQueues, APP_URL, check, gql, login, machine, main, ms, ownerPool, percentiles, type Percentiles, SMOKE, startApi, stop, thousands, waitFor, writeResults,
 } from '../linking/common';
 
 /**
@@ -15,11 +15,13 @@ import {
  * generated cases). Each scenario: BENCH_WARMUP (20) requests, then BENCH_RUNS (200) one at a time, then BENCH_RUNS
  * with BENCH_CONCURRENCY (4) in flight; and the same SQL straight at PostgreSQL as the app role (one transaction per
  * query, as the api runs it), to separate the database from the api. Also the CSV export of one table.
- * Goal: p95 < 100 ms one at a time.
+ * Goal: p95 < 100 ms one at a time. BENCH_SMOKE=1: 1 warm-up and 2 runs per scenario, 2 in flight, checked: every
+ * answer counts judgments, every answer of a scenario the same count, the national centre seeing at least what
+ * Guangdong sees, and the SQL alone (acting as the user, roles included) counting what the api counts.
  */
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 200);
-const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 20);
-const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 4);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? (SMOKE ? 2 : 200));
+const WARMUP = Number(process.env['BENCH_WARMUP'] ?? (SMOKE ? 1 : 20));
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? (SMOKE ? 2 : 4));
 
 const BUCKETS = 'known unknown buckets { key count share percent probation from to }';
 /** The figures of the judgment study, as an analytics page charts them. */
@@ -96,8 +98,10 @@ main(async () => {
   )).rows[0];
   console.log(`Database ${process.env['BENCH_DB'] ?? ''}: ${thousands(Number(sizes.cases))} cases, ${thousands(Number(sizes.suspects))} suspects ` +
     `(${thousands(Number(sizes.judgments))} judged), ${thousands(Number(sizes.shares))} live shares (${shared.rowCount ?? 0} added now)`);
-  const agencyOf = new Map((await owner.query<{ email: string; agency_id: string }>('SELECT email, agency_id FROM users WHERE email = ANY($1)', [[NATIONAL, GUANGDONG]])).rows
-    .map((r) => [r.email, r.agency_id]));
+  // The SQL alone acts as the api does for the user: agency, user and roles (need-to-know by role reads app.roles).
+  const people = new Map((await owner.query<{ email: string; agency_id: string; id: string; roles: string }>(
+    "SELECT email, agency_id, id, array_to_string(roles, ',') AS roles FROM users WHERE email = ANY($1)", [[NATIONAL, GUANGDONG]])).rows
+    .map((r) => [r.email, r]));
 
   const app = new Pool({ connectionString: APP_URL(), max: CONCURRENCY, application_name: 'caselink-bench-analytics' });
   const api = startApi();
@@ -109,16 +113,20 @@ main(async () => {
     for (const s of SCENARIOS) {
       const token = tokens.get(s.email) as string;
       let judgments = 0;
+      // Every answer's count; a scenario's answers must all agree.
+      const counted = new Set<number>();
       const once = s.csv
         ? async () => {
           const r = await fetch(`http://127.0.0.1:${API_PORT}/analytics/outcomes.csv?${s.csv}`, { headers: { authorization: `Bearer ${token}` } });
           if (!r.ok) throw new Error(`CSV: ${r.status} ${await r.text()}`);
           const body = await r.text();
           judgments = Number(/\r\n(?:total|合计),(\d+),/.exec(body)?.[1] ?? 0);
+          counted.add(judgments);
         }
         : async () => {
           const d = await gql<{ outcomeAnalytics: { total: number } }>(query(s.fields ?? ALL_FIELDS), { f: s.filter ?? null }, token);
           judgments = d.outcomeAnalytics.total;
+          counted.add(judgments);
         };
       for (let i = 0; i < WARMUP; i++) await once();
       const seq = await timed(RUNS, 1, once);
@@ -128,14 +136,20 @@ main(async () => {
         let top = s.fields ?? ALL_FIELDS;
         while (/\{[^{}]*\}/.test(top)) top = top.replace(/\{[^{}]*\}/g, ' ');
         const fieldNames = top.split(/\s+/).filter(Boolean);
-        const { sql: text, params } = outcomeQuery(s.filter ?? {}, dimensionsFor(fieldNames));
-        const agency = agencyOf.get(s.email) as string;
+        const dims = dimensionsFor(fieldNames);
+        const { sql: text, params } = outcomeQuery(s.filter ?? {}, dims);
+        // The grand total is the row of the empty grouping set: GROUPING(...) with every bit set.
+        const grandTotal = dims.length ? (1 << dims.length) - 1 : 0;
+        const who = people.get(s.email) as { agency_id: string; id: string; roles: string };
+        let sqlTotal = -1;
         const direct = async () => {
           const c = await app.connect();
           try {
             await c.query('BEGIN');
-            await c.query("SELECT set_config('jit', 'off', true), set_config('app.agency_id', $1, true)", [agency]);
-            await c.query(text, params);
+            await c.query("SELECT set_config('jit', 'off', true), set_config('app.agency_id', $1, true), set_config('app.user_id', $2, true), set_config('app.roles', $3, true)",
+              [who.agency_id, who.id, who.roles]);
+            const { rows } = await c.query<{ g: number; n: number }>(text, params);
+            sqlTotal = Number(rows.find((r) => Number(r.g) === grandTotal)?.n ?? -1);
             await c.query('COMMIT');
           } finally {
             c.release();
@@ -143,7 +157,9 @@ main(async () => {
         };
         for (let i = 0; i < WARMUP; i++) await direct();
         sql = percentiles((await timed(RUNS, 1, direct)).times);
+        check(sqlTotal === judgments, `${s.name}: the SQL alone counts ${sqlTotal} judgments, the api ${judgments}`);
       }
+      check(judgments > 0 && counted.size === 1, `${s.name}: every answer counts the same judgments, some (${[...counted].join(', ')})`);
       const r: Result = {
         scenario: s.name, judgments, sequential: percentiles(seq.times), concurrent: { ...percentiles(par.times), perSecond: RUNS / par.seconds }, sql,
       };
@@ -154,9 +170,12 @@ main(async () => {
     }
   } finally {
     await stop(api);
+    if (SMOKE) await clearQueues();
     await app.end();
     await owner.end();
   }
+  const total = (name: string) => results.find((r) => r.scenario === name)?.judgments ?? 0;
+  check(total("national, every figure") >= total("Guangdong, every figure"), 'the national centre sees at least what Guangdong sees');
   console.log(`\n| scenario | judgments | one at a time p50 / p95 / p99 ms | ${CONCURRENCY} in flight p50 / p95 / p99 ms, req/s | SQL alone p50 / p95 ms |`);
   console.log('|---|---:|---:|---:|---:|');
   for (const r of results) {

@@ -4,19 +4,23 @@ import { PAGE_SIZE } from './query';
 
 /**
  * The same rows as the GraphQL case-list query, served by Fastify and pg with nothing between: one
- * transaction acting as the agency (row-level security holds here too), three queries, one JSON.
+ * transaction acting as the user (agency, user and roles, as the api sets them: row-level security holds here too),
+ * three queries, one JSON.
  */
 const pool = new Pool({ connectionString: process.env['BENCH_DATABASE_URL'], max: 10 });
 const agencyId = process.env['BENCH_AGENCY_ID'] as string;
+const userId = process.env['BENCH_USER_ID'] as string;
+const roles = process.env['BENCH_ROLES'] as string;
 const app = Fastify();
 
 app.get('/cases', async () => {
   const c = await pool.connect();
   try {
     await c.query('BEGIN');
-    await c.query("SELECT set_config('app.agency_id', $1, true)", [agencyId]);
+    await c.query("SELECT set_config('app.agency_id', $1, true), set_config('app.user_id', $2, true), set_config('app.roles', $3, true)", [agencyId, userId, roles]);
     const cases = await c.query(
-      `SELECT id, case_number, title, fraud_type, status, total_loss, reported_on FROM cases ORDER BY created_at DESC, id DESC LIMIT ${PAGE_SIZE}`,
+      // As the api's list: archive records (closed cases kept for the record, e.g. the judgments) only when asked for.
+      `SELECT id, case_number, title, fraud_type, status, total_loss, reported_on FROM cases WHERE NOT archived ORDER BY created_at DESC, id DESC LIMIT ${PAGE_SIZE}`,
     );
     const ids = cases.rows.map((r) => r.id);
     const statements = await c.query(

@@ -5,9 +5,9 @@
 # linker role, joined_at moved back to the cases' report dates), 20k freezes from the cases' owners and a task force
 # with 300 tasks. BENCH_SKIP_BUILD=1 keeps dist/ as it is. Knobs: BENCH_RUNS (200), BENCH_WARMUP (20),
 # BENCH_CONCURRENCY (4), BENCH_API_PORT (4324).
+# BENCH_SMOKE=1 (npm test, bench/smoke.sh): 1 warm-up and 2 runs per scenario, 2 in flight, on 300 generated cases (60
+# freezes) in a database of its own (BENCH_LINKING_DB) dropped at the end; every answer's figures checked.
 export BENCH_API_PORT="${BENCH_API_PORT:-4324}"
-# The api refuses to start in production without it (suspects' keyed hashes); a fixed key is fine for a bench.
-export SUBJECT_HASH_KEY="${SUBJECT_HASH_KEY:-bench-dashboard-subject-hash-key-0123456789}"
 . "$(dirname "$0")/../linking/prepare.sh"
 npx swc bench/dashboard bench/linking -d dist --config-file .swcrc -q >/dev/null
 node dist/bench/dashboard/run.js

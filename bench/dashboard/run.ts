@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { createDataSource } from '@caselink/db';
 import { Linker } from '../../apps/worker/src/linking/linker';
 import {
-  API_PORT, APP_URL, gql, LINKER_URL, login, machine, main, ms, ownerPool, percentiles, type Percentiles, startApi, stop, thousands, waitFor, writeResults,
+  API_PORT, clearQueues, APP_URL, check, gql, LINKER_URL, login, machine, main, ms, ownerPool, percentiles, type Percentiles, SMOKE, startApi, stop, thousands, waitFor, writeResults,
 } from '../linking/common';
 
 /**
@@ -18,10 +18,14 @@ import {
  * its case's report date plus a day, and each series' created_at to its first member's), 20,000 freezes (every fifth
  * generated case, from its owner to ICBC or CMB, answered in 0-10 hours in a fixed mix of outcomes; reference
  * DASHBENCH-n) and a Guangdong task force "DASHBENCH" with 300 tasks, a third of them overdue.
+ *
+ * BENCH_SMOKE=1: 1 warm-up and 2 runs per scenario, 2 in flight, on the smoke's few hundred cases, checked: every answer
+ * of a scenario the same count, longer periods holding at least the shorter ones' cases, the ten years holding cases,
+ * answered freezes and open tasks, and the SQL alone (acting as the user, roles included) counting the api's cases.
  */
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 200);
-const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 20);
-const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 4);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? (SMOKE ? 2 : 200));
+const WARMUP = Number(process.env['BENCH_WARMUP'] ?? (SMOKE ? 1 : 20));
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? (SMOKE ? 2 : 4));
 
 const GROUP = 'key cases openCases totalLoss';
 const QUERY = `query($f: DashboardFilter) { supervisorDashboard(filter: $f) {
@@ -125,15 +129,17 @@ main(async () => {
             (SELECT count(*) FROM evidence_series)::text AS series, (SELECT count(*) FROM agency_requests)::text AS requests,
             (SELECT count(*) FROM task_force_tasks)::text AS tasks, (SELECT count(*) FROM case_shares WHERE revoked_at IS NULL)::text AS shares`,
   )).rows[0];
-  console.log(`Database caselink_bench_linking: ${thousands(Number(sizes['cases']))} cases, ${thousands(Number(sizes['series']))} series holding ` +
+  console.log(`Database ${process.env['BENCH_DB'] ?? 'caselink_bench_linking'}: ${thousands(Number(sizes['cases']))} cases, ${thousands(Number(sizes['series']))} series holding ` +
     `${thousands(Number(sizes['seriesMembers']))} cases, ${thousands(Number(sizes['requests']))} requests, ${thousands(Number(sizes['tasks']))} tasks, ` +
     `${thousands(Number(sizes['shares']))} live shares`);
-  const people = new Map((await owner.query<{ email: string; agency_id: string; id: string }>('SELECT email, agency_id, id FROM users WHERE email = ANY($1)', [[NATIONAL, GUANGDONG]])).rows
+  // The SQL alone acts as the api does for the user: agency, user and roles (need-to-know by role reads app.roles).
+  const people = new Map((await owner.query<{ email: string; agency_id: string; id: string; roles: string }>(
+    "SELECT email, agency_id, id, array_to_string(roles, ',') AS roles FROM users WHERE email = ANY($1)", [[NATIONAL, GUANGDONG]])).rows
     .map((r) => [r.email, r]));
 
   const app = new Pool({ connectionString: APP_URL(), max: CONCURRENCY, application_name: 'caselink-bench-dashboard' });
   const api = startApi();
-  const results: Array<{ scenario: string; cases: number; sequential: Percentiles; concurrent: Percentiles & { perSecond: number }; sql: Percentiles }> = [];
+  const results: Array<{ scenario: string; cases: number; answered: number; openTasks: number; sequential: Percentiles; concurrent: Percentiles & { perSecond: number }; sql: Percentiles }> = [];
   try {
     await waitFor(`http://127.0.0.1:${API_PORT}/health/live`);
     const tokens = new Map<string, string>();
@@ -141,23 +147,34 @@ main(async () => {
     for (const s of SCENARIOS) {
       const token = tokens.get(s.email) as string;
       let cases = 0;
+      let answered = 0;
+      let openTasks = 0;
+      // Every answer's figures; a scenario's answers must all agree.
+      const seen = new Set<string>();
       const once = async () => {
-        const d = await gql<{ supervisorDashboard: { cases: { cases: number } } }>(QUERY, { f: s.filter }, token);
+        const d = await gql<{ supervisorDashboard: { cases: { cases: number }; freezes: { answered: number }; tasks: { open: number } } }>(QUERY, { f: s.filter }, token);
         cases = d.supervisorDashboard.cases.cases;
+        answered = d.supervisorDashboard.freezes.answered;
+        openTasks = d.supervisorDashboard.tasks.open;
+        seen.add(`${cases} cases, ${answered} answered freezes, ${openTasks} open tasks`);
       };
       for (let i = 0; i < WARMUP; i++) await once();
       const seq = await timed(RUNS, 1, once);
       const par = await timed(RUNS, CONCURRENCY, once);
       // The figures' statement alone, as the app role acting for the supervisor (the lists are two small index reads).
-      const who = people.get(s.email) as { agency_id: string; id: string };
+      const who = people.get(s.email) as { agency_id: string; id: string; roles: string };
       const region = (s.filter.scope ?? 'REGION') === 'REGION';
       const since = new Date(Date.now() + 8 * 3600_000 - (s.filter.periodDays - 1) * 86_400_000).toISOString().slice(0, 10);
+      let sqlCases = -1;
       const direct = async () => {
         const c = await app.connect();
         try {
           await c.query('BEGIN');
-          await c.query("SELECT set_config('jit', 'off', true), set_config('app.agency_id', $1, true), set_config('app.user_id', $2, true)", [who.agency_id, who.id]);
-          await c.query(region ? 'SELECT * FROM dashboard_region_figures($1::date, $2)' : 'SELECT * FROM dashboard_figures(NULL, $1::date, $2)', [since, s.filter.fraudType ?? null]);
+          await c.query("SELECT set_config('jit', 'off', true), set_config('app.agency_id', $1, true), set_config('app.user_id', $2, true), set_config('app.roles', $3, true)",
+            [who.agency_id, who.id, who.roles]);
+          const { rows } = await c.query<{ figure: string; n: string }>(
+            region ? 'SELECT * FROM dashboard_region_figures($1::date, $2)' : 'SELECT * FROM dashboard_figures(NULL, $1::date, $2)', [since, s.filter.fraudType ?? null]);
+          sqlCases = Number(rows.find((r) => r.figure === 'cases')?.n ?? 0);
           await c.query('COMMIT');
         } finally {
           c.release();
@@ -165,7 +182,10 @@ main(async () => {
       };
       for (let i = 0; i < WARMUP; i++) await direct();
       const sql = percentiles((await timed(RUNS, 1, direct)).times);
-      const r = { scenario: s.name, cases, sequential: percentiles(seq.times), concurrent: { ...percentiles(par.times), perSecond: RUNS / par.seconds }, sql };
+      check(seen.size === 1, `${s.name}: every answer the same (${[...seen].join('; ')})`);
+      // Ten years hold every case, so no case sits on the edge of the period the bench computes for the SQL.
+      if (s.filter.periodDays >= 3650) check(sqlCases === cases, `${s.name}: the SQL alone counts ${sqlCases} cases, the api ${cases}`);
+      const r = { scenario: s.name, cases, answered, openTasks, sequential: percentiles(seq.times), concurrent: { ...percentiles(par.times), perSecond: RUNS / par.seconds }, sql };
       results.push(r);
       console.log(`${s.name}: ${thousands(cases)} cases; one at a time p50 ${ms(r.sequential.p50)} p95 ${ms(r.sequential.p95)} p99 ${ms(r.sequential.p99)} ms; ` +
         `${CONCURRENCY} in flight p50 ${ms(r.concurrent.p50)} p95 ${ms(r.concurrent.p95)} p99 ${ms(r.concurrent.p99)} ms (${r.concurrent.perSecond.toFixed(0)}/s); ` +
@@ -173,14 +193,20 @@ main(async () => {
     }
   } finally {
     await stop(api);
+    if (SMOKE) await clearQueues();
     await app.end();
     await owner.end();
   }
+  const of = (name: string) => results.find((r) => r.scenario.startsWith(name)) as (typeof results)[number];
+  const [d90, d365, d3650] = [of('national supervisor, region (all of China), 90 days'), of('national, region, 365 days'), of('national, region, 3650 days (every case)')];
+  check(d90.cases <= d365.cases && d365.cases <= d3650.cases && d3650.cases > 0, `longer periods hold the shorter ones' cases (${d90.cases}, ${d365.cases}, ${d3650.cases})`);
+  check(d3650.answered > 0, 'the bench\'s freezes are answered on the ten-year dashboard');
+  check(of('Guangdong, region, 3650 days').openTasks > 0, 'the bench\'s task force has open tasks on the Guangdong dashboard');
   console.log(`\n| scenario | cases in period | one at a time p50 / p95 / p99 ms | ${CONCURRENCY} in flight p50 / p95 / p99 ms, req/s | SQL alone p50 / p95 ms |`);
   console.log('|---|---:|---:|---:|---:|');
   for (const r of results) {
     console.log(`| ${r.scenario} | ${thousands(r.cases)} | ${ms(r.sequential.p50)} / **${ms(r.sequential.p95)}** / ${ms(r.sequential.p99)} | ` +
       `${ms(r.concurrent.p50)} / ${ms(r.concurrent.p95)} / ${ms(r.concurrent.p99)}, ${r.concurrent.perSecond.toFixed(0)} | ${ms(r.sql.p50)} / ${ms(r.sql.p95)} |`);
   }
-  writeResults('dashboard', { machine: described, database: 'caselink_bench_linking', sizes, runs: RUNS, concurrency: CONCURRENCY, results });
+  writeResults('dashboard', { machine: described, database: process.env['BENCH_DB'] ?? 'caselink_bench_linking', sizes, runs: RUNS, concurrency: CONCURRENCY, results });
 });

@@ -5,6 +5,8 @@
  *
  * Env: BENCH_DATABASE_URL / DATABASE_URL, BENCH_POOL_SIZE (10), BENCH_CONNECTIONS (50),
  * BENCH_WARMUP_S (10), BENCH_DURATION_S (20), BENCH_MODES ("db,nodb"), BENCH_SERVERS ("apollo,mercurius").
+ * BENCH_SMOKE=1: 4 connections, 1 s + 1 s, every response's body checked (50 agencies, no errors); any error, non-2xx,
+ * timeout or wrong body fails the run. Results then go to dist/bench/graphql-server-smoke-results.json.
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -29,6 +31,8 @@ interface Measurement {
   totalRequests: number;
   non2xx: number;
   errors: number;
+  /** Responses whose body was not the 50 agencies (checked under BENCH_SMOKE only; 0 otherwise). */
+  mismatches: number;
   timeouts: number;
   /** Server connections seen in pg_stat_activity right after the measured run (db mode only). */
   dbConnections: number | null;
@@ -56,9 +60,10 @@ function envList<T extends string>(name: string, allowed: readonly T[], fallback
   });
 }
 
-const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
-const WARMUP_S = envInt('BENCH_WARMUP_S', 10);
-const DURATION_S = envInt('BENCH_DURATION_S', 20);
+const SMOKE = process.env['BENCH_SMOKE'] === '1';
+const CONNECTIONS = envInt('BENCH_CONNECTIONS', SMOKE ? 4 : 50);
+const WARMUP_S = envInt('BENCH_WARMUP_S', SMOKE ? 1 : 10);
+const DURATION_S = envInt('BENCH_DURATION_S', SMOKE ? 1 : 20);
 const MODES = envList<BenchMode>('BENCH_MODES', ['db', 'nodb'], ['db', 'nodb']);
 const SERVERS = envList<ServerName>('BENCH_SERVERS', ['apollo', 'mercurius'], ['apollo', 'mercurius']);
 const STARTUP_TIMEOUT_MS = 30_000;
@@ -214,6 +219,8 @@ function runLoad(url: string, seconds: number): Promise<autocannon.Result> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: BENCH_QUERY }),
     timeout: 10,
+    // The smoke checks every body; a full run does not spend the load generator's CPU on it.
+    ...(SMOKE ? { verifyBody: (body: string | Buffer | undefined) => { try { return checkAnswer(JSON.parse(String(body ?? ''))) === null; } catch { return false; } } } : {}),
   });
 }
 
@@ -250,12 +257,16 @@ async function measure(server: ServerName, mode: BenchMode, distDir: string): Pr
       totalRequests: r.requests.total,
       non2xx: r.non2xx,
       errors: r.errors,
+      mismatches: r.mismatches,
       timeouts: r.timeouts,
       dbConnections,
     };
     console.log(`${Math.round(m.requestsPerSec)} req/s` + (dbConnections === null ? '' : ` (${dbConnections} pooled connections)`));
     if (m.non2xx + m.errors + m.timeouts > 0) {
       console.warn(`  WARNING: ${m.non2xx} non-2xx, ${m.errors} errors, ${m.timeouts} timeouts`);
+    }
+    if (SMOKE && (m.totalRequests === 0 || m.non2xx + m.errors + m.timeouts + m.mismatches > 0)) {
+      throw new Error(`${server}/${mode}: ${m.totalRequests} requests, ${m.non2xx} non-2xx, ${m.errors} errors, ${m.timeouts} timeouts, ${m.mismatches} wrong bodies`);
     }
     return m;
   } finally {
@@ -298,7 +309,7 @@ function comparisons(results: Measurement[]): string[] {
 
 async function main(): Promise<void> {
   const distDir = __dirname; // dist/bench/graphql-server
-  const resultsFile = path.resolve(distDir, '..', 'graphql-server-results.json');
+  const resultsFile = path.resolve(distDir, '..', `graphql-server${SMOKE ? '-smoke' : ''}-results.json`);
   const url = databaseUrl();
   if (MODES.includes('db')) await prepareDatabase(url);
 
@@ -310,7 +321,7 @@ async function main(): Promise<void> {
   for (const mode of MODES) {
     for (const server of SERVERS) {
       results.push(await measure(server, mode, distDir));
-      await sleep(1_000);
+      await sleep(SMOKE ? 0 : 1_000);
     }
   }
   printTable(results);

@@ -18,15 +18,21 @@ import { readSheet } from '../../apps/worker/src/imports/sheet-reader';
  * BENCH_ROWS statements with BENCH_TRANSFERS transfers each, into a fresh case of the Guangdong demo
  * investigator: parsing alone (CSV and XLSX), the CSV import with its rate per 1,000 rows (the case grows as
  * it goes), a redelivery of the finished job (every row skipped), and the XLSX import when BENCH_FORMATS
- * includes XLSX. Prints the figures; writes dist/bench/imports-results.json.
+ * includes XLSX. Prints the figures; writes dist/bench/imports-results.json. BENCH_SMOKE=1: 40 rows, CSV and XLSX
+ * both imported, checked: every row parsed, imported and in the case with its transfers, and the redelivery adding nothing.
  */
 const ROOT = join(__dirname, '../../..');
+const SMOKE = process.env['BENCH_SMOKE'] === '1';
 const DB = required('BENCH_DATABASE_URL');
 const OWNER = required('BENCH_OWNER_URL');
-const ROWS = Number(process.env['BENCH_ROWS'] ?? 5000);
+const ROWS = Number(process.env['BENCH_ROWS'] ?? (SMOKE ? 40 : 5000));
 const TRANSFERS = Number(process.env['BENCH_TRANSFERS'] ?? 2);
 const POOL = Number(process.env['BENCH_POOL_SIZE'] ?? 4);
-const FORMATS = (process.env['BENCH_FORMATS'] ?? 'CSV').split(',').map((f) => f.trim().toUpperCase());
+const FORMATS = (process.env['BENCH_FORMATS'] ?? (SMOKE ? 'CSV,XLSX' : 'CSV')).split(',').map((f) => f.trim().toUpperCase());
+
+function check(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`check failed: ${what}`);
+}
 
 function required(name: string): string {
   const v = process.env[name];
@@ -130,6 +136,7 @@ async function main(): Promise<void> {
     let n = 0;
     for await (const _row of readSheet(format, Readable.from([files[format]]))) n++;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    check(n - 1 === ROWS, `${format}: ${n - 1} rows parsed of ${ROWS}`);
     runs.push({ label: `${format} parsing only`, seconds, rows: n - 1, imported: 0, statements: 0, perSecond: (n - 1) / seconds });
   }
   let csvImport: { id: string; caseId: string } | undefined;
@@ -155,7 +162,11 @@ async function main(): Promise<void> {
       'INSERT INTO imports (case_id, agency_id, created_by, file_name, format, storage_key) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
       [c.id, investigator.agency_id, investigator.id, `bench.${format.toLowerCase()}`, format, key],
     );
-    runs.push(await timed(`${format}, ${ROWS} rows x ${TRANSFERS} transfers`, imp.id, c.id));
+    const run = await timed(`${format}, ${ROWS} rows x ${TRANSFERS} transfers`, imp.id, c.id);
+    check(run.rows === ROWS && run.imported === ROWS && run.statements === ROWS, `${format}: ${run.rows} processed, ${run.imported} imported, ${run.statements} statements in the case, of ${ROWS}`);
+    const { rows: [{ n: transfers }] } = await owner.query<{ n: number }>('SELECT count(*)::int AS n FROM transfers WHERE case_id = $1', [c.id]);
+    check(transfers === ROWS * TRANSFERS, `${format}: ${transfers} transfers in the case, of ${ROWS * TRANSFERS}`);
+    runs.push(run);
     if (format === 'CSV') csvImport = { id: imp.id, caseId: c.id };
   }
   const buckets: string[] = [];
@@ -170,7 +181,9 @@ async function main(): Promise<void> {
     for (const b of rows) buckets.push(`rows ${b.bucket * 1000 + 1}-${b.bucket * 1000 + b.n}: ${b.rate}/s`);
     // A redelivery of the finished job (a worker died before BullMQ heard of the completion): every row is skipped.
     await owner.query("UPDATE imports SET status = 'RUNNING' WHERE id = $1", [csvImport.id]);
-    runs.push(await timed('CSV redelivered (all rows already landed)', csvImport.id, csvImport.caseId));
+    const again = await timed('CSV redelivered (all rows already landed)', csvImport.id, csvImport.caseId);
+    check(again.rows === ROWS && again.statements === ROWS, `the redelivery adds nothing (${again.rows} rows seen, ${again.statements} statements in the case, of ${ROWS})`);
+    runs.push(again);
   }
   await ds.destroy();
   await owner.end();
@@ -188,7 +201,7 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(report);
   mkdirSync(join(ROOT, 'dist/bench'), { recursive: true });
-  writeFileSync(join(ROOT, 'dist/bench/imports-results.json'), JSON.stringify({ rows: ROWS, transfers: TRANSFERS, pool: POOL, runs, buckets }, null, 2));
+  writeFileSync(join(ROOT, `dist/bench/imports${SMOKE ? '-smoke' : ''}-results.json`), JSON.stringify({ rows: ROWS, transfers: TRANSFERS, pool: POOL, runs, buckets }, null, 2));
 }
 
 main().catch((e: unknown) => {

@@ -20,7 +20,10 @@ export const APP_URL = (): string => required('BENCH_DATABASE_URL');
 export const OWNER_URL = (): string => required('BENCH_OWNER_URL');
 export const LINKER_URL = (): string => required('BENCH_LINKER_URL');
 export const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-export const QUEUE_PREFIX = 'caselink-bench-linking';
+/** True under BENCH_SMOKE=1: tiny sizes, every answer checked, never a figure to keep (npm test, bench/smoke.sh). */
+export const SMOKE = process.env['BENCH_SMOKE'] === '1';
+/** A smoke's queues are its own (npm test may run beside a full bench or another test run), and removed at its end. */
+export const QUEUE_PREFIX = SMOKE ? `caselink-bench-linking-smoke-${process.pid}` : 'caselink-bench-linking';
 export const API_PORT = Number(process.env['BENCH_API_PORT'] ?? 4310);
 export const WORKER_HEALTH_PORT = Number(process.env['BENCH_WORKER_HEALTH_PORT'] ?? 4311);
 export const JWT_SECRET = 'bench-linking-secret-bench-linking-secret';
@@ -46,11 +49,24 @@ export function benchAnchoring(script: string): Record<string, string> {
     : { AUDIT_SIGNING_KEY_FILE: anchoring.key, AUDIT_ANCHOR_DIR: anchoring.dir };
 }
 
+/**
+ * What production mode wants of a bench's api and worker besides the audit keys: keys of their own (fixed ones serve
+ * the benches; the environment's win), and the abuse limits lifted, since one client on loopback signs in and asks for
+ * expensive queries hundreds of times a minute (the production limits are 20 log-ins and 30 expensive queries a minute).
+ */
+export function benchProductionEnv(): Record<string, string> {
+  return {
+    SUBJECT_HASH_KEY: process.env['SUBJECT_HASH_KEY'] ?? 'bench-subject-hash-key-bench-subject-hash-key',
+    FACTOR_SECRET_KEY: process.env['FACTOR_SECRET_KEY'] ?? 'bench-factor-secret-key-bench-factor-secret-key',
+    ...Object.fromEntries(['LOGIN', 'SECOND_FACTOR', 'REFRESH', 'UNLOCK'].flatMap((k) => [[`RATE_LIMIT_${k}_IP`, '100000/60'], [`RATE_LIMIT_${k}_ACCOUNT`, '100000/60']])),
+    GRAPHQL_EXPENSIVE_LIMIT: '1000000/60',
+  };
+}
+
 /** Starts a built entry point (dist/...) as its own process; its stderr shows on ours. */
 export function start(script: string, env: Record<string, string>, quiet = true): ChildProcess {
   const child = spawn(process.execPath, [join(ROOT, script)], {
-    // Production mode wants a subject-hash key of its own; a fixed one serves the benches.
-    env: { ...process.env, NODE_ENV: 'production', SUBJECT_HASH_KEY: process.env['SUBJECT_HASH_KEY'] ?? 'bench-subject-hash-key-bench-subject-hash-key', ...benchAnchoring(script), ...env },
+    env: { ...process.env, NODE_ENV: 'production', ...benchProductionEnv(), ...benchAnchoring(script), ...env },
     stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {
@@ -152,9 +168,19 @@ export async function machine(pool: Pool): Promise<string> {
   return `${os.cpus().length} CPUs (nproc), ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB RAM, Node ${process.version}, PostgreSQL ${version}`;
 }
 
-export function writeResults(name: string, results: unknown): void {
+/** Fails the smoke (and the full run) when the bench's code path did not do what it should; never about time. */
+export function check(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`check failed: ${what}`);
+}
+
+/** dist/bench/<name>-results.json; a smoke run writes <name>-smoke-results.json, so it never replaces real figures. */
+export function resultsFile(name: string): string {
   mkdirSync(join(ROOT, 'dist/bench'), { recursive: true });
-  writeFileSync(join(ROOT, `dist/bench/${name}-results.json`), JSON.stringify(results, null, 2));
+  return join(ROOT, `dist/bench/${name}${SMOKE ? '-smoke' : ''}-results.json`);
+}
+
+export function writeResults(name: string, results: unknown): void {
+  writeFileSync(resultsFile(name), JSON.stringify(results, null, 2));
 }
 
 /** Redis keys of the bench's own queue prefix (completed jobs of an earlier database would swallow new job ids). */

@@ -1,5 +1,5 @@
 import {
-  API_PORT, gql, login, machine, main, ms, ownerPool, percentiles, type Percentiles, startApi, stop, thousands, waitFor, writeResults,
+  API_PORT, clearQueues, check, gql, login, machine, main, ms, ownerPool, percentiles, type Percentiles, SMOKE, startApi, stop, thousands, waitFor, writeResults,
 } from './common';
 
 /**
@@ -7,11 +7,13 @@ import {
  * the caller's row-level security. Starts: BENCH_TRACES (300) victim transfers into ring mule cards whose
  * money the banks reported moving on, sampled deterministically (md5 of the id); each traced by the
  * investigator of the agency owning the case. BENCH_WARMUP (20) traces first, then the sample one at a
- * time and again with BENCH_CONCURRENCY (4) in parallel. Goal: p95 < 200 ms one at a time.
+ * time and again with BENCH_CONCURRENCY (4) in parallel. Goal: p95 < 200 ms one at a time. BENCH_SMOKE=1: 1 warm-up
+ * and 5 traces, 2 in parallel, checked: every trace holds its starting transfer, some follow the money further, and
+ * the parallel traces find what the sequential ones found.
  */
-const TRACES = Number(process.env['BENCH_TRACES'] ?? 300);
-const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 20);
-const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 4);
+const TRACES = Number(process.env['BENCH_TRACES'] ?? (SMOKE ? 5 : 300));
+const WARMUP = Number(process.env['BENCH_WARMUP'] ?? (SMOKE ? 1 : 20));
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? (SMOKE ? 2 : 4));
 const MAX_HOPS = 6;
 
 const TRACE = `query($id: ID!, $hops: Int!) { fundTrace(transferId: $id, maxHops: $hops) {
@@ -92,6 +94,11 @@ main(async () => {
     );
     const parallelSeconds = (performance.now() - began2) / 1000;
 
+    check(sequential.length === sample.length && parallel.length === sample.length, `every trace answered (${sequential.length} and ${parallel.length} of ${sample.length})`);
+    check(sequential.every((s) => s.edges >= 1 && s.nodes >= 2), `every trace holds its starting transfer (edges: ${sequential.map((s) => s.edges).join(', ')})`);
+    check(sequential.some((s) => s.edges >= 2), 'some trace follows the money past the mule card');
+    const total = (xs: Sample[]) => xs.reduce((a, s) => a + s.edges * 1000 + s.nodes, 0);
+    check(total(parallel) === total(sequential), 'the parallel traces find what the sequential ones found');
     const one = percentiles(sequential.map((s) => s.ms));
     const many = percentiles(parallel.map((s) => s.ms));
     const avg = (f: (s: Sample) => number) => sequential.reduce((a, s) => a + f(s), 0) / sequential.length;
@@ -120,6 +127,7 @@ main(async () => {
     writeResults('fund-trace', { machine: described, traces: sample.length, maxHops: MAX_HOPS, one, many, concurrency: CONCURRENCY, sequential, depths: Object.fromEntries(depths) });
   } finally {
     await stop(api);
+    if (SMOKE) await clearQueues();
     await owner.end();
   }
 });

@@ -4,8 +4,8 @@ import { createDataSource } from '@caselink/db';
 import { QUEUES, redisConnection } from '@caselink/jobs';
 import { Linker } from '../../apps/worker/src/linking/linker';
 import {
-  API_PORT, clearQueues, gql, LINKER_URL, login, machine, main, ms, ownerPool, percentiles, QUEUE_PREFIX, REDIS_URL, sleep, startApi, startWorker, stop,
-  thousands, waitFor, WORKER_HEALTH_PORT, writeResults,
+  API_PORT, check, clearQueues, gql, LINKER_URL, login, machine, main, ms, ownerPool, percentiles, QUEUE_PREFIX, REDIS_URL, sleep, SMOKE, startApi, startWorker,
+  stop, thousands, waitFor, WORKER_HEALTH_PORT, writeResults,
 } from './common';
 
 /**
@@ -15,10 +15,12 @@ import {
  * A statement is linked once its case sits in the series of a case holding that card (polled every 5 ms
  * in series_members, which is what caseLinks reads); latency runs from sending addStatement to that
  * moment, with the api and worker running as built. A sample is checked through caseLinks. The bench cases
- * are removed afterwards (identifiers first, so the worker unlinks them). Goal: p95 < 500 ms.
+ * are removed afterwards (identifiers first, so the worker unlinks them). Goal: p95 < 500 ms. BENCH_SMOKE=1: 5 statements
+ * at 5/s, checked: every one linked within the timeout, by the worker's queue jobs, caseLinks showing every link, and
+ * the clean-up leaving no bench case behind.
  */
-const STATEMENTS = Number(process.env['BENCH_STATEMENTS'] ?? 200);
-const RATE = Number(process.env['BENCH_RATE'] ?? 4);
+const STATEMENTS = Number(process.env['BENCH_STATEMENTS'] ?? (SMOKE ? 5 : 200));
+const RATE = Number(process.env['BENCH_RATE'] ?? (SMOKE ? 5 : 4));
 const TIMEOUT_MS = 30_000;
 const MARKER = '[BENCH link-latency]';
 const EMAIL = 'investigator@gd.demo';
@@ -206,10 +208,17 @@ main(async () => {
     console.log(report);
     writeResults('link-latency', { machine: described, statements: STATEMENTS, rate: RATE, seconds, saved, linked, timeouts, shown, checked, jobs: jobs.length, waited, linking });
 
+    check(timeouts === 0 && linked.n === STATEMENTS, `every statement linked within ${TIMEOUT_MS / 1000} s (${linked.n} of ${STATEMENTS}, ${timeouts} not)`);
+    check(jobs.length > 0, 'the worker linked through its queue');
+    check(shown === checked, `caseLinks shows the link (${shown} of ${checked})`);
+
     await cleanUp(owner, worker);
+    const [{ left }] = (await owner.query<{ left: number }>(`SELECT count(*)::int AS left FROM cases WHERE description LIKE '${MARKER}%'`)).rows;
+    check(left === 0, `the bench's cases removed (${left} left)`);
   } finally {
     await stop(api);
     await stop(worker);
+    if (SMOKE) await clearQueues();
     await owner.end();
   }
 });

@@ -1,15 +1,17 @@
 import 'reflect-metadata';
 import { createDataSource } from '@caselink/db';
 import { Linker, type RelinkProgress } from '../../apps/worker/src/linking/linker';
-import { LINKER_URL, machine, main, mib, ownerPool, thousands, writeResults } from './common';
+import { check, LINKER_URL, machine, main, mib, ownerPool, SMOKE, thousands, writeResults } from './common';
 
 /**
  * Full relink (postings, hubs, series rebuilt from every identifier) on caselink_bench_linking, in-process
  * as the linker role, BENCH_RUNS (3) times. Per run: wall time, identifiers/s, time per phase; then the
  * storage of the linking tables against identifiers, and how many case pairs a pairwise link table would
- * have needed instead of postings. Goals: < 60 s and >= 5,000 identifiers/s.
+ * have needed instead of postings. Goals: < 60 s and >= 5,000 identifiers/s. BENCH_SMOKE=1: 2 runs on the smoke's few
+ * hundred cases, checked: identifiers read, postings, shared values and series made, and the second run rebuilding the
+ * same postings and series as the first.
  */
-const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? (SMOKE ? 2 : 3));
 const HUB_THRESHOLD = process.env['LINK_HUB_THRESHOLD'] ? Number(process.env['LINK_HUB_THRESHOLD']) : undefined;
 const LINK_TABLES = ['evidence_postings', 'evidence_series', 'series_members', 'evidence_hubs'];
 
@@ -55,6 +57,13 @@ main(async () => {
       );
     }
 
+    const first = runs[0].stats;
+    check(first.identifiers > 0 && first.postings > 0 && first.linkingValues > 0 && first.series > 0 && first.casesInSeries > 0,
+      `a relink reads identifiers and makes postings, shared values and series (${JSON.stringify(first)})`);
+    for (const r of runs.slice(1)) {
+      check(r.stats.postings === first.postings && r.stats.series === first.series && r.stats.casesInSeries === first.casesInSeries,
+        `run ${r.run} rebuilds what run 1 made (${r.stats.postings} postings, ${r.stats.series} series vs ${first.postings}, ${first.series})`);
+    }
     const last = runs[runs.length - 1];
     const pairs = (await owner.query<{ pairs: string; values: number; biggest: number }>(`
       SELECT coalesce(sum(n::bigint * (n - 1) / 2), 0)::text AS pairs, count(*)::int AS values, coalesce(max(n), 0)::int AS biggest

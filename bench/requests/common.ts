@@ -3,8 +3,8 @@ import { createWriteStream, mkdirSync, readdirSync, readFileSync } from 'node:fs
 import { join } from 'node:path';
 
 // Percentiles, formatting, the machine line, results and the entry point are the linking benchmarks' own.
-export { machine, main, ms, percentiles, writeResults } from '../linking/common';
-import { benchAnchoring } from '../linking/common';
+export { check, machine, main, ms, percentiles, SMOKE, writeResults } from '../linking/common';
+import { benchAnchoring, benchProductionEnv } from '../linking/common';
 export type { Percentiles } from '../linking/common';
 
 /** Helpers of the requests benchmark: environment, processes, GraphQL over HTTP, CPU. */
@@ -34,7 +34,7 @@ export function start(name: string, script: string, env: Record<string, string>,
   // Each log starts empty with the bench; a restarted process (the worker) appends.
   const out = createWriteStream(log, { flags: logsOpened.has(log) ? 'a' : 'w' });
   logsOpened.add(log);
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { env: { ...process.env, NODE_ENV: 'production', ...benchAnchoring(script), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, script)], { env: { ...process.env, NODE_ENV: 'production', ...benchProductionEnv(), ...benchAnchoring(script), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(out, { end: false });
   child.stderr?.pipe(out, { end: false });
   child.once('close', () => out.end());
@@ -94,7 +94,7 @@ export async function inParallel<T, R>(items: readonly T[], n: number, work: (it
   return out;
 }
 
-/** A valid card number (Luhn) with a random body (as apps/api/test/worker-process.ts randomCard). */
+/** A valid card number (Luhn) with a random body after `prefix` (as apps/api/test/worker-process.ts randomCard). */
 export function randomCard(prefix = '621700'): string {
   let body = prefix;
   while (body.length < 18) body += Math.floor(Math.random() * 10);

@@ -7,7 +7,8 @@ import WebSocket from 'ws';
 import { DeadlineJob, QUEUES, redisConnection } from '@caselink/jobs';
 import { DEMO_PASSWORD } from '../../tools/seed/demo-data';
 import {
-  cpuByProcess, cpuDeltaByCommand, cpuSeconds, gql, inParallel, machine, machineTicks, main, ms, percentiles, Percentiles, Proc, randomCard, required, ROOT, sleep, start, stop, waitFor, writeResults,
+  check, cpuByProcess, cpuDeltaByCommand, cpuSeconds, gql, inParallel, machine, machineTicks, main, ms, percentiles, Percentiles, Proc, randomCard, required, ROOT, sleep, SMOKE, start,
+  stop, waitFor, writeResults,
 } from './common';
 
 /**
@@ -27,19 +28,23 @@ import {
  *    events (request_events.data). Modes: the worker as deployed (sweep every 15 s), delayed jobs only (sweep
  *    every 600 s), and jobs lost (the bench removes the delayed jobs; sweep every 1 s). Which path acted is
  *    read from the deadline jobs' return values. The rule is restored afterwards.
+ * Ports: api A on BENCH_API_PORT (4330), api B on the next, the worker's health on the one after.
+ * BENCH_SMOKE=1: 3 senders, 1 s warm-up, 1 s alone, 1 s per scenario, paced at 500 ms; 6 deadline freezes at 6/s in each
+ * mode. Checked: no send fails, every SENT event arrives at the addressed bank once, every deadline freeze turns
+ * OVERDUE with its event, and none of it is about time.
  */
 const APP_URL = required('BENCH_DATABASE_URL');
 const OWNER_URL = required('BENCH_OWNER_URL');
 const LINKER_URL = required('BENCH_LINKER_URL');
 const ADMIN_URL = process.env['BENCH_ADMIN_URL'];
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-const SENDERS = Number(process.env['BENCH_SENDERS'] ?? 50);
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 30);
-const SINGLE_SECONDS = Number(process.env['BENCH_SINGLE_SECONDS'] ?? 10);
-const PACE_MS = Number(process.env['BENCH_PACE_MS'] ?? 1000);
-const WARMUP_SECONDS = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 5);
-const DEADLINE_REQUESTS = Number(process.env['BENCH_DEADLINE_REQUESTS'] ?? 200);
-const DEADLINE_RATE = Number(process.env['BENCH_DEADLINE_RATE'] ?? 10);
+const SENDERS = Number(process.env['BENCH_SENDERS'] ?? (SMOKE ? 3 : 50));
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? (SMOKE ? 1 : 30));
+const SINGLE_SECONDS = Number(process.env['BENCH_SINGLE_SECONDS'] ?? (SMOKE ? 1 : 10));
+const PACE_MS = Number(process.env['BENCH_PACE_MS'] ?? (SMOKE ? 500 : 1000));
+const WARMUP_SECONDS = Number(process.env['BENCH_WARMUP_SECONDS'] ?? (SMOKE ? 1 : 5));
+const DEADLINE_REQUESTS = Number(process.env['BENCH_DEADLINE_REQUESTS'] ?? (SMOKE ? 6 : 200));
+const DEADLINE_RATE = Number(process.env['BENCH_DEADLINE_RATE'] ?? (SMOKE ? 6 : 10));
 const DEADLINE_MODES = (process.env['BENCH_DEADLINE_MODES'] ?? 'deployed,jobs,lost').split(',').filter(Boolean) as DeadlineMode[];
 const DEADLINE_SECONDS = 2;
 const PORT_A = Number(process.env['BENCH_API_PORT'] ?? 4330);
@@ -68,7 +73,8 @@ const PROVINCES = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '
 const REGIONS = [...PROVINCES.map((p) => `${p}0100`), ...PROVINCES.map((p) => `${p}0200`)];
 
 interface Sender { email: string; token: string; caseId: string }
-interface Bank { email: string; agencyId: string; token: string }
+/** A bank, and a card prefix it registered: a freeze goes to the bank that issues its account (bank routing). */
+interface Bank { email: string; agencyId: string; token: string; prefix: string }
 interface Heard { perf: number; wall: number; at: string }
 interface Sample { id: string; bank: string; t0: number; wall0: number; answered: number }
 
@@ -128,7 +134,8 @@ main(async () => {
     const banks: Bank[] = [];
     for (const email of ['liaison@icbc.demo', 'liaison@cmb.demo']) {
       const [{ id }] = (await owner.query<{ id: string }>('SELECT agency_id AS id FROM users WHERE email = $1', [email])).rows;
-      banks.push({ email, agencyId: id, token: await login(B, email) });
+      const [{ prefix }] = (await owner.query<{ prefix: string }>('SELECT prefix FROM bank_prefixes WHERE agency_id = $1 ORDER BY length(prefix) DESC, prefix LIMIT 1', [id])).rows;
+      banks.push({ email, agencyId: id, token: await login(B, email), prefix });
     }
 
     // The banks listen on api B.
@@ -181,6 +188,18 @@ main(async () => {
       }
       console.log(`Deadlines, ${MODE_LABEL[mode]}: ${DEADLINE_REQUESTS} freezes at ${DEADLINE_RATE}/s, answer within ${DEADLINE_SECONDS} s`);
       deadlines.push(await deadlineRun(mode, spread, banks, owner));
+    }
+
+    for (const sc of scenarios) {
+      const r = sc.run;
+      check(r.requests > 0 && r.errors === 0, `${sc.key}: ${r.requests} freezes sent, ${r.errors} failed${r.firstError ? ` (${r.firstError})` : ''}`);
+      check(r.missing === 0, `${sc.key}: every SENT event arrives at the bank (${r.missing} of ${r.requests} missing)`);
+    }
+    check(misdelivered === 0 && duplicates === 0, `events reach the addressed bank only, once (${misdelivered} misdelivered, ${duplicates} duplicates)`);
+    for (const d of deadlines) {
+      check(d.requests === DEADLINE_REQUESTS && d.errors === 0, `deadlines ${d.mode}: ${d.requests} of ${DEADLINE_REQUESTS} freezes sent, ${d.errors} failed`);
+      check(d.overdue === d.requests, `deadlines ${d.mode}: every freeze turns OVERDUE (${d.overdue} of ${d.requests})`);
+      check(d.heard.n === d.requests, `deadlines ${d.mode}: every OVERDUE event arrives at the bank (${d.heard.n} of ${d.requests})`);
     }
 
     // Report.
@@ -286,7 +305,7 @@ async function sendLoop(senders: Sender[], banks: Bank[], seconds: number, paceM
         if (performance.now() >= until) break;
       }
       const bank = banks[(i + n) % banks.length];
-      const input = { caseId: s.caseId, bankAgencyId: bank.agencyId, kind: 'EMERGENCY_STOP', account: randomCard(), amount: '30000', legalBasisDoc: '粤公(反诈)冻字[2026]017号' };
+      const input = { caseId: s.caseId, bankAgencyId: bank.agencyId, kind: 'EMERGENCY_STOP', account: randomCard(bank.prefix), amount: '30000', legalBasisDoc: '粤公(反诈)冻字[2026]017号' };
       const wall0 = Date.now();
       const t0 = performance.now();
       try {
@@ -413,7 +432,8 @@ async function deadlineRun(mode: DeadlineMode, senders: Sender[], banks: Bank[],
     const wait = begin + (i * 1000) / DEADLINE_RATE - performance.now();
     if (wait > 0) await sleep(wait);
     const s = senders[i % senders.length];
-    const input = { caseId: s.caseId, bankAgencyId: banks[i % banks.length].agencyId, kind: 'FREEZE', urgency: 'NORMAL', account: randomCard(), amount: '5000', legalBasisDoc: '粤公(反诈)冻字[2026]018号' };
+    const bank = banks[i % banks.length];
+    const input = { caseId: s.caseId, bankAgencyId: bank.agencyId, kind: 'FREEZE', urgency: 'NORMAL', account: randomCard(bank.prefix), amount: '5000', legalBasisDoc: '粤公(反诈)冻字[2026]018号' };
     inFlight.push(gql<{ sendFreezeRequest: { id: string } }>(A, SEND, { i: input }, s.token).then((d) => void ids.push(d.sendFreezeRequest.id), () => void errors++));
   }
   await Promise.all(inFlight);

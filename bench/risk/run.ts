@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -17,14 +17,16 @@ import { generate } from './generate';
  *  2. evaluation: the rules engine as the linking role over every stored batch (BENCH_BATCH rows each), in
  *     signals/s, with the alerts and leads it raised;
  *  3. re-evaluation of the same batches marked unevaluated again (the idempotent path: same alerts, nothing new).
- * Prints the figures; writes dist/bench/risk-results.json.
+ * Prints the figures; writes dist/bench/risk-results.json. BENCH_SMOKE=1: 3,000 events in batches of 500, checked:
+ * every event stored and evaluated, alerts raised, and the re-evaluation changing nothing.
  */
 const ROOT = join(__dirname, '../../..');
+const SMOKE = process.env['BENCH_SMOKE'] === '1';
 const DB = required('BENCH_DATABASE_URL');
 const OWNER = required('BENCH_OWNER_URL');
 const LINKER = required('BENCH_LINKER_URL');
-const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 1_000_000);
-const BATCH = Number(process.env['BENCH_BATCH'] ?? 2000);
+const EVENTS = Number(process.env['BENCH_EVENTS'] ?? (SMOKE ? 3000 : 1_000_000));
+const BATCH = Number(process.env['BENCH_BATCH'] ?? (SMOKE ? 500 : 2000));
 
 function required(name: string): string {
   const v = process.env[name];
@@ -36,7 +38,7 @@ const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
 const thousands = (n: number) => n.toLocaleString('en-US');
 
 async function main(): Promise<void> {
-  const dir = join(ROOT, 'var/bench-risk');
+  const dir = join(ROOT, SMOKE ? 'var/bench-risk-smoke' : 'var/bench-risk');
   mkdirSync(dir, { recursive: true });
   const bankFile = join(dir, `bank-${EVENTS}.csv`);
   const telecomFile = join(dir, `telecom-${EVENTS}.csv`);
@@ -99,6 +101,8 @@ async function main(): Promise<void> {
   const first = await evaluateAll();
   console.log(`rule evaluation (5 rules, set-based SQL per batch): ${thousands(first.signals)} signals in ${(first.ms / 1000).toFixed(1)} s = ${thousands(rate(first.signals, first.ms))} signals/s ` +
     `(${first.batches} batches, slowest ${first.slowestBatchMs} ms); ${thousands(first.raised)} alerts raised, ${thousands(first.updated)} updates, ${first.leads} leads`);
+  if (stored !== EVENTS || first.signals !== EVENTS) throw new Error(`${stored} signals stored and ${first.signals} evaluated of ${EVENTS} events`);
+  if (first.raised === 0) throw new Error('no alert raised: the generated mules and hoarders should raise some');
   const byRule = (await owner.query<{ rule: string; n: number }>('SELECT rule, count(*)::int AS n FROM alerts GROUP BY rule ORDER BY rule')).rows;
   console.log(`alerts by rule: ${byRule.map((r) => `${r.rule} ${thousands(r.n)}`).join(', ')}`);
 
@@ -116,10 +120,12 @@ async function main(): Promise<void> {
     alertsByRule: byRule, cpus: os.cpus().length,
   };
   mkdirSync(join(ROOT, 'dist/bench'), { recursive: true });
-  writeFileSync(join(ROOT, 'dist/bench/risk-results.json'), JSON.stringify(results, null, 2));
+  writeFileSync(join(ROOT, `dist/bench/risk${SMOKE ? '-smoke' : ''}-results.json`), JSON.stringify(results, null, 2));
   await app.destroy();
   await linker.destroy();
   await owner.end();
+  // The smoke's files and stored uploads go with it.
+  if (SMOKE) rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((e: unknown) => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: lint (with module boundaries), type checks, unit tests, integration tests on real
-# PostgreSQL and Redis (a fresh test database), the pending-migration check, and browser tests.
+# PostgreSQL and Redis (a fresh test database), the pending-migration check, the benchmark smoke, and browser tests.
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p tmp/test-results
@@ -51,18 +51,10 @@ E2E_DB="${TEST_DB}_e2e"
 # The browser tests get a database of their own holding just the demo seed, as `npm start` shows it
 # (integration-test data would, e.g., turn the demo's mule card into a hub shared by dozens of cases).
 e2e_database "$E2E_DB"
-# Benchmark smoke (bench/access): the figures' code path on a copy of the demo database, a few runs each.
-say "Benchmark smoke: need-to-know by role (bench/access)"
-BENCH_COPY="${E2E_DB}_bench"
-admin_psql postgres -c "DROP DATABASE IF EXISTS \"$BENCH_COPY\" WITH (FORCE)"
-admin_psql postgres -c "CREATE DATABASE \"$BENCH_COPY\" TEMPLATE \"$E2E_DB\" OWNER caselink_owner"
-BENCH_SMOKE=1 BENCH_DATABASE_URL="$(with_database "$DATABASE_URL" "$BENCH_COPY")" BENCH_OWNER_URL="$(with_database "$DATABASE_OWNER_URL" "$BENCH_COPY")" \
-  bash bench/access/run.sh
-admin_psql postgres -c "DROP DATABASE IF EXISTS \"$BENCH_COPY\" WITH (FORCE)"
-say "Benchmark smoke: how fast the retention queue purges (bench/retention)"
-BENCH_SMOKE=1 BENCH_SKIP_BUILD=1 BENCH_RETENTION_DB="${TEST_DB}_bench_retention" bash bench/retention/run.sh
-say "Benchmark smoke: what each second factor adds to a log-in (bench/sign-in)"
-BENCH_SMOKE=1 BENCH_SKIP_BUILD=1 BENCH_SIGN_IN_DB="${TEST_DB}_bench_sign_in" bash bench/sign-in/run.sh
+# Every benchmark's code path at tiny sizes, each on a database of its own (named after $TEST_DB, dropped at its end),
+# copied from the e2e database plus a few hundred generated cases; fails on a broken path, never on a time.
+say "Benchmark smoke (bench/smoke.sh)"
+BENCH_SMOKE_PREFIX="${TEST_DB}_bench" BENCH_SMOKE_BASE="$E2E_DB" bash bench/smoke.sh
 say "Browser tests (playwright-core on Debian's Chromium)"
 browser_tests "$E2E_DB" --ci --json --outputFile=tmp/test-results/portal-e2e.json
 
