@@ -5,6 +5,7 @@ import * as OTPAuth from 'otpauth';
 import type { Client } from 'pg';
 import WebSocket from 'ws';
 import { AgencyKind, Role } from '@caselink/domain';
+import { LiveSessions } from '../live/live-sessions';
 import { appPool, asAgency, createAgency, gql, login, ownerClient, PASSWORD, startApi, TestAgency } from '../../test/harness';
 
 /**
@@ -269,7 +270,9 @@ describe('second factor, sessions and sign-in policy', () => {
       client.subscribe({ query: 'subscription { notificationAdded { id } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
     });
     // The subscription is registered once the server has run its resolver; then the admin switches the user off.
-    await new Promise((r) => setTimeout(r, 500));
+    const live = app.get(LiveSessions);
+    for (let i = 0; i < 600 && live.connectionsOf(who.users[Role.INVESTIGATOR].id) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(live.connectionsOf(who.users[Role.INVESTIGATOR].id)).toBe(1);
     const off = await gql(app, 'mutation($id: ID!) { deactivateUser(id: $id) { active } }', { id: who.users[Role.INVESTIGATOR].id }, { token: (await login(app, who.users[Role.ADMIN].email)).token });
     expect(off.data?.deactivateUser.active).toBe(false);
     expect(await closed).toBe(4401);

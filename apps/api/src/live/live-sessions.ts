@@ -72,6 +72,11 @@ export class LiveSessions implements OnModuleInit, OnModuleDestroy {
       .catch((e: Error) => this.log.warn(`could not check a live connection's session: ${e.message}`));
   }
 
+  /** How many live connections of this user this process holds (tests wait on it instead of on a clock). */
+  connectionsOf(userId: string): number {
+    return this.byUser.get(userId)?.size ?? 0;
+  }
+
   async end(event: SessionsEndedEvent): Promise<void> {
     await publishSessionsEnded(this.bus, this.topic.replace(/:live:sessions-ended$/, ''), event)
       .catch((e: Error) => this.log.warn(`could not publish ended sessions: ${e.message}`));
