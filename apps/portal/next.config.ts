@@ -22,6 +22,9 @@ const config: NextConfig = {
     webpackConfig.resolve.alias['next-intl/config'] = path.join(__dirname, 'src/i18n/request.ts');
     return webpackConfig;
   },
+  // `npm run cluster` builds a second portal into its own folder, pointed at the cluster's entry point (rewrites are
+  // fixed at build time), so it never overwrites the one `npm start` serves.
+  distDir: process.env.CASELINK_PORTAL_DIST_DIR ?? '.next',
   poweredByHeader: false,
   env: { CASELINK_MAX_UPLOAD_BYTES: String(maxUploadBytes) },
   // Rewrites pass at most this much of a request body on (Next's default is 10 MB); a longer body is cut, the

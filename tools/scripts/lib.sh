@@ -211,3 +211,39 @@ browser_tests() {
   trap - EXIT
   return "$rc"
 }
+
+# The secrets every api and worker process of one deployment shares (start.sh, cluster.sh): FACTOR_SECRET_KEY,
+# JWT_SECRET, the audit-anchor key pair (WORKER_AUDIT_KEY for the worker only, AUDIT_SIGNING_PUBLIC_KEY_FILE for the
+# api) and AUDIT_ANCHOR_DIR. Needs DATABASE_OWNER_URL's database to exist.
+provision_keys() {
+  # Authenticator-app secrets are sealed with this key: it must outlive a restart (a new one would lock every TOTP
+  # user out), so a generated one is kept in var/ (never committed); production sets its own.
+  if [ -z "${FACTOR_SECRET_KEY:-}" ]; then
+    mkdir -p var && [ -s var/factor-secret-key ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' > var/factor-secret-key
+    export FACTOR_SECRET_KEY="$(cat var/factor-secret-key)"
+  fi
+  # The audit trail is anchored outside the database (issue 13): the worker signs each agency's chain head with an Ed25519
+  # key kept in var/ (never in PostgreSQL; production sets its own) and appends it to AUDIT_ANCHOR_DIR; the api checks the
+  # chain with the public half only (var/audit-signing-public.pem, derived once — again only if the key changes) and never
+  # gets the private key. One store per database: a recreated database starts a fresh one.
+  local worker_audit_key="${AUDIT_SIGNING_KEY_FILE:-}" audit_public
+  if [ -z "$worker_audit_key" ]; then
+    mkdir -p var
+    if [ ! -s var/audit-signing-key.pem ]; then
+      (umask 077; openssl genpkey -algorithm ed25519 -out var/audit-signing-key.pem 2>/dev/null \
+        || node -e 'process.stdout.write(require("crypto").generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }))' > var/audit-signing-key.pem)
+    fi
+    worker_audit_key="$PWD/var/audit-signing-key.pem"
+  fi
+  if [ -z "${AUDIT_SIGNING_PUBLIC_KEY_FILE:-}" ]; then
+    mkdir -p var
+    audit_public="$(openssl pkey -in "$worker_audit_key" -pubout 2>/dev/null \
+      || node -e 'const c=require("crypto");process.stdout.write(c.createPublicKey(c.createPrivateKey(require("fs").readFileSync(process.argv[1]))).export({ type: "spki", format: "pem" }))' "$worker_audit_key")" \
+      || die "cannot derive the audit public key from $worker_audit_key"
+    [ -s var/audit-signing-public.pem ] && [ "$(cat var/audit-signing-public.pem)" = "$audit_public" ] || printf '%s\n' "$audit_public" > var/audit-signing-public.pem
+    export AUDIT_SIGNING_PUBLIC_KEY_FILE="$PWD/var/audit-signing-public.pem"
+  fi
+  export AUDIT_ANCHOR_DIR="${AUDIT_ANCHOR_DIR:-var/audit-anchors/$(url_part "$DATABASE_URL" database)-$(psql "$DATABASE_OWNER_URL" -Atc 'SELECT oid FROM pg_database WHERE datname = current_database()')}"
+  export WORKER_AUDIT_KEY="$worker_audit_key"
+  export JWT_SECRET="${JWT_SECRET:-$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')}"
+}

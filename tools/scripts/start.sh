@@ -9,40 +9,12 @@ ensure_database "$(url_part "$DATABASE_URL" database)"
 build_server
 say "Migrating"
 migrate "$DATABASE_OWNER_URL"
-# Authenticator-app secrets are sealed with this key: it must outlive a restart (a new one would lock every TOTP
-# user out), so a generated one is kept in var/ (never committed); production sets its own.
-if [ -z "${FACTOR_SECRET_KEY:-}" ]; then
-  mkdir -p var && [ -s var/factor-secret-key ] || node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' > var/factor-secret-key
-  export FACTOR_SECRET_KEY="$(cat var/factor-secret-key)"
-fi
-# The audit trail is anchored outside the database (issue 13): the worker signs each agency's chain head with an Ed25519
-# key kept in var/ (never in PostgreSQL; production sets its own) and appends it to AUDIT_ANCHOR_DIR; the api checks the
-# chain with the public half only (var/audit-signing-public.pem, derived once — again only if the key changes) and never
-# gets the private key. One store per database: a recreated database starts a fresh one.
-worker_audit_key="${AUDIT_SIGNING_KEY_FILE:-}"
-if [ -z "$worker_audit_key" ]; then
-  mkdir -p var
-  if [ ! -s var/audit-signing-key.pem ]; then
-    (umask 077; openssl genpkey -algorithm ed25519 -out var/audit-signing-key.pem 2>/dev/null \
-      || node -e 'process.stdout.write(require("crypto").generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }))' > var/audit-signing-key.pem)
-  fi
-  worker_audit_key="$PWD/var/audit-signing-key.pem"
-fi
-if [ -z "${AUDIT_SIGNING_PUBLIC_KEY_FILE:-}" ]; then
-  mkdir -p var
-  audit_public="$(openssl pkey -in "$worker_audit_key" -pubout 2>/dev/null \
-    || node -e 'const c=require("crypto");process.stdout.write(c.createPublicKey(c.createPrivateKey(require("fs").readFileSync(process.argv[1]))).export({ type: "spki", format: "pem" }))' "$worker_audit_key")" \
-    || die "cannot derive the audit public key from $worker_audit_key"
-  [ -s var/audit-signing-public.pem ] && [ "$(cat var/audit-signing-public.pem)" = "$audit_public" ] || printf '%s\n' "$audit_public" > var/audit-signing-public.pem
-  export AUDIT_SIGNING_PUBLIC_KEY_FILE="$PWD/var/audit-signing-public.pem"
-fi
-export AUDIT_ANCHOR_DIR="${AUDIT_ANCHOR_DIR:-var/audit-anchors/$(url_part "$DATABASE_URL" database)-$(psql "$DATABASE_OWNER_URL" -Atc 'SELECT oid FROM pg_database WHERE datname = current_database()')}"
+provision_keys
 say "Seeding the demo (idempotent: adds only what is missing)"
 DATABASE_OWNER_URL="$DATABASE_OWNER_URL" node dist/tools/seed/seed.js
 load_judgments "$DATABASE_OWNER_URL"
 [ -d apps/portal/.next ] && [ -z "${REBUILD_PORTAL:-}" ] && [ -z "$(find apps/portal libs/domain -newer apps/portal/.next/BUILD_ID -type f -not -path '*/.next/*' 2>/dev/null | head -1)" ] || build_portal
 
-export JWT_SECRET="${JWT_SECRET:-$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')}"
 API_PORT="${API_PORT:-4000}"; PORTAL_PORT="${PORTAL_PORT:-3000}"
 export API_PORT CASELINK_API_URL="http://127.0.0.1:${API_PORT}"
 # Prometheus metrics of api and worker, on ports of their own (never public; the api's port does not serve them).
@@ -57,7 +29,7 @@ cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 # The api gets the public key only; the private one goes to the worker alone.
 env -u AUDIT_SIGNING_KEY_FILE node dist/apps/api/src/main.js & pids+=($!)
-AUDIT_SIGNING_KEY_FILE="$worker_audit_key" node dist/apps/worker/src/main.js & pids+=($!)
+AUDIT_SIGNING_KEY_FILE="$WORKER_AUDIT_KEY" node dist/apps/worker/src/main.js & pids+=($!)
 node node_modules/next/dist/bin/next start apps/portal -p "$PORTAL_PORT" -H 127.0.0.1 & pids+=($!)
 [ "${DEMO_IDP:-1}" = 0 ] || { node tools/idp/idp.mjs --port="${DEMO_IDP_PORT:-4700}" & pids+=($!); }
 wait_http "http://127.0.0.1:${API_PORT}/health/ready" api
@@ -69,7 +41,7 @@ cat <<MSG
   CaseLink is running.  Portal: ${PORTAL_URL}
   GraphQL api: http://127.0.0.1:${API_PORT}/graphql     (Ctrl-C stops everything)
   Logs: JSON lines (pino) on this terminal, one request id per request (x-request-id), LOG_LEVEL=${LOG_LEVEL:-info}
-  Audit chain heads: signed with ${worker_audit_key}, published to ${AUDIT_ANCHOR_DIR} every $(( ${AUDIT_ANCHOR_EVERY_MS:-900000} / 60000 )) min
+  Audit chain heads: signed with ${WORKER_AUDIT_KEY}, published to ${AUDIT_ANCHOR_DIR} every $(( ${AUDIT_ANCHOR_EVERY_MS:-900000} / 60000 )) min
            (check them: DATABASE_OWNER_URL=... npm run audit:verify -- ${AUDIT_ANCHOR_DIR} --public-key ${AUDIT_SIGNING_PUBLIC_KEY_FILE} --database)
   Metrics: http://127.0.0.1:${METRICS_PORT}/metrics (api), http://127.0.0.1:${WORKER_METRICS_PORT}/metrics (worker);
            alert rules infra/prometheus/alerts.yml, dashboard infra/grafana/caselink-dashboard.json
