@@ -145,11 +145,18 @@ describe('reads on the streaming replica', () => {
     let done = false;
     void writes.finally(() => { done = true; });
     while (!done) { busy.push(router.status.lagMs ?? -1); await sleep(50); }
-    const h = (await router.checkDuration.get()).values;
-    const sum = h.find((v) => v.metricName === 'caselink_db_replica_check_seconds_sum')?.value ?? 0;
-    const n = h.find((v) => v.metricName === 'caselink_db_replica_check_seconds_count')?.value ?? 1;
-    const stats = (xs: number[]) => ({ min: Math.min(...xs), median: [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)], max: Math.max(...xs) });
-    console.log(`replica lag ms idle ${JSON.stringify(stats(idle))}; during writes ${JSON.stringify(stats(busy))}; check per read ${((sum / n) * 1000).toFixed(3)} ms mean over ${n}`);
+    // The check alone, warm: the Redis look-up of the caller's last write and the comparison.
+    const times: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const t = process.hrtime.bigint();
+      await router.route('cases', a.users[Role.SUPERVISOR].id);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    const stats = (xs: number[]) => {
+      const s = [...xs].sort((x, y) => x - y);
+      return { min: +s[0].toFixed(3), median: +s[Math.floor(s.length / 2)].toFixed(3), p99: +s[Math.floor(s.length * 0.99)].toFixed(3), max: +s[s.length - 1].toFixed(3) };
+    };
+    console.log(`replica lag ms: idle ${JSON.stringify(stats(idle))}; during 40 sequential case creations ${JSON.stringify(stats(busy))}; the check per read ms ${JSON.stringify(stats(times))}`);
     expect(Math.max(...idle)).toBeLessThan(MAX_LAG_MS);
   }, 60_000);
 });
