@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACCESS_POLICY, AccessRule, AgencyKind, PERSONAL_DATA_ROLES, Role, rolesAllowedFor } from '@caselink/domain';
+import { ACCESS_POLICY, AccessRule, AgencyKind, mayReadFromReplica, PERSONAL_DATA_ROLES, REPLICA_READS, Role, rolesAllowedFor } from '@caselink/domain';
 
 const KINDS: Array<{ kind: AgencyKind; label: string }> = [
   { kind: AgencyKind.POLICE, label: 'Police 公安' },
@@ -29,7 +29,7 @@ export function renderAccessTable(): string {
   const header = `| operation | ${columns.map((c) => `${SHORT[c.role]}`).join(' | ')} |`;
   const rule = `|---|${columns.map(() => ':-:').join('|')}|`;
   const rows = Object.entries(ACCESS_POLICY).map(
-    ([op, r]) => `| \`${op}\`${r.kind === 'PUBLIC' ? ' (public)' : ''} | ${columns.map((c) => cell(r as AccessRule, c.kind, c.role)).join(' | ')} |`,
+    ([op, r]) => `| \`${op}\`${r.kind === 'PUBLIC' ? ' (public)' : ''}${mayReadFromReplica(op) ? ' (replica)' : ''} | ${columns.map((c) => cell(r as AccessRule, c.kind, c.role)).join(' | ')} |`,
   );
   return [
     '# Access table 访问控制表',
@@ -49,6 +49,18 @@ export function renderAccessTable(): string {
     header.replace('| operation |', `| operation (${KINDS.map((k) => k.label).join(' / ')}) |`),
     rule,
     ...rows,
+    '',
+    '## Reads the replica may serve 可由只读副本提供的查询',
+    '',
+    'Marked (replica) above; from `REPLICA_READS` next to the table. The api serves these from the streaming replica (hot',
+    'standby, `DATABASE_READ_URL`) only while its measured lag is at most `REPLICA_MAX_LAG_MS` (default 5 s) and the standby',
+    "has replayed the caller's own last write (read-your-writes); otherwise, and whenever the replica fails, from the primary.",
+    'Every other operation — mutations, subscriptions, inboxes, the work queue, anything a deadline or freeze is decided from,',
+    'and queries that write — always runs on the primary.',
+    '',
+    '| operation | why a few seconds old is fine |',
+    '|---|---|',
+    ...Object.entries(REPLICA_READS).map(([op, why]) => `| \`${op}\` | ${why} |`),
     '',
   ].join('\n');
 }

@@ -6,6 +6,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL for the app role (caselink_app)' }),
   LINKER_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL for the linking role (caselink_linker)' }),
+  /**
+   * The outbox listener's own session (LISTEN evidence_changed outlives a transaction): PostgreSQL directly, for when
+   * LINKER_DATABASE_URL goes through pgbouncer in transaction pooling. Unset: LINKER_DATABASE_URL.
+   */
+  OUTBOX_LISTEN_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL for the linking role, direct to PostgreSQL (not through pgbouncer)' }).optional(),
   /** A value held by more cases than this is flagged for review instead of linking them all. */
   LINK_HUB_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(25),
   /** How often the linking outbox is swept for changes whose job went missing (Redis lost it). */

@@ -34,6 +34,8 @@ export interface DataSourceOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** Give up connecting after this long (the replica: a dead standby must not hold a read up; the primary answers). */
+  connectTimeoutMs?: number;
 }
 
 /** A data source with every migration and no entities (SQL lives in the stores); never `synchronize`. */
@@ -45,6 +47,6 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'caselink' },
+    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'caselink', ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}) },
   });
 }

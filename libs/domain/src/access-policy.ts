@@ -248,6 +248,32 @@ export const ACCESS_POLICY = {
 
 export type Operation = keyof typeof ACCESS_POLICY;
 
+/**
+ * Which reads the streaming replica (a hot standby) may serve (issue 14), and why a slightly old answer is fine there.
+ * Everything else runs on the primary: every mutation, every subscription, the inboxes and work queue, anything a
+ * deadline or a freeze decision is taken from, and every query that writes (opening a bulletin marks it read; audited
+ * reads of personal data). The api serves these from the replica only while its measured lag is at most
+ * REPLICA_MAX_LAG_MS and the standby has replayed the caller's own last write (read-your-writes); otherwise, and on any
+ * failure of the replica, from the primary. A unit test keeps each one a query; docs/access-table.md shows the list.
+ */
+export const REPLICA_READS = {
+  supervisorDashboard: 'aggregates over weeks; a few seconds old changes no figure a supervisor acts on',
+  outcomeAnalytics: 'judgment statistics over months',
+  cases: 'the case list and search; opening a case (case) reads the primary',
+  seriesList: 'series the linker built, itself seconds behind the statements',
+  bulletins: 'the bulletin list; opening one (bulletin) marks it read on the primary',
+  alerts: "the alert list; acknowledging and dismissing are mutations, and the caller's own show at once",
+  riskSignals: "the agency's reported signals, written by uploads the worker processes",
+  warninglist: 'benign values, changed rarely by admins',
+} as const satisfies Partial<Record<Operation, string>>;
+
+export type ReplicaRead = keyof typeof REPLICA_READS;
+
+/** Whether the streaming replica may serve the operation (REPLICA_READS); false for anything else. */
+export function mayReadFromReplica(operation: string): operation is ReplicaRead {
+  return Object.prototype.hasOwnProperty.call(REPLICA_READS, operation);
+}
+
 /** Who is asking, as the access table sees them. */
 export interface Caller {
   agencyKind: AgencyKind;

@@ -41,6 +41,14 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL for the app role (caselink_app)' }),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),
   QUEUE_PREFIX: z.string().min(1).default('caselink'),
+  /**
+   * The streaming replica (hot standby, or a pgbouncer in front of it) for the reads REPLICA_READS names (access table);
+   * unset: every read on the primary. Same app role and database as DATABASE_URL.
+   */
+  DATABASE_READ_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL of the hot standby for the app role (caselink_app)' }).optional(),
+  /** The replica serves reads only while it is at most this far behind the primary (measured every REPLICA_POLL_MS). */
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  REPLICA_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(300),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (use a random string)'),
   /** Unset: true in production (the refresh cookie must never travel over plain HTTP there), else false. */

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from '@caselink/db';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { RequestTransaction } from './request-transaction';
+import { REPLICA_DATA_SOURCE, ReplicaRouter } from './replica-router';
 import { assertRoleIsWalled } from '@caselink/db';
 
 @Global()
@@ -18,9 +19,17 @@ import { assertRoleIsWalled } from '@caselink/db';
         return ds;
       },
     },
+    {
+      // Connected by ReplicaRouter's first poll, not here: a standby that is down must not keep the api from starting.
+      provide: REPLICA_DATA_SOURCE,
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) =>
+        config.DATABASE_READ_URL ? createDataSource({ url: config.DATABASE_READ_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'caselink-api-read', connectTimeoutMs: 1_000 }) : null,
+    },
+    ReplicaRouter,
     RequestTransaction,
   ],
-  exports: [DataSource, RequestTransaction],
+  exports: [DataSource, REPLICA_DATA_SOURCE, ReplicaRouter, RequestTransaction],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}

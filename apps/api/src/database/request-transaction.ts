@@ -16,9 +16,10 @@ export class RequestTransaction {
 
   constructor(readonly dataSource: DataSource) {}
 
-  async run<T>(ctx: ActingContext, work: (acting: { userActive: boolean; sessionLive: boolean }) => Promise<T>): Promise<T> {
+  /** `on`: the streaming replica for a read ReplicaRouter chose it for; the primary otherwise. */
+  async run<T>(ctx: ActingContext, work: (acting: { userActive: boolean; sessionLive: boolean }) => Promise<T>, on: DataSource = this.dataSource): Promise<T> {
     const afterCommit: Array<() => Promise<unknown>> = [];
-    const result = await inAgencyTransaction(this.dataSource, ctx, (manager, acting) => this.store.run({ manager, afterCommit }, () => work(acting)));
+    const result = await inAgencyTransaction(on, ctx, (manager, acting) => this.store.run({ manager, afterCommit }, () => work(acting)));
     for (const task of afterCommit) {
       await task().catch((e: Error) => this.log.error(`after commit: ${e.message}`));
     }
@@ -39,14 +40,14 @@ export class RequestTransaction {
    * Runs `work` acting as a signed-in caller, refusing a deactivated account in the same round trip
    * that sets the agency: every GraphQL operation and REST route goes through here.
    */
-  runAs<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+  runAs<T>(actor: Actor, work: () => Promise<T>, on?: DataSource): Promise<T> {
     const ctx = { agencyId: actor.agencyId, userId: actor.userId, nationalAdmin: actor.nationalAdmin, roles: actor.roles, sessionId: actor.sessionId };
     return this.run(ctx, async ({ userActive, sessionLive }) => {
       if (!userActive) throw unauthenticated('This account has been deactivated', { reason: 'ACCOUNT_INACTIVE' });
       // Ended, locked or past its end: the access token goes with its session (the portal refreshes, and learns which).
       if (!sessionLive) throw unauthenticated('Your session has ended or is locked · 会话已结束或已锁定', { reason: 'SESSION_ENDED' });
       return work();
-    });
+    }, on);
   }
 
   /** The current request's transaction, if there is one. */

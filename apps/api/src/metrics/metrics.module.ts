@@ -8,14 +8,15 @@ import { DataSource } from 'typeorm';
 import { registerPoolGauges, closeServer, portOf, startMetricsServer } from '@caselink/db';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { errorCodes, OperationLabels, operationLabels } from './graphql-metrics';
+import { REPLICA_DATA_SOURCE, ReplicaRouter } from '../database/replica-router';
 
 interface MercuriusHooks {
   graphql?: { addHook(name: 'preExecution', hook: (schema: GraphQLSchema, document: DocumentNode, context: { reply?: FastifyReply }) => void | Promise<void>): void };
 }
 
 /**
- * The api's metrics: process defaults, GraphQL latency per root field and outcome, errors by code, and the
- * PostgreSQL pool. Served by startMetricsServer on METRICS_PORT (0 = off), never on the api's own port.
+ * The api's metrics: process defaults, GraphQL latency per root field and outcome, errors by code, the
+ * PostgreSQL pools, and the replica's use and lag. Served by startMetricsServer on METRICS_PORT (0 = off), never on the api's own port.
  * One registry per api instance (not prom-client's global one): tests start several apps in one process.
  */
 @Injectable()
@@ -37,9 +38,13 @@ export class ApiMetrics implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly adapterHost: HttpAdapterHost,
     @Inject(DataSource) ds: DataSource,
+    @Inject(REPLICA_DATA_SOURCE) replicaDs: DataSource | null,
+    replica: ReplicaRouter,
   ) {
     collectDefaultMetrics({ register: this.registry });
-    registerPoolGauges(this.registry, { app: ds });
+    registerPoolGauges(this.registry, replicaDs ? { app: ds, replica: replicaDs } : { app: ds });
+    // Reads served by the replica or the primary and why, the measured lag, the cost of choosing (issue 14).
+    for (const m of [replica.reads, replica.lag, replica.inUseGauge, replica.checkDuration]) this.registry.registerMetric(m);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -41,8 +41,9 @@ export class EvidenceOutbox implements OnApplicationBootstrap, OnApplicationShut
     await this.listener?.end().catch(() => undefined);
   }
 
+  /** A session of its own: LISTEN is lost when pgbouncer in transaction pooling hands the connection on (OUTBOX_LISTEN_DATABASE_URL). */
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.config.LINKER_DATABASE_URL, application_name: 'caselink-outbox' });
+    const client = new Client({ connectionString: this.config.OUTBOX_LISTEN_DATABASE_URL ?? this.config.LINKER_DATABASE_URL, application_name: 'caselink-outbox' });
     client.on('notification', (n) => {
       if (!n.payload || n.payload === 'sweep') return void this.sweep(0);
       for (const id of n.payload.split(',')) void this.enqueue(id);
