@@ -20,6 +20,7 @@
 # `npm start` stays the simple default: one PostgreSQL, one Redis, one process of each.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/engines.sh"
+. "$(dirname "$0")/topology-db.sh"
 
 OFF="${CLUSTER_PORT_OFFSET:-0}"
 export CLUSTER_DIR="${CLUSTER_DIR:-$ROOT/var/cluster}"
@@ -135,11 +136,7 @@ up() {
 
   say "PostgreSQL primary on :$C_PG"
   pg_primary_up "$CLUSTER_DIR/primary" "$C_PG"
-  # lib.sh's provisioning, aimed at the cluster's primary (roles with passwords, the database owned by the owner).
-  export DATABASE_ADMIN_URL="postgres://postgres@127.0.0.1:$C_PG/postgres" DATABASE_URL="$PRIMARY_APP" DATABASE_OWNER_URL="$OWNER_URL"
-  export LINKER_DATABASE_URL="$DIRECT_LINKER" CASELINK_OWNER_PASSWORD="$OWNER_PW" PG_HOST=127.0.0.1 PG_PORT="$C_PG"
-  OWNER_PASSWORD="$OWNER_PW"; APP_PASSWORD="$APP_PW"; LINKER_PASSWORD="$LINKER_PW"
-  ensure_database "$DB"
+  topology_roles "$C_PG" "$DB"
   say "Migrating and seeding the demo"
   migrate "$OWNER_URL" >"$CLUSTER_DIR/migrate.log" 2>&1 || { tail -20 "$CLUSTER_DIR/migrate.log"; die "migration failed"; }
   (

@@ -9,6 +9,8 @@ ensure_node_modules
 [ -f dist/apps/api/src/main.js ] && [ -f dist/apps/worker/src/main.js ] || build_server
 command -v chromium >/dev/null || apt_install chromium
 started="$(date +%s)"
+say "The interleaved-agencies tests through pgbouncer (transaction pooling; tools/scripts/pgbouncer-test.sh)"
+bash tools/scripts/pgbouncer-test.sh
 trap 'bash tools/scripts/cluster.sh down' EXIT
 CLUSTER_SKIP_BUILD=1 CLUSTER_JUDGMENTS=0 bash tools/scripts/cluster.sh up
 say "Cluster up in $(( $(date +%s) - started )) s; the fault suite (apps/cluster-e2e)"
