@@ -1035,95 +1035,119 @@ CREATE FUNCTION public.cases_guard() RETURNS trigger
 ALTER FUNCTION public.cases_guard() OWNER TO caselink_owner;
 
 --
--- Name: dashboard_figures(text, date, text); Type: FUNCTION; Schema: public; Owner: caselink_owner
+-- Name: dashboard_figures(text, date, text, boolean); Type: FUNCTION; Schema: public; Owner: caselink_owner
 --
 
-CREATE FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_type text) RETURNS TABLE(figure text, k1 text, k2 text, n bigint, n2 bigint, amount numeric, amount2 numeric)
+CREATE FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_type text, p_months boolean DEFAULT false) RETURNS TABLE(figure text, k1 text, k2 text, n bigint, n2 bigint, amount numeric, amount2 numeric)
     LANGUAGE plpgsql STABLE
     SET search_path TO 'public'
     AS $_$
-      DECLARE
-        me uuid := app_agency();
-        case_scope text := 'true';
-        request_scope text := 'r.from_agency_id = $4';
-        task_scope text := 'app_in_task_force(t.task_force_id)';
-        member_scope text := 'true';
-        region_agencies text := 'SELECT a.id FROM agencies a WHERE a.kind = ''POLICE'' AND a.region LIKE $5';
-      BEGIN
-        IF me IS NULL THEN RETURN; END IF;
-        IF p_region IS NOT NULL THEN
-          -- What the caller reads (cases_read, set-wise) plus its region's records.
-          case_scope := format('(c.agency_id = $4 OR c.agency_id IN (%s) OR c.id IN (SELECT g FROM app_granted_cases() g))', region_agencies);
-          request_scope := format('(r.from_agency_id = $4 OR r.from_agency_id IN (%s))', region_agencies);
-          task_scope := format('(app_in_task_force(t.task_force_id) OR f.lead_agency_id IN (%s))', region_agencies);
-          member_scope := format('(m.agency_id = $4 OR m.agency_id IN (%s) OR m.case_id IN (SELECT g FROM app_granted_cases() g))', region_agencies);
-        END IF;
-        RETURN QUERY EXECUTE format($q$
-          -- One pass over the cases of the period, grouped by fraud type, by the set of provinces and in total; the
-          -- province figures unnest the (few thousand) sets afterwards instead of every case's.
-          WITH case_groups AS MATERIALIZED (
-            SELECT GROUPING(c.fraud_type, c.provinces) AS g, c.fraud_type, c.provinces, count(*) AS n,
-                   count(*) FILTER (WHERE c.status = ANY (vocab_open_case_statuses())) AS open, coalesce(sum(c.total_loss), 0) AS loss
-            FROM cases c WHERE c.reported_on >= $2 AND ($3::text IS NULL OR c.fraud_type = $3) AND %1$s
-            GROUP BY GROUPING SETS ((c.fraud_type), (c.provinces), ())
-          ),
-          requests AS MATERIALIZED (
-            SELECT r.type, r.state, r.case_id, r.account_canonical, r.sent_at, r.answered_at, r.held_at, r.amount_held, r.overdue_at
-            FROM agency_requests r
-            WHERE r.sent_at IS NOT NULL AND ($3::text IS NULL OR r.fraud_type = $3) AND %2$s
-              AND (r.sent_at >= ($2::timestamp AT TIME ZONE 'Asia/Shanghai')
-                   OR (r.overdue_at IS NOT NULL AND r.state = ANY (vocab_open_request_states())))
-          ),
-          sent AS (SELECT * FROM requests WHERE sent_at >= ($2::timestamp AT TIME ZONE 'Asia/Shanghai')),
-          freezes AS (SELECT * FROM sent WHERE type = 'FREEZE'),
-          members AS MATERIALIZED (
-            -- A member carries its case's owner: no join with cases unless a fraud type is asked for.
-            SELECT m.series_id, m.joined_at FROM series_members m
-            WHERE ($3::text IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = m.case_id AND c.fraud_type = $3)) AND %4$s
-          )
-          SELECT CASE WHEN g = 3 THEN 'cases' ELSE 'fraud_type' END, fraud_type, NULL::text, n, open, loss, NULL::numeric
-            FROM case_groups WHERE g IN (1, 3)
+  DECLARE
+    me uuid := app_agency();
+    request_scope text := 'r.from_agency_id = $4';
+    task_scope text := 'app_in_task_force(t.task_force_id)';
+    region_agencies text := 'SELECT a.id FROM agencies a WHERE a.kind = ''POLICE'' AND a.region LIKE $5';
+    scope uuid[];
+  BEGIN
+    IF me IS NULL THEN RETURN; END IF;
+    scope := ARRAY[me];
+    IF p_region IS NOT NULL THEN
+      request_scope := format('(r.from_agency_id = $4 OR r.from_agency_id IN (%s))', region_agencies);
+      task_scope := format('(app_in_task_force(t.task_force_id) OR f.lead_agency_id IN (%s))', region_agencies);
+      IF NOT row_security_active('cases') THEN
+        scope := scope || ARRAY(SELECT a.id FROM agencies a WHERE a.kind = 'POLICE' AND a.region LIKE p_region || '%' AND a.id <> me);
+      END IF;
+    END IF;
+    RETURN QUERY EXECUTE format($q$
+      WITH granted AS MATERIALIZED (SELECT DISTINCT g FROM app_granted_cases() g),
+      case_groups AS MATERIALIZED (
+        -- The rollups of the agencies in scope and the granted cases of other owners, grouped by fraud type, by the set
+        -- of provinces and in total; the province figures unnest the sets afterwards.
+        SELECT GROUPING(x.fraud_type, x.provinces) AS g, x.fraud_type, x.provinces, coalesce(sum(x.n), 0)::bigint AS n,
+               coalesce(sum(x.n) FILTER (WHERE x.status = ANY (vocab_open_case_statuses())), 0)::bigint AS open, coalesce(sum(x.loss), 0) AS loss
+        FROM (
+          SELECT r.fraud_type, r.provinces, r.status, r.cases AS n, r.loss FROM dashboard_case_rollup r
+          WHERE r.agency_id = ANY ($6) AND ($3::text IS NULL OR r.fraud_type = $3) AND ((r.span = 'D' AND r.day >= $2 AND r.day < $8)
+  OR (r.span = 'M' AND r.day >= $8 AND r.day < $10) OR (r.span = 'Y' AND r.day >= $10))
           UNION ALL
-          SELECT 'province', pr, NULL, sum(n)::bigint, sum(open)::bigint, sum(loss), NULL
-            FROM case_groups, unnest(provinces) pr WHERE g = 2 GROUP BY pr
-          UNION ALL
-          SELECT 'requests', s.type, s.state, count(*), NULL, NULL, NULL FROM sent s GROUP BY s.type, s.state
-          UNION ALL
-          SELECT 'freezes', NULL, NULL, count(*) FILTER (WHERE f.answered_at IS NOT NULL), count(*) FILTER (WHERE f.held_at IS NOT NULL),
-                 -- An emergency stop and the freeze after it hold the same money: count each account of a case once.
-                 (SELECT coalesce(sum(h), 0) FROM (SELECT max(x.amount_held) AS h FROM freezes x WHERE x.held_at IS NOT NULL
-                                                   GROUP BY x.case_id, x.account_canonical) held),
-                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.answered_at - f.sent_at))
-                   FILTER (WHERE f.answered_at IS NOT NULL)::numeric
-            FROM freezes f
-          UNION ALL
-          SELECT 'overdue_requests', NULL, NULL, count(*), NULL, NULL, NULL FROM requests r
-            WHERE r.overdue_at IS NOT NULL AND r.state = ANY (vocab_open_request_states())
-          UNION ALL
-          SELECT 'tasks', NULL, NULL, count(*) FILTER (WHERE t.due_at <= now()), count(*), NULL, NULL
-            FROM task_force_tasks t JOIN task_forces f ON f.id = t.task_force_id
-            WHERE f.closed_at IS NULL AND t.status = ANY (vocab_open_task_statuses()) AND %3$s
-          UNION ALL
-          -- Series growth, from the current membership: when each case joined its series, when each series formed.
-          -- Days as China day numbers (UTC+8 all year): arithmetic per row instead of a time-zone conversion.
-          SELECT 'series_joined', d::text, NULL, n, NULL, NULL, NULL FROM (
-            SELECT floor((extract(epoch FROM m.joined_at) + 28800) / 86400)::int AS d, count(*) AS n
-            FROM members m WHERE m.joined_at >= ($2::timestamp AT TIME ZONE 'Asia/Shanghai') GROUP BY 1) j
-          UNION ALL
-          SELECT 'series_new', d::text, NULL, n, NULL, NULL, NULL FROM (
-            SELECT floor((extract(epoch FROM e.created_at) + 28800) / 86400)::int AS d, count(*) AS n
-            FROM evidence_series e WHERE e.id IN (SELECT series_id FROM members) AND e.created_at >= ($2::timestamp AT TIME ZONE 'Asia/Shanghai') GROUP BY 1) s
-          UNION ALL
-          SELECT 'series_before', NULL, NULL,
-                 (SELECT count(*) FROM members m WHERE m.joined_at < ($2::timestamp AT TIME ZONE 'Asia/Shanghai')),
-                 (SELECT count(*) FROM evidence_series e WHERE e.id IN (SELECT series_id FROM members) AND e.created_at < ($2::timestamp AT TIME ZONE 'Asia/Shanghai')),
-                 NULL, NULL
-        $q$, case_scope, request_scope, task_scope, member_scope)
-        USING p_region, p_since, p_fraud_type, me, coalesce(p_region, '') || '%';
-      END $_$;
+          SELECT c.fraud_type, c.provinces, c.status, 1, c.total_loss FROM cases c
+          WHERE c.id IN (SELECT g FROM granted) AND c.agency_id <> ALL ($6) AND c.reported_on >= $2 AND ($3::text IS NULL OR c.fraud_type = $3)
+        ) x
+        GROUP BY GROUPING SETS ((x.fraud_type), (x.provinces), ())
+        HAVING GROUPING(x.fraud_type, x.provinces) = 3 OR sum(x.n) <> 0
+      ),
+      requests AS MATERIALIZED (
+        SELECT r.type, r.state, r.case_id, r.account_canonical, r.sent_at, r.answered_at, r.held_at, r.amount_held, r.overdue_at
+        FROM agency_requests r
+        WHERE r.sent_at IS NOT NULL AND ($3::text IS NULL OR r.fraud_type = $3) AND %1$s
+          AND (r.sent_at >= ($2::timestamp AT TIME ZONE 'Asia/Shanghai')
+               OR (r.overdue_at IS NOT NULL AND r.state = ANY (vocab_open_request_states())))
+      ),
+      sent AS (SELECT * FROM requests WHERE sent_at >= ($2::timestamp AT TIME ZONE 'Asia/Shanghai')),
+      freezes AS (SELECT * FROM sent WHERE type = 'FREEZE'),
+      granted_members AS MATERIALIZED (
+        -- A member carries its case's owner: members of granted cases of owners out of scope, row by row.
+        SELECT m.series_id, m.joined_at FROM series_members m
+        WHERE m.case_id IN (SELECT g FROM granted) AND m.agency_id <> ALL ($6)
+          AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = m.case_id AND c.fraud_type = $3))
+      ),
+      in_series AS MATERIALIZED (
+        SELECT s.series_id FROM dashboard_series_scope s WHERE s.agency_id = ANY ($6) AND s.members > 0 AND ($3::text IS NULL OR s.fraud_type = $3)
+        UNION SELECT series_id FROM granted_members
+      ),
+      member_days AS MATERIALIZED (
+        SELECT r.span, r.day, r.members FROM dashboard_member_rollup r WHERE r.agency_id = ANY ($6) AND ($3::text IS NULL OR r.fraud_type = $3)
+      )
+      SELECT CASE WHEN g = 3 THEN 'cases' ELSE 'fraud_type' END, fraud_type, NULL::text, n, open, loss, NULL::numeric
+        FROM case_groups WHERE g IN (1, 3)
+      UNION ALL
+      SELECT 'province', pr, NULL, sum(n)::bigint, sum(open)::bigint, sum(loss), NULL
+        FROM case_groups, unnest(provinces) pr WHERE g = 2 GROUP BY pr
+      UNION ALL
+      SELECT 'requests', s.type, s.state, count(*), NULL, NULL, NULL FROM sent s GROUP BY s.type, s.state
+      UNION ALL
+      SELECT 'freezes', NULL, NULL, count(*) FILTER (WHERE f.answered_at IS NOT NULL), count(*) FILTER (WHERE f.held_at IS NOT NULL),
+             -- An emergency stop and the freeze after it hold the same money: count each account of a case once.
+             (SELECT coalesce(sum(h), 0) FROM (SELECT max(x.amount_held) AS h FROM freezes x WHERE x.held_at IS NOT NULL
+                                               GROUP BY x.case_id, x.account_canonical) held),
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.answered_at - f.sent_at))
+               FILTER (WHERE f.answered_at IS NOT NULL)::numeric
+        FROM freezes f
+      UNION ALL
+      SELECT 'overdue_requests', NULL, NULL, count(*), NULL, NULL, NULL FROM requests r
+        WHERE r.overdue_at IS NOT NULL AND r.state = ANY (vocab_open_request_states())
+      UNION ALL
+      SELECT 'tasks', NULL, NULL, count(*) FILTER (WHERE t.due_at <= now()), count(*), NULL, NULL
+        FROM task_force_tasks t JOIN task_forces f ON f.id = t.task_force_id
+        WHERE f.closed_at IS NULL AND t.status = ANY (vocab_open_task_statuses()) AND %2$s
+      UNION ALL
+      -- Series growth, from the current membership. Days as China day numbers (UTC+8 all year); with p_months, a
+      -- month's joins come keyed by its first day (the month buckets start there).
+      SELECT 'series_joined', d::text, NULL, sum(j.n)::bigint, NULL, NULL, NULL FROM (
+        SELECT r.day - DATE '1970-01-01' AS d, r.members AS n FROM member_days r
+        WHERE CASE WHEN $7 THEN ((r.span = 'D' AND r.day >= $2 AND r.day < $8)
+  OR (r.span = 'M' AND r.day >= $8 ) ) ELSE r.span = 'D' AND r.day >= $2 END
+        UNION ALL
+        SELECT floor((extract(epoch FROM m.joined_at) + 28800) / 86400)::int, 1 FROM granted_members m WHERE m.joined_at >= ($2::timestamp AT TIME ZONE 'Asia/Shanghai')) j
+        GROUP BY d HAVING sum(j.n) <> 0
+      UNION ALL
+      SELECT 'series_new', d::text, NULL, n, NULL, NULL, NULL FROM (
+        SELECT floor((extract(epoch FROM e.created_at) + 28800) / 86400)::int AS d, count(*) AS n
+        FROM evidence_series e WHERE e.id IN (SELECT series_id FROM in_series) AND e.created_at >= ($2::timestamp AT TIME ZONE 'Asia/Shanghai') GROUP BY 1) s
+      UNION ALL
+      SELECT 'series_before', NULL, NULL,
+             ((SELECT coalesce(sum(r.members), 0) FROM member_days r WHERE ((r.span = 'M' AND r.day < $9) OR (r.span = 'D' AND r.day >= $9 AND r.day < $2)))
+              + (SELECT count(*) FROM granted_members m WHERE m.joined_at < ($2::timestamp AT TIME ZONE 'Asia/Shanghai')))::bigint,
+             (SELECT count(*) FROM evidence_series e WHERE e.id IN (SELECT series_id FROM in_series) AND e.created_at < ($2::timestamp AT TIME ZONE 'Asia/Shanghai')),
+             NULL, NULL
+    $q$, request_scope, task_scope)
+    USING p_region, p_since, p_fraud_type, me, coalesce(p_region, '') || '%', scope, coalesce(p_months, false),
+          (date_trunc('month', p_since) + interval '1 month')::date, date_trunc('month', p_since)::date,
+          (date_trunc('year', p_since) + interval '1 year')::date, date_trunc('year', p_since)::date;
+  END $_$;
 
 
-ALTER FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_type text) OWNER TO caselink_owner;
+ALTER FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_type text, p_months boolean) OWNER TO caselink_owner;
 
 --
 -- Name: dashboard_golden_minutes(date, text, boolean); Type: FUNCTION; Schema: public; Owner: caselink_owner
@@ -1166,23 +1190,231 @@ CREATE FUNCTION public.dashboard_golden_minutes(p_since date, p_fraud_type text,
 ALTER FUNCTION public.dashboard_golden_minutes(p_since date, p_fraud_type text, p_region boolean) OWNER TO caselink_owner;
 
 --
--- Name: dashboard_region_figures(date, text); Type: FUNCTION; Schema: public; Owner: caselink_owner
+-- Name: dashboard_region_figures(date, text, boolean); Type: FUNCTION; Schema: public; Owner: caselink_owner
 --
 
-CREATE FUNCTION public.dashboard_region_figures(p_since date, p_fraud_type text) RETURNS TABLE(figure text, k1 text, k2 text, n bigint, n2 bigint, amount numeric, amount2 numeric)
+CREATE FUNCTION public.dashboard_region_figures(p_since date, p_fraud_type text, p_months boolean DEFAULT false) RETURNS TABLE(figure text, k1 text, k2 text, n bigint, n2 bigint, amount numeric, amount2 numeric)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
-      DECLARE prefix text := app_supervised_region();
+  DECLARE prefix text := app_supervised_region();
+  BEGIN
+    IF prefix IS NULL THEN
+      RAISE EXCEPTION 'region figures are for supervisors of a police agency' USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY SELECT * FROM dashboard_figures(prefix, p_since, p_fraud_type, p_months);
+  END $$;
+
+
+ALTER FUNCTION public.dashboard_region_figures(p_since date, p_fraud_type text, p_months boolean) OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_rollup_case_members_gone(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_rollup_case_members_gone() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
       BEGIN
-        IF prefix IS NULL THEN
-          RAISE EXCEPTION 'region figures are for supervisors of a police agency' USING ERRCODE = '42501';
-        END IF;
-        RETURN QUERY SELECT * FROM dashboard_figures(prefix, p_since, p_fraud_type);
+        
+  WITH d AS MATERIALIZED (SELECT m.series_id, m.agency_id, m.joined_at, OLD.fraud_type, -1 AS s FROM series_members m WHERE m.case_id = OLD.id),
+  days AS (
+    INSERT INTO dashboard_member_rollup AS r (agency_id, span, day, fraud_type, members)
+    SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date)::date WHEN 'M' THEN date_trunc('month', ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date)::date ELSE ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date END, d.fraud_type, sum(d.s)
+    FROM d CROSS JOIN (VALUES ('D'), ('M')) sp(span) GROUP BY 1, 2, 3, 4 HAVING sum(d.s) <> 0 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (agency_id, span, day, fraud_type) DO UPDATE SET members = r.members + EXCLUDED.members
+  )
+  INSERT INTO dashboard_series_scope AS r (series_id, agency_id, fraud_type, members)
+  SELECT d.series_id, d.agency_id, d.fraud_type, sum(d.s) FROM d GROUP BY 1, 2, 3 HAVING sum(d.s) <> 0 ORDER BY 1, 2, 3
+  ON CONFLICT (series_id, agency_id, fraud_type) DO UPDATE SET members = r.members + EXCLUDED.members;
+        RETURN OLD;
       END $$;
 
 
-ALTER FUNCTION public.dashboard_region_figures(p_since date, p_fraud_type text) OWNER TO caselink_owner;
+ALTER FUNCTION public.dashboard_rollup_case_members_gone() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_rollup_cases_del(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_rollup_cases_del() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        
+  INSERT INTO dashboard_case_rollup AS r (agency_id, span, day, fraud_type, status, provinces, cases, loss)
+  SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', d.reported_on)::date WHEN 'M' THEN date_trunc('month', d.reported_on)::date ELSE d.reported_on END, d.fraud_type, d.status, d.provinces, sum(d.s), sum(d.s * d.total_loss)
+  FROM (SELECT agency_id, reported_on, fraud_type, status, provinces, total_loss, -1 AS s FROM old_rows) d CROSS JOIN (VALUES ('D'), ('M'), ('Y')) sp(span)
+  GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(d.s) <> 0 OR sum(d.s * d.total_loss) <> 0
+  ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (agency_id, span, day, fraud_type, status, provinces)
+  DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss;
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_rollup_cases_del() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_rollup_cases_ins(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_rollup_cases_ins() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        
+  INSERT INTO dashboard_case_rollup AS r (agency_id, span, day, fraud_type, status, provinces, cases, loss)
+  SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', d.reported_on)::date WHEN 'M' THEN date_trunc('month', d.reported_on)::date ELSE d.reported_on END, d.fraud_type, d.status, d.provinces, sum(d.s), sum(d.s * d.total_loss)
+  FROM (SELECT agency_id, reported_on, fraud_type, status, provinces, total_loss, 1 AS s FROM new_rows) d CROSS JOIN (VALUES ('D'), ('M'), ('Y')) sp(span)
+  GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(d.s) <> 0 OR sum(d.s * d.total_loss) <> 0
+  ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (agency_id, span, day, fraud_type, status, provinces)
+  DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss;
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_rollup_cases_ins() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_rollup_cases_upd(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_rollup_cases_upd() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        -- Rows whose grouped columns did not change cancel out (HAVING) and touch nothing.
+        
+  INSERT INTO dashboard_case_rollup AS r (agency_id, span, day, fraud_type, status, provinces, cases, loss)
+  SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', d.reported_on)::date WHEN 'M' THEN date_trunc('month', d.reported_on)::date ELSE d.reported_on END, d.fraud_type, d.status, d.provinces, sum(d.s), sum(d.s * d.total_loss)
+  FROM (SELECT agency_id, reported_on, fraud_type, status, provinces, total_loss, 1 AS s FROM new_rows UNION ALL SELECT agency_id, reported_on, fraud_type, status, provinces, total_loss, -1 FROM old_rows) d CROSS JOIN (VALUES ('D'), ('M'), ('Y')) sp(span)
+  GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(d.s) <> 0 OR sum(d.s * d.total_loss) <> 0
+  ORDER BY 1, 2, 3, 4, 5, 6
+  ON CONFLICT (agency_id, span, day, fraud_type, status, provinces)
+  DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss;
+        -- A case's fraud type moves its series members with it.
+        
+  WITH d AS MATERIALIZED (SELECT m.series_id, m.agency_id, m.joined_at, n.fraud_type, 1 AS s FROM new_rows n JOIN old_rows o ON o.id = n.id AND o.fraud_type <> n.fraud_type JOIN series_members m ON m.case_id = n.id
+          UNION ALL SELECT m.series_id, m.agency_id, m.joined_at, o.fraud_type, -1 FROM new_rows n JOIN old_rows o ON o.id = n.id AND o.fraud_type <> n.fraud_type JOIN series_members m ON m.case_id = n.id),
+  days AS (
+    INSERT INTO dashboard_member_rollup AS r (agency_id, span, day, fraud_type, members)
+    SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date)::date WHEN 'M' THEN date_trunc('month', ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date)::date ELSE ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date END, d.fraud_type, sum(d.s)
+    FROM d CROSS JOIN (VALUES ('D'), ('M')) sp(span) GROUP BY 1, 2, 3, 4 HAVING sum(d.s) <> 0 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (agency_id, span, day, fraud_type) DO UPDATE SET members = r.members + EXCLUDED.members
+  )
+  INSERT INTO dashboard_series_scope AS r (series_id, agency_id, fraud_type, members)
+  SELECT d.series_id, d.agency_id, d.fraud_type, sum(d.s) FROM d GROUP BY 1, 2, 3 HAVING sum(d.s) <> 0 ORDER BY 1, 2, 3
+  ON CONFLICT (series_id, agency_id, fraud_type) DO UPDATE SET members = r.members + EXCLUDED.members;
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_rollup_cases_upd() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_rollup_members_del(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_rollup_members_del() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        -- Members of a case being deleted were subtracted by its BEFORE trigger: the join leaves them out.
+        
+  WITH d AS MATERIALIZED (SELECT m.series_id, m.agency_id, m.joined_at, c.fraud_type, -1 AS s FROM old_rows m JOIN cases c ON c.id = m.case_id),
+  days AS (
+    INSERT INTO dashboard_member_rollup AS r (agency_id, span, day, fraud_type, members)
+    SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date)::date WHEN 'M' THEN date_trunc('month', ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date)::date ELSE ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date END, d.fraud_type, sum(d.s)
+    FROM d CROSS JOIN (VALUES ('D'), ('M')) sp(span) GROUP BY 1, 2, 3, 4 HAVING sum(d.s) <> 0 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (agency_id, span, day, fraud_type) DO UPDATE SET members = r.members + EXCLUDED.members
+  )
+  INSERT INTO dashboard_series_scope AS r (series_id, agency_id, fraud_type, members)
+  SELECT d.series_id, d.agency_id, d.fraud_type, sum(d.s) FROM d GROUP BY 1, 2, 3 HAVING sum(d.s) <> 0 ORDER BY 1, 2, 3
+  ON CONFLICT (series_id, agency_id, fraud_type) DO UPDATE SET members = r.members + EXCLUDED.members;
+        DELETE FROM dashboard_series_scope s WHERE s.members = 0 AND s.series_id IN (SELECT series_id FROM old_rows);
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_rollup_members_del() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_rollup_members_ins(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_rollup_members_ins() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        
+  WITH d AS MATERIALIZED (SELECT m.series_id, m.agency_id, m.joined_at, c.fraud_type, 1 AS s FROM new_rows m JOIN cases c ON c.id = m.case_id),
+  days AS (
+    INSERT INTO dashboard_member_rollup AS r (agency_id, span, day, fraud_type, members)
+    SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date)::date WHEN 'M' THEN date_trunc('month', ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date)::date ELSE ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date END, d.fraud_type, sum(d.s)
+    FROM d CROSS JOIN (VALUES ('D'), ('M')) sp(span) GROUP BY 1, 2, 3, 4 HAVING sum(d.s) <> 0 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (agency_id, span, day, fraud_type) DO UPDATE SET members = r.members + EXCLUDED.members
+  )
+  INSERT INTO dashboard_series_scope AS r (series_id, agency_id, fraud_type, members)
+  SELECT d.series_id, d.agency_id, d.fraud_type, sum(d.s) FROM d GROUP BY 1, 2, 3 HAVING sum(d.s) <> 0 ORDER BY 1, 2, 3
+  ON CONFLICT (series_id, agency_id, fraud_type) DO UPDATE SET members = r.members + EXCLUDED.members;
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_rollup_members_ins() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_rollup_members_upd(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_rollup_members_upd() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        
+  WITH d AS MATERIALIZED (SELECT m.series_id, m.agency_id, m.joined_at, c.fraud_type, 1 AS s FROM new_rows m JOIN cases c ON c.id = m.case_id
+          UNION ALL SELECT m.series_id, m.agency_id, m.joined_at, c.fraud_type, -1 FROM old_rows m JOIN cases c ON c.id = m.case_id),
+  days AS (
+    INSERT INTO dashboard_member_rollup AS r (agency_id, span, day, fraud_type, members)
+    SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date)::date WHEN 'M' THEN date_trunc('month', ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date)::date ELSE ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date END, d.fraud_type, sum(d.s)
+    FROM d CROSS JOIN (VALUES ('D'), ('M')) sp(span) GROUP BY 1, 2, 3, 4 HAVING sum(d.s) <> 0 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (agency_id, span, day, fraud_type) DO UPDATE SET members = r.members + EXCLUDED.members
+  )
+  INSERT INTO dashboard_series_scope AS r (series_id, agency_id, fraud_type, members)
+  SELECT d.series_id, d.agency_id, d.fraud_type, sum(d.s) FROM d GROUP BY 1, 2, 3 HAVING sum(d.s) <> 0 ORDER BY 1, 2, 3
+  ON CONFLICT (series_id, agency_id, fraud_type) DO UPDATE SET members = r.members + EXCLUDED.members;
+        DELETE FROM dashboard_series_scope s WHERE s.members = 0 AND s.series_id IN (SELECT series_id FROM old_rows);
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_rollup_members_upd() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_rollup_truncate(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_rollup_truncate() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        IF TG_TABLE_NAME = 'cases' THEN TRUNCATE dashboard_case_rollup; END IF;
+        TRUNCATE dashboard_member_rollup, dashboard_series_scope;
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_rollup_truncate() OWNER TO caselink_owner;
 
 --
 -- Name: evidence_changed(); Type: FUNCTION; Schema: public; Owner: caselink_owner
@@ -2715,6 +2947,82 @@ COMMENT ON COLUMN public.cases.archived IS 'A closed archive record (e.g. a load
 
 
 --
+-- Name: dashboard_case_rollup; Type: TABLE; Schema: public; Owner: caselink_owner
+--
+
+CREATE TABLE public.dashboard_case_rollup (
+    agency_id uuid NOT NULL,
+    span "char" NOT NULL,
+    day date NOT NULL,
+    fraud_type text NOT NULL,
+    status text NOT NULL,
+    provinces text[] NOT NULL,
+    cases bigint NOT NULL,
+    loss numeric(20,2) NOT NULL,
+    CONSTRAINT dashboard_case_rollup_span_check CHECK ((span = ANY (ARRAY['D'::"char", 'M'::"char", 'Y'::"char"])))
+);
+
+ALTER TABLE ONLY public.dashboard_case_rollup FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.dashboard_case_rollup OWNER TO caselink_owner;
+
+--
+-- Name: TABLE dashboard_case_rollup; Type: COMMENT; Schema: public; Owner: caselink_owner
+--
+
+COMMENT ON TABLE public.dashboard_case_rollup IS 'Cases per owning agency, report day (span D), month or year (M, Y: the first day), fraud type, status and province set; kept by triggers on cases';
+
+
+--
+-- Name: dashboard_member_rollup; Type: TABLE; Schema: public; Owner: caselink_owner
+--
+
+CREATE TABLE public.dashboard_member_rollup (
+    agency_id uuid NOT NULL,
+    span "char" NOT NULL,
+    day date NOT NULL,
+    fraud_type text NOT NULL,
+    members bigint NOT NULL,
+    CONSTRAINT dashboard_member_rollup_span_check CHECK ((span = ANY (ARRAY['D'::"char", 'M'::"char"])))
+);
+
+ALTER TABLE ONLY public.dashboard_member_rollup FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.dashboard_member_rollup OWNER TO caselink_owner;
+
+--
+-- Name: TABLE dashboard_member_rollup; Type: COMMENT; Schema: public; Owner: caselink_owner
+--
+
+COMMENT ON TABLE public.dashboard_member_rollup IS 'Series members per owning agency, China day joined (span D) or month (M: its first day) and the case''s fraud type; kept by triggers';
+
+
+--
+-- Name: dashboard_series_scope; Type: TABLE; Schema: public; Owner: caselink_owner
+--
+
+CREATE TABLE public.dashboard_series_scope (
+    series_id uuid NOT NULL,
+    agency_id uuid NOT NULL,
+    fraud_type text NOT NULL,
+    members integer NOT NULL
+);
+
+ALTER TABLE ONLY public.dashboard_series_scope FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.dashboard_series_scope OWNER TO caselink_owner;
+
+--
+-- Name: TABLE dashboard_series_scope; Type: COMMENT; Schema: public; Owner: caselink_owner
+--
+
+COMMENT ON TABLE public.dashboard_series_scope IS 'Members of each series per owning agency and fraud type (which series a scope counts); kept by triggers';
+
+
+--
 -- Name: evidence_changes; Type: TABLE; Schema: public; Owner: caselink_owner
 --
 
@@ -4122,6 +4430,30 @@ ALTER TABLE ONLY public.cases
 
 
 --
+-- Name: dashboard_case_rollup dashboard_case_rollup_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.dashboard_case_rollup
+    ADD CONSTRAINT dashboard_case_rollup_pkey PRIMARY KEY (agency_id, span, day, fraud_type, status, provinces);
+
+
+--
+-- Name: dashboard_member_rollup dashboard_member_rollup_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.dashboard_member_rollup
+    ADD CONSTRAINT dashboard_member_rollup_pkey PRIMARY KEY (agency_id, span, day, fraud_type);
+
+
+--
+-- Name: dashboard_series_scope dashboard_series_scope_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.dashboard_series_scope
+    ADD CONSTRAINT dashboard_series_scope_pkey PRIMARY KEY (series_id, agency_id, fraud_type);
+
+
+--
 -- Name: evidence_changes evidence_changes_case_tx_key; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
 --
 
@@ -4866,6 +5198,13 @@ CREATE INDEX cases_title_trgm_idx ON public.cases USING gin (title public.gin_tr
 
 
 --
+-- Name: dashboard_series_scope_agency_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX dashboard_series_scope_agency_idx ON public.dashboard_series_scope USING btree (agency_id, fraud_type) INCLUDE (series_id) WHERE (members > 0);
+
+
+--
 -- Name: evidence_postings_case_idx; Type: INDEX; Schema: public; Owner: caselink_owner
 --
 
@@ -5594,6 +5933,62 @@ CREATE TRIGGER cases_guard BEFORE UPDATE ON public.cases FOR EACH ROW WHEN ((CUR
 
 
 --
+-- Name: cases dashboard_rollup_del; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_rollup_del AFTER DELETE ON public.cases REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_rollup_cases_del();
+
+
+--
+-- Name: series_members dashboard_rollup_del; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_rollup_del AFTER DELETE ON public.series_members REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_rollup_members_del();
+
+
+--
+-- Name: cases dashboard_rollup_ins; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_rollup_ins AFTER INSERT ON public.cases REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_rollup_cases_ins();
+
+
+--
+-- Name: series_members dashboard_rollup_ins; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_rollup_ins AFTER INSERT ON public.series_members REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_rollup_members_ins();
+
+
+--
+-- Name: cases dashboard_rollup_truncate; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_rollup_truncate AFTER TRUNCATE ON public.cases FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_rollup_truncate();
+
+
+--
+-- Name: series_members dashboard_rollup_truncate; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_rollup_truncate AFTER TRUNCATE ON public.series_members FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_rollup_truncate();
+
+
+--
+-- Name: cases dashboard_rollup_upd; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_rollup_upd AFTER UPDATE ON public.cases REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_rollup_cases_upd();
+
+
+--
+-- Name: series_members dashboard_rollup_upd; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_rollup_upd AFTER UPDATE ON public.series_members REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_rollup_members_upd();
+
+
+--
 -- Name: evidence_hubs evidence_hubs_fixed_columns; Type: TRIGGER; Schema: public; Owner: caselink_owner
 --
 
@@ -5885,6 +6280,13 @@ CREATE TRIGGER warninglist_changed AFTER INSERT OR DELETE ON public.warninglist_
 --
 
 CREATE TRIGGER warninglist_entries_fixed_columns BEFORE UPDATE OF id, agency_id, added_by ON public.warninglist_entries FOR EACH ROW EXECUTE FUNCTION public.forbid_column_change('id', 'agency_id', 'added_by');
+
+
+--
+-- Name: cases zz_dashboard_rollup_members_gone; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER zz_dashboard_rollup_members_gone BEFORE DELETE ON public.cases FOR EACH ROW EXECUTE FUNCTION public.dashboard_rollup_case_members_gone();
 
 
 --
@@ -7712,6 +8114,45 @@ CREATE POLICY cases_roles_update ON public.cases AS RESTRICTIVE FOR UPDATE TO ca
 
 
 --
+-- Name: dashboard_case_rollup; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE public.dashboard_case_rollup ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dashboard_case_rollup dashboard_case_rollup_read; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY dashboard_case_rollup_read ON public.dashboard_case_rollup FOR SELECT TO caselink_app USING (((agency_id = ( SELECT public.app_agency() AS app_agency)) AND (( SELECT public.app_has_role(VARIADIC ARRAY['INVESTIGATOR'::text, 'SUPERVISOR'::text, 'ANALYST'::text]) AS app_has_role) OR ( SELECT public.app_is_system() AS app_is_system))));
+
+
+--
+-- Name: dashboard_member_rollup; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE public.dashboard_member_rollup ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dashboard_member_rollup dashboard_member_rollup_read; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY dashboard_member_rollup_read ON public.dashboard_member_rollup FOR SELECT TO caselink_app USING ((agency_id = ( SELECT public.app_agency() AS app_agency)));
+
+
+--
+-- Name: dashboard_series_scope; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE public.dashboard_series_scope ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dashboard_series_scope dashboard_series_scope_read; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY dashboard_series_scope_read ON public.dashboard_series_scope FOR SELECT TO caselink_app USING ((agency_id = ( SELECT public.app_agency() AS app_agency)));
+
+
+--
 -- Name: evidence_changes; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
 --
 
@@ -9528,11 +9969,11 @@ GRANT ALL ON FUNCTION public.case_owner(p_case uuid) TO caselink_app;
 
 
 --
--- Name: FUNCTION dashboard_figures(p_region text, p_since date, p_fraud_type text); Type: ACL; Schema: public; Owner: caselink_owner
+-- Name: FUNCTION dashboard_figures(p_region text, p_since date, p_fraud_type text, p_months boolean); Type: ACL; Schema: public; Owner: caselink_owner
 --
 
-REVOKE ALL ON FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_type text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_type text) TO caselink_app;
+REVOKE ALL ON FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_type text, p_months boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_type text, p_months boolean) TO caselink_app;
 
 
 --
@@ -9544,11 +9985,67 @@ GRANT ALL ON FUNCTION public.dashboard_golden_minutes(p_since date, p_fraud_type
 
 
 --
--- Name: FUNCTION dashboard_region_figures(p_since date, p_fraud_type text); Type: ACL; Schema: public; Owner: caselink_owner
+-- Name: FUNCTION dashboard_region_figures(p_since date, p_fraud_type text, p_months boolean); Type: ACL; Schema: public; Owner: caselink_owner
 --
 
-REVOKE ALL ON FUNCTION public.dashboard_region_figures(p_since date, p_fraud_type text) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.dashboard_region_figures(p_since date, p_fraud_type text) TO caselink_app;
+REVOKE ALL ON FUNCTION public.dashboard_region_figures(p_since date, p_fraud_type text, p_months boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.dashboard_region_figures(p_since date, p_fraud_type text, p_months boolean) TO caselink_app;
+
+
+--
+-- Name: FUNCTION dashboard_rollup_case_members_gone(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_rollup_case_members_gone() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_rollup_cases_del(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_rollup_cases_del() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_rollup_cases_ins(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_rollup_cases_ins() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_rollup_cases_upd(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_rollup_cases_upd() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_rollup_members_del(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_rollup_members_del() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_rollup_members_ins(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_rollup_members_ins() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_rollup_members_upd(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_rollup_members_upd() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_rollup_truncate(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_rollup_truncate() FROM PUBLIC;
 
 
 --
@@ -10358,6 +10855,27 @@ GRANT SELECT(case_number) ON TABLE public.cases TO caselink_linker;
 --
 
 GRANT SELECT(created_by) ON TABLE public.cases TO caselink_linker;
+
+
+--
+-- Name: TABLE dashboard_case_rollup; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT ON TABLE public.dashboard_case_rollup TO caselink_app;
+
+
+--
+-- Name: TABLE dashboard_member_rollup; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT ON TABLE public.dashboard_member_rollup TO caselink_app;
+
+
+--
+-- Name: TABLE dashboard_series_scope; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT ON TABLE public.dashboard_series_scope TO caselink_app;
 
 
 --

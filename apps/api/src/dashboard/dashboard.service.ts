@@ -145,7 +145,7 @@ export class DashboardService {
     if (scope === DashboardScope.REGION && !supervisor) throw forbidden('Region figures are for supervisors; ask for scope READABLE');
     const today = chinaToday(now);
     const since = periodStart(today, days);
-    const rows = await dashboardFigures(this.tx.manager, { region: scope === DashboardScope.REGION, since, fraudType });
+    const rows = await dashboardFigures(this.tx.manager, { region: scope === DashboardScope.REGION, since, fraudType, months: bucketFor(days) === DashboardBucket.MONTH });
     const figures = foldFigures(rows, { days, since, today, fraudType });
     const goldenMinutes = foldGoldenMinutes(await goldenMinutesFigures(this.tx.manager, { region: scope === DashboardScope.REGION, since, fraudType }));
     const requests = await this.overdueRequests(actor, fraudType);

@@ -7,7 +7,7 @@ import { rowsOf } from '../agency-context';
  * are the request store's). Every statement runs in the caller's transaction.
  */
 
-/** A row of dashboard_figures() / dashboard_region_figures() (migration 1764900000000-dashboard). */
+/** A row of dashboard_figures() / dashboard_region_figures() (migrations 1764900000000-dashboard, 1765960000000-dashboard-rollups). */
 export interface FigureRow {
   figure: string;
   k1: string | null;
@@ -21,14 +21,16 @@ export interface FigureRow {
 /**
  * The dashboard's figures since a day (Asia/Shanghai), of one fraud type or all. READABLE: dashboard_figures() with
  * the invoker's rights, so row-level security decides; region: dashboard_region_figures(), which checks in
- * PostgreSQL that the caller supervises a police agency's region and returns aggregates only.
+ * PostgreSQL that the caller supervises a police agency's region and returns aggregates only. Both sum the rollups
+ * the writers keep (cases, series members) and read only the granted cases row by row. months: the series growth is
+ * bucketed by calendar month, so the month rollups may answer it.
  */
-export async function dashboardFigures(m: EntityManager, f: { region: boolean; since: string; fraudType: FraudType | null }): Promise<FigureRow[]> {
+export async function dashboardFigures(m: EntityManager, f: { region: boolean; since: string; fraudType: FraudType | null; months: boolean }): Promise<FigureRow[]> {
   // Aggregates over up to every case: JIT compilation would cost more than it saves.
   await m.query("SELECT set_config('jit', 'off', true)");
   return rowsOf<FigureRow>(await (f.region
-    ? m.query('SELECT * FROM dashboard_region_figures($1::date, $2)', [f.since, f.fraudType])
-    : m.query('SELECT * FROM dashboard_figures(NULL, $1::date, $2)', [f.since, f.fraudType])));
+    ? m.query('SELECT * FROM dashboard_region_figures($1::date, $2, $3)', [f.since, f.fraudType, f.months])
+    : m.query('SELECT * FROM dashboard_figures(NULL, $1::date, $2, $3)', [f.since, f.fraudType, f.months])));
 }
 
 export interface OverdueTaskRow {
