@@ -1,4 +1,3 @@
-import { loadWorkerConfig } from '../../../worker/src/config';
 import { loadApiConfig } from './config';
 
 describe('api configuration', () => {
@@ -6,24 +5,21 @@ describe('api configuration', () => {
   const production = { ...valid, NODE_ENV: 'production', SUBJECT_HASH_KEY: 'k'.repeat(32), FACTOR_SECRET_KEY: 'f'.repeat(32), AUDIT_SIGNING_PUBLIC_KEY_FILE: '/etc/caselink/audit-public.pem' };
 
   describe('a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
-    const worker = { DATABASE_URL: valid.DATABASE_URL, LINKER_DATABASE_URL: valid.DATABASE_URL, REDIS_URL: valid.REDIS_URL };
     const nodes = '127.0.0.1:7401, 10.0.0.2:7402,redis-3.internal:6379';
 
     it('is unset by default: one Redis', () => {
       expect(loadApiConfig(valid).REDIS_CLUSTER_NODES).toBeUndefined();
-      expect(loadWorkerConfig(worker).REDIS_CLUSTER_NODES).toBeUndefined();
     });
 
-    it('reads the seed nodes with a hash-tag prefix, in the api and the worker', () => {
+    it('reads the seed nodes with a hash-tag prefix', () => {
       const expected = [{ host: '127.0.0.1', port: 7401 }, { host: '10.0.0.2', port: 7402 }, { host: 'redis-3.internal', port: 6379 }];
       expect(loadApiConfig({ ...valid, REDIS_CLUSTER_NODES: nodes, QUEUE_PREFIX: '{caselink}' }).REDIS_CLUSTER_NODES).toEqual(expected);
-      expect(loadWorkerConfig({ ...worker, REDIS_CLUSTER_NODES: nodes, QUEUE_PREFIX: 'prod-{caselink}' }).REDIS_CLUSTER_NODES).toEqual(expected);
+      expect(loadApiConfig({ ...valid, REDIS_CLUSTER_NODES: nodes, QUEUE_PREFIX: 'prod-{caselink}' }).QUEUE_PREFIX).toBe('prod-{caselink}');
     });
 
     it('refuses a QUEUE_PREFIX without a hash tag, naming it', () => {
       for (const QUEUE_PREFIX of [undefined, 'caselink', '{}caselink', 'case{link']) {
         expect(() => loadApiConfig({ ...valid, REDIS_CLUSTER_NODES: nodes, QUEUE_PREFIX })).toThrow(/QUEUE_PREFIX: must be a Redis hash tag such as \{caselink\}/);
-        expect(() => loadWorkerConfig({ ...worker, REDIS_CLUSTER_NODES: nodes, QUEUE_PREFIX })).toThrow(/QUEUE_PREFIX: must be a Redis hash tag/);
       }
       // One Redis: any prefix, as before.
       expect(loadApiConfig({ ...valid, QUEUE_PREFIX: 'caselink' }).QUEUE_PREFIX).toBe('caselink');
@@ -32,7 +28,6 @@ describe('api configuration', () => {
     it('refuses entries that are not host:port', () => {
       for (const bad of ['127.0.0.1', '127.0.0.1:0', '127.0.0.1:7401,:7402', 'a:b', '127.0.0.1:99999']) {
         expect(() => loadApiConfig({ ...valid, REDIS_CLUSTER_NODES: bad, QUEUE_PREFIX: '{caselink}' })).toThrow(/REDIS_CLUSTER_NODES: must be a comma-separated list of host:port/);
-        expect(() => loadWorkerConfig({ ...worker, REDIS_CLUSTER_NODES: bad, QUEUE_PREFIX: '{caselink}' })).toThrow(/REDIS_CLUSTER_NODES: must be/);
       }
     });
   });

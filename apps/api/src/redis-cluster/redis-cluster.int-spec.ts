@@ -26,6 +26,12 @@ const engines = (script: string) =>
   execFileSync('bash', ['-c', `. tools/scripts/lib.sh; . tools/scripts/engines.sh; ${script}`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 const node = (port: number) => new Redis({ host: '127.0.0.1', port, lazyConnect: false, maxRetriesPerRequest: 1 });
 
+const owning = (ms: Awaited<ReturnType<typeof masters>>, slot: number) => {
+  const m = ms.find((x) => x.slots.some(([a, b]) => slot >= a && slot <= b));
+  if (!m) throw new Error(`no master serves slot ${slot}`);
+  return m;
+};
+
 /** The masters by port, each with the slot ranges it serves (CLUSTER NODES, as a live node sees them). */
 async function masters(askPort: number): Promise<Array<{ port: number; slots: Array<[number, number]> }>> {
   const r = node(askPort);
@@ -154,22 +160,23 @@ describe('on a Redis Cluster (3 masters, 3 replicas)', () => {
   });
 
   it('a master killed (kill -9) under load: its replica takes over and jobs flow again, the clients reconnect', async () => {
-    const victim = (await masters(FIRST_PORT)).find((m) => m.slots.some(([a, b]) => slot >= a && slot <= b))!;
+    const victim = owning(await masters(FIRST_PORT), slot);
     const pid = Number(readFileSync(join(dir, String(victim.port), 'redis.pid'), 'utf8').trim());
     const sent: Array<{ id: string; at: number }> = [];
-    let enqueueErrors = 0;
+    const enqueueErrors: string[] = [];
     let running = true;
+    let killedAt = Number.POSITIVE_INFINITY;
     // Jobs flow throughout: one every 50 ms (enqueue waits while the slot has no master, as it should).
     const feeder = (async () => {
       while (running) {
         const j = notice();
         const at = Date.now();
-        await producers.notify(j).then(() => sent.push({ id: j.auditEventId, at }), () => (enqueueErrors += 1));
+        await producers.notify(j).then(() => sent.push({ id: j.auditEventId, at }), (e: Error) => enqueueErrors.push(`${Date.now() - killedAt} ms: ${e.message}`));
         await new Promise((r) => setTimeout(r, 50));
       }
     })();
     await waitFor(async () => ((await delivered(sent.map((s) => s.id))).size >= 10 ? true : undefined), 'jobs flowing before the failure');
-    const killedAt = Date.now();
+    killedAt = Date.now();
     process.kill(pid, 'SIGKILL');
     // Recovered: a job queued after the kill is processed (its replica now master of the slot).
     const firstAfter = await waitFor(async () => {
@@ -177,7 +184,7 @@ describe('on a Redis Cluster (3 masters, 3 replicas)', () => {
       const done = await delivered(after.map((s) => s.id));
       return after.some((s) => done.has(s.id)) ? Date.now() : undefined;
     }, 'a job queued after the kill processed', 60_000);
-    const promoted = (await masters(victim.port === FIRST_PORT ? FIRST_PORT + 1 : FIRST_PORT)).find((m) => m.slots.some(([a, b]) => slot >= a && slot <= b))!;
+    const promoted = owning(await masters(victim.port === FIRST_PORT ? FIRST_PORT + 1 : FIRST_PORT), slot);
     // The api's health client answers through the new master too.
     const ready = await waitFor(async () => {
       const res = await api.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health/ready' });
@@ -200,7 +207,7 @@ describe('on a Redis Cluster (3 masters, 3 replicas)', () => {
     // The figures for the record (docs): recovery time, jobs sent, lost (not replicated before the kill), enqueue errors.
     console.log(`[redis-cluster failover] master :${victim.port} killed; replica :${promoted.port} serves slot ${slot}; `
       + `first post-kill job processed after ${((firstAfter - killedAt) / 1000).toFixed(1)} s, api ready after ${((ready - killedAt) / 1000).toFixed(1)} s; `
-      + `jobs queued ${sent.length}, processed ${done.size}, lost ${lost.length}${lost.length ? ` (queued ${lost.map((l) => l.at - killedAt).join(', ')} ms from the kill)` : ''}; enqueue errors ${enqueueErrors}; worker health ${JSON.stringify(w)}`);
+      + `jobs queued ${sent.length}, processed ${done.size}, lost ${lost.length}${lost.length ? ` (queued ${lost.map((l) => l.at - killedAt).join(', ')} ms from the kill)` : ''}; enqueue errors ${enqueueErrors.length}${enqueueErrors.length ? ` (${enqueueErrors.join('; ')})` : ''}; worker health ${JSON.stringify(w)}`);
     expect(promoted.port).not.toBe(victim.port);
     expect(w).toMatchObject({ status: 'ok', redis: 'ok', workers: 'running' });
     expect(firstAfter - killedAt).toBeLessThan(30_000);
