@@ -62,9 +62,8 @@ export interface RedisClientOptions {
 
 /**
  * The one way the api and the worker open a Redis client: `Redis` on one server (as `new Redis(url, options)` always
- * did), `Cluster` on a cluster. Cluster clients read from masters only (a replica may lag a queue's state), queue
- * commands while the slots are being (re)discovered, and retry the seeds every few hundred milliseconds up to 2 s
- * (a failover takes cluster-node-timeout plus an election).
+ * did), `Cluster` on a cluster. Cluster clients read from masters only (a replica may lag a queue's state) and retry
+ * the seeds every few hundred milliseconds up to 2 s (a failover takes cluster-node-timeout plus an election).
  */
 export function createRedisClient(target: RedisTarget, options: RedisClientOptions = {}): RedisClient {
   if (!target.clusterNodes?.length) return new Redis(target.url, options as RedisOptions);
@@ -79,11 +78,14 @@ export function createRedisClient(target: RedisTarget, options: RedisClientOptio
       ...(maxRetriesPerRequest !== undefined ? { maxRetriesPerRequest } : {}),
     },
     scaleReads: 'master',
-    enableOfflineQueue: true,
+    // A cluster client queues commands while it has no cluster at all, with no limit: right for what waits out an outage
+    // (maxRetriesPerRequest null), wrong for a health check or a limit, which must fail at once (as one Redis does).
+    enableOfflineQueue: maxRetriesPerRequest === null || maxRetriesPerRequest === undefined,
     clusterRetryStrategy: (times: number) => Math.min(100 * times, 2000),
     // A dead master answers nothing: notice it (and re-read the slots) well within a failover.
     slotsRefreshTimeout: 2000,
-    retryDelayOnFailover: 200,
+    // A command to a dead master is retried (up to maxRedirections, 16) this often: 16 × 500 ms outlasts a failover.
+    retryDelayOnFailover: 500,
     retryDelayOnClusterDown: 300,
     ...(keyPrefix !== undefined ? { keyPrefix } : {}),
     ...(lazyConnect !== undefined ? { lazyConnect } : {}),

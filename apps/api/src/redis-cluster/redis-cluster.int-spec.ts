@@ -212,4 +212,16 @@ describe('on a Redis Cluster (3 masters, 3 replicas)', () => {
     expect(w).toMatchObject({ status: 'ok', redis: 'ok', workers: 'running' });
     expect(firstAfter - killedAt).toBeLessThan(30_000);
   }, 120_000);
+
+  it('with the whole cluster gone, readiness answers 503 at once (it does not wait for Redis)', async () => {
+    engines(`redis_cluster_stop ${dir} ${FIRST_PORT}`);
+    const ready = async () => {
+      const t0 = Date.now();
+      const res = await api.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health/ready' });
+      return { status: res.statusCode, body: res.json(), ms: Date.now() - t0 };
+    };
+    const r = await waitFor(async () => { const x = await ready(); return x.status === 503 ? x : undefined; }, 'readiness 503', 15_000);
+    expect(r.body).toEqual({ status: 'unavailable', postgres: 'ok', redis: 'down' });
+    expect((await ready()).ms).toBeLessThan(3000);
+  }, 30_000);
 });
