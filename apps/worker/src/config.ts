@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasHashTag, parseClusterNodes } from '@caselink/jobs';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -21,6 +22,19 @@ const schema = z.object({
   STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// URL' }),
   QUEUE_PREFIX: z.string().min(1).default('caselink'),
+  /**
+   * A Redis Cluster instead of one Redis: seed nodes "host:port,host:port" (a few suffice, the rest are discovered).
+   * REDIS_URL then gives only the password and TLS (rediss:) of the nodes, and QUEUE_PREFIX must be a hash tag.
+   */
+  REDIS_CLUSTER_NODES: z.string().optional().transform((v, ctx) => {
+    if (!v?.trim()) return undefined;
+    const nodes = parseClusterNodes(v);
+    if (!nodes) {
+      ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of host:port, e.g. 10.0.0.1:6379,10.0.0.2:6379' });
+      return z.NEVER;
+    }
+    return nodes;
+  }),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   /** On SIGTERM, running jobs get this long to finish; after that the worker stops and they return to their queue. */
@@ -50,6 +64,13 @@ const schema = z.object({
   /** Rows of one data class purged per transaction. */
   RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(1000),
 }).superRefine((c, ctx) => {
+  // BullMQ's Lua scripts touch several keys of a queue at once: on a cluster they must hash to one slot.
+  if (c.REDIS_CLUSTER_NODES && !hasHashTag(c.QUEUE_PREFIX)) {
+    ctx.addIssue({
+      code: 'custom', path: ['QUEUE_PREFIX'],
+      message: `must be a Redis hash tag such as {caselink} when REDIS_CLUSTER_NODES is set (got "${c.QUEUE_PREFIX}"): every key of a queue must hash to one cluster slot`,
+    });
+  }
   if (c.NODE_ENV === 'production' && !c.SUBJECT_HASH_KEY) ctx.addIssue({ code: 'custom', path: ['SUBJECT_HASH_KEY'], message: 'must be set in production' });
   // Without the key nothing anchors the audit trail outside the database: an owner could rewrite it unseen.
   if (c.NODE_ENV === 'production' && !c.AUDIT_SIGNING_KEY_FILE) ctx.addIssue({ code: 'custom', path: ['AUDIT_SIGNING_KEY_FILE'], message: 'must be set in production' });

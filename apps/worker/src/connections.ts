@@ -1,7 +1,8 @@
 import { Logger, type Provider } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { Redis, type RedisOptions } from 'ioredis';
-import { type AuditAnchorJob, auditAnchorQueue, closeLiveBus, createLiveBus, JobProducers, type LiveBus, redisConnection } from '@caselink/jobs';
+import {
+  type AuditAnchorJob, auditAnchorQueue, closeLiveBus, closeRedisClient, createLiveBus, createRedisClient, JobProducers, type LiveBus, type RedisClient, redisTarget,
+} from '@caselink/jobs';
 import type { WorkerConfig } from './config';
 
 /**
@@ -22,23 +23,24 @@ export const connectionProviders = (config: WorkerConfig): Provider[] => [
   {
     provide: PRODUCER_REDIS,
     // maxRetriesPerRequest null (redisConnection's): with Redis down, commands wait for it to come back, as before.
+    // On a cluster, a Cluster client (BullMQ's queues share it as they share this one).
     // Its trouble is logged once here; the queues on it hear of it too, and say nothing more.
-    useFactory: () => new Redis(redisConnection(config.REDIS_URL) as RedisOptions)
+    useFactory: () => createRedisClient(redisTarget(config), { maxRetriesPerRequest: null })
       .on('error', (e: Error) => log.warn(`queue: ${e.message}`)),
   },
   {
     provide: JobProducers,
     inject: [PRODUCER_REDIS],
-    useFactory: (redis: Redis) => new JobProducers(redis, config.QUEUE_PREFIX),
+    useFactory: (redis: RedisClient) => new JobProducers(redis, config.QUEUE_PREFIX),
   },
   {
     provide: AUDIT_ANCHOR_QUEUE,
     inject: [PRODUCER_REDIS],
-    useFactory: (redis: Redis) => auditAnchorQueue(redis, config.QUEUE_PREFIX).on('error', () => undefined),
+    useFactory: (redis: RedisClient) => auditAnchorQueue(redis, config.QUEUE_PREFIX).on('error', () => undefined),
   },
   {
     provide: LIVE_BUS,
-    useFactory: () => createLiveBus(config.REDIS_URL, (e) => log.warn(`live events: ${e.message}`)),
+    useFactory: () => createLiveBus(redisTarget(config), (e) => log.warn(`live events: ${e.message}`)),
   },
 ];
 
@@ -46,12 +48,8 @@ export const connectionProviders = (config: WorkerConfig): Provider[] => [
  * Closes the shared connections: the queues first (on a shared connection they only let go of it), then the connection
  * itself. With Redis unreachable a polite QUIT may never be answered: after a moment the connection is dropped.
  */
-export async function closeConnections(c: { producers: JobProducers; auditAnchor: Queue<AuditAnchorJob>; redis: Redis; bus: LiveBus }, graceMs = 2000): Promise<void> {
+export async function closeConnections(c: { producers: JobProducers; auditAnchor: Queue<AuditAnchorJob>; redis: RedisClient; bus: LiveBus }, graceMs = 2000): Promise<void> {
   await Promise.all([c.producers.close(), c.auditAnchor.close()]).catch((e: Error) => log.warn(`closing queues: ${e.message}`));
-  let timer: NodeJS.Timeout | undefined;
-  const quit = c.redis.quit().then(() => true, () => false);
-  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
-  if (!(await Promise.race([quit, late]))) c.redis.disconnect();
-  clearTimeout(timer);
+  await closeRedisClient(c.redis, graceMs);
   await closeLiveBus(c.bus);
 }

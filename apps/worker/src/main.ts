@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Logger as JsonLogger } from 'nestjs-pino';
+import { createRedisClient, redisTarget } from '@caselink/jobs';
 import { loadWorkerConfig } from './config';
 import { createWorkerLogger, withLogging } from './logging';
 import { WorkerHost } from './worker-host';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const ds = app.get(DataSource);
   const linkerDs = app.get<DataSource>(LINKER_DATA_SOURCE);
   const host = app.get(WorkerHost);
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }).on('error', () => undefined);
+  const redis = createRedisClient(redisTarget(config), { maxRetriesPerRequest: 1, lazyConnect: true }).on('error', () => undefined);
 
   const healthLog = new Logger('Health');
   // Health over plain HTTP: the worker serves no API, so no web framework for two routes.

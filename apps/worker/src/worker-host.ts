@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { Logger as Pino } from 'pino';
 import { Worker } from 'bullmq';
-import { redisConnection } from '@caselink/jobs';
+import { clientOf, closeRedisClient, queueConnection, redisTarget } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from './config';
 import { inJobScope, ROOT_LOGGER } from './logging';
 import { assertOneProcessorPerQueue, QUEUE_PROCESSORS, QueueProcessor } from './queue-processor';
@@ -12,6 +12,7 @@ import { observeWorker } from './metrics/worker-metrics';
 export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly log = new Logger(WorkerHost.name);
   private workers: Worker[] = [];
+  private ownedClient?: ReturnType<typeof clientOf>;
 
   constructor(
     @Inject(QUEUE_PROCESSORS) private readonly processors: QueueProcessor[],
@@ -22,7 +23,10 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
 
   onApplicationBootstrap(): void {
     assertOneProcessorPerQueue(this.processors);
-    const connection = redisConnection(this.config.REDIS_URL);
+    // One Redis: options, each worker its own connections (as always). A cluster: one Cluster client the workers share
+    // (each still duplicates it for its blocking reads), closed after them.
+    const connection = queueConnection(redisTarget(this.config));
+    this.ownedClient = clientOf(connection);
     this.workers = this.processors.map((p) => {
       const worker = new Worker(p.queue, (job) => inJobScope(this.rootLogger, p.queue, job, () => p.process(job)), {
         connection, prefix: this.config.QUEUE_PREFIX, concurrency: p.concurrency ?? this.config.WORKER_CONCURRENCY,
@@ -60,6 +64,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       this.log.warn(`jobs still running after ${this.config.WORKER_DRAIN_MS} ms: stopping; they return to their queues`);
       await Promise.all(this.workers.map((w) => w.close(true)));
     }
+    if (this.ownedClient) await closeRedisClient(this.ownedClient);
   }
 
   async isRunning(): Promise<boolean> {

@@ -12,7 +12,7 @@ import { DeadlinesProcessor } from './deadlines/deadlines.processor';
 import { BulletinsProcessor } from './bulletins/bulletins.processor';
 import { LINKER_DATA_SOURCE, linkerProviders } from './linking/linker.provider';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '@caselink/jobs';
 import { AuditAnchorJob, JobProducers, LiveBus } from '@caselink/jobs';
 import { AUDIT_ANCHOR_QUEUE, closeConnections, connectionProviders, LIVE_BUS, PRODUCER_REDIS } from './connections';
 import { QUEUE_PROCESSORS } from './queue-processor';
@@ -31,7 +31,7 @@ export class WorkerModule implements OnApplicationShutdown {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(LINKER_DATA_SOURCE) private readonly linkerDs: DataSource,
-    @Inject(PRODUCER_REDIS) private readonly redis: Redis,
+    @Inject(PRODUCER_REDIS) private readonly redis: RedisClient,
     @Inject(JobProducers) private readonly producers: JobProducers,
     @Inject(AUDIT_ANCHOR_QUEUE) private readonly auditAnchor: Queue<AuditAnchorJob>,
     @Inject(LIVE_BUS) private readonly bus: LiveBus,

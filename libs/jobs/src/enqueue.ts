@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import type { ConnectionOptions, JobsOptions } from 'bullmq';
 import { currentRequestId, SANE_REQUEST_ID } from '@caselink/db';
 import { QUEUES } from './queues';
+import { clientOf, closeRedisClient, queueConnection, type RedisClient, type RedisTarget } from './connection';
 import type { BulletinJob, DeadlineJob, EvidenceLinkJob, EvidenceRelinkJob, FundsTraceJob, ImportJob, NotificationJob, RetentionJob, RiskRulesJob } from './payloads';
 
 /** Retry with back-off; keep finished jobs briefly so a re-delivery with the same id is ignored. */
@@ -23,6 +24,20 @@ export class JobProducers {
   readonly bulletins: Queue<BulletinJob>;
   readonly riskRules: Queue<RiskRulesJob>;
   readonly retention: Queue<RetentionJob>;
+
+  /** The cluster client open() made for these queues (BullMQ does not close a client it is given): closed by close(). */
+  private owned?: RedisClient;
+
+  /**
+   * Producers on `target` that own their connection: on one Redis each queue its own (as `new JobProducers(redisConnection(url))`),
+   * on a cluster one Cluster client shared by the queues and closed with them.
+   */
+  static open(target: RedisTarget, prefix: string, onError: (e: Error) => void = () => undefined): JobProducers {
+    const connection = queueConnection(target);
+    const producers = new JobProducers(connection, prefix, onError);
+    producers.owned = clientOf(connection);
+    return producers;
+  }
 
   /** `onError` hears connection trouble (Redis down): queues reconnect by themselves meanwhile. */
   constructor(connection: ConnectionOptions, prefix: string, onError: (e: Error) => void = () => undefined) {
@@ -117,6 +132,7 @@ export class JobProducers {
 
   async close(): Promise<void> {
     await Promise.all(this.all().map((q) => q.close()));
+    if (this.owned) await closeRedisClient(this.owned);
   }
 }
 

@@ -1,5 +1,7 @@
 import type { EventEmitter } from 'node:events';
+import type { Redis } from 'ioredis';
 import mqemitterRedis = require('mqemitter-redis');
+import { createRedisClient, type RedisTarget } from './connection';
 
 /**
  * Live events (GraphQL subscriptions) fanned out through Redis pub/sub, so an event raised by any api
@@ -8,8 +10,16 @@ import mqemitterRedis = require('mqemitter-redis');
  */
 export type LiveBus = mqemitterRedis.MQEmitterRedis;
 
-export function createLiveBus(redisUrl: string, onError: (e: Error) => void = () => undefined): LiveBus {
-  const bus = mqemitterRedis({ connectionString: redisUrl, maxRetriesPerRequest: null });
+export function createLiveBus(redis: string | RedisTarget, onError: (e: Error) => void = () => undefined): LiveBus {
+  const target = typeof redis === 'string' ? { url: redis } : redis;
+  // On a cluster, PUBLISH reaches subscribers on every node: one Cluster client subscribes (on a node it picks, again on
+  // another if that one fails), one publishes. Channels are not keys, so `${prefix}:live:…` needs no hash tag.
+  const bus = target.clusterNodes?.length
+    ? mqemitterRedis({
+      subConn: createRedisClient(target, { maxRetriesPerRequest: null }) as unknown as Redis,
+      pubConn: createRedisClient(target, { maxRetriesPerRequest: null, enableAutoPipelining: true }) as unknown as Redis,
+    })
+    : mqemitterRedis({ connectionString: target.url, maxRetriesPerRequest: null });
   // Connection trouble surfaces here; the connections reconnect by themselves.
   (bus as unknown as { state: EventEmitter }).state.on('error', onError);
   return bus;

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AnchorStore, keyFingerprint, loadAuditPublicKey, LocalDiskAnchorStore } from '@caselink/storage';
-import { auditAnchorQueue, redisConnection } from '@caselink/jobs';
+import { auditAnchorQueue, queueConnection, redisTarget } from '@caselink/jobs';
 import { API_CONFIG, ApiConfig } from '../config/config';
 
 /** The anchor store (read only, from the api) and the public key that checks the signed chain heads. */
@@ -34,6 +34,7 @@ export const anchoringProviders = [
     // "Publish now" only queues a publication: the worker signs.
     provide: AUDIT_ANCHOR_QUEUE,
     inject: [API_CONFIG],
-    useFactory: (config: ApiConfig) => auditAnchorQueue(redisConnection(config.REDIS_URL), config.QUEUE_PREFIX).on('error', () => undefined),
+    // On a cluster its connection is a client of its own, closed with the queue (AuditModule).
+    useFactory: (config: ApiConfig) => auditAnchorQueue(queueConnection(redisTarget(config)), config.QUEUE_PREFIX).on('error', () => undefined),
   },
 ];

@@ -1,5 +1,6 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { clientOf, closeRedisClient } from '@caselink/jobs';
 import { anchoringProviders, AUDIT_ANCHOR_QUEUE } from './anchoring.provider';
 import { AuditAnchorsController } from './audit-anchors.controller';
 import { AuditAnchorsService } from './audit-anchors.service';
@@ -12,5 +13,7 @@ export class AuditModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
+    const client = clientOf(this.queue.opts.connection);
+    if (client) await closeRedisClient(client);
   }
 }

@@ -4,6 +4,34 @@ describe('api configuration', () => {
   const valid = { DATABASE_URL: 'postgres://caselink_app:x@127.0.0.1:5432/caselink', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'a'.repeat(32) };
   const production = { ...valid, NODE_ENV: 'production', SUBJECT_HASH_KEY: 'k'.repeat(32), FACTOR_SECRET_KEY: 'f'.repeat(32), AUDIT_SIGNING_PUBLIC_KEY_FILE: '/etc/caselink/audit-public.pem' };
 
+  describe('a Redis Cluster (REDIS_CLUSTER_NODES)', () => {
+    const nodes = '127.0.0.1:7401, 10.0.0.2:7402,redis-3.internal:6379';
+
+    it('is unset by default: one Redis', () => {
+      expect(loadApiConfig(valid).REDIS_CLUSTER_NODES).toBeUndefined();
+    });
+
+    it('reads the seed nodes with a hash-tag prefix', () => {
+      const expected = [{ host: '127.0.0.1', port: 7401 }, { host: '10.0.0.2', port: 7402 }, { host: 'redis-3.internal', port: 6379 }];
+      expect(loadApiConfig({ ...valid, REDIS_CLUSTER_NODES: nodes, QUEUE_PREFIX: '{caselink}' }).REDIS_CLUSTER_NODES).toEqual(expected);
+      expect(loadApiConfig({ ...valid, REDIS_CLUSTER_NODES: nodes, QUEUE_PREFIX: 'prod-{caselink}' }).QUEUE_PREFIX).toBe('prod-{caselink}');
+    });
+
+    it('refuses a QUEUE_PREFIX without a hash tag, naming it', () => {
+      for (const QUEUE_PREFIX of [undefined, 'caselink', '{}caselink', 'case{link']) {
+        expect(() => loadApiConfig({ ...valid, REDIS_CLUSTER_NODES: nodes, QUEUE_PREFIX })).toThrow(/QUEUE_PREFIX: must be a Redis hash tag such as \{caselink\}/);
+      }
+      // One Redis: any prefix, as before.
+      expect(loadApiConfig({ ...valid, QUEUE_PREFIX: 'caselink' }).QUEUE_PREFIX).toBe('caselink');
+    });
+
+    it('refuses entries that are not host:port', () => {
+      for (const bad of ['127.0.0.1', '127.0.0.1:0', '127.0.0.1:7401,:7402', 'a:b', '127.0.0.1:99999']) {
+        expect(() => loadApiConfig({ ...valid, REDIS_CLUSTER_NODES: bad, QUEUE_PREFIX: '{caselink}' })).toThrow(/REDIS_CLUSTER_NODES: must be a comma-separated list of host:port/);
+      }
+    });
+  });
+
   it('fills defaults', () => {
     const c = loadApiConfig(valid);
     expect(c).toMatchObject({ API_PORT: 4000, NODE_ENV: 'development', COOKIE_SECURE: false, GRAPHQL_MAX_DEPTH: 8 });

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Redis } from 'ioredis';
+import type { RedisClient } from '@caselink/jobs';
 import { DataSource } from 'typeorm';
 import { REDIS } from '../jobs/jobs.module';
 import { ShutdownState } from './shutdown-state';
@@ -19,7 +19,7 @@ export class HealthController {
 
   constructor(
     private readonly ds: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     private readonly shutdown: ShutdownState,
   ) {}
 

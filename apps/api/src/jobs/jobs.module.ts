@@ -1,6 +1,5 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
-import { JobProducers, redisConnection } from '@caselink/jobs';
+import { createRedisClient, JobProducers, type RedisClient, redisTarget } from '@caselink/jobs';
 import { API_CONFIG, ApiConfig } from '../config/config';
 
 export const REDIS = Symbol('REDIS');
@@ -16,7 +15,7 @@ export const REDIS = Symbol('REDIS');
         const log = new Logger('Queues');
         let last = '';
         // Log each distinct Redis failure once, not on every reconnect attempt.
-        return new JobProducers(redisConnection(config.REDIS_URL), config.QUEUE_PREFIX, (e) => {
+        return JobProducers.open(redisTarget(config), config.QUEUE_PREFIX, (e) => {
           if (e.message !== last) log.warn(`Redis: ${e.message}`);
           last = e.message;
         });
@@ -26,7 +25,7 @@ export const REDIS = Symbol('REDIS');
       provide: REDIS,
       inject: [API_CONFIG],
       // Failures surface through /health/ready; the 'error' listener only keeps them out of the log.
-      useFactory: (config: ApiConfig) => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true }).on('error', () => undefined),
+      useFactory: (config: ApiConfig) => createRedisClient(redisTarget(config), { maxRetriesPerRequest: 1, lazyConnect: true }).on('error', () => undefined),
     },
   ],
   exports: [JobProducers, REDIS],
@@ -34,7 +33,7 @@ export const REDIS = Symbol('REDIS');
 export class JobsModule implements OnApplicationShutdown {
   constructor(
     private readonly producers: JobProducers,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,5 +1,5 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { closeLiveBus, createLiveBus, LiveBus } from '@caselink/jobs';
+import { closeLiveBus, createLiveBus, LiveBus, redisTarget } from '@caselink/jobs';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { LivePublisher } from './live.publisher';
 import { LiveSessions } from './live-sessions';
@@ -19,7 +19,7 @@ export { LIVE_BUS };
       useFactory: (config: ApiConfig) => {
         const log = new Logger('Live');
         let last = '';
-        return createLiveBus(config.REDIS_URL, (e) => {
+        return createLiveBus(redisTarget(config), (e) => {
           if (e.message !== last) log.warn(`Redis: ${e.message}`);
           last = e.message;
         });

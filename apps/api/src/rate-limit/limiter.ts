@@ -2,7 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Redis } from 'ioredis';
+import { createRedisClient, type RedisClient, redisTarget } from '@caselink/jobs';
 import { API_CONFIG, ApiConfig, RateLimitSpec } from '../config/config';
 
 /** Where a request view carries the key and limit of one count (the plugin's limiter only sees the request). */
@@ -23,7 +23,7 @@ export interface Hit {
 @Injectable()
 export class RedisLimiter implements OnModuleInit, OnApplicationShutdown {
   private readonly log = new Logger('RateLimit');
-  readonly redis: Redis;
+  readonly redis: RedisClient;
   private check!: ReturnType<FastifyInstance['createRateLimit']>;
   private lastError = '';
 
@@ -32,7 +32,8 @@ export class RedisLimiter implements OnModuleInit, OnApplicationShutdown {
     private readonly adapterHost: HttpAdapterHost,
   ) {
     // One retry, then fail: a Redis outage must not hold sign-ins until it ends (see hit()).
-    this.redis = new Redis(config.REDIS_URL, { keyPrefix: `${config.QUEUE_PREFIX}:rate-limit:`, maxRetriesPerRequest: 1 })
+    // On a cluster the prefix is a hash tag (the configuration insists): each count is one key, its Lua script one slot.
+    this.redis = createRedisClient(redisTarget(config), { keyPrefix: `${config.QUEUE_PREFIX}:rate-limit:`, maxRetriesPerRequest: 1 })
       .on('error', (e: Error) => this.warnOnce(e));
   }
 

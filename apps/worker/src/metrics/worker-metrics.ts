@@ -6,8 +6,7 @@ import { DataSource } from 'typeorm';
 import {
   auditChainHeads, closeServer, inAgencyTransaction, portOf, registerPoolGauges, requestFigures, type RequestFigureRow, startMetricsServer,
 } from '@caselink/db';
-import type { Redis } from 'ioredis';
-import { ALL_QUEUES } from '@caselink/jobs';
+import { ALL_QUEUES, type RedisClient } from '@caselink/jobs';
 import { WORKER_CONFIG, WorkerConfig } from '../config';
 import { PRODUCER_REDIS } from '../connections';
 import { LINKER_DATA_SOURCE } from '../linking/linker.provider';
@@ -94,7 +93,7 @@ export class WorkerMetrics implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(LINKER_DATA_SOURCE) linkerDs: DataSource,
     // The process's shared producer connection (WorkerModule closes it): counting jobs needs no connection of its own.
-    @Inject(PRODUCER_REDIS) connection: Redis,
+    @Inject(PRODUCER_REDIS) connection: RedisClient,
   ) {
     collectDefaultMetrics({ register: this.registry });
     registerPoolGauges(this.registry, { app: ds, linker: linkerDs });
