@@ -64,9 +64,12 @@ export async function subscribeWithCatchUp<E>(opts: {
     throw liveGap(after);
   }
   const field = opts.field;
+  // Ending the merged stream must not destroy the subscription's queue mid-flight (an AbortError logged each time):
+  // mercurius closes it itself when the subscription ends.
+  const queue = live as AsyncIterable<unknown> & { iterator?: (o: { destroyOnReturn: boolean }) => AsyncIterable<unknown> };
   return catchUpThenLive<unknown>(
     missed.events.map((e) => ({ [field]: e })),
-    live,
+    queue.iterator ? queue.iterator({ destroyOnReturn: false }) : live,
     (p) => ((p as Record<string, { sequence?: unknown } | undefined>)[field]?.sequence as string | undefined) ?? undefined,
     after,
   );
