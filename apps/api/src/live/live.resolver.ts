@@ -20,7 +20,7 @@ export class RequestUpdateModel {
   @Field(() => ID, { description: 'The sending agency' }) fromAgencyId: string;
   @Field(() => ID, { description: 'The addressed agency' }) toAgencyId: string;
   @Field({ description: 'When it happened' }) at: Date;
-  @Field({ description: 'Its place among request updates: pass the last one seen as after when subscribing again' }) sequence: string;
+  @Field(() => String, { nullable: true, description: 'Its place among request updates: pass the last one seen as after when subscribing again (null only from a process of an older release)' }) sequence: string | null;
 }
 
 @ObjectType('TaskForceUpdate', { description: 'Pushed to the agencies of a task force when its tasks, members or cases change; re-read the force' })
@@ -29,7 +29,7 @@ export class TaskForceUpdateModel {
   @Field({ description: 'TASK, TASK_OVERDUE, MEMBERS or CASES' }) kind: string;
   @Field(() => ID, { nullable: true, description: 'The task, for TASK and TASK_OVERDUE' }) taskId: string | null;
   @Field({ description: 'When it happened' }) at: Date;
-  @Field({ description: 'Its place among task force updates: pass the last one seen as after when subscribing again' }) sequence: string;
+  @Field(() => String, { nullable: true, description: 'Its place among task force updates: pass the last one seen as after when subscribing again (null only from a process of an older release)' }) sequence: string | null;
 }
 
 type SubscriptionContext = { actor?: Actor; tokenExpiresAt?: number; pubsub: PubSub & { close?: () => void }; liveSocket?: unknown };
