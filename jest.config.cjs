@@ -3,6 +3,6 @@ const preset = require('./jest.preset.cjs');
 module.exports = {
   ...preset,
   displayName: 'unit',
-  roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/apps/worker', '<rootDir>/tools', '<rootDir>/infra'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps/api', '<rootDir>/apps/worker', '<rootDir>/apps/portal/src', '<rootDir>/tools', '<rootDir>/infra'],
   testMatch: ['**/*.spec.ts'],
 };

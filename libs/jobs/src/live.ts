@@ -77,23 +77,87 @@ export interface TaskForceUpdateEvent {
   at: string;
 }
 
+/** The topics whose events carry a sequence and can be caught up on after a reconnect. */
+export type LiveLogName = 'request-updates' | 'notifications' | 'task-forces';
+
+/**
+ * Each topic's recent events, in a capped Redis Stream whose entry id is the event's `sequence`: a subscriber that
+ * reconnects (maybe to another api process) asks for what came after the last sequence it saw. Single-key
+ * commands only, so a Redis Cluster is fine whatever the queue prefix.
+ */
+export const liveLogKey = (prefix: string, name: LiveLogName) => `${liveTopic(prefix, name)}:log`;
+
+/** About how many events each topic keeps for catching up (trimmed approximately, as Redis does cheaply). */
+export const LIVE_LOG_LENGTH = 10_000;
+
+/** A stream id, "<ms>-<n>": what clients send back as `after`. */
+const SEQUENCE = /^(\d{1,20})-(\d{1,20})$/;
+
+export const isLiveSequence = (s: string): boolean => SEQUENCE.test(s);
+
+/** Orders two sequences (negative when a comes first), numerically as Redis orders stream ids. */
+export function compareLiveSequence(a: string, b: string): number {
+  const [, am, an] = SEQUENCE.exec(a) ?? [];
+  const [, bm, bn] = SEQUENCE.exec(b) ?? [];
+  if (am === undefined || bm === undefined) throw new Error(`not a live sequence: ${am === undefined ? a : b}`);
+  const d = BigInt(am) - BigInt(bm) || BigInt(an) - BigInt(bn);
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+
+/** The few stream commands used here, as both an ioredis Redis and Cluster offer them. */
+export interface LiveLogConnection {
+  xadd(key: string, ...args: string[]): Promise<string | null>;
+  xrange(key: string, start: string, end: string, count: 'COUNT', n: number): Promise<Array<[string, string[]]>>;
+}
+
+/** The bus's own publishing connection (mqemitter-redis keeps it as pubConn): the log is written beside the publish. */
+export const liveLogConnection = (bus: LiveBus): LiveLogConnection => (bus as unknown as { pubConn: LiveLogConnection }).pubConn;
+
+/** Logs the event (its sequence is the entry id), then publishes it with that sequence under the subscription's field name. */
+async function publishLogged(bus: LiveBus, prefix: string, name: LiveLogName, field: string, event: object): Promise<void> {
+  const sequence = await liveLogConnection(bus).xadd(liveLogKey(prefix, name), 'MAXLEN', '~', String(LIVE_LOG_LENGTH), '*', 'e', JSON.stringify(event));
+  if (!sequence) throw new Error('the live log refused the event');
+  // Two publishers may log in one order and publish in the other: the log's order is the one replays follow.
+  await new Promise<void>((resolve, reject) =>
+    bus.emit({ topic: liveTopic(prefix, name), payload: { [field]: { ...event, sequence } } }, (e?: Error) => (e ? reject(e) : resolve())),
+  );
+}
+
 /** Publishes under the field name of the subscription, as mercurius hands payloads to resolvers. */
 export function publishRequestUpdate(bus: LiveBus, prefix: string, update: RequestUpdateEvent): Promise<void> {
-  return new Promise((resolve, reject) =>
-    bus.emit({ topic: liveTopic(prefix, 'request-updates'), payload: { requestUpdates: update } }, (e?: Error) => (e ? reject(e) : resolve())),
-  );
+  return publishLogged(bus, prefix, 'request-updates', 'requestUpdates', update);
 }
 
 export function publishNotification(bus: LiveBus, prefix: string, n: NotificationEvent): Promise<void> {
-  return new Promise((resolve, reject) =>
-    bus.emit({ topic: liveTopic(prefix, 'notifications'), payload: { notificationAdded: n } }, (e?: Error) => (e ? reject(e) : resolve())),
-  );
+  return publishLogged(bus, prefix, 'notifications', 'notificationAdded', n);
 }
 
 export function publishTaskForceUpdate(bus: LiveBus, prefix: string, update: TaskForceUpdateEvent): Promise<void> {
-  return new Promise((resolve, reject) =>
-    bus.emit({ topic: liveTopic(prefix, 'task-forces'), payload: { taskForceUpdates: update } }, (e?: Error) => (e ? reject(e) : resolve())),
-  );
+  return publishLogged(bus, prefix, 'task-forces', 'taskForceUpdates', update);
+}
+
+/** What a reconnecting subscriber missed: the events after its sequence, oldest first, or a gap when the log no longer reaches back that far. */
+export type LiveCatchUp<T> = { gap: true } | { gap: false; events: Array<T & { sequence: string }> };
+
+/**
+ * Reads the events logged after `after` (a sequence this topic handed out). The entry `after` itself must still be
+ * in the log: trimming removes the oldest first, so then nothing after it was lost; when it is gone, some may have
+ * been (a gap: the subscriber reloads instead).
+ */
+export async function readLiveAfter<T>(conn: LiveLogConnection, prefix: string, name: LiveLogName, after: string, page = 500): Promise<LiveCatchUp<T>> {
+  const key = liveLogKey(prefix, name);
+  const events: Array<T & { sequence: string }> = [];
+  let entries = await conn.xrange(key, after, '+', 'COUNT', page + 1);
+  if (!entries.length || compareLiveSequence(entries[0][0], after) !== 0) return { gap: true };
+  entries = entries.slice(1);
+  for (;;) {
+    for (const [id, fields] of entries) {
+      const json = fields[fields.indexOf('e') + 1];
+      events.push({ ...(JSON.parse(json) as T), sequence: id });
+    }
+    if (entries.length < page) return { gap: false, events };
+    entries = await conn.xrange(key, `(${entries[entries.length - 1][0]}`, '+', 'COUNT', page);
+  }
 }
 
 /**

@@ -1,11 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Field, ID, ObjectType, Resolver, Subscription } from '@nestjs/graphql';
 import type { PubSub } from 'mercurius';
-import { liveTopic, NotificationEvent, RequestUpdateEvent, TaskForceUpdateEvent } from '@caselink/jobs';
+import { LiveBus, liveLogConnection, LiveLogName, liveTopic, NotificationEvent, RequestUpdateEvent, TaskForceUpdateEvent } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { NotificationModel } from '../notifications/notification.model';
+import { subscribeWithCatchUp } from './catch-up';
 import { LiveSessions } from './live-sessions';
+import { LIVE_BUS } from './live.tokens';
 
 @ObjectType('RequestUpdate', { description: 'Pushed to both agencies of a request whenever it changes' })
 export class RequestUpdateModel {
@@ -18,6 +20,7 @@ export class RequestUpdateModel {
   @Field(() => ID, { description: 'The sending agency' }) fromAgencyId: string;
   @Field(() => ID, { description: 'The addressed agency' }) toAgencyId: string;
   @Field({ description: 'When it happened' }) at: Date;
+  @Field(() => String, { nullable: true, description: 'Its place among request updates: pass the last one seen as after when subscribing again (null only from a process of an older release)' }) sequence: string | null;
 }
 
 @ObjectType('TaskForceUpdate', { description: 'Pushed to the agencies of a task force when its tasks, members or cases change; re-read the force' })
@@ -26,9 +29,13 @@ export class TaskForceUpdateModel {
   @Field({ description: 'TASK, TASK_OVERDUE, MEMBERS or CASES' }) kind: string;
   @Field(() => ID, { nullable: true, description: 'The task, for TASK and TASK_OVERDUE' }) taskId: string | null;
   @Field({ description: 'When it happened' }) at: Date;
+  @Field(() => String, { nullable: true, description: 'Its place among task force updates: pass the last one seen as after when subscribing again (null only from a process of an older release)' }) sequence: string | null;
 }
 
-type SubscriptionContext = { actor?: Actor; tokenExpiresAt?: number; pubsub: PubSub; liveSocket?: unknown };
+type SubscriptionContext = { actor?: Actor; tokenExpiresAt?: number; pubsub: PubSub & { close?: () => void }; liveSocket?: unknown };
+
+const AFTER_DESCRIPTION = 'Reconnecting: the last sequence seen. The events missed since come first (as need-to-know allows), then live ones; '
+  + 'GONE (reason LIVE_GAP) when they are no longer kept: reload, then subscribe without it';
 
 /** The connection's caller while its access token is valid; after that nothing is delivered until the client reconnects with a fresh one. */
 const liveActor = (ctx: SubscriptionContext): Actor | undefined => (ctx.tokenExpiresAt && ctx.tokenExpiresAt > Date.now() ? ctx.actor : undefined);
@@ -44,16 +51,30 @@ export class LiveResolver {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly sessions: LiveSessions,
+    @Inject(LIVE_BUS) private readonly bus: LiveBus,
   ) {}
+
+  /** Live events of `name`, preceded by those missed after `after` when reconnecting. */
+  private open(ctx: SubscriptionContext, name: LiveLogName, field: string, after: string | null | undefined) {
+    this.sessions.track(ctx);
+    return subscribeWithCatchUp({
+      subscribe: () => ctx.pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, name)),
+      close: () => ctx.pubsub.close?.(),
+      conn: liveLogConnection(this.bus),
+      prefix: this.config.QUEUE_PREFIX,
+      name,
+      field,
+      after,
+    });
+  }
 
   @Subscription(() => RequestUpdateModel, {
     description: 'Changes to requests your agency sent or receives',
     filter: (payload: { requestUpdates: RequestUpdateEvent }, _: unknown, ctx: SubscriptionContext) => seesUpdate(payload.requestUpdates, liveActor(ctx)),
     resolve: (payload: { requestUpdates: RequestUpdateEvent }) => ({ ...payload.requestUpdates, at: new Date(payload.requestUpdates.at) }),
   })
-  requestUpdates(@Context() ctx: SubscriptionContext) {
-    this.sessions.track(ctx);
-    return ctx.pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'request-updates'));
+  requestUpdates(@Context() ctx: SubscriptionContext, @Args('after', { type: () => String, nullable: true, description: AFTER_DESCRIPTION }) after?: string | null) {
+    return this.open(ctx, 'request-updates', 'requestUpdates', after);
   }
 
   @Subscription(() => NotificationModel, {
@@ -63,9 +84,8 @@ export class LiveResolver {
       ...payload.notificationAdded, payload: JSON.stringify(payload.notificationAdded.payload), createdAt: new Date(payload.notificationAdded.createdAt), readAt: null,
     }),
   })
-  notificationAdded(@Context() ctx: SubscriptionContext) {
-    this.sessions.track(ctx);
-    return ctx.pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'notifications'));
+  notificationAdded(@Context() ctx: SubscriptionContext, @Args('after', { type: () => String, nullable: true, description: AFTER_DESCRIPTION }) after?: string | null) {
+    return this.open(ctx, 'notifications', 'notificationAdded', after);
   }
 
   @Subscription(() => TaskForceUpdateModel, {
@@ -78,8 +98,11 @@ export class LiveResolver {
     },
     resolve: (payload: { taskForceUpdates: TaskForceUpdateEvent }) => ({ ...payload.taskForceUpdates, at: new Date(payload.taskForceUpdates.at) }),
   })
-  taskForceUpdates(@Context() ctx: SubscriptionContext, @Args('taskForceId', { type: () => ID, nullable: true, description: 'Only this task force' }) _taskForceId?: string | null) {
-    this.sessions.track(ctx);
-    return ctx.pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, 'task-forces'));
+  taskForceUpdates(
+    @Context() ctx: SubscriptionContext,
+    @Args('taskForceId', { type: () => ID, nullable: true, description: 'Only this task force' }) _taskForceId?: string | null,
+    @Args('after', { type: () => String, nullable: true, description: AFTER_DESCRIPTION }) after?: string | null,
+  ) {
+    return this.open(ctx, 'task-forces', 'taskForceUpdates', after);
   }
 }

@@ -10,6 +10,8 @@ export class NotificationModel {
   @Field({ description: 'JSON with the facts the portal shows' }) payload: string;
   @Field({ description: 'When it was raised' }) createdAt: Date;
   @Field(() => Date, { nullable: true, description: 'When the user marked it read; null while unread' }) readAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'Pushed by notificationAdded: its live sequence (pass it as after when subscribing again); null when read back' })
+  sequence?: string | null;
 
   static from(n: NotificationRow): NotificationModel {
     return Object.assign(new NotificationModel(), {

@@ -38,7 +38,7 @@ function useUnreadCount(userId: string): [number, () => void] {
     window.addEventListener(NOTIFICATIONS_CHANGED_EVENT, load);
     return () => window.removeEventListener(NOTIFICATIONS_CHANGED_EVENT, load);
   }, [load, userId]);
-  useLiveResync(load);
+  useLiveResync(load, 'notifications');
   return [count, load];
 }
 

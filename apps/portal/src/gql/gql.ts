@@ -205,9 +205,9 @@ type Documents = {
     "query CaseFreezeBatches($caseId: ID!) { caseFreezeBatches(caseId: $caseId) { ...FreezeBatchSummary } }": typeof types.CaseFreezeBatchesDocument,
     "query CaseGoldenMinutes($id: ID!) { case(id: $id) { id goldenMinutes { ...CaseGoldenMinutesFields } } }": typeof types.CaseGoldenMinutesDocument,
     "query InboxCounts { inboxCounts { unread open overdue } }": typeof types.InboxCountsDocument,
-    "subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }": typeof types.RequestUpdatesDocument,
-    "subscription NotificationAdded { notificationAdded { id kind payload createdAt } }": typeof types.NotificationAddedDocument,
-    "subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }": typeof types.TaskForceUpdatesDocument,
+    "subscription RequestUpdates($after: String) { requestUpdates(after: $after) { requestId reference type state eventKind overdue fromAgencyId toAgencyId at sequence } }": typeof types.RequestUpdatesDocument,
+    "subscription NotificationAdded($after: String) { notificationAdded(after: $after) { id kind payload createdAt sequence } }": typeof types.NotificationAddedDocument,
+    "subscription TaskForceUpdates($after: String) { taskForceUpdates(after: $after) { taskForceId kind taskId at sequence } }": typeof types.TaskForceUpdatesDocument,
     "subscription WorkQueueChanged { workQueueChanged { kinds at } }": typeof types.WorkQueueChangedDocument,
     "query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }": typeof types.CaseRequestsDocument,
     "query Series($id: ID!) { series(id: $id) { ...SeriesSummary cases { ...CaseSummary } } }": typeof types.SeriesDocument,
@@ -404,9 +404,9 @@ const documents: Documents = {
     "query CaseFreezeBatches($caseId: ID!) { caseFreezeBatches(caseId: $caseId) { ...FreezeBatchSummary } }": types.CaseFreezeBatchesDocument,
     "query CaseGoldenMinutes($id: ID!) { case(id: $id) { id goldenMinutes { ...CaseGoldenMinutesFields } } }": types.CaseGoldenMinutesDocument,
     "query InboxCounts { inboxCounts { unread open overdue } }": types.InboxCountsDocument,
-    "subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }": types.RequestUpdatesDocument,
-    "subscription NotificationAdded { notificationAdded { id kind payload createdAt } }": types.NotificationAddedDocument,
-    "subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }": types.TaskForceUpdatesDocument,
+    "subscription RequestUpdates($after: String) { requestUpdates(after: $after) { requestId reference type state eventKind overdue fromAgencyId toAgencyId at sequence } }": types.RequestUpdatesDocument,
+    "subscription NotificationAdded($after: String) { notificationAdded(after: $after) { id kind payload createdAt sequence } }": types.NotificationAddedDocument,
+    "subscription TaskForceUpdates($after: String) { taskForceUpdates(after: $after) { taskForceId kind taskId at sequence } }": types.TaskForceUpdatesDocument,
     "subscription WorkQueueChanged { workQueueChanged { kinds at } }": types.WorkQueueChangedDocument,
     "query CaseRequests($caseId: ID!) { caseRequests(caseId: $caseId) { ...RequestSummary } }": types.CaseRequestsDocument,
     "query Series($id: ID!) { series(id: $id) { ...SeriesSummary cases { ...CaseSummary } } }": types.SeriesDocument,
@@ -1179,15 +1179,15 @@ export function graphql(source: "query InboxCounts { inboxCounts { unread open o
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }"): typeof import('./graphql').RequestUpdatesDocument;
+export function graphql(source: "subscription RequestUpdates($after: String) { requestUpdates(after: $after) { requestId reference type state eventKind overdue fromAgencyId toAgencyId at sequence } }"): typeof import('./graphql').RequestUpdatesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "subscription NotificationAdded { notificationAdded { id kind payload createdAt } }"): typeof import('./graphql').NotificationAddedDocument;
+export function graphql(source: "subscription NotificationAdded($after: String) { notificationAdded(after: $after) { id kind payload createdAt sequence } }"): typeof import('./graphql').NotificationAddedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }"): typeof import('./graphql').TaskForceUpdatesDocument;
+export function graphql(source: "subscription TaskForceUpdates($after: String) { taskForceUpdates(after: $after) { taskForceId kind taskId at sequence } }"): typeof import('./graphql').TaskForceUpdatesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2199,20 +2199,26 @@ export type InboxCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type InboxCountsQuery = { inboxCounts: { unread: number, open: number, overdue: number } };
 
-export type RequestUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+export type RequestUpdatesSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type RequestUpdatesSubscription = { requestUpdates: { requestId: string, reference: string, type: string, state: string, eventKind: string, overdue: boolean, fromAgencyId: string, toAgencyId: string, at: string } };
+export type RequestUpdatesSubscription = { requestUpdates: { requestId: string, reference: string, type: string, state: string, eventKind: string, overdue: boolean, fromAgencyId: string, toAgencyId: string, at: string, sequence: string | null } };
 
-export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
-
-
-export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: string, payload: string, createdAt: string } };
-
-export type TaskForceUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+export type NotificationAddedSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type TaskForceUpdatesSubscription = { taskForceUpdates: { taskForceId: string, kind: string, taskId: string | null, at: string } };
+export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: string, payload: string, createdAt: string, sequence: string | null } };
+
+export type TaskForceUpdatesSubscriptionVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type TaskForceUpdatesSubscription = { taskForceUpdates: { taskForceId: string, kind: string, taskId: string | null, at: string, sequence: string | null } };
 
 export type WorkQueueChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -8035,8 +8041,8 @@ export const InboxCountsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<InboxCountsQuery, InboxCountsQueryVariables>;
 export const RequestUpdatesDocument = new TypedDocumentString(`
-    subscription RequestUpdates {
-  requestUpdates {
+    subscription RequestUpdates($after: String) {
+  requestUpdates(after: $after) {
     requestId
     reference
     type
@@ -8046,26 +8052,29 @@ export const RequestUpdatesDocument = new TypedDocumentString(`
     fromAgencyId
     toAgencyId
     at
+    sequence
   }
 }
     `) as unknown as TypedDocumentString<RequestUpdatesSubscription, RequestUpdatesSubscriptionVariables>;
 export const NotificationAddedDocument = new TypedDocumentString(`
-    subscription NotificationAdded {
-  notificationAdded {
+    subscription NotificationAdded($after: String) {
+  notificationAdded(after: $after) {
     id
     kind
     payload
     createdAt
+    sequence
   }
 }
     `) as unknown as TypedDocumentString<NotificationAddedSubscription, NotificationAddedSubscriptionVariables>;
 export const TaskForceUpdatesDocument = new TypedDocumentString(`
-    subscription TaskForceUpdates {
-  taskForceUpdates {
+    subscription TaskForceUpdates($after: String) {
+  taskForceUpdates(after: $after) {
     taskForceId
     kind
     taskId
     at
+    sequence
   }
 }
     `) as unknown as TypedDocumentString<TaskForceUpdatesSubscription, TaskForceUpdatesSubscriptionVariables>;

@@ -2,9 +2,13 @@
 
 /**
  * Live updates over graphql-ws: one socket per signed-in tab, opened by <LiveUpdates /> in the layout with the
- * current access token and opened anew whenever the token is refreshed. Pages listen through the hooks below;
- * after a reconnect (the socket dropped, or a new token) they are told to load again, since pushes sent while
- * the socket was down are gone.
+ * current access token and opened anew whenever the token is refreshed. Pages listen through the hooks below.
+ *
+ * Request updates, notifications and task force updates carry a sequence: the last one seen is kept per subscription,
+ * and after a reconnect (the socket dropped, maybe to another api process, or a new token) the subscription asks for
+ * what came after it, so pages get the missed pushes as ordinary ones. Pages are told to load again only when that
+ * cannot work: the api no longer keeps events that old (GONE, reason LIVE_GAP), no sequence was seen yet, or for the
+ * work queue (its pushes carry none).
  *
  * Where the socket goes: NEXT_PUBLIC_CASELINK_WS_URL when set at build time, else same origin /graphql (ws:// or
  * wss:// as the page), which the portal's /graphql rewrite passes on to the api, upgrade included.
@@ -23,12 +27,15 @@ export type TaskForceUpdate = TaskForceUpdatesSubscription['taskForceUpdates'];
 /** The user's work queue may have changed (these kinds): the home page asks for it again. */
 export type WorkQueueChange = WorkQueueChangedSubscription['workQueueChanged'];
 
-const REQUEST_UPDATES = graphql(`subscription RequestUpdates { requestUpdates { requestId reference type state eventKind overdue fromAgencyId toAgencyId at } }`);
-const NOTIFICATION_ADDED = graphql(`subscription NotificationAdded { notificationAdded { id kind payload createdAt } }`);
-const TASK_FORCE_UPDATES = graphql(`subscription TaskForceUpdates { taskForceUpdates { taskForceId kind taskId at } }`);
+const REQUEST_UPDATES = graphql(`subscription RequestUpdates($after: String) { requestUpdates(after: $after) { requestId reference type state eventKind overdue fromAgencyId toAgencyId at sequence } }`);
+const NOTIFICATION_ADDED = graphql(`subscription NotificationAdded($after: String) { notificationAdded(after: $after) { id kind payload createdAt sequence } }`);
+const TASK_FORCE_UPDATES = graphql(`subscription TaskForceUpdates($after: String) { taskForceUpdates(after: $after) { taskForceId kind taskId at sequence } }`);
 const WORK_QUEUE_CHANGED = graphql(`subscription WorkQueueChanged { workQueueChanged { kinds at } }`);
 
 export type LiveStatus = 'off' | 'connecting' | 'open' | 'closed';
+
+/** The subscriptions a page may need to load again for, when their missed pushes cannot be caught up on. */
+export type LiveStream = 'requests' | 'notifications' | 'task-forces' | 'work-queue';
 
 
 type Listener<T> = (value: T) => void;
@@ -37,7 +44,9 @@ const requestListeners = new Set<Listener<RequestUpdate>>();
 const notificationListeners = new Set<Listener<LiveNotification>>();
 const taskForceListeners = new Set<Listener<TaskForceUpdate>>();
 const workQueueListeners = new Set<Listener<WorkQueueChange>>();
-const resyncListeners = new Set<() => void>();
+const resyncListeners = new Set<Listener<LiveStream>>();
+/** The last sequence seen per subscription, sent back as `after` when it is opened again. */
+const lastSequence: Partial<Record<LiveStream, string>> = {};
 const statusListeners = new Set<() => void>();
 let status: LiveStatus = 'off';
 /** Whether a socket of this tab was ever acknowledged: any later connection means pushes may have been missed. */
@@ -47,6 +56,69 @@ function setStatus(next: LiveStatus) {
   if (status === next) return;
   status = next;
   for (const l of statusListeners) l();
+}
+
+/** Orders two sequences ("<ms>-<n>", as the api hands them out), numerically. */
+export function compareSequence(a: string, b: string): number {
+  const [am = '0', an = '0'] = a.split('-');
+  const [bm = '0', bn = '0'] = b.split('-');
+  const d = BigInt(am) - BigInt(bm) || BigInt(an) - BigInt(bn);
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+
+/** Whether the api said it cannot catch this subscription up (`after` too old or not one it knows): load again instead. */
+export function isCatchUpRefused(errors: unknown): boolean {
+  const list = Array.isArray(errors) ? (errors as Array<{ extensions?: Record<string, unknown> }>) : [];
+  return list.some((e) => e.extensions?.['reason'] === 'LIVE_GAP' || (e.extensions?.['code'] === 'BAD_USER_INPUT' && e.extensions?.['field'] === 'after'));
+}
+
+function resync(stream: LiveStream) {
+  emit(resyncListeners, stream);
+}
+
+type Subscribable = Pick<ReturnType<typeof createClient>, 'subscribe'>;
+
+/**
+ * Follows one subscription on `client`, remembering the last sequence seen. The variables are read at each send,
+ * so graphql-ws's own resubscription after a reconnect carries the latest `after`. When the api refuses to catch up,
+ * pages load again and the subscription starts afresh.
+ */
+export function follow<T extends { sequence?: string | null }>(
+  client: Subscribable, stream: LiveStream, query: string, field: string, listeners: Set<Listener<T>>,
+): () => void {
+  let stop: () => void = () => undefined;
+  let stopped = false;
+  const start = () => {
+    stop = client.subscribe<Record<string, T>>(
+      {
+        query,
+        get variables() {
+          return { after: lastSequence[stream] ?? null };
+        },
+      },
+      {
+        next: (result) => {
+          const value = result.data?.[field];
+          if (!value) return;
+          const seen = lastSequence[stream];
+          if (value.sequence && (!seen || compareSequence(value.sequence, seen) > 0)) lastSequence[stream] = value.sequence;
+          emit(listeners, value);
+        },
+        error: (errors) => {
+          if (stopped || !isCatchUpRefused(errors)) return;
+          delete lastSequence[stream];
+          resync(stream);
+          start();
+        },
+        complete: () => undefined,
+      },
+    );
+  };
+  start();
+  return () => {
+    stopped = true;
+    stop();
+  };
 }
 
 function emit<T>(listeners: Set<Listener<T>>, value: T) {
@@ -73,6 +145,7 @@ export function useLiveConnection(token: string | undefined): void {
     if (!token) {
       setStatus('off');
       connectedOnce = false;
+      for (const k of Object.keys(lastSequence) as LiveStream[]) delete lastSequence[k];
       return;
     }
     setStatus('connecting');
@@ -88,36 +161,16 @@ export function useLiveConnection(token: string | undefined): void {
         connecting: () => setStatus('connecting'),
         connected: () => {
           setStatus('open');
-          if (connectedOnce) for (const l of [...resyncListeners]) l();
+          // Subscriptions with a sequence catch up by themselves; the others may have missed pushes: load again.
+          if (connectedOnce) for (const s of ['requests', 'notifications', 'task-forces', 'work-queue'] as const) if (!lastSequence[s]) resync(s);
           connectedOnce = true;
         },
         closed: () => setStatus('closed'),
       },
     });
-    const stopRequests = client.subscribe<RequestUpdatesSubscription>(
-      { query: REQUEST_UPDATES.toString() },
-      {
-        next: (result) => result.data && emit(requestListeners, result.data.requestUpdates),
-        error: () => undefined,
-        complete: () => undefined,
-      },
-    );
-    const stopNotifications = client.subscribe<NotificationAddedSubscription>(
-      { query: NOTIFICATION_ADDED.toString() },
-      {
-        next: (result) => result.data && emit(notificationListeners, result.data.notificationAdded),
-        error: () => undefined,
-        complete: () => undefined,
-      },
-    );
-    const stopTaskForces = client.subscribe<TaskForceUpdatesSubscription>(
-      { query: TASK_FORCE_UPDATES.toString() },
-      {
-        next: (result) => result.data && emit(taskForceListeners, result.data.taskForceUpdates),
-        error: () => undefined,
-        complete: () => undefined,
-      },
-    );
+    const stopRequests = follow<RequestUpdate>(client, 'requests', REQUEST_UPDATES.toString(), 'requestUpdates', requestListeners);
+    const stopNotifications = follow<LiveNotification>(client, 'notifications', NOTIFICATION_ADDED.toString(), 'notificationAdded', notificationListeners);
+    const stopTaskForces = follow<TaskForceUpdate>(client, 'task-forces', TASK_FORCE_UPDATES.toString(), 'taskForceUpdates', taskForceListeners);
     const stopWorkQueue = client.subscribe<WorkQueueChangedSubscription>(
       { query: WORK_QUEUE_CHANGED.toString() },
       {
@@ -178,9 +231,14 @@ export function useTaskForceUpdates(handler: (update: TaskForceUpdate) => void):
   useListener(taskForceListeners, handler);
 }
 
-/** Calls `handler` when the socket came back after a drop or a token refresh: load again what is shown. */
-export function useLiveResync(handler: () => void): void {
-  useListener(resyncListeners as Set<Listener<void>>, handler);
+/**
+ * Calls `handler` when pushes of `stream` (any, when not given) may have been missed and cannot be caught up on (the
+ * socket came back and the api no longer keeps them, or none had been seen to catch up from): load again what is shown.
+ */
+export function useLiveResync(handler: () => void, stream?: LiveStream): void {
+  useListener<LiveStream>(resyncListeners, (s) => {
+    if (!stream || s === stream) handler();
+  });
 }
 
 /** A function that runs the latest `refresh` once, `delayMs` after its last call: a burst of pushes loads once. */
@@ -206,7 +264,7 @@ export function useLiveRefresh(refresh: () => void, matches: (update: RequestUpd
   useRequestUpdates((u) => {
     if (matches(u)) schedule();
   });
-  useLiveResync(schedule);
+  useLiveResync(schedule, 'requests');
 }
 
 /** Runs `refresh` shortly after a change to task force `taskForceId` (any force when null) and after a reconnect. */
@@ -215,12 +273,12 @@ export function useTaskForceRefresh(taskForceId: string | null, refresh: () => v
   useTaskForceUpdates((u) => {
     if (taskForceId === null || u.taskForceId === taskForceId) schedule();
   });
-  useLiveResync(schedule);
+  useLiveResync(schedule, 'task-forces');
 }
 
 /** Runs `refresh` shortly after the user's work queue may have changed (a burst loads once) and after a reconnect. */
 export function useWorkQueueRefresh(refresh: () => void, delayMs = 250): void {
   const schedule = useCoalesced(refresh, delayMs);
   useListener<WorkQueueChange>(workQueueListeners, schedule);
-  useLiveResync(schedule);
+  useLiveResync(schedule, 'work-queue');
 }

@@ -32,7 +32,7 @@ export function Notifications() {
   );
   const { items, setItems, total, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage, { clearOnError: true });
   useNotificationAdded(reload);
-  useLiveResync(reload);
+  useLiveResync(reload, 'notifications');
 
   async function markRead(n: AppNotification) {
     setActionError(null);
