@@ -177,7 +177,14 @@ export class LiveInbox {
               this.heard.push(u);
               this.last = u.sequence;
             },
-            error: finish,
+            error: (e) => {
+              // The log no longer reaches back to our sequence: start afresh (the portal reloads the page).
+              if (JSON.stringify(e).includes('LIVE_GAP')) {
+                this.gaps++;
+                this.last = null;
+              }
+              finish();
+            },
             complete: finish,
           },
         );
