@@ -47,7 +47,13 @@ export async function redisCli(port: number, ...args: string[]): Promise<string>
 
 /** The master serving the queues' hash slot ({caselink}), and its replica. */
 export async function queueMaster(): Promise<{ port: number; pid: number; replicaPort: number }> {
-  const first = Number(env['CLUSTER_REDIS_FIRST_PORT']);
+  // Ask any node that answers (the one killed may be the first).
+  let first = 0;
+  for (let i = 0; i < 6 && !first; i++) {
+    const port = Number(env['CLUSTER_REDIS_FIRST_PORT']) + i;
+    if ((await redisCli(port, 'ping').catch(() => '')).trim() === 'PONG') first = port;
+  }
+  if (!first) throw new Error('no Redis node answers');
   const slot = Number((await redisCli(first, 'cluster', 'keyslot', env['CLUSTER_QUEUE_PREFIX'])).trim());
   const nodes = (await redisCli(first, 'cluster', 'nodes')).trim().split('\n').map((l) => l.split(' '));
   const master = nodes.find((n) => n[2].includes('master') && !n[2].includes('fail') && n.slice(8).some((r) => {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { Pool } from 'pg';
 import { DEMO_PASSWORD } from '@caselink/demo-data';
 import { engine, env, gql, kill9, LiveInbox, login, now, queueMaster, randomCard, restart, retrying, ROOT, scrape, sleep } from './cluster';
 
@@ -30,7 +30,7 @@ interface FaultFigures {
 }
 
 describe('the cluster under faults', () => {
-  let owner: Client;
+  let owner: Pool;
   let gd = '';
   let fj = '';
   const banks: Array<{ email: string; agencyId: string; prefix: string; token: string; inbox?: LiveInbox }> = [];
@@ -227,8 +227,9 @@ describe('the cluster under faults', () => {
   };
 
   beforeAll(async () => {
-    owner = new Client({ connectionString: env['CLUSTER_OWNER_URL'] });
-    await owner.connect();
+    // A pool: its connections die with PostgreSQL's restart and are made again.
+    owner = new Pool({ connectionString: env['CLUSTER_OWNER_URL'], max: 4 });
+    owner.on('error', () => undefined);
     gd = await login(ENTRY, 'investigator@gd.demo', DEMO_PASSWORD);
     fj = await login(ENTRY, 'investigator@fj.demo', DEMO_PASSWORD);
     for (const email of ['liaison@icbc.demo', 'liaison@cmb.demo']) {

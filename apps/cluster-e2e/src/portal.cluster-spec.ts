@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@caselink/demo-data';
-import { env, gql, kill9, login, randomCard, restart, ROOT } from './cluster';
+import { env, gql, kill9, login, randomCard, restart, retrying, ROOT } from './cluster';
 
 /**
  * The portal through the cluster: a bank liaison's inbox stays open while both api processes behind the entry point
@@ -51,9 +51,10 @@ describe('the portal on the cluster', () => {
     const caseId = (await gql<{ createCase: { id: string } }>(ENTRY, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', {
       i: { title: '集群门户演练', description: '[CLUSTER portal]', fraudType: 'FAKE_CUSTOMER_SERVICE', reportedOn: new Date().toISOString().slice(0, 10) },
     }, gd)).createCase.id;
-    const send = async () => (await gql<{ sendFreezeRequest: { reference: string } }>(ENTRY,
+    // Sent as a client would: a 502 while the entry point still routes to the dead process is tried again.
+    const send = async (account = randomCard(prefix)) => (await retrying(() => gql<{ sendFreezeRequest: { reference: string } }>(ENTRY,
       'mutation($i: SendFreezeRequestInput!) { sendFreezeRequest(input: $i) { reference } }',
-      { i: { caseId, bankAgencyId: icbc, kind: 'EMERGENCY_STOP', account: randomCard(prefix), amount: '5000', legalBasisDoc: '粤公(反诈)冻字[2026]200号' } }, gd)).sendFreezeRequest.reference;
+      { i: { caseId, bankAgencyId: icbc, kind: 'EMERGENCY_STOP', account, amount: '5000', legalBasisDoc: '粤公(反诈)冻字[2026]200号' } }, gd), { retries: 0, failedAt: [] })).sendFreezeRequest.reference;
 
     // Both api processes die in turn: the inbox's socket was on one of them.
     kill9('api1');
