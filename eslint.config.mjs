@@ -39,7 +39,7 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    ignores: ['**/dist/**', '**/.next/**', '**/node_modules/**', '**/next-env.d.ts', 'coverage/**', 'tmp/**', '**/*.cjs', '**/*.mjs'],
+    ignores: ['**/dist/**', '**/.next/**', '**/.next-cluster/**', 'var/**', '**/node_modules/**', '**/next-env.d.ts', 'coverage/**', 'tmp/**', '**/*.cjs', '**/*.mjs'],
   },
   {
     files: ['**/*.ts', '**/*.tsx'],

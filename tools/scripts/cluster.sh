@@ -74,7 +74,10 @@ app_env() {
 }
 
 pidfile() { echo "$CLUSTER_DIR/run/$1.pid"; }
-running() { [ -f "$(pidfile "$1")" ] && kill -0 "$(cat "$(pidfile "$1")")" 2>/dev/null; }
+# Alive, not a zombie: a process killed with -9 whose parent (an exited `cluster.sh up`) is gone may linger as one where
+# nothing reaps orphans (a container's init).
+alive() { local st; st="$(ps -o stat= -p "$1" 2>/dev/null)" && [ -n "$st" ] && [ "${st:0:1}" != Z ]; }
+running() { [ -f "$(pidfile "$1")" ] && alive "$(cat "$(pidfile "$1")")"; }
 
 # launch NAME: one app process in the background, its log in $CLUSTER_DIR/log/NAME.log (appended: a restart after a
 # kill -9 keeps what the dead one wrote).
@@ -104,7 +107,7 @@ stop_process() {
   [ -f "$(pidfile "$name")" ] || return 0
   pid="$(cat "$(pidfile "$name")")"
   kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1 100); do alive "$pid" || break; sleep 0.1; done
   kill -9 "$pid" 2>/dev/null || true
   rm -f "$(pidfile "$name")"
 }

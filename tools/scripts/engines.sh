@@ -88,6 +88,8 @@ default_pool_size = 40
 reserve_pool_size = 10
 server_reset_query =
 server_check_delay = 5
+# After PostgreSQL restarts, try its login again within a second (the default waits 15 s).
+server_login_retry = 1
 ignore_startup_parameters = extra_float_digits
 logfile = $dir/pgbouncer.log
 pidfile = $dir/pgbouncer.pid

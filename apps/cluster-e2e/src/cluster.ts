@@ -32,6 +32,15 @@ export function kill9(name: AppProcess): void {
   process.kill(pidOf(name), 'SIGKILL');
 }
 
+/** A process that is gone or only a zombie (where nothing reaps orphans, a killed one lingers as one). */
+export function gone(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') ?? true;
+  } catch {
+    return true;
+  }
+}
+
 /** Starts a process again (returns once it is ready). */
 export async function restart(name: AppProcess): Promise<void> {
   await run('bash', [CLUSTER, 'start', name], { cwd: ROOT, timeout: 120_000 });
@@ -46,7 +55,7 @@ export async function redisCli(port: number, ...args: string[]): Promise<string>
 }
 
 /** The master serving the queues' hash slot ({caselink}), and its replica. */
-export async function queueMaster(): Promise<{ port: number; pid: number; replicaPort: number }> {
+export async function queueMaster(): Promise<{ port: number; pid: number; replicaPort: number | null }> {
   // Ask any node that answers (the one killed may be the first).
   let first = 0;
   for (let i = 0; i < 6 && !first; i++) {
@@ -61,11 +70,11 @@ export async function queueMaster(): Promise<{ port: number; pid: number; replic
     return slot >= a && slot <= (b ?? a);
   }));
   if (!master) throw new Error(`no master serves slot ${slot}`);
-  const replica = nodes.find((n) => n[3] === master[0]);
-  if (!replica) throw new Error(`the master ${master[1]} has no replica`);
+  // Its replica, if it has a healthy one (right after a failover the old master is still down).
+  const replica = nodes.find((n) => n[3] === master[0] && !n[2].includes('fail'));
   const port = Number(master[1].split(':')[1].split('@')[0]);
   const pid = Number(readFileSync(join(env['CLUSTER_DIR'], 'redis', String(port), 'redis.pid'), 'utf8').trim());
-  return { port, pid, replicaPort: Number(replica[1].split(':')[1].split('@')[0]) };
+  return { port, pid, replicaPort: replica ? Number(replica[1].split(':')[1].split('@')[0]) : null };
 }
 
 export class GqlError extends Error {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FREEZE_OUTCOMES, moneyProblem, RequestState, RequestType, routingDigits } from '@caselink/domain';
+import { FREEZE_OUTCOMES, moneyProblem, RequestEventKind, RequestState, RequestType, routingDigits } from '@caselink/domain';
 import { recordDownstreamTransfers, RequestCaseRow, requestById, RequestChangeColumn } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput, conflict, notFound } from '../common/errors';
@@ -126,6 +126,10 @@ export class FreezesService {
     const existing = await requestById(this.tx.manager, id, { lock: !draft });
     if (!existing) throw notFound('AgencyRequest', id);
     if (existing.state === RequestState.DRAFT && !draft) return this.requests.moveRow(actor, existing, RequestState.SENT, { address, sendable: c });
+    // A send tried again (its answer was lost: the api that took it died, say) may follow a commit whose after-commit
+    // work never ran: the bank's live event and the deadline's job. Both are announced again; the bank's inbox keys
+    // rows by request and the deadline job by its id, so a second announcement changes nothing.
+    if (!draft && existing.state === RequestState.SENT && existing.created_by === actor.userId) this.requests.afterChange(existing, RequestEventKind.STATE);
     return this.requests.toModel(actor, existing);
   }
 }
