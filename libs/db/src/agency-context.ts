@@ -62,8 +62,8 @@ export async function inAgencyTransaction<T>(
   const runner = dataSource.createQueryRunner();
   try {
     const client = (await runner.connect()) as PgClient;
-    runner.isTransactionActive = true;
-    (runner as unknown as { transactionDepth: number }).transactionDepth = 1;
+    // What startTransaction would have set (set before the query: a failure in it must still roll back).
+    Object.assign(runner as unknown as { isTransactionActive: boolean; transactionDepth: number }, { isTransactionActive: true, transactionDepth: 1 });
     const values = actingValues(ctx);
     const results = (await client.query(`START TRANSACTION; ${ACTING_SQL((n) => escapeLiteral(values[n - 1] as string))}`)) as unknown as QueryResult<ActingRow>[];
     const row = results[1]?.rows[0];
