@@ -5,7 +5,8 @@
 # dist/apps, dist/libs and dist/tools first).
 # BENCH_SMOKE=1 (npm test, bench/smoke.sh): 300 generated cases, 1 s warm-up and 1 s measured per server at 4
 # connections, every body checked and both servers checked to serve the same page, on a database of its own
-# (BENCH_CASES_LIST_DB, default caselink_bench_cases_smoke) dropped at the end.
+# (BENCH_CASES_LIST_DB, default caselink_bench_cases_smoke) dropped at the end. A full run keeps its database
+# (BENCH_CASES_LIST_DB, default caselink_bench_cases) for the next run.
 . "$(dirname "$0")/../../tools/scripts/lib.sh"
 . "$(dirname "$0")/../smoke-lib.sh"
 ensure_node_modules
@@ -19,7 +20,7 @@ if [ "${BENCH_SMOKE:-}" = "1" ]; then
   BENCH_DB="${BENCH_CASES_LIST_DB:-caselink_bench_cases_smoke}"
   smoke_database "$BENCH_DB" && fresh=
 else
-  BENCH_DB=caselink_bench_cases
+  BENCH_DB="${BENCH_CASES_LIST_DB:-caselink_bench_cases}"
   ensure_database "$BENCH_DB"
 fi
 export BENCH_DATABASE_URL="$(with_database "$DATABASE_URL" "$BENCH_DB")"

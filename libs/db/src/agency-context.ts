@@ -1,3 +1,4 @@
+import { escapeLiteral, type Client as PgClient, type QueryResult } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** Who is acting: what row-level security sees through app.agency_id / app.user_id. */
@@ -17,36 +18,69 @@ export interface ActingContext {
 /** What app.roles holds for a job that acts for an agency without a user (worker, operator tools). */
 export const SYSTEM_ROLE = 'SYSTEM';
 
+/** The acting context's values, in the order ACTING_SQL numbers them. */
+function actingValues(ctx: ActingContext): string[] {
+  return [ctx.agencyId ?? '', ctx.userId ?? '', ctx.nationalAdmin ? 'on' : 'off', (ctx.roles ?? (ctx.userId ? [] : [SYSTEM_ROLE])).join(','), ctx.sessionId ?? ''];
+}
+
 /**
- * Sets the acting agency for the current transaction only (set_config(..., true) is SET LOCAL),
- * so a pooled connection never carries one request's agency into the next.
+ * Sets the acting context for the current transaction only (set_config(..., true) is SET LOCAL), so a pooled
+ * connection never carries one request's agency into the next. The acting user's active flag and whether their
+ * session is still open come back in the same round trip (deactivation and ended sessions take effect at once).
+ * `v(n)` writes the n-th value of actingValues (a parameter, or an escaped literal).
  */
+const ACTING_SQL = (v: (n: number) => string) =>
+  `SELECT set_config('app.agency_id', ${v(1)}, true), set_config('app.user_id', ${v(2)}, true),
+          set_config('app.national_admin', ${v(3)}, true), set_config('app.roles', ${v(4)}, true),
+          CASE WHEN ${v(2)} = '' THEN NULL ELSE auth_user_active(nullif(${v(2)}, '')::uuid) END AS active,
+          CASE WHEN ${v(2)} = '' OR ${v(5)} = '' THEN true ELSE auth_session_live(nullif(${v(2)}, '')::uuid, nullif(${v(5)}, '')::uuid) END AS session_live`;
+
+type ActingRow = { active: boolean | null; session_live: boolean | null };
+const actingOf = (row: ActingRow) => ({ userActive: row.active === true, sessionLive: row.session_live === true });
+
+/** Sets the acting agency, user and roles for the current (already open) transaction only. */
 export async function setActingContext(manager: EntityManager, ctx: ActingContext): Promise<{ userActive: boolean; sessionLive: boolean }> {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error('setActingContext needs an open transaction: a session-wide setting would leak across requests');
   }
-  // The acting user's active flag and whether their session is still open come back in the same round trip
-  // (deactivation and ended sessions take effect at once).
-  const [row]: Array<{ active: boolean | null; session_live: boolean | null }> = await manager.query(
-    `SELECT set_config('app.agency_id', $1, true), set_config('app.user_id', $2, true),
-            set_config('app.national_admin', $3, true), set_config('app.roles', $4, true),
-            CASE WHEN $2 = '' THEN NULL ELSE auth_user_active(nullif($2, '')::uuid) END AS active,
-            CASE WHEN $2 = '' OR $5 = '' THEN true ELSE auth_session_live(nullif($2, '')::uuid, nullif($5, '')::uuid) END AS session_live`,
-    [ctx.agencyId ?? '', ctx.userId ?? '', ctx.nationalAdmin ? 'on' : 'off', (ctx.roles ?? (ctx.userId ? [] : [SYSTEM_ROLE])).join(','), ctx.sessionId ?? ''],
-  );
-  return { userActive: row.active === true, sessionLive: row.session_live === true };
+  const [row]: ActingRow[] = await manager.query(ACTING_SQL((n) => `$${n}`), actingValues(ctx));
+  return actingOf(row);
 }
 
-/** Runs `work` in one transaction acting as `ctx`: everything commits together or nothing does. */
-export function inAgencyTransaction<T>(
+/**
+ * Runs `work` in one transaction acting as `ctx`: everything commits together or nothing does. The transaction is
+ * opened and the acting context set in ONE round trip (every request pays it): START TRANSACTION and the set_config
+ * select go as one simple-protocol query, so the values travel as escaped literals (pg's escapeLiteral) rather than
+ * parameters. TypeORM's query runner is then told its transaction is open (as its own startTransaction would), so
+ * commit, rollback and nested transactions (savepoints) work through it as usual.
+ */
+export async function inAgencyTransaction<T>(
   dataSource: DataSource,
   ctx: ActingContext,
   work: (manager: EntityManager, acting: { userActive: boolean; sessionLive: boolean }) => Promise<T>,
 ): Promise<T> {
-  return dataSource.transaction(async (manager) => {
-    const acting = await setActingContext(manager, ctx);
-    return work(manager, acting);
-  });
+  const runner = dataSource.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as PgClient;
+    // What startTransaction would have set (set before the query: a failure in it must still roll back).
+    Object.assign(runner as unknown as { isTransactionActive: boolean; transactionDepth: number }, { isTransactionActive: true, transactionDepth: 1 });
+    const values = actingValues(ctx);
+    const results = (await client.query(`START TRANSACTION; ${ACTING_SQL((n) => escapeLiteral(values[n - 1] as string))}`)) as unknown as QueryResult<ActingRow>[];
+    const row = results[1]?.rows[0];
+    if (!row) throw new Error('The acting context was not set');
+    const result = await work(runner.manager, actingOf(row));
+    await runner.commitTransaction();
+    return result;
+  } catch (e) {
+    try {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+    } catch {
+      // the original error is the one to report
+    }
+    throw e;
+  } finally {
+    await runner.release();
+  }
 }
 
 /**

@@ -2,13 +2,12 @@ import DataLoader from 'dataloader';
 import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, Kind, SelectionNode } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  ActingContext, attachmentsOfCases, identifiersOfCases, inAgencyTransaction, legalHoldsOf, LegalHoldRow, sharesOfCases, statementsOfCases,
-  transfersOfStatements,
+  ActingContext, attachmentsOfCases, identifiersOfCases, inAgencyTransaction, legalHoldsOf, LegalHoldRow, sharesOfCases, statementsWithTrailsOfCases,
 } from '@caselink/db';
 import type { Actor, GqlContext } from '../common/actor';
 import { AttachmentModel } from '../evidence/attachment.model';
 import { AgencyDirectory } from './agency-directory';
-import { CaseModel, CaseShareModel, IdentifierModel, VictimStatementModel, ViewerAccess } from './case.model';
+import { AgencyRef, CaseModel, CaseShareModel, IdentifierModel, VictimStatementModel, ViewerAccess } from './case.model';
 import { toIdentifierModel, toShareModel, toStatementModel } from './case-mappers';
 
 /** What hangs off a case, by the loader that reads it. */
@@ -69,13 +68,13 @@ export class CaseLoaders {
 
   /** How each part is read for a batch of cases, in the given transaction. */
   private readonly reads: { [P in CasePart]: (m: EntityManager, ids: readonly string[]) => Promise<Map<string, CaseParts[P]>> } = {
-    // Statements with their victims, then their transfers: two queries for a whole page of cases.
+    // Statements with their victims and transfers: one query for a whole page of cases (one round trip less per page).
     statements: async (m, ids) => {
-      const rows = await statementsOfCases(m, ids);
-      const trails = groupBy(await transfersOfStatements(m, rows.map((r) => r.id)), (t) => t.statement_id, (t) => t);
-      const models: VictimStatementModel[] = [];
-      for (const r of rows) models.push(toStatementModel(r, await this.directory.get(r.agency_id, m), trails.get(r.id) ?? []));
-      return groupBy(models, (s) => s.caseId, (s) => s);
+      const rows = await statementsWithTrailsOfCases(m, ids);
+      // The agencies that took them: a handful per page, looked up once each rather than once per statement.
+      const agencies = new Map<string, AgencyRef>();
+      for (const r of rows) if (!agencies.has(r.agency_id)) agencies.set(r.agency_id, await this.directory.get(r.agency_id, m));
+      return groupBy(rows, (r) => r.case_id, (r) => toStatementModel(r, agencies.get(r.agency_id) as AgencyRef, r.transfers));
     },
     identifiers: async (m, ids) => groupBy(await identifiersOfCases(m, ids), (r) => r.case_id, toIdentifierModel),
     // Shares of cases the caller owns (row-level security shows a grantee only its own share).

@@ -1,5 +1,5 @@
 import { allowedCaseTransitions, CaseAccess, mayCall } from '@caselink/domain';
-import type { AccessRequestRow, CaseRow, CaseShareRow, IdentifierRow, TransferRow, VictimStatementRow, VisibleCaseRow } from '@caselink/db';
+import type { AccessRequestRow, CaseRow, CaseShareRow, IdentifierRow, TrailTransferRow, VictimStatementRow, VisibleCaseRow } from '@caselink/db';
 import {
   AccessRequestModel, AgencyRef, CaseModel, CaseShareModel, HandlingCodeModel, IdentifierModel, IdentifierSourceEnum, TransferModel, VictimModel,
   VictimStatementModel, ViewerAccess,
@@ -35,7 +35,7 @@ export const toShareModel = (s: CaseShareRow): CaseShareModel =>
     grantedAt: s.granted_at, revokedAt: s.revoked_at,
   });
 
-export const toStatementModel = (s: VictimStatementRow, agency: AgencyRef, transfers: TransferRow[]): VictimStatementModel =>
+export const toStatementModel = (s: VictimStatementRow, agency: AgencyRef, transfers: readonly TrailTransferRow[]): VictimStatementModel =>
   Object.assign(new VictimStatementModel(), {
     id: s.id, caseId: s.case_id, victimId: s.victim_id, agencyId: s.agency_id, takenAt: s.taken_at, place: s.place, province: s.province,
     narrative: s.narrative, reportedLoss: s.reported_loss, takenByName: s.taken_by_name, createdAt: s.created_at,
@@ -49,7 +49,7 @@ const toVictimModel = (s: VictimStatementRow): VictimModel =>
     idNumber: s.victim_id_number_masked, phone: s.victim_phone_masked, personalDataMasked: true,
   });
 
-const toTransferModel = (t: TransferRow): TransferModel =>
+const toTransferModel = (t: TrailTransferRow): TransferModel =>
   Object.assign(new TransferModel(), {
     id: t.id, fromAccount: t.from_account, toAccount: t.to_account, bank: t.bank, amount: t.amount, occurredAt: t.occurred_at, channel: t.channel,
     fromKind: t.from_kind, fromCanonical: t.from_canonical, toKind: t.to_kind, toCanonical: t.to_canonical,

@@ -55,14 +55,38 @@ export interface TransferRow {
   to_canonical: string;
 }
 
-const SELECT_STATEMENT = `SELECT st.*, v.name AS victim_name, v.age AS victim_age, v.gender AS victim_gender, v.province AS victim_province,
-  v.id_number_masked AS victim_id_number_masked, v.phone_masked AS victim_phone_masked
-  FROM victim_statements st JOIN victims v ON v.id = st.victim_id`;
+const SELECT_STATEMENT_COLUMNS = `SELECT st.*, v.name AS victim_name, v.age AS victim_age, v.gender AS victim_gender, v.province AS victim_province,
+  v.id_number_masked AS victim_id_number_masked, v.phone_masked AS victim_phone_masked`;
+const FROM_STATEMENT = 'FROM victim_statements st JOIN victims v ON v.id = st.victim_id';
+const SELECT_STATEMENT = `${SELECT_STATEMENT_COLUMNS} ${FROM_STATEMENT}`;
 
-/** The statements of these cases with their victims, oldest first: one statement for a page of cases. */
-export async function statementsOfCases(m: EntityManager, caseIds: readonly string[]): Promise<VictimStatementRow[]> {
+/** A transfer as a statement's payment trail shows it (the columns toTransferModel reads). */
+export type TrailTransferRow = Pick<TransferRow, 'id' | 'from_account' | 'to_account' | 'bank' | 'amount' | 'occurred_at' | 'channel' | 'from_kind' | 'from_canonical' | 'to_kind' | 'to_canonical'>;
+
+/** A statement with its victim and its payment trail (transfers in the order the money moved). */
+export interface StatementWithTrailRow extends VictimStatementRow {
+  transfers: TrailTransferRow[];
+}
+
+/**
+ * The statements of these cases with their victims and payment trails, oldest first, in ONE statement (a case list
+ * page reads them in the round trip it would spend on the statements alone). Each trail comes as a JSON array built
+ * by PostgreSQL (amounts as text: JSON numbers would lose the exact decimals); row-level security applies to the
+ * transfers read in the sub-select as to any other read.
+ */
+export async function statementsWithTrailsOfCases(m: EntityManager, caseIds: readonly string[]): Promise<StatementWithTrailRow[]> {
   if (caseIds.length === 0) return [];
-  return rowsOf<VictimStatementRow>(await m.query(`${SELECT_STATEMENT} WHERE st.case_id = ANY ($1::uuid[]) ORDER BY st.created_at, st.id`, [caseIds]));
+  const rows = rowsOf<Omit<StatementWithTrailRow, 'transfers'> & { transfers: Array<Omit<TrailTransferRow, 'occurred_at'> & { occurred_at: string }> }>(await m.query(
+    `${SELECT_STATEMENT_COLUMNS},
+       COALESCE((SELECT json_agg(json_build_object('id', t.id, 'from_account', t.from_account, 'to_account', t.to_account, 'bank', t.bank,
+                   'amount', t.amount::text, 'occurred_at', t.occurred_at, 'channel', t.channel, 'from_kind', t.from_kind,
+                   'from_canonical', t.from_canonical, 'to_kind', t.to_kind, 'to_canonical', t.to_canonical) ORDER BY t.occurred_at)
+                 FROM transfers t WHERE t.statement_id = st.id), '[]') AS transfers
+     ${FROM_STATEMENT} WHERE st.case_id = ANY ($1::uuid[]) ORDER BY st.created_at, st.id`,
+    [caseIds],
+  ));
+  for (const r of rows) for (const t of r.transfers) (t as unknown as TrailTransferRow).occurred_at = new Date(t.occurred_at);
+  return rows as unknown as StatementWithTrailRow[];
 }
 
 export async function statementById(m: EntityManager, id: string): Promise<VictimStatementRow | null> {
