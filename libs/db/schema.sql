@@ -2959,7 +2959,7 @@ CREATE TABLE public.dashboard_case_rollup (
     provinces text[] NOT NULL,
     cases bigint NOT NULL,
     loss numeric(20,2) NOT NULL,
-    CONSTRAINT dashboard_case_rollup_span_check CHECK ((span = ANY (ARRAY['D'::"char", 'M'::"char", 'Y'::"char"])))
+    CONSTRAINT dashboard_case_rollup_span_check CHECK (((span)::text = ANY (ARRAY['D'::text, 'M'::text, 'Y'::text])))
 );
 
 ALTER TABLE ONLY public.dashboard_case_rollup FORCE ROW LEVEL SECURITY;
@@ -2984,7 +2984,7 @@ CREATE TABLE public.dashboard_member_rollup (
     day date NOT NULL,
     fraud_type text NOT NULL,
     members bigint NOT NULL,
-    CONSTRAINT dashboard_member_rollup_span_check CHECK ((span = ANY (ARRAY['D'::"char", 'M'::"char"])))
+    CONSTRAINT dashboard_member_rollup_span_check CHECK (((span)::text = ANY (ARRAY['D'::text, 'M'::text])))
 );
 
 ALTER TABLE ONLY public.dashboard_member_rollup FORCE ROW LEVEL SECURITY;

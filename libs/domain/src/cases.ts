@@ -108,3 +108,12 @@ export function moneyProblem(text: string): string | null {
   }
   return null;
 }
+
+/**
+ * The buckets of the supervisor dashboard's rollups (libs/db migration 1765960000000): a row sums a day, a month
+ * (day = its first day) or a year (day = 1 January), so any period adds up whole years and months and the days at its
+ * ends instead of every day.
+ */
+export const DASHBOARD_ROLLUP_SPANS = ['D', 'M', 'Y'] as const;
+/** Series members are summed by day and month only (growth is asked over periods, never whole years at once). */
+export const DASHBOARD_MEMBER_ROLLUP_SPANS = ['D', 'M'] as const;

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { DASHBOARD_MEMBER_ROLLUP_SPANS, DASHBOARD_ROLLUP_SPANS } from '@caselink/domain';
 import { APP_ROLE } from '../roles';
 
 /**
@@ -21,6 +22,9 @@ import { APP_ROLE } from '../roles';
  */
 const CHINA_DAY = (ts: string) => `((${ts} + interval '8 hours') AT TIME ZONE 'UTC')::date`;
 // Spans: D a day, M a calendar month (day = its first day), Y a calendar year (cases only: the series growth needs months).
+/** The span codes as SQL literals, from the one vocabulary. */
+const SPAN_WORDS = DASHBOARD_ROLLUP_SPANS.map((s) => `'${s}'`).join(', ');
+const MEMBER_SPAN_WORDS = DASHBOARD_MEMBER_ROLLUP_SPANS.map((s) => `'${s}'`).join(', ');
 const SPANS = (spans: string) => `CROSS JOIN (VALUES ${spans}) sp(span)`;
 const spanDay = (day: string) => `CASE sp.span WHEN 'Y' THEN date_trunc('year', ${day})::date WHEN 'M' THEN date_trunc('month', ${day})::date ELSE ${day} END`;
 
@@ -57,7 +61,7 @@ export class DashboardRollups1765960000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE dashboard_case_rollup (
         agency_id uuid NOT NULL,
-        span "char" NOT NULL CHECK (span IN ('D', 'M', 'Y')),
+        span "char" NOT NULL CHECK (span::text IN (${SPAN_WORDS})),
         day date NOT NULL,
         fraud_type text NOT NULL,
         status text NOT NULL,
@@ -69,7 +73,7 @@ export class DashboardRollups1765960000000 implements MigrationInterface {
       COMMENT ON TABLE dashboard_case_rollup IS 'Cases per owning agency, report day (span D), month or year (M, Y: the first day), fraud type, status and province set; kept by triggers on cases';
       CREATE TABLE dashboard_member_rollup (
         agency_id uuid NOT NULL,
-        span "char" NOT NULL CHECK (span IN ('D', 'M')),
+        span "char" NOT NULL CHECK (span::text IN (${MEMBER_SPAN_WORDS})),
         day date NOT NULL,
         fraud_type text NOT NULL,
         members bigint NOT NULL,
