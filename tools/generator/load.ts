@@ -8,7 +8,8 @@
 // description starts with "[SYN ") with everything attached to them, and puts the case-number counters back.
 // --defer-indexes (for a database the load owns, e.g. a benchmark's): the secondary indexes of the loaded tables are
 // dropped first and built once at the end, which at 1M cases is far cheaper than maintaining them row by row.
-import { Pool, type PoolClient } from 'pg';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { type ClientBase, Pool, type PoolClient } from 'pg';
 import { subjectHashOf } from '@caselink/db';
 import { DEMO_AGENCIES, DEMO_USERS } from '../seed/demo-data';
 import { type Batch, demoPoliceAgencies, type PoliceAgencyRef, SYNTHETIC_MARKER, SyntheticGenerator } from './generate';
@@ -18,14 +19,15 @@ interface Options {
   seed: number;
   batch: number;
   jobs: number;
+  threads: number;
   truncate: boolean;
   deferIndexes: boolean;
 }
 
-const USAGE = 'usage: node dist/tools/generator/load.js [--cases 100000] [--seed 42] [--truncate] [--batch 1000] [--jobs 3] [--defer-indexes]';
+const USAGE = 'usage: node dist/tools/generator/load.js [--cases 100000] [--seed 42] [--truncate] [--batch 1000] [--jobs 3] [--threads 1] [--defer-indexes]';
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { cases: 100_000, seed: 42, batch: 1000, jobs: 3, truncate: false, deferIndexes: false };
+  const o: Options = { cases: 100_000, seed: 42, batch: 1000, jobs: 3, threads: 1, truncate: false, deferIndexes: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--truncate') {
@@ -42,12 +44,12 @@ function parseArgs(argv: string[]): Options {
     }
     const [flag, inline] = arg.split('=', 2);
     const key = flag.replace(/^--/, '') as keyof Options;
-    if (!['cases', 'seed', 'batch', 'jobs'].includes(key)) throw new Error(`unknown option ${arg}\n${USAGE}`);
+    if (!['cases', 'seed', 'batch', 'jobs', 'threads'].includes(key)) throw new Error(`unknown option ${arg}\n${USAGE}`);
     const value = Number(inline ?? argv[++i]);
     if (!Number.isSafeInteger(value) || value < 0) throw new Error(`--${key} needs a whole number\n${USAGE}`);
     (o as unknown as Record<string, number>)[key] = value;
   }
-  if (o.batch < 1 || o.jobs < 1) throw new Error('--batch and --jobs must be at least 1');
+  if (o.batch < 1 || o.jobs < 1 || o.threads < 1) throw new Error('--batch, --jobs and --threads must be at least 1');
   return o;
 }
 
@@ -64,7 +66,7 @@ interface Column<R> {
   expr?: string;
 }
 
-async function insertRows<R>(client: PoolClient, table: string, columns: Column<R>[], rows: R[]): Promise<void> {
+async function insertRows<R>(client: ClientBase, table: string, columns: Column<R>[], rows: R[]): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
     const names = columns.map((c) => c.name).join(', ');
@@ -77,7 +79,7 @@ async function insertRows<R>(client: PoolClient, table: string, columns: Column<
   }
 }
 
-async function insertBatch(client: PoolClient, b: Batch): Promise<void> {
+async function insertBatch(client: ClientBase, b: Batch): Promise<void> {
   await client.query('BEGIN');
   try {
     await insertRows(client, 'cases', [
@@ -374,6 +376,57 @@ async function buildDeferredIndexes(pool: Pool, jobs: number): Promise<void> {
   await pool.query(`DROP TABLE IF EXISTS ${DEFERRED}`);
 }
 
+interface BatchReport {
+  counts: Record<TableName, number>;
+  generateMs: number;
+  bankResponses: number;
+  bankResponseIdentifiers: number;
+}
+
+interface ThreadData {
+  url: string;
+  config: { seed: number; cases: number; agencies: PoliceAgencyRef[]; numberOffsets: Array<[string, number]> };
+  opts: Options;
+  next: Int32Array;
+}
+
+/** Generates and inserts batches taken from the shared counter `next` on `opts.jobs` connections until none are left. */
+async function loadBatches(gen: SyntheticGenerator, pool: Pool, opts: Options, next: Int32Array, onBatch: (r: BatchReport) => void): Promise<void> {
+  const batches = Math.ceil(opts.cases / opts.batch);
+  const loop = async (): Promise<void> => {
+    const client = await pool.connect();
+    try {
+      for (let k = Atomics.add(next, 0, 1); k < batches; k = Atomics.add(next, 0, 1)) {
+        const t0 = Date.now();
+        const batch = gen.batch(k * opts.batch, (k + 1) * opts.batch);
+        const generateMs = Date.now() - t0;
+        await insertBatch(client, batch);
+        onBatch({
+          counts: Object.fromEntries(TABLES.map((t) => [t, batch[BATCH_KEY[t]].length])) as Record<TableName, number>,
+          generateMs,
+          bankResponses: batch.transfers.filter((r) => r.source === 'BANK_RESPONSE').length,
+          bankResponseIdentifiers: batch.identifiers.filter((r) => r.source === 'BANK_RESPONSE').length,
+        });
+      }
+    } finally {
+      client.release();
+    }
+  };
+  await Promise.all(Array.from({ length: opts.jobs }, loop));
+}
+
+/** A generator thread (--threads > 1): its own plan (the same, drawn from the same seed) and connections. */
+async function thread(data: ThreadData): Promise<void> {
+  const pool = new Pool({ connectionString: data.url, max: data.opts.jobs, application_name: 'caselink-generator' });
+  pool.on('connect', (c) => void c.query('SET synchronous_commit = off').catch(() => undefined));
+  try {
+    const gen = new SyntheticGenerator({ ...data.config, numberOffsets: new Map(data.config.numberOffsets) });
+    await loadBatches(gen, pool, data.opts, data.next, (r) => parentPort?.postMessage(r));
+  } finally {
+    await pool.end();
+  }
+}
+
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const url = process.env['DATABASE_OWNER_URL'];
@@ -397,44 +450,49 @@ async function main(): Promise<void> {
     const gen = new SyntheticGenerator({ seed: opts.seed, cases: opts.cases, agencies, numberOffsets: await numberOffsets(pool, agencies) });
     console.log(
       `Generating ${opts.cases} cases (seed ${opts.seed}, ${gen.plan.rings.length} rings) for ${agencies.map((a) => a.key).join(', ')}; ` +
-        `batches of ${opts.batch} cases on ${opts.jobs} connections`,
+        `batches of ${opts.batch} cases on ${opts.jobs} connections in ${opts.threads} thread${opts.threads > 1 ? 's' : ''}`,
     );
     const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
     let generateMs = 0;
     let bankResponses = 0;
     let bankResponseIdentifiers = 0;
-    let nextBatch = 0;
     let done = 0;
     let lastReport = 0;
     let peakRss = 0;
-    const batches = Math.ceil(opts.cases / opts.batch);
-    const worker = async (): Promise<void> => {
-      const client = await pool.connect();
-      try {
-        while (nextBatch < batches) {
-          const k = nextBatch++;
-          const t0 = Date.now();
-          const batch = gen.batch(k * opts.batch, (k + 1) * opts.batch);
-          generateMs += Date.now() - t0;
-          await insertBatch(client, batch);
-          for (const t of TABLES) counts[t] += batch[BATCH_KEY[t]].length;
-          bankResponses += batch.transfers.filter((r) => r.source === 'BANK_RESPONSE').length;
-          bankResponseIdentifiers += batch.identifiers.filter((r) => r.source === 'BANK_RESPONSE').length;
-          done += batch.cases.length;
-          if (done - lastReport >= opts.cases / 20 || done === opts.cases) {
-            lastReport = done;
-            const s = (Date.now() - started) / 1000;
-            const rows = TABLES.reduce((sum, t) => sum + counts[t], 0);
-            const rss = process.memoryUsage().rss / 2 ** 20;
-            peakRss = Math.max(peakRss, rss);
-            console.log(`  ${done}/${opts.cases} cases, ${rows} rows, ${s.toFixed(1)} s, ${Math.round(rows / s)} rows/s, rss ${rss.toFixed(0)} MiB`);
-          }
-        }
-      } finally {
-        client.release();
+    const onBatch = (r: BatchReport): void => {
+      for (const t of TABLES) counts[t] += r.counts[t];
+      generateMs += r.generateMs;
+      bankResponses += r.bankResponses;
+      bankResponseIdentifiers += r.bankResponseIdentifiers;
+      done += r.counts.cases;
+      if (done - lastReport >= opts.cases / 20 || done === opts.cases) {
+        lastReport = done;
+        const s = (Date.now() - started) / 1000;
+        const rows = TABLES.reduce((sum, t) => sum + counts[t], 0);
+        const rss = process.memoryUsage().rss / 2 ** 20;
+        peakRss = Math.max(peakRss, rss);
+        console.log(`  ${done}/${opts.cases} cases, ${rows} rows, ${s.toFixed(1)} s, ${Math.round(rows / s)} rows/s, rss ${rss.toFixed(0)} MiB`);
       }
     };
-    await Promise.all(Array.from({ length: opts.jobs }, worker));
+    // Batches are handed out by one shared counter, whichever thread or connection takes them: rows do not depend on it.
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const config = { seed: opts.seed, cases: opts.cases, agencies, numberOffsets: [...(await numberOffsets(pool, agencies)).entries()] };
+    if (opts.threads === 1) {
+      await loadBatches(gen, pool, opts, next, onBatch);
+    } else {
+      // Generating is CPU work in JavaScript: spread it over threads, each with its own generator and connections.
+      await Promise.all(
+        Array.from({ length: opts.threads }, (_, i) => {
+          const jobs = Math.max(1, Math.floor(opts.jobs / opts.threads) + (i < opts.jobs % opts.threads ? 1 : 0));
+          const w = new Worker(__filename, { workerData: { url, config, opts: { ...opts, jobs }, next } satisfies ThreadData });
+          return new Promise<void>((resolve, reject) => {
+            w.on('message', (m: BatchReport) => onBatch(m));
+            w.on('error', reject);
+            w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generator thread ${i} exited with ${code}`))));
+          });
+        }),
+      );
+    }
 
     await pool.query(
       `INSERT INTO case_number_counters (agency_id, year, last_value) SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[])
@@ -471,7 +529,11 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
+if (!isMainThread) {
+  thread(workerData as ThreadData).catch((e: unknown) => {
+    throw e;
+  });
+} else if (require.main === module) {
   main().catch((e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
