@@ -376,6 +376,9 @@ async function buildDeferredIndexes(pool: Pool, jobs: number): Promise<void> {
   await pool.query(`DROP TABLE IF EXISTS ${DEFERRED}`);
 }
 
+/** A lost last batch after a crash is acceptable for generated data (--truncate cleans up): skip the WAL flush wait. */
+const LOAD_SETTINGS = '-c synchronous_commit=off';
+
 interface BatchReport {
   counts: Record<TableName, number>;
   generateMs: number;
@@ -417,8 +420,7 @@ async function loadBatches(gen: SyntheticGenerator, pool: Pool, opts: Options, n
 
 /** A generator thread (--threads > 1): its own plan (the same, drawn from the same seed) and connections. */
 async function thread(data: ThreadData): Promise<void> {
-  const pool = new Pool({ connectionString: data.url, max: data.opts.jobs, application_name: 'caselink-generator' });
-  pool.on('connect', (c) => void c.query('SET synchronous_commit = off').catch(() => undefined));
+  const pool = new Pool({ connectionString: data.url, max: data.opts.jobs, application_name: 'caselink-generator', options: LOAD_SETTINGS });
   try {
     const gen = new SyntheticGenerator({ ...data.config, numberOffsets: new Map(data.config.numberOffsets) });
     await loadBatches(gen, pool, data.opts, data.next, (r) => parentPort?.postMessage(r));
@@ -431,9 +433,7 @@ async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const url = process.env['DATABASE_OWNER_URL'];
   if (!url) throw new Error('DATABASE_OWNER_URL is not set (the owner role: a bulk load bypasses row-level security)');
-  const pool = new Pool({ connectionString: url, max: opts.jobs + 1, application_name: 'caselink-generator' });
-  // A lost last batch after a crash is acceptable for generated data (--truncate cleans up): skip the WAL flush wait.
-  pool.on('connect', (c) => void c.query('SET synchronous_commit = off').catch(() => undefined));
+  const pool = new Pool({ connectionString: url, max: opts.jobs + 1, application_name: 'caselink-generator', options: LOAD_SETTINGS });
   try {
     const agencies = await lookUpAgencies(pool);
     await buildDeferredIndexes(pool, opts.jobs); // left by an interrupted --defer-indexes load
