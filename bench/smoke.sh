@@ -54,6 +54,7 @@ BENCHES=(
   "relink|BENCH_LINKING_DB=${PREFIX}_relink|bench/linking/relink.sh"
   "link-latency|BENCH_LINKING_DB=${PREFIX}_link_latency BENCH_API_PORT=4442 BENCH_WORKER_HEALTH_PORT=4443|bench/linking/link-latency.sh"
   "fund-trace|BENCH_LINKING_DB=${PREFIX}_fund_trace BENCH_API_PORT=4444|bench/linking/fund-trace.sh"
+  "case-search|BENCH_LINKING_DB=${PREFIX}_case_search BENCH_API_PORT=4447|bench/linking/case-search.sh"
   "analytics|BENCH_DB=${PREFIX}_analytics BENCH_API_PORT=4445|bench/analytics/run.sh"
   "requests|BENCH_REQUESTS_DB=${PREFIX}_requests BENCH_API_PORT=4446|bench/requests/run.sh"
   "dashboard|BENCH_LINKING_DB=${PREFIX}_dashboard BENCH_API_PORT=4449|bench/dashboard/run.sh"

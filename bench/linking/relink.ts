@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import type { Pool } from 'pg';
 import { createDataSource } from '@caselink/db';
 import { Linker, type RelinkProgress } from '../../apps/worker/src/linking/linker';
 import { check, LINKER_URL, machine, main, mib, ownerPool, SMOKE, thousands, writeResults } from './common';
@@ -14,6 +16,44 @@ import { check, LINKER_URL, machine, main, mib, ownerPool, SMOKE, thousands, wri
 const RUNS = Number(process.env['BENCH_RUNS'] ?? (SMOKE ? 2 : 3));
 const HUB_THRESHOLD = process.env['LINK_HUB_THRESHOLD'] ? Number(process.env['LINK_HUB_THRESHOLD']) : undefined;
 const LINK_TABLES = ['evidence_postings', 'evidence_series', 'series_members', 'evidence_hubs'];
+
+/** Resident memory (MiB) of a process on this machine, from /proc; NaN where it cannot be read. */
+function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Samples, every 250 ms, the bench's own RSS (the linker runs in it, as in the worker) and the RSS of the linker's
+ * PostgreSQL backends (read from /proc when PostgreSQL runs on this machine): memory must stay flat, whatever the
+ * number of cases, because identifiers and postings are streamed set-wise in SQL and the union-find reads a cursor.
+ */
+function memorySampler(owner: Pool): { stop: () => Promise<{ nodeStart: number; nodePeak: number; nodeEnd: number; pgPeak: number }> } {
+  let running = true;
+  const nodeStart = process.memoryUsage().rss / 2 ** 20;
+  let nodePeak = nodeStart;
+  let pgPeak = 0;
+  const loop = (async () => {
+    while (running) {
+      nodePeak = Math.max(nodePeak, process.memoryUsage().rss / 2 ** 20);
+      const { rows } = await owner.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = 'caselink-bench-relink'`).catch(() => ({ rows: [] as Array<{ pid: number }> }));
+      const pg = rows.map((r) => rssOf(r.pid)).filter((x) => Number.isFinite(x)).reduce((a, b) => a + b, 0);
+      pgPeak = Math.max(pgPeak, pg);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return { nodeStart, nodePeak, nodeEnd: process.memoryUsage().rss / 2 ** 20, pgPeak };
+    },
+  };
+}
 
 main(async () => {
   const owner = ownerPool();
@@ -35,6 +75,7 @@ main(async () => {
       let phase = '';
       let phaseStarted = Date.now();
       const started = Date.now();
+      const sampler = memorySampler(owner);
       const stats = await linker.relink((p: RelinkProgress) => {
         if (p.phase !== phase) {
           const now = Date.now();
@@ -44,16 +85,18 @@ main(async () => {
         }
       });
       const wall = (Date.now() - started) / 1000;
+      const memory = await sampler.stop();
       // What autovacuum would do between rebuilds: the deleted postings' space is reused by the next run.
       await owner.query(`VACUUM (ANALYZE) ${LINK_TABLES.join(', ')}, evidence_changes`);
       const sizes = await storage(owner);
-      runs.push({ run, wall, stats, phases: Object.fromEntries(phases), sizes });
+      runs.push({ run, wall, stats, phases: Object.fromEntries(phases), sizes, memory });
       console.log(
         `run ${run}: ${wall.toFixed(1)} s, ${thousands(stats.identifiers / wall)} identifiers/s ` +
           `(linker says ${stats.seconds.toFixed(1)} s, ${thousands(stats.identifiersPerSecond)}/s); ` +
           `phases ${[...phases].map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ')}; ` +
           `${thousands(stats.postings)} postings, ${thousands(stats.linkingValues)} shared values, ${thousands(stats.hubs)} hubs in review, ` +
-          `${thousands(stats.series)} series holding ${thousands(stats.casesInSeries)} cases`,
+          `${thousands(stats.series)} series holding ${thousands(stats.casesInSeries)} cases; ` +
+          `bench (linker) RSS ${memory.nodeStart.toFixed(0)} → peak ${memory.nodePeak.toFixed(0)} → ${memory.nodeEnd.toFixed(0)} MiB, its PostgreSQL backends peak ${memory.pgPeak.toFixed(0)} MiB`,
       );
     }
 

@@ -5,7 +5,8 @@
 # dist/tools first). Knobs: BENCH_SENDERS (50), BENCH_SECONDS (30 per scenario), BENCH_WARMUP_SECONDS (5),
 # BENCH_SINGLE_SECONDS (10), BENCH_PACE_MS (1000), BENCH_DEADLINE_REQUESTS (200), BENCH_DEADLINE_RATE (10/s),
 # BENCH_DEADLINE_MODES (deployed,jobs,lost), BENCH_PROFILE=1 (a CPU profile of api A in dist/bench/requests-profile/),
-# BENCH_API_PORT (4330; api B and the worker's health on the next two).
+# BENCH_API_PORT (4330; api B and the worker's health on the next two), BENCH_API_PROCESSES (1: senders on api A;
+# 2: senders spread over api A and B, banks on B), BENCH_REQUESTS_DB (caselink_bench_requests, dropped and created).
 # BENCH_SMOKE=1 (npm test, bench/smoke.sh): 3 senders, 1 s per scenario, 6 deadline freezes per mode; every send,
 # event and deadline checked; on a database of its own (BENCH_REQUESTS_DB, default caselink_bench_requests_smoke)
 # dropped at the end.
@@ -22,7 +23,7 @@ if [ "${BENCH_SMOKE:-}" = "1" ]; then
   BENCH_DB="${BENCH_REQUESTS_DB:-caselink_bench_requests_smoke}"
   smoke_database "$BENCH_DB" && fresh=
 else
-  BENCH_DB=caselink_bench_requests
+  BENCH_DB="${BENCH_REQUESTS_DB:-caselink_bench_requests}"
   admin_psql postgres -c "DROP DATABASE IF EXISTS \"$BENCH_DB\" WITH (FORCE)"
   ensure_database "$BENCH_DB"
 fi

@@ -28,6 +28,9 @@ import {
  *    events (request_events.data). Modes: the worker as deployed (sweep every 15 s), delayed jobs only (sweep
  *    every 600 s), and jobs lost (the bench removes the delayed jobs; sweep every 1 s). Which path acted is
  *    read from the deadline jobs' return values. The rule is restored afterwards.
+ * BENCH_API_PROCESSES=2: the senders are spread over both api processes (odd ones on api B), as behind a load
+ * balancer; the banks still listen on api B, so the events of the sends through api A cross processes over the Redis
+ * bus (reported apart). Default 1: all senders on api A, api B only serves the subscriptions.
  * Ports: api A on BENCH_API_PORT (4330), api B on the next, the worker's health on the one after.
  * BENCH_SMOKE=1: 3 senders, 1 s warm-up, 1 s alone, 1 s per scenario, paced at 500 ms; 6 deadline freezes at 6/s in each
  * mode. Checked: no send fails, every SENT event arrives at the addressed bank once, every deadline freeze turns
@@ -47,6 +50,7 @@ const DEADLINE_REQUESTS = Number(process.env['BENCH_DEADLINE_REQUESTS'] ?? (SMOK
 const DEADLINE_RATE = Number(process.env['BENCH_DEADLINE_RATE'] ?? (SMOKE ? 6 : 10));
 const DEADLINE_MODES = (process.env['BENCH_DEADLINE_MODES'] ?? 'deployed,jobs,lost').split(',').filter(Boolean) as DeadlineMode[];
 const DEADLINE_SECONDS = 2;
+const API_PROCESSES = Number(process.env['BENCH_API_PROCESSES'] ?? 1);
 const PORT_A = Number(process.env['BENCH_API_PORT'] ?? 4330);
 const PORT_B = PORT_A + 1;
 const WORKER_PORT = PORT_A + 2;
@@ -72,11 +76,12 @@ const MODE_LABEL: Record<DeadlineMode, string> = {
 const PROVINCES = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65'];
 const REGIONS = [...PROVINCES.map((p) => `${p}0100`), ...PROVINCES.map((p) => `${p}0200`)];
 
-interface Sender { email: string; token: string; caseId: string }
+/** `url`: the api process this sender talks to (A, or B for odd senders when BENCH_API_PROCESSES=2). */
+interface Sender { email: string; token: string; caseId: string; url: string }
 /** A bank, and a card prefix it registered: a freeze goes to the bank that issues its account (bank routing). */
 interface Bank { email: string; agencyId: string; token: string; prefix: string }
 interface Heard { perf: number; wall: number; at: string }
-interface Sample { id: string; bank: string; t0: number; wall0: number; answered: number }
+interface Sample { id: string; bank: string; t0: number; wall0: number; answered: number; viaA: boolean }
 
 /** What the banks' subscriptions heard, first arrival per request. */
 const heardSent = new Map<string, Heard & { bank: string }>();
@@ -86,6 +91,7 @@ let duplicates = 0;
 
 main(async () => {
   if (SENDERS > REGIONS.length) throw new Error(`BENCH_SENDERS at most ${REGIONS.length}`);
+  if (API_PROCESSES !== 1 && API_PROCESSES !== 2) throw new Error('BENCH_API_PROCESSES must be 1 or 2');
   const owner = new Pool({ connectionString: OWNER_URL, max: 4, application_name: 'caselink-bench-requests' });
   const admin = ADMIN_URL ? new Pool({ connectionString: ADMIN_URL, max: 1, application_name: 'caselink-bench-requests-sampler' }) : null;
   const described = await machine(owner);
@@ -123,11 +129,12 @@ main(async () => {
     const login = async (url: string, email: string) => (await gql<{ login: { accessToken: string } }>(url, LOGIN, { e: email, p: DEMO_PASSWORD })).login.accessToken;
     const today = new Date().toISOString().slice(0, 10);
     const makeSenders = (emails: string[]) => inParallel(emails, 4, async (email, i): Promise<Sender> => {
-      const token = await login(A, email);
-      const c = await gql<{ createCase: { id: string } }>(A, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', {
+      const url = API_PROCESSES === 2 && i % 2 === 1 ? B : A;
+      const token = await login(url, email);
+      const c = await gql<{ createCase: { id: string } }>(url, 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }', {
         i: { title: `冻结时延测试 ${i + 1}`, description: '[BENCH requests]', fraudType: 'FAKE_CUSTOMER_SERVICE', reportedOn: today },
       }, token);
-      return { email, token, caseId: c.createCase.id };
+      return { email, token, caseId: c.createCase.id, url };
     });
     const spread = await makeSenders(spreadEmails);
     const gd = await makeSenders(gdEmails);
@@ -166,7 +173,8 @@ main(async () => {
     await sleep(500);
 
     // 1. Live latency.
-    console.log(`Warm-up ${WARMUP_SECONDS} s; then ${SECONDS} s per scenario, ${SENDERS} senders on api A, the two banks listening on api B`);
+    const where = API_PROCESSES === 2 ? 'spread over api A and api B' : 'on api A';
+    console.log(`Warm-up ${WARMUP_SECONDS} s; then ${SECONDS} s per scenario, ${SENDERS} senders ${where}, the two banks listening on api B`);
     await sendLoop(spread, banks, WARMUP_SECONDS, 0, procs, admin);
     const scenarios = [
       { key: 'single', label: 'one sender alone, back to back (reference)', run: await sendLoop(spread.slice(0, 1), banks, SINGLE_SECONDS, 0, procs, admin) },
@@ -213,8 +221,9 @@ main(async () => {
         '',
         '| from just before sendFreezeRequest to | n | p50 ms | p95 ms | p99 ms | max ms |',
         '|---|---:|---:|---:|---:|---:|',
-        row("the mutation's answer (api A)", r.mutation),
+        row(`the mutation's answer (${API_PROCESSES === 2 ? 'api A or B' : 'api A'})`, r.mutation),
         row('**SENT event at the bank (api B)**', r.endToEnd),
+        ...(API_PROCESSES === 2 ? [row('SENT event at the bank, sent through api A (crossing processes)', r.crossProcess)] : []),
         row("the event's `at` (published after commit, ms clock)", r.published),
         row('publish → bank (Redis fan-out, ws; ms clock)', r.fanOut),
         '',
@@ -233,8 +242,8 @@ main(async () => {
     }
     lines.push(`misdelivered events ${misdelivered}, duplicate SENT events ${duplicates}`);
     console.log(lines.join('\n'));
-    writeResults('requests', {
-      machine: described, senders: SENDERS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, misdelivered, duplicates,
+    writeResults(API_PROCESSES === 2 ? 'requests-2api' : 'requests', {
+      machine: described, apiProcesses: API_PROCESSES, senders: SENDERS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, misdelivered, duplicates,
       latency: scenarios.map((s) => ({ scenario: s.key, label: s.label, ...s.run })),
       deadlines: deadlines.map((d) => ({ ...d, label: MODE_LABEL[d.mode] })),
     });
@@ -272,6 +281,8 @@ interface LoopResult {
   early: number;
   mutation: Percentiles;
   endToEnd: Percentiles;
+  /** Sent through api A, heard on api B: over the Redis bus. */
+  crossProcess: Percentiles;
   published: Percentiles;
   fanOut: Percentiles;
   cpu: string;
@@ -309,8 +320,8 @@ async function sendLoop(senders: Sender[], banks: Bank[], seconds: number, paceM
       const wall0 = Date.now();
       const t0 = performance.now();
       try {
-        const d = await gql<{ sendFreezeRequest: { id: string; state: string } }>(A, SEND, { i: input }, s.token);
-        samples.push({ id: d.sendFreezeRequest.id, bank: bank.agencyId, t0, wall0, answered: performance.now() });
+        const d = await gql<{ sendFreezeRequest: { id: string; state: string } }>(s.url, SEND, { i: input }, s.token);
+        samples.push({ id: d.sendFreezeRequest.id, bank: bank.agencyId, t0, wall0, answered: performance.now(), viaA: s.url === A });
       } catch (e) {
         errors++;
         firstError ??= (e as Error).message;
@@ -333,6 +344,7 @@ async function sendLoop(senders: Sender[], banks: Bank[], seconds: number, paceM
   while (samples.some((s) => !heardSent.has(s.id)) && performance.now() < deadline) await sleep(50);
 
   const endToEnd: number[] = [];
+  const crossProcess: number[] = [];
   const published: number[] = [];
   const fanOut: number[] = [];
   let missing = 0;
@@ -345,6 +357,7 @@ async function sendLoop(senders: Sender[], banks: Bank[], seconds: number, paceM
     }
     if (h.bank !== s.bank) misdelivered++;
     endToEnd.push(h.perf - s.t0);
+    if (s.viaA) crossProcess.push(h.perf - s.t0);
     published.push(Date.parse(h.at) - s.wall0);
     fanOut.push(h.wall - Date.parse(h.at));
     if (h.perf < s.answered) early++;
@@ -353,7 +366,7 @@ async function sendLoop(senders: Sender[], banks: Bank[], seconds: number, paceM
   const cpu = `${Object.entries(cpuUsed).map(([k, v]) => `${k} ${((100 * v) / elapsed).toFixed(0)} %`).join(', ')} of one core; machine ${busy.toFixed(0)} % busy`;
   return {
     requests: samples.length, seconds: elapsed, throughput: samples.length / elapsed, errors, firstError, missing, early,
-    mutation: percentiles(samples.map((s) => s.answered - s.t0)), endToEnd: percentiles(endToEnd), published: percentiles(published), fanOut: percentiles(fanOut),
+    mutation: percentiles(samples.map((s) => s.answered - s.t0)), endToEnd: percentiles(endToEnd), crossProcess: percentiles(crossProcess), published: percentiles(published), fanOut: percentiles(fanOut),
     cpu, cpuSeconds: cpuUsed, waits,
   };
 }
@@ -434,7 +447,7 @@ async function deadlineRun(mode: DeadlineMode, senders: Sender[], banks: Bank[],
     const s = senders[i % senders.length];
     const bank = banks[i % banks.length];
     const input = { caseId: s.caseId, bankAgencyId: bank.agencyId, kind: 'FREEZE', urgency: 'NORMAL', account: randomCard(bank.prefix), amount: '5000', legalBasisDoc: '粤公(反诈)冻字[2026]018号' };
-    inFlight.push(gql<{ sendFreezeRequest: { id: string } }>(A, SEND, { i: input }, s.token).then((d) => void ids.push(d.sendFreezeRequest.id), () => void errors++));
+    inFlight.push(gql<{ sendFreezeRequest: { id: string } }>(s.url, SEND, { i: input }, s.token).then((d) => void ids.push(d.sendFreezeRequest.id), () => void errors++));
   }
   await Promise.all(inFlight);
   const giveUp = Date.now() + (DEADLINE_SECONDS * 1000) + SWEEP_MS[mode] + 30_000;

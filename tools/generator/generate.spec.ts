@@ -298,4 +298,37 @@ describe('synthetic data generator', () => {
     expect(hops.filter((h) => h >= 2).length / hops.length).toBeGreaterThan(0.95);
     expect(hops.filter((h) => h === 6).length / hops.length).toBeGreaterThan(0.4);
   });
+
+  it('identifies suspects the way rings work: the same mule-card holders and callers across a ring\'s cases, fresh people elsewhere', () => {
+    const caseIndex = new Map(all.cases.map((c, i) => [c.id, i]));
+    expect(all.suspects.length / N).toBeGreaterThan(0.5);
+    expect(all.suspects.length / N).toBeLessThan(2);
+    const casesOfPerson = new Map<string, Set<number>>();
+    for (const s of all.suspects) {
+      expect(idNumberOk(s.idNumber)).toBe(true);
+      expect(s.ageAtOffence).toBeGreaterThanOrEqual(12);
+      expect(s.ageAtOffence).toBeLessThanOrEqual(99);
+      expect(s.charges.length).toBeGreaterThanOrEqual(1);
+      expect(s.alias).toMatch(/某/);
+      const c = all.cases.find((x) => x.id === s.caseId);
+      expect(c?.agencyId).toBe(s.agencyId);
+      expect(s.createdAt > (c?.createdAt ?? '')).toBe(true);
+      const set = casesOfPerson.get(s.idNumber) ?? new Set<number>();
+      set.add(caseIndex.get(s.caseId) ?? -1);
+      casesOfPerson.set(s.idNumber, set);
+    }
+    // A person found in several cases is a ring member, and all those cases are of that one ring.
+    const recurring = [...casesOfPerson.values()].filter((set) => set.size > 1);
+    expect(recurring.length).toBeGreaterThan(100);
+    for (const set of recurring) expect(new Set([...set].map((i) => generator.ringOf(i))).size).toBe(1);
+    for (const set of recurring) expect(generator.ringOf([...set][0])).toBeGreaterThanOrEqual(0);
+    // Suspects outside rings are never seen again.
+    const loners = all.suspects.filter((s) => generator.ringOf(caseIndex.get(s.caseId) ?? -1) < 0);
+    expect(loners.length).toBeGreaterThan(50);
+    for (const s of loners) expect(casesOfPerson.get(s.idNumber)?.size).toBe(1);
+    // A ring pool drawn again (as after eviction from the cache) gives the same people: a fresh generator agrees.
+    expect(JSON.stringify(new SyntheticGenerator({ seed: 42, cases: N, agencies }).batch(2500, 2600).suspects)).toBe(
+      JSON.stringify(generator.batch(2500, 2600).suspects),
+    );
+  });
 });

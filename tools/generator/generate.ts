@@ -7,12 +7,16 @@ import {
   AgencyKind,
   CaseAccess,
   CaseStatus,
+  Charge,
+  Education,
+  Employment,
   FraudType,
   IdentifierKind,
   maskIdentifier,
   PaymentChannel,
   Role,
   Sensitivity,
+  SuspectRole,
 } from '@caselink/domain';
 import { DEMO_AGENCIES, DEMO_USERS, type DemoAgency, type DemoUser } from '../seed/demo-data';
 import { Rng, weightedTable } from './random';
@@ -88,7 +92,13 @@ const MAX_STATEMENTS = 20;
 export const MAX_CASES = 4_000_000;
 
 /** Independent streams; LAYERS and FLOW were added later, so the rows drawn from the others did not change. */
-const STREAM = { PLAN: 1, CASE: 2, RING: 3, LAYERS: 4, FLOW: 5 } as const;
+const STREAM = { PLAN: 1, CASE: 2, RING: 3, LAYERS: 4, FLOW: 5, PERSONS: 6, SUSPECTS: 7 } as const;
+
+/**
+ * Ring pools kept at once. Cases are chronological and a ring lives 1-10 months, so only the rings of the last months
+ * are in use; an evicted pool is simply drawn again from its own stream (same values), so memory stays flat at 1M+.
+ */
+const RING_CACHE = 4096;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Configuration: the agencies (ids from the database, or made up in tests).
@@ -241,6 +251,26 @@ export interface ShareRow {
   grantedAt: string;
 }
 
+/**
+ * A suspect identified for a case (no judgment yet: the judgment columns stay empty). Ring members are the same
+ * persons across the ring's cases (same ID number, so the same keyed subject hash), as police find them again.
+ */
+export interface SuspectRow {
+  id: string;
+  caseId: string;
+  agencyId: string;
+  alias: string;
+  role: SuspectRole;
+  ageAtOffence: number;
+  education: Education;
+  employment: Employment;
+  charges: Charge[];
+  /** The full number; the loader stores only its keyed hash (subject_hash). */
+  idNumber: string;
+  createdBy: string;
+  createdAt: string;
+}
+
 export interface Batch {
   cases: CaseRow[];
   victims: VictimRow[];
@@ -248,6 +278,7 @@ export interface Batch {
   transfers: TransferRow[];
   identifiers: IdentifierRow[];
   shares: ShareRow[];
+  suspects: SuspectRow[];
 }
 
 export interface CounterRow {
@@ -256,7 +287,7 @@ export interface CounterRow {
   lastValue: number;
 }
 
-export const emptyBatch = (): Batch => ({ cases: [], victims: [], statements: [], transfers: [], identifiers: [], shares: [] });
+export const emptyBatch = (): Batch => ({ cases: [], victims: [], statements: [], transfers: [], identifiers: [], shares: [], suspects: [] });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Money in integer cents.
@@ -496,6 +527,92 @@ interface RingPool {
   wallets: string[];
   /** Accounts per hop from the victim: hops[0] the mule cards themselves, hops[1] the first laundering layer, ... */
   hops: LayerAccount[][];
+  /** The ring's people (stream (seed, PERSONS, ring)): holders[i] sold or runs mule card i. */
+  people: RingPeople;
+}
+
+/** A person behind a ring or a case, as police would identify them: ID number, profile, role. */
+export interface Person {
+  idNumber: string;
+  alias: string;
+  birthMs: number;
+  role: SuspectRole;
+  education: Education;
+  employment: Employment;
+}
+
+interface RingPeople {
+  holders: Person[];
+  organiser: Person;
+  recruiter: Person;
+  callers: Person[];
+  tech: Person[];
+}
+
+/** Per role: age range at the offence and the share of men (card sellers are young; organisers older). */
+const PERSON_PROFILE: Readonly<Record<SuspectRole, { age: readonly [number, number]; male: number }>> = {
+  [SuspectRole.CARD_SELLER]: { age: [18, 35], male: 0.8 },
+  [SuspectRole.MONEY_MULE]: { age: [18, 40], male: 0.8 },
+  [SuspectRole.CARD_RECRUITER]: { age: [20, 45], male: 0.85 },
+  [SuspectRole.TECHNICAL_SUPPORT]: { age: [20, 40], male: 0.9 },
+  [SuspectRole.CALLER]: { age: [18, 35], male: 0.7 },
+  [SuspectRole.ORGANISER]: { age: [25, 55], male: 0.9 },
+  [SuspectRole.OTHER]: { age: [18, 50], male: 0.75 },
+};
+
+/** Charges by role: helping (帮信) for cards and tech, laundering charges for mules, fraud for callers and organisers. */
+function chargesOf(rng: Rng, role: SuspectRole): Charge[] {
+  switch (role) {
+    case SuspectRole.CARD_SELLER:
+    case SuspectRole.CARD_RECRUITER:
+      return [Charge.ASSISTING_INFORMATION_NETWORK_CRIME];
+    case SuspectRole.MONEY_MULE:
+      return [rng.chance(0.6) ? Charge.CONCEALING_PROCEEDS : Charge.ASSISTING_INFORMATION_NETWORK_CRIME];
+    case SuspectRole.TECHNICAL_SUPPORT:
+      return [rng.chance(0.7) ? Charge.ASSISTING_INFORMATION_NETWORK_CRIME : Charge.ILLEGAL_USE_OF_INFORMATION_NETWORK];
+    case SuspectRole.CALLER:
+      return rng.chance(0.35) ? [Charge.FRAUD, Charge.ILLEGAL_BORDER_CROSSING] : [Charge.FRAUD];
+    case SuspectRole.ORGANISER:
+      return rng.chance(0.3) ? [Charge.FRAUD, Charge.PERSONAL_INFORMATION_INFRINGEMENT] : [Charge.FRAUD];
+    default:
+      return [Charge.OTHER];
+  }
+}
+
+const EDUCATION = weightedTable([
+  [Education.JUNIOR_HIGH_OR_BELOW, 55],
+  [Education.HIGH_SCHOOL_OR_TECHNICAL, 30],
+  [Education.COLLEGE_OR_ABOVE, 15],
+] as const);
+
+/** A person of the given role, drawn as of `atMs` (the start of the ring, or the case's report). */
+function person(rng: Rng, role: SuspectRole, atMs: number): Person {
+  const profile = PERSON_PROFILE[role];
+  const gender: 'M' | 'F' = rng.chance(profile.male) ? 'M' : 'F';
+  const age = rng.int(profile.age[0], profile.age[1]);
+  const birthMs = atMs - Math.round(age * 365.25 + rng.int(1, 364)) * DAY_MS;
+  const district: District = rng.pick(rng.weighted(NATIONWIDE).districts);
+  return {
+    idNumber: normalized(IdentifierKind.ID_NUMBER, idNumber(rng, district, birthMs, gender)).canonical,
+    alias: anonymised(personName(rng, gender)),
+    birthMs,
+    role,
+    education: rng.weighted(EDUCATION),
+    employment: rng.chance(role === SuspectRole.ORGANISER ? 0.2 : 0.03) ? Employment.COMPANY_LEGAL_REPRESENTATIVE : rng.chance(0.6) ? Employment.UNEMPLOYED : Employment.OTHER,
+  };
+}
+
+/** A ring's people from its own stream: one holder per mule card, an organiser, a recruiter, 1-4 callers, 0-1 tech. */
+function makeRingPeople(seed: number, ring: RingPlan, mules: number): RingPeople {
+  const rng = new Rng(seed, STREAM.PERSONS, ring.id);
+  const atMs = EPOCH_MS + ring.firstDay * DAY_MS;
+  return {
+    holders: Array.from({ length: mules }, () => person(rng, rng.chance(0.65) ? SuspectRole.CARD_SELLER : SuspectRole.MONEY_MULE, atMs)),
+    organiser: person(rng, SuspectRole.ORGANISER, atMs),
+    recruiter: person(rng, SuspectRole.CARD_RECRUITER, atMs),
+    callers: Array.from({ length: rng.int(1, 4) }, () => person(rng, SuspectRole.CALLER, atMs)),
+    tech: rng.chance(0.5) ? [person(rng, SuspectRole.TECHNICAL_SUPPORT, atMs)] : [],
+  };
 }
 
 /** An account of a laundering layer: a personal card, or deeper down a company settlement account. */
@@ -542,6 +659,7 @@ function makeRingPool(seed: number, ring: RingPlan, phoneBase: number): RingPool
     ips: Array.from({ length: rng.int(1, 3) }, () => hostingIp(rng)),
     wallets: Array.from({ length: rng.int(1, 2) }, () => (rng.chance(0.75) ? tronWallet(rng) : ethWallet(rng))),
     hops: [mules.map((m) => layerAccount(IdentifierKind.BANK_CARD, m)), ...makeLayers(seed, ring)],
+    people: makeRingPeople(seed, ring, mules.length),
   };
 }
 
@@ -646,6 +764,7 @@ export class SyntheticGenerator {
     let pool = this.rings.get(ringId);
     if (!pool) {
       pool = makeRingPool(this.config.seed, this.plan.rings[ringId], this.config.cases * (MAX_STATEMENTS + 1));
+      if (this.rings.size >= RING_CACHE) this.rings.delete(this.rings.keys().next().value as number); // oldest first
       this.rings.set(ringId, pool);
     }
     return pool;
@@ -933,9 +1052,55 @@ export class SyntheticGenerator {
       updatedAt: iso(lastActivityMs),
     });
     for (const row of identifiers) out.identifiers.push(row);
+    this.suspects(new Rng(config.seed, STREAM.SUSPECTS, index), ring, arrivals, status, caseId, owner, createdMs, out);
     if (ring && ringPlan && arrivals.length > 0) {
       const pos = (day - ringPlan.firstDay) / Math.max(1, ringPlan.lastDay - ringPlan.firstDay);
       this.bankResponses(new Rng(config.seed, STREAM.FLOW, index), ring, pos, arrivals, caseId, owner, createdMs, out);
+    }
+  }
+
+  /**
+   * Suspects the owner identified, from the case's own stream (seed, SUSPECTS, case): the more the case has
+   * progressed, the more are known. In a ring, the holders of the mule cards the victims paid into (banks name the
+   * holder), and in solved cases the ring's callers, recruiter, organiser or tech support: the same persons across the
+   * ring's cases. Outside rings, fresh people (a card seller, sometimes a caller).
+   */
+  private suspects(rng: Rng, ring: RingPool | undefined, arrivals: Arrival[], status: CaseStatus, caseId: string, owner: PoliceAgencyRef, createdMs: number, out: Batch): void {
+    const solved = status === CaseStatus.SOLVED || status === CaseStatus.CLOSED;
+    const found = solved ? 0.95 : status === CaseStatus.INVESTIGATING ? 0.5 : 0.1;
+    if (!rng.chance(found)) return;
+    const people: Person[] = [];
+    if (ring) {
+      const paid = new Set(arrivals.map((a) => a.account.number));
+      ring.hops[0].forEach((mule, i) => {
+        if (paid.has(mule.number) && rng.chance(0.8)) people.push(ring.people.holders[i]);
+      });
+      if (solved) {
+        if (rng.chance(0.5)) people.push(rng.pick(ring.people.callers));
+        if (rng.chance(0.35)) people.push(ring.people.recruiter);
+        if (rng.chance(0.2)) people.push(ring.people.organiser);
+        if (ring.people.tech.length > 0 && rng.chance(0.15)) people.push(ring.people.tech[0]);
+      }
+    } else {
+      if (rng.chance(0.8)) people.push(person(rng, rng.chance(0.65) ? SuspectRole.CARD_SELLER : SuspectRole.MONEY_MULE, createdMs));
+      if (solved && rng.chance(0.3)) people.push(person(rng, SuspectRole.CALLER, createdMs));
+    }
+    for (const p of people) {
+      const atMs = createdMs + rng.int(2, 90) * DAY_MS + rng.int(0, 600) * MINUTE;
+      out.suspects.push({
+        id: rng.uuid(),
+        caseId,
+        agencyId: owner.id,
+        alias: p.alias,
+        role: p.role,
+        ageAtOffence: Math.max(12, Math.floor((createdMs - p.birthMs) / (365.25 * DAY_MS))),
+        education: p.education,
+        employment: p.employment,
+        charges: chargesOf(rng, p.role),
+        idNumber: p.idNumber,
+        createdBy: owner.investigatorId,
+        createdAt: iso(atMs),
+      });
     }
   }
 

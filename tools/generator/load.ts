@@ -1,12 +1,16 @@
 // Bulk-loads synthetic cases into PostgreSQL as the owner role (an operator's act, like a migration: no RLS).
 //
-//   DATABASE_OWNER_URL=... node dist/tools/generator/load.js --cases 100000 --seed 42 [--truncate] [--batch 1000] [--jobs 3]
+//   DATABASE_OWNER_URL=... node dist/tools/generator/load.js --cases 100000 --seed 42 [--truncate] [--batch 1000] [--jobs 3] [--defer-indexes]
 //
 // Rows are generated per batch of cases and written in one transaction per batch with multi-row
 // `INSERT ... SELECT * FROM unnest($1::uuid[], ...)` (one statement per table and chunk, parameters as arrays),
 // so memory stays bounded by the batch size. --truncate first deletes earlier synthetic cases (those whose
 // description starts with "[SYN ") with everything attached to them, and puts the case-number counters back.
-import { Pool, type PoolClient } from 'pg';
+// --defer-indexes (for a database the load owns, e.g. a benchmark's): the secondary indexes of the loaded tables are
+// dropped first and built once at the end, which at 1M cases is far cheaper than maintaining them row by row.
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { type ClientBase, Pool, type PoolClient } from 'pg';
+import { subjectHashOf } from '@caselink/db';
 import { DEMO_AGENCIES, DEMO_USERS } from '../seed/demo-data';
 import { type Batch, demoPoliceAgencies, type PoliceAgencyRef, SYNTHETIC_MARKER, SyntheticGenerator } from './generate';
 
@@ -15,17 +19,23 @@ interface Options {
   seed: number;
   batch: number;
   jobs: number;
+  threads: number;
   truncate: boolean;
+  deferIndexes: boolean;
 }
 
-const USAGE = 'usage: node dist/tools/generator/load.js [--cases 100000] [--seed 42] [--truncate] [--batch 1000] [--jobs 3]';
+const USAGE = 'usage: node dist/tools/generator/load.js [--cases 100000] [--seed 42] [--truncate] [--batch 1000] [--jobs 3] [--threads 1] [--defer-indexes]';
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { cases: 100_000, seed: 42, batch: 1000, jobs: 3, truncate: false };
+  const o: Options = { cases: 100_000, seed: 42, batch: 1000, jobs: 3, threads: 1, truncate: false, deferIndexes: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--truncate') {
       o.truncate = true;
+      continue;
+    }
+    if (arg === '--defer-indexes') {
+      o.deferIndexes = true;
       continue;
     }
     if (arg === '--help' || arg === '-h') {
@@ -34,12 +44,12 @@ function parseArgs(argv: string[]): Options {
     }
     const [flag, inline] = arg.split('=', 2);
     const key = flag.replace(/^--/, '') as keyof Options;
-    if (!['cases', 'seed', 'batch', 'jobs'].includes(key)) throw new Error(`unknown option ${arg}\n${USAGE}`);
+    if (!['cases', 'seed', 'batch', 'jobs', 'threads'].includes(key)) throw new Error(`unknown option ${arg}\n${USAGE}`);
     const value = Number(inline ?? argv[++i]);
     if (!Number.isSafeInteger(value) || value < 0) throw new Error(`--${key} needs a whole number\n${USAGE}`);
     (o as unknown as Record<string, number>)[key] = value;
   }
-  if (o.batch < 1 || o.jobs < 1) throw new Error('--batch and --jobs must be at least 1');
+  if (o.batch < 1 || o.jobs < 1 || o.threads < 1) throw new Error('--batch, --jobs and --threads must be at least 1');
   return o;
 }
 
@@ -56,7 +66,7 @@ interface Column<R> {
   expr?: string;
 }
 
-async function insertRows<R>(client: PoolClient, table: string, columns: Column<R>[], rows: R[]): Promise<void> {
+async function insertRows<R>(client: ClientBase, table: string, columns: Column<R>[], rows: R[]): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
     const names = columns.map((c) => c.name).join(', ');
@@ -69,7 +79,7 @@ async function insertRows<R>(client: PoolClient, table: string, columns: Column<
   }
 }
 
-async function insertBatch(client: PoolClient, b: Batch): Promise<void> {
+async function insertBatch(client: ClientBase, b: Batch): Promise<void> {
   await client.query('BEGIN');
   try {
     await insertRows(client, 'cases', [
@@ -160,6 +170,21 @@ async function insertBatch(client: PoolClient, b: Batch): Promise<void> {
       { name: 'created_by', type: 'uuid', value: (r) => r.createdBy },
       { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
     ], b.identifiers);
+    // owner_agency_id, case_fraud_type and case_provinces come from the case (trigger suspects_from_case).
+    await insertRows(client, 'suspects', [
+      { name: 'id', type: 'uuid', value: (r) => r.id },
+      { name: 'case_id', type: 'uuid', value: (r) => r.caseId },
+      { name: 'agency_id', type: 'uuid', value: (r) => r.agencyId },
+      { name: 'alias', type: 'text', value: (r) => r.alias },
+      { name: 'role', type: 'text', value: (r) => r.role },
+      { name: 'age_at_offence', type: 'int', value: (r) => r.ageAtOffence },
+      { name: 'education', type: 'text', value: (r) => r.education },
+      { name: 'employment', type: 'text', value: (r) => r.employment },
+      { name: 'charges', type: 'text', value: (r) => r.charges.join(','), expr: "string_to_array($, ',')" },
+      { name: 'subject_hash', type: 'text', value: (r) => subjectHashOf(r.idNumber).toString('hex'), expr: "decode($, 'hex')" },
+      { name: 'created_by', type: 'uuid', value: (r) => r.createdBy },
+      { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+    ], b.suspects);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK');
@@ -217,7 +242,7 @@ async function truncate(pool: Pool): Promise<number> {
       SELECT DISTINCT series_id FROM series_members WHERE case_id IN (${SYNTHETIC_CASES})`);
     // Children first, set by set, so the cascades below find nothing left to do. Deleting identifiers fires the
     // linking outbox trigger (one evidence_changes row per case), as any deletion does.
-    for (const table of ['identifiers', 'fund_traces', 'transfers', 'victim_statements', 'victims', 'case_shares', 'access_requests', 'evidence_postings', 'series_members']) {
+    for (const table of ['identifiers', 'fund_traces', 'suspects', 'transfers', 'victim_statements', 'victims', 'case_shares', 'access_requests', 'evidence_postings', 'series_members']) {
       await client.query(`DELETE FROM ${table} WHERE case_id IN (${SYNTHETIC_CASES})`);
     }
     await client.query(`DELETE FROM cases WHERE id IN (${SYNTHETIC_CASES})`);
@@ -242,7 +267,7 @@ async function truncate(pool: Pool): Promise<number> {
     await client.query('COMMIT');
     // Make the freed space reusable now, so a reload does not grow the tables and indexes by another copy.
     await client.query(
-      'VACUUM (ANALYZE) identifiers, transfers, victim_statements, victims, case_shares, access_requests, cases, evidence_postings, series_members, evidence_series, evidence_changes',
+      'VACUUM (ANALYZE) identifiers, suspects, transfers, victim_statements, victims, case_shares, access_requests, cases, evidence_postings, series_members, evidence_series, evidence_changes',
     );
     console.log(`Deleted ${n} synthetic cases and their rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return Number(n);
@@ -269,7 +294,7 @@ async function numberOffsets(pool: Pool, agencies: PoliceAgencyRef[]): Promise<M
   return new Map(rows.map((r) => [`${r.agency_id}:${r.year}`, r.last_value]));
 }
 
-const TABLES = ['cases', 'case_shares', 'victims', 'victim_statements', 'transfers', 'identifiers'] as const;
+const TABLES = ['cases', 'case_shares', 'victims', 'victim_statements', 'transfers', 'identifiers', 'suspects'] as const;
 type TableName = (typeof TABLES)[number];
 const BATCH_KEY: Record<TableName, keyof Batch> = {
   cases: 'cases',
@@ -278,15 +303,140 @@ const BATCH_KEY: Record<TableName, keyof Batch> = {
   victim_statements: 'statements',
   transfers: 'transfers',
   identifiers: 'identifiers',
+  suspects: 'suspects',
 };
+
+/**
+ * Where --defer-indexes keeps the definitions of the indexes it dropped until they are built again, so an
+ * interrupted load loses none: every run of the loader first builds whatever this table still lists.
+ */
+const DEFERRED = 'syn_deferred_indexes';
+
+/** Secondary indexes of the loaded tables: neither primary keys nor unique ones (those check the load). */
+async function secondaryIndexes(pool: Pool): Promise<Array<{ name: string; definition: string }>> {
+  const { rows } = await pool.query<{ name: string; definition: string }>(
+    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+     FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+     WHERE i.indrelid = ANY($1::regclass[]) AND NOT i.indisunique AND NOT i.indisprimary
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+     ORDER BY pg_relation_size(i.indrelid) DESC, c.relname`,
+    [[...TABLES]],
+  );
+  return rows;
+}
+
+async function dropSecondaryIndexes(pool: Pool): Promise<number> {
+  const indexes = await secondaryIndexes(pool);
+  await pool.query(`CREATE TABLE IF NOT EXISTS ${DEFERRED} (name text PRIMARY KEY, definition text NOT NULL)`);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    for (const ix of indexes) {
+      await client.query(`INSERT INTO ${DEFERRED} (name, definition) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [ix.name, ix.definition]);
+      await client.query(`DROP INDEX ${client.escapeIdentifier(ix.name)}`);
+    }
+    await client.query('COMMIT');
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+  return indexes.length;
+}
+
+/** Builds the indexes an earlier --defer-indexes dropped (this run's, or an interrupted one's), `jobs` at a time. */
+async function buildDeferredIndexes(pool: Pool, jobs: number): Promise<void> {
+  const exists = await pool.query(`SELECT to_regclass($1) AS t`, [DEFERRED]);
+  if (!exists.rows[0].t) return;
+  const { rows } = await pool.query<{ name: string; definition: string }>(`SELECT name, definition FROM ${DEFERRED} ORDER BY name`);
+  const started = Date.now();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    const client = await pool.connect();
+    try {
+      // One big sort per index instead of row-by-row maintenance: give it room (a session setting only).
+      await client.query(`SET maintenance_work_mem = '512MB'`);
+      while (next < rows.length) {
+        const ix = rows[next++];
+        const t0 = Date.now();
+        await client.query(ix.definition.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
+        await client.query(`DELETE FROM ${DEFERRED} WHERE name = $1`, [ix.name]);
+        console.log(`  built ${ix.name} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      }
+    } finally {
+      client.release();
+    }
+  };
+  if (rows.length > 0) {
+    console.log(`Building ${rows.length} deferred indexes on ${Math.min(jobs, 2)} connections`);
+    await Promise.all(Array.from({ length: Math.min(jobs, 2, rows.length) }, worker));
+    console.log(`Built ${rows.length} indexes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  await pool.query(`DROP TABLE IF EXISTS ${DEFERRED}`);
+}
+
+/** A lost last batch after a crash is acceptable for generated data (--truncate cleans up): skip the WAL flush wait. */
+const LOAD_SETTINGS = '-c synchronous_commit=off';
+
+interface BatchReport {
+  counts: Record<TableName, number>;
+  generateMs: number;
+  bankResponses: number;
+  bankResponseIdentifiers: number;
+}
+
+interface ThreadData {
+  url: string;
+  config: { seed: number; cases: number; agencies: PoliceAgencyRef[]; numberOffsets: Array<[string, number]> };
+  opts: Options;
+  next: Int32Array;
+}
+
+/** Generates and inserts batches taken from the shared counter `next` on `opts.jobs` connections until none are left. */
+async function loadBatches(gen: SyntheticGenerator, pool: Pool, opts: Options, next: Int32Array, onBatch: (r: BatchReport) => void): Promise<void> {
+  const batches = Math.ceil(opts.cases / opts.batch);
+  const loop = async (): Promise<void> => {
+    const client = await pool.connect();
+    try {
+      for (let k = Atomics.add(next, 0, 1); k < batches; k = Atomics.add(next, 0, 1)) {
+        const t0 = Date.now();
+        const batch = gen.batch(k * opts.batch, (k + 1) * opts.batch);
+        const generateMs = Date.now() - t0;
+        await insertBatch(client, batch);
+        onBatch({
+          counts: Object.fromEntries(TABLES.map((t) => [t, batch[BATCH_KEY[t]].length])) as Record<TableName, number>,
+          generateMs,
+          bankResponses: batch.transfers.filter((r) => r.source === 'BANK_RESPONSE').length,
+          bankResponseIdentifiers: batch.identifiers.filter((r) => r.source === 'BANK_RESPONSE').length,
+        });
+      }
+    } finally {
+      client.release();
+    }
+  };
+  await Promise.all(Array.from({ length: opts.jobs }, loop));
+}
+
+/** A generator thread (--threads > 1): its own plan (the same, drawn from the same seed) and connections. */
+async function thread(data: ThreadData): Promise<void> {
+  const pool = new Pool({ connectionString: data.url, max: data.opts.jobs, application_name: 'caselink-generator', options: LOAD_SETTINGS });
+  try {
+    const gen = new SyntheticGenerator({ ...data.config, numberOffsets: new Map(data.config.numberOffsets) });
+    await loadBatches(gen, pool, data.opts, data.next, (r) => parentPort?.postMessage(r));
+  } finally {
+    await pool.end();
+  }
+}
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const url = process.env['DATABASE_OWNER_URL'];
   if (!url) throw new Error('DATABASE_OWNER_URL is not set (the owner role: a bulk load bypasses row-level security)');
-  const pool = new Pool({ connectionString: url, max: opts.jobs + 1, application_name: 'caselink-generator' });
+  const pool = new Pool({ connectionString: url, max: opts.jobs + 1, application_name: 'caselink-generator', options: LOAD_SETTINGS });
   try {
     const agencies = await lookUpAgencies(pool);
+    await buildDeferredIndexes(pool, opts.jobs); // left by an interrupted --defer-indexes load
     if (opts.truncate) {
       const deleted = await truncate(pool);
       if (deleted === 0) console.log('No synthetic cases to delete');
@@ -296,54 +446,68 @@ async function main(): Promise<void> {
     if (existing > 0) throw new Error(`${existing} synthetic cases are already loaded; add --truncate to replace them`);
 
     const started = Date.now();
+    if (opts.deferIndexes) console.log(`Dropped ${await dropSecondaryIndexes(pool)} secondary indexes until the end of the load`);
     const gen = new SyntheticGenerator({ seed: opts.seed, cases: opts.cases, agencies, numberOffsets: await numberOffsets(pool, agencies) });
     console.log(
       `Generating ${opts.cases} cases (seed ${opts.seed}, ${gen.plan.rings.length} rings) for ${agencies.map((a) => a.key).join(', ')}; ` +
-        `batches of ${opts.batch} cases on ${opts.jobs} connections`,
+        `batches of ${opts.batch} cases on ${opts.jobs} connections in ${opts.threads} thread${opts.threads > 1 ? 's' : ''}`,
     );
     const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
     let generateMs = 0;
     let bankResponses = 0;
     let bankResponseIdentifiers = 0;
-    let nextBatch = 0;
     let done = 0;
     let lastReport = 0;
-    const batches = Math.ceil(opts.cases / opts.batch);
-    const worker = async (): Promise<void> => {
-      const client = await pool.connect();
-      try {
-        while (nextBatch < batches) {
-          const k = nextBatch++;
-          const t0 = Date.now();
-          const batch = gen.batch(k * opts.batch, (k + 1) * opts.batch);
-          generateMs += Date.now() - t0;
-          await insertBatch(client, batch);
-          for (const t of TABLES) counts[t] += batch[BATCH_KEY[t]].length;
-          bankResponses += batch.transfers.filter((r) => r.source === 'BANK_RESPONSE').length;
-          bankResponseIdentifiers += batch.identifiers.filter((r) => r.source === 'BANK_RESPONSE').length;
-          done += batch.cases.length;
-          if (done - lastReport >= opts.cases / 20 || done === opts.cases) {
-            lastReport = done;
-            const s = (Date.now() - started) / 1000;
-            const rows = TABLES.reduce((sum, t) => sum + counts[t], 0);
-            console.log(`  ${done}/${opts.cases} cases, ${rows} rows, ${s.toFixed(1)} s, ${Math.round(rows / s)} rows/s`);
-          }
-        }
-      } finally {
-        client.release();
+    let peakRss = 0;
+    const onBatch = (r: BatchReport): void => {
+      for (const t of TABLES) counts[t] += r.counts[t];
+      generateMs += r.generateMs;
+      bankResponses += r.bankResponses;
+      bankResponseIdentifiers += r.bankResponseIdentifiers;
+      done += r.counts.cases;
+      if (done - lastReport >= opts.cases / 20 || done === opts.cases) {
+        lastReport = done;
+        const s = (Date.now() - started) / 1000;
+        const rows = TABLES.reduce((sum, t) => sum + counts[t], 0);
+        const rss = process.memoryUsage().rss / 2 ** 20;
+        peakRss = Math.max(peakRss, rss);
+        console.log(`  ${done}/${opts.cases} cases, ${rows} rows, ${s.toFixed(1)} s, ${Math.round(rows / s)} rows/s, rss ${rss.toFixed(0)} MiB`);
       }
     };
-    await Promise.all(Array.from({ length: opts.jobs }, worker));
+    // Batches are handed out by one shared counter, whichever thread or connection takes them: rows do not depend on it.
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const config = { seed: opts.seed, cases: opts.cases, agencies, numberOffsets: [...(await numberOffsets(pool, agencies)).entries()] };
+    if (opts.threads === 1) {
+      await loadBatches(gen, pool, opts, next, onBatch);
+    } else {
+      // Generating is CPU work in JavaScript: spread it over threads, each with its own generator and connections.
+      await Promise.all(
+        Array.from({ length: opts.threads }, (_, i) => {
+          const jobs = Math.max(1, Math.floor(opts.jobs / opts.threads) + (i < opts.jobs % opts.threads ? 1 : 0));
+          const w = new Worker(__filename, { workerData: { url, config, opts: { ...opts, jobs }, next } satisfies ThreadData });
+          return new Promise<void>((resolve, reject) => {
+            w.on('message', (m: BatchReport) => onBatch(m));
+            w.on('error', reject);
+            w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generator thread ${i} exited with ${code}`))));
+          });
+        }),
+      );
+    }
 
     await pool.query(
       `INSERT INTO case_number_counters (agency_id, year, last_value) SELECT * FROM unnest($1::uuid[], $2::int[], $3::int[])
        ON CONFLICT (agency_id, year) DO UPDATE SET last_value = GREATEST(case_number_counters.last_value, EXCLUDED.last_value)`,
       [gen.counters().map((c) => c.agencyId), gen.counters().map((c) => c.year), gen.counters().map((c) => c.lastValue)],
     );
+    const rowsSeconds = (Date.now() - started) / 1000;
+    if (opts.deferIndexes) await buildDeferredIndexes(pool, opts.jobs);
     const loadSeconds = (Date.now() - started) / 1000;
     await pool.query(`ANALYZE ${TABLES.join(', ')}`);
     const totalRows = TABLES.reduce((sum, t) => sum + counts[t], 0);
-    console.log(`\nLoaded ${totalRows} rows in ${loadSeconds.toFixed(1)} s (${Math.round(totalRows / loadSeconds)} rows/s; generating took ${(generateMs / 1000).toFixed(1)} s of it)`);
+    console.log(
+      `\nLoaded ${totalRows} rows in ${loadSeconds.toFixed(1)} s (${Math.round(totalRows / loadSeconds)} rows/s; generating took ${(generateMs / 1000).toFixed(1)} s of it` +
+        (opts.deferIndexes ? `, rows ${rowsSeconds.toFixed(1)} s, deferred indexes ${(loadSeconds - rowsSeconds).toFixed(1)} s)` : ')'),
+    );
     const sizes = await pool.query<{ table: string; rows: string; size: string }>(
       `SELECT t AS table, (SELECT reltuples::bigint FROM pg_class WHERE oid = t::regclass)::text AS rows,
               pg_size_pretty(pg_total_relation_size(t::regclass)) AS size
@@ -356,12 +520,20 @@ async function main(): Promise<void> {
     }
     console.log(`of which BANK_RESPONSE: ${bankResponses} transfers, ${bankResponseIdentifiers} identifiers`);
     console.log(`case_number_counters: ${gen.counters().length} agency-years set`);
+    const db = await pool.query<{ bytes: string; cases: string }>('SELECT pg_database_size(current_database())::text AS bytes, (SELECT count(*) FROM cases)::text AS cases');
+    const { bytes, cases } = db.rows[0];
+    console.log(`database ${(Number(bytes) / 2 ** 30).toFixed(2)} GiB for ${cases} cases: ${Math.round(Number(bytes) / Number(cases)).toLocaleString('en')} bytes per case (pg_database_size / cases)`);
+    console.log(`generator rss: peak ${peakRss.toFixed(0)} MiB at the progress lines`);
   } finally {
     await pool.end();
   }
 }
 
-if (require.main === module) {
+if (!isMainThread) {
+  thread(workerData as ThreadData).catch((e: unknown) => {
+    throw e;
+  });
+} else if (require.main === module) {
   main().catch((e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
