@@ -43,7 +43,8 @@ async function main(): Promise<void> {
      WHERE c.agency_id = $1 AND t.to_kind = 'BANK_CARD' AND t.source = 'PAYMENT_TRAIL' ORDER BY c.created_at DESC LIMIT 1`, [gd.id],
   )).rows;
   const [numbered] = (await owner.query<{ case_number: string }>(
-    `SELECT case_number FROM cases WHERE agency_id = $1 ORDER BY created_at LIMIT 1 OFFSET $2`, [gd.id, Math.floor(cases / 20)],
+    `SELECT case_number FROM (SELECT case_number, row_number() OVER (ORDER BY created_at) AS n, count(*) OVER () AS total
+       FROM cases WHERE agency_id = $1 AND NOT archived) c WHERE n = 1 + $2 % total`, [gd.id, Math.floor(cases / 20)],
   )).rows;
   await owner.end();
 
