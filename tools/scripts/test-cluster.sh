@@ -8,6 +8,7 @@
 ensure_node_modules
 [ -f dist/apps/api/src/main.js ] && [ -f dist/apps/worker/src/main.js ] || build_server
 command -v chromium >/dev/null || apt_install chromium
+fc-list 2>/dev/null | grep -qi CJK || apt_install fonts-noto-cjk
 started="$(date +%s)"
 say "The interleaved-agencies tests through pgbouncer (transaction pooling; tools/scripts/pgbouncer-test.sh)"
 bash tools/scripts/pgbouncer-test.sh
