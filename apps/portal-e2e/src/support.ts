@@ -139,6 +139,9 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * violations, each as "rule (impact): what it asks — the first elements" so a failure says what to fix where.
  */
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  // Next streams a page's metadata: its <title> can arrive a moment after the content. Check the settled page (a page
+  // that never gets one still fails, on document-title).
+  await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 10_000 }).catch(() => undefined);
   let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
