@@ -57,10 +57,6 @@ say "Benchmark smoke (bench/smoke.sh)"
 BENCH_SMOKE_PREFIX="${TEST_DB}_bench" BENCH_SMOKE_BASE="$E2E_DB" bash bench/smoke.sh
 say "Browser tests (playwright-core on Debian's Chromium)"
 browser_tests "$E2E_DB" --ci --json --outputFile=tmp/test-results/portal-e2e.json
-# The production topology (npm run cluster) broken on purpose: its own PostgreSQL primary and standby, pgbouncer, Redis
-# Cluster and HAProxy on ports of their own (55432-56532, 7301-7306, 4600-4632, 3600), all stopped at the end.
-say "Cluster faults (tools/scripts/test-cluster.sh)"
-CLUSTER_SKIP_BUILD=1 bash tools/scripts/test-cluster.sh --ci --json --outputFile=tmp/test-results/cluster-e2e.json
 
 node -e '
 const fs = require("fs"); let passed = 0, failed = 0;
