@@ -74,8 +74,11 @@ describe('notifications worker', () => {
     await producers.notify(job);
     await producers.notify(job);
     await waitFor(async () => (await rowsFor(job.auditEventId)).length === 2);
-    const counts = await producers.notifications.getJobCounts('completed', 'waiting', 'active', 'delayed');
-    expect(counts['waiting'] + counts['active'] + counts['delayed']).toBe(0);
+    // The rows commit a moment before BullMQ marks their job completed: count the notice's jobs once none is pending.
+    const jobsOf = async (states: Array<'completed' | 'waiting' | 'active' | 'delayed'>) =>
+      (await producers.notifications.getJobs(states)).filter((j) => (j?.data as { auditEventId?: string } | undefined)?.auditEventId === job.auditEventId).length;
+    await waitFor(async () => (await jobsOf(['waiting', 'active', 'delayed'])) === 0);
+    expect(await jobsOf(['completed', 'waiting', 'active', 'delayed'])).toBe(1);
     expect((await rowsFor(job.auditEventId)).length).toBe(2);
   });
 
