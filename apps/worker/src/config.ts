@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasHashTag, parseClusterNodes } from '@caselink/jobs';
+import { checkQueuePrefix, redisClusterNodesSetting } from '@caselink/jobs';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -26,15 +26,7 @@ const schema = z.object({
    * A Redis Cluster instead of one Redis: seed nodes "host:port,host:port" (a few suffice, the rest are discovered).
    * REDIS_URL then gives only the password and TLS (rediss:) of the nodes, and QUEUE_PREFIX must be a hash tag.
    */
-  REDIS_CLUSTER_NODES: z.string().optional().transform((v, ctx) => {
-    if (!v?.trim()) return undefined;
-    const nodes = parseClusterNodes(v);
-    if (!nodes) {
-      ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of host:port, e.g. 10.0.0.1:6379,10.0.0.2:6379' });
-      return z.NEVER;
-    }
-    return nodes;
-  }),
+  REDIS_CLUSTER_NODES: redisClusterNodesSetting,
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(5),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   /** On SIGTERM, running jobs get this long to finish; after that the worker stops and they return to their queue. */
@@ -64,13 +56,7 @@ const schema = z.object({
   /** Rows of one data class purged per transaction. */
   RETENTION_BATCH_SIZE: z.coerce.number().int().min(1).max(50_000).default(1000),
 }).superRefine((c, ctx) => {
-  // BullMQ's Lua scripts touch several keys of a queue at once: on a cluster they must hash to one slot.
-  if (c.REDIS_CLUSTER_NODES && !hasHashTag(c.QUEUE_PREFIX)) {
-    ctx.addIssue({
-      code: 'custom', path: ['QUEUE_PREFIX'],
-      message: `must be a Redis hash tag such as {caselink} when REDIS_CLUSTER_NODES is set (got "${c.QUEUE_PREFIX}"): every key of a queue must hash to one cluster slot`,
-    });
-  }
+  checkQueuePrefix(c, ctx);
   if (c.NODE_ENV === 'production' && !c.SUBJECT_HASH_KEY) ctx.addIssue({ code: 'custom', path: ['SUBJECT_HASH_KEY'], message: 'must be set in production' });
   // Without the key nothing anchors the audit trail outside the database: an owner could rewrite it unseen.
   if (c.NODE_ENV === 'production' && !c.AUDIT_SIGNING_KEY_FILE) ctx.addIssue({ code: 'custom', path: ['AUDIT_SIGNING_KEY_FILE'], message: 'must be set in production' });

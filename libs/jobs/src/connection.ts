@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ConnectionOptions } from 'bullmq';
 import { Cluster, type ClusterOptions, Redis, type RedisOptions } from 'ioredis';
 
@@ -118,4 +119,25 @@ export async function closeRedisClient(client: RedisClient, graceMs = 2000): Pro
   const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
   if (!(await Promise.race([quit, late]))) client.disconnect();
   clearTimeout(timer);
+}
+
+/** The REDIS_CLUSTER_NODES setting of the api's and the worker's configurations: seed nodes, validated. */
+export const redisClusterNodesSetting = z.string().optional().transform((v, ctx) => {
+  if (!v?.trim()) return undefined;
+  const nodes = parseClusterNodes(v);
+  if (!nodes) {
+    ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of host:port, e.g. 10.0.0.1:6379,10.0.0.2:6379' });
+    return z.NEVER;
+  }
+  return nodes;
+});
+
+/** BullMQ's Lua scripts touch several keys of a queue at once: on a cluster they must hash to one slot. */
+export function checkQueuePrefix(c: { REDIS_CLUSTER_NODES?: readonly RedisNode[]; QUEUE_PREFIX: string }, ctx: z.RefinementCtx): void {
+  if (c.REDIS_CLUSTER_NODES && !hasHashTag(c.QUEUE_PREFIX)) {
+    ctx.addIssue({
+      code: 'custom', path: ['QUEUE_PREFIX'],
+      message: `must be a Redis hash tag such as {caselink} when REDIS_CLUSTER_NODES is set (got "${c.QUEUE_PREFIX}"): every key of a queue must hash to one cluster slot`,
+    });
+  }
 }

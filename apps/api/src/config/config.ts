@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasHashTag, parseClusterNodes } from '@caselink/jobs';
+import { checkQueuePrefix, redisClusterNodesSetting } from '@caselink/jobs';
 
 /** "max/seconds", e.g. "20/60": at most 20 in any window of 60 seconds. */
 export interface RateLimitSpec {
@@ -46,15 +46,7 @@ const schema = z.object({
    * A Redis Cluster instead of one Redis: seed nodes "host:port,host:port" (a few suffice, the rest are discovered).
    * REDIS_URL then gives only the password and TLS (rediss:) of the nodes, and QUEUE_PREFIX must be a hash tag.
    */
-  REDIS_CLUSTER_NODES: z.string().optional().transform((v, ctx) => {
-    if (!v?.trim()) return undefined;
-    const nodes = parseClusterNodes(v);
-    if (!nodes) {
-      ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of host:port, e.g. 10.0.0.1:6379,10.0.0.2:6379' });
-      return z.NEVER;
-    }
-    return nodes;
-  }),
+  REDIS_CLUSTER_NODES: redisClusterNodesSetting,
   /**
    * The streaming replica (hot standby, or a pgbouncer in front of it) for the reads REPLICA_READS names (access table);
    * unset: every read on the primary. Same app role and database as DATABASE_URL.
@@ -130,13 +122,7 @@ const schema = z.object({
   /** Where the worker publishes the signed heads (the same store); the api only reads it. */
   AUDIT_ANCHOR_DIR: z.string().min(1).default('var/audit-anchors'),
 }).superRefine((c, ctx) => {
-  // BullMQ's Lua scripts touch several keys of a queue at once: on a cluster they must hash to one slot.
-  if (c.REDIS_CLUSTER_NODES && !hasHashTag(c.QUEUE_PREFIX)) {
-    ctx.addIssue({
-      code: 'custom', path: ['QUEUE_PREFIX'],
-      message: `must be a Redis hash tag such as {caselink} when REDIS_CLUSTER_NODES is set (got "${c.QUEUE_PREFIX}"): every key of a queue must hash to one cluster slot`,
-    });
-  }
+  checkQueuePrefix(c, ctx);
   // A development key in production would let anyone with the code test ID numbers against the hashes.
   if (c.NODE_ENV === 'production' && !c.SUBJECT_HASH_KEY) ctx.addIssue({ code: 'custom', path: ['SUBJECT_HASH_KEY'], message: 'must be set in production' });
   // Secrets of authenticator apps must not hang on the token-signing key in production (rotating one would lose the other).
