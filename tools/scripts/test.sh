@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: lint (with module boundaries), type checks, unit tests, integration tests on real
-# PostgreSQL and Redis (a fresh test database), the pending-migration check, the benchmark smoke, and browser tests.
+# PostgreSQL and Redis (a fresh test database), the pending-migration check, the benchmark smoke, browser tests and the
+# cluster fault suite.
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p tmp/test-results
@@ -57,6 +58,10 @@ say "Benchmark smoke (bench/smoke.sh)"
 BENCH_SMOKE_PREFIX="${TEST_DB}_bench" BENCH_SMOKE_BASE="$E2E_DB" bash bench/smoke.sh
 say "Browser tests (playwright-core on Debian's Chromium)"
 browser_tests "$E2E_DB" --ci --json --outputFile=tmp/test-results/portal-e2e.json
+# The production topology on this machine (pgbouncer, a streaming standby, a Redis Cluster, 2 apis and 2 workers behind
+# HAProxy) and the faults broken on it on purpose; its own ports, stopped at its end.
+say "Cluster faults (npm run test:cluster)"
+bash tools/scripts/test-cluster.sh --ci --json --outputFile=tmp/test-results/cluster-e2e.json
 
 node -e '
 const fs = require("fs"); let passed = 0, failed = 0;

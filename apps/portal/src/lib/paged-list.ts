@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Connection } from './types';
 
 interface Options {
@@ -19,23 +19,29 @@ export function usePagedList<T>(fetchPage: (after: string | null) => Promise<Con
   const [hasMore, setHasMore] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
+  // Only the latest load may write: a filter changed twice quickly must not show the first filter's rows when its
+  // answer arrives last.
+  const latest = useRef(0);
 
   const load = useCallback(
     async (after: string | null) => {
+      const ticket = ++latest.current;
       setLoading(true);
       setError(null);
       try {
         const page = await fetchPage(after);
+        if (ticket !== latest.current) return;
         const rows = page.edges.map((e) => e.node);
         setItems((prev) => (after ? [...prev, ...rows] : rows));
         setTotal(page.totalCount);
         setCursor(page.pageInfo.endCursor);
         setHasMore(page.pageInfo.hasNextPage);
       } catch (e) {
+        if (ticket !== latest.current) return;
         setError(e);
         if (clearOnError && !after) setItems([]);
       } finally {
-        setLoading(false);
+        if (ticket === latest.current) setLoading(false);
       }
     },
     [fetchPage, clearOnError],
