@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { Logger as JsonLogger } from 'nestjs-pino';
-import { createRedisClient, redisTarget } from '@caselink/jobs';
+import { createRedisClient, FAIL_FAST_COMMAND_MS, redisTarget } from '@caselink/jobs';
 import { loadWorkerConfig } from './config';
 import { createWorkerLogger, withLogging } from './logging';
 import { WorkerHost } from './worker-host';
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const ds = app.get(DataSource);
   const linkerDs = app.get<DataSource>(LINKER_DATA_SOURCE);
   const host = app.get(WorkerHost);
-  const redis = createRedisClient(redisTarget(config), { maxRetriesPerRequest: 1, lazyConnect: true }).on('error', () => undefined);
+  const redis = createRedisClient(redisTarget(config), { maxRetriesPerRequest: 1, lazyConnect: true, commandTimeout: FAIL_FAST_COMMAND_MS }).on('error', () => undefined);
 
   const healthLog = new Logger('Health');
   // Health over plain HTTP: the worker serves no API, so no web framework for two routes.

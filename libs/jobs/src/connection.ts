@@ -59,7 +59,16 @@ export interface RedisClientOptions {
   lazyConnect?: boolean;
   keyPrefix?: string;
   enableAutoPipelining?: boolean;
+  /**
+   * Fail a command not answered within this many ms. A frozen Redis (SIGSTOP, a partition) keeps its TCP connection
+   * open and answers nothing: without a timeout a sign-in's rate limit or a health check would wait for ever.
+   * Never on a BullMQ worker's connection (its blocking reads wait on purpose).
+   */
+  commandTimeout?: number;
 }
+
+/** The command timeout of clients that must fail fast rather than wait out an outage (limits, health, read routing). */
+export const FAIL_FAST_COMMAND_MS = 1000;
 
 /**
  * The one way the api and the worker open a Redis client: `Redis` on one server (as `new Redis(url, options)` always
@@ -69,7 +78,7 @@ export interface RedisClientOptions {
 export function createRedisClient(target: RedisTarget, options: RedisClientOptions = {}): RedisClient {
   if (!target.clusterNodes?.length) return new Redis(target.url, options as RedisOptions);
   const u = new URL(target.url);
-  const { keyPrefix, lazyConnect, enableAutoPipelining, maxRetriesPerRequest } = options;
+  const { keyPrefix, lazyConnect, enableAutoPipelining, maxRetriesPerRequest, commandTimeout } = options;
   const clusterOptions: ClusterOptions = {
     redisOptions: {
       username: u.username || undefined,
@@ -77,6 +86,7 @@ export function createRedisClient(target: RedisTarget, options: RedisClientOptio
       tls: u.protocol === 'rediss:' ? {} : undefined,
       // undefined stays ioredis' default (20), as on one server.
       ...(maxRetriesPerRequest !== undefined ? { maxRetriesPerRequest } : {}),
+      ...(commandTimeout !== undefined ? { commandTimeout } : {}),
     },
     scaleReads: 'master',
     // A cluster client queues commands while it has no cluster at all, with no limit: right for what waits out an outage
@@ -85,6 +95,9 @@ export function createRedisClient(target: RedisTarget, options: RedisClientOptio
     clusterRetryStrategy: (times: number) => Math.min(100 * times, 2000),
     // A dead master answers nothing: notice it (and re-read the slots) well within a failover.
     slotsRefreshTimeout: 2000,
+    // A frozen master (SIGSTOP, a partition) never closes its connection nor answers MOVED: only re-reading the slots
+    // now and then tells its clients that its replica took over.
+    slotsRefreshInterval: 2000,
     // A command to a dead master is retried (up to maxRedirections, 16) this often: 16 × 500 ms outlasts a failover.
     retryDelayOnFailover: 500,
     retryDelayOnClusterDown: 300,

@@ -1,5 +1,5 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { createRedisClient, JobProducers, type RedisClient, redisTarget } from '@caselink/jobs';
+import { createRedisClient, FAIL_FAST_COMMAND_MS, JobProducers, type RedisClient, redisTarget } from '@caselink/jobs';
 import { API_CONFIG, ApiConfig } from '../config/config';
 
 export const REDIS = Symbol('REDIS');
@@ -25,7 +25,7 @@ export const REDIS = Symbol('REDIS');
       provide: REDIS,
       inject: [API_CONFIG],
       // Failures surface through /health/ready; the 'error' listener only keeps them out of the log.
-      useFactory: (config: ApiConfig) => createRedisClient(redisTarget(config), { maxRetriesPerRequest: 1, lazyConnect: true }).on('error', () => undefined),
+      useFactory: (config: ApiConfig) => createRedisClient(redisTarget(config), { maxRetriesPerRequest: 1, lazyConnect: true, commandTimeout: FAIL_FAST_COMMAND_MS }).on('error', () => undefined),
     },
   ],
   exports: [JobProducers, REDIS],

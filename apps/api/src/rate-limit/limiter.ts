@@ -2,7 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createRedisClient, type RedisClient, redisTarget } from '@caselink/jobs';
+import { createRedisClient, FAIL_FAST_COMMAND_MS, type RedisClient, redisTarget } from '@caselink/jobs';
 import { API_CONFIG, ApiConfig, RateLimitSpec } from '../config/config';
 
 /** Where a request view carries the key and limit of one count (the plugin's limiter only sees the request). */
@@ -33,7 +33,7 @@ export class RedisLimiter implements OnModuleInit, OnApplicationShutdown {
   ) {
     // One retry, then fail: a Redis outage must not hold sign-ins until it ends (see hit()).
     // On a cluster the prefix is a hash tag (the configuration insists): each count is one key, its Lua script one slot.
-    this.redis = createRedisClient(redisTarget(config), { keyPrefix: `${config.QUEUE_PREFIX}:rate-limit:`, maxRetriesPerRequest: 1 })
+    this.redis = createRedisClient(redisTarget(config), { keyPrefix: `${config.QUEUE_PREFIX}:rate-limit:`, maxRetriesPerRequest: 1, commandTimeout: FAIL_FAST_COMMAND_MS })
       .on('error', (e: Error) => this.warnOnce(e));
   }
 
