@@ -56,7 +56,8 @@ async function main(): Promise<void> {
     { key: 'filter', label: 'filter: investment cases under investigation', query: CASES, variables: () => ({ first: 50, filter: { fraudTypes: ['INVESTMENT'], statuses: ['INVESTIGATING'] } }) },
     { key: 'searchCard', label: 'search: a mule card number', query: CASES, variables: () => ({ first: 50, filter: { search: card.canonical } }) },
     { key: 'searchNumber', label: 'search: a case number', query: CASES, variables: () => ({ first: 50, filter: { search: numbered.case_number } }) },
-    { key: 'searchWord', label: 'search: a word of titles and narratives (刷单)', query: CASES, variables: () => ({ first: 50, filter: { search: '刷单' } }) },
+    { key: 'searchWord', label: 'search: a two-character word of titles and narratives (刷单: no trigram, every text read)', query: CASES, variables: () => ({ first: 50, filter: { search: '刷单' } }) },
+    { key: 'searchPhrase', label: 'search: a common phrase of narratives (刷单返利: the trigram index)', query: CASES, variables: () => ({ first: 50, filter: { search: '刷单返利' } }) },
     { key: 'searchNone', label: 'search: a number no case holds (every visible case looked at)', query: CASES, variables: () => ({ first: 50, filter: { search: '6299999999999999' } }) },
   ];
 

@@ -975,6 +975,34 @@ CREATE FUNCTION public.case_owner(p_case uuid) RETURNS uuid
 ALTER FUNCTION public.case_owner(p_case uuid) OWNER TO caselink_owner;
 
 --
+-- Name: case_search_matches(text, text); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.case_search_matches(p_pattern text, p_compact text) RETURNS SETOF uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $_$
+      DECLARE
+        -- A pattern with no cased letter (Chinese, digits) matches the same under LIKE, at twice ILIKE's speed.
+        op text := CASE WHEN lower(p_pattern) = upper(p_pattern) AND lower(coalesce(p_compact, '')) = upper(coalesce(p_compact, '')) THEN 'LIKE' ELSE 'ILIKE' END;
+      BEGIN
+        IF app_agency() IS NULL OR NOT (app_has_role('INVESTIGATOR', 'SUPERVISOR', 'ANALYST') OR app_is_system()) THEN RETURN; END IF;
+        -- EXECUTE: planned for this pattern each time (its trigrams decide which index pays).
+        RETURN QUERY EXECUTE format($q$
+          SELECT m.id FROM (
+            SELECT x.id FROM cases x WHERE x.title %1$s $1 OR x.case_number %1$s $1
+            UNION SELECT st.case_id FROM victim_statements st WHERE st.narrative %1$s $1
+            UNION SELECT i.case_id FROM identifiers i WHERE $2 IS NOT NULL AND (i.canonical %1$s $1 OR i.canonical %1$s $2)
+              AND (i.kind NOT IN ('PHONE', 'ID_NUMBER') OR (app_sees_personal_data() AND app_can_contribute(i.case_id)))
+          ) m JOIN cases c ON c.id = m.id
+          WHERE c.agency_id = app_agency() OR c.id IN (SELECT app_granted_cases())
+        $q$, op) USING p_pattern, p_compact;
+      END $_$;
+
+
+ALTER FUNCTION public.case_search_matches(p_pattern text, p_compact text) OWNER TO caselink_owner;
+
+--
 -- Name: cases_archive(); Type: FUNCTION; Schema: public; Owner: caselink_owner
 --
 
@@ -5160,6 +5188,13 @@ CREATE UNIQUE INDEX case_shares_live_key ON public.case_shares USING btree (case
 --
 
 CREATE INDEX cases_agency_created_idx ON public.cases USING btree (agency_id, created_at DESC, id DESC);
+
+
+--
+-- Name: cases_case_number_trgm_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX cases_case_number_trgm_idx ON public.cases USING gin (case_number public.gin_trgm_ops);
 
 
 --
@@ -9966,6 +10001,14 @@ GRANT ALL ON FUNCTION public.case_golden_minutes(p_cases uuid[]) TO caselink_app
 
 REVOKE ALL ON FUNCTION public.case_owner(p_case uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION public.case_owner(p_case uuid) TO caselink_app;
+
+
+--
+-- Name: FUNCTION case_search_matches(p_pattern text, p_compact text); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.case_search_matches(p_pattern text, p_compact text) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.case_search_matches(p_pattern text, p_compact text) TO caselink_app;
 
 
 --

@@ -117,3 +117,10 @@ export function moneyProblem(text: string): string | null {
 export const DASHBOARD_ROLLUP_SPANS = ['D', 'M', 'Y'] as const;
 /** Series members are summed by day and month only (growth is asked over periods, never whole years at once). */
 export const DASHBOARD_MEMBER_ROLLUP_SPANS = ['D', 'M'] as const;
+
+/**
+ * The case list counts its matches up to this many, then says "at least" (CaseConnection.totalCountCapped): counting
+ * every case a province sees, under row-level security, costs most of a second at national scale, for a figure
+ * nobody reads beyond its first digits.
+ */
+export const CASE_COUNT_CAP = 10_000;

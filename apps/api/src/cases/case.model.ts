@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AccessRequestStatus, AgencyKind, CaseAccess, CaseStatus, FraudType, IdentifierKind, PaymentChannel, Sensitivity } from '@caselink/domain';
+import { AccessRequestStatus, AgencyKind, CASE_COUNT_CAP, CaseAccess, CaseStatus, FraudType, IdentifierKind, PaymentChannel, Sensitivity } from '@caselink/domain';
 import { connectionType } from '../common/pagination';
 
 registerEnumType(FraudType, {
@@ -172,7 +172,10 @@ export class CaseModel {
 }
 
 @ObjectType({ description: 'A page of cases' })
-export class CaseConnection extends connectionType(CaseModel, 'Case') {}
+export class CaseConnection extends connectionType(CaseModel, 'Case') {
+  @Field({ description: `totalCount stopped at ${CASE_COUNT_CAP}: at least that many cases match (a full count costs seconds at national scale); false when totalCount is exact` })
+  totalCountCapped: boolean;
+}
 
 @ObjectType('Victim', { description: 'A victim, as on a statement' })
 export class VictimModel {

@@ -1,5 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client, Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { inAgencyTransaction, listCases } from '@caselink/db';
 import { AgencyKind, Role } from '@caselink/domain';
 import { appPool, asAgency, codeOf, createAgency, gql, login, ownerClient, startApi, TestAgency } from '../../test/harness';
 
@@ -161,6 +163,20 @@ describe('cases, statements and sharing', () => {
     expect(after).toBe(before);
   });
 
+  it('counts the list up to a cap, then says "at least" (totalCountCapped)', async () => {
+    const ds = app.get(DataSource);
+    const acting = { agencyId: gd.id, userId: gd.users[Role.INVESTIGATOR].id, nationalAdmin: false, roles: [Role.INVESTIGATOR] };
+    const list = (countCap: number) => inAgencyTransaction(ds, acting, (m) =>
+      listCases(m, {}, { afterId: null, limit: 10, withCount: true, countCap }));
+    const exact = await list(1000);
+    expect(exact.capped).toBe(false);
+    expect(exact.total).toBeGreaterThanOrEqual(2);
+    expect(await list(exact.total)).toMatchObject({ total: exact.total, capped: false });
+    expect(await list(exact.total - 1)).toMatchObject({ total: exact.total - 1, capped: true });
+    const page = await gql(app, '{ cases(first: 1) { totalCount totalCountCapped } }', {}, { token: t['gd'] });
+    expect(page.data?.cases).toEqual({ totalCount: exact.total, totalCountCapped: false });
+  });
+
   it('allows only the state machine transitions, naming the current state', async () => {
     const change = (status: string) => gql(app, 'mutation($id: ID!, $s: CaseStatus!) { changeCaseStatus(id: $id, status: $s) { status allowedTransitions } }', { id: caseId, s: status }, { token: t['gd'] });
     const bad = await change('SOLVED');
@@ -170,8 +186,17 @@ describe('cases, statements and sharing', () => {
 
   it('searches titles, narratives and identifiers, and filters', async () => {
     const search = (s: string) => gql(app, 'query($f: CaseFilter) { cases(first: 20, filter: $f) { totalCount edges { node { id } } } }', { f: { search: s } }, { token: t['gd'] });
-    for (const term of ['冒充客服', '诱导转账', '6217000012345678907']) {
-      expect((await search(term)).data?.cases.edges.map((e: any) => e.node.id)).toContain(caseId);
+    // Long terms through the trigram indexes, two-character words case by case, a card as typed with spaces, the case number.
+    const { rows: [{ case_number: caseNumber }] } = await owner.query('SELECT case_number FROM cases WHERE id = $1', [caseId]);
+    for (const term of ['冒充客服', '诱导转账', '6217000012345678907', '6217 0000 1234 5678 907', '客服', caseNumber, caseNumber.slice(-8)]) {
+      const found = await search(term);
+      expect(found.errors).toBeUndefined();
+      expect([term, found.data?.cases.edges.map((e: any) => e.node.id)]).toEqual([term, expect.arrayContaining([caseId])]);
+    }
+    // Beijing sees none of it, by any road (row-level security under every sub-select).
+    for (const term of ['冒充客服', '6217000012345678907', '客服', caseNumber]) {
+      const other = await gql(app, 'query($f: CaseFilter) { cases(first: 20, filter: $f) { totalCount edges { node { id } } } }', { f: { search: term } }, { token: t['bj'] });
+      expect(other.data?.cases.edges.map((e: any) => e.node.id)).not.toContain(caseId);
     }
     const filtered = await gql(app, 'query($f: CaseFilter) { cases(filter: $f) { totalCount } }', { f: { fraudTypes: ['INVESTMENT'], minLoss: '1.00' } }, { token: t['gd'] });
     expect(filtered.data?.cases.totalCount).toBe(0);

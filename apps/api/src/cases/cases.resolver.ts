@@ -33,7 +33,7 @@ export class CasesResolver {
 
   @Query(() => CaseConnection, { description: 'Cases the caller may see (police only), newest first' })
   async cases(@CurrentActor() actor: Actor, @Args() args: CaseListArgs, @Info() info: GraphQLResolveInfo, @Context() ctx: GqlContext): Promise<CaseConnection> {
-    const page = await this.caseService.list(actor, args, selects(info, 'totalCount'));
+    const page = await this.caseService.list(actor, args, selects(info, 'totalCount') || selects(info, 'totalCountCapped'));
     await loadersOf(ctx, this.ds, this.directory).prime(this.tx.manager, page.edges.map((e) => e.node), info, ['edges', 'node']);
     return page;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditAction, AuditOutcome, caseTransitionProblem, CaseStatus, moneyProblem, provinceOf, seesPersonalData } from '@caselink/domain';
+import { AuditAction, AuditOutcome, caseTransitionProblem, CaseStatus, moneyProblem, provinceOf } from '@caselink/domain';
 import { CaseListFilter, CaseRow, insertCase, listCases, nextCaseNumber, recordAudit, setCaseStatus, visibleCaseById, visibleCasesByIds, VisibleCaseRow } from '@caselink/db';
 import type { Actor } from '../common/actor';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
@@ -17,13 +17,13 @@ export class CasesService {
     private readonly directory: AgencyDirectory,
   ) {}
 
-  async list(actor: Actor, args: CaseListArgs, withCount = true): Promise<Connection<CaseModel>> {
-    const filter = listFilter(args.filter, seesPersonalData(actor));
-    const { rows, total } = await listCases(this.tx.manager, filter, {
+  async list(actor: Actor, args: CaseListArgs, withCount = true): Promise<Connection<CaseModel> & { totalCountCapped: boolean }> {
+    const filter = listFilter(args.filter);
+    const { rows, total, capped } = await listCases(this.tx.manager, filter, {
       afterId: args.after ? decodeCursor(args.after) : null, limit: args.first + 1, withCount,
     });
     const edges = await Promise.all(rows.slice(0, args.first).map(async (c) => ({ cursor: encodeCursor(c.id), node: await this.toModel(actor, c) })));
-    return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total };
+    return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: total, totalCountCapped: capped };
   }
 
   async get(actor: Actor, id: string): Promise<CaseModel> {
@@ -93,13 +93,13 @@ export class CasesService {
 }
 
 /** The list's conditions, with the money bounds checked (BAD_USER_INPUT naming the field). */
-function listFilter(f: CaseFilter | undefined, seesPersonal: boolean): CaseListFilter {
-  if (!f) return { seesPersonal };
+function listFilter(f: CaseFilter | undefined): CaseListFilter {
+  if (!f) return {};
   for (const field of ['minLoss', 'maxLoss'] as const) {
     const value = f[field];
     if (value === undefined) continue;
     const problem = moneyProblem(value);
     if (problem) throw badInput(`filter.${field}`, problem);
   }
-  return { ...f, search: f.search?.trim() || null, seesPersonal };
+  return { ...f, search: f.search?.trim() || null };
 }

@@ -63,7 +63,7 @@ type Documents = {
     "query AuditEvents($first: Int, $after: String, $action: String) {\n  auditEvents(first: $first, after: $after, action: $action) {\n    edges { cursor node { id sequence occurredAt actorUserId actorEmail agencyId action entityType entityId clientAddress outcome details } }\n    pageInfo { hasNextPage endCursor } totalCount\n  }\n}": typeof types.AuditEventsDocument,
     "query VerifyAuditChain {\n  verifyAuditChain { ok checkedCount firstBrokenEventId firstBrokenSequence reason anchors { ...AnchorReason } }\n}": typeof types.VerifyAuditChainDocument,
     "fragment CaseSummary on Case {\n  id caseNumber title fraudType status provinces totalLoss victimCount reportedOn sensitivity owner { ...AgencyRefFields } viewerAccess\n}": typeof types.CaseSummaryFragmentDoc,
-    "query Cases($first: Int, $after: String, $filter: CaseFilter) {\n  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount }\n}": typeof types.CasesDocument,
+    "query Cases($first: Int, $after: String, $filter: CaseFilter) {\n  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount totalCountCapped }\n}": typeof types.CasesDocument,
     "fragment CaseDetail on Case {\n  ...CaseSummary description createdAt updatedAt handling { ...HandlingFields } allowedTransitions\n  statements { ...StatementFields } identifiers { ...IdentifierFields } shares { ...ShareFields }\n  attachments { ...AttachmentFields } legalHold { ...LegalHoldFields }\n}": typeof types.CaseDetailFragmentDoc,
     "mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) { changeCaseStatus(id: $id, status: $status) { ...CaseDetail } }": typeof types.ChangeCaseStatusDocument,
     "fragment ClueImportItemFields on ClueImportItem { key kind canonical value sources documentTypes heldAs }": typeof types.ClueImportItemFieldsFragmentDoc,
@@ -262,7 +262,7 @@ const documents: Documents = {
     "query AuditEvents($first: Int, $after: String, $action: String) {\n  auditEvents(first: $first, after: $after, action: $action) {\n    edges { cursor node { id sequence occurredAt actorUserId actorEmail agencyId action entityType entityId clientAddress outcome details } }\n    pageInfo { hasNextPage endCursor } totalCount\n  }\n}": types.AuditEventsDocument,
     "query VerifyAuditChain {\n  verifyAuditChain { ok checkedCount firstBrokenEventId firstBrokenSequence reason anchors { ...AnchorReason } }\n}": types.VerifyAuditChainDocument,
     "fragment CaseSummary on Case {\n  id caseNumber title fraudType status provinces totalLoss victimCount reportedOn sensitivity owner { ...AgencyRefFields } viewerAccess\n}": types.CaseSummaryFragmentDoc,
-    "query Cases($first: Int, $after: String, $filter: CaseFilter) {\n  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount }\n}": types.CasesDocument,
+    "query Cases($first: Int, $after: String, $filter: CaseFilter) {\n  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount totalCountCapped }\n}": types.CasesDocument,
     "fragment CaseDetail on Case {\n  ...CaseSummary description createdAt updatedAt handling { ...HandlingFields } allowedTransitions\n  statements { ...StatementFields } identifiers { ...IdentifierFields } shares { ...ShareFields }\n  attachments { ...AttachmentFields } legalHold { ...LegalHoldFields }\n}": types.CaseDetailFragmentDoc,
     "mutation ChangeCaseStatus($id: ID!, $status: CaseStatus!) { changeCaseStatus(id: $id, status: $status) { ...CaseDetail } }": types.ChangeCaseStatusDocument,
     "fragment ClueImportItemFields on ClueImportItem { key kind canonical value sources documentTypes heldAs }": types.ClueImportItemFieldsFragmentDoc,
@@ -611,7 +611,7 @@ export function graphql(source: "fragment CaseSummary on Case {\n  id caseNumber
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Cases($first: Int, $after: String, $filter: CaseFilter) {\n  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount }\n}"): typeof import('./graphql').CasesDocument;
+export function graphql(source: "query Cases($first: Int, $after: String, $filter: CaseFilter) {\n  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount totalCountCapped }\n}"): typeof import('./graphql').CasesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1445,7 +1445,7 @@ export type CasesQueryVariables = Exact<{
 }>;
 
 
-export type CasesQuery = { cases: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type CasesQuery = { cases: { totalCount: number, totalCountCapped: boolean, edges: Array<{ cursor: string, node: { id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CaseDetailFragment = { description: string | null, createdAt: string, updatedAt: string, allowedTransitions: Array<CaseStatus>, id: string, caseNumber: string, title: string, fraudType: FraudType, status: CaseStatus, provinces: Array<string>, totalLoss: string, victimCount: number, reportedOn: string, sensitivity: Sensitivity, viewerAccess: ViewerAccess, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } | null, statements: Array<{ id: string, takenAt: string, place: string, province: string | null, narrative: string, reportedLoss: string, createdAt: string, takenByName: string, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, victim: { id: string, name: string, age: number | null, gender: string | null, province: string | null, idNumber: string | null, phone: string | null, personalDataMasked: boolean }, transfers: Array<{ id: string, fromAccount: string, toAccount: string, bank: string | null, amount: string, occurredAt: string, channel: PaymentChannel }> }>, identifiers: Array<{ id: string, kind: IdentifierKind, rawValue: string, canonical: string, source: IdentifierSource, statementId: string | null, note: string | null, createdAt: string, issuingBank: { prefix: string, bank: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } } | null }>, shares: Array<{ id: string, access: CaseAccess, grantedAt: string, revokedAt: string | null, agency: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string }, handling: { mayPassOn: boolean, mayUseInCourt: boolean, mustAskBeforeActing: boolean } }>, attachments: Array<{ id: string, statementId: string | null, fileName: string, contentType: string, sizeBytes: string, sha256: string, downloadPath: string, createdAt: string, purgedAt: string | null }>, legalHold: { caseId: string, reason: string, setAt: string, setByEmail: string | null } | null, owner: { id: string, name: string, nameEn: string, kind: AgencyKind, region: string } };
 
@@ -4496,6 +4496,7 @@ export const CasesDocument = new TypedDocumentString(`
       endCursor
     }
     totalCount
+    totalCountCapped
   }
 }
     fragment CaseSummary on Case {

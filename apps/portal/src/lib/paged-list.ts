@@ -15,6 +15,7 @@ interface Options {
 export function usePagedList<T>(fetchPage: (after: string | null) => Promise<Connection<T>>, { clearOnError = false }: Options = {}) {
   const [items, setItems] = useState<T[]>([]);
   const [total, setTotal] = useState<number | null>(null);
+  const [totalCapped, setTotalCapped] = useState(false);
   const [cursor, setCursor] = useState<string | null>(null);
   const [hasMore, setHasMore] = useState(false);
   const [loading, setLoading] = useState(true);
@@ -34,6 +35,7 @@ export function usePagedList<T>(fetchPage: (after: string | null) => Promise<Con
         const rows = page.edges.map((e) => e.node);
         setItems((prev) => (after ? [...prev, ...rows] : rows));
         setTotal(page.totalCount);
+        setTotalCapped(page.totalCountCapped === true);
         setCursor(page.pageInfo.endCursor);
         setHasMore(page.pageInfo.hasNextPage);
       } catch (e) {
@@ -55,6 +57,8 @@ export function usePagedList<T>(fetchPage: (after: string | null) => Promise<Con
     items,
     setItems,
     total,
+    /** total is a lower bound (the api stopped counting). */
+    totalCapped,
     setTotal,
     hasMore,
     loading,

@@ -30,6 +30,8 @@ export interface Connection<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number;
+  /** The count stopped at a cap (the case list: CASE_COUNT_CAP): at least totalCount rows match. */
+  totalCountCapped?: boolean;
 }
 
 /** Cursor pages without a total (seriesList, warninglist). */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CaseAccess, CaseStatus, FraudType, IdentifierKind, isPersonalData, Sensitivity } from '@caselink/domain';
+import { CASE_COUNT_CAP, CaseAccess, CaseStatus, FraudType, Sensitivity } from '@caselink/domain';
 import { rowsOf } from '../agency-context';
 import type { KeysetPage } from '../agencies/agency-store';
 
@@ -79,13 +79,9 @@ export interface CaseListFilter {
   search?: string | null;
   /** Archive records too (closed judgments loaded for the analytics); left out, the list holds the working cases only. */
   includeArchived?: boolean | null;
-  /** The caller's role sees personal data where its access allows (seesPersonalData). */
-  seesPersonal: boolean;
 }
 
-const PERSONAL_KINDS: readonly IdentifierKind[] = Object.values(IdentifierKind).filter(isPersonalData);
-
-function caseConditions(f: CaseListFilter): { where: string[]; params: unknown[] } {
+function caseConditions(f: CaseListFilter, matches: readonly string[] | null): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (condition: (n: string) => string, value: unknown) => {
@@ -102,31 +98,45 @@ function caseConditions(f: CaseListFilter): { where: string[]; params: unknown[]
   if (f.owningAgencyId) add((p) => `c.agency_id = ${p}::uuid`, f.owningAgencyId);
   // Archive records (cases.archived, migration 1765950000000) would bury the cases being worked: out unless asked for.
   if (!f.includeArchived) where.push('NOT c.archived');
-  if (f.search) {
-    params.push(`%${f.search.replace(/[\\%_]/g, (x) => `\\${x}`)}%`, PERSONAL_KINDS, f.seesPersonal);
-    const [pattern, personal, sees] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
-    // ILIKE on trigram-indexed columns; the sub-selects run under the same row-level security. Phones and ID numbers
-    // match only where the viewer sees them in full: a match on a masked value would let anyone guess it digit by digit
-    // (the same rule as masksPersonalData).
-    where.push(`(c.title ILIKE ${pattern} OR c.case_number ILIKE ${pattern}
-      OR EXISTS (SELECT 1 FROM victim_statements st WHERE st.case_id = c.id AND st.narrative ILIKE ${pattern})
-      OR EXISTS (SELECT 1 FROM identifiers i WHERE i.case_id = c.id AND (i.canonical ILIKE ${pattern} OR i.raw_value ILIKE ${pattern})
-                 AND (i.kind <> ALL (${personal}::text[]) OR (${sees}::boolean AND app_can_contribute(c.id)))))`);
-  }
+  // The search's matches, found once (searchMatches) for both the count and the page.
+  if (matches) add((p) => `c.id = ANY (${p}::uuid[])`, matches);
   return { where, params };
 }
 
 /**
- * One page of the cases the caller may see, newest first (keyset on created_at, id), with the caller's live share
- * of each; `withCount` counts every match (costly on big tables: only when the selection asks for it, else -1).
+ * The ids of the cases the caller may read whose title, case number, narratives or identifiers hold `term`
+ * (case_search_matches, migration 1765970000000: under row-level security ILIKE could never use the trigram indexes;
+ * the function returns only cases the caller may read, and the list reads them under RLS again).
  */
-export async function listCases(m: EntityManager, f: CaseListFilter, page: KeysetPage & { withCount: boolean }): Promise<{ rows: VisibleCaseRow[]; total: number }> {
-  const { where, params } = caseConditions(f);
+async function searchMatches(m: EntityManager, term: string): Promise<string[]> {
+  const like = (t: string) => `%${t.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+  // Identifiers are stored canonical (digits without separators, lower case): "6222 0212 3456" finds the card too.
+  // A term of one or two characters (a Chinese word is often two) is no clue to look for: titles and narratives only.
+  const compact = term.replace(/[\s\-()]/g, '') || term;
+  const [row] = rowsOf<{ ids: string[] }>(await m.query(
+    'SELECT coalesce(array_agg(id), \'{}\') AS ids FROM case_search_matches($1, $2) id', [like(term), [...term].length >= 3 ? like(compact) : null],
+  ));
+  return row.ids;
+}
+
+/**
+ * One page of the cases the caller may see, newest first (keyset on created_at, id), with the caller's live share
+ * of each; `withCount` counts the matches up to CASE_COUNT_CAP (`capped`: there are more), else total is -1.
+ */
+export async function listCases(
+  m: EntityManager, f: CaseListFilter, page: KeysetPage & { withCount: boolean; countCap?: number },
+): Promise<{ rows: VisibleCaseRow[]; total: number; capped: boolean }> {
+  const cap = page.countCap ?? CASE_COUNT_CAP;
+  const { where, params } = caseConditions(f, f.search ? await searchMatches(m, f.search) : null);
   const whereSql = (extra: string[]) => (where.length + extra.length ? `WHERE ${[...where, ...extra].join(' AND ')}` : '');
   let total = -1;
+  let capped = false;
   if (page.withCount) {
-    const [{ n }] = rowsOf<{ n: number }>(await m.query(`SELECT count(*)::int AS n FROM cases c ${whereSql([])}`, params));
-    total = n;
+    const [{ n }] = rowsOf<{ n: number }>(await m.query(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c ${whereSql([])} LIMIT ${Math.trunc(cap) + 1}) x`, params,
+    ));
+    capped = n > cap;
+    total = Math.min(n, cap);
   }
   const after: string[] = [];
   if (page.afterId) {
@@ -138,7 +148,7 @@ export async function listCases(m: EntityManager, f: CaseListFilter, page: Keyse
   const rows = rowsOf<VisibleCaseRow>(await m.query(
     `${SELECT_VISIBLE_CASE} ${whereSql(after)} ORDER BY c.created_at DESC, c.id DESC LIMIT $${params.length}`, params,
   ));
-  return { rows, total };
+  return { rows, total, capped };
 }
 
 /** The next number of the agency's counter for `year` (numbers have no gaps from rollbacks: the counter row is locked). */

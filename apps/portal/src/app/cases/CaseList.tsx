@@ -23,7 +23,7 @@ graphql(`fragment CaseSummary on Case {
   id caseNumber title fraudType status provinces totalLoss victimCount reportedOn sensitivity owner { ...AgencyRefFields } viewerAccess
 }`);
 const CASES = graphql(`query Cases($first: Int, $after: String, $filter: CaseFilter) {
-  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount }
+  cases(first: $first, after: $after, filter: $filter) { edges { cursor node { ...CaseSummary } } pageInfo { hasNextPage endCursor } totalCount totalCountCapped }
 }`);
 
 const PAGE_SIZE = 20;
@@ -51,7 +51,7 @@ export function CaseList({ ownAgencyId }: { ownAgencyId: string }) {
       (await request(CASES, { first: PAGE_SIZE, after, filter: toApiFilter(applied) })).cases,
     [request, applied],
   );
-  const { items: cases, total, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage, { clearOnError: true });
+  const { items: cases, total, totalCapped, hasMore, loading, error, reload, loadMore } = usePagedList(fetchPage, { clearOnError: true });
   // A filter the api refuses is shown at its field; any other failure above the table.
   const fieldErrorsOf = useFieldErrors();
   const apiErrors = useMemo(() => fieldErrorsOf(error), [fieldErrorsOf, error]);
@@ -82,7 +82,7 @@ export function CaseList({ ownAgencyId }: { ownAgencyId: string }) {
       <section className="card table-card">
         <div className="table-toolbar">
           <span className="muted" data-testid="cases-total">
-            {total === null ? tc('loading') : filtered ? t('totalFiltered', { total }) : t('total', { total })}
+            {total === null ? tc('loading') : totalCapped ? t('totalAtLeast', { total }) : filtered ? t('totalFiltered', { total }) : t('total', { total })}
           </span>
         </div>
         <div className="table-scroll">
@@ -139,7 +139,7 @@ export function CaseList({ ownAgencyId }: { ownAgencyId: string }) {
           </table>
         </div>
         <ListFoot loading={loading} hasMore={hasMore} onMore={loadMore} moreTestId="load-more"
-          moreNote={<span className="muted small">{t('shown', { shown: cases.length, total: total ?? 0 })}</span>}
+          moreNote={<span className="muted small">{t(totalCapped ? 'shownOfAtLeast' : 'shown', { shown: cases.length, total: total ?? 0 })}</span>}
           empty={
             cases.length === 0 &&
             !loadError && (
