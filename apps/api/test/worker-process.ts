@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { luhnCheckDigit } from '@caselink/domain';
 import { TEST_DB_URL, TEST_REDIS_URL } from './harness';
 
 export const TEST_LINKER_URL = process.env['TEST_LINKER_DATABASE_URL'] ?? 'postgres://caselink_linker:caselink_linker@127.0.0.1:5432/caselink_test';
@@ -83,16 +84,7 @@ export async function waitFor<T>(check: () => Promise<T | undefined>, what: stri
 export function randomCard(prefix = '621700'): string {
   let body = prefix;
   while (body.length < 18) body += Math.floor(Math.random() * 10);
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + ((10 - (sum % 10)) % 10);
+  return body + luhnCheckDigit(body);
 }
 
 /** A valid mainland mobile number nobody else uses in the test run. */

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createClient } from 'graphql-ws';
+import { luhnCheckDigit } from '@caselink/domain';
 import WebSocket from 'ws';
 
 /**
@@ -132,16 +133,7 @@ export async function login(url: string, email: string, password: string): Promi
 export function randomCard(prefix: string): string {
   let body = prefix;
   while (body.length < 18) body += Math.floor(Math.random() * 10);
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + ((10 - (sum % 10)) % 10);
+  return body + luhnCheckDigit(body);
 }
 
 export interface HeardUpdate {

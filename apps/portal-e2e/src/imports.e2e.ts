@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
+import { luhnCheckDigit } from '@caselink/domain';
 import { gqlAs, launchBrowser, login, newPage, screenshot, switchLanguage, text, uniqueSuffix } from './support';
 
 /**
@@ -30,16 +31,7 @@ function idNumber(body17: string): string {
 
 /** A card number with its Luhn check digit appended. */
 function luhn(partial: string): string {
-  let sum = 0;
-  [...partial].reverse().forEach((ch, i) => {
-    let d = Number(ch);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  });
-  return partial + String((10 - (sum % 10)) % 10);
+  return partial + luhnCheckDigit(partial);
 }
 
 const isLuhnValid = (card: string) => luhn(card.slice(0, -1)) === card;

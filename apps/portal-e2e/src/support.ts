@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_AGENCIES, DEMO_PASSWORD, type DemoAgency, type DemoUser } from '@caselink/demo-data';
+import { luhnCheckDigit } from '@caselink/domain';
 
 export const PORTAL_URL = (process.env.PORTAL_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -119,16 +120,7 @@ export async function gqlAs<T>(email: string, query: string, variables: Record<s
 /** A 19-digit card number with a valid Luhn check digit, unique per run (the api rejects a bad check digit). */
 export function luhnCard(prefix: string): string {
   const body = (prefix + Date.now().toString() + Math.floor(Math.random() * 1e6).toString().padStart(6, '0')).slice(0, 18);
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + String((10 - (sum % 10)) % 10);
+  return body + luhnCheckDigit(body);
 }
 
 /** WCAG 2.0 and 2.1, levels A and AA: what axe-core checks on every page. */

@@ -11,6 +11,7 @@ export type { BankAccountDetails, BankCardDetails, CryptoWalletDetails, IdNumber
 export type { CryptoChain, CryptoAddressType } from './crypto-wallets';
 export { SOCIAL_PLATFORMS } from './social';
 export { DEFAULT_PHONE_REGION } from './phone';
+export { luhnCheckDigit } from './common';
 
 export enum IdentifierKind {
   BANK_CARD = 'BANK_CARD',
