@@ -37,7 +37,7 @@ describe('synthetic data generator', () => {
     expect(other.identifiers.map((r) => r.canonical)).not.toEqual(again.identifiers.map((r) => r.canonical));
   });
 
-  it('has about 3 statements, 10 transactions and 22 identifiers per case (half from bank responses), and unique ids', () => {
+  it('has about 3 statements, 10 transactions and 22 identifiers per case (half from bank responses), and unique time-ordered ids', () => {
     expect(all.statements.length / N).toBeGreaterThan(2.7);
     expect(all.statements.length / N).toBeLessThan(3.3);
     const told = all.identifiers.filter((r) => r.source !== 'BANK_RESPONSE');
@@ -50,7 +50,11 @@ describe('synthetic data generator', () => {
     expect(all.identifiers.length / N).toBeLessThan(26);
     const ids = [all.cases, all.victims, all.statements, all.transfers, all.identifiers, all.shares].flatMap((rows) => rows.map((r) => r.id));
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids.slice(0, 1000)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids.slice(0, 1000)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Version 7: a case's ids carry its creation time, so the load appends to the primary keys in time order.
+    const timeOf = (id: string) => parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+    for (const c of all.cases.slice(0, 1000)) expect(timeOf(c.id)).toBe(Date.parse(c.createdAt));
+    for (const r of all.identifiers.slice(0, 1000)) expect(all.cases.some((c) => c.id === r.caseId && timeOf(r.id) === timeOf(c.id))).toBe(true);
   });
 
   it('spreads fraud types as reported (investment about 26%)', () => {

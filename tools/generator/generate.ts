@@ -784,6 +784,8 @@ export class SyntheticGenerator {
     const reportedMs = EPOCH_MS + day * DAY_MS;
     // Reported between 08:00 and 22:00 Beijing time (00:00-14:00 UTC).
     const createdMs = reportedMs + rng.int(0, 14 * 60) * MINUTE;
+    // Every row of the case takes an id in the case's time (cases are drawn in time order): see Rng.clockMs.
+    rng.clockMs = createdMs;
     const caseId = rng.uuid();
     const statementCount = Math.min(MAX_STATEMENTS, 1 + Math.floor(-Math.log(1 - rng.float()) * 2.5));
 
@@ -1052,10 +1054,10 @@ export class SyntheticGenerator {
       updatedAt: iso(lastActivityMs),
     });
     for (const row of identifiers) out.identifiers.push(row);
-    this.suspects(new Rng(config.seed, STREAM.SUSPECTS, index), ring, arrivals, status, caseId, owner, createdMs, out);
+    this.suspects(clocked(new Rng(config.seed, STREAM.SUSPECTS, index), createdMs), ring, arrivals, status, caseId, owner, createdMs, out);
     if (ring && ringPlan && arrivals.length > 0) {
       const pos = (day - ringPlan.firstDay) / Math.max(1, ringPlan.lastDay - ringPlan.firstDay);
-      this.bankResponses(new Rng(config.seed, STREAM.FLOW, index), ring, pos, arrivals, caseId, owner, createdMs, out);
+      this.bankResponses(clocked(new Rng(config.seed, STREAM.FLOW, index), createdMs), ring, pos, arrivals, caseId, owner, createdMs, out);
     }
   }
 
@@ -1185,6 +1187,12 @@ export class SyntheticGenerator {
       }
     }
   }
+}
+
+/** `rng`, its ids in the case's time (Rng.clockMs). */
+function clocked(rng: Rng, ms: number): Rng {
+  rng.clockMs = ms;
+  return rng;
 }
 
 /** Made-up agency and user ids for tests and dry runs (the loader looks the real ones up by name and e-mail). */

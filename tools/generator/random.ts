@@ -121,7 +121,14 @@ export class Rng {
     return s;
   }
 
-  /** A UUID shaped like version 4 (RFC 9562), drawn from this stream, so reruns produce the same ids. */
+  /**
+   * Set by the generator to the time of the case being drawn: ids then take the version 7 shape (RFC 9562, the time
+   * in the first 48 bits), so cases drawn in time order insert at the right edge of every primary key instead of at
+   * random pages (at 1M cases random v4 keys made the load rewrite index pages after every checkpoint).
+   */
+  clockMs?: number;
+
+  /** A UUID drawn from this stream, so reruns produce the same ids: version 7 while `clockMs` is set, else version 4. */
   uuid(): string {
     let hex = '';
     for (let i = 0; i < 4; i++) {
@@ -129,6 +136,9 @@ export class Rng {
       for (let j = 7; j >= 0; j--) hex += HEX[(w >>> (4 * j)) & 0xf];
     }
     const variant = HEX[8 + (parseInt(hex[16], 16) & 3)];
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    const clock = this.clockMs;
+    if (clock === undefined) return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    const time = Math.floor(clock).toString(16).padStart(12, '0').slice(-12);
+    return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 }
