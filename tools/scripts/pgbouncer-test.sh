@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The agency wall through pgbouncer in transaction pooling (issue 14): a fresh primary, pgbouncer in front of it with
 # a pool smaller than the api's and the test's clients together (so server connections change hands between
-# requests of different agencies), and the interleaved-agencies and agency-wall specs with the app role's URL through
-# pgbouncer (the owner's fixtures go direct). Everything is stopped at the end. Extra arguments go to Jest.
+# requests of different agencies), and the interleaved-agencies, agency-wall and statement-timeout specs with the app
+# role's URL through pgbouncer (the owner's fixtures go direct). Everything is stopped at the end. Extra arguments go
+# to Jest.
 # Ports and names: PGB_PRIMARY_PORT (55532), PGB_PORT (56532), PGB_DB (caselink_pgbouncer).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/engines.sh"
@@ -23,7 +24,8 @@ export TEST_DATABASE_URL="postgres://caselink_app:caselink_app@127.0.0.1:$BOUNCE
 export TEST_DATABASE_OWNER_URL="$DATABASE_OWNER_URL" TEST_LINKER_DATABASE_URL="$LINKER_DATABASE_URL" TEST_REDIS_URL="$REDIS_URL"
 status=0
 NODE_OPTIONS="--experimental-vm-modules --no-warnings=ExperimentalWarning" npx jest -c jest.integration.config.cjs --runInBand --forceExit \
-  apps/api/src/tenancy/pooled-connections.int-spec.ts apps/api/src/tenancy/agency-walls.int-spec.ts "$@" || status=$?
+  apps/api/src/tenancy/pooled-connections.int-spec.ts apps/api/src/tenancy/agency-walls.int-spec.ts apps/api/src/database/statement-timeout.int-spec.ts \
+  "$@" || status=$?
 # The app role reached PostgreSQL only through pgbouncer (its log counts the clients).
 say "pgbouncer: $(grep -c 'login attempt' "$DIR/bouncer/pgbouncer.log" 2>/dev/null || echo 0) client log-ins of the app role went through it"
 exit $status

@@ -76,7 +76,7 @@ export class AppModule {
             validationRules: hardeningRules({
               maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST, production,
             }),
-            errorFormatter: mercuriusErrorFormatter(production) as MercuriusDriverConfig['errorFormatter'],
+            errorFormatter: mercuriusErrorFormatter(production, config.DATABASE_STATEMENT_TIMEOUT_MS) as MercuriusDriverConfig['errorFormatter'],
             // GraphQL over HTTP: application/graphql-response+json on request, null parameters, strict parameter types.
             additionalRouteOptions: graphqlOverHttpRouteOptions as MercuriusDriverConfig['additionalRouteOptions'],
             context: (req: FastifyRequest, reply: FastifyReply) => ({ req, reply }),

@@ -1,5 +1,6 @@
 import { escapeLiteral, type Client as PgClient, type QueryResult } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { statementTimeoutOf } from './data-source';
 
 /** Who is acting: what row-level security sees through app.agency_id / app.user_id. */
 export interface ActingContext {
@@ -48,11 +49,26 @@ export async function setActingContext(manager: EntityManager, ctx: ActingContex
 }
 
 /**
+ * The data source's statement timeout (createDataSource's statementTimeoutMs) as one more set_config of the acting
+ * select, for this transaction only; nothing when it has none (the worker, the linker). A whole number of ms, checked
+ * by createDataSource, so it is written as it is.
+ */
+function statementTimeoutSql(dataSource: DataSource): string {
+  const ms = statementTimeoutOf(dataSource);
+  return ms ? `, set_config('statement_timeout', '${ms}ms', true) AS statement_timeout` : '';
+}
+
+/**
  * Runs `work` in one transaction acting as `ctx`: everything commits together or nothing does. The transaction is
  * opened and the acting context set in ONE round trip (every request pays it): START TRANSACTION and the set_config
  * select go as one simple-protocol query, so the values travel as escaped literals (pg's escapeLiteral) rather than
  * parameters. TypeORM's query runner is then told its transaction is open (as its own startTransaction would), so
  * commit, rollback and nested transactions (savepoints) work through it as usual.
+ *
+ * A data source with a statement timeout gets it in that same select (SET LOCAL, as the acting context: it ends with
+ * the transaction, so pgbouncer's transaction pooling hands the server connection on without it). It holds from the
+ * next statement on: a statement running longer is cancelled by PostgreSQL (SQLSTATE 57014) and the transaction
+ * rolls back here.
  */
 export async function inAgencyTransaction<T>(
   dataSource: DataSource,
@@ -65,7 +81,8 @@ export async function inAgencyTransaction<T>(
     // What startTransaction would have set (set before the query: a failure in it must still roll back).
     Object.assign(runner as unknown as { isTransactionActive: boolean; transactionDepth: number }, { isTransactionActive: true, transactionDepth: 1 });
     const values = actingValues(ctx);
-    const results = (await client.query(`START TRANSACTION; ${ACTING_SQL((n) => escapeLiteral(values[n - 1] as string))}`)) as unknown as QueryResult<ActingRow>[];
+    const sql = `START TRANSACTION; ${ACTING_SQL((n) => escapeLiteral(values[n - 1] as string))}${statementTimeoutSql(dataSource)}`;
+    const results = (await client.query(sql)) as unknown as QueryResult<ActingRow>[];
     const row = results[1]?.rows[0];
     if (!row) throw new Error('The acting context was not set');
     const result = await work(runner.manager, actingOf(row));

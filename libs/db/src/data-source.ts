@@ -38,11 +38,31 @@ export interface DataSourceOptions {
   applicationName?: string;
   /** Give up connecting after this long (the replica: a dead standby must not hold a read up; the primary answers). */
   connectTimeoutMs?: number;
+  /**
+   * PostgreSQL cancels any statement of an inAgencyTransaction running longer than this (SQLSTATE 57014, the
+   * transaction rolls back); unset or 0: no limit. The api's data sources only: the worker's relinks, imports and
+   * retention runs take minutes.
+   */
+  statementTimeoutMs?: number;
 }
+
+/**
+ * The statement timeout of each data source that has one, which inAgencyTransaction sets per transaction with
+ * set_config(..., true) in its first round trip. Kept here rather than in TypeORM's options.extra, which goes to
+ * pg's Pool: pg would send `statement_timeout` as a startup parameter, a session setting that pgbouncer in
+ * transaction pooling refuses (or, told to ignore it, drops) and that would otherwise outlive the transaction on
+ * a shared server connection. Weak, so a destroyed data source takes its entry with it.
+ */
+const STATEMENT_TIMEOUTS = new WeakMap<DataSource, number>();
+
+/** The statement timeout in ms createDataSource gave this data source, or undefined when it has none. */
+export const statementTimeoutOf = (dataSource: DataSource): number | undefined => STATEMENT_TIMEOUTS.get(dataSource);
 
 /** A data source with every migration and no entities (SQL lives in the stores); never `synchronize`. */
 export function createDataSource(options: DataSourceOptions): DataSource {
-  return new DataSource({
+  const timeout = options.statementTimeoutMs ?? 0;
+  if (!Number.isSafeInteger(timeout) || timeout < 0) throw new Error(`statementTimeoutMs must be a whole number of ms, 0 or more (got ${timeout})`);
+  const ds = new DataSource({
     type: 'postgres',
     url: options.url,
     migrations: MIGRATIONS,
@@ -51,4 +71,6 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsTransactionMode: 'each',
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'caselink', ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}) },
   });
+  if (timeout > 0) STATEMENT_TIMEOUTS.set(ds, timeout);
+  return ds;
 }

@@ -11,7 +11,7 @@ import { RequestTransaction } from '../database/request-transaction';
 import { OutcomeFilter } from './analytics.dto';
 import { CsvLanguage, OUTCOME_TABLES, OutcomeTable, outcomeCsv } from './outcomes-csv';
 import { dimensionsFor, OutcomesService } from './outcomes.service';
-import { ApiErrorResponse, ApiRoute, ApiSignedInErrors } from '../openapi/rest-docs';
+import { ApiErrorResponse, ApiRoute, ApiSignedInErrors, ApiStatementTimeout } from '../openapi/rest-docs';
 
 const LIST_PARAMS = ['fraudTypes', 'provinces', 'charges', 'roles'] as const;
 const YEAR_PARAMS = ['yearFrom', 'yearTo'] as const;
@@ -70,6 +70,7 @@ export class OutcomesController {
     message: 'table: must be one of age, education, employment, probation, years, roles, charges, penalties', field: 'table',
   })
   @ApiSignedInErrors('GET /analytics/outcomes.csv')
+  @ApiStatementTimeout()
   async export(@Query() query: Record<string, unknown>, @Req() req: HttpRequestWithActor, @Res() reply: FastifyReply): Promise<void> {
     const actor = req.actor;
     if (!actor) throw unauthenticated();

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'PAYLOAD_TOO_LARGE'
   | 'TOO_MANY_REQUESTS'
+  | 'TIMEOUT'
   | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -38,3 +39,24 @@ export const gone = (message: string, extensions: Record<string, unknown> = {}):
 
 export const conflict = (message: string, extensions: Record<string, unknown> = {}): AppError =>
   new AppError('CONFLICT', message, extensions);
+
+/**
+ * PostgreSQL stopped a statement of the request (the api's DATABASE_STATEMENT_TIMEOUT_MS, SQLSTATE 57014); the
+ * request's transaction rolled back, so nothing was changed. HTTP 504 on REST routes, without Retry-After: the same
+ * request would run as long again, so it is the request that must change (a narrower filter), not the moment.
+ * Reason STATEMENT_TIMEOUT with timeoutSeconds; QUERY_CANCELED when there is no limit to name (`timeoutMs` undefined:
+ * stopped otherwise, by an operator's pg_cancel_backend).
+ */
+export function statementTimedOut(timeoutMs: number | undefined): AppError {
+  if (!timeoutMs) {
+    return new AppError('TIMEOUT', 'The query was stopped before it finished; narrow the filter and try again · 查询未完成即被中止；请缩小筛选范围后重试', {
+      reason: 'QUERY_CANCELED',
+    });
+  }
+  const seconds = timeoutMs / 1000;
+  return new AppError(
+    'TIMEOUT',
+    `The query took longer than ${seconds} s and was stopped; narrow the filter and try again · 查询超过 ${seconds} 秒未完成，已被中止；请缩小筛选范围后重试`,
+    { reason: 'STATEMENT_TIMEOUT', timeoutSeconds: seconds },
+  );
+}

@@ -3,8 +3,14 @@ import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
 import { GraphQLError, GraphQLResolveInfo } from 'graphql';
 
+/**
+ * TIMEOUT (a statement ran past the api's statement timeout) is 504: the api, as a gateway to PostgreSQL, got no answer
+ * in time. Not 503 with Retry-After, which tells clients and proxies to send the same request again later: it would
+ * run just as long, so only a narrower request helps.
+ */
 const HTTP_STATUS: Record<string, number> = {
   BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, GONE: 410, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413, TOO_MANY_REQUESTS: 429,
+  TIMEOUT: 504,
 };
 
 /** A limit's refusal tells HTTP clients (and proxies) when to come back, as well as the error's extensions. */

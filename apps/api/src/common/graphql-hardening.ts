@@ -7,7 +7,8 @@ import { GraphQLError, GraphQLFormattedError, NoSchemaIntrospectionCustomRule, V
 import { QueryFailedError } from 'typeorm';
 import type { ExecutionResult } from 'graphql';
 import type { FastifyReply } from 'fastify';
-import type { ErrorCode } from './errors';
+import { isQueryCanceled } from './db-errors';
+import { type ErrorCode, statementTimedOut } from './errors';
 import { GRAPHQL_RESPONSE_JSON, mediaTypeOf } from './graphql-over-http';
 
 const log = new Logger('GraphQL');
@@ -45,9 +46,11 @@ const HTTP_CODES: Record<number, ErrorCode> = { 400: 'BAD_USER_INPUT', 401: 'UNA
 
 /**
  * One shape for every error: a stable extensions.code, a message meant for people, and never a
- * stack trace or an internal message (those go to the log).
+ * stack trace or an internal message (those go to the log). `statementTimeoutMs`: the api's statement timeout
+ * (DATABASE_STATEMENT_TIMEOUT_MS), named when PostgreSQL cancelled a statement outside RequestTransaction (which
+ * turns its own into TIMEOUT already): sign-in's transactions, the case loaders'.
  */
-export function formatError(error: GraphQLError, production: boolean): GraphQLFormattedError {
+export function formatError(error: GraphQLError, production: boolean, statementTimeoutMs?: number): GraphQLFormattedError {
   const original = error.originalError;
   const base = { message: error.message, locations: error.locations, path: error.path };
   const code = error.extensions?.['code'];
@@ -68,6 +71,12 @@ export function formatError(error: GraphQLError, production: boolean): GraphQLFo
     // A variable that does not fit its type (a missing required field, a bad scalar): graphql-js keeps the coercion's
     // own error as originalError, which is the caller's mistake, not ours.
     return { ...base, message: `${error.message} · 变量 ${field} 不符合其类型`, extensions: { code: 'BAD_USER_INPUT', field } };
+  }
+  if (isQueryCanceled(original)) {
+    // Ran past the statement timeout: the transaction rolled back. The caller's request was too broad, not a fault.
+    log.warn(`${error.path?.join('.') ?? 'request'}: PostgreSQL cancelled a statement: ${original?.message}`);
+    const timedOut = statementTimedOut(statementTimeoutMs);
+    return { ...base, message: timedOut.message, extensions: { ...timedOut.extensions } };
   }
   if (isDatabaseRefusal(original)) {
     // The second wall refused what the service let through: clear for the user, loud in the log (a missed check).
@@ -126,7 +135,7 @@ const REFUSAL_STATUS: Record<string, number> = {
  * - `application/graphql-response+json`: a request refused before execution (parse, validation, variables, limits)
  *   has no `data` entry and a 4xx code (400, 413, 429, ...); once execution began, 200 with `data` (maybe null).
  */
-export function mercuriusErrorFormatter(production: boolean) {
+export function mercuriusErrorFormatter(production: boolean, statementTimeoutMs?: number) {
   return (execution: ExecutionResult & { errors: readonly GraphQLError[] }, context?: { reply?: FastifyReply }) => {
     // Mercurius wraps document errors (GraphQL's) and request errors — Fastify's schema validation of the parameters
     // (400), a mutation over GET (405) — in an error with a status; a request error keeps the status, as its original.
@@ -136,7 +145,7 @@ export function mercuriusErrorFormatter(production: boolean) {
       return (inner as Array<GraphQLError | Error>).map((i) =>
         i instanceof GraphQLError ? i : new GraphQLError(i.message, { originalError: statusOf(i) !== undefined ? i : (e.originalError as Error) }));
     });
-    const errors = flat.map((e) => formatError(e, production));
+    const errors = flat.map((e) => formatError(e, production, statementTimeoutMs));
     const requestStatus = flat.map(httpStatusOf).find((s) => s !== undefined);
     if (mediaTypeOf(context?.reply?.request) === GRAPHQL_RESPONSE_JSON) {
       if (execution.data !== undefined) return { statusCode: 200, response: { data: execution.data, errors } };

@@ -37,6 +37,15 @@ describe('api configuration', () => {
     expect(c).toMatchObject({ API_PORT: 4000, NODE_ENV: 'development', COOKIE_SECURE: false, GRAPHQL_MAX_DEPTH: 8 });
   });
 
+  it('limits a statement to 30 s by default; 0 turns the limit off; a limit too short to run anything is refused', () => {
+    expect(loadApiConfig(valid).DATABASE_STATEMENT_TIMEOUT_MS).toBe(30_000);
+    expect(loadApiConfig({ ...valid, DATABASE_STATEMENT_TIMEOUT_MS: '0' }).DATABASE_STATEMENT_TIMEOUT_MS).toBe(0);
+    expect(loadApiConfig({ ...valid, DATABASE_STATEMENT_TIMEOUT_MS: '250' }).DATABASE_STATEMENT_TIMEOUT_MS).toBe(250);
+    for (const bad of ['50', '-1', '1.5', 'soon']) {
+      expect(() => loadApiConfig({ ...valid, DATABASE_STATEMENT_TIMEOUT_MS: bad })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
+    }
+  });
+
   it('names every bad variable in one message', () => {
     const load = () => loadApiConfig({ DATABASE_URL: 'mysql://x', REDIS_URL: valid.REDIS_URL, JWT_SECRET: 'short', API_PORT: 'eighty' });
     expect(load).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);

@@ -56,6 +56,13 @@ const schema = z.object({
   REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   REPLICA_POLL_MS: z.coerce.number().int().min(50).max(10_000).default(300),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * PostgreSQL stops any statement of a request running longer than this (primary and replica alike): the request's
+   * transaction rolls back and the client gets TIMEOUT. Set per transaction (SET LOCAL), so it holds through pgbouncer
+   * in transaction pooling. 0 = no limit. The worker has none (relinks, imports and retention runs take minutes).
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000)
+    .refine((ms) => ms === 0 || ms >= 100, 'must be 0 (no limit) or at least 100 ms'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (use a random string)'),
   /** Unset: true in production (the refresh cookie must never travel over plain HTTP there), else false. */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),

@@ -13,7 +13,9 @@ import { assertRoleIsWalled } from '@caselink/db';
       provide: DataSource,
       inject: [API_CONFIG],
       useFactory: async (config: ApiConfig) => {
-        const ds = createDataSource({ url: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'caselink-api' });
+        const ds = createDataSource({
+          url: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'caselink-api', statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+        });
         await ds.initialize();
         await assertRoleIsWalled(ds);
         return ds;
@@ -24,7 +26,12 @@ import { assertRoleIsWalled } from '@caselink/db';
       provide: REPLICA_DATA_SOURCE,
       inject: [API_CONFIG],
       useFactory: (config: ApiConfig) =>
-        config.DATABASE_READ_URL ? createDataSource({ url: config.DATABASE_READ_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'caselink-api-read', connectTimeoutMs: 1_000 }) : null,
+        config.DATABASE_READ_URL
+          ? createDataSource({
+            url: config.DATABASE_READ_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'caselink-api-read', connectTimeoutMs: 1_000,
+            statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+          })
+          : null,
     },
     ReplicaRouter,
     RequestTransaction,

@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ActingContext, inAgencyTransaction } from '@caselink/db';
+import { ActingContext, inAgencyTransaction, statementTimeoutOf } from '@caselink/db';
 import type { Actor } from '../common/actor';
-import { unauthenticated } from '../common/errors';
+import { isQueryCanceled } from '../common/db-errors';
+import { statementTimedOut, unauthenticated } from '../common/errors';
 
 /**
  * One transaction per GraphQL operation field, acting as the caller's agency. Services reach the
@@ -16,10 +17,22 @@ export class RequestTransaction {
 
   constructor(readonly dataSource: DataSource) {}
 
-  /** `on`: the streaming replica for a read ReplicaRouter chose it for; the primary otherwise. */
+  /**
+   * `on`: the streaming replica for a read ReplicaRouter chose it for; the primary otherwise. A statement PostgreSQL
+   * cancelled (the statement timeout) comes out as TIMEOUT, the transaction rolled back: an answer for the caller,
+   * so a replica read that ran too long is not run again on the primary.
+   */
   async run<T>(ctx: ActingContext, work: (acting: { userActive: boolean; sessionLive: boolean }) => Promise<T>, on: DataSource = this.dataSource): Promise<T> {
     const afterCommit: Array<() => Promise<unknown>> = [];
-    const result = await inAgencyTransaction(on, ctx, (manager, acting) => this.store.run({ manager, afterCommit }, () => work(acting)));
+    let result: T;
+    try {
+      result = await inAgencyTransaction(on, ctx, (manager, acting) => this.store.run({ manager, afterCommit }, () => work(acting)));
+    } catch (e) {
+      if (!isQueryCanceled(e)) throw e;
+      const timeoutMs = statementTimeoutOf(on);
+      this.log.warn(`a statement was cancelled (statement timeout ${timeoutMs ?? 'none'} ms): ${(e as Error).message}`);
+      throw statementTimedOut(timeoutMs);
+    }
     for (const task of afterCommit) {
       await task().catch((e: Error) => this.log.error(`after commit: ${e.message}`));
     }

@@ -6,7 +6,7 @@ import { clientAddress, HttpRequestWithActor } from '../common/actor';
 import { badInput, unauthenticated } from '../common/errors';
 import { RequestTransaction } from '../database/request-transaction';
 import { ExportFormat, ExportsService } from './exports.service';
-import { ApiErrorResponse, ApiRoute, ApiSignedInErrors, ApiUuidParam } from '../openapi/rest-docs';
+import { ApiErrorResponse, ApiRoute, ApiSignedInErrors, ApiStatementTimeout, ApiUuidParam } from '../openapi/rest-docs';
 
 /** Downloads of a case for other tools: GET /cases/:id/export?format=stix|misp. */
 @ApiTags('exports')
@@ -30,6 +30,7 @@ export class ExportsController {
   })
   @ApiErrorResponse(400, 'id is not a UUID, or format is neither stix nor misp', { message: 'format: must be stix or misp', field: 'format' })
   @ApiSignedInErrors('GET /cases/:id/export', 'the case was shared with the caller on condition that it is not passed on')
+  @ApiStatementTimeout()
   @ApiErrorResponse(404, 'no case the caller may read has this id', { message: 'Case 0b5b7c3e-3f0c-4c38-9a55-5b0f4c1e2a11 was not found', entity: 'Case', id: '0b5b7c3e-3f0c-4c38-9a55-5b0f4c1e2a11' })
   async export(@Param('id') id: string, @Query('format') format: string | undefined, @Req() req: HttpRequestWithActor, @Res() reply: FastifyReply): Promise<void> {
     if (!isUUID(id)) throw badInput('id', 'must be a UUID');

@@ -3,7 +3,7 @@ import { type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNo
 /** Codes an error may carry as a label (errors.ts); anything else counts as OTHER, so clients cannot add series. */
 const KNOWN_CODES = new Set([
   'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED',
-  'PAYLOAD_TOO_LARGE', 'TOO_MANY_REQUESTS', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR',
+  'PAYLOAD_TOO_LARGE', 'TOO_MANY_REQUESTS', 'TIMEOUT', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR',
 ]);
 
 export interface OperationLabels {

@@ -16,7 +16,7 @@ export const BEARER = 'bearer';
 export class RestErrorExtensions {
   @ApiProperty({
     description: 'Stable error code (the same codes as the GraphQL errors)',
-    enum: ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GONE', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'INTERNAL_SERVER_ERROR'],
+    enum: ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GONE', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'TIMEOUT', 'INTERNAL_SERVER_ERROR'],
   })
   code!: ErrorCode;
 
@@ -30,7 +30,8 @@ export class RestError {
 
   @ApiProperty({
     type: RestErrorExtensions,
-    description: 'Further keys by code: reason, operation and roles (FORBIDDEN), entity and id (NOT_FOUND, GONE), purgedAt (GONE), maxBytes (PAYLOAD_TOO_LARGE)',
+    description: 'Further keys by code: reason, operation and roles (FORBIDDEN), entity and id (NOT_FOUND, GONE), purgedAt (GONE), maxBytes (PAYLOAD_TOO_LARGE), '
+      + 'reason and timeoutSeconds (TIMEOUT)',
   })
   extensions!: RestErrorExtensions;
 }
@@ -43,7 +44,7 @@ export class RestErrorBody {
 
 const ERROR_CODES = {
   400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 410: 'GONE', 413: 'PAYLOAD_TOO_LARGE',
-  429: 'TOO_MANY_REQUESTS', 500: 'INTERNAL_SERVER_ERROR',
+  429: 'TOO_MANY_REQUESTS', 500: 'INTERNAL_SERVER_ERROR', 504: 'TIMEOUT',
 } as const satisfies Record<number, ErrorCode>;
 export type ErrorStatus = keyof typeof ERROR_CODES;
 
@@ -80,6 +81,18 @@ export function ApiSignedInErrors(route: Operation, alsoForbidden?: string): Met
     }),
   );
 }
+
+/**
+ * 504 TIMEOUT: a statement ran past the api's statement timeout (DATABASE_STATEMENT_TIMEOUT_MS) and PostgreSQL stopped
+ * it; nothing was changed. Every statement of a request is under that limit: this names it on the routes whose reads
+ * can run long (a case's export, a table of figures), before anything of the answer is sent.
+ */
+export const ApiStatementTimeout = (): MethodDecorator =>
+  ApiErrorResponse(504, "a database statement ran longer than the server's statement timeout (DATABASE_STATEMENT_TIMEOUT_MS, 30 s by default) and was stopped; "
+    + 'nothing was changed. Sending the same request again would take as long: narrow it', {
+    message: 'The query took longer than 30 s and was stopped; narrow the filter and try again · 查询超过 30 秒未完成，已被中止；请缩小筛选范围后重试',
+    reason: 'STATEMENT_TIMEOUT', timeoutSeconds: 30,
+  });
 
 /** A path parameter that must be a UUID (a malformed one is BAD_USER_INPUT on that name). */
 export const ApiUuidParam = (name: string, description: string): MethodDecorator =>

@@ -51,6 +51,7 @@ function useItemText(): (item: GqlErrorItem) => string | null {
           bank: text(d.issuingBankName ?? d.bankName, d.issuingBankNameEn ?? d.bankNameEn),
           prefix: String(d.prefix ?? ''),
           operation: String(d.operation ?? ''),
+          seconds: String(d.timeoutSeconds ?? ''),
         });
       }
       return withoutField(item) ? inLanguage(withoutField(item), locale) : null;

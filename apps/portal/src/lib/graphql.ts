@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'TOO_MANY_REQUESTS'
+  | 'TIMEOUT'
   | 'INTERNAL_SERVER_ERROR'
   | 'NETWORK';
 
@@ -51,8 +52,9 @@ export interface RawError {
   extensions?: { code?: string; field?: string; reason?: string; lockedUntil?: string; maxBytes?: number; currentState?: string; retryAfterSeconds?: number; [detail: string]: unknown };
 }
 
-// GONE: a file the retention queue purged (its record stays; the download answers 410).
-const KNOWN_CODES: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'GONE', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_REQUESTS'];
+// GONE: a file the retention queue purged (its record stays; the download answers 410). TIMEOUT: the api stopped a
+// query that ran past its statement timeout (reason STATEMENT_TIMEOUT, timeoutSeconds): nothing changed, narrow the filter.
+const KNOWN_CODES: readonly string[] = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'GONE', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_REQUESTS', 'TIMEOUT'];
 
 export function toItem(raw: RawError): GqlErrorItem {
   const ext = raw.extensions ?? {};
