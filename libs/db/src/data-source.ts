@@ -29,8 +29,9 @@ import { BankRouting1765930000000 } from './migrations/1765930000000-bank-routin
 import { ArchiveCases1765950000000 } from './migrations/1765950000000-archive-cases';
 import { DashboardRollups1765960000000 } from './migrations/1765960000000-dashboard-rollups';
 import { CaseSearch1765970000000 } from './migrations/1765970000000-case-search';
+import { CaseSearchWalk1765980000000 } from './migrations/1765980000000-case-search-walk';
 
-export const MIGRATIONS = [Foundation1763800000000, Cases1763900000000, AttachmentsImports1764000000000, ForeignKeyIndexes1764100000000, UserActiveCheck1764200000000, Linking1764300000000, Requests1764400000000, Outcomes1764500000000, TaskForces1764600000000, RiskSignals1764700000000, Bulletins1764800000000, Dashboard1764900000000, FundTraceSweep1765000000000, ActingOnSharedCases1765100000000, ActingRoles1765200000000, SecondWall1765300000000, SideDoors1765400000000, AuthRaces1765500000000, TaskAndAccessMachines1765600000000, SecondFactor1765700000000, SingleSignOn1765710000000, Metrics1765800000000, Retention1765900000000, AuditAnchors1765910000000, Vocabularies1765920000000, MachineClients1765940000000, BankRouting1765930000000, ArchiveCases1765950000000, DashboardRollups1765960000000, CaseSearch1765970000000];
+export const MIGRATIONS = [Foundation1763800000000, Cases1763900000000, AttachmentsImports1764000000000, ForeignKeyIndexes1764100000000, UserActiveCheck1764200000000, Linking1764300000000, Requests1764400000000, Outcomes1764500000000, TaskForces1764600000000, RiskSignals1764700000000, Bulletins1764800000000, Dashboard1764900000000, FundTraceSweep1765000000000, ActingOnSharedCases1765100000000, ActingRoles1765200000000, SecondWall1765300000000, SideDoors1765400000000, AuthRaces1765500000000, TaskAndAccessMachines1765600000000, SecondFactor1765700000000, SingleSignOn1765710000000, Metrics1765800000000, Retention1765900000000, AuditAnchors1765910000000, Vocabularies1765920000000, MachineClients1765940000000, BankRouting1765930000000, ArchiveCases1765950000000, DashboardRollups1765960000000, CaseSearch1765970000000, CaseSearchWalk1765980000000];
 
 export interface DataSourceOptions {
   url: string;

@@ -124,3 +124,12 @@ export const DASHBOARD_MEMBER_ROLLUP_SPANS = ['D', 'M'] as const;
  * nobody reads beyond its first digits.
  */
 export const CASE_COUNT_CAP = 10_000;
+
+/**
+ * A search in words first tests the newest visible cases that pass the other filters, up to this many (the walk): a
+ * common word fills a page within a few hundred of them, where the trigram indexes would hand over every one of its
+ * 100,000+ matches at national scale (seconds). A term the walk finds in fewer than a page of them goes to the indexes,
+ * as does a number (cards, phones, case numbers). Counted by the walk, a total is "at least" (totalCountCapped) unless
+ * the walk saw every candidate. About 0.1 ms a case (its narratives and ~22 identifiers read).
+ */
+export const CASE_SEARCH_WALK = 1_000;

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AccessRequestStatus, AgencyKind, CASE_COUNT_CAP, CaseAccess, CaseStatus, FraudType, IdentifierKind, PaymentChannel, Sensitivity } from '@caselink/domain';
+import { AccessRequestStatus, AgencyKind, CASE_COUNT_CAP, CASE_SEARCH_WALK, CaseAccess, CaseStatus, FraudType, IdentifierKind, PaymentChannel, Sensitivity } from '@caselink/domain';
 import { connectionType } from '../common/pagination';
 
 registerEnumType(FraudType, {
@@ -173,7 +173,7 @@ export class CaseModel {
 
 @ObjectType({ description: 'A page of cases' })
 export class CaseConnection extends connectionType(CaseModel, 'Case') {
-  @Field({ description: `totalCount stopped at ${CASE_COUNT_CAP}: at least that many cases match (a full count costs seconds at national scale); false when totalCount is exact` })
+  @Field({ description: `totalCount is a lower bound: counting stopped at ${CASE_COUNT_CAP}, or a search in words counted the newest ${CASE_SEARCH_WALK} candidates only (a full count costs seconds at national scale); false when totalCount is exact` })
   totalCountCapped: boolean;
 }
 

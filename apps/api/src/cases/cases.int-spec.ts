@@ -177,6 +177,31 @@ describe('cases, statements and sharing', () => {
     expect(page.data?.cases).toEqual({ totalCount: exact.total, totalCountCapped: false });
   });
 
+  it('a search finds the same cases walking the newest ones as through the indexes, and says "at least" when the walk stopped early', async () => {
+    const ds = app.get(DataSource);
+    const actingAs = (agencyId: string, role: Role, userId: string) => ({ agencyId, userId, nationalAdmin: false, roles: [role] });
+    const search = (acting: ReturnType<typeof actingAs>, term: string, page: { limit?: number; searchWalk?: number } = {}) =>
+      inAgencyTransaction(ds, acting, (m) => listCases(m, { search: term }, { afterId: null, limit: page.limit ?? 100, withCount: true, searchWalk: page.searchWalk }));
+    const { rows: [{ case_number: caseNumber }] } = await owner.query('SELECT case_number FROM cases WHERE id = $1', [caseId]);
+    const callers = [actingAs(gd.id, Role.INVESTIGATOR, gd.users[Role.INVESTIGATOR].id), actingAs(gd.id, Role.ANALYST, gd.users[Role.INVESTIGATOR].id),
+      actingAs(bj.id, Role.INVESTIGATOR, bj.users[Role.INVESTIGATOR].id)];
+    for (const acting of callers) {
+      for (const term of ['冒充客服', '客服', '6217 0000 1234 5678 907', caseNumber, '13800']) {
+        const walked = await search(acting, term);
+        const indexed = await search(acting, term, { searchWalk: 0 });
+        expect([term, walked.rows.map((r) => r.id).sort(), walked.total]).toEqual([term, indexed.rows.map((r) => r.id).sort(), indexed.total]);
+      }
+    }
+    // The newest case's title, a walk of one case, a page of one: found at once, and counted as "at least one".
+    const { rows: [{ title }] } = await owner.query('SELECT title FROM cases WHERE agency_id = $1 AND NOT archived ORDER BY created_at DESC, id DESC LIMIT 1', [gd.id]);
+    const short = await search(callers[0], title, { limit: 1, searchWalk: 1 });
+    expect(short).toMatchObject({ total: 1, capped: true });
+    expect(short.rows).toHaveLength(1);
+    const exact = await search(callers[0], title, { searchWalk: 0 });
+    expect(exact.capped).toBe(false);
+    expect(exact.rows.map((r) => r.id)).toContain(short.rows[0].id);
+  });
+
   it('allows only the state machine transitions, naming the current state', async () => {
     const change = (status: string) => gql(app, 'mutation($id: ID!, $s: CaseStatus!) { changeCaseStatus(id: $id, status: $s) { status allowedTransitions } }', { id: caseId, s: status }, { token: t['gd'] });
     const bad = await change('SOLVED');

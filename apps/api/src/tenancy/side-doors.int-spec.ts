@@ -237,24 +237,30 @@ describe('side doors', () => {
       }
     });
 
-    it('case_search_matches (the trigram search, SECURITY DEFINER) called straight at the database answers only cases the caller reads', async () => {
+    it('case_search_matches (the case search, SECURITY DEFINER, both roads) called straight at the database answers only cases the caller reads', async () => {
       const phone = randomMobile();
       const c = (await createCase(t['gd'], '直连检索案')).id;
       expect((await gql(app, CLUE, { i: { caseId: c, kind: 'PHONE', value: phone } }, { token: t['gd'] })).errors).toBeUndefined();
-      const matches = async (agencyId: string | null, roles: string[], pattern: string, compact: string | null = pattern) =>
-        (await asAgency<{ id: string }>(pool, agencyId, 'SELECT case_search_matches($1, $2) AS id', [`%${pattern}%`, compact === null ? null : `%${compact}%`], roles)).map((r) => r.id);
-      // The owner's investigator: by title, by the phone (seen in full); its analyst: by title, never by the masked phone.
-      expect(await matches(gd.id, [IN], '直连检索案')).toContain(c);
-      expect(await matches(gd.id, [IN], phone)).toContain(c);
-      expect(await matches(gd.id, [Role.ANALYST], '直连检索案')).toContain(c);
-      expect(await matches(gd.id, [Role.ANALYST], phone)).not.toContain(c);
-      // Another province (no share), a partner's liaison, the gd admin (not a case reader), the worker with no agency: nothing.
-      expect(await matches(zj.id, [IN, SU], '直连检索案')).toEqual([]);
-      expect(await matches(partner.id, [Role.LIAISON], '直连检索案')).toEqual([]);
-      expect(await matches(gd.id, [Role.ADMIN], '直连检索案')).toEqual([]);
-      expect(await matches(null, ['SYSTEM'], '直连检索案')).toEqual([]);
-      // Without p_compact (a term too short to be a clue) identifiers are not read.
-      expect(await matches(gd.id, [IN], phone, null)).not.toContain(c);
+      // Both roads: the trigram indexes (no third argument) and the walk's cases named one by one (p_within, which
+      // must not answer for a case the caller cannot read, however it is named).
+      for (const within of [false, true]) {
+        const matches = async (agencyId: string | null, roles: string[], pattern: string, compact: string | null = pattern) =>
+          (await asAgency<{ id: string }>(pool, agencyId, `SELECT case_search_matches($1, $2${within ? ', $3::uuid[]' : ''}) AS id`,
+            [`%${pattern}%`, compact === null ? null : `%${compact}%`, ...(within ? [[c]] : [])], roles)).map((r) => r.id);
+        // The owner's investigator: by title, by the phone (seen in full); its analyst: by title, never by the masked phone.
+        expect(await matches(gd.id, [IN], '直连检索案')).toContain(c);
+        expect(await matches(gd.id, [IN], phone)).toContain(c);
+        expect(await matches(gd.id, [Role.ANALYST], '直连检索案')).toContain(c);
+        expect(await matches(gd.id, [Role.ANALYST], phone)).not.toContain(c);
+        // Another province (no share), a partner's liaison, the gd admin (not a case reader), the worker with no agency: nothing.
+        expect(await matches(zj.id, [IN, SU], '直连检索案')).toEqual([]);
+        expect(await matches(zj.id, [IN, SU], phone)).toEqual([]);
+        expect(await matches(partner.id, [Role.LIAISON], '直连检索案')).toEqual([]);
+        expect(await matches(gd.id, [Role.ADMIN], '直连检索案')).toEqual([]);
+        expect(await matches(null, ['SYSTEM'], '直连检索案')).toEqual([]);
+        // Without p_compact (a term too short to be a clue) identifiers are not read.
+        expect(await matches(gd.id, [IN], phone, null)).not.toContain(c);
+      }
     });
   });
 

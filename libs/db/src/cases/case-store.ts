@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CASE_COUNT_CAP, CaseAccess, CaseStatus, FraudType, Sensitivity } from '@caselink/domain';
+import { CASE_COUNT_CAP, CASE_SEARCH_WALK, CaseAccess, CaseStatus, FraudType, Sensitivity } from '@caselink/domain';
 import { rowsOf } from '../agency-context';
 import type { KeysetPage } from '../agencies/agency-store';
 
@@ -98,35 +98,95 @@ function caseConditions(f: CaseListFilter, matches: readonly string[] | null): {
   if (f.owningAgencyId) add((p) => `c.agency_id = ${p}::uuid`, f.owningAgencyId);
   // Archive records (cases.archived, migration 1765950000000) would bury the cases being worked: out unless asked for.
   if (!f.includeArchived) where.push('NOT c.archived');
-  // The search's matches, found once (searchMatches) for both the count and the page.
+  // The search's matches (searchMatches), found once for both the count and the page.
   if (matches) add((p) => `c.id = ANY (${p}::uuid[])`, matches);
   return { where, params };
 }
 
-/**
- * The ids of the cases the caller may read whose title, case number, narratives or identifiers hold `term`
- * (case_search_matches, migration 1765970000000: under row-level security ILIKE could never use the trigram indexes;
- * the function returns only cases the caller may read, and the list reads them under RLS again).
- */
-async function searchMatches(m: EntityManager, term: string): Promise<string[]> {
+/** A search term as the two LIKE patterns: as typed, and without separators for identifiers (null when too short). */
+function searchPatterns(term: string): { pattern: string; compact: string | null } {
   const like = (t: string) => `%${t.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
   // Identifiers are stored canonical (digits without separators, lower case): "6222 0212 3456" finds the card too.
   // A term of one or two characters (a Chinese word is often two) is no clue to look for: titles and narratives only.
   const compact = term.replace(/[\s\-()]/g, '') || term;
+  return { pattern: like(term), compact: [...term].length >= 3 ? like(compact) : null };
+}
+
+/**
+ * The ids of the cases the caller may read whose title, case number, narratives or identifiers hold the term
+ * (case_search_matches, migrations 1765970000000 and 1765980000000: under row-level security ILIKE could never use the
+ * trigram indexes; the function returns only cases the caller may read, and the list reads them under RLS again).
+ */
+async function searchMatches(m: EntityManager, term: string): Promise<string[]> {
+  const { pattern, compact } = searchPatterns(term);
   const [row] = rowsOf<{ ids: string[] }>(await m.query(
-    'SELECT coalesce(array_agg(id), \'{}\') AS ids FROM case_search_matches($1, $2) id', [like(term), [...term].length >= 3 ? like(compact) : null],
+    'SELECT coalesce(array_agg(id), \'{}\') AS ids FROM case_search_matches($1, $2) id', [pattern, compact],
   ));
   return row.ids;
 }
 
 /**
+ * The walk (CASE_SEARCH_WALK): the newest `budget` cases the caller may see that pass the filters (after the cursor, if
+ * any), asked about all at once (case_search_matches with `p_within`, migration 1765980000000). `walked` < `budget`
+ * means every candidate was tested; `ids` are the first `limit` hits, newest first.
+ */
+async function walkSearch(
+  m: EntityManager, f: CaseListFilter, term: string, afterId: string | null, budget: number, limit: number,
+): Promise<{ walked: number; hits: number; ids: string[] }> {
+  const { where, params } = caseConditions(f, null);
+  if (afterId) {
+    params.push(afterId);
+    where.push(`(c.created_at, c.id) < (SELECT x.created_at, x.id FROM cases x WHERE x.id = $${params.length})`);
+  }
+  const { pattern, compact } = searchPatterns(term);
+  params.push(pattern, compact, budget, limit);
+  const n = params.length;
+  const [row] = rowsOf<{ walked: number; hits: number; ids: string[] }>(await m.query(
+    `WITH candidates AS MATERIALIZED (
+       SELECT c.id, c.created_at FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY c.created_at DESC, c.id DESC LIMIT $${n - 1}),
+     hits AS MATERIALIZED (
+       SELECT c.id, c.created_at FROM candidates c
+       WHERE c.id IN (SELECT case_search_matches($${n - 3}, $${n - 2}, (SELECT array_agg(id) FROM candidates))))
+     SELECT (SELECT count(*) FROM candidates)::int AS walked, (SELECT count(*) FROM hits)::int AS hits,
+            array(SELECT id FROM hits ORDER BY created_at DESC, id DESC LIMIT $${n}) AS ids`,
+    params,
+  ));
+  return row;
+}
+
+/** The visible cases among `ids`, with the caller's live share of each, in the order of `ids`. */
+async function casesInOrder(m: EntityManager, ids: readonly string[]): Promise<VisibleCaseRow[]> {
+  const byId = new Map((await visibleCasesByIds(m, ids)).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
  * One page of the cases the caller may see, newest first (keyset on created_at, id), with the caller's live share
  * of each; `withCount` counts the matches up to CASE_COUNT_CAP (`capped`: there are more), else total is -1.
+ * A search walks the newest candidates first (`searchWalk`, CASE_SEARCH_WALK; 0 goes straight to the indexes).
  */
 export async function listCases(
-  m: EntityManager, f: CaseListFilter, page: KeysetPage & { withCount: boolean; countCap?: number },
+  m: EntityManager, f: CaseListFilter, page: KeysetPage & { withCount: boolean; countCap?: number; searchWalk?: number },
 ): Promise<{ rows: VisibleCaseRow[]; total: number; capped: boolean }> {
   const cap = page.countCap ?? CASE_COUNT_CAP;
+  const budget = Math.min(page.searchWalk ?? CASE_SEARCH_WALK, cap);
+  // A number (a card, a phone, a case number: six digits or more) is a clue few cases hold: straight to the indexes.
+  if (f.search && budget > 0 && (f.search.match(/\d/g)?.length ?? 0) < 6) {
+    const walk = await walkSearch(m, f, f.search, page.afterId, budget, page.limit);
+    // The walk answers when it filled the page or tested every candidate; otherwise the term is rare: the indexes.
+    if (walk.ids.length === page.limit || walk.walked < budget) {
+      let total = -1;
+      let capped = false;
+      if (page.withCount) {
+        // Counted from the start of the list, not from the cursor; at least this many when the walk stopped early.
+        const counted = page.afterId ? await walkSearch(m, f, f.search, null, budget, 0) : walk;
+        total = counted.hits;
+        capped = counted.walked >= budget;
+      }
+      return { rows: await casesInOrder(m, walk.ids), total, capped };
+    }
+  }
   const { where, params } = caseConditions(f, f.search ? await searchMatches(m, f.search) : null);
   const whereSql = (extra: string[]) => (where.length + extra.length ? `WHERE ${[...where, ...extra].join(' AND ')}` : '');
   let total = -1;
