@@ -54,11 +54,11 @@ async function main(): Promise<void> {
     { key: 'listNoCount', label: 'list, first 50, without totalCount', query: CASES_NO_COUNT, variables: () => ({ first: 50 }) },
     { key: 'page2', label: 'list, next 50 (after the first page\'s cursor)', query: CASES, variables: () => ({ first: 50, after: firstPage?.cases.pageInfo.endCursor }) },
     { key: 'filter', label: 'filter: investment cases under investigation', query: CASES, variables: () => ({ first: 50, filter: { fraudTypes: ['INVESTMENT'], statuses: ['INVESTIGATING'] } }) },
-    { key: 'searchCard', label: 'search: a mule card number', query: CASES, variables: () => ({ first: 50, filter: { search: card.canonical } }) },
-    { key: 'searchNumber', label: 'search: a case number', query: CASES, variables: () => ({ first: 50, filter: { search: numbered.case_number } }) },
-    { key: 'searchWord', label: 'search: a two-character word of titles and narratives (刷单: no trigram, every text read)', query: CASES, variables: () => ({ first: 50, filter: { search: '刷单' } }) },
-    { key: 'searchPhrase', label: 'search: a common phrase of narratives (刷单返利: the trigram index)', query: CASES, variables: () => ({ first: 50, filter: { search: '刷单返利' } }) },
-    { key: 'searchNone', label: 'search: a number no case holds (every visible case looked at)', query: CASES, variables: () => ({ first: 50, filter: { search: '6299999999999999' } }) },
+    { key: 'searchCard', label: 'search: a mule card number (a whole number: identifiers through the btree)', query: CASES, variables: () => ({ first: 50, filter: { search: card.canonical } }) },
+    { key: 'searchNumber', label: 'search: a case number (titles and numbers by trigram, identifiers whole)', query: CASES, variables: () => ({ first: 50, filter: { search: numbered.case_number } }) },
+    { key: 'searchWord', label: 'search: a two-character word of titles and narratives (刷单: the walk over the newest 1,000 candidates)', query: CASES, variables: () => ({ first: 50, filter: { search: '刷单' } }) },
+    { key: 'searchPhrase', label: 'search: a common phrase of narratives (刷单返利: the walk)', query: CASES, variables: () => ({ first: 50, filter: { search: '刷单返利' } }) },
+    { key: 'searchNone', label: 'search: a number no case holds (a whole number: the btree finds none)', query: CASES, variables: () => ({ first: 50, filter: { search: '6299999999999999' } }) },
   ];
 
   const api = startApi();

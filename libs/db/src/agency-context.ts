@@ -1,6 +1,6 @@
 import { escapeLiteral, type Client as PgClient, type QueryResult } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { statementTimeoutOf } from './data-source';
+import { jitOffOn, statementTimeoutOf } from './data-source';
 
 /** Who is acting: what row-level security sees through app.agency_id / app.user_id. */
 export interface ActingContext {
@@ -49,13 +49,15 @@ export async function setActingContext(manager: EntityManager, ctx: ActingContex
 }
 
 /**
- * The data source's statement timeout (createDataSource's statementTimeoutMs) as one more set_config of the acting
- * select, for this transaction only; nothing when it has none (the worker, the linker). A whole number of ms, checked
- * by createDataSource, so it is written as it is.
+ * The data source's statement timeout (createDataSource's statementTimeoutMs) and, where it asked for that (`jit:
+ * false`), JIT compilation off, as more set_configs of the acting select, for this transaction only; nothing when it
+ * has neither (the worker, the linker). The timeout is a whole number of ms, checked by createDataSource, so it is
+ * written as it is.
  */
-function statementTimeoutSql(dataSource: DataSource): string {
+function transactionSettingsSql(dataSource: DataSource): string {
   const ms = statementTimeoutOf(dataSource);
-  return ms ? `, set_config('statement_timeout', '${ms}ms', true) AS statement_timeout` : '';
+  return (ms ? `, set_config('statement_timeout', '${ms}ms', true) AS statement_timeout` : '') +
+    (jitOffOn(dataSource) ? `, set_config('jit', 'off', true) AS jit` : '');
 }
 
 /**
@@ -81,7 +83,7 @@ export async function inAgencyTransaction<T>(
     // What startTransaction would have set (set before the query: a failure in it must still roll back).
     Object.assign(runner as unknown as { isTransactionActive: boolean; transactionDepth: number }, { isTransactionActive: true, transactionDepth: 1 });
     const values = actingValues(ctx);
-    const sql = `START TRANSACTION; ${ACTING_SQL((n) => escapeLiteral(values[n - 1] as string))}${statementTimeoutSql(dataSource)}`;
+    const sql = `START TRANSACTION; ${ACTING_SQL((n) => escapeLiteral(values[n - 1] as string))}${transactionSettingsSql(dataSource)}`;
     const results = (await client.query(sql)) as unknown as QueryResult<ActingRow>[];
     const row = results[1]?.rows[0];
     if (!row) throw new Error('The acting context was not set');

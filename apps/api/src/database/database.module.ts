@@ -14,7 +14,7 @@ import { assertRoleIsWalled } from '@caselink/db';
       inject: [API_CONFIG],
       useFactory: async (config: ApiConfig) => {
         const ds = createDataSource({
-          url: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'caselink-api', statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+          url: config.DATABASE_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'caselink-api', statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS, jit: false,
         });
         await ds.initialize();
         await assertRoleIsWalled(ds);
@@ -29,7 +29,7 @@ import { assertRoleIsWalled } from '@caselink/db';
         config.DATABASE_READ_URL
           ? createDataSource({
             url: config.DATABASE_READ_URL, poolSize: config.DB_POOL_SIZE, applicationName: 'caselink-api-read', connectTimeoutMs: 1_000,
-            statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+            statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS, jit: false,
           })
           : null,
     },

@@ -22,7 +22,7 @@ describe('statement timeout', () => {
   beforeAll(async () => {
     // One connection each: what runs after the cancelled transaction runs on the connection it ran on (direct to
     // PostgreSQL; through pgbouncer, whichever server connection the pool hands out).
-    timed = await createDataSource({ url: TEST_DB_URL, poolSize: 1, applicationName: 'caselink-test-timeout', statementTimeoutMs: 200 }).initialize();
+    timed = await createDataSource({ url: TEST_DB_URL, poolSize: 1, applicationName: 'caselink-test-timeout', statementTimeoutMs: 200, jit: false }).initialize();
     untimed = await createDataSource({ url: TEST_DB_URL, poolSize: 1, applicationName: 'caselink-test-no-timeout' }).initialize();
     owner = await ownerClient();
     agency = await createAgency(owner, 'Timeout', [Role.ADMIN]);
@@ -37,8 +37,8 @@ describe('statement timeout', () => {
   const acting = () => ({ agencyId: agency.id, userId: null });
   const settings = (ds: DataSource) =>
     inAgencyTransaction(ds, acting(), async (m) => (await m.query(
-      "SELECT current_setting('statement_timeout') AS timeout, current_setting('app.agency_id') AS agency",
-    ))[0] as { timeout: string; agency: string });
+      "SELECT current_setting('statement_timeout') AS timeout, current_setting('app.agency_id') AS agency, current_setting('jit') AS jit",
+    ))[0] as { timeout: string; agency: string; jit: string });
 
   it('is kept for the data sources given one, and only those', () => {
     expect(statementTimeoutOf(timed)).toBe(200);
@@ -66,16 +66,18 @@ describe('statement timeout', () => {
 
   it('leaves the connection acting normally afterwards, the limit set again per transaction and gone outside it', async () => {
     await inAgencyTransaction(timed, acting(), (m) => m.query('SELECT pg_sleep(1)')).catch(() => undefined);
-    expect(await settings(timed)).toEqual({ timeout: '200ms', agency: agency.id });
+    // The api's data sources also turn JIT compilation off per transaction (jit: false), and only there.
+    expect(await settings(timed)).toEqual({ timeout: '200ms', agency: agency.id, jit: 'off' });
     // Outside a transaction (a plain query on the same pool) the session has no limit: SET LOCAL ended with the transaction.
-    expect((await timed.query("SELECT current_setting('statement_timeout') AS timeout"))[0]).toEqual({ timeout: '0' });
+    const server = (await owner.query<{ jit: string }>('SHOW jit')).rows[0].jit;
+    expect((await timed.query("SELECT current_setting('statement_timeout') AS timeout, current_setting('jit') AS jit"))[0]).toEqual({ timeout: '0', jit: server });
     // A statement within the limit runs.
     expect(await inAgencyTransaction(timed, acting(), async (m) => (await m.query('SELECT pg_sleep(0.05), 1 AS ok'))[0].ok)).toBe(1);
   });
 
   it('lets a data source without one (the worker, the linker) run as long as it takes', async () => {
     // Before and after the cancelled transactions above: no limit leaked to this pool's (or pgbouncer's) connections.
-    expect(await settings(untimed)).toEqual({ timeout: '0', agency: agency.id });
+    expect(await settings(untimed)).toEqual({ timeout: '0', agency: agency.id, jit: (await owner.query<{ jit: string }>('SHOW jit')).rows[0].jit });
     const entityId = randomUUID();
     await inAgencyTransaction(untimed, acting(), async (m) => {
       await recordAudit(m, { action: AuditAction.USER_CREATED, outcome: AuditOutcome.SUCCESS, entityType: 'StatementTimeoutTest', entityId, agencyId: agency.id });

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client, Pool } from 'pg';
-import { AgencyKind, Role } from '@caselink/domain';
+import { AgencyKind, IdentifierKind, normalizeIdentifier, Role } from '@caselink/domain';
 import { appPool, asAgency, codeOf, createAgency, gql, login, multipart, ownerClient, startApi, TestAgency } from '../../test/harness';
 import { randomCard, randomMobile, startWorker, waitFor, WorkerProcess } from '../../test/worker-process';
 
@@ -260,6 +260,15 @@ describe('side doors', () => {
         expect(await matches(null, ['SYSTEM'], '直连检索案')).toEqual([]);
         // Without p_compact (a term too short to be a clue) identifiers are not read.
         expect(await matches(gd.id, [IN], phone, null)).not.toContain(c);
+        // A whole number matched whole (p_kinds, p_exact: the btree road): the same rules.
+        const canonical = normalizeIdentifier(IdentifierKind.PHONE, phone);
+        if (!canonical.ok) throw new Error('randomMobile made no phone');
+        const exactly = async (agencyId: string, roles: string[]) =>
+          (await asAgency<{ id: string }>(pool, agencyId, 'SELECT case_search_matches($1, $2, $3::uuid[], $4::text[], $5::text[]) AS id',
+            ['%none%', '%none%', within ? [c] : null, ['PHONE'], [canonical.canonical]], roles)).map((r) => r.id);
+        expect(await exactly(gd.id, [IN])).toContain(c);
+        expect(await exactly(gd.id, [Role.ANALYST])).not.toContain(c);
+        expect(await exactly(zj.id, [IN, SU])).toEqual([]);
       }
     });
   });

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { CASE_COUNT_CAP, CASE_SEARCH_WALK, CaseAccess, CaseStatus, FraudType, Sensitivity } from '@caselink/domain';
+import { CASE_COUNT_CAP, CASE_SEARCH_WALK, CaseAccess, CaseStatus, FraudType, IdentifierKind, normalizeIdentifier, Sensitivity } from '@caselink/domain';
 import { rowsOf } from '../agency-context';
 import type { KeysetPage } from '../agencies/agency-store';
 
@@ -103,13 +103,30 @@ function caseConditions(f: CaseListFilter, matches: readonly string[] | null): {
   return { where, params };
 }
 
-/** A search term as the two LIKE patterns: as typed, and without separators for identifiers (null when too short). */
-function searchPatterns(term: string): { pattern: string; compact: string | null } {
+/** The kinds a whole number may be (searchPatterns reads a term of eleven digits or more as each of them). */
+const NUMBER_KINDS = [IdentifierKind.BANK_CARD, IdentifierKind.BANK_ACCOUNT, IdentifierKind.PHONE, IdentifierKind.IMEI, IdentifierKind.ID_NUMBER];
+
+/**
+ * A search term as case_search_matches takes it: two LIKE patterns, as typed and without separators for identifiers
+ * (null when too short), and for a whole number the identifiers it parses as (kinds and canonical values, matched
+ * whole through the btree instead of the trigram index).
+ */
+function searchPatterns(term: string): { pattern: string; compact: string | null; kinds: string[] | null; exact: string[] | null } {
   const like = (t: string) => `%${t.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
   // Identifiers are stored canonical (digits without separators, lower case): "6222 0212 3456" finds the card too.
   // A term of one or two characters (a Chinese word is often two) is no clue to look for: titles and narratives only.
   const compact = term.replace(/[\s\-()]/g, '') || term;
-  return { pattern: like(term), compact: [...term].length >= 3 ? like(compact) : null };
+  let kinds: string[] | null = null;
+  let exact: string[] | null = null;
+  if (/^\+?\d{11,}[xX]?$/.test(compact)) {
+    const parsed = NUMBER_KINDS.flatMap((kind) => {
+      const n = normalizeIdentifier(kind, term);
+      return n.ok ? [{ kind, canonical: n.canonical }] : [];
+    });
+    kinds = parsed.map((p) => p.kind);
+    exact = parsed.map((p) => p.canonical);
+  }
+  return { pattern: like(term), compact: [...term].length >= 3 ? like(compact) : null, kinds, exact };
 }
 
 /**
@@ -118,9 +135,9 @@ function searchPatterns(term: string): { pattern: string; compact: string | null
  * trigram indexes; the function returns only cases the caller may read, and the list reads them under RLS again).
  */
 async function searchMatches(m: EntityManager, term: string): Promise<string[]> {
-  const { pattern, compact } = searchPatterns(term);
+  const { pattern, compact, kinds, exact } = searchPatterns(term);
   const [row] = rowsOf<{ ids: string[] }>(await m.query(
-    'SELECT coalesce(array_agg(id), \'{}\') AS ids FROM case_search_matches($1, $2) id', [pattern, compact],
+    'SELECT coalesce(array_agg(id), \'{}\') AS ids FROM case_search_matches($1, $2, NULL, $3, $4) id', [pattern, compact, kinds, exact],
   ));
   return row.ids;
 }
@@ -138,8 +155,8 @@ async function walkSearch(
     params.push(afterId);
     where.push(`(c.created_at, c.id) < (SELECT x.created_at, x.id FROM cases x WHERE x.id = $${params.length})`);
   }
-  const { pattern, compact } = searchPatterns(term);
-  params.push(pattern, compact, budget, limit);
+  const { pattern, compact, kinds, exact } = searchPatterns(term);
+  params.push(kinds, exact, pattern, compact, budget, limit);
   const n = params.length;
   const [row] = rowsOf<{ walked: number; hits: number; ids: string[] }>(await m.query(
     `WITH candidates AS MATERIALIZED (
@@ -147,7 +164,7 @@ async function walkSearch(
        ORDER BY c.created_at DESC, c.id DESC LIMIT $${n - 1}),
      hits AS MATERIALIZED (
        SELECT c.id, c.created_at FROM candidates c
-       WHERE c.id IN (SELECT case_search_matches($${n - 3}, $${n - 2}, (SELECT array_agg(id) FROM candidates))))
+       WHERE c.id IN (SELECT case_search_matches($${n - 3}, $${n - 2}, (SELECT array_agg(id) FROM candidates), $${n - 5}, $${n - 4})))
      SELECT (SELECT count(*) FROM candidates)::int AS walked, (SELECT count(*) FROM hits)::int AS hits,
             array(SELECT id FROM hits ORDER BY created_at DESC, id DESC LIMIT $${n}) AS ids`,
     params,
