@@ -975,47 +975,48 @@ CREATE FUNCTION public.case_owner(p_case uuid) RETURNS uuid
 ALTER FUNCTION public.case_owner(p_case uuid) OWNER TO caselink_owner;
 
 --
--- Name: case_search_matches(text, text, uuid[]); Type: FUNCTION; Schema: public; Owner: caselink_owner
+-- Name: case_search_matches(text, text, uuid[], text[], text[]); Type: FUNCTION; Schema: public; Owner: caselink_owner
 --
 
-CREATE FUNCTION public.case_search_matches(p_pattern text, p_compact text, p_within uuid[] DEFAULT NULL::uuid[]) RETURNS SETOF uuid
+CREATE FUNCTION public.case_search_matches(p_pattern text, p_compact text, p_within uuid[] DEFAULT NULL::uuid[], p_kinds text[] DEFAULT NULL::text[], p_exact text[] DEFAULT NULL::text[]) RETURNS SETOF uuid
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $_$
-  DECLARE
-    -- A pattern with no cased letter (Chinese, digits) matches the same under LIKE, at twice ILIKE's speed.
-    op text := CASE WHEN lower(p_pattern) = upper(p_pattern) AND lower(coalesce(p_compact, '')) = upper(coalesce(p_compact, '')) THEN 'LIKE' ELSE 'ILIKE' END;
-  BEGIN
-    IF app_agency() IS NULL OR NOT (app_has_role('INVESTIGATOR', 'SUPERVISOR', 'ANALYST') OR app_is_system()) THEN RETURN; END IF;
-    -- EXECUTE: planned for this pattern each time (its trigrams decide which index pays).
-    IF p_within IS NOT NULL THEN
-      -- The given cases only, each read through its case_id index (the walk: a common term would make any trigram
-      -- index hand over 100,000+ rows).
-      RETURN QUERY EXECUTE format($q$
-        SELECT c.id FROM unnest($3) w(id) JOIN cases c ON c.id = w.id
-        WHERE (c.agency_id = app_agency() OR c.id IN (SELECT app_granted_cases()))
-          AND (c.title %1$s $1 OR c.case_number %1$s $1
-            -- Under OR these stay correlated sub-plans: per case, its own rows through the case_id indexes. "|| ''" keeps
-            -- the trigram indexes out (per case, a card number's digit trigrams cost more than the case's 25 rows).
-            OR EXISTS (SELECT 1 FROM victim_statements st WHERE st.case_id = c.id AND (st.narrative || '') %1$s $1)
-            OR ($2 IS NOT NULL AND EXISTS (SELECT 1 FROM identifiers i WHERE i.case_id = c.id AND ((i.canonical || '') %1$s $1 OR (i.canonical || '') %1$s $2)
-              AND (i.kind NOT IN ('PHONE', 'ID_NUMBER') OR (app_sees_personal_data() AND app_can_contribute(i.case_id))))))
-      $q$, op) USING p_pattern, p_compact, p_within;
-      RETURN;
-    END IF;
-    RETURN QUERY EXECUTE format($q$
-      SELECT m.id FROM (
-        SELECT x.id FROM cases x WHERE x.title %1$s $1 OR x.case_number %1$s $1
-        UNION SELECT st.case_id FROM victim_statements st WHERE st.narrative %1$s $1
-        UNION SELECT i.case_id FROM identifiers i WHERE $2 IS NOT NULL AND (i.canonical %1$s $1 OR i.canonical %1$s $2)
-          AND (i.kind NOT IN ('PHONE', 'ID_NUMBER') OR (app_sees_personal_data() AND app_can_contribute(i.case_id)))
-      ) m JOIN cases c ON c.id = m.id
-      WHERE c.agency_id = app_agency() OR c.id IN (SELECT app_granted_cases())
-    $q$, op) USING p_pattern, p_compact;
-  END $_$;
+      DECLARE
+        -- A pattern with no cased letter (Chinese, digits) matches the same under LIKE, at twice ILIKE's speed.
+        op text := CASE WHEN lower(p_pattern) = upper(p_pattern) AND lower(coalesce(p_compact, '')) = upper(coalesce(p_compact, '')) THEN 'LIKE' ELSE 'ILIKE' END;
+        -- Which identifiers hold the term: whole (the pairs of $4 and $5: the term read as each kind it parses as),
+        -- else anywhere in them ($2 null: none at all).
+        ident text := CASE WHEN p_exact IS NOT NULL THEN '(i.kind, i.canonical) IN (SELECT * FROM unnest($4::text[], $5::text[]))'
+                      ELSE format('$2 IS NOT NULL AND (i.canonical %1$s $1 OR i.canonical %1$s $2)', op) END;
+      BEGIN
+        IF app_agency() IS NULL OR NOT (app_has_role('INVESTIGATOR', 'SUPERVISOR', 'ANALYST') OR app_is_system()) THEN RETURN; END IF;
+        IF p_within IS NOT NULL THEN
+          -- The walk: the given cases only, each read through its case_id indexes. Under OR the sub-selects stay
+          -- correlated sub-plans, and "|| ''" keeps the trigram indexes out of them (per case, a number's digit
+          -- trigrams cost more than the case's 25 rows).
+          RETURN QUERY EXECUTE format($q$
+            SELECT c.id FROM unnest($3) w(id) JOIN cases c ON c.id = w.id
+            WHERE (c.agency_id = app_agency() OR c.id IN (SELECT app_granted_cases()))
+              AND (c.title %1$s $1 OR c.case_number %1$s $1
+                OR EXISTS (SELECT 1 FROM victim_statements st WHERE st.case_id = c.id AND (st.narrative || '') %1$s $1)
+                OR EXISTS (SELECT 1 FROM identifiers i WHERE i.case_id = c.id AND %2$s AND (i.kind NOT IN ('PHONE', 'ID_NUMBER') OR (app_sees_personal_data() AND app_can_contribute(i.case_id)))))
+          $q$, op, replace(ident, 'i.canonical', '(i.canonical || '''')')) USING p_pattern, p_compact, p_within, p_kinds, p_exact;
+          RETURN;
+        END IF;
+        -- EXECUTE: planned for this pattern each time (its trigrams decide which index pays).
+        RETURN QUERY EXECUTE format($q$
+          SELECT m.id FROM (
+            SELECT c.id FROM cases c WHERE c.title %1$s $1 OR c.case_number %1$s $1
+            UNION SELECT st.case_id FROM victim_statements st WHERE st.narrative %1$s $1
+            UNION SELECT i.case_id FROM identifiers i WHERE %2$s AND (i.kind NOT IN ('PHONE', 'ID_NUMBER') OR (app_sees_personal_data() AND app_can_contribute(i.case_id)))
+          ) m JOIN cases c ON c.id = m.id
+          WHERE c.agency_id = app_agency() OR c.id IN (SELECT app_granted_cases())
+        $q$, op, ident) USING p_pattern, p_compact, p_within, p_kinds, p_exact;
+      END $_$;
 
 
-ALTER FUNCTION public.case_search_matches(p_pattern text, p_compact text, p_within uuid[]) OWNER TO caselink_owner;
+ALTER FUNCTION public.case_search_matches(p_pattern text, p_compact text, p_within uuid[], p_kinds text[], p_exact text[]) OWNER TO caselink_owner;
 
 --
 -- Name: cases_archive(); Type: FUNCTION; Schema: public; Owner: caselink_owner
@@ -10019,11 +10020,11 @@ GRANT ALL ON FUNCTION public.case_owner(p_case uuid) TO caselink_app;
 
 
 --
--- Name: FUNCTION case_search_matches(p_pattern text, p_compact text, p_within uuid[]); Type: ACL; Schema: public; Owner: caselink_owner
+-- Name: FUNCTION case_search_matches(p_pattern text, p_compact text, p_within uuid[], p_kinds text[], p_exact text[]); Type: ACL; Schema: public; Owner: caselink_owner
 --
 
-REVOKE ALL ON FUNCTION public.case_search_matches(p_pattern text, p_compact text, p_within uuid[]) FROM PUBLIC;
-GRANT ALL ON FUNCTION public.case_search_matches(p_pattern text, p_compact text, p_within uuid[]) TO caselink_app;
+REVOKE ALL ON FUNCTION public.case_search_matches(p_pattern text, p_compact text, p_within uuid[], p_kinds text[], p_exact text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION public.case_search_matches(p_pattern text, p_compact text, p_within uuid[], p_kinds text[], p_exact text[]) TO caselink_app;
 
 
 --
