@@ -1197,7 +1197,7 @@ ALTER FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_typ
 -- Name: dashboard_golden_minutes(date, text, boolean); Type: FUNCTION; Schema: public; Owner: caselink_owner
 --
 
-CREATE FUNCTION public.dashboard_golden_minutes(p_since date, p_fraud_type text, p_region boolean) RETURNS TABLE(cases bigint, stopped bigint, held bigint, report_to_stop_seconds numeric, stop_to_held_seconds numeric)
+CREATE FUNCTION public.dashboard_golden_minutes(p_since date, p_fraud_type text, p_region boolean) RETURNS TABLE(stopped bigint, held bigint, report_to_stop_seconds numeric, stop_to_held_seconds numeric)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
@@ -1214,15 +1214,21 @@ CREATE FUNCTION public.dashboard_golden_minutes(p_since date, p_fraud_type text,
           END IF;
         END IF;
         RETURN QUERY
-          WITH scope AS (
-            SELECT c.id FROM cases c
+          WITH stops AS (
+            SELECT r.case_id, min(r.sent_at) AS first_stop_at, min(r.held_at) AS first_held_at
+            FROM agency_requests r WHERE r.type = 'FREEZE' AND r.sent_at IS NOT NULL
+              -- Sent after its case was created, so after its report day: earlier freezes hold no case of the period.
+              AND r.sent_at >= p_since::timestamp - interval '1 day'
+            GROUP BY r.case_id
+          ), g AS (
+            SELECT coalesce((SELECT min(s.taken_at) FROM victim_statements s WHERE s.case_id = c.id), c.created_at) AS reported_at,
+                   st.first_stop_at, st.first_held_at
+            FROM stops st JOIN cases c ON c.id = st.case_id
             WHERE c.reported_on >= p_since AND (p_fraud_type IS NULL OR c.fraud_type = p_fraud_type)
               AND (c.agency_id = me OR c.id IN (SELECT x FROM app_granted_cases() x)
                    OR (prefix IS NOT NULL AND c.agency_id IN (SELECT a.id FROM agencies a WHERE a.kind = 'POLICE' AND a.region LIKE prefix || '%')))
-          ), g AS (
-            SELECT * FROM golden_minutes_of_cases(ARRAY(SELECT id FROM scope))
           )
-          SELECT count(*), count(g.first_stop_at), count(g.first_held_at),
+          SELECT count(g.first_stop_at), count(g.first_held_at),
                  (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM greatest(g.first_stop_at - g.reported_at, interval '0')))
                    FILTER (WHERE g.first_stop_at IS NOT NULL))::numeric,
                  (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM greatest(g.first_held_at - g.first_stop_at, interval '0')))

@@ -134,8 +134,13 @@ redis_cluster_wait() {
     for i in 0 1 2 3 4 5; do
       redis-cli -p $((first + i)) cluster info 2>/dev/null | grep -q 'cluster_state:ok' && ok=$((ok + 1))
     done
-    # ...and every master has its replica.
-    [ "$ok" = 6 ] && [ "$(redis-cli -p "$first" cluster nodes 2>/dev/null | grep -c ' slave ')" = 3 ] && return 0
+    # ...and every master has its replica, in sync (a replica whose first sync has not finished would refuse to
+    # take over from a dead master: its data would count as too old).
+    local synced=0
+    for i in 0 1 2 3 4 5; do
+      redis-cli -p $((first + i)) info replication 2>/dev/null | grep -q 'master_link_status:up' && synced=$((synced + 1))
+    done
+    [ "$ok" = 6 ] && [ "$(redis-cli -p "$first" cluster nodes 2>/dev/null | grep -c ' slave ')" = 3 ] && [ "$synced" = 3 ] && return 0
     sleep 0.2
   done
   die "the Redis Cluster on $first.. did not reach cluster_state:ok"

@@ -115,11 +115,11 @@ export function foldFigures(
   };
 }
 
-/** The golden minutes' figures (medians in whole seconds). */
-export function foldGoldenMinutes(r: GoldenMinutesFigureRow): DashboardGoldenMinutesModel {
+/** The golden minutes' figures (medians in whole seconds) over the period's `cases` (the dashboard's own count). */
+export function foldGoldenMinutes(r: GoldenMinutesFigureRow, cases: number): DashboardGoldenMinutesModel {
   const seconds = (v: string | null) => (v === null ? null : Math.round(Number(v)));
   return {
-    cases: num(r.cases), stopped: num(r.stopped), held: num(r.held),
+    cases, stopped: num(r.stopped), held: num(r.held),
     medianReportToStopSeconds: seconds(r.report_to_stop_seconds), medianStopToHeldSeconds: seconds(r.stop_to_held_seconds),
   };
 }
@@ -147,7 +147,7 @@ export class DashboardService {
     const since = periodStart(today, days);
     const rows = await dashboardFigures(this.tx.manager, { region: scope === DashboardScope.REGION, since, fraudType, months: bucketFor(days) === DashboardBucket.MONTH });
     const figures = foldFigures(rows, { days, since, today, fraudType });
-    const goldenMinutes = foldGoldenMinutes(await goldenMinutesFigures(this.tx.manager, { region: scope === DashboardScope.REGION, since, fraudType }));
+    const goldenMinutes = foldGoldenMinutes(await goldenMinutesFigures(this.tx.manager, { region: scope === DashboardScope.REGION, since, fraudType }), figures.cases.cases);
     const requests = await this.overdueRequests(actor, fraudType);
     const tasks = await this.overdueTasks();
     const { overdueRequestCount, openTasks, overdueTasks, ...rest } = figures;

@@ -131,12 +131,12 @@ describe('golden minutes: on the case and on the dashboard', () => {
     expect(await caseRows(helper.id, ['INVESTIGATOR'])).toEqual([]);
     const since = chinaToday(new Date());
     const figures = async (agencyId: string, roles: string[], region: boolean, userId = '') =>
-      (await asAgency(pool, agencyId, 'SELECT cases::int FROM dashboard_golden_minutes($1::date, NULL, $2)', [since, region], roles, userId))[0]?.['cases'] ?? null;
+      (await asAgency(pool, agencyId, 'SELECT stopped::int FROM dashboard_golden_minutes($1::date, NULL, $2)', [since, region], roles, userId))[0]?.['stopped'] ?? null;
     expect(await figures(nx.id, ['AUDITOR'], false)).toBeNull();
     expect(await figures(bank.id, ['LIAISON'], false)).toBeNull();
     expect(await figures(helper.id, ['INVESTIGATOR'], false)).toBe(1);
     // Region figures: the acting user must be an active supervisor of the agency (roles as the users table holds them).
-    expect(await figures(nx.id, ['SUPERVISOR'], true, nx.users[Role.SUPERVISOR].id)).toBe(6);
+    expect(await figures(nx.id, ['SUPERVISOR'], true, nx.users[Role.SUPERVISOR].id)).toBe(5);
     await expect(asAgency(pool, nx.id, 'SELECT * FROM dashboard_golden_minutes($1::date, NULL, true)', [since], ['SUPERVISOR'], nx.users[Role.INVESTIGATOR].id))
       .rejects.toMatchObject({ code: '42501' });
     // The helper functions are the owner's: the app role cannot call the one without checks.

@@ -53,8 +53,35 @@ async function masters(askPort?: number): Promise<Array<{ port: number; slots: A
   }
 }
 
+/** Each live node's view (CLUSTER NODES, replication) and the end of every node's log: why a failover did not happen. */
+async function clusterState(deadPort: number): Promise<string> {
+  const out: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    const port = FIRST_PORT + i;
+    if (port !== deadPort) {
+      const r = node(port);
+      try {
+        const replication = ((await r.call('INFO', 'replication')) as string).split('\r\n').filter((l) => /^(role|master_link|master_port|slave0)/.test(l)).join(' ');
+        out.push(`:${port} ${replication}\n${(await r.call('CLUSTER', 'NODES')) as string}`);
+      } catch (e) {
+        out.push(`:${port} did not answer: ${String(e)}`);
+      } finally {
+        r.disconnect();
+      }
+    }
+    try {
+      out.push(`:${port} log (end):\n${readFileSync(join(clusterDir, String(port), 'redis.log'), 'utf8').split('\n').slice(-15).join('\n')}`);
+    } catch {
+      // no log
+    }
+  }
+  return out.join('\n');
+}
+
+const clusterDir = mkdtempSync(join(tmpdir(), 'caselink-redis-cluster-'));
+
 describe('on a Redis Cluster (3 masters, 3 replicas)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'caselink-redis-cluster-'));
+  const dir = clusterDir;
   let api: NestFastifyApplication;
   let worker: WorkerProcess;
   let producers: JobProducers;
@@ -195,7 +222,7 @@ describe('on a Redis Cluster (3 masters, 3 replicas)', () => {
       const after = sent.filter((s) => s.at > killedAt);
       console.log(`[redis-cluster failover stalled] queued after the kill ${after.length}, enqueue errors ${enqueueErrors.length} `
         + `(${enqueueErrors.slice(-3).join('; ')}); masters now ${JSON.stringify(await masters(victim.port === FIRST_PORT ? FIRST_PORT + 1 : FIRST_PORT).catch(() => null))}; `
-        + `worker log (end):\n${worker.log().slice(-4000)}`);
+        + `worker log (end):\n${worker.log().slice(-4000)}\n${await clusterState(victim.port)}`);
       throw e;
     });
     const promoted = owning(await masters(victim.port === FIRST_PORT ? FIRST_PORT + 1 : FIRST_PORT), slot);

@@ -169,8 +169,9 @@ describe('linker: statements per link job', () => {
   it('a full relink', async () => {
     await statementsOf('full relink', () => linker.relink());
     expect(await seriesOf(second)).toBe(await seriesOf(first));
-    // 24 here; up to three more where the rebuild finds series to create, cases leaving every series, or series to drop
+    // 26 here (two of them since issue 14's 1M runs: value_counts analysed, the hubs' review DELETE split in two plain
+    // joins); up to three more where the rebuild finds series to create, cases leaving every series, or series to drop
     // (other files' cases in the same database), and one FETCH per 20,000 shared values.
-    expect(counts['full relink']).toBeLessThanOrEqual(27);
+    expect(counts['full relink']).toBeLessThanOrEqual(29);
   });
 });

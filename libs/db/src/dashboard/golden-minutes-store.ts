@@ -24,9 +24,11 @@ export async function caseGoldenMinutes(m: EntityManager, caseIds: readonly stri
   return new Map(rows.map((r) => [r.case_id, r]));
 }
 
-/** The dashboard's golden minutes: cases reported in the period, how many were stopped and held, the median seconds of each step. */
+/**
+ * The dashboard's golden minutes: how many cases reported in the period were stopped and held, the median seconds of
+ * each step (how many were reported is the dashboard's case count: migration 1765990000000).
+ */
 export interface GoldenMinutesFigureRow {
-  cases: string;
   stopped: string;
   held: string;
   report_to_stop_seconds: string | null;
@@ -36,5 +38,5 @@ export interface GoldenMinutesFigureRow {
 /** Over the cases reported since a day (Asia/Shanghai) the caller reads, or (region) its supervised region's too. */
 export async function goldenMinutesFigures(m: EntityManager, f: { region: boolean; since: string; fraudType: FraudType | null }): Promise<GoldenMinutesFigureRow> {
   const [row] = rowsOf<GoldenMinutesFigureRow>(await m.query('SELECT * FROM dashboard_golden_minutes($1::date, $2, $3)', [f.since, f.fraudType, f.region]));
-  return row ?? { cases: '0', stopped: '0', held: '0', report_to_stop_seconds: null, stop_to_held_seconds: null };
+  return row ?? { stopped: '0', held: '0', report_to_stop_seconds: null, stop_to_held_seconds: null };
 }
