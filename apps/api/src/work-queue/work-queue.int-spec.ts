@@ -176,10 +176,11 @@ describe('work queue', () => {
     task['zjSupOnly'] = await dispatch(zj, 2, '抓捕 C', zj.users[Role.SUPERVISOR].id);
     task['gd'] = await dispatch(gd, 5, '讯问');
 
-    // Bulletins other suites published to every bank reach these banks too: read already, so the queues hold this one only.
+    // Bulletins other suites published (to every bank, to every police agency) reach these agencies too: read already,
+    // so the queues hold this suite's own only, whichever suites ran before.
     await owner.query(
       `INSERT INTO bulletin_reads (bulletin_id, user_id, agency_id) SELECT b.id, u.id, u.agency_id FROM bulletins b CROSS JOIN users u
-       WHERE u.agency_id = ANY ($1::uuid[]) ON CONFLICT DO NOTHING`, [[bankA.id, bankB.id]],
+       WHERE u.agency_id = ANY ($1::uuid[]) ON CONFLICT DO NOTHING`, [[bankA.id, bankB.id, zj.id, gd.id]],
     );
     // A bulletin to every bank.
     const bulletin = await gql(app, 'mutation($i: PublishBulletinInput!) { publishBulletin(input: $i) { id } }', {
