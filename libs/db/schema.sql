@@ -996,7 +996,7 @@ CREATE FUNCTION public.case_search_matches(p_pattern text, p_compact text, p_wit
           -- correlated sub-plans, and "|| ''" keeps the trigram indexes out of them (per case, a number's digit
           -- trigrams cost more than the case's 25 rows).
           RETURN QUERY EXECUTE format($q$
-            SELECT c.id FROM unnest($3) w(id) JOIN cases c ON c.id = w.id
+            SELECT c.id FROM (SELECT DISTINCT x FROM unnest($3) x) w(id) JOIN cases c ON c.id = w.id
             WHERE (c.agency_id = app_agency() OR c.id IN (SELECT app_granted_cases()))
               AND (c.title %1$s $1 OR c.case_number %1$s $1
                 OR EXISTS (SELECT 1 FROM victim_statements st WHERE st.case_id = c.id AND (st.narrative || '') %1$s $1)
@@ -1217,8 +1217,9 @@ CREATE FUNCTION public.dashboard_golden_minutes(p_since date, p_fraud_type text,
           WITH stops AS (
             SELECT r.case_id, min(r.sent_at) AS first_stop_at, min(r.held_at) AS first_held_at
             FROM agency_requests r WHERE r.type = 'FREEZE' AND r.sent_at IS NOT NULL
-              -- Sent after its case was created, so after its report day: earlier freezes hold no case of the period.
-              AND r.sent_at >= p_since::timestamp - interval '1 day'
+              -- A freeze is sent after its case was created, and the api takes a report day up to 14 hours after the
+              -- case's creation: freezes sent two days before the period's first China day hold no case of it.
+              AND r.sent_at >= (p_since::timestamp AT TIME ZONE 'Asia/Shanghai') - interval '2 days'
             GROUP BY r.case_id
           ), g AS (
             SELECT coalesce((SELECT min(s.taken_at) FROM victim_statements s WHERE s.case_id = c.id), c.created_at) AS reported_at,

@@ -123,8 +123,11 @@ function searchPatterns(term: string): { pattern: string; compact: string | null
       const n = normalizeIdentifier(kind, term);
       return n.ok ? [{ kind, canonical: n.canonical }] : [];
     });
-    kinds = parsed.map((p) => p.kind);
-    exact = parsed.map((p) => p.canonical);
+    // A number no kind accepts (a checksum that fails, a partial number) still matches identifiers as a substring.
+    if (parsed.length > 0) {
+      kinds = parsed.map((p) => p.kind);
+      exact = parsed.map((p) => p.canonical);
+    }
   }
   return { pattern: like(term), compact: [...term].length >= 3 ? like(compact) : null, kinds, exact };
 }
@@ -144,8 +147,9 @@ async function searchMatches(m: EntityManager, term: string): Promise<string[]> 
 
 /**
  * The walk (CASE_SEARCH_WALK): the newest `budget` cases the caller may see that pass the filters (after the cursor, if
- * any), asked about all at once (case_search_matches with `p_within`, migration 1765980000000). `walked` < `budget`
- * means every candidate was tested; `ids` are the first `limit` hits, newest first.
+ * any), and one more, asked about all at once (case_search_matches with `p_within`, migration 1765980000000; an empty
+ * array when no case passes, never NULL, which would mean the index road). `walked` <= `budget` means every candidate
+ * was tested; `ids` are the first `limit` hits, newest first.
  */
 async function walkSearch(
   m: EntityManager, f: CaseListFilter, term: string, afterId: string | null, budget: number, limit: number,
@@ -161,15 +165,23 @@ async function walkSearch(
   const [row] = rowsOf<{ walked: number; hits: number; ids: string[] }>(await m.query(
     `WITH candidates AS MATERIALIZED (
        SELECT c.id, c.created_at FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY c.created_at DESC, c.id DESC LIMIT $${n - 1}),
+       ORDER BY c.created_at DESC, c.id DESC LIMIT $${n - 1}::int + 1),
      hits AS MATERIALIZED (
        SELECT c.id, c.created_at FROM candidates c
-       WHERE c.id IN (SELECT case_search_matches($${n - 3}, $${n - 2}, (SELECT array_agg(id) FROM candidates), $${n - 5}, $${n - 4})))
+       WHERE c.id IN (SELECT case_search_matches($${n - 3}, $${n - 2}, coalesce((SELECT array_agg(id) FROM candidates), '{}'), $${n - 5}, $${n - 4})))
      SELECT (SELECT count(*) FROM candidates)::int AS walked, (SELECT count(*) FROM hits)::int AS hits,
             array(SELECT id FROM hits ORDER BY created_at DESC, id DESC LIMIT $${n}) AS ids`,
     params,
   ));
   return row;
+}
+
+/** How many cases pass `where`, counted up to `cap` (`capped`: more do). */
+async function cappedCount(m: EntityManager, where: readonly string[], params: readonly unknown[], cap: number): Promise<{ total: number; capped: boolean }> {
+  const [{ n }] = rowsOf<{ n: number }>(await m.query(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ${Math.trunc(cap) + 1}) x`, [...params],
+  ));
+  return { total: Math.min(n, cap), capped: n > cap };
 }
 
 /** The visible cases among `ids`, with the caller's live share of each, in the order of `ids`. */
@@ -192,29 +204,25 @@ export async function listCases(
   if (f.search && budget > 0 && (f.search.match(/\d/g)?.length ?? 0) < 6) {
     const walk = await walkSearch(m, f, f.search, page.afterId, budget, page.limit);
     // The walk answers when it filled the page or tested every candidate; otherwise the term is rare: the indexes.
-    if (walk.ids.length === page.limit || walk.walked < budget) {
+    const answers = (w: typeof walk) => w.ids.length === page.limit || w.walked <= budget;
+    if (answers(walk)) {
       let total = -1;
       let capped = false;
-      if (page.withCount) {
-        // Counted from the start of the list, not from the cursor; at least this many when the walk stopped early.
-        const counted = page.afterId ? await walkSearch(m, f, f.search, null, budget, 0) : walk;
-        total = counted.hits;
-        capped = counted.walked >= budget;
+      // Counted from the start of the list, as the first page was: by the walk if it answered that page (at least this
+      // many when it stopped early), else below by the indexes, so the total does not change from page to page.
+      const first = page.withCount && page.afterId ? await walkSearch(m, f, f.search, null, budget, page.limit) : walk;
+      if (page.withCount && answers(first)) {
+        total = first.hits;
+        capped = first.walked > budget;
       }
-      return { rows: await casesInOrder(m, walk.ids), total, capped };
+      if (!page.withCount || answers(first)) return { rows: await casesInOrder(m, walk.ids), total, capped };
+      const { where, params } = caseConditions(f, await searchMatches(m, f.search));
+      return { rows: await casesInOrder(m, walk.ids), ...(await cappedCount(m, where, params, cap)) };
     }
   }
   const { where, params } = caseConditions(f, f.search ? await searchMatches(m, f.search) : null);
   const whereSql = (extra: string[]) => (where.length + extra.length ? `WHERE ${[...where, ...extra].join(' AND ')}` : '');
-  let total = -1;
-  let capped = false;
-  if (page.withCount) {
-    const [{ n }] = rowsOf<{ n: number }>(await m.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c ${whereSql([])} LIMIT ${Math.trunc(cap) + 1}) x`, params,
-    ));
-    capped = n > cap;
-    total = Math.min(n, cap);
-  }
+  const { total, capped } = page.withCount ? await cappedCount(m, where, params, cap) : { total: -1, capped: false };
   const after: string[] = [];
   if (page.afterId) {
     // A cursor names a row; its exact values are compared (no microseconds lost), and a row the caller cannot see matches nothing.

@@ -46,7 +46,7 @@ export class CaseSearchWalk1765980000000 implements MigrationInterface {
           -- correlated sub-plans, and "|| ''" keeps the trigram indexes out of them (per case, a number's digit
           -- trigrams cost more than the case's 25 rows).
           RETURN QUERY EXECUTE format($q$
-            SELECT c.id FROM unnest($3) w(id) JOIN cases c ON c.id = w.id
+            SELECT c.id FROM (SELECT DISTINCT x FROM unnest($3) x) w(id) JOIN cases c ON c.id = w.id
             WHERE (${READABLE})
               AND (c.title %1$s $1 OR c.case_number %1$s $1
                 OR EXISTS (SELECT 1 FROM victim_statements st WHERE st.case_id = c.id AND (st.narrative || '') %1$s $1)

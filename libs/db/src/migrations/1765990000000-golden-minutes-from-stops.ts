@@ -45,8 +45,9 @@ export class GoldenMinutesFromStops1765990000000 implements MigrationInterface {
           WITH stops AS (
             SELECT r.case_id, min(r.sent_at) AS first_stop_at, min(r.held_at) AS first_held_at
             FROM agency_requests r WHERE r.type = 'FREEZE' AND r.sent_at IS NOT NULL
-              -- Sent after its case was created, so after its report day: earlier freezes hold no case of the period.
-              AND r.sent_at >= p_since::timestamp - interval '1 day'
+              -- A freeze is sent after its case was created, and the api takes a report day up to 14 hours after the
+              -- case's creation: freezes sent two days before the period's first China day hold no case of it.
+              AND r.sent_at >= (p_since::timestamp AT TIME ZONE 'Asia/Shanghai') - interval '2 days'
             GROUP BY r.case_id
           ), g AS (
             SELECT coalesce((SELECT min(s.taken_at) FROM victim_statements s WHERE s.case_id = c.id), c.created_at) AS reported_at,
