@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 import mqemitterRedis = require('mqemitter-redis');
-import { closeRedisClient, createRedisClient, FAIL_FAST_COMMAND_MS, type RedisClient, type RedisTarget } from './connection';
+import { createRedisClient, type RedisTarget } from './connection';
 
 /**
  * Live events (GraphQL subscriptions) fanned out through Redis pub/sub, so an event raised by any api
@@ -10,23 +10,16 @@ import { closeRedisClient, createRedisClient, FAIL_FAST_COMMAND_MS, type RedisCl
  */
 export type LiveBus = mqemitterRedis.MQEmitterRedis;
 
-/**
- * The bus's two connections. Only the publishing one fails fast (FAIL_FAST_COMMAND_MS): events are published after
- * their change committed (the api answers its request after that), and a frozen Redis master (SIGSTOP, a partition)
- * keeps its TCP connection open and answers nothing, so without a timeout a publish — and the request or job behind it
- * — would wait for ever. The live log's reads on it (a subscriber catching up) give up as fast. The subscribing
- * connection waits by design and has no timeout.
- */
 export function createLiveBus(redis: string | RedisTarget, onError: (e: Error) => void = () => undefined): LiveBus {
   const target = typeof redis === 'string' ? { url: redis } : redis;
   // On a cluster, PUBLISH reaches subscribers on every node: one Cluster client subscribes (on a node it picks, again on
   // another if that one fails), one publishes. Channels are not keys, so `${prefix}:live:…` needs no hash tag.
-  // On one server, the options mqemitter-redis used to open both itself with (it gave ioredis the URL alone).
-  const cluster = Boolean(target.clusterNodes?.length);
-  const bus = mqemitterRedis({
-    subConn: createRedisClient(target, cluster ? { maxRetriesPerRequest: null } : {}) as unknown as Redis,
-    pubConn: createRedisClient(target, { ...(cluster ? { maxRetriesPerRequest: null, enableAutoPipelining: true } : {}), commandTimeout: FAIL_FAST_COMMAND_MS }) as unknown as Redis,
-  });
+  const bus = target.clusterNodes?.length
+    ? mqemitterRedis({
+      subConn: createRedisClient(target, { maxRetriesPerRequest: null }) as unknown as Redis,
+      pubConn: createRedisClient(target, { maxRetriesPerRequest: null, enableAutoPipelining: true }) as unknown as Redis,
+    })
+    : mqemitterRedis({ connectionString: target.url, maxRetriesPerRequest: null });
   // Connection trouble surfaces here; the connections reconnect by themselves.
   (bus as unknown as { state: EventEmitter }).state.on('error', onError);
   return bus;
@@ -45,24 +38,10 @@ export interface SessionsEndedEvent {
   agencyId?: string;
 }
 
-/**
- * Publishes on the bus; a publish Redis did not answer within FAIL_FAST_COMMAND_MS fails saying so (ioredis' own
- * "Command timed out" names neither), for the callers' "live event lost" lines.
- */
-function emit(bus: LiveBus, topic: string, payload: object): Promise<void> {
-  return new Promise((resolve, reject) => bus.emit({ topic, payload }, (e?: Error) => (e ? reject(givenUp(e, `publish on ${topic}`)) : resolve())));
-}
-
-/** ioredis' command timeout (commandTimeout) rejects with exactly this message. */
-const COMMAND_TIMED_OUT = 'Command timed out';
-
-/** A command on the publishing connection that timed out, as an error naming what was given up and after how long. */
-function givenUp(e: Error, what: string): Error {
-  return e.message === COMMAND_TIMED_OUT ? new Error(`Redis did not answer the ${what} within ${FAIL_FAST_COMMAND_MS} ms: given up`, { cause: e }) : e;
-}
-
 export function publishSessionsEnded(bus: LiveBus, prefix: string, ended: SessionsEndedEvent): Promise<void> {
-  return emit(bus, liveTopic(prefix, 'sessions-ended'), ended);
+  return new Promise((resolve, reject) =>
+    bus.emit({ topic: liveTopic(prefix, 'sessions-ended'), payload: ended }, (e?: Error) => (e ? reject(e) : resolve())),
+  );
 }
 
 export interface RequestUpdateEvent {
@@ -136,12 +115,12 @@ export const liveLogConnection = (bus: LiveBus): LiveLogConnection => (bus as un
 
 /** Logs the event (its sequence is the entry id), then publishes it with that sequence under the subscription's field name. */
 async function publishLogged(bus: LiveBus, prefix: string, name: LiveLogName, field: string, event: object): Promise<void> {
-  const key = liveLogKey(prefix, name);
-  const sequence = await liveLogConnection(bus).xadd(key, 'MAXLEN', '~', String(LIVE_LOG_LENGTH), '*', 'e', JSON.stringify(event))
-    .catch((e: Error) => Promise.reject(givenUp(e, `log write on ${key}`)));
+  const sequence = await liveLogConnection(bus).xadd(liveLogKey(prefix, name), 'MAXLEN', '~', String(LIVE_LOG_LENGTH), '*', 'e', JSON.stringify(event));
   if (!sequence) throw new Error('the live log refused the event');
   // Two publishers may log in one order and publish in the other: the log's order is the one replays follow.
-  await emit(bus, liveTopic(prefix, name), { [field]: { ...event, sequence } });
+  await new Promise<void>((resolve, reject) =>
+    bus.emit({ topic: liveTopic(prefix, name), payload: { [field]: { ...event, sequence } } }, (e?: Error) => (e ? reject(e) : resolve())),
+  );
 }
 
 /** Publishes under the field name of the subscription, as mercurius hands payloads to resolvers. */
@@ -184,16 +163,15 @@ export async function readLiveAfter<T>(conn: LiveLogConnection, prefix: string, 
 /**
  * Closes the bus; with Redis unreachable a polite close never completes, so after a moment its
  * connections are dropped (a process stopping must not hang on a dead Redis).
- *
- * Each connection is closed here (closeRedisClient) rather than by mqemitter-redis's close(), which leaves the
- * promises of its QUITs unhandled: on a Redis that is down or frozen they reject (the connection dropped after the
- * grace, or the publishing connection's command timeout) and an unhandled rejection ends the process. Then the
- * emitter itself is closed as mqemitter-redis would (`closing` first: its connections' errors are no longer reported).
  */
 export async function closeLiveBus(bus: LiveBus, graceMs = 2000): Promise<void> {
-  const inner = bus as unknown as { closing?: boolean; closed?: boolean; subConn: RedisClient; pubConn: RedisClient; _close(cb: () => void): void };
-  if (inner.closing || inner.closed) return;
-  inner.closing = true;
-  await Promise.all([closeRedisClient(inner.subConn, graceMs), closeRedisClient(inner.pubConn, graceMs)]);
-  await new Promise<void>((resolve) => inner._close(() => resolve()));
+  let timer: NodeJS.Timeout | undefined;
+  const closed = new Promise<boolean>((resolve) => bus.close(() => resolve(true)));
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+  if (!(await Promise.race([closed, late]))) {
+    const conns = bus as unknown as { subConn?: { disconnect(): void }; pubConn?: { disconnect(): void } };
+    conns.subConn?.disconnect();
+    conns.pubConn?.disconnect();
+  }
+  clearTimeout(timer);
 }

@@ -80,8 +80,7 @@ export class BulletinsProcessor implements QueueProcessor, OnApplicationBootstra
     await markBulletinProcessed(this.linkerDs.manager, bulletinId);
 
     for (const n of notices) {
-      await publishNotification(this.bus, this.config.QUEUE_PREFIX, { ...n, createdAt: new Date(n.createdAt).toISOString() })
-        .catch((e: Error) => this.log.warn(`live event lost: ${e.message}`));
+      await publishNotification(this.bus, this.config.QUEUE_PREFIX, { ...n, createdAt: new Date(n.createdAt).toISOString() }).catch(() => undefined);
     }
     const matchNotices = notices.length - published;
     this.log.log(`bulletin ${bulletinId}: ${matchNotices} case authors told of a match, ${published} recipients in ${agencies.length} agencies`);

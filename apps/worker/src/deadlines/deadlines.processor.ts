@@ -132,12 +132,11 @@ export class DeadlinesProcessor implements QueueProcessor, OnApplicationBootstra
     for (const n of notified) {
       await publishNotification(this.bus, this.config.QUEUE_PREFIX, {
         id: n.id, userId: n.user_id, agencyId: leadAgencyId, kind: 'TASK_OVERDUE', payload: n.payload, createdAt: new Date(n.created_at).toISOString(),
-      }).catch((e: Error) => this.log.warn(`live event lost: ${e.message}`));
+      }).catch(() => undefined);
     }
     // Open boards of the force turn the task red without a reload.
     if (board) {
-      await publishTaskForceUpdate(this.bus, this.config.QUEUE_PREFIX, { ...board, kind: 'TASK_OVERDUE', taskId, at: new Date().toISOString() })
-        .catch((e: Error) => this.log.warn(`live event lost: ${e.message}`));
+      await publishTaskForceUpdate(this.bus, this.config.QUEUE_PREFIX, { ...board, kind: 'TASK_OVERDUE', taskId, at: new Date().toISOString() }).catch(() => undefined);
     }
     return outcome;
   }

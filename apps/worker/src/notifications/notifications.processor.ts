@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Role } from '@caselink/domain';
@@ -15,7 +15,6 @@ import type { QueueProcessor } from '../queue-processor';
 @Injectable()
 export class NotificationsProcessor implements QueueProcessor {
   readonly queue = QUEUES.notifications;
-  private readonly log = new Logger(NotificationsProcessor.name);
 
   constructor(
     private readonly ds: DataSource,
@@ -44,7 +43,7 @@ export class NotificationsProcessor implements QueueProcessor {
     for (const n of rows) {
       await publishNotification(this.bus, this.config.QUEUE_PREFIX, {
         id: n.id, userId: data.userId, agencyId: data.agencyId, kind: data.kind, payload, createdAt: new Date(n.created_at).toISOString(),
-      }).catch((e: Error) => this.log.warn(`live event lost: ${e.message}`));
+      }).catch(() => undefined);
     }
     return { delivered: rows.length };
   }
