@@ -155,10 +155,7 @@ async function walkSearch(
   m: EntityManager, f: CaseListFilter, term: string, afterId: string | null, budget: number, limit: number,
 ): Promise<{ walked: number; hits: number; ids: string[] }> {
   const { where, params } = caseConditions(f, null);
-  if (afterId) {
-    params.push(afterId);
-    where.push(`(c.created_at, c.id) < (SELECT x.created_at, x.id FROM cases x WHERE x.id = $${params.length})`);
-  }
+  if (afterId) where.push(afterCursor(params, afterId));
   const { pattern, compact, kinds, exact } = searchPatterns(term);
   params.push(kinds, exact, pattern, compact, budget, limit);
   const n = params.length;
@@ -174,6 +171,15 @@ async function walkSearch(
     params,
   ));
   return row;
+}
+
+/**
+ * The keyset condition "after the case `afterId`" (newest first), its parameter added to `params`. A cursor names a
+ * row; its exact values are compared (no microseconds lost), and a row the caller cannot see matches nothing.
+ */
+function afterCursor(params: unknown[], afterId: string): string {
+  params.push(afterId);
+  return `(c.created_at, c.id) < (SELECT x.created_at, x.id FROM cases x WHERE x.id = $${params.length})`;
 }
 
 /** How many cases pass `where`, counted up to `cap` (`capped`: more do). */
@@ -223,12 +229,7 @@ export async function listCases(
   const { where, params } = caseConditions(f, f.search ? await searchMatches(m, f.search) : null);
   const whereSql = (extra: string[]) => (where.length + extra.length ? `WHERE ${[...where, ...extra].join(' AND ')}` : '');
   const { total, capped } = page.withCount ? await cappedCount(m, where, params, cap) : { total: -1, capped: false };
-  const after: string[] = [];
-  if (page.afterId) {
-    // A cursor names a row; its exact values are compared (no microseconds lost), and a row the caller cannot see matches nothing.
-    params.push(page.afterId);
-    after.push(`(c.created_at, c.id) < (SELECT x.created_at, x.id FROM cases x WHERE x.id = $${params.length})`);
-  }
+  const after = page.afterId ? [afterCursor(params, page.afterId)] : [];
   params.push(page.limit);
   const rows = rowsOf<VisibleCaseRow>(await m.query(
     `${SELECT_VISIBLE_CASE} ${whereSql(after)} ORDER BY c.created_at DESC, c.id DESC LIMIT $${params.length}`, params,
