@@ -13,8 +13,8 @@ import { AuthModule } from './auth/auth.module';
 import { AccessPolicyCheck } from './auth/access-policy.check';
 import { AuthGuard } from './auth/auth.guard';
 import { Tokens } from './auth/tokens';
-import { LIVE_BUS, LiveModule } from './live/live.module';
-import type { LiveBus } from '@caselink/jobs';
+import { LIVE_LOCAL, LiveModule } from './live/live.module';
+import type { MQEmitter } from 'mqemitter';
 import { CasesModule } from './cases/cases.module';
 import { LinkingModule } from './linking/linking.module';
 import { RequestsModule } from './requests/requests.module';
@@ -61,8 +61,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [AuthModule],
-          inject: [Tokens, LIVE_BUS, DataSource],
-          useFactory: (tokens: Tokens, bus: LiveBus, ds: DataSource) => ({
+          inject: [Tokens, LIVE_LOCAL, DataSource],
+          useFactory: (tokens: Tokens, live: MQEmitter, ds: DataSource) => ({
             autoSchemaFile: true,
             sortSchema: true,
             // The root types' descriptions (schema.graphql, written by `npm run schema:graphql`, documents the API).
@@ -82,7 +82,8 @@ export class AppModule {
             context: (req: FastifyRequest, reply: FastifyReply) => ({ req, reply }),
             // graphql-ws at /graphql; the access token comes in connection_init ({ authorization: 'Bearer …' }).
             subscription: {
-              emitter: bus,
+              // In-process: the live relay feeds it from the logs (LiveLogRelay), so a lost pub/sub message loses nothing.
+              emitter: live,
               // The socket travels in the connection's context, so ending a session can close it (LiveSessions).
               context: (socket: unknown) => ({ liveSocket: socket }),
               onConnect: async ({ payload }: { payload?: Record<string, unknown> }) => {

@@ -117,7 +117,8 @@ export const liveLogConnection = (bus: LiveBus): LiveLogConnection => (bus as un
 async function publishLogged(bus: LiveBus, prefix: string, name: LiveLogName, field: string, event: object): Promise<void> {
   const sequence = await liveLogConnection(bus).xadd(liveLogKey(prefix, name), 'MAXLEN', '~', String(LIVE_LOG_LENGTH), '*', 'e', JSON.stringify(event));
   if (!sequence) throw new Error('the live log refused the event');
-  // Two publishers may log in one order and publish in the other: the log's order is the one replays follow.
+  // The message wakes every api process's relay (LiveLogRelay), which hands on what the log holds, in the log's order:
+  // two publishers may log in one order and publish in the other, and a message may be lost or come twice.
   await new Promise<void>((resolve, reject) =>
     bus.emit({ topic: liveTopic(prefix, name), payload: { [field]: { ...event, sequence } } }, (e?: Error) => (e ? reject(e) : resolve())),
   );
@@ -157,6 +158,111 @@ export async function readLiveAfter<T>(conn: LiveLogConnection, prefix: string, 
     }
     if (entries.length < page) return { gap: false, events };
     entries = await conn.xrange(key, `(${entries[entries.length - 1][0]}`, '+', 'COUNT', page);
+  }
+}
+
+/** The subscription field each logged topic's payloads travel under (as mercurius hands them to resolvers). */
+export const LIVE_LOG_FIELDS: Record<LiveLogName, string> = {
+  'request-updates': 'requestUpdates',
+  notifications: 'notificationAdded',
+  'task-forces': 'taskForceUpdates',
+};
+
+/** How often the relay reads the logs without being woken: the longest a live event waits when its pub/sub message was lost. */
+export const LIVE_RELAY_POLL_MS = 1000;
+
+/** Where the relay hands events to this process's subscribers (an in-process mqemitter). */
+export interface LiveLocalEmitter {
+  emit(message: { topic: string; payload: unknown }, cb?: (e?: Error) => void): unknown;
+}
+
+/**
+ * Hands each logged event to this process's subscribers from the log itself: once, in the log's order, with its
+ * sequence. Redis pub/sub delivers at most once: a subscriber connection that drops (its node killed in a failover)
+ * silently misses what is published until it has subscribed again, and an open socket would never know. So a
+ * pub/sub message only wakes the relay, and the relay also reads every `pollMs`: what pub/sub lost arrives on the
+ * next read, and a message delivered twice finds nothing new. When the log was trimmed past the last event
+ * handed on (an outage long enough for LIVE_LOG_LENGTH events), `onGap` is told: subscribers may have missed some.
+ */
+export class LiveLogRelay {
+  private readonly state = new Map<LiveLogName, { last: string; reading: boolean; again: boolean }>();
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+  private readonly wake = new Map<LiveLogName, (m: unknown, done: () => void) => void>();
+
+  constructor(
+    private readonly bus: LiveBus,
+    private readonly prefix: string,
+    private readonly local: LiveLocalEmitter,
+    private readonly opts: { pollMs?: number; page?: number; onError?: (e: Error) => void; onGap?: (name: LiveLogName) => void } = {},
+  ) {}
+
+  private get conn(): LiveLogConnection & { xrevrange(key: string, end: string, start: string, count: 'COUNT', n: number): Promise<Array<[string, string[]]>> } {
+    return liveLogConnection(this.bus) as never;
+  }
+
+  /** Starts from each log's newest entry (subscribers opened from now on), listens for wake-ups, starts polling. */
+  async start(): Promise<void> {
+    for (const name of Object.keys(LIVE_LOG_FIELDS) as LiveLogName[]) {
+      const [newest] = await this.conn.xrevrange(liveLogKey(this.prefix, name), '+', '-', 'COUNT', 1);
+      this.state.set(name, { last: newest?.[0] ?? '0-0', reading: false, again: false });
+      const wake = (_: unknown, done: () => void) => {
+        void this.read(name);
+        done();
+      };
+      this.wake.set(name, wake);
+      await new Promise<void>((resolve) => this.bus.on(liveTopic(this.prefix, name), wake as never, () => resolve()));
+    }
+    const tick = () => {
+      if (this.stopped) return;
+      void Promise.all([...this.state.keys()].map((name) => this.read(name, true))).finally(() => {
+        if (!this.stopped) this.timer = setTimeout(tick, this.opts.pollMs ?? LIVE_RELAY_POLL_MS);
+      });
+    };
+    this.timer = setTimeout(tick, this.opts.pollMs ?? LIVE_RELAY_POLL_MS);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    for (const [name, wake] of this.wake) this.bus.removeListener(liveTopic(this.prefix, name), wake as never);
+    this.wake.clear();
+  }
+
+  /** Reads what came after the last event handed on (one read at a time per log; a wake-up meanwhile reads again after). */
+  private async read(name: LiveLogName, checkGap = false): Promise<void> {
+    const s = this.state.get(name);
+    if (!s || this.stopped) return;
+    if (s.reading) {
+      s.again = true;
+      return;
+    }
+    s.reading = true;
+    const key = liveLogKey(this.prefix, name);
+    const page = this.opts.page ?? 500;
+    try {
+      if (checkGap && s.last !== '0-0') {
+        // Trimmed past `last`: the oldest entry kept is newer. (An entry lost in a failover before it reached the replica
+        // leaves older ones in place: no gap.)
+        const [oldest] = await this.conn.xrange(key, '-', '+', 'COUNT', 1);
+        if (oldest && compareLiveSequence(oldest[0], s.last) > 0) this.opts.onGap?.(name);
+      }
+      do {
+        s.again = false;
+        const entries = await this.conn.xrange(key, `(${s.last}`, '+', 'COUNT', page);
+        for (const [id, fields] of entries) {
+          if (this.stopped) return;
+          const event = JSON.parse(fields[fields.indexOf('e') + 1]) as object;
+          this.local.emit({ topic: liveTopic(this.prefix, name), payload: { [LIVE_LOG_FIELDS[name]]: { ...event, sequence: id } } });
+          s.last = id;
+        }
+        if (entries.length === page) s.again = true;
+      } while (s.again && !this.stopped);
+    } catch (e) {
+      this.opts.onError?.(e as Error);
+    } finally {
+      s.reading = false;
+    }
   }
 }
 

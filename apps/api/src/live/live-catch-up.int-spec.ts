@@ -62,7 +62,7 @@ describe('live: catching up after a reconnect', () => {
   /** Opens a socket to `server` as `who` and subscribes to requestUpdates (after `after`); errors are collected. */
   async function listen(who: string, server: NestFastifyApplication, after?: string) {
     const port = (server.getHttpServer().address() as { port: number }).port;
-    const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t[who]}` }, lazy: false, retryAttempts: 0 });
+    const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t[who]}` }, lazy: false, retryAttempts: 0, onNonLazyError: () => undefined });
     clients.push(client);
     await new Promise<void>((resolve, reject) => {
       client.on('connected', () => resolve());
@@ -72,7 +72,7 @@ describe('live: catching up after a reconnect', () => {
     const errors: Array<{ message: string; extensions?: Record<string, unknown> }> = [];
     client.subscribe<{ requestUpdates: Heard }>(
       { query: 'subscription($after: String) { requestUpdates(after: $after) { requestId toAgencyId sequence } }', variables: { after } },
-      { next: (v) => v.data && heard.push(v.data.requestUpdates), error: (e) => errors.push(...(e as typeof errors)), complete: () => undefined },
+      { next: (v) => v.data && heard.push(v.data.requestUpdates), error: (e) => errors.push(...(Array.isArray(e) ? e as typeof errors : [{ message: `closed ${(e as { code?: number }).code}`, extensions: { code: (e as { code?: number }).code } }])), complete: () => undefined },
     );
     return { client, heard, errors };
   }
@@ -166,6 +166,53 @@ describe('live: catching up after a reconnect', () => {
       expect(gone.errors[0].message).toMatch(/reload.* · /);
       expect(gone.heard).toEqual([]);
     }
+  });
+
+  it('an event whose pub/sub message was lost still reaches open subscriptions, once, in order; a message heard twice changes nothing', async () => {
+    const open = await listen('bank', app);
+    await untilLive(open.heard, bank.id);
+    const key = liveLogKey(PREFIX, 'request-updates');
+    // Logged, never published: what a subscriber connection that dropped in a failover would have missed.
+    const silent = update(bank.id, { requestId: 'silent' });
+    await redis.xadd(key, '*', 'e', JSON.stringify(silent));
+    await publishRequestUpdate(bus, PREFIX, update(bank.id, { requestId: 'loud' }));
+    await waitFor(async () => (open.heard.some((u) => u.requestId === 'silent') ? true : undefined), 'the unpublished event');
+    // The same message again (a wake-up heard twice): nothing new in the log, nothing delivered.
+    const last = open.heard[open.heard.length - 1];
+    await new Promise<void>((resolve, reject) => bus.emit({ topic: `${PREFIX}:live:request-updates`, payload: { requestUpdates: last } }, (e?: Error) => (e ? reject(e) : resolve())));
+    await new Promise((r) => setTimeout(r, 1500));
+    const ids = open.heard.map((u) => u.requestId).filter((id) => id !== 'probe');
+    expect(ids).toEqual(['silent', 'loud']);
+    expect(new Set(open.heard.map((u) => u.sequence)).size).toBe(open.heard.length);
+  });
+
+  it("the api's own subscriber connection dropping loses nothing: what was published until it subscribed again arrives", async () => {
+    const open = await listen('bank', second);
+    await untilLive(open.heard, bank.id);
+    const sent: string[] = [];
+    // Every pub/sub connection of this Redis is cut (both api processes' and this test's), then events follow at once.
+    await redis.client('KILL', 'TYPE', 'pubsub');
+    for (let i = 0; i < 20; i++) {
+      const u = update(bank.id, { requestId: `cut-${i}` });
+      sent.push(u.requestId);
+      await publishRequestUpdate(bus, PREFIX, u);
+    }
+    await waitFor(async () => (sent.every((id) => open.heard.some((u) => u.requestId === id)) ? true : undefined), 'every event published around the cut');
+    const ids = open.heard.map((u) => u.requestId).filter((id) => id.startsWith('cut-'));
+    expect(ids).toEqual(sent);
+  });
+
+  it('when the log was trimmed past what the relay handed on, live sockets are closed so that clients reconnect and catch up or reload', async () => {
+    // Only this socket is open on the process, so the others' closing is not reported as their error.
+    for (const c of clients.splice(0)) await c.dispose();
+    const open = await listen('bank', app);
+    await untilLive(open.heard, bank.id);
+    const closed = new Promise<number>((resolve) => open.client.on('closed', (e) => resolve((e as { code: number }).code)));
+    const key = liveLogKey(PREFIX, 'request-updates');
+    // Two events logged and the first trimmed away at once (as a long outage and the cap would): nobody saw the first.
+    await redis.multi().xadd(key, '*', 'e', JSON.stringify(update(bank.id, { requestId: 'trimmed' })))
+      .xadd(key, '*', 'e', JSON.stringify(update(bank.id, { requestId: 'kept' }))).xtrim(key, 'MAXLEN', 1).exec();
+    expect(await closed).toBe(1012);
   });
 
   it('notifications catch up too, for their user only', async () => {

@@ -19,6 +19,9 @@ interface Tracked {
 /** The close code a portal sees when its session was ended elsewhere (4000-4999: the application's own). */
 export const SESSION_ENDED_CLOSE_CODE = 4401;
 
+/** The close code that asks a client to reconnect at once (WebSocket's "service restart"). */
+export const LIVE_RECONNECT_CLOSE_CODE = 1012;
+
 /**
  * Live connections by user, on this api process. Ending sessions (deactivation of a user or an agency, a session
  * ended by its user or an admin) is published on the live bus, so every api process closes its own sockets at once
@@ -80,6 +83,14 @@ export class LiveSessions implements OnModuleInit, OnModuleDestroy {
   async end(event: SessionsEndedEvent): Promise<void> {
     await publishSessionsEnded(this.bus, this.topic.replace(/:live:sessions-ended$/, ''), event)
       .catch((e: Error) => this.log.warn(`could not publish ended sessions: ${e.message}`));
+  }
+
+  /**
+   * Closes every live connection on this process with a code clients reconnect on (1012, service restart): they
+   * subscribe again after their last sequence, and catch up or are told to reload.
+   */
+  closeAll(): void {
+    for (const set of this.byUser.values()) for (const t of set) t.socket.close(LIVE_RECONNECT_CLOSE_CODE, 'live events may have been missed: reconnect');
   }
 
   private close(event: SessionsEndedEvent): void {
