@@ -96,7 +96,9 @@ pidfile = $dir/pgbouncer.pid
 INI
   [ "$(id -u)" = 0 ] && chown -R postgres: "$dir"
   as_pg pgbouncer -d "$dir/pgbouncer.ini" >/dev/null 2>&1 || { tail -20 "$dir/pgbouncer.log" >&2; die "pgbouncer on $port did not start"; }
-  for _ in $(seq 1 50); do reachable 127.0.0.1 "$port" && return 0; sleep 0.1; done
+  # Up to 20 s: on a busy 2-core machine (a portal build just ended) 5 s was once not enough.
+  for _ in $(seq 1 200); do reachable 127.0.0.1 "$port" && return 0; sleep 0.1; done
+  tail -20 "$dir/pgbouncer.log" >&2
   die "pgbouncer did not listen on $port"
 }
 
