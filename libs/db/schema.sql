@@ -1079,6 +1079,110 @@ CREATE FUNCTION public.cases_guard() RETURNS trigger
 ALTER FUNCTION public.cases_guard() OWNER TO caselink_owner;
 
 --
+-- Name: dashboard_case_stops_of_case(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_case_stops_of_case() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+          PERFORM pg_advisory_xact_lock(hashtextextended('case-stops:' || NEW.id::text, 0));
+          IF EXISTS (SELECT 1 FROM dashboard_case_stops d WHERE d.case_id = NEW.id)
+             OR EXISTS (SELECT 1 FROM agency_requests r WHERE r.case_id = NEW.id AND r.type = 'FREEZE' AND r.sent_at IS NOT NULL) THEN
+            PERFORM dashboard_case_stops_refresh(ARRAY[NEW.id]);
+          END IF;
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_case_stops_of_case() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_case_stops_of_request(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_case_stops_of_request() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        IF TG_OP <> 'DELETE' THEN PERFORM dashboard_case_stops_refresh(ARRAY[NEW.case_id]); END IF;
+        IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.case_id <> NEW.case_id) THEN PERFORM dashboard_case_stops_refresh(ARRAY[OLD.case_id]); END IF;
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_case_stops_of_request() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_case_stops_of_statement(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_case_stops_of_statement() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        IF TG_OP <> 'DELETE' THEN 
+          PERFORM pg_advisory_xact_lock(hashtextextended('case-stops:' || NEW.case_id::text, 0));
+          IF EXISTS (SELECT 1 FROM dashboard_case_stops d WHERE d.case_id = NEW.case_id)
+             OR EXISTS (SELECT 1 FROM agency_requests r WHERE r.case_id = NEW.case_id AND r.type = 'FREEZE' AND r.sent_at IS NOT NULL) THEN
+            PERFORM dashboard_case_stops_refresh(ARRAY[NEW.case_id]);
+          END IF; END IF;
+        IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.case_id <> NEW.case_id) THEN 
+          PERFORM pg_advisory_xact_lock(hashtextextended('case-stops:' || OLD.case_id::text, 0));
+          IF EXISTS (SELECT 1 FROM dashboard_case_stops d WHERE d.case_id = OLD.case_id)
+             OR EXISTS (SELECT 1 FROM agency_requests r WHERE r.case_id = OLD.case_id AND r.type = 'FREEZE' AND r.sent_at IS NOT NULL) THEN
+            PERFORM dashboard_case_stops_refresh(ARRAY[OLD.case_id]);
+          END IF; END IF;
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_case_stops_of_statement() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_case_stops_refresh(uuid[]); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_case_stops_refresh(p_cases uuid[]) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        -- In case order, so that two transactions refreshing the same cases cannot wait on each other in a cycle.
+        PERFORM pg_advisory_xact_lock(hashtextextended('case-stops:' || x::text, 0)) FROM (SELECT DISTINCT x FROM unnest(p_cases) x ORDER BY x) l;
+        -- A new statement (a new snapshot after the locks): what the writer before us committed is seen.
+        DELETE FROM dashboard_case_stops d WHERE d.case_id = ANY (p_cases);
+        INSERT INTO dashboard_case_stops (case_id, agency_id, reported_on, fraud_type, reported_at, first_stop_at, first_held_at)
+        SELECT g.case_id, c.agency_id, c.reported_on, c.fraud_type, g.reported_at, g.first_stop_at, g.first_held_at
+        FROM golden_minutes_of_cases(p_cases) g JOIN cases c ON c.id = g.case_id
+        WHERE g.first_stop_at IS NOT NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_case_stops_refresh(p_cases uuid[]) OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_case_stops_truncated(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_case_stops_truncated() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        IF TG_TABLE_NAME = 'agency_requests' THEN TRUNCATE dashboard_case_stops;
+        ELSE PERFORM dashboard_case_stops_refresh(ARRAY(SELECT d.case_id FROM dashboard_case_stops d));
+        END IF;
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_case_stops_truncated() OWNER TO caselink_owner;
+
+--
 -- Name: dashboard_figures(text, date, text, boolean); Type: FUNCTION; Schema: public; Owner: caselink_owner
 --
 
@@ -1214,27 +1318,15 @@ CREATE FUNCTION public.dashboard_golden_minutes(p_since date, p_fraud_type text,
           END IF;
         END IF;
         RETURN QUERY
-          WITH stops AS (
-            SELECT r.case_id, min(r.sent_at) AS first_stop_at, min(r.held_at) AS first_held_at
-            FROM agency_requests r WHERE r.type = 'FREEZE' AND r.sent_at IS NOT NULL
-              -- A freeze is sent after its case was created, and the api takes a report day up to 14 hours after the
-              -- case's creation: freezes sent two days before the period's first China day hold no case of it.
-              AND r.sent_at >= (p_since::timestamp AT TIME ZONE 'Asia/Shanghai') - interval '2 days'
-            GROUP BY r.case_id
-          ), g AS (
-            SELECT coalesce((SELECT min(s.taken_at) FROM victim_statements s WHERE s.case_id = c.id), c.created_at) AS reported_at,
-                   st.first_stop_at, st.first_held_at
-            FROM stops st JOIN cases c ON c.id = st.case_id
-            WHERE c.reported_on >= p_since AND (p_fraud_type IS NULL OR c.fraud_type = p_fraud_type)
-              AND (c.agency_id = me OR c.id IN (SELECT x FROM app_granted_cases() x)
-                   OR (prefix IS NOT NULL AND c.agency_id IN (SELECT a.id FROM agencies a WHERE a.kind = 'POLICE' AND a.region LIKE prefix || '%')))
-          )
-          SELECT count(g.first_stop_at), count(g.first_held_at),
+          SELECT count(*), count(g.first_held_at),
                  (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM greatest(g.first_stop_at - g.reported_at, interval '0')))
                    FILTER (WHERE g.first_stop_at IS NOT NULL))::numeric,
                  (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM greatest(g.first_held_at - g.first_stop_at, interval '0')))
                    FILTER (WHERE g.first_held_at IS NOT NULL))::numeric
-          FROM g;
+          FROM dashboard_case_stops g
+          WHERE g.reported_on >= p_since AND (p_fraud_type IS NULL OR g.fraud_type = p_fraud_type)
+            AND (g.agency_id = me OR g.case_id IN (SELECT x FROM app_granted_cases() x)
+                 OR (prefix IS NOT NULL AND g.agency_id IN (SELECT a.id FROM agencies a WHERE a.kind = 'POLICE' AND a.region LIKE prefix || '%')));
       END $$;
 
 
@@ -3026,6 +3118,32 @@ COMMENT ON TABLE public.dashboard_case_rollup IS 'Cases per owning agency, repor
 
 
 --
+-- Name: dashboard_case_stops; Type: TABLE; Schema: public; Owner: caselink_owner
+--
+
+CREATE TABLE public.dashboard_case_stops (
+    case_id uuid NOT NULL,
+    agency_id uuid NOT NULL,
+    reported_on date NOT NULL,
+    fraud_type text NOT NULL,
+    reported_at timestamp with time zone NOT NULL,
+    first_stop_at timestamp with time zone NOT NULL,
+    first_held_at timestamp with time zone
+);
+
+ALTER TABLE ONLY public.dashboard_case_stops FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.dashboard_case_stops OWNER TO caselink_owner;
+
+--
+-- Name: TABLE dashboard_case_stops; Type: COMMENT; Schema: public; Owner: caselink_owner
+--
+
+COMMENT ON TABLE public.dashboard_case_stops IS 'Per case with a freeze sent: reported, first stopped, first held (the golden minutes), with its owner, report day and fraud type; kept by triggers';
+
+
+--
 -- Name: dashboard_member_rollup; Type: TABLE; Schema: public; Owner: caselink_owner
 --
 
@@ -4489,6 +4607,14 @@ ALTER TABLE ONLY public.dashboard_case_rollup
 
 
 --
+-- Name: dashboard_case_stops dashboard_case_stops_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.dashboard_case_stops
+    ADD CONSTRAINT dashboard_case_stops_pkey PRIMARY KEY (case_id);
+
+
+--
 -- Name: dashboard_member_rollup dashboard_member_rollup_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
 --
 
@@ -5256,6 +5382,13 @@ CREATE INDEX cases_title_trgm_idx ON public.cases USING gin (title public.gin_tr
 
 
 --
+-- Name: dashboard_case_stops_reported_idx; Type: INDEX; Schema: public; Owner: caselink_owner
+--
+
+CREATE INDEX dashboard_case_stops_reported_idx ON public.dashboard_case_stops USING btree (reported_on);
+
+
+--
 -- Name: dashboard_series_scope_agency_idx; Type: INDEX; Schema: public; Owner: caselink_owner
 --
 
@@ -5991,6 +6124,69 @@ CREATE TRIGGER cases_guard BEFORE UPDATE ON public.cases FOR EACH ROW WHEN ((CUR
 
 
 --
+-- Name: agency_requests dashboard_case_stops_del; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE CONSTRAINT TRIGGER dashboard_case_stops_del AFTER DELETE ON public.agency_requests DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (((old.type = 'FREEZE'::text) AND (old.sent_at IS NOT NULL))) EXECUTE FUNCTION public.dashboard_case_stops_of_request();
+
+
+--
+-- Name: victim_statements dashboard_case_stops_del; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE CONSTRAINT TRIGGER dashboard_case_stops_del AFTER DELETE ON public.victim_statements DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.dashboard_case_stops_of_statement();
+
+
+--
+-- Name: agency_requests dashboard_case_stops_ins; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE CONSTRAINT TRIGGER dashboard_case_stops_ins AFTER INSERT ON public.agency_requests DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (((new.type = 'FREEZE'::text) AND (new.sent_at IS NOT NULL))) EXECUTE FUNCTION public.dashboard_case_stops_of_request();
+
+
+--
+-- Name: victim_statements dashboard_case_stops_ins; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE CONSTRAINT TRIGGER dashboard_case_stops_ins AFTER INSERT ON public.victim_statements DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.dashboard_case_stops_of_statement();
+
+
+--
+-- Name: agency_requests dashboard_case_stops_truncate; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_case_stops_truncate AFTER TRUNCATE ON public.agency_requests FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_case_stops_truncated();
+
+
+--
+-- Name: victim_statements dashboard_case_stops_truncate; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_case_stops_truncate AFTER TRUNCATE ON public.victim_statements FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_case_stops_truncated();
+
+
+--
+-- Name: agency_requests dashboard_case_stops_upd; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE CONSTRAINT TRIGGER dashboard_case_stops_upd AFTER UPDATE OF type, case_id, sent_at, held_at ON public.agency_requests DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((((new.type = 'FREEZE'::text) OR (old.type = 'FREEZE'::text)) AND ((((new.type IS DISTINCT FROM old.type) OR (new.case_id IS DISTINCT FROM old.case_id)) OR (new.sent_at IS DISTINCT FROM old.sent_at)) OR (new.held_at IS DISTINCT FROM old.held_at)))) EXECUTE FUNCTION public.dashboard_case_stops_of_request();
+
+
+--
+-- Name: cases dashboard_case_stops_upd; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE CONSTRAINT TRIGGER dashboard_case_stops_upd AFTER UPDATE OF agency_id, reported_on, fraud_type ON public.cases DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((((new.agency_id IS DISTINCT FROM old.agency_id) OR (new.reported_on IS DISTINCT FROM old.reported_on)) OR (new.fraud_type IS DISTINCT FROM old.fraud_type))) EXECUTE FUNCTION public.dashboard_case_stops_of_case();
+
+
+--
+-- Name: victim_statements dashboard_case_stops_upd; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE CONSTRAINT TRIGGER dashboard_case_stops_upd AFTER UPDATE OF case_id, taken_at ON public.victim_statements DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (((new.case_id IS DISTINCT FROM old.case_id) OR (new.taken_at IS DISTINCT FROM old.taken_at))) EXECUTE FUNCTION public.dashboard_case_stops_of_statement();
+
+
+--
 -- Name: cases dashboard_rollup_del; Type: TRIGGER; Schema: public; Owner: caselink_owner
 --
 
@@ -6689,6 +6885,14 @@ ALTER TABLE ONLY public.cases
 
 ALTER TABLE ONLY public.cases
     ADD CONSTRAINT cases_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id);
+
+
+--
+-- Name: dashboard_case_stops dashboard_case_stops_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.dashboard_case_stops
+    ADD CONSTRAINT dashboard_case_stops_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id) ON DELETE CASCADE;
 
 
 --
@@ -8182,6 +8386,19 @@ ALTER TABLE public.dashboard_case_rollup ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY dashboard_case_rollup_read ON public.dashboard_case_rollup FOR SELECT TO caselink_app USING (((agency_id = ( SELECT public.app_agency() AS app_agency)) AND (( SELECT public.app_has_role(VARIADIC ARRAY['INVESTIGATOR'::text, 'SUPERVISOR'::text, 'ANALYST'::text]) AS app_has_role) OR ( SELECT public.app_is_system() AS app_is_system))));
+
+
+--
+-- Name: dashboard_case_stops; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE public.dashboard_case_stops ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dashboard_case_stops dashboard_case_stops_read; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY dashboard_case_stops_read ON public.dashboard_case_stops FOR SELECT TO caselink_app USING (((agency_id = ( SELECT public.app_agency() AS app_agency)) AND (( SELECT public.app_has_role(VARIADIC ARRAY['INVESTIGATOR'::text, 'SUPERVISOR'::text, 'ANALYST'::text]) AS app_has_role) OR ( SELECT public.app_is_system() AS app_is_system))));
 
 
 --
@@ -10035,6 +10252,41 @@ GRANT ALL ON FUNCTION public.case_search_matches(p_pattern text, p_compact text,
 
 
 --
+-- Name: FUNCTION dashboard_case_stops_of_case(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_case_stops_of_case() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_case_stops_of_request(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_case_stops_of_request() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_case_stops_of_statement(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_case_stops_of_statement() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_case_stops_refresh(p_cases uuid[]); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_case_stops_refresh(p_cases uuid[]) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_case_stops_truncated(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_case_stops_truncated() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION dashboard_figures(p_region text, p_since date, p_fraud_type text, p_months boolean); Type: ACL; Schema: public; Owner: caselink_owner
 --
 
@@ -10928,6 +11180,13 @@ GRANT SELECT(created_by) ON TABLE public.cases TO caselink_linker;
 --
 
 GRANT SELECT ON TABLE public.dashboard_case_rollup TO caselink_app;
+
+
+--
+-- Name: TABLE dashboard_case_stops; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT ON TABLE public.dashboard_case_stops TO caselink_app;
 
 
 --

@@ -141,5 +141,43 @@ describe('golden minutes: on the case and on the dashboard', () => {
       .rejects.toMatchObject({ code: '42501' });
     // The helper functions are the owner's: the app role cannot call the one without checks.
     await expect(asAgency(pool, nx.id, 'SELECT * FROM golden_minutes_of_cases($1::uuid[])', [[c['F']]], ['INVESTIGATOR'])).rejects.toMatchObject({ code: '42501' });
+    // Nor refresh the kept golden minutes, nor write them.
+    await expect(asAgency(pool, nx.id, 'SELECT dashboard_case_stops_refresh($1::uuid[])', [[c['F']]], ['INVESTIGATOR'])).rejects.toMatchObject({ code: '42501' });
+    await expect(asAgency(pool, nx.id, 'DELETE FROM dashboard_case_stops', [], ['INVESTIGATOR'])).rejects.toMatchObject({ code: '42501' });
+  });
+
+  // Last: it changes the fixture.
+  it('kept by the writers at commit (migration 1766000000000): as the rows give them, also with two writers of one case at once', async () => {
+    const kept = async () => (await owner.query(
+      `SELECT case_id, reported_at, first_stop_at, first_held_at FROM dashboard_case_stops WHERE case_id = ANY ($1) ORDER BY case_id`, [Object.values(c)])).rows;
+    const truth = async () => (await owner.query(
+      `SELECT case_id, reported_at, first_stop_at, first_held_at FROM golden_minutes_of_cases($1::uuid[]) WHERE first_stop_at IS NOT NULL ORDER BY case_id`, [Object.values(c)])).rows;
+    expect((await kept()).map((r) => r.case_id).sort()).toEqual(['A', 'B', 'D', 'E', 'F'].map((k) => c[k]).sort());
+    expect(await kept()).toEqual(await truth());
+
+    // At once, on D: one transaction moves its stop to 5 minutes after the report, another its statement an hour back.
+    // Each refreshes D when it commits, after the other's lock: whichever commits second sees the first's change.
+    const [t1, t2] = [await ownerClient(), await ownerClient()];
+    try {
+      await t1.query('BEGIN');
+      await t2.query('BEGIN');
+      await t1.query(`UPDATE agency_requests SET sent_at = $2 WHERE case_id = $1 AND type = 'FREEZE'`, [c['D'], at(5)]);
+      await t2.query(`UPDATE victim_statements SET taken_at = taken_at - interval '1 hour' WHERE case_id = $1`, [c['D']]);
+      await Promise.all([t1.query('COMMIT'), t2.query('COMMIT')]);
+    } finally {
+      await t1.end();
+      await t2.end();
+    }
+    const now = await kept();
+    expect(now).toEqual(await truth());
+    const row = now.find((r) => r.case_id === c['D']);
+    expect(row?.reported_at.toISOString()).toBe(at(-60).toISOString());
+    expect(row?.first_stop_at.toISOString()).toBe(at(5).toISOString());
+
+    // A stop that goes (retention) takes its case with it; a statement that goes moves the report time to the case's creation.
+    await owner.query(`DELETE FROM agency_requests WHERE case_id = $1 AND type = 'FREEZE'`, [c['B']]);
+    await owner.query('DELETE FROM victim_statements WHERE case_id = $1', [c['A']]);
+    expect(await kept()).toEqual(await truth());
+    expect((await kept()).some((r) => r.case_id === c['B'])).toBe(false);
   });
 });
