@@ -7,6 +7,8 @@
 # BENCH_DEADLINE_MODES (deployed,jobs,lost), BENCH_PROFILE=1 (a CPU profile of api A in dist/bench/requests-profile/),
 # BENCH_API_PORT (4330; api B and the worker's health on the next two), BENCH_API_PROCESSES (1: senders on api A;
 # 2: senders spread over api A and B, banks on B), BENCH_REQUESTS_DB (caselink_bench_requests, dropped and created).
+# BENCH_TARGET=cluster: the same senders and banks through `npm run cluster`'s entry point (brought up fresh and down after;
+# without its portal), deadlines left out.
 # BENCH_SMOKE=1 (npm test, bench/smoke.sh): 3 senders, 1 s per scenario, 6 deadline freezes per mode; every send,
 # event and deadline checked; on a database of its own (BENCH_REQUESTS_DB, default caselink_bench_requests_smoke)
 # dropped at the end.
@@ -18,6 +20,17 @@ ensure_redis
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then build_server; fi
 [ -f dist/apps/api/src/main.js ] && [ -f dist/apps/worker/src/main.js ] || die "dist/apps is not built: run without BENCH_SKIP_BUILD"
 npx swc bench/requests bench/linking -d dist --config-file .swcrc -q >/dev/null
+if [ "${BENCH_TARGET:-}" = "cluster" ]; then
+  # The production topology (npm run cluster), fresh, stopped when the bench ends; its database is the demo's.
+  trap 'bash tools/scripts/cluster.sh down' EXIT
+  CLUSTER_SKIP_BUILD=1 CLUSTER_SKIP_PORTAL=1 CLUSTER_JUDGMENTS=0 bash tools/scripts/cluster.sh up
+  eval "$(bash tools/scripts/cluster.sh env)"
+  export BENCH_ENTRY_URL="$CLUSTER_ENTRY_URL" BENCH_CLUSTER_DIR="$CLUSTER_DIR" BENCH_DATABASE_URL="$CLUSTER_APP_URL" BENCH_OWNER_URL="$CLUSTER_OWNER_URL"
+  export BENCH_LINKER_URL="$CLUSTER_OWNER_URL"
+  psql "postgres://postgres@127.0.0.1:$CLUSTER_PG_PORT/caselink" -w -qtAc 'select 1' >/dev/null 2>&1 && export BENCH_ADMIN_URL="postgres://postgres@127.0.0.1:$CLUSTER_PG_PORT/caselink"
+  node dist/bench/requests/run.js
+  exit $?
+fi
 fresh=1
 if [ "${BENCH_SMOKE:-}" = "1" ]; then
   BENCH_DB="${BENCH_REQUESTS_DB:-caselink_bench_requests_smoke}"

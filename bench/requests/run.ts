@@ -1,4 +1,6 @@
 import * as argon2 from 'argon2';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { createClient, Client as WsClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
@@ -32,6 +34,10 @@ import {
  * balancer; the banks still listen on api B, so the events of the sends through api A cross processes over the Redis
  * bus (reported apart). Default 1: all senders on api A, api B only serves the subscriptions.
  * Ports: api A on BENCH_API_PORT (4330), api B on the next, the worker's health on the one after.
+ * BENCH_TARGET=cluster (run.sh brings `npm run cluster`'s topology up, fresh, and down after): the senders and the banks
+ * go through its entry point (HAProxy, round robin over api1 and api2; PostgreSQL through pgbouncer, the Redis Cluster),
+ * no process is started here, deadlines are left out (they restart the worker with other sweeps); CPU per process read
+ * from the cluster's pid files. Reported beside the single-machine figures.
  * BENCH_SMOKE=1: 3 senders, 1 s warm-up, 1 s alone, 1 s per scenario, paced at 500 ms; 6 deadline freezes at 6/s in each
  * mode. Checked: no send fails, every SENT event arrives at the addressed bank once, every deadline freeze turns
  * OVERDUE with its event, and none of it is about time.
@@ -48,17 +54,21 @@ const PACE_MS = Number(process.env['BENCH_PACE_MS'] ?? (SMOKE ? 500 : 1000));
 const WARMUP_SECONDS = Number(process.env['BENCH_WARMUP_SECONDS'] ?? (SMOKE ? 1 : 5));
 const DEADLINE_REQUESTS = Number(process.env['BENCH_DEADLINE_REQUESTS'] ?? (SMOKE ? 6 : 200));
 const DEADLINE_RATE = Number(process.env['BENCH_DEADLINE_RATE'] ?? (SMOKE ? 6 : 10));
-const DEADLINE_MODES = (process.env['BENCH_DEADLINE_MODES'] ?? 'deployed,jobs,lost').split(',').filter(Boolean) as DeadlineMode[];
+const DEADLINE_MODES = (process.env['BENCH_DEADLINE_MODES'] ?? (process.env['BENCH_ENTRY_URL'] ? '' : 'deployed,jobs,lost')).split(',').filter(Boolean) as DeadlineMode[];
 const DEADLINE_SECONDS = 2;
 const API_PROCESSES = Number(process.env['BENCH_API_PROCESSES'] ?? 1);
 const PORT_A = Number(process.env['BENCH_API_PORT'] ?? 4330);
 const PORT_B = PORT_A + 1;
 const WORKER_PORT = PORT_A + 2;
+/** The cluster's entry point (BENCH_TARGET=cluster), else undefined: the bench's own processes. */
+const ENTRY = process.env['BENCH_ENTRY_URL'];
+const CLUSTER_DIR = process.env['BENCH_CLUSTER_DIR'] ?? '';
 const QUEUE_PREFIX = `caselink-bench-requests-${Date.now()}`;
 const JWT_SECRET = 'bench-requests-secret-bench-requests-secret';
 const EVENT_TIMEOUT_MS = 10_000;
-const A = `http://127.0.0.1:${PORT_A}/graphql`;
-const B = `http://127.0.0.1:${PORT_B}/graphql`;
+const A = ENTRY ? `${ENTRY}/graphql` : `http://127.0.0.1:${PORT_A}/graphql`;
+const B = ENTRY ? `${ENTRY}/graphql` : `http://127.0.0.1:${PORT_B}/graphql`;
+const WS = ENTRY ? `${ENTRY.replace(/^http/, 'ws')}/graphql` : `ws://127.0.0.1:${PORT_B}/graphql`;
 
 const SEND = 'mutation($i: SendFreezeRequestInput!) { sendFreezeRequest(input: $i) { id state } }';
 const LOGIN = 'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { accessToken } }';
@@ -119,12 +129,14 @@ main(async () => {
     }
 
     let workerSweep = SWEEP_MS.deployed;
-    procs['worker'] = startWorker(workerSweep);
-    procs['api-a'] = startApi('api-a', PORT_A);
-    procs['api-b'] = startApi('api-b', PORT_B);
-    await Promise.all([
-      waitFor(`http://127.0.0.1:${PORT_A}/health/ready`), waitFor(`http://127.0.0.1:${PORT_B}/health/ready`), waitFor(`http://127.0.0.1:${WORKER_PORT}/health/ready`),
-    ]);
+    if (!ENTRY) {
+      procs['worker'] = startWorker(workerSweep);
+      procs['api-a'] = startApi('api-a', PORT_A);
+      procs['api-b'] = startApi('api-b', PORT_B);
+      await Promise.all([
+        waitFor(`http://127.0.0.1:${PORT_A}/health/ready`), waitFor(`http://127.0.0.1:${PORT_B}/health/ready`), waitFor(`http://127.0.0.1:${WORKER_PORT}/health/ready`),
+      ]);
+    }
 
     const login = async (url: string, email: string) => (await gql<{ login: { accessToken: string } }>(url, LOGIN, { e: email, p: DEMO_PASSWORD })).login.accessToken;
     const today = new Date().toISOString().slice(0, 10);
@@ -147,7 +159,7 @@ main(async () => {
 
     // The banks listen on api B.
     for (const bank of banks) {
-      const client = createClient({ url: `ws://127.0.0.1:${PORT_B}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${bank.token}` }, lazy: false, retryAttempts: 0 });
+      const client = createClient({ url: WS, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${bank.token}` }, lazy: false, retryAttempts: 0 });
       clients.push(client);
       await new Promise<void>((resolve, reject) => {
         client.on('connected', () => resolve());
@@ -173,8 +185,8 @@ main(async () => {
     await sleep(500);
 
     // 1. Live latency.
-    const where = API_PROCESSES === 2 ? 'spread over api A and api B' : 'on api A';
-    console.log(`Warm-up ${WARMUP_SECONDS} s; then ${SECONDS} s per scenario, ${SENDERS} senders ${where}, the two banks listening on api B`);
+    const where = ENTRY ? `through the cluster's entry point ${ENTRY}` : API_PROCESSES === 2 ? 'spread over api A and api B' : 'on api A';
+    console.log(`Warm-up ${WARMUP_SECONDS} s; then ${SECONDS} s per scenario, ${SENDERS} senders ${where}, the two banks listening ${ENTRY ? 'there too' : 'on api B'}`);
     await sendLoop(spread, banks, WARMUP_SECONDS, 0, procs, admin);
     const scenarios = [
       { key: 'single', label: 'one sender alone, back to back (reference)', run: await sendLoop(spread.slice(0, 1), banks, SINGLE_SECONDS, 0, procs, admin) },
@@ -221,9 +233,9 @@ main(async () => {
         '',
         '| from just before sendFreezeRequest to | n | p50 ms | p95 ms | p99 ms | max ms |',
         '|---|---:|---:|---:|---:|---:|',
-        row(`the mutation's answer (${API_PROCESSES === 2 ? 'api A or B' : 'api A'})`, r.mutation),
-        row('**SENT event at the bank (api B)**', r.endToEnd),
-        ...(API_PROCESSES === 2 ? [row('SENT event at the bank, sent through api A (crossing processes)', r.crossProcess)] : []),
+        row(`the mutation's answer (${ENTRY ? 'the entry point' : API_PROCESSES === 2 ? 'api A or B' : 'api A'})`, r.mutation),
+        row(`**SENT event at the bank (${ENTRY ? 'the entry point' : 'api B'})**`, r.endToEnd),
+        ...(API_PROCESSES === 2 && !ENTRY ? [row('SENT event at the bank, sent through api A (crossing processes)', r.crossProcess)] : []),
         row("the event's `at` (published after commit, ms clock)", r.published),
         row('publish → bank (Redis fan-out, ws; ms clock)', r.fanOut),
         '',
@@ -242,8 +254,8 @@ main(async () => {
     }
     lines.push(`misdelivered events ${misdelivered}, duplicate SENT events ${duplicates}`);
     console.log(lines.join('\n'));
-    writeResults(API_PROCESSES === 2 ? 'requests-2api' : 'requests', {
-      machine: described, apiProcesses: API_PROCESSES, senders: SENDERS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, misdelivered, duplicates,
+    writeResults(ENTRY ? 'requests-cluster' : API_PROCESSES === 2 ? 'requests-2api' : 'requests', {
+      machine: described, target: ENTRY ? 'cluster' : 'processes', apiProcesses: ENTRY ? 2 : API_PROCESSES, senders: SENDERS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, misdelivered, duplicates,
       latency: scenarios.map((s) => ({ scenario: s.key, label: s.label, ...s.run })),
       deadlines: deadlines.map((d) => ({ ...d, label: MODE_LABEL[d.mode] })),
     });
@@ -253,11 +265,20 @@ main(async () => {
     await stop(procs['api-a']);
     await stop(procs['api-b']);
     await stop(procs['worker']);
-    await clearPrefix();
+    if (!ENTRY) await clearPrefix();
     await owner.end();
     await admin?.end();
   }
 });
+
+/** A cluster process's pid (BENCH_TARGET=cluster), from the pid file cluster.sh keeps. */
+function clusterPid(name: string): number | undefined {
+  try {
+    return Number(readFileSync(join(CLUSTER_DIR, 'run', `${name}.pid`), 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function startApi(name: string, port: number): Proc {
   // BENCH_PROFILE=1: a V8 CPU profile of api A, written to dist/bench/requests-profile/ when it stops.
@@ -300,7 +321,9 @@ async function sendLoop(senders: Sender[], banks: Bank[], seconds: number, paceM
   const samples: Sample[] = [];
   let errors = 0;
   let firstError: string | undefined;
-  const pids = { 'api A': procs['api-a']?.child.pid, 'api B': procs['api-b']?.child.pid, worker: procs['worker']?.child.pid };
+  const pids: Record<string, number | undefined> = ENTRY
+    ? Object.fromEntries(['api1', 'api2', 'worker1', 'worker2'].map((n) => [n, clusterPid(n)]))
+    : { 'api A': procs['api-a']?.child.pid, 'api B': procs['api-b']?.child.pid, worker: procs['worker']?.child.pid };
   const cpu0 = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSeconds(pid)]));
   const byCommand0 = cpuByProcess();
   const bench0 = process.cpuUsage();
@@ -336,6 +359,10 @@ async function sendLoop(senders: Sender[], banks: Bank[], seconds: number, paceM
   const byCommand = cpuDeltaByCommand(byCommand0, cpuByProcess());
   cpuUsed['PostgreSQL'] = byCommand.get('postgres') ?? 0;
   cpuUsed['Redis'] = byCommand.get('redis-server') ?? 0;
+  if (ENTRY) {
+    cpuUsed['pgbouncer'] = byCommand.get('pgbouncer') ?? 0;
+    cpuUsed['HAProxy'] = byCommand.get('haproxy') ?? 0;
+  }
   // Everything else the machine did meanwhile (other work sharing it): busy time of all CPUs minus the above.
   const machineBusy = (ticks1.busy - ticks0.busy) / 100;
   cpuUsed['other'] = Math.max(0, machineBusy - Object.values(cpuUsed).reduce((a, b) => a + b, 0));
