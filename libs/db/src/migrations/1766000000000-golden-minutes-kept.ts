@@ -32,7 +32,9 @@ const touch = (id: string) => `
  * for the scope. Constraint triggers deferred to commit refresh a case's row from its freezes, statements and case row
  * (golden_minutes_of_cases(), the one definition): at commit, and one transaction per case at a time (an advisory
  * lock taken in case order), so two writers of one case — the first freeze and a statement taken earlier, say — each
- * read what the other committed, and no lock taken mid-transaction (the audit chain's) can close a cycle with it.
+ * read what the other committed, and no lock taken mid-transaction (the audit chain's) can close a cycle with it. (A
+ * transaction writing statements or freezes of several cases locks them in the order it wrote them: two such
+ * transactions crossing on the same cases could deadlock and one be aborted; the api writes one case per transaction.)
  */
 export class GoldenMinutesKept1766000000000 implements MigrationInterface {
   name = 'GoldenMinutesKept1766000000000';
