@@ -1208,21 +1208,36 @@ CREATE FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_ty
     END IF;
     RETURN QUERY EXECUTE format($q$
       WITH granted AS MATERIALIZED (SELECT DISTINCT g FROM app_granted_cases() g),
+      granted_cases AS MATERIALIZED (
+        -- The granted cases of other owners, row by row.
+        SELECT c.fraud_type, c.provinces, c.status, c.total_loss FROM cases c
+        WHERE c.id IN (SELECT g FROM granted) AND c.agency_id <> ALL ($6) AND c.reported_on >= $2 AND ($3::text IS NULL OR c.fraud_type = $3)
+      ),
       case_groups AS MATERIALIZED (
-        -- The rollups of the agencies in scope and the granted cases of other owners, grouped by fraud type, by the set
-        -- of provinces and in total; the province figures unnest the sets afterwards.
-        SELECT GROUPING(x.fraud_type, x.provinces) AS g, x.fraud_type, x.provinces, coalesce(sum(x.n), 0)::bigint AS n,
+        -- The case rollup of the agencies in scope and the granted cases, by fraud type and in total (g = 1).
+        SELECT GROUPING(x.fraud_type) AS g, x.fraud_type, coalesce(sum(x.n), 0)::bigint AS n,
                coalesce(sum(x.n) FILTER (WHERE x.status = ANY (vocab_open_case_statuses())), 0)::bigint AS open, coalesce(sum(x.loss), 0) AS loss
         FROM (
-          SELECT r.fraud_type, r.provinces, r.status, r.cases AS n, r.loss FROM dashboard_case_rollup r
+          SELECT r.fraud_type, r.status, r.cases AS n, r.loss FROM dashboard_case_rollup r
           WHERE r.agency_id = ANY ($6) AND ($3::text IS NULL OR r.fraud_type = $3) AND ((r.span = 'D' AND r.day >= $2 AND r.day < $8)
   OR (r.span = 'M' AND r.day >= $8 AND r.day < $10) OR (r.span = 'Y' AND r.day >= $10))
           UNION ALL
-          SELECT c.fraud_type, c.provinces, c.status, 1, c.total_loss FROM cases c
-          WHERE c.id IN (SELECT g FROM granted) AND c.agency_id <> ALL ($6) AND c.reported_on >= $2 AND ($3::text IS NULL OR c.fraud_type = $3)
+          SELECT g.fraud_type, g.status, 1, g.total_loss FROM granted_cases g
         ) x
-        GROUP BY GROUPING SETS ((x.fraud_type), (x.provinces), ())
-        HAVING GROUPING(x.fraud_type, x.provinces) = 3 OR sum(x.n) <> 0
+        GROUP BY ROLLUP (x.fraud_type)
+        HAVING GROUPING(x.fraud_type) = 1 OR sum(x.n) <> 0
+      ),
+      province_groups AS MATERIALIZED (
+        -- The same per province: the province rollup, and each granted case once in each of its provinces.
+        SELECT x.province, sum(x.n)::bigint AS n, coalesce(sum(x.n) FILTER (WHERE x.status = ANY (vocab_open_case_statuses())), 0)::bigint AS open, sum(x.loss) AS loss
+        FROM (
+          SELECT r.province, r.status, r.cases AS n, r.loss FROM dashboard_province_rollup r
+          WHERE r.agency_id = ANY ($6) AND ($3::text IS NULL OR r.fraud_type = $3) AND ((r.span = 'D' AND r.day >= $2 AND r.day < $8)
+  OR (r.span = 'M' AND r.day >= $8 AND r.day < $10) OR (r.span = 'Y' AND r.day >= $10))
+          UNION ALL
+          SELECT pr, g.status, 1, g.total_loss FROM granted_cases g CROSS JOIN unnest(g.provinces) pr
+        ) x
+        GROUP BY x.province HAVING sum(x.n) <> 0
       ),
       requests AS MATERIALIZED (
         SELECT r.type, r.state, r.case_id, r.account_canonical, r.sent_at, r.answered_at, r.held_at, r.amount_held, r.overdue_at
@@ -1246,11 +1261,9 @@ CREATE FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_ty
       member_days AS MATERIALIZED (
         SELECT r.span, r.day, r.members FROM dashboard_member_rollup r WHERE r.agency_id = ANY ($6) AND ($3::text IS NULL OR r.fraud_type = $3)
       )
-      SELECT CASE WHEN g = 3 THEN 'cases' ELSE 'fraud_type' END, fraud_type, NULL::text, n, open, loss, NULL::numeric
-        FROM case_groups WHERE g IN (1, 3)
+      SELECT CASE WHEN g = 1 THEN 'cases' ELSE 'fraud_type' END, fraud_type, NULL::text, n, open, loss, NULL::numeric FROM case_groups
       UNION ALL
-      SELECT 'province', pr, NULL, sum(n)::bigint, sum(open)::bigint, sum(loss), NULL
-        FROM case_groups, unnest(provinces) pr WHERE g = 2 GROUP BY pr
+      SELECT 'province', province, NULL, n, open, loss, NULL FROM province_groups
       UNION ALL
       SELECT 'requests', s.type, s.state, count(*), NULL, NULL, NULL FROM sent s GROUP BY s.type, s.state
       UNION ALL
@@ -1385,17 +1398,25 @@ CREATE FUNCTION public.dashboard_rollup_cases_del() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
-      BEGIN
-        
-  INSERT INTO dashboard_case_rollup AS r (agency_id, span, day, fraud_type, status, provinces, cases, loss)
-  SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', d.reported_on)::date WHEN 'M' THEN date_trunc('month', d.reported_on)::date ELSE d.reported_on END, d.fraud_type, d.status, d.provinces, sum(d.s), sum(d.s * d.total_loss)
-  FROM (SELECT agency_id, reported_on, fraud_type, status, provinces, total_loss, -1 AS s FROM old_rows) d CROSS JOIN (VALUES ('D'), ('M'), ('Y')) sp(span)
+  BEGIN
+    
+  WITH d AS MATERIALIZED (SELECT agency_id, reported_on, fraud_type, status, provinces, total_loss, -1 AS s FROM old_rows),
+  by_case AS (
+    INSERT INTO dashboard_case_rollup AS r (agency_id, span, day, fraud_type, status, cases, loss)
+    SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', d.reported_on)::date WHEN 'M' THEN date_trunc('month', d.reported_on)::date ELSE d.reported_on END, d.fraud_type, d.status, sum(d.s), sum(d.s * d.total_loss)
+    FROM d CROSS JOIN (VALUES ('D'), ('M'), ('Y')) sp(span)
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.s) <> 0 OR sum(d.s * d.total_loss) <> 0
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (agency_id, span, day, fraud_type, status) DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss
+  )
+  INSERT INTO dashboard_province_rollup AS r (agency_id, span, day, fraud_type, status, province, cases, loss)
+  SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', d.reported_on)::date WHEN 'M' THEN date_trunc('month', d.reported_on)::date ELSE d.reported_on END, d.fraud_type, d.status, pr, sum(d.s), sum(d.s * d.total_loss)
+  FROM d CROSS JOIN unnest(d.provinces) pr CROSS JOIN (VALUES ('D'), ('M'), ('Y')) sp(span)
   GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(d.s) <> 0 OR sum(d.s * d.total_loss) <> 0
   ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT (agency_id, span, day, fraud_type, status, provinces)
-  DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss;
-        RETURN NULL;
-      END $$;
+  ON CONFLICT (agency_id, span, day, fraud_type, status, province) DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss;
+    RETURN NULL;
+  END $$;
 
 
 ALTER FUNCTION public.dashboard_rollup_cases_del() OWNER TO caselink_owner;
@@ -1408,17 +1429,25 @@ CREATE FUNCTION public.dashboard_rollup_cases_ins() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
-      BEGIN
-        
-  INSERT INTO dashboard_case_rollup AS r (agency_id, span, day, fraud_type, status, provinces, cases, loss)
-  SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', d.reported_on)::date WHEN 'M' THEN date_trunc('month', d.reported_on)::date ELSE d.reported_on END, d.fraud_type, d.status, d.provinces, sum(d.s), sum(d.s * d.total_loss)
-  FROM (SELECT agency_id, reported_on, fraud_type, status, provinces, total_loss, 1 AS s FROM new_rows) d CROSS JOIN (VALUES ('D'), ('M'), ('Y')) sp(span)
+  BEGIN
+    
+  WITH d AS MATERIALIZED (SELECT agency_id, reported_on, fraud_type, status, provinces, total_loss, 1 AS s FROM new_rows),
+  by_case AS (
+    INSERT INTO dashboard_case_rollup AS r (agency_id, span, day, fraud_type, status, cases, loss)
+    SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', d.reported_on)::date WHEN 'M' THEN date_trunc('month', d.reported_on)::date ELSE d.reported_on END, d.fraud_type, d.status, sum(d.s), sum(d.s * d.total_loss)
+    FROM d CROSS JOIN (VALUES ('D'), ('M'), ('Y')) sp(span)
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.s) <> 0 OR sum(d.s * d.total_loss) <> 0
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (agency_id, span, day, fraud_type, status) DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss
+  )
+  INSERT INTO dashboard_province_rollup AS r (agency_id, span, day, fraud_type, status, province, cases, loss)
+  SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', d.reported_on)::date WHEN 'M' THEN date_trunc('month', d.reported_on)::date ELSE d.reported_on END, d.fraud_type, d.status, pr, sum(d.s), sum(d.s * d.total_loss)
+  FROM d CROSS JOIN unnest(d.provinces) pr CROSS JOIN (VALUES ('D'), ('M'), ('Y')) sp(span)
   GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(d.s) <> 0 OR sum(d.s * d.total_loss) <> 0
   ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT (agency_id, span, day, fraud_type, status, provinces)
-  DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss;
-        RETURN NULL;
-      END $$;
+  ON CONFLICT (agency_id, span, day, fraud_type, status, province) DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss;
+    RETURN NULL;
+  END $$;
 
 
 ALTER FUNCTION public.dashboard_rollup_cases_ins() OWNER TO caselink_owner;
@@ -1431,20 +1460,28 @@ CREATE FUNCTION public.dashboard_rollup_cases_upd() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'public', 'pg_temp'
     AS $$
-      BEGIN
-        -- Rows whose grouped columns did not change cancel out (HAVING) and touch nothing.
-        
-  INSERT INTO dashboard_case_rollup AS r (agency_id, span, day, fraud_type, status, provinces, cases, loss)
-  SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', d.reported_on)::date WHEN 'M' THEN date_trunc('month', d.reported_on)::date ELSE d.reported_on END, d.fraud_type, d.status, d.provinces, sum(d.s), sum(d.s * d.total_loss)
-  FROM (SELECT agency_id, reported_on, fraud_type, status, provinces, total_loss, 1 AS s FROM new_rows UNION ALL SELECT agency_id, reported_on, fraud_type, status, provinces, total_loss, -1 FROM old_rows) d CROSS JOIN (VALUES ('D'), ('M'), ('Y')) sp(span)
+  BEGIN
+    -- Rows whose grouped columns did not change cancel out (HAVING) and touch nothing.
+    
+  WITH d AS MATERIALIZED (SELECT agency_id, reported_on, fraud_type, status, provinces, total_loss, 1 AS s FROM new_rows UNION ALL SELECT agency_id, reported_on, fraud_type, status, provinces, total_loss, -1 FROM old_rows),
+  by_case AS (
+    INSERT INTO dashboard_case_rollup AS r (agency_id, span, day, fraud_type, status, cases, loss)
+    SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', d.reported_on)::date WHEN 'M' THEN date_trunc('month', d.reported_on)::date ELSE d.reported_on END, d.fraud_type, d.status, sum(d.s), sum(d.s * d.total_loss)
+    FROM d CROSS JOIN (VALUES ('D'), ('M'), ('Y')) sp(span)
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum(d.s) <> 0 OR sum(d.s * d.total_loss) <> 0
+    ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (agency_id, span, day, fraud_type, status) DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss
+  )
+  INSERT INTO dashboard_province_rollup AS r (agency_id, span, day, fraud_type, status, province, cases, loss)
+  SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', d.reported_on)::date WHEN 'M' THEN date_trunc('month', d.reported_on)::date ELSE d.reported_on END, d.fraud_type, d.status, pr, sum(d.s), sum(d.s * d.total_loss)
+  FROM d CROSS JOIN unnest(d.provinces) pr CROSS JOIN (VALUES ('D'), ('M'), ('Y')) sp(span)
   GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(d.s) <> 0 OR sum(d.s * d.total_loss) <> 0
   ORDER BY 1, 2, 3, 4, 5, 6
-  ON CONFLICT (agency_id, span, day, fraud_type, status, provinces)
-  DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss;
-        -- A case's fraud type moves its series members with it.
-        
+  ON CONFLICT (agency_id, span, day, fraud_type, status, province) DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss;
+    -- A case's fraud type moves its series members with it.
+    
   WITH d AS MATERIALIZED (SELECT m.series_id, m.agency_id, m.joined_at, n.fraud_type, 1 AS s FROM new_rows n JOIN old_rows o ON o.id = n.id AND o.fraud_type <> n.fraud_type JOIN series_members m ON m.case_id = n.id
-          UNION ALL SELECT m.series_id, m.agency_id, m.joined_at, o.fraud_type, -1 FROM new_rows n JOIN old_rows o ON o.id = n.id AND o.fraud_type <> n.fraud_type JOIN series_members m ON m.case_id = n.id),
+      UNION ALL SELECT m.series_id, m.agency_id, m.joined_at, o.fraud_type, -1 FROM new_rows n JOIN old_rows o ON o.id = n.id AND o.fraud_type <> n.fraud_type JOIN series_members m ON m.case_id = n.id),
   days AS (
     INSERT INTO dashboard_member_rollup AS r (agency_id, span, day, fraud_type, members)
     SELECT d.agency_id, sp.span, CASE sp.span WHEN 'Y' THEN date_trunc('year', ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date)::date WHEN 'M' THEN date_trunc('month', ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date)::date ELSE ((d.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date END, d.fraud_type, sum(d.s)
@@ -1454,8 +1491,8 @@ CREATE FUNCTION public.dashboard_rollup_cases_upd() RETURNS trigger
   INSERT INTO dashboard_series_scope AS r (series_id, agency_id, fraud_type, members)
   SELECT d.series_id, d.agency_id, d.fraud_type, sum(d.s) FROM d GROUP BY 1, 2, 3 HAVING sum(d.s) <> 0 ORDER BY 1, 2, 3
   ON CONFLICT (series_id, agency_id, fraud_type) DO UPDATE SET members = r.members + EXCLUDED.members;
-        RETURN NULL;
-      END $$;
+    RETURN NULL;
+  END $$;
 
 
 ALTER FUNCTION public.dashboard_rollup_cases_upd() OWNER TO caselink_owner;
@@ -1551,7 +1588,7 @@ CREATE FUNCTION public.dashboard_rollup_truncate() RETURNS trigger
     SET search_path TO 'public', 'pg_temp'
     AS $$
       BEGIN
-        IF TG_TABLE_NAME = 'cases' THEN TRUNCATE dashboard_case_rollup; END IF;
+        IF TG_TABLE_NAME = 'cases' THEN TRUNCATE dashboard_case_rollup, dashboard_province_rollup; END IF;
         TRUNCATE dashboard_member_rollup, dashboard_series_scope;
         RETURN NULL;
       END $$;
@@ -3099,7 +3136,6 @@ CREATE TABLE public.dashboard_case_rollup (
     day date NOT NULL,
     fraud_type text NOT NULL,
     status text NOT NULL,
-    provinces text[] NOT NULL,
     cases bigint NOT NULL,
     loss numeric(20,2) NOT NULL,
     CONSTRAINT dashboard_case_rollup_span_check CHECK (((span)::text = ANY (ARRAY['D'::text, 'M'::text, 'Y'::text])))
@@ -3114,7 +3150,7 @@ ALTER TABLE public.dashboard_case_rollup OWNER TO caselink_owner;
 -- Name: TABLE dashboard_case_rollup; Type: COMMENT; Schema: public; Owner: caselink_owner
 --
 
-COMMENT ON TABLE public.dashboard_case_rollup IS 'Cases per owning agency, report day (span D), month or year (M, Y: the first day), fraud type, status and province set; kept by triggers on cases';
+COMMENT ON TABLE public.dashboard_case_rollup IS 'Cases per owning agency, report day (span D), month or year (M, Y: the first day), fraud type and status; kept by triggers on cases';
 
 
 --
@@ -3166,6 +3202,34 @@ ALTER TABLE public.dashboard_member_rollup OWNER TO caselink_owner;
 --
 
 COMMENT ON TABLE public.dashboard_member_rollup IS 'Series members per owning agency, China day joined (span D) or month (M: its first day) and the case''s fraud type; kept by triggers';
+
+
+--
+-- Name: dashboard_province_rollup; Type: TABLE; Schema: public; Owner: caselink_owner
+--
+
+CREATE TABLE public.dashboard_province_rollup (
+    agency_id uuid NOT NULL,
+    span "char" NOT NULL,
+    day date NOT NULL,
+    fraud_type text NOT NULL,
+    status text NOT NULL,
+    province text NOT NULL,
+    cases bigint NOT NULL,
+    loss numeric(20,2) NOT NULL,
+    CONSTRAINT dashboard_province_rollup_span_check CHECK (((span)::text = ANY (ARRAY['D'::text, 'M'::text, 'Y'::text])))
+);
+
+ALTER TABLE ONLY public.dashboard_province_rollup FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.dashboard_province_rollup OWNER TO caselink_owner;
+
+--
+-- Name: TABLE dashboard_province_rollup; Type: COMMENT; Schema: public; Owner: caselink_owner
+--
+
+COMMENT ON TABLE public.dashboard_province_rollup IS 'Cases per owning agency, report day (span D), month or year (M, Y: the first day), fraud type, status and province (each of the case''s provinces); kept by triggers on cases';
 
 
 --
@@ -4603,7 +4667,7 @@ ALTER TABLE ONLY public.cases
 --
 
 ALTER TABLE ONLY public.dashboard_case_rollup
-    ADD CONSTRAINT dashboard_case_rollup_pkey PRIMARY KEY (agency_id, span, day, fraud_type, status, provinces);
+    ADD CONSTRAINT dashboard_case_rollup_pkey PRIMARY KEY (agency_id, span, day, fraud_type, status);
 
 
 --
@@ -4620,6 +4684,14 @@ ALTER TABLE ONLY public.dashboard_case_stops
 
 ALTER TABLE ONLY public.dashboard_member_rollup
     ADD CONSTRAINT dashboard_member_rollup_pkey PRIMARY KEY (agency_id, span, day, fraud_type);
+
+
+--
+-- Name: dashboard_province_rollup dashboard_province_rollup_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.dashboard_province_rollup
+    ADD CONSTRAINT dashboard_province_rollup_pkey PRIMARY KEY (agency_id, span, day, fraud_type, status, province);
 
 
 --
@@ -8415,6 +8487,19 @@ CREATE POLICY dashboard_member_rollup_read ON public.dashboard_member_rollup FOR
 
 
 --
+-- Name: dashboard_province_rollup; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE public.dashboard_province_rollup ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: dashboard_province_rollup dashboard_province_rollup_read; Type: POLICY; Schema: public; Owner: caselink_owner
+--
+
+CREATE POLICY dashboard_province_rollup_read ON public.dashboard_province_rollup FOR SELECT TO caselink_app USING (((agency_id = ( SELECT public.app_agency() AS app_agency)) AND (( SELECT public.app_has_role(VARIADIC ARRAY['INVESTIGATOR'::text, 'SUPERVISOR'::text, 'ANALYST'::text]) AS app_has_role) OR ( SELECT public.app_is_system() AS app_is_system))));
+
+
+--
 -- Name: dashboard_series_scope; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
 --
 
@@ -11194,6 +11279,13 @@ GRANT SELECT ON TABLE public.dashboard_case_stops TO caselink_app;
 --
 
 GRANT SELECT ON TABLE public.dashboard_member_rollup TO caselink_app;
+
+
+--
+-- Name: TABLE dashboard_province_rollup; Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+GRANT SELECT ON TABLE public.dashboard_province_rollup TO caselink_app;
 
 
 --

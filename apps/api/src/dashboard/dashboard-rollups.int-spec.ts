@@ -95,10 +95,15 @@ describe('dashboard rollups kept by the writers', () => {
   async function compareTables(): Promise<void> {
     const spans = (cols: string, sp: string) => `(VALUES ${sp}) sp(span) CROSS JOIN LATERAL (SELECT CASE sp.span WHEN 'Y' THEN date_trunc('year', ${cols})::date WHEN 'M' THEN date_trunc('month', ${cols})::date ELSE ${cols} END AS d) dd`;
     const q = async (sql: string) => (await owner.query(sql, [ids()])).rows.map((r) => JSON.stringify(r)).sort();
-    expect(await q(`SELECT agency_id, span::text, day::text, fraud_type, status, provinces, cases::int, loss::text FROM dashboard_case_rollup
+    expect(await q(`SELECT agency_id, span::text, day::text, fraud_type, status, cases::int, loss::text FROM dashboard_case_rollup
                     WHERE agency_id = ANY ($1) AND (cases <> 0 OR loss <> 0)`))
-      .toEqual(await q(`SELECT c.agency_id, sp.span, dd.d::text AS day, c.fraud_type, c.status, c.provinces, count(*)::int AS cases, sum(c.total_loss)::numeric(20,2)::text AS loss
-                        FROM cases c CROSS JOIN ${spans('c.reported_on', "('D'), ('M'), ('Y')")} WHERE c.agency_id = ANY ($1) GROUP BY 1, 2, 3, 4, 5, 6`));
+      .toEqual(await q(`SELECT c.agency_id, sp.span, dd.d::text AS day, c.fraud_type, c.status, count(*)::int AS cases, sum(c.total_loss)::numeric(20,2)::text AS loss
+                        FROM cases c CROSS JOIN ${spans('c.reported_on', "('D'), ('M'), ('Y')")} WHERE c.agency_id = ANY ($1) GROUP BY 1, 2, 3, 4, 5`));
+    // Per province: a case counts once in each province of its set (migration 1766010000000).
+    expect(await q(`SELECT agency_id, span::text, day::text, fraud_type, status, province, cases::int, loss::text FROM dashboard_province_rollup
+                    WHERE agency_id = ANY ($1) AND (cases <> 0 OR loss <> 0)`))
+      .toEqual(await q(`SELECT c.agency_id, sp.span, dd.d::text AS day, c.fraud_type, c.status, pr AS province, count(*)::int AS cases, sum(c.total_loss)::numeric(20,2)::text AS loss
+                        FROM cases c CROSS JOIN unnest(c.provinces) pr CROSS JOIN ${spans('c.reported_on', "('D'), ('M'), ('Y')")} WHERE c.agency_id = ANY ($1) GROUP BY 1, 2, 3, 4, 5, 6`));
     const joinedDay = "((m.joined_at + interval '8 hours') AT TIME ZONE 'UTC')::date";
     expect(await q(`SELECT agency_id, span::text, day::text, fraud_type, members::int FROM dashboard_member_rollup WHERE agency_id = ANY ($1) AND members <> 0`))
       .toEqual(await q(`SELECT m.agency_id, sp.span, dd.d::text AS day, c.fraud_type, count(*)::int AS members
@@ -108,7 +113,8 @@ describe('dashboard rollups kept by the writers', () => {
       .toEqual(await q(`SELECT m.series_id, m.agency_id, c.fraud_type, count(*)::int AS members FROM series_members m JOIN cases c ON c.id = m.case_id
                         WHERE m.agency_id = ANY ($1) GROUP BY 1, 2, 3`));
     // No negative counts anywhere (a delta applied twice would show here first).
-    const { rows } = await owner.query('SELECT (SELECT count(*) FROM dashboard_case_rollup WHERE cases < 0) + (SELECT count(*) FROM dashboard_member_rollup WHERE members < 0) + (SELECT count(*) FROM dashboard_series_scope WHERE members < 0) AS n');
+    const { rows } = await owner.query(`SELECT (SELECT count(*) FROM dashboard_case_rollup WHERE cases < 0) + (SELECT count(*) FROM dashboard_province_rollup WHERE cases < 0)
+      + (SELECT count(*) FROM dashboard_member_rollup WHERE members < 0) + (SELECT count(*) FROM dashboard_series_scope WHERE members < 0) AS n`);
     expect(Number(rows[0].n)).toBe(0);
   }
 
@@ -124,6 +130,13 @@ describe('dashboard rollups kept by the writers', () => {
       const byRows = (await client.query(
         `SELECT c.fraud_type, count(*)::text AS n, sum(c.total_loss)::numeric(20,2)::text AS loss FROM cases c
          WHERE c.agency_id = ANY ($1) AND c.reported_on >= $2 AND ($3::text IS NULL OR c.fraud_type = $3) GROUP BY 1`, [scope, since, fraudType])).rows;
+      const provinces = (await client.query(
+        `SELECT pr AS province, count(*)::text AS n, sum(c.total_loss)::numeric(20,2)::text AS loss FROM cases c CROSS JOIN unnest(c.provinces) pr
+         WHERE c.agency_id = ANY ($1) AND c.reported_on >= $2 AND ($3::text IS NULL OR c.fraud_type = $3) GROUP BY 1 ORDER BY 1`, [scope, since, fraudType])).rows;
+      expect(figures.filter((r) => r.figure === 'province').map((r) => ({ province: r.k1, n: r.n, loss: Number(r.amount).toFixed(2) })).sort((a, b) => a.province.localeCompare(b.province)))
+        .toEqual(provinces.map((r) => ({ ...r, loss: Number(r.loss).toFixed(2) })));
+      const total = figures.find((r) => r.figure === 'cases');
+      expect(total.n).toBe(String(byRows.reduce((a, r) => a + Number(r.n), 0)));
       const got = figures.filter((r) => r.figure === 'fraud_type').map((r) => ({ fraud_type: r.k1, n: r.n, loss: Number(r.amount).toFixed(2) }));
       expect(got.sort((a, b) => a.fraud_type.localeCompare(b.fraud_type))).toEqual(byRows.map((r) => ({ ...r, loss: Number(r.loss).toFixed(2) })).sort((a, b) => a.fraud_type.localeCompare(b.fraud_type)));
       const members = (await client.query(

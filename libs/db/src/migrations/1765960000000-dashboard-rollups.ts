@@ -20,16 +20,16 @@ import { APP_ROLE } from '../roles';
  * own delete, cascaded from it, can no longer see the case's fraud type and skips them. TRUNCATE of a source
  * table empties the rollups it feeds.
  */
-const CHINA_DAY = (ts: string) => `((${ts} + interval '8 hours') AT TIME ZONE 'UTC')::date`;
+export const CHINA_DAY = (ts: string) => `((${ts} + interval '8 hours') AT TIME ZONE 'UTC')::date`;
 // Spans: D a day, M a calendar month (day = its first day), Y a calendar year (cases only: the series growth needs months).
 /** The span codes as SQL literals, from the one vocabulary. */
-const SPAN_WORDS = DASHBOARD_ROLLUP_SPANS.map((s) => `'${s}'`).join(', ');
+export const SPAN_WORDS = DASHBOARD_ROLLUP_SPANS.map((s) => `'${s}'`).join(', ');
 const MEMBER_SPAN_WORDS = DASHBOARD_MEMBER_ROLLUP_SPANS.map((s) => `'${s}'`).join(', ');
-const SPANS = (spans: string) => `CROSS JOIN (VALUES ${spans}) sp(span)`;
-const spanDay = (day: string) => `CASE sp.span WHEN 'Y' THEN date_trunc('year', ${day})::date WHEN 'M' THEN date_trunc('month', ${day})::date ELSE ${day} END`;
+export const SPANS = (spans: string) => `CROSS JOIN (VALUES ${spans}) sp(span)`;
+export const spanDay = (day: string) => `CASE sp.span WHEN 'Y' THEN date_trunc('year', ${day})::date WHEN 'M' THEN date_trunc('month', ${day})::date ELSE ${day} END`;
 
 /** Adds signed case rows (agency_id, reported_on, fraud_type, status, provinces, total_loss, s) to the case rollup. */
-const applyCases = (src: string) => `
+export const applyCases = (src: string) => `
   INSERT INTO dashboard_case_rollup AS r (agency_id, span, day, fraud_type, status, provinces, cases, loss)
   SELECT d.agency_id, sp.span, ${spanDay('d.reported_on')}, d.fraud_type, d.status, d.provinces, sum(d.s), sum(d.s * d.total_loss)
   FROM (${src}) d ${SPANS("('D'), ('M'), ('Y')")}
@@ -39,7 +39,7 @@ const applyCases = (src: string) => `
   DO UPDATE SET cases = r.cases + EXCLUDED.cases, loss = r.loss + EXCLUDED.loss`;
 
 /** Adds signed member rows (series_id, agency_id, joined_at, fraud_type, s) to the member rollup and the series scope. */
-const applyMembers = (src: string) => `
+export const applyMembers = (src: string) => `
   WITH d AS MATERIALIZED (${src}),
   days AS (
     INSERT INTO dashboard_member_rollup AS r (agency_id, span, day, fraud_type, members)
@@ -51,8 +51,8 @@ const applyMembers = (src: string) => `
   SELECT d.series_id, d.agency_id, d.fraud_type, sum(d.s) FROM d GROUP BY 1, 2, 3 HAVING sum(d.s) <> 0 ORDER BY 1, 2, 3
   ON CONFLICT (series_id, agency_id, fraud_type) DO UPDATE SET members = r.members + EXCLUDED.members`;
 
-const CASE_COLS = 'agency_id, reported_on, fraud_type, status, provinces, total_loss';
-const MEMBER_COLS = (m: string, c: string) => `${m}.series_id, ${m}.agency_id, ${m}.joined_at, ${c}.fraud_type`;
+export const CASE_COLS = 'agency_id, reported_on, fraud_type, status, provinces, total_loss';
+export const MEMBER_COLS = (m: string, c: string) => `${m}.series_id, ${m}.agency_id, ${m}.joined_at, ${c}.fraud_type`;
 
 export class DashboardRollups1765960000000 implements MigrationInterface {
   name = 'DashboardRollups1765960000000';
@@ -194,10 +194,10 @@ export class DashboardRollups1765960000000 implements MigrationInterface {
 // Rollup rows of days on or after $2 (the period's first day) and before it, each day counted once: days up to the
 // end of $2's month ($8 its next month), months up to the end of its year ($10 the next year), then years; before:
 // years before $2's year ($11), its months before $2's month ($9), its days before $2.
-const AFTER = (r: string, years = true) => `((${r}.span = 'D' AND ${r}.day >= $2 AND ${r}.day < $8)
+export const AFTER = (r: string, years = true) => `((${r}.span = 'D' AND ${r}.day >= $2 AND ${r}.day < $8)
   OR (${r}.span = 'M' AND ${r}.day >= $8 ${years ? `AND ${r}.day < $10` : ''}) ${years ? `OR (${r}.span = 'Y' AND ${r}.day >= $10)` : ''})`;
-const BEFORE = (r: string) => `((${r}.span = 'M' AND ${r}.day < $9) OR (${r}.span = 'D' AND ${r}.day >= $9 AND ${r}.day < $2))`;
-const SINCE_TS = `($2::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+export const BEFORE = (r: string) => `((${r}.span = 'M' AND ${r}.day < $9) OR (${r}.span = 'D' AND ${r}.day >= $9 AND ${r}.day < $2))`;
+export const SINCE_TS = `($2::timestamp AT TIME ZONE 'Asia/Shanghai')`;
 
 /**
  * The figures from the rollups. Same rows out as the from-rows version of migration 1765920000000 (its requests,
@@ -207,7 +207,7 @@ const SINCE_TS = `($2::timestamp AT TIME ZONE 'Asia/Shanghai')`;
  * forces) of other owners are read row by row. Called by the app role (row-level security active) with a region by
  * hand, the scope stays its own: the rollups' policies would hide the region's rows anyway.
  */
-const FIGURES = `
+export const FIGURES = `
   DROP FUNCTION dashboard_region_figures(date, text);
   DROP FUNCTION dashboard_figures(text, date, text);
   CREATE FUNCTION dashboard_figures(p_region text, p_since date, p_fraud_type text, p_months boolean DEFAULT false)
