@@ -185,7 +185,7 @@ export interface LiveLocalEmitter {
  * handed on (an outage long enough for LIVE_LOG_LENGTH events), `onGap` is told: subscribers may have missed some.
  */
 export class LiveLogRelay {
-  private readonly state = new Map<LiveLogName, { last: string; reading: boolean; again: boolean }>();
+  private readonly state = new Map<LiveLogName, { last: string; handedOn: boolean; reading: boolean; again: boolean }>();
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private readonly wake = new Map<LiveLogName, (m: unknown, done: () => void) => void>();
@@ -197,21 +197,25 @@ export class LiveLogRelay {
     private readonly opts: { pollMs?: number; page?: number; onError?: (e: Error) => void; onGap?: (name: LiveLogName) => void } = {},
   ) {}
 
-  private get conn(): LiveLogConnection & { xrevrange(key: string, end: string, start: string, count: 'COUNT', n: number): Promise<Array<[string, string[]]>> } {
-    return liveLogConnection(this.bus) as never;
+  private get conn(): LiveLogConnection {
+    return liveLogConnection(this.bus);
   }
 
-  /** Starts from each log's newest entry (subscribers opened from now on), listens for wake-ups, starts polling. */
-  async start(): Promise<void> {
+  /**
+   * Starts from a few seconds back on this process's clock (stream ids are Redis's milliseconds): nothing here waits for
+   * Redis, so a process starts while Redis is away, and the few events before the start reach no subscriber yet or are
+   * ones a reconnecting client skips by its sequence. Then listens for wake-ups and reads every `pollMs`.
+   */
+  start(): void {
+    const from = `${Math.max(0, Date.now() - 5000)}-0`;
     for (const name of Object.keys(LIVE_LOG_FIELDS) as LiveLogName[]) {
-      const [newest] = await this.conn.xrevrange(liveLogKey(this.prefix, name), '+', '-', 'COUNT', 1);
-      this.state.set(name, { last: newest?.[0] ?? '0-0', reading: false, again: false });
+      this.state.set(name, { last: from, handedOn: false, reading: false, again: false });
       const wake = (_: unknown, done: () => void) => {
         void this.read(name);
         done();
       };
       this.wake.set(name, wake);
-      await new Promise<void>((resolve) => this.bus.on(liveTopic(this.prefix, name), wake as never, () => resolve()));
+      this.bus.on(liveTopic(this.prefix, name), wake as never);
     }
     const tick = () => {
       if (this.stopped) return;
@@ -241,7 +245,7 @@ export class LiveLogRelay {
     const key = liveLogKey(this.prefix, name);
     const page = this.opts.page ?? 500;
     try {
-      if (checkGap && s.last !== '0-0') {
+      if (checkGap && s.handedOn) {
         // Trimmed past `last`: the oldest entry kept is newer. (An entry lost in a failover before it reached the replica
         // leaves older ones in place: no gap.)
         const [oldest] = await this.conn.xrange(key, '-', '+', 'COUNT', 1);
@@ -255,6 +259,7 @@ export class LiveLogRelay {
           const event = JSON.parse(fields[fields.indexOf('e') + 1]) as object;
           this.local.emit({ topic: liveTopic(this.prefix, name), payload: { [LIVE_LOG_FIELDS[name]]: { ...event, sequence: id } } });
           s.last = id;
+          s.handedOn = true;
         }
         if (entries.length === page) s.again = true;
       } while (s.again && !this.stopped);

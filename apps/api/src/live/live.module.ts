@@ -38,8 +38,8 @@ export class LiveRelayService implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.relay.start();
+  onApplicationBootstrap(): void {
+    this.relay.start();
   }
 
   onApplicationShutdown(): void {
