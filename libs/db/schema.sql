@@ -1260,6 +1260,7 @@ CREATE FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_ty
       ),
       member_days AS MATERIALIZED (
         SELECT r.span, r.day, r.members FROM dashboard_member_rollup r WHERE r.agency_id = ANY ($6) AND ($3::text IS NULL OR r.fraud_type = $3)
+          AND ((r.span = 'M' AND (r.day < $9 OR ($7 AND r.day >= $8))) OR (r.span = 'D' AND r.day >= $9 AND (NOT $7 OR r.day < $8)))
       )
       SELECT CASE WHEN g = 1 THEN 'cases' ELSE 'fraud_type' END, fraud_type, NULL::text, n, open, loss, NULL::numeric FROM case_groups
       UNION ALL

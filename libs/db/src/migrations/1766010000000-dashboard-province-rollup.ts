@@ -12,7 +12,8 @@ import { AFTER, applyCases, applyMembers, CASE_COLS, FIGURES, MEMBER_COLS, SPAN_
  *   each of its provinces, as the province figures always counted it).
  *
  * Kept by the same statement-level triggers (their functions replaced), in the writer's transaction. The figures are
- * those of 1765960000000 with the case part read from the two rollups; everything else is unchanged.
+ * those of 1765960000000 with the case part read from the two rollups, and the series part reading only the member
+ * rollup rows it uses; everything else is unchanged.
  */
 const applyBoth = (src: string) => `
   WITH d AS MATERIALIZED (${src}),
@@ -112,11 +113,18 @@ const NEW_CASE_ROWS = `SELECT CASE WHEN g = 1 THEN 'cases' ELSE 'fraud_type' END
       UNION ALL
       SELECT 'province', province, NULL, n, open, loss, NULL FROM province_groups`;
 
+// The member rollup's rows the series figures use, not all of the scope's: months before the period's month (the
+// members before it) and, when the growth is by month, after its first month; days from its month on (to the end of
+// its first month when by month).
+const OLD_MEMBER_DAYS = `SELECT r.span, r.day, r.members FROM dashboard_member_rollup r WHERE r.agency_id = ANY ($6) AND ($3::text IS NULL OR r.fraud_type = $3)`;
+const NEW_MEMBER_DAYS = `SELECT r.span, r.day, r.members FROM dashboard_member_rollup r WHERE r.agency_id = ANY ($6) AND ($3::text IS NULL OR r.fraud_type = $3)
+          AND ((r.span = 'M' AND (r.day < $9 OR ($7 AND r.day >= $8))) OR (r.span = 'D' AND r.day >= $9 AND (NOT $7 OR r.day < $8)))`;
+
 // 1765960000000 replaced 1765920000000's functions; these replace its own.
 const DROPS = (text: string) => edit(text, `DROP FUNCTION dashboard_region_figures(date, text);
   DROP FUNCTION dashboard_figures(text, date, text);`, `DROP FUNCTION dashboard_region_figures(date, text, boolean);
   DROP FUNCTION dashboard_figures(text, date, text, boolean);`);
-const FIGURES_BY_PROVINCE = DROPS(edit(edit(FIGURES, OLD_CASE_GROUPS, NEW_CASE_GROUPS), OLD_CASE_ROWS, NEW_CASE_ROWS));
+const FIGURES_BY_PROVINCE = DROPS(edit(edit(edit(FIGURES, OLD_CASE_GROUPS, NEW_CASE_GROUPS), OLD_CASE_ROWS, NEW_CASE_ROWS), OLD_MEMBER_DAYS, NEW_MEMBER_DAYS));
 
 export class DashboardProvinceRollup1766010000000 implements MigrationInterface {
   name = 'DashboardProvinceRollup1766010000000';
