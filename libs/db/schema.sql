@@ -1087,7 +1087,7 @@ CREATE FUNCTION public.dashboard_case_stops_of_case() RETURNS trigger
     SET search_path TO 'public', 'pg_temp'
     AS $$
       BEGIN
-          PERFORM pg_advisory_xact_lock(hashtextextended('case-stops:' || NEW.id::text, 0));
+          PERFORM pg_advisory_xact_lock(1766, (hashtext(NEW.id::text) & 255));
           IF EXISTS (SELECT 1 FROM dashboard_case_stops d WHERE d.case_id = NEW.id)
              OR EXISTS (SELECT 1 FROM agency_requests r WHERE r.case_id = NEW.id AND r.type = 'FREEZE' AND r.sent_at IS NOT NULL) THEN
             PERFORM dashboard_case_stops_refresh(ARRAY[NEW.id]);
@@ -1125,13 +1125,13 @@ CREATE FUNCTION public.dashboard_case_stops_of_statement() RETURNS trigger
     AS $$
       BEGIN
         IF TG_OP <> 'DELETE' THEN 
-          PERFORM pg_advisory_xact_lock(hashtextextended('case-stops:' || NEW.case_id::text, 0));
+          PERFORM pg_advisory_xact_lock(1766, (hashtext(NEW.case_id::text) & 255));
           IF EXISTS (SELECT 1 FROM dashboard_case_stops d WHERE d.case_id = NEW.case_id)
              OR EXISTS (SELECT 1 FROM agency_requests r WHERE r.case_id = NEW.case_id AND r.type = 'FREEZE' AND r.sent_at IS NOT NULL) THEN
             PERFORM dashboard_case_stops_refresh(ARRAY[NEW.case_id]);
           END IF; END IF;
         IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.case_id <> NEW.case_id) THEN 
-          PERFORM pg_advisory_xact_lock(hashtextextended('case-stops:' || OLD.case_id::text, 0));
+          PERFORM pg_advisory_xact_lock(1766, (hashtext(OLD.case_id::text) & 255));
           IF EXISTS (SELECT 1 FROM dashboard_case_stops d WHERE d.case_id = OLD.case_id)
              OR EXISTS (SELECT 1 FROM agency_requests r WHERE r.case_id = OLD.case_id AND r.type = 'FREEZE' AND r.sent_at IS NOT NULL) THEN
             PERFORM dashboard_case_stops_refresh(ARRAY[OLD.case_id]);
@@ -1143,6 +1143,27 @@ CREATE FUNCTION public.dashboard_case_stops_of_statement() RETURNS trigger
 ALTER FUNCTION public.dashboard_case_stops_of_statement() OWNER TO caselink_owner;
 
 --
+-- Name: dashboard_case_stops_rebuild(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_case_stops_rebuild() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        LOCK TABLE dashboard_case_stops IN EXCLUSIVE MODE;
+        TRUNCATE dashboard_case_stops;
+        INSERT INTO dashboard_case_stops (case_id, agency_id, reported_on, fraud_type, reported_at, first_stop_at, first_held_at)
+        SELECT g.case_id, c.agency_id, c.reported_on, c.fraud_type, g.reported_at, g.first_stop_at, g.first_held_at
+        FROM golden_minutes_of_cases(ARRAY(SELECT DISTINCT r.case_id FROM agency_requests r WHERE r.type = 'FREEZE' AND r.sent_at IS NOT NULL)) g
+        JOIN cases c ON c.id = g.case_id
+        WHERE g.first_stop_at IS NOT NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_case_stops_rebuild() OWNER TO caselink_owner;
+
+--
 -- Name: dashboard_case_stops_refresh(uuid[]); Type: FUNCTION; Schema: public; Owner: caselink_owner
 --
 
@@ -1151,8 +1172,8 @@ CREATE FUNCTION public.dashboard_case_stops_refresh(p_cases uuid[]) RETURNS void
     SET search_path TO 'public', 'pg_temp'
     AS $$
       BEGIN
-        -- In case order, so that two transactions refreshing the same cases cannot wait on each other in a cycle.
-        PERFORM pg_advisory_xact_lock(hashtextextended('case-stops:' || x::text, 0)) FROM (SELECT DISTINCT x FROM unnest(p_cases) x ORDER BY x) l;
+        -- In bucket order, so that two transactions refreshing the same cases cannot wait on each other in a cycle.
+        PERFORM pg_advisory_xact_lock(1766, b) FROM (SELECT DISTINCT (hashtext(x::text) & 255) AS b FROM unnest(p_cases) x ORDER BY 1) l;
         -- A new statement (a new snapshot after the locks): what the writer before us committed is seen.
         DELETE FROM dashboard_case_stops d WHERE d.case_id = ANY (p_cases);
         INSERT INTO dashboard_case_stops (case_id, agency_id, reported_on, fraud_type, reported_at, first_stop_at, first_held_at)
@@ -1174,7 +1195,7 @@ CREATE FUNCTION public.dashboard_case_stops_truncated() RETURNS trigger
     AS $$
       BEGIN
         IF TG_TABLE_NAME = 'agency_requests' THEN TRUNCATE dashboard_case_stops;
-        ELSE PERFORM dashboard_case_stops_refresh(ARRAY(SELECT d.case_id FROM dashboard_case_stops d));
+        ELSE PERFORM dashboard_case_stops_rebuild();
         END IF;
         RETURN NULL;
       END $$;
@@ -10356,6 +10377,13 @@ REVOKE ALL ON FUNCTION public.dashboard_case_stops_of_request() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION public.dashboard_case_stops_of_statement() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_case_stops_rebuild(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_case_stops_rebuild() FROM PUBLIC;
 
 
 --

@@ -17,9 +17,16 @@ const MEDIANS = `
                  (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM greatest(g.first_held_at - g.first_stop_at, interval '0')))
                    FILTER (WHERE g.first_held_at IS NOT NULL))::numeric`;
 
+/**
+ * The lock a refresh of a case takes: one of 256 per case bucket (class 1766 of the two-key advisory locks), so that a
+ * transaction touching many cases (a bulk load, a purge) holds at most 256, not one per case.
+ */
+const BUCKET = (id: string) => `(hashtext(${id}::text) & 255)`;
+const LOCK_BUCKET = (bucket: string) => `pg_advisory_xact_lock(1766, ${bucket})`;
+
 /** Refreshes a case's row if it has one or now has a stop (looked at under the case's lock: see the class comment). */
 const touch = (id: string) => `
-          PERFORM pg_advisory_xact_lock(hashtextextended('case-stops:' || ${id}::text, 0));
+          PERFORM ${LOCK_BUCKET(BUCKET(id))};
           IF EXISTS (SELECT 1 FROM dashboard_case_stops d WHERE d.case_id = ${id})
              OR EXISTS (SELECT 1 FROM agency_requests r WHERE r.case_id = ${id} AND r.type = 'FREEZE' AND r.sent_at IS NOT NULL) THEN
             PERFORM dashboard_case_stops_refresh(ARRAY[${id}]);
@@ -31,7 +38,7 @@ const touch = (id: string) => `
  * medians need (when it was reported, first stopped, first held) beside the case's owner, report day and fraud type
  * for the scope. Constraint triggers deferred to commit refresh a case's row from its freezes, statements and case row
  * (golden_minutes_of_cases(), the one definition): at commit, and one transaction per case at a time (an advisory
- * lock taken in case order), so two writers of one case — the first freeze and a statement taken earlier, say — each
+ * lock per bucket of cases), so two writers of one case — the first freeze and a statement taken earlier, say — each
  * read what the other committed, and no lock taken mid-transaction (the audit chain's) can close a cycle with it. (A
  * transaction writing statements or freezes of several cases locks them in the order it wrote them: two such
  * transactions crossing on the same cases could deadlock and one be aborted; the api writes one case per transaction.)
@@ -62,13 +69,25 @@ export class GoldenMinutesKept1766000000000 implements MigrationInterface {
       -- Recomputes these cases' rows (none for a case without a freeze sent, or gone).
       CREATE FUNCTION dashboard_case_stops_refresh(p_cases uuid[]) RETURNS void LANGUAGE plpgsql ${DEFINER} AS $$
       BEGIN
-        -- In case order, so that two transactions refreshing the same cases cannot wait on each other in a cycle.
-        PERFORM pg_advisory_xact_lock(hashtextextended('case-stops:' || x::text, 0)) FROM (SELECT DISTINCT x FROM unnest(p_cases) x ORDER BY x) l;
+        -- In bucket order, so that two transactions refreshing the same cases cannot wait on each other in a cycle.
+        PERFORM ${LOCK_BUCKET('b')} FROM (SELECT DISTINCT ${BUCKET('x')} AS b FROM unnest(p_cases) x ORDER BY 1) l;
         -- A new statement (a new snapshot after the locks): what the writer before us committed is seen.
         DELETE FROM dashboard_case_stops d WHERE d.case_id = ANY (p_cases);
         INSERT INTO dashboard_case_stops (case_id, agency_id, reported_on, fraud_type, reported_at, first_stop_at, first_held_at)
         SELECT g.case_id, c.agency_id, c.reported_on, c.fraud_type, g.reported_at, g.first_stop_at, g.first_held_at
         FROM golden_minutes_of_cases(p_cases) g JOIN cases c ON c.id = g.case_id
+        WHERE g.first_stop_at IS NOT NULL;
+      END $$;
+      -- Every case at once (the backfill, a TRUNCATE of statements): the table locked instead of a lock per case (as many
+      -- locks as cases would not fit in the lock table).
+      CREATE FUNCTION dashboard_case_stops_rebuild() RETURNS void LANGUAGE plpgsql ${DEFINER} AS $$
+      BEGIN
+        LOCK TABLE dashboard_case_stops IN EXCLUSIVE MODE;
+        TRUNCATE dashboard_case_stops;
+        INSERT INTO dashboard_case_stops (case_id, agency_id, reported_on, fraud_type, reported_at, first_stop_at, first_held_at)
+        SELECT g.case_id, c.agency_id, c.reported_on, c.fraud_type, g.reported_at, g.first_stop_at, g.first_held_at
+        FROM golden_minutes_of_cases(ARRAY(SELECT DISTINCT r.case_id FROM agency_requests r WHERE r.type = 'FREEZE' AND r.sent_at IS NOT NULL)) g
+        JOIN cases c ON c.id = g.case_id
         WHERE g.first_stop_at IS NOT NULL;
       END $$;
       CREATE FUNCTION dashboard_case_stops_of_request() RETURNS trigger LANGUAGE plpgsql ${DEFINER} AS $$
@@ -92,12 +111,12 @@ export class GoldenMinutesKept1766000000000 implements MigrationInterface {
       CREATE FUNCTION dashboard_case_stops_truncated() RETURNS trigger LANGUAGE plpgsql ${DEFINER} AS $$
       BEGIN
         IF TG_TABLE_NAME = 'agency_requests' THEN TRUNCATE dashboard_case_stops;
-        ELSE PERFORM dashboard_case_stops_refresh(ARRAY(SELECT d.case_id FROM dashboard_case_stops d));
+        ELSE PERFORM dashboard_case_stops_rebuild();
         END IF;
         RETURN NULL;
       END $$;
-      REVOKE ALL ON FUNCTION dashboard_case_stops_refresh(uuid[]), dashboard_case_stops_of_request(), dashboard_case_stops_of_statement(),
-        dashboard_case_stops_of_case(), dashboard_case_stops_truncated() FROM PUBLIC;
+      REVOKE ALL ON FUNCTION dashboard_case_stops_refresh(uuid[]), dashboard_case_stops_rebuild(), dashboard_case_stops_of_request(),
+        dashboard_case_stops_of_statement(), dashboard_case_stops_of_case(), dashboard_case_stops_truncated() FROM PUBLIC;
       CREATE TRIGGER dashboard_case_stops_truncate AFTER TRUNCATE ON agency_requests FOR EACH STATEMENT EXECUTE FUNCTION dashboard_case_stops_truncated();
       CREATE TRIGGER dashboard_case_stops_truncate AFTER TRUNCATE ON victim_statements FOR EACH STATEMENT EXECUTE FUNCTION dashboard_case_stops_truncated();
 
@@ -121,7 +140,7 @@ export class GoldenMinutesKept1766000000000 implements MigrationInterface {
         EXECUTE FUNCTION dashboard_case_stops_of_case();
 
       -- Backfill.
-      SELECT dashboard_case_stops_refresh(ARRAY(SELECT DISTINCT r.case_id FROM agency_requests r WHERE r.type = 'FREEZE' AND r.sent_at IS NOT NULL));
+      SELECT dashboard_case_stops_rebuild();
 
       DROP FUNCTION dashboard_golden_minutes(date, text, boolean);
       CREATE FUNCTION dashboard_golden_minutes(p_since date, p_fraud_type text, p_region boolean)
@@ -177,8 +196,8 @@ export class GoldenMinutesKept1766000000000 implements MigrationInterface {
       DROP TRIGGER dashboard_case_stops_upd ON victim_statements; DROP TRIGGER dashboard_case_stops_del ON victim_statements;
       DROP TRIGGER dashboard_case_stops_upd ON cases; DROP TRIGGER dashboard_case_stops_truncate ON agency_requests;
       DROP TRIGGER dashboard_case_stops_truncate ON victim_statements;
-      DROP FUNCTION dashboard_case_stops_refresh(uuid[]), dashboard_case_stops_of_request(), dashboard_case_stops_of_statement(), dashboard_case_stops_of_case(),
-        dashboard_case_stops_truncated();
+      DROP FUNCTION dashboard_case_stops_refresh(uuid[]), dashboard_case_stops_rebuild(), dashboard_case_stops_of_request(), dashboard_case_stops_of_statement(),
+        dashboard_case_stops_of_case(), dashboard_case_stops_truncated();
       DROP TABLE dashboard_case_stops;
     `);
   }
