@@ -1216,6 +1216,10 @@ CREATE FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_ty
     request_scope text := 'r.from_agency_id = $4';
     task_scope text := 'app_in_task_force(t.task_force_id)';
     region_agencies text := 'SELECT a.id FROM agencies a WHERE a.kind = ''POLICE'' AND a.region LIKE $5';
+    series_rows text := CASE WHEN row_security_active('cases')
+      THEN 'SELECT e.id, e.created_at FROM evidence_series e WHERE e.id IN (SELECT s.series_id FROM dashboard_series_scope s WHERE s.agency_id = ANY ($6) AND s.members > 0 AND ($3::text IS NULL OR s.fraud_type = $3))'
+      ELSE 'SELECT r.series_id, r.created_at FROM dashboard_series_reach r WHERE CASE WHEN $3::text IS NULL THEN r.agencies && $6 ELSE r.pairs && ARRAY(SELECT a::text || ''/'' || $3 FROM unnest($6) a) END'
+    END;
     scope uuid[];
   BEGIN
     IF me IS NULL THEN RETURN; END IF;
@@ -1276,8 +1280,9 @@ CREATE FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_ty
           AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM cases c WHERE c.id = m.case_id AND c.fraud_type = $3))
       ),
       in_series AS MATERIALIZED (
-        SELECT s.series_id FROM dashboard_series_scope s WHERE s.agency_id = ANY ($6) AND s.members > 0 AND ($3::text IS NULL OR s.fraud_type = $3)
-        UNION SELECT series_id FROM granted_members
+        -- The series with a member in scope (of the fraud type), with their creation times; and those of granted members.
+        %3$s
+        UNION SELECT e.id, e.created_at FROM evidence_series e WHERE e.id IN (SELECT series_id FROM granted_members)
       ),
       member_days AS MATERIALIZED (
         SELECT r.span, r.day, r.members FROM dashboard_member_rollup r WHERE r.agency_id = ANY ($6) AND ($3::text IS NULL OR r.fraud_type = $3)
@@ -1316,14 +1321,14 @@ CREATE FUNCTION public.dashboard_figures(p_region text, p_since date, p_fraud_ty
       UNION ALL
       SELECT 'series_new', d::text, NULL, n, NULL, NULL, NULL FROM (
         SELECT floor((extract(epoch FROM e.created_at) + 28800) / 86400)::int AS d, count(*) AS n
-        FROM evidence_series e WHERE e.id IN (SELECT series_id FROM in_series) AND e.created_at >= ($2::timestamp AT TIME ZONE 'Asia/Shanghai') GROUP BY 1) s
+        FROM in_series e WHERE e.created_at >= ($2::timestamp AT TIME ZONE 'Asia/Shanghai') GROUP BY 1) s
       UNION ALL
       SELECT 'series_before', NULL, NULL,
              ((SELECT coalesce(sum(r.members), 0) FROM member_days r WHERE ((r.span = 'M' AND r.day < $9) OR (r.span = 'D' AND r.day >= $9 AND r.day < $2)))
               + (SELECT count(*) FROM granted_members m WHERE m.joined_at < ($2::timestamp AT TIME ZONE 'Asia/Shanghai')))::bigint,
-             (SELECT count(*) FROM evidence_series e WHERE e.id IN (SELECT series_id FROM in_series) AND e.created_at < ($2::timestamp AT TIME ZONE 'Asia/Shanghai')),
+             (SELECT count(*) FROM in_series e WHERE e.created_at < ($2::timestamp AT TIME ZONE 'Asia/Shanghai')),
              NULL, NULL
-    $q$, request_scope, task_scope)
+    $q$, request_scope, task_scope, series_rows)
     USING p_region, p_since, p_fraud_type, me, coalesce(p_region, '') || '%', scope, coalesce(p_months, false),
           (date_trunc('month', p_since) + interval '1 month')::date, date_trunc('month', p_since)::date,
           (date_trunc('year', p_since) + interval '1 year')::date, date_trunc('year', p_since)::date;
@@ -1617,6 +1622,93 @@ CREATE FUNCTION public.dashboard_rollup_truncate() RETURNS trigger
 
 
 ALTER FUNCTION public.dashboard_rollup_truncate() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_series_reach_created(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_series_reach_created() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        UPDATE dashboard_series_reach r SET created_at = n.created_at FROM new_rows n WHERE r.series_id = n.id AND r.created_at <> n.created_at;
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_series_reach_created() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_series_reach_of_new(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_series_reach_of_new() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        PERFORM dashboard_series_reach_refresh(ARRAY(SELECT DISTINCT series_id FROM new_rows));
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_series_reach_of_new() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_series_reach_of_old(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_series_reach_of_old() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        PERFORM dashboard_series_reach_refresh(ARRAY(SELECT DISTINCT series_id FROM old_rows));
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_series_reach_of_old() OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_series_reach_refresh(uuid[]); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_series_reach_refresh(p_series uuid[]) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        PERFORM 1 FROM evidence_series e WHERE e.id = ANY (p_series) ORDER BY e.id FOR NO KEY UPDATE;
+        INSERT INTO dashboard_series_reach AS r (series_id, created_at, agencies, pairs)
+        SELECT s.series_id, e.created_at, array_agg(DISTINCT s.agency_id ORDER BY s.agency_id), array_agg(DISTINCT s.agency_id::text || '/' || s.fraud_type ORDER BY s.agency_id::text || '/' || s.fraud_type)
+        FROM dashboard_series_scope s JOIN evidence_series e ON e.id = s.series_id
+        WHERE s.series_id = ANY (p_series) AND s.members > 0
+        GROUP BY s.series_id, e.created_at
+        ON CONFLICT (series_id) DO UPDATE SET created_at = EXCLUDED.created_at, agencies = EXCLUDED.agencies, pairs = EXCLUDED.pairs;
+        DELETE FROM dashboard_series_reach r WHERE r.series_id = ANY (p_series)
+          AND NOT EXISTS (SELECT 1 FROM dashboard_series_scope s WHERE s.series_id = r.series_id AND s.members > 0);
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_series_reach_refresh(p_series uuid[]) OWNER TO caselink_owner;
+
+--
+-- Name: dashboard_series_reach_truncated(); Type: FUNCTION; Schema: public; Owner: caselink_owner
+--
+
+CREATE FUNCTION public.dashboard_series_reach_truncated() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'public', 'pg_temp'
+    AS $$
+      BEGIN
+        TRUNCATE dashboard_series_reach;
+        RETURN NULL;
+      END $$;
+
+
+ALTER FUNCTION public.dashboard_series_reach_truncated() OWNER TO caselink_owner;
 
 --
 -- Name: evidence_changed(); Type: FUNCTION; Schema: public; Owner: caselink_owner
@@ -3255,6 +3347,29 @@ COMMENT ON TABLE public.dashboard_province_rollup IS 'Cases per owning agency, r
 
 
 --
+-- Name: dashboard_series_reach; Type: TABLE; Schema: public; Owner: caselink_owner
+--
+
+CREATE TABLE public.dashboard_series_reach (
+    series_id uuid NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    agencies uuid[] NOT NULL,
+    pairs text[] NOT NULL
+);
+
+ALTER TABLE ONLY public.dashboard_series_reach FORCE ROW LEVEL SECURITY;
+
+
+ALTER TABLE public.dashboard_series_reach OWNER TO caselink_owner;
+
+--
+-- Name: TABLE dashboard_series_reach; Type: COMMENT; Schema: public; Owner: caselink_owner
+--
+
+COMMENT ON TABLE public.dashboard_series_reach IS 'Per series with members: its creation time, its members'' owners and owner/fraud-type pairs (which dashboard scopes count it); kept by triggers';
+
+
+--
 -- Name: dashboard_series_scope; Type: TABLE; Schema: public; Owner: caselink_owner
 --
 
@@ -4714,6 +4829,14 @@ ALTER TABLE ONLY public.dashboard_member_rollup
 
 ALTER TABLE ONLY public.dashboard_province_rollup
     ADD CONSTRAINT dashboard_province_rollup_pkey PRIMARY KEY (agency_id, span, day, fraud_type, status, province);
+
+
+--
+-- Name: dashboard_series_reach dashboard_series_reach_pkey; Type: CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.dashboard_series_reach
+    ADD CONSTRAINT dashboard_series_reach_pkey PRIMARY KEY (series_id);
 
 
 --
@@ -6337,6 +6460,41 @@ CREATE TRIGGER dashboard_rollup_upd AFTER UPDATE ON public.series_members REFERE
 
 
 --
+-- Name: evidence_series dashboard_series_reach_created; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_series_reach_created AFTER UPDATE ON public.evidence_series REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_series_reach_created();
+
+
+--
+-- Name: dashboard_series_scope dashboard_series_reach_del; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_series_reach_del AFTER DELETE ON public.dashboard_series_scope REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_series_reach_of_old();
+
+
+--
+-- Name: dashboard_series_scope dashboard_series_reach_ins; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_series_reach_ins AFTER INSERT ON public.dashboard_series_scope REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_series_reach_of_new();
+
+
+--
+-- Name: dashboard_series_scope dashboard_series_reach_truncate; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_series_reach_truncate AFTER TRUNCATE ON public.dashboard_series_scope FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_series_reach_truncated();
+
+
+--
+-- Name: dashboard_series_scope dashboard_series_reach_upd; Type: TRIGGER; Schema: public; Owner: caselink_owner
+--
+
+CREATE TRIGGER dashboard_series_reach_upd AFTER UPDATE ON public.dashboard_series_scope REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_series_reach_of_new();
+
+
+--
 -- Name: evidence_hubs evidence_hubs_fixed_columns; Type: TRIGGER; Schema: public; Owner: caselink_owner
 --
 
@@ -6987,6 +7145,14 @@ ALTER TABLE ONLY public.cases
 
 ALTER TABLE ONLY public.dashboard_case_stops
     ADD CONSTRAINT dashboard_case_stops_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id) ON DELETE CASCADE;
+
+
+--
+-- Name: dashboard_series_reach dashboard_series_reach_series_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE ONLY public.dashboard_series_reach
+    ADD CONSTRAINT dashboard_series_reach_series_id_fkey FOREIGN KEY (series_id) REFERENCES public.evidence_series(id) ON DELETE CASCADE;
 
 
 --
@@ -8520,6 +8686,12 @@ ALTER TABLE public.dashboard_province_rollup ENABLE ROW LEVEL SECURITY;
 
 CREATE POLICY dashboard_province_rollup_read ON public.dashboard_province_rollup FOR SELECT TO caselink_app USING (((agency_id = ( SELECT public.app_agency() AS app_agency)) AND (( SELECT public.app_has_role(VARIADIC ARRAY['INVESTIGATOR'::text, 'SUPERVISOR'::text, 'ANALYST'::text]) AS app_has_role) OR ( SELECT public.app_is_system() AS app_is_system))));
 
+
+--
+-- Name: dashboard_series_reach; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
+--
+
+ALTER TABLE public.dashboard_series_reach ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: dashboard_series_scope; Type: ROW SECURITY; Schema: public; Owner: caselink_owner
@@ -10478,6 +10650,41 @@ REVOKE ALL ON FUNCTION public.dashboard_rollup_members_upd() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION public.dashboard_rollup_truncate() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_series_reach_created(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_series_reach_created() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_series_reach_of_new(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_series_reach_of_new() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_series_reach_of_old(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_series_reach_of_old() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_series_reach_refresh(p_series uuid[]); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_series_reach_refresh(p_series uuid[]) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION dashboard_series_reach_truncated(); Type: ACL; Schema: public; Owner: caselink_owner
+--
+
+REVOKE ALL ON FUNCTION public.dashboard_series_reach_truncated() FROM PUBLIC;
 
 
 --

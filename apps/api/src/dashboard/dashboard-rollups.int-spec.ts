@@ -112,6 +112,12 @@ describe('dashboard rollups kept by the writers', () => {
     expect(await q(`SELECT series_id, agency_id, fraud_type, members FROM dashboard_series_scope WHERE agency_id = ANY ($1) AND members <> 0`))
       .toEqual(await q(`SELECT m.series_id, m.agency_id, c.fraud_type, count(*)::int AS members FROM series_members m JOIN cases c ON c.id = m.case_id
                         WHERE m.agency_id = ANY ($1) GROUP BY 1, 2, 3`));
+    // One row per series with members: its creation time, its owners and owner/fraud-type pairs (migration 1766020000000).
+    expect(await q(`SELECT r.series_id, r.created_at, r.agencies, r.pairs FROM dashboard_series_reach r WHERE r.agencies && $1`))
+      .toEqual(await q(`SELECT m.series_id, e.created_at, array_agg(DISTINCT m.agency_id ORDER BY m.agency_id) AS agencies,
+                               array_agg(DISTINCT m.agency_id::text || '/' || c.fraud_type ORDER BY m.agency_id::text || '/' || c.fraud_type) AS pairs
+                        FROM series_members m JOIN cases c ON c.id = m.case_id JOIN evidence_series e ON e.id = m.series_id
+                        GROUP BY m.series_id, e.created_at HAVING array_agg(m.agency_id) && $1`));
     // No negative counts anywhere (a delta applied twice would show here first).
     const { rows } = await owner.query(`SELECT (SELECT count(*) FROM dashboard_case_rollup WHERE cases < 0) + (SELECT count(*) FROM dashboard_province_rollup WHERE cases < 0)
       + (SELECT count(*) FROM dashboard_member_rollup WHERE members < 0) + (SELECT count(*) FROM dashboard_series_scope WHERE members < 0) AS n`);

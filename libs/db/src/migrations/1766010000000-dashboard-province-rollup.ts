@@ -60,6 +60,9 @@ function edit(text: string, from: string, to: string): string {
   return text.replace(from, () => to);
 }
 
+/** Later migrations' edits of these figures, each [from, to] as edit() takes them. */
+export const dashboardFiguresEdit = (text: string, edits: Array<[string, string]>): string => edits.reduce((t, [from, to]) => edit(t, from, to), text);
+
 const OLD_CASE_GROUPS = `case_groups AS MATERIALIZED (
         -- The rollups of the agencies in scope and the granted cases of other owners, grouped by fraud type, by the set
         -- of provinces and in total; the province figures unnest the sets afterwards.
@@ -124,7 +127,7 @@ const NEW_MEMBER_DAYS = `SELECT r.span, r.day, r.members FROM dashboard_member_r
 const DROPS = (text: string) => edit(text, `DROP FUNCTION dashboard_region_figures(date, text);
   DROP FUNCTION dashboard_figures(text, date, text);`, `DROP FUNCTION dashboard_region_figures(date, text, boolean);
   DROP FUNCTION dashboard_figures(text, date, text, boolean);`);
-const FIGURES_BY_PROVINCE = DROPS(edit(edit(edit(FIGURES, OLD_CASE_GROUPS, NEW_CASE_GROUPS), OLD_CASE_ROWS, NEW_CASE_ROWS), OLD_MEMBER_DAYS, NEW_MEMBER_DAYS));
+export const FIGURES_BY_PROVINCE = DROPS(edit(edit(edit(FIGURES, OLD_CASE_GROUPS, NEW_CASE_GROUPS), OLD_CASE_ROWS, NEW_CASE_ROWS), OLD_MEMBER_DAYS, NEW_MEMBER_DAYS));
 
 export class DashboardProvinceRollup1766010000000 implements MigrationInterface {
   name = 'DashboardProvinceRollup1766010000000';
