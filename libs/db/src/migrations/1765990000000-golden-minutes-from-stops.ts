@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../roles';
 
-const DEFINER = 'SECURITY DEFINER SET search_path = public, pg_temp';
-const GUARDS = `
+export const DEFINER = 'SECURITY DEFINER SET search_path = public, pg_temp';
+export const GUARDS = `
         -- The readers of cases (access table: the dashboard is for investigators, supervisors and analysts).
         IF me IS NULL OR NOT app_has_role('INVESTIGATOR','SUPERVISOR','ANALYST') THEN RETURN; END IF;
         IF p_region THEN
@@ -14,7 +14,7 @@ const GUARDS = `
 const IN_SCOPE = `c.reported_on >= p_since AND (p_fraud_type IS NULL OR c.fraud_type = p_fraud_type)
               AND (c.agency_id = me OR c.id IN (SELECT x FROM app_granted_cases() x)
                    OR (prefix IS NOT NULL AND c.agency_id IN (SELECT a.id FROM agencies a WHERE a.kind = 'POLICE' AND a.region LIKE prefix || '%')))`;
-const MEDIANS = `
+export const MEDIANS = `
                  (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM greatest(g.first_stop_at - g.reported_at, interval '0')))
                    FILTER (WHERE g.first_stop_at IS NOT NULL))::numeric,
                  (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM greatest(g.first_held_at - g.first_stop_at, interval '0')))

@@ -1,21 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../roles';
-
-const DEFINER = 'SECURITY DEFINER SET search_path = public, pg_temp';
-const GUARDS = `
-        -- The readers of cases (access table: the dashboard is for investigators, supervisors and analysts).
-        IF me IS NULL OR NOT app_has_role('INVESTIGATOR','SUPERVISOR','ANALYST') THEN RETURN; END IF;
-        IF p_region THEN
-          prefix := app_supervised_region();
-          IF prefix IS NULL THEN
-            RAISE EXCEPTION 'region figures are for supervisors of a police agency' USING ERRCODE = '42501';
-          END IF;
-        END IF;`;
-const MEDIANS = `
-                 (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM greatest(g.first_stop_at - g.reported_at, interval '0')))
-                   FILTER (WHERE g.first_stop_at IS NOT NULL))::numeric,
-                 (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM greatest(g.first_held_at - g.first_stop_at, interval '0')))
-                   FILTER (WHERE g.first_held_at IS NOT NULL))::numeric`;
+import { DEFINER, GoldenMinutesFromStops1765990000000, GUARDS, MEDIANS } from './1765990000000-golden-minutes-from-stops';
 
 /**
  * The lock a refresh of a case takes: one of 256 per case bucket (class 1766 of the two-key advisory locks), so that a
@@ -164,33 +149,6 @@ export class GoldenMinutesKept1766000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP FUNCTION dashboard_golden_minutes(date, text, boolean);
-      CREATE FUNCTION dashboard_golden_minutes(p_since date, p_fraud_type text, p_region boolean)
-      RETURNS TABLE (stopped bigint, held bigint, report_to_stop_seconds numeric, stop_to_held_seconds numeric)
-      LANGUAGE plpgsql STABLE ${DEFINER} AS $$
-      DECLARE
-        me uuid := app_agency();
-        prefix text;
-      BEGIN${GUARDS}
-        RETURN QUERY
-          WITH stops AS (
-            SELECT r.case_id, min(r.sent_at) AS first_stop_at, min(r.held_at) AS first_held_at
-            FROM agency_requests r WHERE r.type = 'FREEZE' AND r.sent_at IS NOT NULL
-              AND r.sent_at >= (p_since::timestamp AT TIME ZONE 'Asia/Shanghai') - interval '2 days'
-            GROUP BY r.case_id
-          ), g AS (
-            SELECT coalesce((SELECT min(s.taken_at) FROM victim_statements s WHERE s.case_id = c.id), c.created_at) AS reported_at,
-                   st.first_stop_at, st.first_held_at
-            FROM stops st JOIN cases c ON c.id = st.case_id
-            WHERE c.reported_on >= p_since AND (p_fraud_type IS NULL OR c.fraud_type = p_fraud_type)
-              AND (c.agency_id = me OR c.id IN (SELECT x FROM app_granted_cases() x)
-                   OR (prefix IS NOT NULL AND c.agency_id IN (SELECT a.id FROM agencies a WHERE a.kind = 'POLICE' AND a.region LIKE prefix || '%')))
-          )
-          SELECT count(g.first_stop_at), count(g.first_held_at),${MEDIANS}
-          FROM g;
-      END $$;
-      REVOKE ALL ON FUNCTION dashboard_golden_minutes(date, text, boolean) FROM PUBLIC;
-      GRANT EXECUTE ON FUNCTION dashboard_golden_minutes(date, text, boolean) TO ${APP_ROLE};
       DROP TRIGGER dashboard_case_stops_ins ON agency_requests; DROP TRIGGER dashboard_case_stops_upd ON agency_requests;
       DROP TRIGGER dashboard_case_stops_del ON agency_requests; DROP TRIGGER dashboard_case_stops_ins ON victim_statements;
       DROP TRIGGER dashboard_case_stops_upd ON victim_statements; DROP TRIGGER dashboard_case_stops_del ON victim_statements;
@@ -200,5 +158,7 @@ export class GoldenMinutesKept1766000000000 implements MigrationInterface {
         dashboard_case_stops_of_case(), dashboard_case_stops_truncated();
       DROP TABLE dashboard_case_stops;
     `);
+    // Its dashboard_golden_minutes() again (that migration's up drops this one's first).
+    await new GoldenMinutesFromStops1765990000000().up(q);
   }
 }
