@@ -174,6 +174,10 @@ describe('golden minutes: on the case and on the dashboard', () => {
     expect(row?.reported_at.toISOString()).toBe(at(-60).toISOString());
     expect(row?.first_stop_at.toISOString()).toBe(at(5).toISOString());
 
+    // Times that move later are recomputed (earlier ones are taken as they come): the row follows either way.
+    await owner.query(`UPDATE agency_requests SET sent_at = sent_at + interval '2 hours', held_at = held_at + interval '3 hours' WHERE case_id = $1 AND type = 'FREEZE'`, [c['F']]);
+    await owner.query(`UPDATE agency_requests SET held_at = held_at - interval '1 hour' WHERE case_id = $1 AND type = 'FREEZE'`, [c['F']]);
+    expect(await kept()).toEqual(await truth());
     // A stop that goes (retention) takes its case with it; a statement that goes moves the report time to the case's creation.
     await owner.query(`DELETE FROM agency_requests WHERE case_id = $1 AND type = 'FREEZE'`, [c['B']]);
     await owner.query('DELETE FROM victim_statements WHERE case_id = $1', [c['A']]);

@@ -77,6 +77,16 @@ export class GoldenMinutesKept1766000000000 implements MigrationInterface {
       END $$;
       CREATE FUNCTION dashboard_case_stops_of_request() RETURNS trigger LANGUAGE plpgsql ${DEFINER} AS $$
       BEGIN
+        -- A freeze sent or held (or moved earlier) on a case that has its row: the earliest times can only move earlier,
+        -- so under the case's lock the committed row takes the new times as they are (no read of the case's other
+        -- freezes, however many). Anything else is recomputed.
+        IF NEW.type = 'FREEZE' AND NEW.sent_at IS NOT NULL AND (TG_OP = 'INSERT' OR (OLD.type = 'FREEZE' AND OLD.case_id = NEW.case_id
+             AND (OLD.sent_at IS NULL OR NEW.sent_at <= OLD.sent_at) AND (OLD.held_at IS NULL OR NEW.held_at <= OLD.held_at))) THEN
+          PERFORM ${LOCK_BUCKET(BUCKET('NEW.case_id'))};
+          UPDATE dashboard_case_stops d SET first_stop_at = least(d.first_stop_at, NEW.sent_at), first_held_at = least(d.first_held_at, NEW.held_at)
+          WHERE d.case_id = NEW.case_id;
+          IF FOUND THEN RETURN NULL; END IF;
+        END IF;
         IF TG_OP <> 'DELETE' THEN PERFORM dashboard_case_stops_refresh(ARRAY[NEW.case_id]); END IF;
         IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.case_id <> NEW.case_id) THEN PERFORM dashboard_case_stops_refresh(ARRAY[OLD.case_id]); END IF;
         RETURN NULL;
