@@ -194,11 +194,18 @@ export class LiveLogRelay {
     private readonly bus: LiveBus,
     private readonly prefix: string,
     private readonly local: LiveLocalEmitter,
-    private readonly opts: { pollMs?: number; page?: number; onError?: (e: Error) => void; onGap?: (name: LiveLogName) => void } = {},
+    private readonly opts: {
+      pollMs?: number;
+      page?: number;
+      onError?: (e: Error) => void;
+      onGap?: (name: LiveLogName) => void;
+      /** Where the logs are read: a connection of the relay's own, so that its reads never queue before a publish. */
+      conn?: LiveLogConnection;
+    } = {},
   ) {}
 
   private get conn(): LiveLogConnection {
-    return liveLogConnection(this.bus);
+    return this.opts.conn ?? liveLogConnection(this.bus);
   }
 
   /**

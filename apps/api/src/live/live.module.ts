@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { closeLiveBus, createLiveBus, LiveBus, LiveLogRelay, redisTarget } from '@caselink/jobs';
+import { closeLiveBus, createLiveBus, createRedisClient, LiveBus, LiveLogConnection, LiveLogRelay, RedisClient, redisTarget } from '@caselink/jobs';
 import mqemitter from 'mqemitter';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { LivePublisher } from './live.publisher';
@@ -20,13 +20,19 @@ export class LiveRelayService implements OnApplicationBootstrap, OnApplicationSh
   private readonly relay: LiveLogRelay;
   private last = '';
 
+  private readonly conn: RedisClient;
+
   constructor(
     @Inject(LIVE_BUS) bus: LiveBus,
     @Inject(LIVE_LOCAL) local: mqemitter.MQEmitter,
     @Inject(API_CONFIG) config: ApiConfig,
     sessions: LiveSessions,
   ) {
+    // Its own connection: the publishing one carries the mutations' XADD and PUBLISH, which must not wait behind reads.
+    this.conn = createRedisClient(redisTarget(config), { maxRetriesPerRequest: null });
+    this.conn.on('error', () => undefined);
     this.relay = new LiveLogRelay(bus, config.QUEUE_PREFIX, local, {
+      conn: this.conn as unknown as LiveLogConnection,
       onError: (e) => {
         if (e.message !== this.last) this.log.warn(`reading the live log: ${e.message}`);
         this.last = e.message;
@@ -44,6 +50,7 @@ export class LiveRelayService implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationShutdown(): void {
     this.relay.stop();
+    this.conn.disconnect();
   }
 }
 
