@@ -1658,6 +1658,8 @@ CREATE FUNCTION public.dashboard_series_reach_of_new() RETURNS trigger
     SET search_path TO 'public', 'pg_temp'
     AS $$
       BEGIN
+        -- The rollup's upserts run for every case written, mostly with no member row: nothing to do then.
+        IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
         PERFORM dashboard_series_reach_refresh(ARRAY(SELECT DISTINCT series_id FROM new_rows));
         RETURN NULL;
       END $$;
@@ -1674,6 +1676,8 @@ CREATE FUNCTION public.dashboard_series_reach_of_old() RETURNS trigger
     SET search_path TO 'public', 'pg_temp'
     AS $$
       BEGIN
+        -- The rollup's upserts run for every case written, mostly with no member row: nothing to do then.
+        IF NOT EXISTS (SELECT 1 FROM old_rows) THEN RETURN NULL; END IF;
         PERFORM dashboard_series_reach_refresh(ARRAY(SELECT DISTINCT series_id FROM old_rows));
         RETURN NULL;
       END $$;
@@ -7147,14 +7151,6 @@ ALTER TABLE ONLY public.cases
 
 ALTER TABLE ONLY public.cases
     ADD CONSTRAINT cases_created_by_fkey FOREIGN KEY (created_by) REFERENCES public.users(id);
-
-
---
--- Name: dashboard_case_stops dashboard_case_stops_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: caselink_owner
---
-
-ALTER TABLE ONLY public.dashboard_case_stops
-    ADD CONSTRAINT dashboard_case_stops_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id) ON DELETE CASCADE;
 
 
 --

@@ -263,8 +263,16 @@ export class LiveLogRelay {
         const entries = await this.conn.xrange(key, `(${s.last}`, '+', 'COUNT', page);
         for (const [id, fields] of entries) {
           if (this.stopped) return;
-          const event = JSON.parse(fields[fields.indexOf('e') + 1]) as object;
-          this.local.emit({ topic: liveTopic(this.prefix, name), payload: { [LIVE_LOG_FIELDS[name]]: { ...event, sequence: id } } });
+          const i = fields.indexOf('e');
+          let event: object | undefined;
+          try {
+            event = i >= 0 ? (JSON.parse(fields[i + 1]) as object) : undefined;
+          } catch {
+            event = undefined;
+          }
+          // An entry that is not an event is passed over (reported), never read again and again.
+          if (event) this.local.emit({ topic: liveTopic(this.prefix, name), payload: { [LIVE_LOG_FIELDS[name]]: { ...event, sequence: id } } });
+          else this.opts.onError?.(new Error(`live log ${name}: entry ${id} is not an event; passed over`));
           s.last = id;
           s.handedOn = true;
         }

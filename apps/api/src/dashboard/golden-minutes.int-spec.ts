@@ -174,6 +174,23 @@ describe('golden minutes: on the case and on the dashboard', () => {
     expect(row?.reported_at.toISOString()).toBe(at(-60).toISOString());
     expect(row?.first_stop_at.toISOString()).toBe(at(5).toISOString());
 
+    // A statement being recorded holds its case FOR UPDATE (record-statement.ts) while a freeze of the case commits and
+    // recomputes the row: the kept row takes no lock on the case (no foreign key), so neither waits on the other in a cycle.
+    const [rec, frz] = [await ownerClient(), await ownerClient()];
+    try {
+      await rec.query('BEGIN');
+      await rec.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [c['E']]);
+      await rec.query(`UPDATE victim_statements SET taken_at = taken_at - interval '1 minute' WHERE case_id = $1`, [c['E']]);
+      await frz.query('BEGIN');
+      await frz.query(`UPDATE agency_requests SET sent_at = sent_at + interval '1 hour' WHERE case_id = $1 AND type = 'FREEZE'`, [c['E']]);
+      const frozen = frz.query('COMMIT');
+      await new Promise((r) => setTimeout(r, 300));
+      await Promise.all([frozen, rec.query('COMMIT')]);
+    } finally {
+      await rec.end();
+      await frz.end();
+    }
+    expect(await kept()).toEqual(await truth());
     // Times that move later are recomputed (earlier ones are taken as they come): the row follows either way.
     await owner.query(`UPDATE agency_requests SET sent_at = sent_at + interval '2 hours', held_at = held_at + interval '3 hours' WHERE case_id = $1 AND type = 'FREEZE'`, [c['F']]);
     await owner.query(`UPDATE agency_requests SET held_at = held_at - interval '1 hour' WHERE case_id = $1 AND type = 'FREEZE'`, [c['F']]);

@@ -1,13 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Field, ID, ObjectType, Resolver, Subscription } from '@nestjs/graphql';
 import type { PubSub } from 'mercurius';
-import { LiveBus, liveLogConnection, LiveLogName, liveTopic, NotificationEvent, RequestUpdateEvent, TaskForceUpdateEvent } from '@caselink/jobs';
+import { LiveLogName, liveTopic, NotificationEvent, RequestUpdateEvent, TaskForceUpdateEvent } from '@caselink/jobs';
 import type { Actor } from '../common/actor';
 import { API_CONFIG, ApiConfig } from '../config/config';
 import { NotificationModel } from '../notifications/notification.model';
 import { subscribeWithCatchUp } from './catch-up';
 import { LiveSessions } from './live-sessions';
-import { LIVE_BUS } from './live.tokens';
+import { LiveRelayService } from './live-relay.service';
 
 @ObjectType('RequestUpdate', { description: 'Pushed to both agencies of a request whenever it changes' })
 export class RequestUpdateModel {
@@ -51,7 +51,7 @@ export class LiveResolver {
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly sessions: LiveSessions,
-    @Inject(LIVE_BUS) private readonly bus: LiveBus,
+    private readonly relay: LiveRelayService,
   ) {}
 
   /** Live events of `name`, preceded by those missed after `after` when reconnecting. */
@@ -60,7 +60,7 @@ export class LiveResolver {
     return subscribeWithCatchUp({
       subscribe: () => ctx.pubsub.subscribe(liveTopic(this.config.QUEUE_PREFIX, name)),
       close: () => ctx.pubsub.close?.(),
-      conn: liveLogConnection(this.bus),
+      conn: this.relay.logConnection,
       prefix: this.config.QUEUE_PREFIX,
       name,
       field,

@@ -24,7 +24,8 @@ const touch = (id: string) => `
  * for the scope. Constraint triggers deferred to commit refresh a case's row from its freezes, statements and case row
  * (golden_minutes_of_cases(), the one definition): at commit, and one transaction per case at a time (an advisory
  * lock per bucket of cases), so two writers of one case — the first freeze and a statement taken earlier, say — each
- * read what the other committed, and no lock taken mid-transaction (the audit chain's) can close a cycle with it. (A
+ * read what the other committed, and no lock taken mid-transaction (the audit chain's, a case row held FOR UPDATE while
+ * a statement is recorded: hence no foreign key on the case, whose check would lock it) can close a cycle with it. (A
  * transaction writing statements or freezes of several cases locks them in the order it wrote them: two such
  * transactions crossing on the same cases could deadlock and one be aborted; the api writes one case per transaction.)
  */
@@ -34,7 +35,10 @@ export class GoldenMinutesKept1766000000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE TABLE dashboard_case_stops (
-        case_id uuid PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+        -- No foreign key: its check would take a key-share lock on the case at commit, and a statement being recorded
+        -- holds the case FOR UPDATE while its own commit waits for our bucket (a deadlock). A case with a row has sent
+        -- freezes, which keep it (agency_requests.case_id has no ON DELETE) and whose deletion refreshes the row.
+        case_id uuid PRIMARY KEY,
         agency_id uuid NOT NULL,
         reported_on date NOT NULL,
         fraud_type text NOT NULL,

@@ -72,11 +72,15 @@ export class DashboardSeriesReach1766020000000 implements MigrationInterface {
       END $$;
       CREATE FUNCTION dashboard_series_reach_of_new() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       BEGIN
+        -- The rollup's upserts run for every case written, mostly with no member row: nothing to do then.
+        IF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL; END IF;
         PERFORM dashboard_series_reach_refresh(ARRAY(SELECT DISTINCT series_id FROM new_rows));
         RETURN NULL;
       END $$;
       CREATE FUNCTION dashboard_series_reach_of_old() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       BEGIN
+        -- The rollup's upserts run for every case written, mostly with no member row: nothing to do then.
+        IF NOT EXISTS (SELECT 1 FROM old_rows) THEN RETURN NULL; END IF;
         PERFORM dashboard_series_reach_refresh(ARRAY(SELECT DISTINCT series_id FROM old_rows));
         RETURN NULL;
       END $$;
