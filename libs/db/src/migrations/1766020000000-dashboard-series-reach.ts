@@ -102,12 +102,8 @@ export class DashboardSeriesReach1766020000000 implements MigrationInterface {
       CREATE TRIGGER dashboard_series_reach_truncate AFTER TRUNCATE ON dashboard_series_scope FOR EACH STATEMENT EXECUTE FUNCTION dashboard_series_reach_truncated();
       CREATE TRIGGER dashboard_series_reach_created AFTER UPDATE ON evidence_series REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION dashboard_series_reach_created();
 
-      -- Backfill.
-      INSERT INTO dashboard_series_reach (series_id, created_at, agencies, pairs)
-      SELECT s.series_id, e.created_at, array_agg(DISTINCT s.agency_id ORDER BY s.agency_id), array_agg(DISTINCT s.agency_id::text || '/' || s.fraud_type ORDER BY s.agency_id::text || '/' || s.fraud_type)
-      FROM dashboard_series_scope s JOIN evidence_series e ON e.id = s.series_id
-      WHERE s.members > 0
-      GROUP BY s.series_id, e.created_at;
+      -- Backfill: the refresh itself, over every series with members (row locks only: no lock-table entries).
+      SELECT dashboard_series_reach_refresh(ARRAY(SELECT DISTINCT series_id FROM dashboard_series_scope WHERE members > 0));
     `);
     await q.query(FIGURES_BY_REACH);
   }
